@@ -1,0 +1,9 @@
+//! shilu-core: decode, parse and extract press-conference transcripts.
+//!
+//! Data flows one way: bytes → [`decode`] → text → [`parse`] → [`model::Document`].
+
+pub mod model;
+pub mod parse;
+
+pub use model::*;
+pub use parse::parse;

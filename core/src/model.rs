@@ -1,0 +1,304 @@
+//! The document model: what a parsed press-conference transcript is.
+//!
+//! This is the single source of truth shared by the `shilu` binary (as JSON)
+//! and the web app (which renders it). Field order matters: serializing a
+//! [`Document`] yields the transcript's text in reading order, which is how the
+//! lossless property is checked (see [`Document::content_text`]).
+
+use serde::{Deserialize, Serialize};
+
+/// A whole transcript, parsed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Facts about the conference, derived from the front matter.
+    pub meta: Meta,
+    /// Everyone who speaks, in order of first appearance (intro first).
+    pub participants: Vec<Participant>,
+    /// Front matter: title, publication stamp, headers, intro paragraph.
+    pub front: Vec<Block>,
+    /// The speeches, in order.
+    pub turns: Vec<Turn>,
+    /// Each journalist's question paired with the answers that follow.
+    pub qa: Vec<QaPair>,
+    /// Material after the conference ended (page residue); not part of it.
+    pub appendix: Vec<Block>,
+    /// Dated events mentioned in the transcript.
+    pub events: Vec<Event>,
+    /// Figures (numbers with units) given in the transcript.
+    pub figures: Vec<Figure>,
+}
+
+/// Conference facts. Every field is optional: other transcripts omit them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The title as written (first title line).
+    pub title: String,
+    /// Publication stamp as ISO 8601 local date-time, e.g. `2017-10-13T14:57`.
+    pub published: Option<String>,
+    /// Conference date as ISO 8601, e.g. `2017-10-12`.
+    pub date: Option<String>,
+    /// The date phrase as written, e.g. `10月12日下午`.
+    pub date_text: Option<String>,
+    /// Who held the conference, e.g. `省政府新闻办`.
+    pub organiser: Option<String>,
+    /// Where, when the text says (`地点:…`, `在…举行`) or the province it is about.
+    pub place: Option<String>,
+}
+
+/// The part someone plays in the conference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Host,
+    Official,
+    Journalist,
+    Other,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Host, Role::Official, Role::Journalist, Role::Other];
+
+    /// The stable lowercase name used in JSON, CSS classes and URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Host => "host",
+            Role::Official => "official",
+            Role::Journalist => "journalist",
+            Role::Other => "other",
+        }
+    }
+}
+
+/// A person (or a labelled voice such as `山西日报记者`) who speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Stable id, e.g. `p1`.
+    pub id: String,
+    /// The name, or the label as written when the text gives no name.
+    pub name: String,
+    /// Title as given in the intro or label, e.g. `省扶贫办主任`.
+    pub title: Option<String>,
+    pub role: Role,
+    /// A journalist's outlet, e.g. `山西日报`.
+    pub outlet: Option<String>,
+}
+
+/// One speaker's uninterrupted speech.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// Stable id and anchor, e.g. `t3`.
+    pub id: String,
+    /// The person's name where the text gives one, else the label as written.
+    pub speaker: String,
+    /// Id of the [`Participant`] who speaks.
+    pub participant: String,
+    pub role: Role,
+    /// The speaker label exactly as written (without the colon).
+    pub label: String,
+    /// A timestamp line given for this turn, as written.
+    pub time: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// A unit of text: a paragraph, a heading, an outline item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Stable id and anchor, e.g. `t3-b2`, `f1`, `a1`.
+    pub id: String,
+    pub kind: BlockKind,
+    /// Outline depth for headings and items (1 = top), 0 otherwise.
+    pub level: u8,
+    /// A marker as written: `——`, `一、`, `(一)`, `1、`, `一是`.
+    pub marker: Option<String>,
+    /// A heading or lead sentence, e.g. `聚焦攻坚重点。`, `政府主导。`.
+    pub heading: Option<String>,
+    /// The body text.
+    pub text: String,
+    /// A trailing note as written, e.g. `(牵头单位:省直工委)`.
+    pub note: Option<String>,
+    /// The lead unit named by the note, e.g. `省直工委`.
+    pub lead_unit: Option<String>,
+}
+
+/// What kind of block this is, for rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The transcript's title.
+    Title,
+    /// Publication stamp such as `13.10.2017  14:57`.
+    Stamp,
+    /// A header line such as `发布人:…` (metadata, not speech).
+    Header,
+    /// A heading on its own line, e.g. `全程文字实录`, `一、活动宗旨`.
+    Heading,
+    /// A section that opens with a marker and lead sentence (`——聚焦攻坚重点。…`).
+    Section,
+    /// An outline or enumeration item (`(一)…`, `1、…`, `一是…`).
+    Item,
+    /// An ordinary paragraph.
+    Paragraph,
+    /// A photo caption.
+    Caption,
+    /// A timestamp line inside a turn.
+    Timestamp,
+}
+
+/// A journalist's question and the turns that answer it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QaPair {
+    /// Turn id of the question.
+    pub question: String,
+    /// Turn ids of the answers, in order.
+    pub answers: Vec<String>,
+}
+
+/// How precisely an event's date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// A single day: `6月21日`.
+    Day,
+    /// Part of a day: `10月17日上午`, `10月17日晚`.
+    PartOfDay,
+    /// A whole month: `8月`.
+    Month,
+    /// A span: `9月4日至5日`, `9—10月份`.
+    Range,
+    /// Approximate or a deadline: `8月底`, `年初`, `10.17前`.
+    Approximate,
+}
+
+/// Whether an event lies before or after the conference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    Planned,
+}
+
+/// A dated event mentioned in the transcript.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id, e.g. `e1`.
+    pub id: String,
+    /// ISO date `YYYY-MM-DD`; absent for an activity with no date.
+    pub start: Option<String>,
+    /// ISO date of the last day, for ranges.
+    pub end: Option<String>,
+    pub precision: Option<Precision>,
+    /// Part of day as written: `上午`, `下午`, `晚`.
+    pub part_of_day: Option<String>,
+    /// The date phrase as written.
+    pub phrase: String,
+    /// A short label from its sentence.
+    pub label: String,
+    pub speaker: Option<String>,
+    pub lead_unit: Option<String>,
+    /// The block it comes from.
+    pub block: String,
+    /// Done (before the conference) or planned (after it).
+    pub status: Option<Status>,
+    /// Part of the 扶贫日 (or other day's) activity plan.
+    pub activity: bool,
+}
+
+/// A number with its unit, as given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Stable id, e.g. `n1`.
+    pub id: String,
+    /// As written, e.g. `11.76亿元`, `28.47万`, `30.5%`.
+    pub text: String,
+    /// The value in base units (`11.76亿元` → 1_176_000_000.0).
+    pub value: f64,
+    /// The unit, e.g. `元`, `人`, `个`, `%`.
+    pub unit: String,
+    /// What it counts, from the words around it.
+    pub label: String,
+    pub speaker: Option<String>,
+    /// The block it comes from.
+    pub block: String,
+}
+
+impl Document {
+    /// Iterates every block in reading order: front, turns, appendix.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.front
+            .iter()
+            .chain(self.turns.iter().flat_map(|t| t.blocks.iter()))
+            .chain(self.appendix.iter())
+    }
+
+    /// The turn with this id.
+    pub fn turn(&self, id: &str) -> Option<&Turn> {
+        self.turns.iter().find(|t| t.id == id)
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// The turn that holds a block id, if any (front and appendix blocks have none).
+    pub fn turn_of_block(&self, block_id: &str) -> Option<&Turn> {
+        self.turns
+            .iter()
+            .find(|t| t.blocks.iter().any(|b| b.id == block_id))
+    }
+
+    /// How many turns each participant speaks, by participant id.
+    pub fn turn_count(&self, participant_id: &str) -> usize {
+        self.turns
+            .iter()
+            .filter(|t| t.participant == participant_id)
+            .count()
+    }
+
+    /// All text the document holds from the input, in reading order, without
+    /// whitespace. Speaker labels are not included (they are recoverable from
+    /// `Turn::label`). Used to check that parsing loses nothing.
+    pub fn content_text(&self) -> String {
+        let mut out = String::new();
+        let mut push = |s: &str| out.extend(s.chars().filter(|c| !c.is_whitespace()));
+        let mut push_block = |b: &Block, push: &mut dyn FnMut(&str)| {
+            for part in [&b.marker, &b.heading].into_iter().flatten() {
+                push(part);
+            }
+            push(&b.text);
+            if let Some(n) = &b.note {
+                push(n);
+            }
+        };
+        for b in &self.front {
+            push_block(b, &mut push);
+        }
+        for t in &self.turns {
+            if let Some(time) = &t.time {
+                push(time);
+            }
+            for b in &t.blocks {
+                push_block(b, &mut push);
+            }
+        }
+        for b in &self.appendix {
+            push_block(b, &mut push);
+        }
+        out
+    }
+}
+
+impl Block {
+    /// The block's full text as written: marker, heading, body and note.
+    pub fn full_text(&self) -> String {
+        let mut s = String::new();
+        for part in [&self.marker, &self.heading].into_iter().flatten() {
+            s.push_str(part);
+        }
+        s.push_str(&self.text);
+        if let Some(n) = &self.note {
+            s.push_str(n);
+        }
+        s
+    }
+}
