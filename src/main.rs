@@ -1,8 +1,6 @@
-//! shilu web app entry point: set the panic hook and mount.
-
-mod app;
+//! Entry point: set the panic hook and mount the app.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(shilu_app::App);
 }
