@@ -3,7 +3,9 @@
 //! Data flows one way: bytes → [`decode`] → text → [`parse`] → [`model::Document`].
 
 pub mod model;
+pub mod outline;
 pub mod parse;
+pub mod search;
 
 pub use model::*;
 pub use parse::parse;

@@ -261,7 +261,7 @@ impl Document {
     pub fn content_text(&self) -> String {
         let mut out = String::new();
         let mut push = |s: &str| out.extend(s.chars().filter(|c| !c.is_whitespace()));
-        let mut push_block = |b: &Block, push: &mut dyn FnMut(&str)| {
+        let push_block = |b: &Block, push: &mut dyn FnMut(&str)| {
             for part in [&b.marker, &b.heading].into_iter().flatten() {
                 push(part);
             }
