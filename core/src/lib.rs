@@ -3,6 +3,7 @@
 //! Data flows one way: bytes → [`decode`] → text → [`parse`] → [`model::Document`].
 
 pub mod dates;
+pub mod events;
 pub mod model;
 pub mod outline;
 pub mod parse;
