@@ -1,19 +1,106 @@
-use leptos::prelude::*;
-use shilu_core::{parse, Block};
+//! The app shell: builds the reader's state from the embedded transcript,
+//! provides it, and lays out the page.
 
-const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
+use crate::components::contents::{track_current_turn, TableOfContents};
+use crate::components::header::ConferenceHeader;
+use crate::components::panel_tabs::{panel_id, tab_id, PanelTabs};
+use crate::components::search_bar::SearchBar;
+use crate::components::speaker_filter::SpeakerFilter;
+use crate::components::toast::{StatusLine, Toast};
+use crate::components::top_bar::{ThemeChoice, TopBar};
+use crate::components::transcript::Transcript;
+use crate::dom::scroll_to_id;
+use crate::i18n::{use_texts, I18n};
+use crate::panels::calendar::CalendarPanel;
+use crate::panels::insights::InsightsPanel;
+use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
+use crate::state::{Panel, Reader};
+use crate::{keyboard, url_state};
+use leptos::prelude::*;
+
+/// The transcript the explorer opens with, embedded at build time.
+pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
 #[component]
 pub fn App() -> impl IntoView {
-    let doc = parse(SEED);
+    let reader = Reader::new(shilu_core::parse(SEED));
+    provide_context(reader);
+    let lang = RwSignal::new(saved_lang());
+    provide_context(I18n(lang));
+    apply_lang(lang);
+    let theme = RwSignal::new(saved_theme());
+    provide_context(ThemeChoice(theme));
+    apply_theme(theme);
+    provide_context(Toast::new());
+
+    url_state::apply_from_location(&reader);
+    url_state::sync_to_location(reader);
+    keyboard::install(reader);
+    track_current_turn(reader);
+    remove_loading_indicator();
+    follow_initial_hash(reader);
+
+    let contents_open = RwSignal::new(false);
+    let t = use_texts();
+    view! {
+        <TopBar/>
+        <ConferenceHeader/>
+        <div class="layout">
+            <TableOfContents open=contents_open/>
+            <main class="main" id="main">
+                <div class="toolbar">
+                    <button type="button" class="text-button contents-toggle"
+                        aria-expanded=move || contents_open.get().to_string()
+                        on:click=move |_| contents_open.update(|o| *o = !*o)>
+                        {move || t().contents}
+                    </button>
+                    <PanelTabs/>
+                    <SearchBar/>
+                    <SpeakerFilter/>
+                </div>
+                <PanelView panel=Panel::Transcript><Transcript/></PanelView>
+                <PanelView panel=Panel::Calendar><CalendarPanel/></PanelView>
+                <PanelView panel=Panel::Insights><InsightsPanel/></PanelView>
+                <p class="keyboard-help">{move || t().keyboard_help}</p>
+            </main>
+        </div>
+        <StatusLine/>
+    }
+}
+
+/// A tab panel, rendered once and hidden while another tab is selected.
+#[component]
+fn PanelView(panel: Panel, children: Children) -> impl IntoView {
+    let reader = expect_context::<Reader>();
+    view! {
+        <section role="tabpanel" class=format!("panel panel--{}", panel.as_str())
+            id=panel_id(panel) aria-labelledby=tab_id(panel)
+            hidden=move || reader.panel.get() != panel>
+            {children()}
+        </section>
+    }
+}
+
+/// The static loading message in index.html goes once the app runs.
+fn remove_loading_indicator() {
     if let Some(el) = document().get_element_by_id("loading") {
         el.remove();
     }
-    let blocks: Vec<Block> = doc.blocks().cloned().collect();
-    view! {
-        <main>
-            <h1>{doc.meta.title.clone()}</h1>
-            {blocks.into_iter().map(|b| view! { <p id=b.id.clone()>{b.text.clone()}</p> }).collect_view()}
-        </main>
+}
+
+/// A deep link (`#t7-b3`) opens its turn and section, then scrolls there.
+fn follow_initial_hash(reader: Reader) {
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()).map(str::to_string) else { return };
+    let id = js_sys::decode_uri_component(&id).map(String::from).unwrap_or(id);
+    reader.reveal_blocks(std::iter::once(id.as_str()));
+    if let Some(turn) = reader.doc.with_untracked(|d| d.turn_of_block(&id).map(|t| t.speaker.clone())) {
+        if reader.speakers.with_untracked(|s| !s.is_empty() && !s.contains(&turn)) {
+            reader.speakers.update(|s| {
+                s.insert(turn);
+            });
+        }
     }
+    reader.panel.set(Panel::Transcript);
+    request_animation_frame(move || scroll_to_id(&id));
 }

@@ -1,5 +1,15 @@
 //! shilu web app: renders a parsed transcript (the core's model) with Leptos.
+//! See ARCHITECTURE.md for the code map.
 
 pub mod app;
+pub mod components;
+pub mod dom;
+pub mod i18n;
+pub mod keyboard;
+pub mod panels;
+pub mod prefs;
+pub mod state;
+pub mod transcript_file;
+pub mod url_state;
 
 pub use app::App;

@@ -1,0 +1,13 @@
+//! The pieces of the page a reader sees, one per file.
+
+pub mod block;
+pub mod contents;
+pub mod header;
+pub mod highlight;
+pub mod open_file;
+pub mod panel_tabs;
+pub mod search_bar;
+pub mod speaker_filter;
+pub mod toast;
+pub mod top_bar;
+pub mod transcript;

@@ -1,0 +1,41 @@
+//! Lets a reader open their own transcript file; it is parsed in the page
+//! by the same core as the embedded seed. Nothing leaves the browser.
+
+use crate::components::toast::Toast;
+use crate::i18n::use_texts;
+use crate::state::Reader;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn OpenFileButton() -> impl IntoView {
+    let reader = expect_context::<Reader>();
+    let toast = expect_context::<Toast>();
+    let t = use_texts();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let name = file.name();
+        let failed = t().open_file_failed;
+        leptos::task::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => return toast.show(failed),
+            };
+            match crate::transcript_file::read_transcript(&bytes) {
+                Ok(doc) => {
+                    reader.load(doc, name);
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+                Err(message) => toast.show(format!("{failed}: {message}")),
+            }
+        });
+        input.set_value("");
+    };
+    view! {
+        <label class="text-button file-button">
+            <input type="file" accept=".txt,text/plain" class="visually-hidden" on:change=on_change/>
+            <span>{move || t().open_file}</span>
+        </label>
+    }
+}

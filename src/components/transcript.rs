@@ -1,0 +1,174 @@
+//! The reading column: front matter, every turn with its sections, and the
+//! appendix set apart.
+
+use crate::components::block::{BlockView, FoldButton, FoldControl};
+use crate::i18n::{role_name, use_texts};
+use crate::state::Reader;
+use leptos::prelude::*;
+use shilu_core::outline::{outline, Node};
+use shilu_core::{Block, BlockKind, Document, Turn};
+use std::sync::Arc;
+
+#[component]
+pub fn Transcript() -> impl IntoView {
+    let reader = expect_context::<Reader>();
+    let t = use_texts();
+    view! {
+        <article id="transcript" class="transcript" lang="zh-CN" tabindex="-1"
+            aria-label=move || t().panel_transcript>
+            <FoldAllControls/>
+            {move || {
+                let doc = reader.doc.get();
+                let front = doc.front.iter().filter(|b| b.kind != BlockKind::Title).cloned().collect::<Vec<_>>();
+                view! {
+                    <FrontMatter blocks=front/>
+                    {doc.turns.iter().map(|turn| view! { <TurnView turn=turn.clone() doc=doc.clone()/> }).collect_view()}
+                    <Appendix blocks=doc.appendix.clone()/>
+                }
+            }}
+        </article>
+    }
+}
+
+/// Expand-all and collapse-all.
+#[component]
+fn FoldAllControls() -> impl IntoView {
+    let reader = expect_context::<Reader>();
+    let t = use_texts();
+    view! {
+        <div class="fold-all" role="group">
+            <button type="button" class="text-button" on:click=move |_| reader.folded.set(Default::default())>
+                {move || t().expand_all}
+            </button>
+            <button type="button" class="text-button" on:click=move |_| reader.folded.set(reader.all_folds())>
+                {move || t().collapse_all}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn FrontMatter(blocks: Vec<Block>) -> impl IntoView {
+    let t = use_texts();
+    (!blocks.is_empty()).then(|| view! {
+        <section class="front" aria-label=move || t().front_matter>
+            {blocks.into_iter().map(|b| view! { <BlockView block=b/> }).collect_view()}
+        </section>
+    })
+}
+
+#[component]
+fn Appendix(blocks: Vec<Block>) -> impl IntoView {
+    let t = use_texts();
+    (!blocks.is_empty()).then(|| view! {
+        <aside class="appendix" aria-labelledby="appendix-title">
+            <h2 id="appendix-title">{move || t().appendix}</h2>
+            <p class="appendix__note">{move || t().appendix_note}</p>
+            {blocks.into_iter().map(|b| view! { <BlockView block=b/> }).collect_view()}
+        </aside>
+    })
+}
+
+/// Where a turn stands in the Q&A: a question, or an answer to one.
+fn qa_note(doc: &Document, turn: &Turn) -> Option<(bool, String)> {
+    doc.qa.iter().find_map(|pair| {
+        if pair.question == turn.id {
+            pair.answers.first().map(|a| (true, a.clone()))
+        } else if pair.answers.contains(&turn.id) {
+            Some((false, pair.question.clone()))
+        } else {
+            None
+        }
+    })
+}
+
+/// One speaker's turn: a foldable heading with the speaker's name and role,
+/// or a one-line placeholder when the speaker filter hides it.
+#[component]
+fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
+    let reader = expect_context::<Reader>();
+    let t = use_texts();
+    let id = turn.id.clone();
+    let shown = {
+        let id = id.clone();
+        Memo::new(move |_| reader.visible_turns.with(|v| v.contains(&id)))
+    };
+    let folded = {
+        let id = id.clone();
+        move || reader.is_folded(&id)
+    };
+    let role = turn.role;
+    let title = doc
+        .participant(&turn.participant)
+        .and_then(|p| p.title.clone().or(p.outlet.clone()));
+    let qa = qa_note(&doc, &turn);
+    let body_id = format!("{id}-body");
+    let heading_id = format!("{id}-heading");
+    let paragraphs = turn.blocks.len();
+    let speaker = turn.speaker.clone();
+    let reveal = {
+        let speaker = speaker.clone();
+        move |_| reader.speakers.update(|s| {
+            s.insert(speaker.clone());
+        })
+    };
+    let name = speaker.clone();
+    let blocks = Arc::new(turn.blocks.clone());
+    let nodes = outline(&blocks);
+    view! {
+        <section class=format!("turn turn--{}", role.as_str()) id=id.clone() data-turn="" aria-labelledby=heading_id.clone()>
+            <p class="turn__hidden" hidden=move || shown.get()>
+                <span class="turn__hidden-name">{(t().hidden_turn)(&speaker, paragraphs)}</span>
+                <button type="button" class="text-button" on:click=reveal>{move || t().show_turn}</button>
+            </p>
+            <div class="turn__shown" hidden=move || !shown.get()>
+                <header class="turn__head">
+                    <h2 class="turn__speaker" id=heading_id.clone() tabindex="-1">
+                        <FoldButton fold=FoldControl { id: id.clone(), body_id: body_id.clone() }>
+                            <span class="turn__name">{name}</span>
+                        </FoldButton>
+                    </h2>
+                    <span class="turn__role">{move || role_name(t(), role)}</span>
+                    {title.map(|x| view! { <span class="turn__title">{x}</span> })}
+                    {turn.time.clone().map(|x| view! { <time class="turn__time">{x}</time> })}
+                    {qa.map(|(is_question, other)| view! {
+                        <a class="turn__qa" href=format!("#{other}")>
+                            {move || if is_question { t().question } else { t().answer_to }}
+                        </a>
+                    })}
+                </header>
+                <div class="turn__body" id=body_id hidden=folded>
+                    {render_nodes(&blocks, nodes, &speaker)}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// Renders an outline: sections become a heading block with a foldable body.
+fn render_nodes(blocks: &Arc<Vec<Block>>, nodes: Vec<Node>, speaker: &str) -> AnyView {
+    nodes
+        .into_iter()
+        .map(|node| match node {
+            Node::Leaf(i) => view! { <BlockView block=blocks[i].clone() speaker=speaker.to_string()/> }.into_any(),
+            Node::Section { head, body } => {
+                let reader = expect_context::<Reader>();
+                let head_block = blocks[head].clone();
+                let fold = FoldControl { id: head_block.id.clone(), body_id: format!("{}-section", head_block.id) };
+                let fold_id = fold.id.clone();
+                let body_id = fold.body_id.clone();
+                let level = head_block.level;
+                view! {
+                    <div class=format!("section level-{level}")>
+                        <BlockView block=head_block speaker=speaker.to_string() fold=fold/>
+                        <div class="section__body" id=body_id hidden=move || reader.is_folded(&fold_id)>
+                            {render_nodes(blocks, body, speaker)}
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}

@@ -1,0 +1,110 @@
+//! Small browser helpers: scrolling, the clipboard, downloads, storage.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Scrolls the element with this id into view and flashes it.
+pub fn scroll_to_id(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else { return };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    flash(&el);
+}
+
+/// Briefly highlights an element (CSS class `is-flash`).
+pub fn flash(el: &web_sys::Element) {
+    let _ = el.class_list().remove_1("is-flash");
+    // Force a reflow so the animation restarts.
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.offset_width();
+    }
+    let _ = el.class_list().add_1("is-flash");
+}
+
+/// Focuses an element by id without scrolling (it is scrolled separately).
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
+    }
+}
+
+/// The page URL without query and hash, plus a `#id` fragment.
+pub fn permalink(id: &str) -> String {
+    let loc = window().location();
+    format!(
+        "{}{}{}#{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default(),
+        id
+    )
+}
+
+/// Writes text to the clipboard; `done(true)` when it worked.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let clipboard = window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    leptos::task::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done(ok);
+    });
+}
+
+/// Offers `contents` as a file download.
+pub fn download(filename: &str, mime: &str, contents: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document().create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A value from localStorage.
+pub fn stored(key: &str) -> Option<String> {
+    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+/// Saves a value to localStorage (silently does nothing where storage is off).
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = window().local_storage().ok().flatten() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Whether the system asks for a dark theme.
+pub fn prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Whether focus is in a text field (so single-key shortcuts stay out of the way).
+pub fn typing_in_field() -> bool {
+    document().active_element().is_some_and(|el| {
+        let tag = el.tag_name().to_ascii_lowercase();
+        tag == "input" || tag == "textarea" || tag == "select" || el.has_attribute("contenteditable")
+    })
+}
+
+/// Scrolls the current search match into view, once it has rendered.
+pub fn scroll_to_current_hit() {
+    request_animation_frame(|| {
+        if let Ok(Some(mark)) = document().query_selector("mark.is-current") {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    });
+}

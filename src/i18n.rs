@@ -1,0 +1,227 @@
+//! Interface text in 简体中文 (default) and English. Transcript text is never
+//! translated: only the controls around it.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every interface string, one field each, so a missing translation is a
+/// compile error.
+pub struct Texts {
+    pub app_name: &'static str,
+    pub skip_to_content: &'static str,
+    pub date: &'static str,
+    pub published: &'static str,
+    pub place: &'static str,
+    pub organiser: &'static str,
+    pub participants: &'static str,
+    pub open_file: &'static str,
+    pub open_file_failed: &'static str,
+    pub theme_to_dark: &'static str,
+    pub theme_to_light: &'static str,
+    pub language_switch: &'static str,
+    pub contents: &'static str,
+    pub close: &'static str,
+    pub panels: &'static str,
+    pub panel_transcript: &'static str,
+    pub panel_calendar: &'static str,
+    pub panel_insights: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub matches: fn(usize) -> String,
+    pub match_position: fn(usize, usize) -> String,
+    pub next_match: &'static str,
+    pub previous_match: &'static str,
+    pub clear_search: &'static str,
+    pub speakers: &'static str,
+    pub everyone: &'static str,
+    pub officials: &'static str,
+    pub journalists: &'static str,
+    pub hosts: &'static str,
+    pub only: fn(&str) -> String,
+    pub turns_count: fn(usize) -> String,
+    pub keep_qa: &'static str,
+    pub expand_all: &'static str,
+    pub collapse_all: &'static str,
+    pub fold: &'static str,
+    pub unfold: &'static str,
+    pub hidden_turn: fn(&str, usize) -> String,
+    pub show_turn: &'static str,
+    pub role_host: &'static str,
+    pub role_official: &'static str,
+    pub role_journalist: &'static str,
+    pub role_other: &'static str,
+    pub question: &'static str,
+    pub answer_to: &'static str,
+    pub front_matter: &'static str,
+    pub appendix: &'static str,
+    pub appendix_note: &'static str,
+    pub permalink: &'static str,
+    pub copy_citation: &'static str,
+    pub copied_link: &'static str,
+    pub copied_citation: &'static str,
+    pub copy_failed: &'static str,
+    pub keyboard_help: &'static str,
+}
+
+pub static ZH: Texts = Texts {
+    app_name: "实录",
+    skip_to_content: "跳到正文",
+    date: "日期",
+    published: "发布",
+    place: "地点",
+    organiser: "主办",
+    participants: "出席",
+    open_file: "打开实录文件",
+    open_file_failed: "无法读取该文件",
+    theme_to_dark: "切换到深色主题",
+    theme_to_light: "切换到浅色主题",
+    language_switch: "English",
+    contents: "目录",
+    close: "关闭",
+    panels: "视图",
+    panel_transcript: "实录",
+    panel_calendar: "日程",
+    panel_insights: "数据",
+    search: "搜索实录",
+    search_placeholder: "搜索（按 / 聚焦）",
+    matches: |n| format!("{n} 处匹配"),
+    match_position: |i, n| format!("第 {i} / {n} 处"),
+    next_match: "下一处",
+    previous_match: "上一处",
+    clear_search: "清除搜索",
+    speakers: "发言人",
+    everyone: "全部",
+    officials: "仅官员",
+    journalists: "仅记者",
+    hosts: "仅主持人",
+    only: |name| format!("只看{name}"),
+    turns_count: |n| format!("{n} 次发言"),
+    keep_qa: "问答保持在一起",
+    expand_all: "全部展开",
+    collapse_all: "全部折叠",
+    fold: "折叠",
+    unfold: "展开",
+    hidden_turn: |name, n| format!("{name} 的发言已隐藏（{n} 段）"),
+    show_turn: "显示",
+    role_host: "主持人",
+    role_official: "发布人",
+    role_journalist: "记者",
+    role_other: "其他",
+    question: "提问",
+    answer_to: "回答",
+    front_matter: "导语",
+    appendix: "附录",
+    appendix_note: "以下内容位于发布会结束之后，为页面附带材料，不属于发布会实录。",
+    permalink: "复制段落链接",
+    copy_citation: "复制引用",
+    copied_link: "已复制段落链接",
+    copied_citation: "已复制引用",
+    copy_failed: "复制失败，请手动复制地址栏中的链接",
+    keyboard_help: "快捷键：/ 搜索，j / k 上一位 / 下一位发言人，Enter / Shift+Enter 跳转匹配",
+};
+
+pub static EN: Texts = Texts {
+    app_name: "shilu",
+    skip_to_content: "Skip to the transcript",
+    date: "Date",
+    published: "Published",
+    place: "Place",
+    organiser: "Held by",
+    participants: "Speakers",
+    open_file: "Open a transcript file",
+    open_file_failed: "Could not read that file",
+    theme_to_dark: "Switch to dark theme",
+    theme_to_light: "Switch to light theme",
+    language_switch: "中文",
+    contents: "Contents",
+    close: "Close",
+    panels: "Views",
+    panel_transcript: "Transcript",
+    panel_calendar: "Calendar",
+    panel_insights: "Insights",
+    search: "Search the transcript",
+    search_placeholder: "Search (press /)",
+    matches: |n| if n == 1 { "1 match".to_string() } else { format!("{n} matches") },
+    match_position: |i, n| format!("{i} of {n}"),
+    next_match: "Next match",
+    previous_match: "Previous match",
+    clear_search: "Clear search",
+    speakers: "Speakers",
+    everyone: "Everyone",
+    officials: "Officials",
+    journalists: "Journalists",
+    hosts: "Host",
+    only: |name| format!("Only {name}"),
+    turns_count: |n| if n == 1 { "1 turn".to_string() } else { format!("{n} turns") },
+    keep_qa: "Keep questions with answers",
+    expand_all: "Expand all",
+    collapse_all: "Collapse all",
+    fold: "Collapse",
+    unfold: "Expand",
+    hidden_turn: |name, n| format!("{name}: hidden ({n} paragraphs)"),
+    show_turn: "Show",
+    role_host: "Host",
+    role_official: "Official",
+    role_journalist: "Journalist",
+    role_other: "Other",
+    question: "Question",
+    answer_to: "Answer",
+    front_matter: "Introduction",
+    appendix: "Appendix",
+    appendix_note: "What follows comes after the conference ended: page material, not part of the transcript.",
+    permalink: "Copy link to paragraph",
+    copy_citation: "Copy citation",
+    copied_link: "Link copied",
+    copied_citation: "Citation copied",
+    copy_failed: "Could not copy; copy the link from the address bar",
+    keyboard_help: "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match",
+};
+
+/// The interface language, provided as context.
+#[derive(Clone, Copy)]
+pub struct I18n(pub RwSignal<Lang>);
+
+impl I18n {
+    pub fn texts(&self) -> &'static Texts {
+        self.0.get().texts()
+    }
+}
+
+/// Interface texts for the current language (tracks the language signal).
+pub fn use_texts() -> impl Fn() -> &'static Texts + Copy {
+    let lang = expect_context::<I18n>();
+    move || lang.texts()
+}
+
+/// Display name of a role.
+pub fn role_name(t: &Texts, role: shilu_core::Role) -> &'static str {
+    use shilu_core::Role::*;
+    match role {
+        Host => t.role_host,
+        Official => t.role_official,
+        Journalist => t.role_journalist,
+        Other => t.role_other,
+    }
+}

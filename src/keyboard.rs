@@ -1,0 +1,47 @@
+//! Page-wide shortcuts: `/` focuses search; `j` and `k` move to the next and
+//! previous shown turn.
+
+use crate::components::search_bar::SEARCH_INPUT_ID;
+use crate::dom::{focus_id, scroll_to_id, typing_in_field};
+use crate::state::{Panel, Reader};
+use leptos::prelude::*;
+
+pub fn install(reader: Reader) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_field() {
+            return;
+        }
+        match ev.key().as_str() {
+            "/" => {
+                ev.prevent_default();
+                focus_id(SEARCH_INPUT_ID);
+            }
+            "j" | "k" if reader.panel.get_untracked() == Panel::Transcript => {
+                ev.prevent_default();
+                move_turn(reader, ev.key() == "j");
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Moves to the next (or previous) shown turn from the current one.
+fn move_turn(reader: Reader, forward: bool) {
+    let shown: Vec<String> = reader.doc.with_untracked(|d| {
+        reader.visible_turns.with_untracked(|v| d.turns.iter().filter(|t| v.contains(&t.id)).map(|t| t.id.clone()).collect())
+    });
+    let order: Vec<String> = reader.doc.with_untracked(|d| d.turns.iter().map(|t| t.id.clone()).collect());
+    let pos = |id: &str| order.iter().position(|x| x == id);
+    let current = reader.current_turn.get_untracked().and_then(|c| pos(&c));
+    let target = if forward {
+        shown.iter().find(|id| current.is_none_or(|c| pos(id) > Some(c)))
+    } else {
+        shown.iter().rev().find(|id| current.is_some_and(|c| pos(id) < Some(c)))
+    };
+    if let Some(id) = target {
+        reader.current_turn.set(Some(id.clone()));
+        scroll_to_id(id);
+        focus_id(&format!("{id}-heading"));
+    }
+}

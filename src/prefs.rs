@@ -1,0 +1,60 @@
+//! Reader preferences kept across visits: theme and interface language.
+
+use crate::dom::{prefers_dark, store, stored};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// The saved theme, if the reader chose one (else the system decides).
+pub fn saved_theme() -> Option<Theme> {
+    match stored("shilu.theme").as_deref() {
+        Some("dark") => Some(Theme::Dark),
+        Some("light") => Some(Theme::Light),
+        _ => None,
+    }
+}
+
+/// The theme in effect: the reader's choice, else the system's.
+pub fn effective_theme(choice: Option<Theme>) -> Theme {
+    choice.unwrap_or(if prefers_dark() { Theme::Dark } else { Theme::Light })
+}
+
+/// Applies and remembers a theme choice (`data-theme` on `<html>`).
+pub fn apply_theme(choice: RwSignal<Option<Theme>>) {
+    Effect::new(move |_| {
+        let Some(root) = document().document_element() else { return };
+        match choice.get() {
+            Some(t) => {
+                let name = if t == Theme::Dark { "dark" } else { "light" };
+                let _ = root.set_attribute("data-theme", name);
+                store("shilu.theme", name);
+            }
+            None => {
+                let _ = root.remove_attribute("data-theme");
+            }
+        }
+    });
+}
+
+pub fn saved_lang() -> Lang {
+    match stored("shilu.lang").as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
+/// Applies and remembers the interface language (`lang` on `<html>`).
+pub fn apply_lang(lang: RwSignal<Lang>) {
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", l.code());
+        }
+        store("shilu.lang", if l == Lang::En { "en" } else { "zh" });
+    });
+}

@@ -1,0 +1,245 @@
+//! The reader's state: the document plus the view choices made over it.
+//!
+//! Only choices are stored (query, speakers, folds…). Everything shown from
+//! them — visible turns, search hits, what must unfold — is derived.
+
+use leptos::prelude::*;
+use shilu_core::outline::{outline, Node};
+use shilu_core::search::{search, Hit, Matcher};
+use shilu_core::{Document, Role};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+/// The main panels, one shown at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    Transcript,
+    Calendar,
+    Insights,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 3] = [Panel::Transcript, Panel::Calendar, Panel::Insights];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Panel::Transcript => "transcript",
+            Panel::Calendar => "calendar",
+            Panel::Insights => "insights",
+        }
+    }
+
+    pub fn from_str(s: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+/// Everything the reader has chosen, plus what is derived from it.
+/// `Copy`: signals are handles, so components take it from context freely.
+#[derive(Clone, Copy)]
+pub struct Reader {
+    pub doc: RwSignal<Arc<Document>>,
+    /// The file the document came from, for citations and the header.
+    pub source: RwSignal<Option<String>>,
+    pub query: RwSignal<String>,
+    /// Names of the speakers shown; empty means everyone.
+    pub speakers: RwSignal<BTreeSet<String>>,
+    /// Keep each question together with its answers when filtering.
+    pub keep_qa: RwSignal<bool>,
+    pub panel: RwSignal<Panel>,
+    /// Selected calendar day, ISO `YYYY-MM-DD`.
+    pub day: RwSignal<Option<String>>,
+    /// Index into `hits` of the match the reader is on.
+    pub active_hit: RwSignal<usize>,
+    /// Ids of folded turns and sections.
+    pub folded: RwSignal<BTreeSet<String>>,
+    /// Turn the reader is at (from the scroll position).
+    pub current_turn: RwSignal<Option<String>>,
+    /// Derived: ids of turns shown by the speaker filter.
+    pub visible_turns: Memo<BTreeSet<String>>,
+    /// Derived: every match of the query in shown blocks, in reading order.
+    pub hits: Memo<Vec<Hit>>,
+    /// Derived: for each block id, the folds (turn, sections) that hold it.
+    pub fold_path: Memo<BTreeMap<String, Vec<String>>>,
+}
+
+impl Reader {
+    pub fn new(doc: Document) -> Reader {
+        let doc = RwSignal::new(Arc::new(doc));
+        let speakers = RwSignal::new(BTreeSet::new());
+        let keep_qa = RwSignal::new(true);
+        let query = RwSignal::new(String::new());
+        let visible_turns = Memo::new(move |_| {
+            doc.with(|d| speakers.with(|s| keep_qa.with(|k| visible_turn_ids(d, s, *k))))
+        });
+        let hits = Memo::new(move |_| {
+            let Some(matcher) = query.with(|q| Matcher::new(q)) else {
+                return Vec::new();
+            };
+            doc.with(|d| {
+                let shown = shown_blocks(d, &visible_turns.read());
+                search(d, &matcher)
+                    .into_iter()
+                    .filter(|h| shown.contains(h.block.as_str()))
+                    .collect()
+            })
+        });
+        let fold_path = Memo::new(move |_| doc.with(fold_paths));
+        Reader {
+            doc,
+            source: RwSignal::new(None),
+            query,
+            speakers,
+            keep_qa,
+            panel: RwSignal::new(Panel::default()),
+            day: RwSignal::new(None),
+            active_hit: RwSignal::new(0),
+            folded: RwSignal::new(BTreeSet::new()),
+            current_turn: RwSignal::new(None),
+            visible_turns,
+            hits,
+            fold_path,
+        }
+    }
+
+    /// Replaces the document (a file the reader opened); resets the view.
+    pub fn load(&self, doc: Document, source: String) {
+        self.doc.set(Arc::new(doc));
+        self.source.set(Some(source));
+        self.speakers.set(BTreeSet::new());
+        self.folded.set(BTreeSet::new());
+        self.day.set(None);
+        self.active_hit.set(0);
+        self.current_turn.set(None);
+    }
+
+    /// Sets the query and unfolds every fold that holds a match.
+    pub fn set_query(&self, q: String) {
+        self.query.set(q);
+        self.active_hit.set(0);
+        self.reveal_hits();
+    }
+
+    /// Unfolds whatever hides a current match.
+    pub fn reveal_hits(&self) {
+        let blocks: BTreeSet<String> = self.hits.with(|h| h.iter().map(|h| h.block.clone()).collect());
+        self.reveal_blocks(blocks.iter().map(String::as_str));
+    }
+
+    /// Unfolds the turn and sections that hold these blocks.
+    pub fn reveal_blocks<'a>(&self, blocks: impl Iterator<Item = &'a str>) {
+        let paths = self.fold_path.read();
+        let opens: Vec<&String> = blocks.filter_map(|b| paths.get(b)).flatten().collect();
+        if opens.iter().any(|id| self.folded.with(|f| f.contains(*id))) {
+            self.folded.update(|f| {
+                for id in opens {
+                    f.remove(id);
+                }
+            });
+        }
+    }
+
+    /// Moves to the next (or previous) match, wrapping around.
+    pub fn step_hit(&self, forward: bool) {
+        let n = self.hits.with(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let i = self.active_hit.get_untracked().min(n - 1);
+        self.active_hit.set(if forward { (i + 1) % n } else { (i + n - 1) % n });
+    }
+
+    /// The active match index, kept within the current hits.
+    pub fn active_index(&self) -> Option<usize> {
+        let n = self.hits.with(Vec::len);
+        (n > 0).then(|| self.active_hit.get().min(n - 1))
+    }
+
+    pub fn is_folded(&self, id: &str) -> bool {
+        self.folded.with(|f| f.contains(id))
+    }
+
+    pub fn toggle_fold(&self, id: &str) {
+        self.folded.update(|f| {
+            if !f.remove(id) {
+                f.insert(id.to_string());
+            }
+        });
+    }
+
+    /// Every fold id in the document (turns and sections).
+    pub fn all_folds(&self) -> BTreeSet<String> {
+        self.fold_path
+            .with(|p| p.values().flatten().cloned().collect())
+    }
+
+    /// Shows only these speakers (empty: everyone).
+    pub fn show_only(&self, names: impl IntoIterator<Item = String>) {
+        self.speakers.set(names.into_iter().collect());
+    }
+
+    /// Names of the participants with this role.
+    pub fn names_with_role(&self, role: Role) -> Vec<String> {
+        self.doc.with(|d| {
+            d.participants
+                .iter()
+                .filter(|p| p.role == role)
+                .map(|p| p.name.clone())
+                .collect()
+        })
+    }
+}
+
+/// Turn ids shown when filtering to `speakers` (empty: all), optionally
+/// keeping questions and answers together.
+pub fn visible_turn_ids(doc: &Document, speakers: &BTreeSet<String>, keep_qa: bool) -> BTreeSet<String> {
+    let mut shown: BTreeSet<String> = doc
+        .turns
+        .iter()
+        .filter(|t| speakers.is_empty() || speakers.contains(&t.speaker))
+        .map(|t| t.id.clone())
+        .collect();
+    if keep_qa && !speakers.is_empty() {
+        for pair in &doc.qa {
+            let ids = std::iter::once(&pair.question).chain(&pair.answers);
+            if ids.clone().any(|id| shown.contains(id)) {
+                shown.extend(ids.cloned());
+            }
+        }
+    }
+    shown
+}
+
+/// Ids of the blocks a reader can see: front matter, appendix and shown turns.
+fn shown_blocks<'a>(doc: &'a Document, turns: &BTreeSet<String>) -> BTreeSet<&'a str> {
+    let front = doc.front.iter().chain(&doc.appendix);
+    let in_turns = doc
+        .turns
+        .iter()
+        .filter(|t| turns.contains(&t.id))
+        .flat_map(|t| &t.blocks);
+    front.chain(in_turns).map(|b| b.id.as_str()).collect()
+}
+
+/// For each block in a turn: the turn id, then each foldable section head
+/// above it (a block with a heading folds its own body too).
+fn fold_paths(doc: &Arc<Document>) -> BTreeMap<String, Vec<String>> {
+    fn walk(blocks: &[shilu_core::Block], nodes: &[Node], path: &mut Vec<String>, out: &mut BTreeMap<String, Vec<String>>) {
+        for node in nodes {
+            let head = &blocks[node.head()];
+            path.push(head.id.clone());
+            out.insert(head.id.clone(), path.clone());
+            if let Node::Section { body, .. } = node {
+                walk(blocks, body, path, out);
+            }
+            path.pop();
+        }
+    }
+    let mut out = BTreeMap::new();
+    for turn in &doc.turns {
+        let mut path = vec![turn.id.clone()];
+        walk(&turn.blocks, &outline(&turn.blocks), &mut path, &mut out);
+    }
+    out
+}

@@ -1,0 +1,142 @@
+//! The view in the query string: `?q=光伏&s=李武军,张建成&qa=0&panel=calendar&day=2017-10-17`.
+//!
+//! Read once at start; written back with `history.replaceState`, so typing
+//! never floods the history. Unknown or garbled parameters are ignored.
+
+use crate::state::{Panel, Reader};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// What the query string asks for, validated against nothing yet.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ViewParams {
+    pub query: Option<String>,
+    pub speakers: BTreeSet<String>,
+    pub keep_qa: Option<bool>,
+    pub panel: Option<Panel>,
+    pub day: Option<String>,
+}
+
+impl ViewParams {
+    /// Parses decoded `(key, value)` pairs, ignoring what it does not know.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewParams {
+        let mut p = ViewParams::default();
+        for (k, v) in pairs {
+            match k {
+                "q" if !v.trim().is_empty() => p.query = Some(v.chars().take(200).collect()),
+                "s" => p.speakers.extend(
+                    v.split(',').map(str::trim).filter(|s| !s.is_empty() && s.chars().count() <= 40).map(String::from),
+                ),
+                "qa" => p.keep_qa = match v { "1" => Some(true), "0" => Some(false), _ => None },
+                "panel" => p.panel = Panel::from_str(v),
+                "day" if is_iso_date(v) => p.day = Some(v.to_string()),
+                _ => {}
+            }
+        }
+        p
+    }
+
+    /// The `(key, value)` pairs that describe a view, defaults omitted.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if let Some(q) = &self.query {
+            out.push(("q", q.clone()));
+        }
+        if !self.speakers.is_empty() {
+            out.push(("s", self.speakers.iter().cloned().collect::<Vec<_>>().join(",")));
+        }
+        if self.keep_qa == Some(false) {
+            out.push(("qa", "0".into()));
+        }
+        if let Some(p) = self.panel.filter(|p| *p != Panel::Transcript) {
+            out.push(("panel", p.as_str().into()));
+        }
+        if let Some(d) = &self.day {
+            out.push(("day", d.clone()));
+        }
+        out
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+/// Applies the page's query string to the reader (speakers the document
+/// does not know are dropped).
+pub fn apply_from_location(reader: &Reader) {
+    let Ok(search) = window().location().search() else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    let mut pairs = Vec::new();
+    for key in ["q", "s", "qa", "panel", "day"] {
+        if let Some(v) = params.get(key) {
+            pairs.push((key, v));
+        }
+    }
+    let view = ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    let known: BTreeSet<String> = reader.doc.with_untracked(|d| d.turns.iter().map(|t| t.speaker.clone()).collect());
+    reader.speakers.set(view.speakers.intersection(&known).cloned().collect());
+    if let Some(k) = view.keep_qa {
+        reader.keep_qa.set(k);
+    }
+    if let Some(p) = view.panel {
+        reader.panel.set(p);
+    }
+    reader.day.set(view.day);
+    if let Some(q) = view.query {
+        reader.set_query(q);
+    }
+}
+
+/// Keeps the query string in step with the reader's choices.
+pub fn sync_to_location(reader: Reader) {
+    Effect::new(move |_| {
+        let view = ViewParams {
+            query: Some(reader.query.get()).filter(|q| !q.trim().is_empty()),
+            speakers: reader.speakers.get(),
+            keep_qa: Some(reader.keep_qa.get()),
+            panel: Some(reader.panel.get()),
+            day: reader.day.get(),
+        };
+        let Ok(params) = web_sys::UrlSearchParams::new() else { return };
+        for (k, v) in view.to_pairs() {
+            params.append(k, &v);
+        }
+        let loc = window().location();
+        let query: String = params.to_string().into();
+        let url = format!(
+            "{}{}{}",
+            loc.pathname().unwrap_or_default(),
+            if query.is_empty() { String::new() } else { format!("?{query}") },
+            loc.hash().unwrap_or_default()
+        );
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_a_view() {
+        let v = ViewParams::from_pairs([("q", "光伏"), ("s", "李武军,张建成"), ("qa", "0"), ("panel", "calendar"), ("day", "2017-10-17")]);
+        let pairs = v.to_pairs();
+        let back = ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(v, back);
+    }
+
+    #[test]
+    fn ignores_garbage() {
+        let v = ViewParams::from_pairs([("panel", "nope"), ("day", "2017-13-40"), ("qa", "maybe"), ("zzz", "1"), ("q", "  "), ("s", ",,")]);
+        assert_eq!(v, ViewParams::default());
+    }
+}
