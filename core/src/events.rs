@@ -312,7 +312,9 @@ fn scan_block(
         }
         // An activity of the plan with no date.
         let own_activity = seg.has_note || segs.len() == 1;
-        if item_activity && in_seg.is_empty() && own_activity && !clean(&seg_body).is_empty() {
+        let marker_len = block.marker.as_ref().map_or(0, String::len);
+        let seg_text = strip_notes(&text[seg.range.start.max(marker_len)..seg.range.end]);
+        if item_activity && in_seg.is_empty() && own_activity && !clean(&seg_text).is_empty() {
             let label = if split {
                 first_clause(&seg_body)
             } else {

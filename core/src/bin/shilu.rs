@@ -1,5 +1,112 @@
-fn main() {
-    let path = std::env::args().nth(2).expect("usage: shilu parse FILE");
-    let text = std::fs::read_to_string(path).expect("read");
-    println!("{}", serde_json::to_string_pretty(&shilu_core::parse(&text)).unwrap());
+//! `shilu`: the command-line face of shilu-core.
+//!
+//! ```text
+//! shilu parse FILE    print the parsed transcript as JSON (FILE may be -)
+//! shilu --help        print this help
+//! ```
+//!
+//! Errors print one line to stderr and exit with code 1. Adding a
+//! subcommand is one arm in [`run`].
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+shilu — explore Chinese press-conference transcripts (文字实录)
+
+Usage:
+  shilu parse FILE    parse a transcript and print it as JSON (FILE may be - for stdin)
+  shilu --help        show this help
+  shilu --version     show the version
+
+Input may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+Errors are reported on one line to stderr with exit code 1.
+";
+
+/// A failure to report: one line, exit code 1.
+#[derive(Debug)]
+struct Failure(String);
+
+fn usage(msg: &str) -> Failure {
+    Failure(format!("usage error: {msg} (try `shilu --help`)"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    match run(&args) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`shilu parse f | head`) is not an error worth a panic.
+            let _ = stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush());
+            ExitCode::SUCCESS
+        }
+        Err(Failure(msg)) => {
+            let line = msg.replace(['\n', '\r'], " ");
+            let _ = writeln!(std::io::stderr().lock(), "shilu: {line}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a command line (without the program name) and returns what to print.
+fn run(args: &[String]) -> Result<String, Failure> {
+    let (cmd, rest) = match args.split_first() {
+        Some((cmd, rest)) => (cmd.as_str(), rest),
+        None => return Err(usage("no command given")),
+    };
+    match cmd {
+        "-h" | "--help" | "help" => Ok(HELP.to_string()),
+        "-V" | "--version" => Ok(format!("shilu {}\n", env!("CARGO_PKG_VERSION"))),
+        "parse" => cmd_parse(rest),
+        other => Err(usage(&format!("unknown command `{other}`"))),
+    }
+}
+
+/// `shilu parse FILE`
+fn cmd_parse(args: &[String]) -> Result<String, Failure> {
+    let path = one_file(args, "parse")?;
+    let bytes = read_input(path)?;
+    let doc = shilu_core::parse_bytes(&bytes).map_err(|e| Failure(format!("{path}: {e}")))?;
+    let mut json = serde_json::to_string_pretty(&doc)
+        .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// The single FILE argument of a subcommand.
+fn one_file<'a>(args: &'a [String], cmd: &str) -> Result<&'a str, Failure> {
+    match args {
+        [f] if f == "-h" || f == "--help" => Err(usage(&format!("shilu {cmd} FILE"))),
+        [f] => Ok(f.as_str()),
+        [] => Err(usage(&format!(
+            "`shilu {cmd}` needs a FILE (or - for stdin)"
+        ))),
+        _ => Err(usage(&format!("`shilu {cmd}` takes one FILE"))),
+    }
+}
+
+/// Reads a file, or stdin for `-`.
+fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure(format!("cannot read stdin: {e}")))?;
+        return Ok(buf);
+    }
+    std::fs::read(path).map_err(|e| Failure(format!("cannot read {path}: {}", io_reason(&e))))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => e.to_string(),
+    }
 }

@@ -1,0 +1,173 @@
+//! Character classes and small string helpers shared by the parser.
+
+/// A CJK ideograph (unified, extensions, compatibility) or `〇`.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}'
+        | '\u{3007}')
+}
+
+/// ASCII or fullwidth colon (and the small-form colons).
+pub fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '\u{FF1A}' | '︰' | '﹕')
+}
+
+/// Punctuation that ends a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}' | '｡')
+}
+
+/// Punctuation that never occurs inside a speaker label.
+pub fn is_label_breaker(c: char) -> bool {
+    is_sentence_end(c)
+        || matches!(
+            c,
+            ',' | '\u{FF0C}'
+                | ';'
+                | '\u{FF1B}'
+                | '“'
+                | '”'
+                | '"'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '<'
+                | '>'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '…'
+                | '【'
+                | '】'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '='
+                | '|'
+                | '\\'
+                | '~'
+                | '*'
+                | '#'
+                | '@'
+                | '$'
+                | '%'
+                | '^'
+                | '&'
+                | '+'
+                | '—'
+                | '_'
+                | '\''
+        )
+}
+
+/// An ASCII or fullwidth decimal digit's value.
+pub fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{FF10}'..='\u{FF19}' => Some(c as u32 - 0xFF10),
+        _ => None,
+    }
+}
+
+/// The characters of a Chinese numeral up to ninety-nine (一 … 九十九).
+pub fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '两'
+    )
+}
+
+/// `s` without whitespace.
+pub fn strip_ws(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Number of characters, counting at most `limit + 1` (enough to compare).
+pub fn count_upto(s: &str, limit: usize) -> usize {
+    s.chars().take(limit + 1).count()
+}
+
+/// Whether `s` (whitespace removed) is a plausible personal name:
+/// two to four ideographs, or a transliterated name with `·`/`•` (up to 12).
+pub fn is_name_like(s: &str) -> bool {
+    let mut n = 0usize;
+    let mut dots = 0usize;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_han(c) {
+            n += 1;
+        } else if matches!(c, '·' | '•' | '・' | '‧') {
+            dots += 1;
+        } else {
+            return false;
+        }
+        if n > 12 {
+            return false;
+        }
+    }
+    if dots > 0 {
+        (3..=12).contains(&n) && dots <= 2
+    } else {
+        (2..=4).contains(&n)
+    }
+}
+
+/// Common Chinese surnames (simplified and traditional), compound first.
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "慕容",
+    "尉迟", "尉遲", "公孙", "公孫", "夏侯", "宇文", "长孙", "長孫", "司徒", "端木", "轩辕", "軒轅",
+    "澹台", "呼延", "独孤", "獨孤", "南宫", "南宮", "西门", "西門",
+];
+
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蓝蔺藺楼樓臧满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥屠豆朴盖蓋练練廉禹井祖漆巴丰丰支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由";
+
+/// Whether `name` (whitespace removed) starts with a common surname and has
+/// at least one character after it.
+pub fn has_surname(name: &str) -> bool {
+    let name = name.trim();
+    for c in COMPOUND_SURNAMES {
+        if let Some(rest) = name.strip_prefix(c) {
+            return !rest.is_empty();
+        }
+    }
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => SURNAMES.contains(first) && chars.next().is_some(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(is_name_like("刘志杰"));
+        assert!(is_name_like("王某"));
+        assert!(is_name_like("董 晓林"));
+        assert!(!is_name_like("王"));
+        assert!(!is_name_like("新闻界的各位朋友"));
+        assert!(is_name_like("阿不都·热合曼"));
+        assert!(has_surname("刘志杰"));
+        assert!(has_surname("歐陽修"));
+        assert!(!has_surname("的话"));
+        assert!(!has_surname("刘"));
+    }
+
+    #[test]
+    fn classes() {
+        assert!(is_han('中'));
+        assert!(!is_han('a'));
+        assert!(is_colon(':') && is_colon(':'));
+        assert_eq!(digit('７'), Some(7));
+    }
+}

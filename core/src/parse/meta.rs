@@ -1,0 +1,430 @@
+//! Conference facts from the front matter: publication time, date,
+//! organiser and place.
+
+use super::chars::digit;
+use super::front::Header;
+use super::lines::Stamp;
+use crate::model::Meta;
+
+/// What the front matter offers for [`Meta`].
+#[derive(Debug, Default)]
+pub struct Sources<'a> {
+    pub title: &'a str,
+    pub headers: Vec<Header<'a>>,
+    /// Front paragraphs and headings, in order.
+    pub intro: Vec<&'a str>,
+    /// Stamp lines in the front matter.
+    pub stamps: Vec<Stamp>,
+}
+
+const DATE_KEYS: &[&str] = &["时间", "時間", "日期"];
+const PLACE_KEYS: &[&str] = &["地点", "地點"];
+const ORGANISER_KEYS: &[&str] = &[
+    "主办",
+    "主辦",
+    "主办单位",
+    "主辦單位",
+    "主办方",
+    "主辦方",
+    "举办单位",
+    "舉辦單位",
+    "发布机构",
+    "發布機構",
+];
+const HOLD: &[&str] = &["举行", "舉行", "召开", "召開", "举办", "舉辦"];
+const MEETING: &[&str] = &[
+    "发布会",
+    "發布會",
+    "通气会",
+    "通氣會",
+    "吹风会",
+    "吹風會",
+    "见面会",
+    "見面會",
+    "记者会",
+    "記者會",
+];
+const TIME_WORDS: &[&str] = &[
+    "今天", "今日", "昨天", "昨日", "日前", "近日", "上午", "下午", "晚上", "早上", "中午",
+];
+const PART_OF_DAY: &[&str] = &["上午", "下午", "晚上", "早上", "中午", "傍晚", "凌晨", "晚"];
+
+/// Builds the meta from the front matter; `text` is all conference text
+/// (front and turns), for the province count.
+pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta {
+    let published_stamp = src.stamps.iter().find(|s| s.date.is_some());
+    let published = published_stamp.and_then(Stamp::iso);
+    let mut meta = Meta {
+        title: src.title.to_string(),
+        published,
+        ..Meta::default()
+    };
+
+    // The date: a header first, then the intro, then the title.
+    let header_dates = src
+        .headers
+        .iter()
+        .filter(|h| h.is(DATE_KEYS))
+        .map(|h| h.value);
+    let phrase = header_dates
+        .clone()
+        .chain(src.intro.iter().copied())
+        .chain(std::iter::once(src.title))
+        .find_map(find_date);
+    if let Some(p) = &phrase {
+        meta.date_text = Some(p.text.to_string());
+        let published_date = published_stamp.and_then(|s| s.date.as_deref());
+        let year = p.year.or_else(|| {
+            // Year of publication; the conference can't be after it.
+            let (y, m, d) = ymd(published_date?)?;
+            Some(if (p.month, p.day) > (m, d) { y - 1 } else { y })
+        });
+        let year = year.or_else(|| year_in(src.title));
+        if let Some(y) = year {
+            if (1..=12).contains(&p.month) && (1..=31).contains(&p.day) {
+                meta.date = Some(format!("{y:04}-{:02}-{:02}", p.month, p.day));
+            }
+        }
+    } else if let Some(s) = header_dates
+        .filter_map(super::lines::timestamp)
+        .find(|s| s.date.is_some())
+    {
+        meta.date = s.date.clone();
+    }
+
+    // Organiser and place from `…在…举行新闻发布会`.
+    let (organiser, place) = src
+        .intro
+        .iter()
+        .find_map(|t| holder(t))
+        .unwrap_or((None, None));
+    meta.organiser = src
+        .headers
+        .iter()
+        .find(|h| h.is(ORGANISER_KEYS))
+        .map(|h| h.value.to_string())
+        .or(organiser);
+    meta.place = src
+        .headers
+        .iter()
+        .find(|h| h.is(PLACE_KEYS))
+        .map(|h| h.value.to_string())
+        .or(place)
+        .or_else(|| most_mentioned_province(text));
+    meta
+}
+
+fn ymd(iso: &str) -> Option<(u32, u32, u32)> {
+    let mut it = iso.split('-').map(|p| p.parse::<u32>().ok());
+    Some((it.next()??, it.next()??, it.next()??))
+}
+
+/// A 4-digit year followed by 年.
+fn year_in(s: &str) -> Option<u32> {
+    let i = s.find('年')?;
+    let digits: Vec<u32> = s[..i].chars().rev().map_while(digit).collect();
+    (digits.len() == 4).then(|| digits.iter().rev().fold(0, |a, d| a * 10 + d))
+}
+
+/// A date phrase such as `10月12日下午` or `2019年3月7日`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DatePhrase<'a> {
+    pub text: &'a str,
+    pub year: Option<u32>,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Reads up to `max` digits going backwards from the end of `s`.
+fn digits_before(s: &str, max: usize) -> Option<(u32, usize)> {
+    let mut val = 0;
+    let mut mul = 1;
+    let mut bytes = 0;
+    let mut n = 0;
+    for c in s.chars().rev() {
+        let Some(d) = digit(c) else { break };
+        n += 1;
+        if n > max {
+            return None;
+        }
+        val += d * mul;
+        mul *= 10;
+        bytes += c.len_utf8();
+    }
+    (n > 0).then_some((val, bytes))
+}
+
+fn digits_after(s: &str, max: usize) -> Option<(u32, usize)> {
+    let mut val = 0;
+    let mut bytes = 0;
+    let mut n = 0;
+    for c in s.chars() {
+        let Some(d) = digit(c) else { break };
+        n += 1;
+        if n > max {
+            return None;
+        }
+        val = val * 10 + d;
+        bytes += c.len_utf8();
+    }
+    (n > 0).then_some((val, bytes))
+}
+
+/// The first `[YYYY年]M月D日[上午]` in `s`.
+pub fn find_date(s: &str) -> Option<DatePhrase<'_>> {
+    for (i, _) in s.match_indices('月') {
+        let Some((month, mb)) = digits_before(&s[..i], 2) else {
+            continue;
+        };
+        let after = &s[i + '月'.len_utf8()..];
+        let Some((day, db)) = digits_after(after, 2) else {
+            continue;
+        };
+        let rest = &after[db..];
+        let Some(rest) = rest
+            .strip_prefix('日')
+            .or_else(|| rest.strip_prefix('号').or_else(|| rest.strip_prefix('號')))
+        else {
+            continue;
+        };
+        let mut start = i - mb;
+        let mut year = None;
+        if let Some(before) = s[..start].strip_suffix('年') {
+            if let Some((y, yb)) = digits_before(before, 4) {
+                if yb >= 4 {
+                    year = Some(y);
+                    start = before.len() - yb;
+                }
+            }
+        }
+        let mut end = s.len() - rest.len();
+        if let Some(p) = PART_OF_DAY.iter().find(|p| rest.starts_with(**p)) {
+            end += p.len();
+        }
+        return Some(DatePhrase {
+            text: &s[start..end],
+            year,
+            month,
+            day,
+        });
+    }
+    None
+}
+
+/// `省政府新闻办举行新闻发布会` → organiser; `…在XX举行…` → place too.
+fn holder(text: &str) -> Option<(Option<String>, Option<String>)> {
+    for verb in HOLD {
+        for (i, _) in text.match_indices(verb).take(20) {
+            let after: String = text[i + verb.len()..].chars().take(12).collect();
+            if !MEETING.iter().any(|m| after.contains(m)) {
+                continue;
+            }
+            let before = &text[..i];
+            let start = before
+                .rfind([
+                    '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '\n',
+                ])
+                .map_or(0, |j| {
+                    j + before[j..].chars().next().map_or(1, char::len_utf8)
+                });
+            let mut clause = before[start..].to_string();
+            if let Some(d) = find_date(&clause) {
+                clause = clause.replacen(d.text, "", 1);
+            }
+            for w in TIME_WORDS {
+                clause = clause.replace(w, "");
+            }
+            let (org, place) = match clause.find(['在', '於', '于']) {
+                Some(j) => {
+                    let c = clause[j..].chars().next().map_or(1, char::len_utf8);
+                    (
+                        clause[..j].trim().to_string(),
+                        clause[j + c..].trim().to_string(),
+                    )
+                }
+                None => (clause.trim().to_string(), String::new()),
+            };
+            let ok = |s: String| (!s.is_empty() && s.chars().count() <= 30).then_some(s);
+            let (org, place) = (ok(org), ok(place));
+            if org.is_some() || place.is_some() {
+                return Some((org, place));
+            }
+        }
+    }
+    None
+}
+
+/// Provinces and their full names (simplified, then traditional forms).
+const PROVINCES: &[(&str, &str)] = &[
+    ("北京", "北京市"),
+    ("天津", "天津市"),
+    ("上海", "上海市"),
+    ("重庆", "重庆市"),
+    ("河北", "河北省"),
+    ("山西", "山西省"),
+    ("辽宁", "辽宁省"),
+    ("吉林", "吉林省"),
+    ("黑龙江", "黑龙江省"),
+    ("江苏", "江苏省"),
+    ("浙江", "浙江省"),
+    ("安徽", "安徽省"),
+    ("福建", "福建省"),
+    ("江西", "江西省"),
+    ("山东", "山东省"),
+    ("河南", "河南省"),
+    ("湖北", "湖北省"),
+    ("湖南", "湖南省"),
+    ("广东", "广东省"),
+    ("海南", "海南省"),
+    ("四川", "四川省"),
+    ("贵州", "贵州省"),
+    ("云南", "云南省"),
+    ("陕西", "陕西省"),
+    ("甘肃", "甘肃省"),
+    ("青海", "青海省"),
+    ("台湾", "台湾省"),
+    ("内蒙古", "内蒙古自治区"),
+    ("广西", "广西壮族自治区"),
+    ("西藏", "西藏自治区"),
+    ("宁夏", "宁夏回族自治区"),
+    ("新疆", "新疆维吾尔自治区"),
+    ("香港", "香港特别行政区"),
+    ("澳门", "澳门特别行政区"),
+    ("重慶", "重慶市"),
+    ("遼寧", "遼寧省"),
+    ("黑龍江", "黑龍江省"),
+    ("江蘇", "江蘇省"),
+    ("山東", "山東省"),
+    ("廣東", "廣東省"),
+    ("貴州", "貴州省"),
+    ("雲南", "雲南省"),
+    ("陝西", "陝西省"),
+    ("甘肅", "甘肅省"),
+    ("臺灣", "臺灣省"),
+    ("台灣", "台灣省"),
+    ("內蒙古", "內蒙古自治區"),
+    ("廣西", "廣西壯族自治區"),
+    ("寧夏", "寧夏回族自治區"),
+    ("新疆", "新疆維吾爾自治區"),
+    ("澳門", "澳門特別行政區"),
+];
+
+/// The province named most often (at least twice), by its full name.
+pub fn most_mentioned_province<'a>(text: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts = vec![0usize; PROVINCES.len()];
+    for t in text {
+        for (i, c) in t.char_indices() {
+            if !matches!(
+                c,
+                '北' | '天'
+                    | '上'
+                    | '重'
+                    | '河'
+                    | '山'
+                    | '辽'
+                    | '吉'
+                    | '黑'
+                    | '江'
+                    | '浙'
+                    | '安'
+                    | '福'
+                    | '湖'
+                    | '广'
+                    | '海'
+                    | '四'
+                    | '贵'
+                    | '云'
+                    | '陕'
+                    | '甘'
+                    | '青'
+                    | '台'
+                    | '内'
+                    | '西'
+                    | '宁'
+                    | '新'
+                    | '香'
+                    | '澳'
+                    | '遼'
+                    | '廣'
+                    | '貴'
+                    | '雲'
+                    | '陝'
+                    | '臺'
+                    | '內'
+                    | '寧'
+            ) {
+                continue;
+            }
+            let s = &t[i..];
+            for (k, (short, _)) in PROVINCES.iter().enumerate() {
+                if s.starts_with(short) {
+                    counts[k] += 1;
+                }
+            }
+        }
+    }
+    let (k, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
+    (n >= 2).then(|| PROVINCES[k].1.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let d = find_date("10月12日下午,省政府新闻办举行新闻发布会。").unwrap();
+        assert_eq!(
+            (d.text, d.year, d.month, d.day),
+            ("10月12日下午", None, 10, 12)
+        );
+        let d = find_date("国务院新闻办公室2019年3月7日上午举行").unwrap();
+        assert_eq!(d.text, "2019年3月7日上午");
+        assert_eq!(d.year, Some(2019));
+        assert!(find_date("9—10月份").is_none());
+    }
+
+    #[test]
+    fn organiser_and_place() {
+        assert_eq!(
+            holder("10月12日下午,省政府新闻办举行新闻发布会。"),
+            Some((Some("省政府新闻办".into()), None))
+        );
+        assert_eq!(
+            holder("国务院新闻办公室3月7日上午在国务院新闻办新闻发布厅举行新闻发布会,"),
+            Some((
+                Some("国务院新闻办公室".into()),
+                Some("国务院新闻办新闻发布厅".into())
+            ))
+        );
+    }
+
+    #[test]
+    fn provinces() {
+        let t = ["山西省扶贫", "山西日报", "陕西"];
+        assert_eq!(
+            most_mentioned_province(t.into_iter()),
+            Some("山西省".into())
+        );
+        assert_eq!(most_mentioned_province(["陕西"].into_iter()), None);
+    }
+
+    #[test]
+    fn seed_meta() {
+        let src = Sources {
+            title: "“聚焦深度贫困 凝心聚力攻坚”新闻发布会",
+            intro: vec!["10月12日下午,省政府新闻办举行新闻发布会。"],
+            stamps: vec![super::super::lines::timestamp("13.10.2017  14:57").unwrap()],
+            ..Sources::default()
+        };
+        let m = build(&src, ["山西", "山西"].into_iter());
+        assert_eq!(m.published.as_deref(), Some("2017-10-13T14:57"));
+        assert_eq!(m.date.as_deref(), Some("2017-10-12"));
+        assert_eq!(m.date_text.as_deref(), Some("10月12日下午"));
+        assert_eq!(m.organiser.as_deref(), Some("省政府新闻办"));
+        assert_eq!(m.place.as_deref(), Some("山西省"));
+    }
+}

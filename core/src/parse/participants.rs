@@ -1,0 +1,104 @@
+//! The list of participants: people named in the front matter first, then
+//! every new voice in the order its first label appears.
+
+use super::label::Label;
+use super::names::Person;
+use crate::model::{Participant, Role};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    list: Vec<Participant>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Registry {
+    /// Names known so far.
+    pub fn names(&self) -> HashSet<String> {
+        self.by_name.keys().cloned().collect()
+    }
+
+    pub fn role_of(&self, name: &str) -> Option<Role> {
+        self.by_name.get(name).map(|&i| self.list[i].role)
+    }
+
+    /// The one host named in the front matter, if exactly one is.
+    pub fn sole_host(&self) -> Option<&Participant> {
+        let mut hosts = self.list.iter().filter(|p| p.role == Role::Host);
+        match (hosts.next(), hosts.next()) {
+            (Some(h), None) => Some(h),
+            _ => None,
+        }
+    }
+
+    /// Adds a person introduced in the front matter (or fills in a title).
+    pub fn add_person(&mut self, p: &Person, role: Role) {
+        let role = if p.hosts { Role::Host } else { role };
+        let title = (!p.title.is_empty()).then_some(p.title.as_str());
+        self.upsert(&p.name, title, role, None);
+    }
+
+    /// Adds or updates a participant; returns its index.
+    fn upsert(
+        &mut self,
+        name: &str,
+        title: Option<&str>,
+        role: Role,
+        outlet: Option<&str>,
+    ) -> usize {
+        if let Some(&i) = self.by_name.get(name) {
+            let p = &mut self.list[i];
+            if p.title.is_none() {
+                p.title = title.map(str::to_string);
+            }
+            if p.outlet.is_none() {
+                p.outlet = outlet.map(str::to_string);
+            }
+            // A label that says 主持人 or a specific role beats a guess.
+            if p.role == Role::Other || (role == Role::Host && p.role != Role::Host) {
+                p.role = role;
+            }
+            return i;
+        }
+        let i = self.list.len();
+        self.list.push(Participant {
+            id: format!("p{}", i + 1),
+            name: name.to_string(),
+            title: title.map(str::to_string),
+            role,
+            outlet: outlet.map(str::to_string),
+        });
+        self.by_name.insert(name.to_string(), i);
+        i
+    }
+
+    /// Resolves a label to (speaker, participant id, role), adding the
+    /// participant if new.
+    pub fn resolve(&mut self, label: &Label<'_>) -> (String, String, Role) {
+        let name = match (&label.name, label.role) {
+            (Some(n), _) => n.clone(),
+            // `主持人:` alone: the host the front matter names.
+            (None, Some(Role::Host)) => match self.sole_host() {
+                Some(h) => h.name.clone(),
+                None => label.body.to_string(),
+            },
+            (None, _) => label.body.to_string(),
+        };
+        let role = label
+            .role
+            .or_else(|| self.role_of(&name))
+            .unwrap_or(Role::Other);
+        let i = self.upsert(&name, label.title.as_deref(), role, label.outlet.as_deref());
+        let p = &self.list[i];
+        // The turn's role: what the label says, else what we know of them.
+        let turn_role = match label.role {
+            Some(r @ (Role::Host | Role::Journalist)) => r,
+            _ => p.role,
+        };
+        (name, p.id.clone(), turn_role)
+    }
+
+    pub fn into_vec(self) -> Vec<Participant> {
+        self.list
+    }
+}
