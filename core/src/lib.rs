@@ -6,6 +6,7 @@ pub mod dates;
 pub mod decode;
 pub mod events;
 pub mod figures;
+pub mod ics;
 pub mod model;
 pub mod outline;
 pub mod parse;
