@@ -191,7 +191,8 @@ pub fn is_caption(s: &str) -> bool {
     if s.chars().count() > 120 {
         return false;
     }
-    if s.starts_with("图为") || s.starts_with("圖為") {
+    let unwrapped = s.trim_start_matches(['(', '\u{FF08}', '[', '【']);
+    if unwrapped.starts_with("图为") || unwrapped.starts_with("圖為") {
         return true;
     }
     let t = s.trim_end_matches([')', '\u{FF09}', ']', '】']).trim_end();
@@ -277,6 +278,7 @@ mod tests {
         assert!(is_caption("发布会现场。中国网 李某摄"));
         assert!(is_caption("(新华社记者 李某 摄)"));
         assert!(is_caption("图为发布会现场"));
+        assert!(is_caption("\u{FF08}图为乡村风光\u{FF09}"));
         assert!(!is_caption("我们拍摄"));
         assert!(!is_caption("摄"));
     }

@@ -18,6 +18,7 @@ pub struct Sources<'a> {
 }
 
 const DATE_KEYS: &[&str] = &["时间", "時間", "日期"];
+const PUBLISHED_KEYS: &[&str] = &["发布时间", "發布時間"];
 const PLACE_KEYS: &[&str] = &["地点", "地點"];
 const ORGANISER_KEYS: &[&str] = &[
     "主办",
@@ -52,7 +53,16 @@ const PART_OF_DAY: &[&str] = &["上午", "下午", "晚上", "早上", "中午",
 /// Builds the meta from the front matter; `text` is all conference text
 /// (front and turns), for the province count.
 pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta {
-    let published_stamp = src.stamps.iter().find(|s| s.date.is_some());
+    let header_stamp = src
+        .headers
+        .iter()
+        .filter(|h| h.is(PUBLISHED_KEYS))
+        .find_map(|h| super::lines::timestamp(h.value));
+    let published_stamp = src
+        .stamps
+        .iter()
+        .chain(header_stamp.as_ref())
+        .find(|s| s.date.is_some());
     let published = published_stamp.and_then(Stamp::iso);
     let mut meta = Meta {
         title: src.title.to_string(),

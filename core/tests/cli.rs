@@ -1,0 +1,126 @@
+//! The `shilu` binary: JSON on success, one line and exit code 1 on error.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn shilu(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shilu"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn shilu_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shilu"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Exit code 1, nothing on stdout, exactly one line on stderr containing `word`.
+fn assert_fails(out: &Output, word: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    assert!(err.ends_with('\n'));
+    assert!(err.contains(word), "{err:?} names {word}");
+    assert!(!err.contains("panicked"));
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("shilu-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn parse_prints_the_document_as_json() {
+    let seed = common::seed_path();
+    let out = shilu(&["parse", seed.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in [
+        "meta",
+        "participants",
+        "front",
+        "turns",
+        "qa",
+        "appendix",
+        "events",
+        "figures",
+    ] {
+        assert!(v.get(k).is_some(), "{k}");
+    }
+    assert_eq!(v["turns"].as_array().unwrap().len(), 12);
+    assert_eq!(v["turns"][1]["speaker"], "刘志杰");
+    // Pretty-printed.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\n  \"meta\""));
+}
+
+#[test]
+fn parse_reads_stdin() {
+    let out = shilu_stdin(&["parse", "-"], &common::seed_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["meta"]["date"], "2017-10-12");
+}
+
+#[test]
+fn help() {
+    for flag in ["--help", "-h", "help"] {
+        let out = shilu(&[flag]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("shilu parse FILE"));
+    }
+}
+
+#[test]
+fn bad_input_exits_1_with_one_line() {
+    assert_fails(
+        &shilu(&["parse", tmp("empty.txt", b"").to_str().unwrap()]),
+        "empty",
+    );
+    assert_fails(
+        &shilu(&["parse", tmp("ws.txt", b" \r\n\t\n").to_str().unwrap()]),
+        "whitespace-only",
+    );
+    assert_fails(
+        &shilu(&[
+            "parse",
+            tmp("bin.dat", b"\x7fELF\x02\x01\x01\x00\x00\x00")
+                .to_str()
+                .unwrap(),
+        ]),
+        "binary",
+    );
+    assert_fails(&shilu_stdin(&["parse", "-"], b""), "empty");
+    assert_fails(
+        &shilu(&["parse", "/definitely/not/here.txt"]),
+        "no such file",
+    );
+    let dir = std::env::temp_dir();
+    assert_fails(&shilu(&["parse", dir.to_str().unwrap()]), "cannot read");
+}
+
+#[test]
+fn usage_errors_exit_1_with_one_line() {
+    assert_fails(&shilu(&[]), "usage");
+    assert_fails(&shilu(&["frobnicate"]), "unknown command");
+    assert_fails(&shilu(&["parse"]), "FILE");
+    assert_fails(&shilu(&["parse", "a", "b"]), "one FILE");
+}
