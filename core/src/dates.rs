@@ -439,14 +439,9 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
-    let mut k = i;
-    for c in s.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    s.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(i + k) == Some(&c))
 }
 
 impl<'a> Scan<'a> {

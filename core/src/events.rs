@@ -236,7 +236,6 @@ fn segments(text: &str, block: &Block) -> Vec<Segment> {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
 fn scan_block(
     block: &Block,
     speaker: Option<&String>,

@@ -1,7 +1,7 @@
 //! The .ics writer, validated by parsing its output back with a real
 //! iCalendar parser (the `icalendar` crate), not by string comparison.
 
-use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
+use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 use shilu_core::ics::{self, IcsScope};
 use shilu_core::model::*;
 
