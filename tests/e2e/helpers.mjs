@@ -1,0 +1,236 @@
+// Shared e2e harness for shilu: serves the release dist, drives Debian's
+// Chromium with playwright-core, and fails a test on any console error,
+// uncaught page exception or failed request.
+//
+// A spec is a handful of lines:
+//
+//   import { test } from 'node:test';
+//   import assert from 'node:assert/strict';
+//   import { withPage } from '../helpers.mjs';
+//
+//   test('the calendar shows October 2017', () => withPage(async (page) => {
+//     await page.getByRole('button', { name: '10月' }).click();
+//     assert.equal(await page.getByRole('grid').count(), 1);
+//   }));
+//
+// withPage(fn, { prefix: '/shilu/', width: 375, path: '#q=扶贫', screenshot: 'name' })
+//   opens a fresh page at the served app, waits until the wasm has started
+//   (the loading indicator is gone), runs fn(page, ctx), then fails if anything
+//   was logged as an error. ctx = { url, base, errors, server }.
+//
+// Environment: SHILU_DIST (default ../../dist), CHROMIUM (default /usr/bin/chromium),
+// SHILU_E2E_HEADED=1 to watch, SHILU_E2E_SLOWMO=ms.
+
+import { after } from 'node:test';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(here, '../..');
+export const DIST = path.resolve(process.env.SHILU_DIST || path.join(REPO, 'dist'));
+export const SCREENSHOTS = path.join(here, 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// Flags for Chromium as root on a machine whose only network is loopback.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const MOBILE = { width: 375, height: 740 };
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serve `root` read-only on 127.0.0.1 (a free port) under `prefix` ('/' or
+ * '/shilu/'), like a static host: directories serve index.html, `/shilu`
+ * redirects to `/shilu/`, anything outside the prefix is a 404.
+ * Resolves to { url, close(), requests } where requests lists every path asked for.
+ */
+export function serveDist({ root = DIST, prefix = '/' } = {}) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html not found: run \`cargo xtask dist\` first`);
+  }
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must be /…/: ${prefix}`);
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(urlPath);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (prefix !== '/' && urlPath === prefix.slice(0, -1)) {
+      res.writeHead(301, { Location: prefix }).end();
+      return;
+    }
+    if (!urlPath.startsWith(prefix)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not under ${prefix}`);
+      return;
+    }
+    let file = path.join(root, urlPath.slice(prefix.length));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${port}${prefix}`,
+        requests,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+// One browser and one server per prefix, per spec file (each file is its own
+// process under `node --test`); closed when the file's tests are done.
+let browserPromise;
+const servers = new Map();
+
+export function browser() {
+  browserPromise ??= chromium.launch({
+    executablePath: CHROMIUM,
+    headless: !process.env.SHILU_E2E_HEADED,
+    slowMo: Number(process.env.SHILU_E2E_SLOWMO || 0),
+    args: CHROMIUM_ARGS,
+  });
+  return browserPromise;
+}
+
+export function server(prefix = '/') {
+  if (!servers.has(prefix)) servers.set(prefix, serveDist({ prefix }));
+  return servers.get(prefix);
+}
+
+after(async () => {
+  if (browserPromise) await (await browserPromise).close();
+  for (const s of servers.values()) await (await s).close();
+});
+
+/**
+ * Open a fresh page on the app; every console error, uncaught exception,
+ * failed request or HTTP status ≥ 400 is collected into `errors`.
+ */
+export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true } = {}) {
+  const srv = await server(prefix);
+  const size = viewport || { ...DESKTOP, ...(width ? { width, height: height || DESKTOP.height } : {}) };
+  const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`uncaught exception: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  const url = srv.url + sub;
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitForApp) await appReady(page);
+  return { page, context, ctx: { url, base: srv.url, errors, server: srv } };
+}
+
+/** Resolves once the wasm has started: the loading indicator is gone and <main> is visible. */
+export async function appReady(page, { timeout = 20_000 } = {}) {
+  await page.locator('#loading').waitFor({ state: 'hidden', timeout });
+  await page.locator('main').first().waitFor({ state: 'visible', timeout });
+}
+
+/** Fail with every collected error, one per line. */
+export function assertNoErrors(errors, where = 'page') {
+  if (errors.length) {
+    throw new Error(`${where} reported ${errors.length} error(s):\n  ${errors.join('\n  ')}`);
+  }
+}
+
+/**
+ * Run `fn(page, ctx)` on a fresh page of the app, then assert that nothing
+ * errored; the page is closed either way. Options: see openApp, plus
+ * `screenshot: 'name'` to save screenshots/name-<width>.png afterwards.
+ */
+export async function withPage(fn, options = {}) {
+  const { page, context, ctx } = await openApp(options);
+  try {
+    const result = await fn(page, ctx);
+    if (options.screenshot) await screenshot(page, options.screenshot);
+    assertNoErrors(ctx.errors, ctx.url);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Save a full-page screenshot to tests/e2e/screenshots/<name>-<width>.png; returns its path. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  const file = path.join(SCREENSHOTS, `${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Letters and digits only: compares text across whitespace, punctuation and layout changes. */
+export function letters(text) {
+  return (text.match(/[\p{L}\p{N}]+/gu) || []).join('');
+}
+
+/** The seed transcript's raw text. */
+export function seedText() {
+  const dir = path.join(REPO, 'seeds');
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.txt'));
+  return fs.readFileSync(path.join(dir, file), 'utf8');
+}
+
+/** Run axe-core on the page; resolves to violations of at least `minImpact` ('serious' by default). */
+export async function axe(page, { minImpact = 'serious' } = {}) {
+  const source = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const rank = { minor: 0, moderate: 1, serious: 2, critical: 3 };
+  return results.violations
+    .filter((v) => rank[v.impact] >= rank[minImpact])
+    .map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
+}

@@ -1,0 +1,185 @@
+//! `cargo xtask setup`: install only what is missing, print what it does.
+//!
+//! Everything comes from the registries this project may use: rustup (the
+//! wasm32 target), crates.io (trunk, wasm-bindgen-cli), Debian (binaryen for
+//! wasm-opt, brotli, Chromium and its driver, a CJK font for screenshots) and
+//! npm (the e2e packages, from the committed lockfile).
+
+use crate::util::{self, cargo, cmd, info, run, step, Result};
+use std::path::Path;
+use std::process::Command;
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Must match `trunk` below and Trunk.toml's expectations.
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Must match the pinned `wasm-bindgen = "=0.2.130"` in Cargo.toml and
+/// `[tools] wasm_bindgen` in Trunk.toml.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+/// Debian bookworm's binaryen; pinned as `[tools] wasm_opt = "version_108"` in Trunk.toml.
+pub const WASM_OPT_VERSION: &str = "108";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// What to set up beyond the build tools.
+#[derive(Clone, Copy, Debug)]
+pub struct Scope {
+    /// Chromium, chromedriver, a CJK font and the npm e2e packages.
+    pub browser: bool,
+}
+
+pub fn setup(scope: Scope) -> Result {
+    util::ensure_cargo_bin_on_path();
+    step("setup: checking tools (installs only what is missing)");
+    wasm_target()?;
+    let mut apt = vec![("wasm-opt", "binaryen"), ("brotli", "brotli"), ("gzip", "gzip")];
+    if scope.browser {
+        apt.extend([
+            ("chromium", "chromium"),
+            ("chromedriver", "chromium-driver"),
+            ("font", "fonts-wqy-zenhei"),
+        ]);
+    }
+    apt_packages(&apt)?;
+    wasm_opt_version()?;
+    cargo_tool("trunk", &["trunk"], TRUNK_VERSION, &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;
+    // wasm-bindgen-cli's own lockfile does not build with every rustc: install
+    // it unlocked, as its README suggests.
+    cargo_tool(
+        "wasm-bindgen-cli",
+        &["wasm-bindgen", "wasm-bindgen-test-runner"],
+        WASM_BINDGEN_VERSION,
+        &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION],
+    )?;
+    fetch_crates()?;
+    if scope.browser {
+        npm_packages()?;
+    }
+    info("setup: done");
+    Ok(())
+}
+
+fn wasm_target() -> Result {
+    let installed = util::stdout_of(Command::new("rustup").args(["target", "list", "--installed"]))
+        .ok_or("`rustup` is needed to add the wasm32 target (install Rust with rustup)")?;
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        info(&format!("ok   rust target {WASM_TARGET}"));
+        Ok(())
+    } else {
+        info(&format!("add  rust target {WASM_TARGET}"));
+        run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+    }
+}
+
+/// `tool --version` reports `version` for every binary of a crate, else `cargo install` it.
+fn cargo_tool(krate: &str, bins: &[&str], version: &str, install: &[&str]) -> Result {
+    let found = |bin: &str| {
+        util::first_line_of(bin, &["--version"])
+            .is_some_and(|l| l.split_whitespace().any(|w| w == version))
+    };
+    if bins.iter().all(|b| found(b)) {
+        info(&format!("ok   {krate} {version}"));
+        return Ok(());
+    }
+    info(&format!(
+        "install {krate} {version} with cargo into {} (takes a few minutes)",
+        util::cargo_bin_dir().display()
+    ));
+    run(cargo().args(install))?;
+    for bin in bins {
+        if !found(bin) {
+            return Err(format!(
+                "after installing, `{bin} --version` still does not report {version}; is {} on PATH before another {bin}?",
+                util::cargo_bin_dir().display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn dpkg_installed(package: &str) -> bool {
+    util::stdout_of(Command::new("dpkg-query").args(["-W", "-f=${Status}", package]))
+        .is_some_and(|s| s.trim() == "install ok installed")
+}
+
+/// Install the Debian packages that are missing, with one `apt-get update` first.
+fn apt_packages(wanted: &[(&str, &str)]) -> Result {
+    let mut missing = Vec::new();
+    for (what, package) in wanted {
+        if dpkg_installed(package) {
+            info(&format!("ok   {package} ({what})"));
+        } else {
+            missing.push(*package);
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    info(&format!("install Debian packages: {}", missing.join(" ")));
+    let is_root = util::stdout_of(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut c = if is_root {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run(&mut apt(&["update", "-q"]))?;
+    let mut install = apt(&["install", "-y", "-q"]);
+    install.args(&missing);
+    run(&mut install)
+}
+
+fn wasm_opt_version() -> Result {
+    let line = util::first_line_of("wasm-opt", &["--version"])
+        .ok_or("wasm-opt (Debian package binaryen) is not on PATH")?;
+    // "wasm-opt version 108" or "wasm-opt version 108 (version_108)"
+    if line.split_whitespace().nth(2) == Some(WASM_OPT_VERSION) {
+        info(&format!("ok   wasm-opt {WASM_OPT_VERSION}"));
+        Ok(())
+    } else {
+        Err(format!(
+            "Trunk.toml pins wasm-opt version_{WASM_OPT_VERSION} (Debian bookworm's binaryen) but PATH has `{line}`; \
+             update [tools] wasm_opt in Trunk.toml and WASM_OPT_VERSION in xtask/src/setup.rs together"
+        ))
+    }
+}
+
+/// Trunk builds with `cargo build --offline` (Trunk.toml `offline = true`), so the
+/// crates must be in the local registry cache first. A no-op when they are.
+fn fetch_crates() -> Result {
+    info("fetch crates (so trunk can build offline)");
+    run(cargo().args(["fetch", "--quiet"]))
+}
+
+/// `npm ci` in tests/e2e unless node_modules is already at the lockfile's state.
+fn npm_packages() -> Result {
+    let dir = util::root().join("tests/e2e");
+    let node = util::first_line_of("node", &["--version"])
+        .ok_or("Node.js 20 or newer is needed for the e2e tests (node not found on PATH)")?;
+    let major: u32 = node.trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    if major < 20 {
+        return Err(format!("Node.js 20 or newer is needed for the e2e tests, found {node}"));
+    }
+    if npm_is_current(&dir) {
+        info("ok   npm packages in tests/e2e/node_modules");
+        return Ok(());
+    }
+    info("install npm packages in tests/e2e (npm ci, from package-lock.json)");
+    run(cmd("npm").current_dir(&dir).args(["ci", "--no-audit", "--no-fund"]))
+}
+
+/// node_modules/.package-lock.json is written by npm at the end of an install;
+/// current if it is at least as new as package-lock.json and package.json.
+fn npm_is_current(dir: &Path) -> bool {
+    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(installed) = mtime(&dir.join("node_modules/.package-lock.json")) else {
+        return false;
+    };
+    ["package-lock.json", "package.json"]
+        .iter()
+        .all(|f| mtime(&dir.join(f)).is_some_and(|t| t <= installed))
+}

@@ -1,0 +1,227 @@
+//! `cargo xtask test`: every test tier, fail-fast, with a closing
+//! `N passed, N failed` line (the sum of the tests of all tiers that ran).
+//!
+//! | tier | what runs |
+//! | --- | --- |
+//! | core | `cargo test -p shilu-core -p xtask` (native) |
+//! | wasm | `cargo test -p shilu-app --target wasm32-unknown-unknown`: wasm-bindgen-test in headless Chromium via chromedriver |
+//! | dist | `cargo xtask dist`, then the first-visit size budget and a relocatability check |
+//! | e2e  | `node --test` + playwright-core in Chromium against dist/, served at `/` and `/shilu/` |
+
+use crate::setup::{self, Scope};
+use crate::sizes;
+use crate::util::{self, cargo, cmd, step, Result};
+use std::process::ExitCode;
+use std::time::Instant;
+
+const TIERS: [&str; 4] = ["core", "wasm", "dist", "e2e"];
+
+#[derive(Default)]
+struct Count {
+    passed: u64,
+    failed: u64,
+}
+
+impl Count {
+    /// Read a closing line of cargo test / wasm-bindgen-test-runner
+    /// (`test result: ok. 3 passed; 0 failed; …`) or of node's test runner
+    /// (`ℹ pass 3` / `ℹ fail 0`, or `# pass 3` in TAP).
+    fn read(&mut self, line: &str) {
+        let line = line.trim();
+        if let Some(rest) = line.split("test result:").nth(1) {
+            self.passed += number_before(rest, "passed");
+            self.failed += number_before(rest, "failed");
+        } else if let Some(rest) = line.strip_prefix("ℹ ").or_else(|| line.strip_prefix("# ")) {
+            let mut words = rest.split_whitespace();
+            match (words.next(), words.next().and_then(|n| n.parse::<u64>().ok()), words.next()) {
+                (Some("pass"), Some(n), None) => self.passed += n,
+                (Some("fail"), Some(n), None) => self.failed += n,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// In `"ok. 3 passed; 0 failed; …"`, the number before `word`.
+fn number_before(text: &str, word: &str) -> u64 {
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == ';' || c == ',').filter(|w| !w.is_empty()).collect();
+    words
+        .windows(2)
+        .find(|w| w[1] == word)
+        .and_then(|w| w[0].parse().ok())
+        .unwrap_or(0)
+}
+
+struct Outcome {
+    tier: &'static str,
+    count: Count,
+    ok: bool,
+    secs: f64,
+    note: String,
+}
+
+pub fn test(args: &[String]) -> ExitCode {
+    let mut selected: Vec<&'static str> = Vec::new();
+    for a in args {
+        match TIERS.iter().find(|t| **t == a.as_str()) {
+            Some(t) => selected.push(t),
+            None => {
+                eprintln!("error: unknown test tier `{a}` (tiers: {})", TIERS.join(", "));
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if selected.is_empty() {
+        selected = TIERS.to_vec();
+    }
+    let started = Instant::now();
+    let browser = selected.iter().any(|t| *t == "wasm" || *t == "e2e");
+    if let Err(e) = setup::setup(Scope { browser }) {
+        eprintln!("\nerror: setup failed: {e}");
+        println!("\n0 passed, 1 failed");
+        return ExitCode::FAILURE;
+    }
+
+    let mut outcomes = Vec::new();
+    for tier in TIERS.iter().filter(|t| selected.contains(t)) {
+        step(&format!("test tier `{tier}`"));
+        let t0 = Instant::now();
+        let mut count = Count::default();
+        let result = match *tier {
+            "core" => core(&mut count),
+            "wasm" => wasm(&mut count),
+            "dist" => dist(&mut count),
+            "e2e" => e2e(&mut count),
+            _ => unreachable!(),
+        };
+        let (ok, note) = match result {
+            Ok(()) if count.failed > 0 => (false, format!("{} test(s) failed", count.failed)),
+            Ok(()) if count.passed == 0 => (false, "ran no tests".to_string()),
+            Ok(()) => (true, String::new()),
+            Err(e) => (false, e),
+        };
+        if !ok && count.failed == 0 {
+            count.failed = 1; // a build or harness failure counts as one failure
+        }
+        outcomes.push(Outcome { tier, count, ok, secs: t0.elapsed().as_secs_f64(), note });
+        if !ok {
+            break; // fail fast: later tiers build on earlier ones
+        }
+    }
+
+    println!("\n==> test summary ({:.0} s in all, setup included)", started.elapsed().as_secs_f64());
+    for o in &outcomes {
+        let status = if o.ok { "ok  " } else { "FAIL" };
+        println!(
+            "    {status} {:<5} {:>4} passed {:>3} failed {:>7.1} s  {}",
+            o.tier, o.count.passed, o.count.failed, o.secs, o.note
+        );
+    }
+    for tier in selected.iter().filter(|t| !outcomes.iter().any(|o| o.tier == **t)) {
+        println!("    skip {tier:<5} not run: an earlier tier failed");
+    }
+    let passed: u64 = outcomes.iter().map(|o| o.count.passed).sum();
+    let failed: u64 = outcomes.iter().map(|o| o.count.failed).sum();
+    let all_ok = outcomes.iter().all(|o| o.ok) && outcomes.len() == selected.len();
+    if let Some(bad) = outcomes.iter().find(|o| !o.ok) {
+        eprintln!("\nerror: test tier `{}` failed: {}", bad.tier, bad.note);
+    }
+    println!("\n{passed} passed, {failed} failed");
+    if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn tee_ok(c: &mut std::process::Command, count: &mut Count, what: &str) -> Result {
+    if util::run_tee(c, |l| count.read(l))? {
+        Ok(())
+    } else {
+        Err(format!("{what} exited with an error (see its output above)"))
+    }
+}
+
+/// (a) native unit and integration tests of the core crate (and of this xtask).
+fn core(count: &mut Count) -> Result {
+    tee_ok(cargo().args(["test", "-p", "shilu-core", "-p", "xtask"]), count, "cargo test (native)")
+}
+
+/// (b) wasm-bindgen-test component tests of the UI crate in headless Chromium.
+fn wasm(count: &mut Count) -> Result {
+    let mut c = cargo();
+    c.args(["test", "-p", "shilu-app", "--target", setup::WASM_TARGET]);
+    if std::env::var_os("CHROMEDRIVER").is_none() {
+        c.env("CHROMEDRIVER", setup::CHROMEDRIVER);
+    }
+    tee_ok(&mut c, count, "wasm-bindgen-test in Chromium")
+}
+
+/// (c) release dist, then the checks that read it.
+fn dist(count: &mut Count) -> Result {
+    let files = crate::dist()?;
+    println!("test size budget (first visit ≤ {} brotli -q 11) ...", sizes::human(sizes::BUDGET_BROTLI_BYTES));
+    match sizes::check_budget(&files) {
+        Ok(total) => {
+            println!("    ok: {}", sizes::human(total));
+            count.passed += 1;
+        }
+        Err(e) => {
+            println!("    FAILED: {e}");
+            count.failed += 1;
+        }
+    }
+    println!("test dist is relocatable (no root-absolute URLs in index.html) ...");
+    let html = std::fs::read_to_string(util::root().join("dist/index.html")).map_err(|e| e.to_string())?;
+    let absolute: Vec<&str> = ["src=\"/", "href=\"/", "src='/", "href='/", "from '/", "from \"/", "('/", "(\"/"]
+        .into_iter()
+        .filter(|p| html.contains(p))
+        .collect();
+    if absolute.is_empty() {
+        println!("    ok");
+        count.passed += 1;
+    } else {
+        println!("    FAILED: index.html has root-absolute URLs ({absolute:?}); keep public_url = \"./\" in Trunk.toml");
+        count.failed += 1;
+    }
+    Ok(())
+}
+
+/// (d) Playwright end-to-end tests against the release dist.
+fn e2e(count: &mut Count) -> Result {
+    let dist = util::root().join("dist");
+    if !dist.join("index.html").is_file() {
+        return Err("dist/index.html not found: run the `dist` tier first (`cargo xtask test dist e2e`)".into());
+    }
+    let mut c = cmd("node");
+    c.current_dir(util::root().join("tests/e2e"))
+        .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "specs/"])
+        .env("SHILU_DIST", &dist);
+    if std::env::var_os("CHROMIUM").is_none() {
+        c.env("CHROMIUM", setup::CHROMIUM);
+    }
+    tee_ok(&mut c, count, "node --test (e2e)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_cargo_and_wasm_bindgen_test_results() {
+        let mut c = Count::default();
+        c.read("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s");
+        c.read("test result: FAILED. 3 passed; 2 failed; 0 ignored");
+        c.read("running 5 tests");
+        assert_eq!((c.passed, c.failed), (15, 2));
+    }
+
+    #[test]
+    fn reads_node_test_runner_summaries() {
+        let mut c = Count::default();
+        for l in ["ℹ tests 7", "ℹ pass 6", "ℹ fail 1", "ℹ skipped 0", "# pass 2", "# fail 0", "ℹ pass the salt"] {
+            c.read(l);
+        }
+        assert_eq!((c.passed, c.failed), (8, 1));
+    }
+}

@@ -1,0 +1,124 @@
+//! Small process helpers shared by the subcommands (std only).
+
+use std::env;
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The repository root (the workspace that contains `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// `$CARGO_HOME/bin`, where `cargo install` puts binaries.
+pub fn cargo_bin_dir() -> PathBuf {
+    let home = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    home.join("bin")
+}
+
+/// Make sure `$CARGO_HOME/bin` is on PATH for us and our children, so tools
+/// installed by `setup` are found in the same run.
+pub fn ensure_cargo_bin_on_path() {
+    let bin = cargo_bin_dir();
+    let path = env::var_os("PATH").unwrap_or_default();
+    if !env::split_paths(&path).any(|p| p == bin) {
+        let mut parts = vec![bin];
+        parts.extend(env::split_paths(&path));
+        env::set_var("PATH", env::join_paths(parts).expect("valid PATH"));
+    }
+}
+
+/// The cargo that runs us (falls back to `cargo` on PATH).
+pub fn cargo() -> Command {
+    let mut c = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    c.current_dir(root());
+    c
+}
+
+/// A command run from the repository root.
+pub fn cmd(program: impl AsRef<OsStr>) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root());
+    c
+}
+
+/// A heading for a step, so logs read as a list of what was done.
+pub fn step(msg: &str) {
+    println!("\n==> {msg}");
+    let _ = std::io::stdout().flush();
+}
+
+pub fn info(msg: &str) {
+    println!("    {msg}");
+    let _ = std::io::stdout().flush();
+}
+
+fn describe(c: &Command) -> String {
+    let mut s = c.get_program().to_string_lossy().into_owned();
+    for a in c.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    s
+}
+
+/// Run a command with inherited stdio; error if it can't start or fails.
+pub fn run(c: &mut Command) -> Result {
+    let what = describe(c);
+    println!("    $ {what}");
+    let _ = std::io::stdout().flush();
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start `{what}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{what}` failed ({status})"))
+    }
+}
+
+/// Run a command, echo its stdout line by line and hand each line to `on_line`
+/// (stderr is inherited). Returns whether it succeeded.
+pub fn run_tee(c: &mut Command, mut on_line: impl FnMut(&str)) -> Result<bool> {
+    let what = describe(c);
+    println!("    $ {what}");
+    let _ = std::io::stdout().flush();
+    let mut child = c
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start `{what}`: {e}"))?;
+    let out = child.stdout.take().expect("piped stdout");
+    let mut stdout = std::io::stdout();
+    for line in BufReader::new(out).lines() {
+        let line = line.map_err(|e| format!("reading output of `{what}`: {e}"))?;
+        let _ = writeln!(stdout, "{line}");
+        let _ = stdout.flush();
+        on_line(&line);
+    }
+    let status = child.wait().map_err(|e| format!("waiting for `{what}`: {e}"))?;
+    Ok(status.success())
+}
+
+/// First line of `program args…` (stdout, else stderr), if it runs and succeeds.
+pub fn first_line_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).stdin(Stdio::null()).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = if out.stdout.is_empty() { out.stderr } else { out.stdout };
+    String::from_utf8_lossy(&text).lines().next().map(|l| l.trim().to_string())
+}
+
+/// Full stdout of a command, if it runs and succeeds.
+pub fn stdout_of(c: &mut Command) -> Option<String> {
+    let out = c.stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
