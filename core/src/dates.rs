@@ -167,6 +167,8 @@ pub struct DateContext {
     pub reference: Option<Date>,
     /// Named days (name, month, day); the document's own first.
     named_days: Vec<(String, u32, u32)>,
+    /// The first characters of the named days, for a quick test.
+    first_chars: Vec<char>,
 }
 
 /// Named days every reader of these transcripts knows. The document's own
@@ -183,13 +185,28 @@ const BUILTIN_NAMED_DAYS: &[(&str, u32, u32)] = &[
 impl DateContext {
     /// A context with this reference date and the built-in named days.
     pub fn new(reference: Option<Date>) -> Self {
-        DateContext {
+        let mut ctx = DateContext {
             reference,
-            named_days: BUILTIN_NAMED_DAYS
+            named_days: Vec::new(),
+            first_chars: Vec::new(),
+        };
+        ctx.set_named_days(
+            BUILTIN_NAMED_DAYS
                 .iter()
                 .map(|&(n, m, d)| (n.to_string(), m, d))
                 .collect(),
-        }
+        );
+        ctx
+    }
+
+    fn set_named_days(&mut self, days: Vec<(String, u32, u32)>) {
+        self.first_chars = days
+            .iter()
+            .filter_map(|(n, _, _)| n.chars().next())
+            .collect();
+        self.first_chars.sort_unstable();
+        self.first_chars.dedup();
+        self.named_days = days;
     }
 
     /// The context for a document: its conference date (`meta.date`, else the
@@ -204,7 +221,8 @@ impl DateContext {
         let mut ctx = DateContext::new(reference);
         let mut learned: Vec<(String, u32, u32)> = Vec::new();
         for block in doc.blocks() {
-            for e in find(&block.full_text(), &ctx) {
+            let text = block.full_text();
+            for e in naming_windows(&text).flat_map(|w| find(w, &ctx)) {
                 if let Some(name) = &e.named_day {
                     let (m, d) = (e.start.month, e.start.day);
                     let mut names = vec![name.clone()];
@@ -220,7 +238,7 @@ impl DateContext {
             }
         }
         learned.append(&mut ctx.named_days);
-        ctx.named_days = learned;
+        ctx.set_named_days(learned);
         ctx
     }
 
@@ -244,6 +262,28 @@ impl DateContext {
                 _ => Some(x),
             })
     }
+}
+
+/// Short windows of a text around where a named day may be defined
+/// (`10月17日是…`, `10.17…`), so that learning named days does not scan
+/// every block in full.
+fn naming_windows(text: &str) -> impl Iterator<Item = &str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| digit(c).is_some());
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        let hit = (c == '是' && k > 0 && chars[k - 1].1 == '日')
+            || (MD_SEPS.contains(&c) && k > 0 && is_digit(k - 1) && is_digit(k + 1));
+        if hit {
+            let from = chars[k.saturating_sub(8)].0;
+            let to = chars.get(k + 12).map_or(text.len(), |&(o, _)| o);
+            match windows.last_mut() {
+                Some(last) if from <= last.1 => last.1 = to,
+                _ => windows.push((from, to)),
+            }
+        }
+    }
+    windows.into_iter().map(move |(a, b)| &text[a..b])
 }
 
 /// `全国扶贫日` → `扶贫日`.
@@ -544,14 +584,21 @@ impl<'a> Scan<'a> {
                 .or_else(|| self.md_form(i))
                 .or_else(|| self.month_form(i, Year::Implied, i, false));
         }
-        if let Some(m) = self.relative_year(i) {
-            return Some(m);
+        // Cheap dispatch on the first character: this runs at every position.
+        if matches!(c, '今' | '明' | '去') {
+            if let Some(m) = self.relative_year(i) {
+                return Some(m);
+            }
         }
-        if let Some(m) = self.bare_year_part(i) {
-            return Some(m);
+        if matches!(c, '年' | '上' | '下') {
+            if let Some(m) = self.bare_year_part(i) {
+                return Some(m);
+            }
         }
-        if let Some(m) = self.named_relative(i, ctx) {
-            return Some(m);
+        if ctx.first_chars.contains(&c) {
+            if let Some(m) = self.named_relative(i, ctx) {
+                return Some(m);
+            }
         }
         if cn_digit(c).is_some() || c == '十' {
             if i > 0
@@ -1397,7 +1444,9 @@ mod tests {
         assert_eq!(conf("10月17日后3日"), day("2017-10-20", Day));
         // A document that names another day for it wins over the table.
         let mut c = ctx("2017-10-12");
-        c.named_days.insert(0, ("扶贫日".into(), 10, 10));
+        let mut days = c.named_days.clone();
+        days.insert(0, ("扶贫日".into(), 10, 10));
+        c.set_named_days(days);
         assert_eq!(
             resolve("扶贫日活动结束后5日内", &c)
                 .unwrap()

@@ -14,7 +14,15 @@ pub mod search;
 
 pub use decode::{decode, DecodeError};
 pub use model::*;
-pub use parse::parse;
+
+/// Parses decoded transcript text (see [`parse::parse`]) and extracts its
+/// dated events ([`events::extract`]) and figures ([`figures::extract`]).
+pub fn parse(text: &str) -> Document {
+    let mut doc = parse::parse(text);
+    doc.events = events::extract(&doc);
+    doc.figures = figures::extract(&doc);
+    doc
+}
 
 /// Decodes transcript bytes (see [`decode`]) and parses them.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, DecodeError> {
