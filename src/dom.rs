@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Scrolls the element with this id into view and flashes it.
+/// Scrolls the element with this id to the top of the view (below the
+/// sticky toolbar, via CSS `scroll-margin-top`) and flashes it.
 pub fn scroll_to_id(id: &str) {
     let Some(el) = document().get_element_by_id(id) else { return };
     let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     flash(&el);
 }

@@ -33,7 +33,13 @@ fn move_turn(reader: Reader, forward: bool) {
     });
     let order: Vec<String> = reader.doc.with_untracked(|d| d.turns.iter().map(|t| t.id.clone()).collect());
     let pos = |id: &str| order.iter().position(|x| x == id);
-    let current = reader.current_turn.get_untracked().and_then(|c| pos(&c));
+    // The turn whose heading has focus (after a j/k), else the one scrolled to.
+    let focused = document()
+        .active_element()
+        .and_then(|el| el.id().strip_suffix("-heading").map(str::to_string));
+    let current = focused
+        .and_then(|id| pos(&id))
+        .or_else(|| reader.current_turn.get_untracked().and_then(|c| pos(&c)));
     let target = if forward {
         shown.iter().find(|id| current.is_none_or(|c| pos(id) > Some(c)))
     } else {

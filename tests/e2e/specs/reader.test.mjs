@@ -1,0 +1,204 @@
+// The reading experience, as a reader uses it: filter to a speaker, search,
+// fold, follow and copy links, use the keyboard, switch theme and language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage, openApp, assertNoErrors, axe, screenshot, DESKTOP, MOBILE } from '../helpers.mjs';
+
+const turnHeading = (page, name) => page.locator('.turn__speaker').filter({ hasText: name });
+
+test('filtering to one speaker hides the others behind one-line placeholders', () =>
+  withPage(async (page) => {
+    await page.getByRole('button', { name: '只看李武军' }).click();
+    await turnHeading(page, '李武军').first().waitFor({ state: 'visible' });
+    assert.equal(await turnHeading(page, '刘志杰').first().isVisible(), false, '刘志杰 is hidden');
+    // The placeholder keeps the context: who spoke, and that it is hidden.
+    await page.getByText(/刘志杰 的发言已隐藏/).first().waitFor({ state: 'visible' });
+    // Questions stay with their answers: the question 李武军 answers is shown.
+    assert.equal(await turnHeading(page, '山西日报记者').first().isVisible(), true);
+    assert.match(page.url(), /[?&]s=%E6%9D%8E%E6%AD%A6%E5%86%9B/);
+    // The toggle for 刘志杰 reads as off; turning him back on shows his turn.
+    const toggle = page.getByRole('button', { name: /^刘志杰/ });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    await turnHeading(page, '刘志杰').first().waitFor({ state: 'visible' });
+  }));
+
+test('role presets: only journalists', () =>
+  withPage(async (page) => {
+    await page.getByRole('button', { name: '仅记者' }).click();
+    await page.getByRole('checkbox', { name: '问答保持在一起' }).uncheck();
+    const shown = await page.locator('.turn__shown:visible .turn__name').allInnerTexts();
+    assert.deepEqual(shown, ['山西日报记者', '太原日报记者', '山西新闻网记者']);
+  }));
+
+test('a search for 光伏 highlights all 5 matches, steps through them, and survives a reload', () =>
+  withPage(async (page) => {
+    const box = page.getByRole('searchbox');
+    await box.fill('光伏');
+    await page.locator('mark').nth(4).waitFor();
+    assert.equal(await page.locator('mark').count(), 5);
+    assert.match(await page.locator('#search-summary').innerText(), /5 处匹配/);
+    assert.equal(await page.locator('mark.is-current').count(), 1);
+    const first = await page.locator('mark').first().getAttribute('data-hit');
+    await box.press('Enter');
+    assert.equal(await page.locator('mark.is-current').getAttribute('data-hit'), '1');
+    await box.press('Shift+Enter');
+    assert.equal(await page.locator('mark.is-current').getAttribute('data-hit'), first);
+    assert.match(page.url(), /[?&]q=%E5%85%89%E4%BC%8F/);
+    await page.reload();
+    await page.locator('mark').nth(4).waitFor();
+    assert.equal(await page.locator('mark').count(), 5);
+    assert.equal(await page.getByRole('searchbox').inputValue(), '光伏');
+  }));
+
+test('search ignores whitespace and full-width differences, and unfolds folded sections', () =>
+  withPage(async (page) => {
+    await page.getByRole('button', { name: '全部折叠' }).click();
+    await page.getByRole('searchbox').fill('３３５０ 个');
+    await page.locator('mark').first().waitFor({ state: 'visible' });
+    assert.ok((await page.locator('mark').count()) >= 3);
+  }));
+
+test('search combines with the speaker filter', () =>
+  withPage(async (page) => {
+    await page.getByRole('searchbox').fill('光伏');
+    await page.locator('mark').nth(4).waitFor();
+    await page.getByRole('button', { name: '只看李武军' }).click();
+    await page.getByRole('checkbox', { name: '问答保持在一起' }).uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('mark').length === 0);
+    assert.match(await page.locator('#search-summary').innerText(), /0 处匹配/);
+  }));
+
+test('folding a section hides its body; expand all brings it back', () =>
+  withPage(async (page) => {
+    const toggle = page.getByRole('button', { name: /聚焦攻坚重点/ });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    const body = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
+    assert.equal(await body.isVisible(), true);
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await body.isVisible(), false);
+    await toggle.click();
+    assert.equal(await body.isVisible(), true);
+    // A whole turn folds too.
+    const turn = page.getByRole('button', { name: '张建成' }).first();
+    await turn.click();
+    assert.equal(await turn.getAttribute('aria-expanded'), 'false');
+    await page.getByRole('button', { name: '全部展开' }).click();
+    assert.equal(await turn.getAttribute('aria-expanded'), 'true');
+  }));
+
+test('copying a permalink puts the paragraph link on the clipboard, and the link opens there', async () => {
+  const link = await withPage(async (page, { base }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+    const block = page.locator('[data-block]').filter({ hasText: '光伏扶贫向深度贫困倾斜' }).first();
+    await block.hover();
+    await block.getByRole('link', { name: '复制段落链接' }).click();
+    await page.getByText('已复制段落链接').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /#t\d+-b\d+$/);
+    await block.getByRole('button', { name: '复制引用' }).click();
+    await page.getByText('已复制引用').waitFor();
+    const citation = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(citation, /光伏扶贫向深度贫困倾斜/);
+    assert.match(citation, /刘志杰/);
+    assert.match(citation, /聚焦深度贫困 凝心聚力攻坚/);
+    assert.match(citation, /2017年10月12日/);
+    assert.ok(citation.includes(copied), 'the citation carries the link');
+    return copied;
+  });
+  const { page, context, ctx } = await openApp({ path: link.slice(link.indexOf('#')) });
+  try {
+    const id = link.split('#')[1];
+    const el = page.locator(`[id="${id}"]`);
+    await page.waitForFunction((id) => {
+      const r = document.getElementById(id)?.getBoundingClientRect();
+      return r && r.top >= 0 && r.top < window.innerHeight;
+    }, id);
+    assert.match(await el.innerText(), /光伏扶贫向深度贫困倾斜/);
+    assertNoErrors(ctx.errors);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard: / focuses search, j and k move between turns', () =>
+  withPage(async (page) => {
+    await page.locator('body').press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'searchbox');
+    await page.getByRole('searchbox').press('Tab');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    assert.equal(focused, 't2-heading');
+    await page.keyboard.press('k');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 't1-heading');
+  }));
+
+test('garbled query parameters are ignored', () =>
+  withPage(
+    async (page) => {
+      await page.locator('.turn').first().waitFor();
+      assert.equal(await page.locator('.turn__shown:visible').count(), 12);
+      assert.equal(await page.getByRole('searchbox').inputValue(), '');
+    },
+    { path: '?s=%E2%80%A6,,nobody&panel=zzz&day=2017-99-99&qa=maybe&q=%20&x=%ZZ' },
+  ));
+
+test('the open panel and filter live in the URL and reproduce the view', () =>
+  withPage(
+    async (page) => {
+      assert.equal(await page.getByRole('tab', { name: '数据' }).getAttribute('aria-selected'), 'true');
+      await page.getByRole('tab', { name: '实录' }).click();
+      assert.equal(await turnHeading(page, '刘志杰').first().isVisible(), false);
+      assert.equal(await turnHeading(page, '高耀东').first().isVisible(), true);
+    },
+    { path: '?s=%E9%AB%98%E8%80%80%E4%B8%9C&qa=0&panel=insights' },
+  ));
+
+test('English interface, dark theme; screenshots in both themes at both widths', async () => {
+  for (const size of [DESKTOP, MOBILE]) {
+    await withPage(
+      async (page) => {
+        await screenshot(page, 'reader-light');
+        await page.getByRole('button', { name: '切换到深色主题' }).click();
+        assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+        await screenshot(page, 'reader-dark');
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('tab', { name: 'Transcript' }).waitFor();
+        assert.equal(await page.getByRole('button', { name: 'Expand all' }).count(), 1);
+        // The transcript itself is never translated.
+        assert.equal(await page.locator('#transcript').getAttribute('lang'), 'zh-CN');
+        await page.reload();
+        assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark', 'the theme is remembered');
+      },
+      { viewport: size },
+    );
+  }
+});
+
+test('at 375px the contents are a drawer and nothing scrolls sideways', () =>
+  withPage(
+    async (page) => {
+      const nav = page.getByRole('navigation', { name: '目录' });
+      assert.equal(await nav.isVisible(), false);
+      await page.getByRole('button', { name: '目录' }).click();
+      await nav.waitFor({ state: 'visible' });
+      await nav.getByRole('link', { name: '李武军' }).click();
+      await nav.waitFor({ state: 'hidden' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    },
+    { viewport: MOBILE },
+  ));
+
+test('axe: no serious or critical violations with a search and filter active, in dark theme', () =>
+  withPage(
+    async (page) => {
+      await page.locator('mark').first().waitFor();
+      await page.getByRole('button', { name: '切换到深色主题' }).click();
+      assert.deepEqual(await axe(page), []);
+    },
+    { path: '?q=%E6%89%B6%E8%B4%AB&s=%E5%BC%A0%E5%BB%BA%E6%88%90' },
+  ));
