@@ -1,16 +1,21 @@
-//! The insights panel: figures, speakers, Q&A.
+//! The insights panel: the figures given, who spoke how much, and the
+//! questions with their answers — all derived from the document.
 
-use crate::state::Reader;
+use crate::i18n::use_texts;
+use crate::panels::figures_table::FiguresTable;
+use crate::panels::qa_list::QaList;
+use crate::panels::speaker_stats::SpeakerStats;
 use leptos::prelude::*;
 
 #[component]
 pub fn InsightsPanel() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let t = use_texts();
     view! {
-        <ul class="figures">
-            {move || reader.doc.with(|d| d.figures.iter().map(|f| view! {
-                <li>{f.text.clone()}" "{f.label.clone()}</li>
-            }).collect_view())}
-        </ul>
+        <div class="insights">
+            <h2 class="panel__title">{move || t().insights_heading}</h2>
+            <SpeakerStats/>
+            <QaList/>
+            <FiguresTable/>
+        </div>
     }
 }
