@@ -21,17 +21,23 @@ use leptos::prelude::*;
 /// The transcript the explorer opens with, embedded at build time.
 pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
+/// Provides everything the components expect as context — the reader's
+/// state over `doc`, the interface language, theme choice and status line —
+/// and returns the reader. Used by [`App`] and by component tests.
+pub fn provide_reader(doc: shilu_core::Document) -> Reader {
+    let reader = Reader::new(doc);
+    provide_context(reader);
+    provide_context(I18n(RwSignal::new(saved_lang())));
+    provide_context(ThemeChoice(RwSignal::new(saved_theme())));
+    provide_context(Toast::new());
+    reader
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let reader = Reader::new(shilu_core::parse(SEED));
-    provide_context(reader);
-    let lang = RwSignal::new(saved_lang());
-    provide_context(I18n(lang));
-    apply_lang(lang);
-    let theme = RwSignal::new(saved_theme());
-    provide_context(ThemeChoice(theme));
-    apply_theme(theme);
-    provide_context(Toast::new());
+    let reader = provide_reader(shilu_core::parse(SEED));
+    apply_lang(expect_context::<I18n>().0);
+    apply_theme(expect_context::<ThemeChoice>().0);
 
     url_state::apply_from_location(&reader);
     url_state::sync_to_location(reader);

@@ -126,7 +126,8 @@ pub fn sync_to_location(reader: Reader) {
 mod tests {
     use super::*;
 
-    #[test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn round_trips_a_view() {
         let v = ViewParams::from_pairs([("q", "光伏"), ("s", "李武军,张建成"), ("qa", "0"), ("panel", "calendar"), ("day", "2017-10-17")]);
         let pairs = v.to_pairs();
@@ -134,7 +135,8 @@ mod tests {
         assert_eq!(v, back);
     }
 
-    #[test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn ignores_garbage() {
         let v = ViewParams::from_pairs([("panel", "nope"), ("day", "2017-13-40"), ("qa", "maybe"), ("zzz", "1"), ("q", "  "), ("s", ",,")]);
         assert_eq!(v, ViewParams::default());
