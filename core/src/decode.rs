@@ -186,7 +186,7 @@ fn decode_utf16(
     unit: fn([u8; 2]) -> u16,
     encoding: &'static str,
 ) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::Malformed { encoding });
     }
     let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));

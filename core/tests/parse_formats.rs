@@ -247,3 +247,23 @@ fn label_alone_is_a_turn_without_blocks() {
     assert!(d.turns.iter().all(|t| t.blocks.is_empty()));
     assert_lossless(text, &d);
 }
+
+#[test]
+fn bare_host_label_is_the_host_the_intro_names() {
+    let text = "标题\n新闻发布会由市委宣传部副部长孙某主持。\n主持人:\n大家好。\n主持人:\n谢谢。\n";
+    let d = parse(text);
+    assert_eq!(speakers(&d), [("孙某", Role::Host), ("孙某", Role::Host)]);
+    assert_eq!(d.turns[0].label, "主持人");
+    assert_eq!(d.participants.len(), 1);
+    assert_lossless(text, &d);
+}
+
+#[test]
+fn title_after_a_stamp() {
+    let text = "2019-03-07 10:00\n某某新闻发布会\n主持人 王某:\n大家好。\n";
+    let d = parse(text);
+    assert_eq!(d.meta.title, "某某新闻发布会");
+    assert_eq!(d.front[0].kind, BlockKind::Stamp);
+    assert_eq!(d.front[1].kind, BlockKind::Title);
+    assert_eq!(d.meta.published.as_deref(), Some("2019-03-07T10:00"));
+}

@@ -83,6 +83,36 @@ pub fn is_cn_numeral(c: char) -> bool {
     )
 }
 
+/// Whether any of `pats` occurs in the (short) string `hay`. Faster than
+/// repeated `str::contains` on label-sized strings.
+pub fn contains_any(hay: &str, pats: &[&str]) -> bool {
+    find_any(hay, pats).is_some()
+}
+
+/// The first of `pats` that occurs in the (short) string `hay`, if any,
+/// with its byte offset.
+pub fn find_any<'p>(hay: &str, pats: &[&'p str]) -> Option<(usize, &'p str)> {
+    let h = hay.as_bytes();
+    for i in 0..h.len() {
+        if !hay.is_char_boundary(i) {
+            continue;
+        }
+        let rest = &h[i..];
+        for p in pats {
+            let pb = p.as_bytes();
+            // Cheap two-byte check before the full comparison.
+            if rest.len() >= pb.len()
+                && rest.first() == pb.first()
+                && rest.get(1) == pb.get(1)
+                && rest[..pb.len()] == *pb
+            {
+                return Some((i, p));
+            }
+        }
+    }
+    None
+}
+
 /// `s` without whitespace.
 pub fn strip_ws(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()

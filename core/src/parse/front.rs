@@ -110,7 +110,7 @@ impl Header<'_> {
     /// Adds the people a `发布人:`/`主持人:` header names.
     pub fn register(&self, reg: &mut Registry) {
         let Some(role) = self.role() else { return };
-        let people = people_in(self.value, &reg.names());
+        let people = people_in(self.value, &|n| reg.knows(n));
         if !people.is_empty() {
             for p in &people {
                 reg.add_person(p, role);
@@ -153,7 +153,7 @@ pub fn kind(text: &str, first: bool) -> BlockKind {
 
 /// Adds the people an intro paragraph introduces.
 pub fn register_intro(text: &str, reg: &mut Registry) {
-    for p in people_in(text, &reg.names()) {
+    for p in people_in(text, &|n| reg.knows(n)) {
         reg.add_person(&p, Role::Official);
     }
 }

@@ -7,7 +7,10 @@
 //! what it says about the speaker; whether it *is* one also depends on the
 //! line's indentation and on the names known from the intro (see `mod.rs`).
 
-use super::chars::{count_upto, has_surname, is_colon, is_han, is_label_breaker, is_name_like};
+use super::chars::{
+    contains_any, count_upto, find_any, has_surname, is_colon, is_han, is_label_breaker,
+    is_name_like,
+};
 use super::names::{split_title_name, TITLE_WORDS};
 use crate::model::Role;
 
@@ -83,7 +86,7 @@ pub fn candidate(text: &str) -> Option<Label<'_>> {
     if body.chars().any(is_label_breaker) || !body.chars().any(is_han) {
         return None;
     }
-    if VOCATIVES.iter().any(|v| body.contains(v)) {
+    if contains_any(body, VOCATIVES) {
         return None;
     }
     let (outer, inner) = split_parenthetical(body)?;
@@ -106,15 +109,14 @@ pub fn candidate(text: &str) -> Option<Label<'_>> {
         label.role = Some(Role::Official);
         return Some(label);
     }
-    if let Some(w) = HOST_WORDS.iter().find(|w| outer.contains(*w)) {
+    if let Some((_, w)) = find_any(outer, HOST_WORDS) {
         label.role = Some(Role::Host);
         let left = outer.replacen(w, " ", 1);
         fill_person(&mut label, left.trim(), inner);
         return Some(label);
     }
-    if let Some(w) = JOURNALIST_WORDS.iter().find(|w| outer.contains(*w)) {
+    if let Some((i, w)) = find_any(outer, JOURNALIST_WORDS) {
         label.role = Some(Role::Journalist);
-        let i = outer.find(w).unwrap_or(0);
         let outlet = outer[..i].trim();
         if !outlet.is_empty() {
             label.outlet = Some(outlet.to_string());
@@ -125,7 +127,7 @@ pub fn candidate(text: &str) -> Option<Label<'_>> {
         }
         return Some(label);
     }
-    if SPOKESPERSON.iter().any(|w| outer.contains(w)) {
+    if contains_any(outer, SPOKESPERSON) {
         label.role = Some(Role::Official);
         fill_person(&mut label, outer, inner);
         return Some(label);

@@ -188,7 +188,7 @@ pub fn timestamp(s: &str) -> Option<Stamp> {
 
 /// A photo caption: `…中国网 李某摄`, `(新华社记者 李某 摄)`, `图为…`.
 pub fn is_caption(s: &str) -> bool {
-    if s.chars().count() > 120 {
+    if super::chars::count_upto(s, 120) > 120 {
         return false;
     }
     let unwrapped = s.trim_start_matches(['(', '\u{FF08}', '[', '【']);

@@ -47,28 +47,28 @@ pub fn parse(text: &str) -> Document {
 
     // 2. Front matter: up to the first label.
     let mut front_end = n;
-    let mut known: HashSet<String> = HashSet::new();
     for i in 0..n {
         if let Some(h) = front::header(lines[i].text) {
             h.register(&mut reg);
-            known = reg.names();
             continue;
         }
         if cands[i]
             .as_ref()
-            .is_some_and(|c| accept(c, &lines[i], &known))
+            .is_some_and(|c| accept(c, &lines[i], &|n| reg.knows(n)))
         {
             front_end = i;
             break;
         }
         if i > 0 && front::kind(lines[i].text, false) == BlockKind::Paragraph {
             front::register_intro(lines[i].text, &mut reg);
-            known = reg.names();
         }
     }
 
+    reg.end_front();
+
     // 3. Labels after the front matter. Names that some label gives
     // plainly make the same name a label elsewhere, indented or not.
+    let mut known: HashSet<String> = reg.names().map(str::to_string).collect();
     for (c, l) in cands.iter().zip(&lines).skip(front_end) {
         if let Some(c) = c {
             let plain = c.strength == Strength::Strong || (l.indent == 0 && c.surname);
@@ -82,7 +82,7 @@ pub fn parse(text: &str) -> Document {
             i >= front_end
                 && cands[i]
                     .as_ref()
-                    .is_some_and(|c| accept(c, &lines[i], &known))
+                    .is_some_and(|c| accept(c, &lines[i], &|n| known.contains(n)))
         })
         .collect();
 
@@ -126,17 +126,20 @@ pub fn parse(text: &str) -> Document {
 
     // 5a. Front blocks and meta sources.
     let mut src = meta::Sources::default();
+    // The title: the first line that is neither a stamp nor a header, if
+    // it is short enough.
+    let mut title_seen = false;
     for (i, l) in lines.iter().enumerate().take(front_end.min(end)) {
         if consumed[i] {
             continue;
         }
         let mut kind = front::kind(l.text, false);
-        if i == 0
-            && matches!(kind, BlockKind::Heading | BlockKind::Paragraph)
-            && chars::count_upto(l.text, MAX_TITLE) <= MAX_TITLE
-        {
-            kind = BlockKind::Title;
-            src.title = l.text;
+        if !title_seen && matches!(kind, BlockKind::Heading | BlockKind::Paragraph) {
+            title_seen = true;
+            if chars::count_upto(l.text, MAX_TITLE) <= MAX_TITLE {
+                kind = BlockKind::Title;
+                src.title = l.text;
+            }
         }
         match kind {
             BlockKind::Stamp => src.stamps.extend(lines::timestamp(l.text)),
@@ -194,12 +197,12 @@ pub fn parse(text: &str) -> Document {
 }
 
 /// Whether a label candidate is a label on this line.
-fn accept(c: &Label<'_>, line: &Line<'_>, known: &HashSet<String>) -> bool {
+fn accept(c: &Label<'_>, line: &Line<'_>, known: &dyn Fn(&str) -> bool) -> bool {
     match c.strength {
         Strength::Strong => true,
         Strength::Bare => {
             let name = c.name.as_deref().unwrap_or_default();
-            known.contains(name) || (line.indent == 0 && c.surname)
+            known(name) || (line.indent == 0 && c.surname)
         }
     }
 }

@@ -4,31 +4,39 @@
 use super::label::Label;
 use super::names::Person;
 use crate::model::{Participant, Role};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[derive(Debug, Default)]
 pub struct Registry {
     list: Vec<Participant>,
     by_name: HashMap<String, usize>,
+    /// The host the front matter names, once [`Registry::end_front`] ran.
+    front_host: Option<String>,
 }
 
 impl Registry {
+    /// Whether this name is known.
+    pub fn knows(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
+    }
+
     /// Names known so far.
-    pub fn names(&self) -> HashSet<String> {
-        self.by_name.keys().cloned().collect()
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.by_name.keys().map(String::as_str)
     }
 
     pub fn role_of(&self, name: &str) -> Option<Role> {
         self.by_name.get(name).map(|&i| self.list[i].role)
     }
 
-    /// The one host named in the front matter, if exactly one is.
-    pub fn sole_host(&self) -> Option<&Participant> {
+    /// Marks the end of the front matter: remembers its host, if it names
+    /// exactly one, for labels that say only `主持人`.
+    pub fn end_front(&mut self) {
         let mut hosts = self.list.iter().filter(|p| p.role == Role::Host);
-        match (hosts.next(), hosts.next()) {
-            (Some(h), None) => Some(h),
+        self.front_host = match (hosts.next(), hosts.next()) {
+            (Some(h), None) => Some(h.name.clone()),
             _ => None,
-        }
+        };
     }
 
     /// Adds a person introduced in the front matter (or fills in a title).
@@ -78,10 +86,10 @@ impl Registry {
         let name = match (&label.name, label.role) {
             (Some(n), _) => n.clone(),
             // `主持人:` alone: the host the front matter names.
-            (None, Some(Role::Host)) => match self.sole_host() {
-                Some(h) => h.name.clone(),
-                None => label.body.to_string(),
-            },
+            (None, Some(Role::Host)) => self
+                .front_host
+                .clone()
+                .unwrap_or_else(|| label.body.to_string()),
             (None, _) => label.body.to_string(),
         };
         let role = label

@@ -1,0 +1,32 @@
+//! Fuzzes `parse_bytes` and checks the lossless property on what decodes:
+//! every non-whitespace character of the text, speaker labels (and their
+//! colons) aside, is kept in order.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fn nows(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !c.is_whitespace())
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(doc) = shilu_core::parse_bytes(data) else {
+        return;
+    };
+    let text = shilu_core::decode(data).expect("decodes when parse_bytes did");
+    let content = doc.content_text();
+    // In order…
+    let mut all = nows(&text);
+    assert!(
+        content.chars().all(|c| all.any(|d| d == c)),
+        "content is a subsequence of the input"
+    );
+    // …and nothing but labels and their colons missing.
+    let labels: usize = doc.turns.iter().map(|t| nows(&t.label).count() + 1).sum();
+    assert_eq!(nows(&text).count(), content.chars().count() + labels);
+    // The JSON round-trips.
+    let json = serde_json::to_string(&doc).expect("serializes");
+    let back: shilu_core::Document = serde_json::from_str(&json).expect("deserializes");
+    assert_eq!(back, doc);
+});
