@@ -4,7 +4,7 @@
 //! cargo xtask serve [--address A] [--port P] [-- TRUNK_ARGS…]   dev server (default http://127.0.0.1:8080/)
 //! cargo xtask test  [core|wasm|dist|e2e …]                        every test tier (or the named ones)
 //! cargo xtask dist                                                release build into dist/ + size table
-//! cargo xtask sizes                                               size table of the current dist/
+//! cargo xtask sizes [--readme]                                    size table of the current dist/
 //! cargo xtask setup [--no-browser]                                install whatever is missing
 //! ```
 
@@ -25,7 +25,8 @@ commands:
                  also SHILU_ADDRESS / SHILU_PORT)
   test [TIER...] set up everything, then run the test tiers: core, wasm, dist, e2e (default: all)
   dist           release build into dist/ (wasm-opt'd), then print the size table
-  sizes          print the size table of the existing dist/
+  sizes [--readme]
+                 print the size table of the existing dist/ (--readme: also write it into README.md)
   setup [--no-browser]
                  install what is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen,
                  brotli, chromium + chromedriver, npm packages of tests/e2e";
@@ -44,7 +45,13 @@ fn main() -> ExitCode {
         "setup" => setup::setup(Scope { browser: !rest.iter().any(|a| a == "--no-browser") }),
         "serve" => serve(rest),
         "dist" => setup::setup(Scope { browser: false }).and_then(|()| dist()).map(|_| ()),
-        "sizes" => print_sizes().map(|_| ()),
+        "sizes" => print_sizes().and_then(|files| {
+            if rest.iter().any(|a| a == "--readme") {
+                write_readme_table(&files)
+            } else {
+                Ok(())
+            }
+        }),
         "test" => return tiers::test(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -103,4 +110,22 @@ fn print_sizes() -> Result<Vec<sizes::FileSize>> {
         Err(e) => info(&format!("WARNING: {e}")),
     }
     Ok(files)
+}
+
+/// Replace the table between `<!-- sizes:begin -->` and `<!-- sizes:end -->` in README.md.
+fn write_readme_table(files: &[sizes::FileSize]) -> Result {
+    const BEGIN: &str = "<!-- sizes:begin -->";
+    const END: &str = "<!-- sizes:end -->";
+    let path = util::root().join("README.md");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("reading README.md: {e}"))?;
+    let (Some(b), Some(e)) = (text.find(BEGIN), text.find(END)) else {
+        return Err(format!("README.md has no {BEGIN} … {END} markers"));
+    };
+    if e < b {
+        return Err("README.md: sizes markers are out of order".into());
+    }
+    let new = format!("{}{BEGIN}\n{}{}", &text[..b], sizes::table(files), &text[e..]);
+    std::fs::write(&path, new).map_err(|e| format!("writing README.md: {e}"))?;
+    info("wrote the size table into README.md");
+    Ok(())
 }
