@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo xtask serve [--address A] [--port P] [-- TRUNK_ARGS…]   dev server (default http://127.0.0.1:8080/)
-//! cargo xtask test  [core|wasm|dist|e2e …]                        every test tier (or the named ones)
+//! cargo xtask test  [core|wasm|dist|e2e …] [--keep-going]         every test tier (or the named ones)
 //! cargo xtask dist                                                release build into dist/ + size table
 //! cargo xtask sizes [--readme]                                    size table of the current dist/
 //! cargo xtask setup [--no-browser]                                install whatever is missing
@@ -23,7 +23,9 @@ commands:
   serve [--address A] [--port P] [-- TRUNK_ARGS...]
                  set up the build tools, then `trunk serve` (default http://127.0.0.1:8080/;
                  also SHILU_ADDRESS / SHILU_PORT)
-  test [TIER...] set up everything, then run the test tiers: core, wasm, dist, e2e (default: all)
+  test [TIER...] [--keep-going]
+                 set up everything, then run the test tiers: core, wasm, dist, e2e (default: all);
+                 stops at the first failing tier unless --keep-going (or SHILU_KEEP_GOING=1)
   dist           release build into dist/ (wasm-opt'd), then print the size table
   sizes [--readme]
                  print the size table of the existing dist/ (--readme: also write it into README.md)

@@ -62,11 +62,16 @@ struct Outcome {
 
 pub fn test(args: &[String]) -> ExitCode {
     let mut selected: Vec<&'static str> = Vec::new();
+    let mut keep_going = std::env::var_os("SHILU_KEEP_GOING").is_some_and(|v| v == "1");
     for a in args {
+        if a == "--keep-going" {
+            keep_going = true;
+            continue;
+        }
         match TIERS.iter().find(|t| **t == a.as_str()) {
             Some(t) => selected.push(t),
             None => {
-                eprintln!("error: unknown test tier `{a}` (tiers: {})", TIERS.join(", "));
+                eprintln!("error: unknown test tier `{a}` (tiers: {}; flag: --keep-going)", TIERS.join(", "));
                 return ExitCode::from(2);
             }
         }
@@ -104,8 +109,8 @@ pub fn test(args: &[String]) -> ExitCode {
             count.failed = 1; // a build or harness failure counts as one failure
         }
         outcomes.push(Outcome { tier, count, ok, secs: t0.elapsed().as_secs_f64(), note });
-        if !ok {
-            break; // fail fast: later tiers build on earlier ones
+        if !ok && !keep_going {
+            break; // fail fast (--keep-going runs the later tiers anyway)
         }
     }
 
@@ -118,12 +123,12 @@ pub fn test(args: &[String]) -> ExitCode {
         );
     }
     for tier in selected.iter().filter(|t| !outcomes.iter().any(|o| o.tier == **t)) {
-        println!("    skip {tier:<5} not run: an earlier tier failed");
+        println!("    skip {tier:<5} not run: an earlier tier failed (--keep-going runs it anyway)");
     }
     let passed: u64 = outcomes.iter().map(|o| o.count.passed).sum();
     let failed: u64 = outcomes.iter().map(|o| o.count.failed).sum();
     let all_ok = outcomes.iter().all(|o| o.ok) && outcomes.len() == selected.len();
-    if let Some(bad) = outcomes.iter().find(|o| !o.ok) {
+    for bad in outcomes.iter().filter(|o| !o.ok) {
         eprintln!("\nerror: test tier `{}` failed: {}", bad.tier, bad.note);
     }
     println!("\n{passed} passed, {failed} failed");
