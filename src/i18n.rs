@@ -115,6 +115,7 @@ pub struct Texts {
     pub timeline: &'static str,
     pub timeline_desc: fn(usize, &str, &str) -> String,
     pub conference_marker: &'static str,
+    pub later_plans: &'static str,
     pub see_in_transcript: &'static str,
     // Insights panel.
     pub insights_heading: &'static str,
@@ -220,6 +221,7 @@ pub static ZH: Texts = Texts {
     timeline: "政策时间线",
     timeline_desc: |n, from, to| format!("{n} 个节点，从{from}到{to}；实心为已完成，空心虚线为计划。"),
     conference_marker: "本次发布会",
+    later_plans: "此后",
     see_in_transcript: "查看原文",
     insights_heading: "数据与统计",
     speaker_stats: "发言统计",
@@ -324,6 +326,7 @@ pub static EN: Texts = Texts {
     timeline: "Policy timeline",
     timeline_desc: |n, from, to| format!("{n} milestones from {from} to {to}; filled: done, hollow and dashed: planned."),
     conference_marker: "This conference",
+    later_plans: "Later",
     see_in_transcript: "see in transcript",
     insights_heading: "Insights",
     speaker_stats: "Who spoke",

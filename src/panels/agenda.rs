@@ -29,11 +29,19 @@ pub fn Agenda(cal: CalendarState) -> impl IntoView {
         let t = t();
         cal.data.with(|data| {
             let (dated, undated) = group_by_date(&data.events);
-            let items = |ids: &[usize]| ids.iter().map(|&i| view! { <EventItem event=data.events[i].clone()/> }).collect_view();
+            let items = |ids: &[usize]| {
+                ids.iter()
+                    .map(|&i| view! { <EventItem event=data.events[i].clone()/> })
+                    .collect_view()
+            };
             let days = dated
                 .iter()
                 .map(|(d, ids)| {
-                    let mut title = format!("{} {}", (t.date_full)(d.year, d.month, d.day), t.weekdays[weekday(*d)]);
+                    let mut title = format!(
+                        "{} {}",
+                        (t.date_full)(d.year, d.month, d.day),
+                        t.weekdays[weekday(*d)]
+                    );
                     if let Some(n) = data.named_day(*d) {
                         title.push_str(&format!(" · {n}"));
                     }
@@ -45,11 +53,13 @@ pub fn Agenda(cal: CalendarState) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let rest = (!undated.is_empty()).then(|| view! {
-                <li class="agenda__day agenda__day--undated">
-                    <h4 class="agenda__date">{t.undated_heading}</h4>
-                    <ul class="cal-events">{items(&undated)}</ul>
-                </li>
+            let rest = (!undated.is_empty()).then(|| {
+                view! {
+                    <li class="agenda__day agenda__day--undated">
+                        <h4 class="agenda__date">{t.undated_heading}</h4>
+                        <ul class="cal-events">{items(&undated)}</ul>
+                    </li>
+                }
             });
             view! { {days}{rest} }
         })

@@ -50,7 +50,10 @@ impl CalendarData {
 
     /// The name of a named day falling on `d`.
     pub fn named_day(&self, d: Date) -> Option<&str> {
-        self.named.iter().find(|(n, _)| *n == d).map(|(_, s)| s.as_str())
+        self.named
+            .iter()
+            .find(|(n, _)| *n == d)
+            .map(|(_, s)| s.as_str())
     }
 
     /// The name of the day the activity plan is for (`全国扶贫日`).
@@ -79,7 +82,9 @@ impl CalendarState {
 
     /// The selected day, when it is a valid date.
     pub fn selected(&self) -> Option<Date> {
-        self.reader.day.with(|d| d.as_deref().and_then(Date::parse_iso))
+        self.reader
+            .day
+            .with(|d| d.as_deref().and_then(Date::parse_iso))
     }
 
     /// The focused day: the one the reader moved to, else the selected day,
@@ -89,7 +94,10 @@ impl CalendarState {
         let selected = self.selected();
         self.data.with(|d| {
             let range = d.range?;
-            moved.or(selected).or(d.default_focus).map(|x| clamp_to(range, x))
+            moved
+                .or(selected)
+                .or(d.default_focus)
+                .map(|x| clamp_to(range, x))
         })
     }
 

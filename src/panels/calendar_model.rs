@@ -17,11 +17,18 @@ pub struct YearMonth {
 
 impl YearMonth {
     pub fn of(d: Date) -> YearMonth {
-        YearMonth { year: d.year, month: d.month }
+        YearMonth {
+            year: d.year,
+            month: d.month,
+        }
     }
 
     pub fn first(self) -> Date {
-        Date { year: self.year, month: self.month, day: 1 }
+        Date {
+            year: self.year,
+            month: self.month,
+            day: 1,
+        }
     }
 
     pub fn last(self) -> Date {
@@ -30,17 +37,29 @@ impl YearMonth {
 
     pub fn next(self) -> YearMonth {
         if self.month == 12 {
-            YearMonth { year: self.year + 1, month: 1 }
+            YearMonth {
+                year: self.year + 1,
+                month: 1,
+            }
         } else {
-            YearMonth { year: self.year, month: self.month + 1 }
+            YearMonth {
+                year: self.year,
+                month: self.month + 1,
+            }
         }
     }
 
     pub fn prev(self) -> YearMonth {
         if self.month == 1 {
-            YearMonth { year: self.year - 1, month: 12 }
+            YearMonth {
+                year: self.year - 1,
+                month: 12,
+            }
         } else {
-            YearMonth { year: self.year, month: self.month - 1 }
+            YearMonth {
+                year: self.year,
+                month: self.month - 1,
+            }
         }
     }
 
@@ -51,7 +70,11 @@ impl YearMonth {
 
     /// The same day of the month in `self`, clamped to its last day.
     pub fn with_day(self, day: u32) -> Date {
-        Date { year: self.year, month: self.month, day: day.clamp(1, dates::days_in_month(self.year, self.month)) }
+        Date {
+            year: self.year,
+            month: self.month,
+            day: day.clamp(1, dates::days_in_month(self.year, self.month)),
+        }
     }
 }
 
@@ -71,7 +94,11 @@ pub fn month_weeks(ym: YearMonth) -> Vec<Week> {
     let mut week: Week = [None; 7];
     let mut col = weekday(ym.first());
     for day in 1..=dates::days_in_month(ym.year, ym.month) {
-        week[col] = Some(Date { year: ym.year, month: ym.month, day });
+        week[col] = Some(Date {
+            year: ym.year,
+            month: ym.month,
+            day,
+        });
         col += 1;
         if col == 7 {
             weeks.push(week);
@@ -88,7 +115,12 @@ pub fn month_weeks(ym: YearMonth) -> Vec<Week> {
 /// An event's first and last day, when it has a date.
 pub fn event_span(e: &Event) -> Option<(Date, Date)> {
     let start = Date::parse_iso(e.start.as_deref()?)?;
-    let end = e.end.as_deref().and_then(Date::parse_iso).filter(|d| *d >= start).unwrap_or(start);
+    let end = e
+        .end
+        .as_deref()
+        .and_then(Date::parse_iso)
+        .filter(|d| *d >= start)
+        .unwrap_or(start);
     Some((start, end))
 }
 
@@ -121,7 +153,11 @@ pub struct Segment {
 /// in the month, in lanes so that no two overlap (earliest first, longer
 /// first on ties).
 pub fn week_segments(week: &Week, spans: &[(usize, Date, Date)]) -> Vec<Segment> {
-    let days: Vec<(usize, Date)> = week.iter().enumerate().filter_map(|(i, d)| d.map(|d| (i, d))).collect();
+    let days: Vec<(usize, Date)> = week
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.map(|d| (i, d)))
+        .collect();
     let (Some(&(first_col, first)), Some(&(last_col, last))) = (days.first(), days.last()) else {
         return Vec::new();
     };
@@ -129,12 +165,37 @@ pub fn week_segments(week: &Week, spans: &[(usize, Date, Date)]) -> Vec<Segment>
         .iter()
         .filter(|(_, s, e)| *s <= last && *e >= first)
         .map(|&(event, s, e)| {
-            let from = if s <= first { first_col } else { first_col + (s.to_days() - first.to_days()) as usize };
-            let to = if e >= last { last_col } else { first_col + (e.to_days() - first.to_days()) as usize };
-            (s, e, Segment { event, lane: 0, from, to, starts: s >= first, ends: e <= last })
+            let from = if s <= first {
+                first_col
+            } else {
+                first_col + (s.to_days() - first.to_days()) as usize
+            };
+            let to = if e >= last {
+                last_col
+            } else {
+                first_col + (e.to_days() - first.to_days()) as usize
+            };
+            (
+                s,
+                e,
+                Segment {
+                    event,
+                    lane: 0,
+                    from,
+                    to,
+                    starts: s >= first,
+                    ends: e <= last,
+                },
+            )
         })
         .collect();
-    found.sort_by(|a, b| a.2.from.cmp(&b.2.from).then(b.2.to.cmp(&a.2.to)).then(a.0.cmp(&b.0)).then(a.2.event.cmp(&b.2.event)));
+    found.sort_by(|a, b| {
+        a.2.from
+            .cmp(&b.2.from)
+            .then(b.2.to.cmp(&a.2.to))
+            .then(a.0.cmp(&b.0))
+            .then(a.2.event.cmp(&b.2.event))
+    });
     let mut lane_end: Vec<usize> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
     for (_, _, mut seg) in found {
@@ -202,9 +263,17 @@ pub fn single_day_events_on(events: &[Event], day: Date) -> Vec<usize> {
 /// they fall on: the first name given for each date, in date order.
 pub fn named_days(doc: &Document) -> Vec<(Date, String)> {
     let ctx = DateContext::from_document(doc);
-    let blocks = doc.front.iter().chain(doc.turns.iter().flat_map(|t| t.blocks.iter()));
+    let blocks = doc
+        .front
+        .iter()
+        .chain(doc.turns.iter().flat_map(|t| t.blocks.iter()));
     let mut out: Vec<(Date, String)> = Vec::new();
-    for block in blocks.filter(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Stamp | BlockKind::Header)) {
+    for block in blocks.filter(|b| {
+        !matches!(
+            b.kind,
+            BlockKind::Title | BlockKind::Stamp | BlockKind::Header
+        )
+    }) {
         for e in dates::find(&block.full_text(), &ctx) {
             if let Some(name) = e.named_day {
                 if !out.iter().any(|(d, _)| *d == e.start) {
@@ -220,7 +289,12 @@ pub fn named_days(doc: &Document) -> Vec<(Date, String)> {
 /// The day the activity plan centres on: the named day with the most plan
 /// activities on it; else the day with the most activities.
 pub fn plan_day(events: &[Event], named: &[(Date, String)]) -> Option<Date> {
-    let activities_on = |d: Date| events.iter().filter(|e| e.activity && event_span(e).is_some_and(|(s, t)| s <= d && d <= t)).count();
+    let activities_on = |d: Date| {
+        events
+            .iter()
+            .filter(|e| e.activity && event_span(e).is_some_and(|(s, t)| s <= d && d <= t))
+            .count()
+    };
     let best_named = named
         .iter()
         .map(|(d, _)| (*d, activities_on(*d)))
@@ -229,13 +303,24 @@ pub fn plan_day(events: &[Event], named: &[(Date, String)]) -> Option<Date> {
     if let Some((d, _)) = best_named {
         return Some(d);
     }
-    let days: BTreeSet<Date> = events.iter().filter(|e| e.activity && !is_multi_day(e)).filter_map(|e| event_span(e).map(|s| s.0)).collect();
-    days.into_iter().map(|d| (d, activities_on(d))).max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(d, _)| d)
+    let days: BTreeSet<Date> = events
+        .iter()
+        .filter(|e| e.activity && !is_multi_day(e))
+        .filter_map(|e| event_span(e).map(|s| s.0))
+        .collect();
+    days.into_iter()
+        .map(|d| (d, activities_on(d)))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
 }
 
 /// The day the calendar opens on: the plan's day; else the conference date
 /// when it has events; else the first day with an event.
-pub fn default_focus(events: &[Event], named: &[(Date, String)], conference: Option<Date>) -> Option<Date> {
+pub fn default_focus(
+    events: &[Event],
+    named: &[(Date, String)],
+    conference: Option<Date>,
+) -> Option<Date> {
     if let Some(d) = plan_day(events, named) {
         return Some(d);
     }
@@ -255,7 +340,10 @@ pub fn clamp_to(range: (YearMonth, YearMonth), d: Date) -> Date {
 /// A month plus `n` months (negative: back).
 pub fn add_months(ym: YearMonth, n: i32) -> YearMonth {
     let idx = ym.year * 12 + ym.month as i32 - 1 + n;
-    YearMonth { year: idx.div_euclid(12), month: idx.rem_euclid(12) as u32 + 1 }
+    YearMonth {
+        year: idx.div_euclid(12),
+        month: idx.rem_euclid(12) as u32 + 1,
+    }
 }
 
 /// Where a key moves the focused day in the grid, or `None` for other keys.
@@ -287,7 +375,11 @@ mod tests {
             id: String::new(),
             start: Some(start.into()),
             end: end.map(Into::into),
-            precision: Some(if end.is_some() { Precision::Range } else { Precision::Day }),
+            precision: Some(if end.is_some() {
+                Precision::Range
+            } else {
+                Precision::Day
+            }),
             part_of_day: None,
             phrase: String::new(),
             label: String::new(),
@@ -311,12 +403,18 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn october_2017_fills_six_monday_first_weeks() {
-        let weeks = month_weeks(YearMonth { year: 2017, month: 10 });
+        let weeks = month_weeks(YearMonth {
+            year: 2017,
+            month: 10,
+        });
         assert_eq!(weeks.len(), 6);
         assert_eq!(weeks[0][..6], [None; 6], "1 October is a Sunday");
         assert_eq!(weeks[0][6], Some(d(2017, 10, 1)));
         assert_eq!(weeks[3][1], Some(d(2017, 10, 17)));
-        assert_eq!(weeks[5][..2], [Some(d(2017, 10, 30)), Some(d(2017, 10, 31))]);
+        assert_eq!(
+            weeks[5][..2],
+            [Some(d(2017, 10, 30)), Some(d(2017, 10, 31))]
+        );
         assert_eq!(weeks[5][2..], [None; 5]);
         // Every day once, in order.
         let all: Vec<Date> = weeks.iter().flatten().flatten().copied().collect();
@@ -328,41 +426,103 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn february_starting_on_monday_needs_four_weeks() {
         // February 2021 begins on a Monday and has 28 days.
-        let weeks = month_weeks(YearMonth { year: 2021, month: 2 });
+        let weeks = month_weeks(YearMonth {
+            year: 2021,
+            month: 2,
+        });
         assert_eq!(weeks.len(), 4);
         assert!(weeks.iter().all(|w| w.iter().all(Option::is_some)));
-        assert_eq!(month_weeks(YearMonth { year: 2016, month: 2 }).iter().flatten().flatten().count(), 29);
+        assert_eq!(
+            month_weeks(YearMonth {
+                year: 2016,
+                month: 2
+            })
+            .iter()
+            .flatten()
+            .flatten()
+            .count(),
+            29
+        );
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn a_range_spans_its_days_in_lanes() {
         // 9—10月份 and 9月4日至5日, in the week of 4 September 2017.
-        let spans = [(0, d(2017, 9, 1), d(2017, 10, 31)), (1, d(2017, 9, 4), d(2017, 9, 5))];
-        let sept = month_weeks(YearMonth { year: 2017, month: 9 });
+        let spans = [
+            (0, d(2017, 9, 1), d(2017, 10, 31)),
+            (1, d(2017, 9, 4), d(2017, 9, 5)),
+        ];
+        let sept = month_weeks(YearMonth {
+            year: 2017,
+            month: 9,
+        });
         // First week: Fri 1 – Sun 3.
         let w0 = week_segments(&sept[0], &spans);
-        assert_eq!(w0, vec![Segment { event: 0, lane: 0, from: 4, to: 6, starts: true, ends: false }]);
+        assert_eq!(
+            w0,
+            vec![Segment {
+                event: 0,
+                lane: 0,
+                from: 4,
+                to: 6,
+                starts: true,
+                ends: false
+            }]
+        );
         let w1 = week_segments(&sept[1], &spans);
         assert_eq!(
             w1,
             vec![
-                Segment { event: 0, lane: 0, from: 0, to: 6, starts: false, ends: false },
-                Segment { event: 1, lane: 1, from: 0, to: 1, starts: true, ends: true },
+                Segment {
+                    event: 0,
+                    lane: 0,
+                    from: 0,
+                    to: 6,
+                    starts: false,
+                    ends: false
+                },
+                Segment {
+                    event: 1,
+                    lane: 1,
+                    from: 0,
+                    to: 1,
+                    starts: true,
+                    ends: true
+                },
             ]
         );
         assert_eq!(lane_count(&w1), 2);
         // Last week of October: Mon 30 – Tue 31, where the range ends.
-        let oct = month_weeks(YearMonth { year: 2017, month: 10 });
+        let oct = month_weeks(YearMonth {
+            year: 2017,
+            month: 10,
+        });
         let last = week_segments(oct.last().unwrap(), &spans);
-        assert_eq!(last, vec![Segment { event: 0, lane: 0, from: 0, to: 1, starts: false, ends: true }]);
+        assert_eq!(
+            last,
+            vec![Segment {
+                event: 0,
+                lane: 0,
+                from: 0,
+                to: 1,
+                starts: false,
+                ends: true
+            }]
+        );
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn disjoint_spans_share_a_lane() {
-        let spans = [(0, d(2017, 9, 4), d(2017, 9, 5)), (1, d(2017, 9, 7), d(2017, 9, 9))];
-        let week = month_weeks(YearMonth { year: 2017, month: 9 })[1];
+        let spans = [
+            (0, d(2017, 9, 4), d(2017, 9, 5)),
+            (1, d(2017, 9, 7), d(2017, 9, 9)),
+        ];
+        let week = month_weeks(YearMonth {
+            year: 2017,
+            month: 9,
+        })[1];
         let segs = week_segments(&week, &spans);
         assert_eq!(segs.iter().map(|s| s.lane).collect::<Vec<_>>(), vec![0, 0]);
     }
@@ -370,10 +530,20 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn month_range_covers_every_event_month() {
-        let events = [ev("2017-06-21", None, false), ev("2017-09-01", Some("2017-10-31"), true), ev("2019-12-31", None, false)];
+        let events = [
+            ev("2017-06-21", None, false),
+            ev("2017-09-01", Some("2017-10-31"), true),
+            ev("2019-12-31", None, false),
+        ];
         let (first, last) = month_range(&events).unwrap();
-        assert_eq!((first.iso(), last.iso()), ("2017-06".into(), "2019-12".into()));
-        let months: Vec<String> = months_with_events(&events).into_iter().map(YearMonth::iso).collect();
+        assert_eq!(
+            (first.iso(), last.iso()),
+            ("2017-06".into(), "2019-12".into())
+        );
+        let months: Vec<String> = months_with_events(&events)
+            .into_iter()
+            .map(YearMonth::iso)
+            .collect();
         assert_eq!(months, ["2017-06", "2017-09", "2017-10", "2019-12"]);
         assert_eq!(month_range(&[]), None);
     }
@@ -387,10 +557,20 @@ mod tests {
             ev("2017-10-17", None, true),
             ev("2017-10-17", None, true),
         ];
-        let named = [(d(2017, 10, 1), "国庆节".to_string()), (d(2017, 10, 17), "全国扶贫日".to_string())];
+        let named = [
+            (d(2017, 10, 1), "国庆节".to_string()),
+            (d(2017, 10, 17), "全国扶贫日".to_string()),
+        ];
         assert_eq!(plan_day(&events, &named), Some(d(2017, 10, 17)));
-        assert_eq!(plan_day(&events, &[]), Some(d(2017, 10, 17)), "else the busiest activity day");
-        assert_eq!(default_focus(&events[..1], &[], Some(d(2017, 10, 12))), Some(d(2017, 10, 12)));
+        assert_eq!(
+            plan_day(&events, &[]),
+            Some(d(2017, 10, 17)),
+            "else the busiest activity day"
+        );
+        assert_eq!(
+            default_focus(&events[..1], &[], Some(d(2017, 10, 12))),
+            Some(d(2017, 10, 12))
+        );
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -402,9 +582,21 @@ mod tests {
         assert_eq!(key_target("Home", day), Some(d(2017, 10, 16)));
         assert_eq!(key_target("End", day), Some(d(2017, 10, 22)));
         assert_eq!(key_target("PageUp", d(2017, 10, 31)), Some(d(2017, 9, 30)));
-        assert_eq!(key_target("PageDown", d(2017, 12, 31)), Some(d(2018, 1, 31)));
+        assert_eq!(
+            key_target("PageDown", d(2017, 12, 31)),
+            Some(d(2018, 1, 31))
+        );
         assert_eq!(key_target("a", day), None);
-        let range = (YearMonth { year: 2017, month: 6 }, YearMonth { year: 2017, month: 10 });
+        let range = (
+            YearMonth {
+                year: 2017,
+                month: 6,
+            },
+            YearMonth {
+                year: 2017,
+                month: 10,
+            },
+        );
         assert_eq!(clamp_to(range, d(2017, 11, 1)), d(2017, 10, 31));
         assert_eq!(clamp_to(range, d(2017, 5, 31)), d(2017, 6, 1));
     }
@@ -412,7 +604,11 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn events_on_a_day_include_ranges_covering_it() {
-        let events = [ev("2017-09-01", Some("2017-10-31"), true), ev("2017-10-17", None, true), ev("2017-10-18", None, false)];
+        let events = [
+            ev("2017-09-01", Some("2017-10-31"), true),
+            ev("2017-10-17", None, true),
+            ev("2017-10-18", None, false),
+        ];
         assert_eq!(events_on(&events, d(2017, 10, 17)), vec![0, 1]);
         assert_eq!(single_day_events_on(&events, d(2017, 10, 17)), vec![1]);
     }

@@ -17,15 +17,24 @@ pub fn DayEvents(cal: CalendarState) -> impl IntoView {
         cal.data.with(|data| {
             let mut on = events_on(&data.events, day);
             // Events of that very day first, then the longer ones covering it.
-            on.sort_by_key(|&i| event_span(&data.events[i]).map(|(s, e)| (e.to_days() - s.to_days(), s)));
-            let mut heading = format!("{} {}", (t.date_full)(day.year, day.month, day.day), t.weekdays[weekday(day)]);
+            on.sort_by_key(|&i| {
+                event_span(&data.events[i]).map(|(s, e)| (e.to_days() - s.to_days(), s))
+            });
+            let mut heading = format!(
+                "{} {}",
+                (t.date_full)(day.year, day.month, day.day),
+                t.weekdays[weekday(day)]
+            );
             if let Some(n) = data.named_day(day) {
                 heading.push_str(&format!(" · {n}"));
             }
             let list = if on.is_empty() {
                 view! { <p class="day-events__none">{t.no_events_on_day}</p> }.into_any()
             } else {
-                let items = on.into_iter().map(|i| view! { <EventItem event=data.events[i].clone()/> }).collect_view();
+                let items = on
+                    .into_iter()
+                    .map(|i| view! { <EventItem event=data.events[i].clone()/> })
+                    .collect_view();
                 view! { <ul class="cal-events">{items}</ul> }.into_any()
             };
             view! {

@@ -14,7 +14,11 @@ pub fn EventItem(event: Event) -> impl IntoView {
     let planned = event.status == Some(Status::Planned);
     let class = format!(
         "cal-event{}{}{}",
-        if event.activity { " cal-event--activity" } else { "" },
+        if event.activity {
+            " cal-event--activity"
+        } else {
+            ""
+        },
         if approx { " is-approx" } else { "" },
         if planned { " is-planned" } else { "" },
     );
@@ -25,7 +29,12 @@ pub fn EventItem(event: Event) -> impl IntoView {
         let t = t();
         match span {
             None => t.undated.to_string(),
-            Some((s, e)) if multi => format!("{phrase}（{}{}{}）", (t.date_short)(s.month, s.day), t.until, (t.date_short)(e.month, e.day)),
+            Some((s, e)) if multi => format!(
+                "{phrase}（{}{}{}）",
+                (t.date_short)(s.month, s.day),
+                t.until,
+                (t.date_short)(e.month, e.day)
+            ),
             Some(_) => phrase.clone(),
         }
     };

@@ -35,17 +35,30 @@ pub fn units(figures: &[Figure]) -> Vec<String> {
 /// appearance, so that 元 and 人 are never compared.
 pub fn sorted_figures(figures: &[Figure], unit: Option<&str>, sort: FigureSort) -> Vec<usize> {
     let order = units(figures);
-    let rank = |f: &Figure| order.iter().position(|u| *u == f.unit).unwrap_or(usize::MAX);
-    let mut ids: Vec<usize> = (0..figures.len()).filter(|&i| unit.is_none_or(|u| figures[i].unit == u)).collect();
+    let rank = |f: &Figure| {
+        order
+            .iter()
+            .position(|u| *u == f.unit)
+            .unwrap_or(usize::MAX)
+    };
+    let mut ids: Vec<usize> = (0..figures.len())
+        .filter(|&i| unit.is_none_or(|u| figures[i].unit == u))
+        .collect();
     match sort {
         FigureSort::Order => {}
         FigureSort::ValueDesc => ids.sort_by(|&a, &b| {
             let (fa, fb) = (&figures[a], &figures[b]);
-            rank(fa).cmp(&rank(fb)).then(fb.value.total_cmp(&fa.value)).then(a.cmp(&b))
+            rank(fa)
+                .cmp(&rank(fb))
+                .then(fb.value.total_cmp(&fa.value))
+                .then(a.cmp(&b))
         }),
         FigureSort::ValueAsc => ids.sort_by(|&a, &b| {
             let (fa, fb) = (&figures[a], &figures[b]);
-            rank(fa).cmp(&rank(fb)).then(fa.value.total_cmp(&fb.value)).then(a.cmp(&b))
+            rank(fa)
+                .cmp(&rank(fb))
+                .then(fa.value.total_cmp(&fb.value))
+                .then(a.cmp(&b))
         }),
     }
     ids
@@ -58,7 +71,9 @@ pub fn FiguresTable() -> impl IntoView {
     let figures = Memo::new(move |_| reader.doc.with(|d| figures_of(d)));
     let sort = RwSignal::new(FigureSort::Order);
     let unit = RwSignal::new(None::<String>);
-    let shown = Memo::new(move |_| figures.with(|f| unit.with(|u| sorted_figures(f, u.as_deref(), sort.get()))));
+    let shown = Memo::new(move |_| {
+        figures.with(|f| unit.with(|u| sorted_figures(f, u.as_deref(), sort.get())))
+    });
     let cycle_value_sort = move |_| {
         sort.update(|s| {
             *s = match s {
@@ -168,11 +183,28 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn by_value_keeps_units_apart() {
-        let figs = [fig("57万", 570_000.0, "人"), fig("15亿", 1.5e9, "元"), fig("144.2万", 1_442_000.0, "人"), fig("1000元", 1000.0, "元")];
-        assert_eq!(sorted_figures(&figs, None, FigureSort::Order), vec![0, 1, 2, 3]);
-        assert_eq!(sorted_figures(&figs, None, FigureSort::ValueDesc), vec![2, 0, 1, 3]);
-        assert_eq!(sorted_figures(&figs, None, FigureSort::ValueAsc), vec![0, 2, 3, 1]);
-        assert_eq!(sorted_figures(&figs, Some("元"), FigureSort::ValueDesc), vec![1, 3]);
+        let figs = [
+            fig("57万", 570_000.0, "人"),
+            fig("15亿", 1.5e9, "元"),
+            fig("144.2万", 1_442_000.0, "人"),
+            fig("1000元", 1000.0, "元"),
+        ];
+        assert_eq!(
+            sorted_figures(&figs, None, FigureSort::Order),
+            vec![0, 1, 2, 3]
+        );
+        assert_eq!(
+            sorted_figures(&figs, None, FigureSort::ValueDesc),
+            vec![2, 0, 1, 3]
+        );
+        assert_eq!(
+            sorted_figures(&figs, None, FigureSort::ValueAsc),
+            vec![0, 2, 3, 1]
+        );
+        assert_eq!(
+            sorted_figures(&figs, Some("元"), FigureSort::ValueDesc),
+            vec![1, 3]
+        );
         assert_eq!(units(&figs), ["人", "元"]);
     }
 }

@@ -26,11 +26,21 @@ pub fn IcsDownloads(cal: CalendarState) -> impl IntoView {
     let save = move |scope: IcsScope| {
         reader.doc.with_untracked(|doc| {
             let text = calendar(doc, scope);
-            download(&ics_filename(doc.meta.date.as_deref(), scope), "text/calendar;charset=utf-8", &text);
+            download(
+                &ics_filename(doc.meta.date.as_deref(), scope),
+                "text/calendar;charset=utf-8",
+                &text,
+            );
         });
     };
-    let has_activities = move || cal.data.with(|d| d.events.iter().any(|e| e.activity && e.start.is_some()));
-    let has_dated = move || cal.data.with(|d| d.events.iter().any(|e| e.start.is_some()));
+    let has_activities = move || {
+        cal.data
+            .with(|d| d.events.iter().any(|e| e.activity && e.start.is_some()))
+    };
+    let has_dated = move || {
+        cal.data
+            .with(|d| d.events.iter().any(|e| e.start.is_some()))
+    };
     let activities_label = move || {
         let name = cal.data.with(|d| d.plan_name().map(str::to_string));
         (t().ics_activities)(name.as_deref())

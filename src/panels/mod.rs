@@ -50,13 +50,18 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
 pub fn go_to_block(reader: Reader, id: String) {
     reader.reveal_blocks(std::iter::once(id.as_str()));
     let turn = reader.doc.with_untracked(|d| {
-        d.turn(&id).or_else(|| d.turn_of_block(&id)).map(|t| (t.id.clone(), t.speaker.clone()))
+        d.turn(&id)
+            .or_else(|| d.turn_of_block(&id))
+            .map(|t| (t.id.clone(), t.speaker.clone()))
     });
     if let Some((turn_id, speaker)) = turn {
         reader.folded.update(|f| {
             f.remove(&turn_id);
         });
-        if !reader.visible_turns.with_untracked(|v| v.contains(&turn_id)) {
+        if !reader
+            .visible_turns
+            .with_untracked(|v| v.contains(&turn_id))
+        {
             reader.speakers.update(|s| {
                 s.insert(speaker);
             });

@@ -46,9 +46,14 @@ pub fn MonthGrid(cal: CalendarState) -> impl IntoView {
             cal.select(d);
             return;
         }
-        let Some(to) = key_target(&key, d) else { return };
+        let Some(to) = key_target(&key, d) else {
+            return;
+        };
         ev.prevent_default();
-        let in_range = cal.data.with_untracked(|c| c.range.is_some_and(|(a, b)| a.first() <= to && to <= b.last()));
+        let in_range = cal.data.with_untracked(|c| {
+            c.range
+                .is_some_and(|(a, b)| a.first() <= to && to <= b.last())
+        });
         if in_range {
             cal.focus.set(Some(to));
             request_animation_frame(move || focus_id(&cell_id(to)));
@@ -56,13 +61,20 @@ pub fn MonthGrid(cal: CalendarState) -> impl IntoView {
     };
     let jump = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        let target = cal.data.with_untracked(|c| c.months.iter().find(|m| m.iso() == v).copied());
+        let target = cal
+            .data
+            .with_untracked(|c| c.months.iter().find(|m| m.iso() == v).copied());
         if let Some(m) = target {
             let day = cal.focused().map_or(1, |d| d.day);
             cal.focus.set(Some(m.with_day(day)));
         }
     };
-    let title = move || month.get().map(|m| (t().month_title)(m.year, m.month)).unwrap_or_default();
+    let title = move || {
+        month
+            .get()
+            .map(|m| (t().month_title)(m.year, m.month))
+            .unwrap_or_default()
+    };
     view! {
         <div class="month-grid">
             <div class="month-grid__nav">
@@ -136,18 +148,33 @@ fn MonthWeeks(cal: CalendarState, month: YearMonth) -> impl IntoView {
 
 /// One day: its number, the named day, bars of multi-day events, and its
 /// single-day events.
-fn day_cell(cal: CalendarState, data: &CalendarData, t: &'static Texts, d: Date, col: usize, segs: &[Segment], lanes: usize) -> AnyView {
+fn day_cell(
+    cal: CalendarState,
+    data: &CalendarData,
+    t: &'static Texts,
+    d: Date,
+    col: usize,
+    segs: &[Segment],
+    lanes: usize,
+) -> AnyView {
     let named = data.named_day(d).map(str::to_string);
     let singles: Vec<usize> = single_day_events_on(&data.events, d)
         .into_iter()
         // The named day is shown as the day's name, not again as an event.
         .filter(|&i| named.as_deref() != Some(data.events[i].label.as_str()))
         .collect();
-    let covering: Vec<&Segment> = segs.iter().filter(|s| s.from <= col && col <= s.to).collect();
+    let covering: Vec<&Segment> = segs
+        .iter()
+        .filter(|s| s.from <= col && col <= s.to)
+        .collect();
     let count = singles.len() + covering.len();
 
     // The cell's accessible name: date, weekday, named day, events.
-    let mut name = format!("{} {}", (t.date_full)(d.year, d.month, d.day), t.weekdays[weekday(d)]);
+    let mut name = format!(
+        "{} {}",
+        (t.date_full)(d.year, d.month, d.day),
+        t.weekdays[weekday(d)]
+    );
     if let Some(n) = &named {
         name.push_str(&format!("，{n}"));
     }
@@ -178,7 +205,11 @@ fn day_cell(cal: CalendarState, data: &CalendarData, t: &'static Texts, d: Date,
                 let class = format!(
                     "cal-bar{}{}{}{}",
                     if e.activity { " cal-bar--activity" } else { "" },
-                    if first_here && s.starts { " is-start" } else { "" },
+                    if first_here && s.starts {
+                        " is-start"
+                    } else {
+                        ""
+                    },
                     if s.to == col && s.ends { " is-end" } else { "" },
                     if is_approximate(e) { " is-approx" } else { "" },
                 );
@@ -186,7 +217,8 @@ fn day_cell(cal: CalendarState, data: &CalendarData, t: &'static Texts, d: Date,
                     let style = format!("--span:{}", s.to - s.from + 1);
                     view! { <span class="cal-bar__label" style=style>{e.label.clone()}</span> }
                 });
-                view! { <span class=class title=format!("{} {}", e.phrase, e.label)>{label}</span> }.into_any()
+                view! { <span class=class title=format!("{} {}", e.phrase, e.label)>{label}</span> }
+                    .into_any()
             }
             None => view! { <span class="cal-bar cal-bar--empty"></span> }.into_any(),
         })
@@ -201,7 +233,11 @@ fn day_cell(cal: CalendarState, data: &CalendarData, t: &'static Texts, d: Date,
             let approx = is_approximate(e);
             let class = format!(
                 "cal-chip{}{}",
-                if e.activity { " cal-chip--activity" } else { "" },
+                if e.activity {
+                    " cal-chip--activity"
+                } else {
+                    ""
+                },
                 if approx { " is-approx" } else { "" }
             );
             view! {
@@ -212,7 +248,8 @@ fn day_cell(cal: CalendarState, data: &CalendarData, t: &'static Texts, d: Date,
             }
         })
         .collect_view();
-    let more = (more > 0).then(|| view! { <li class="cal-chip cal-chip--more">{format!("+{more}")}</li> });
+    let more =
+        (more > 0).then(|| view! { <li class="cal-chip cal-chip--more">{format!("+{more}")}</li> });
 
     let is_focus = move || cal.focused() == Some(d);
     let is_selected = move || cal.selected() == Some(d);

@@ -29,7 +29,12 @@ pub fn qa_rows(doc: &Document) -> Vec<QaRow> {
                 .participant(&q.participant)
                 .and_then(|p| p.outlet.clone())
                 .unwrap_or_else(|| q.speaker.clone());
-            let text: String = q.blocks.iter().map(|b| b.full_text()).collect::<Vec<_>>().join(" ");
+            let text: String = q
+                .blocks
+                .iter()
+                .map(|b| b.full_text())
+                .collect::<Vec<_>>()
+                .join(" ");
             let mut excerpt: String = text.chars().take(EXCERPT).collect();
             if text.chars().count() > EXCERPT {
                 excerpt.push('…');
@@ -39,7 +44,12 @@ pub fn qa_rows(doc: &Document) -> Vec<QaRow> {
                 .iter()
                 .filter_map(|a| doc.turn(a).map(|t| (t.id.clone(), t.speaker.clone())))
                 .collect();
-            Some(QaRow { question: q.id.clone(), asker, excerpt, answers })
+            Some(QaRow {
+                question: q.id.clone(),
+                asker,
+                excerpt,
+                answers,
+            })
         })
         .collect()
 }
