@@ -2,9 +2,9 @@
 //! rejects input that is not a transcript (empty, whitespace-only, binary).
 //!
 //! Supported: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and
-//! GB18030/GBK (detected when the bytes are not UTF-8). GB18030 decoding needs
-//! the `legacy-encodings` feature (on by default); without it, GB18030 input
-//! is still *detected* and reported as [`DecodeError::LegacyEncoding`], so a
+//! GB18030/GBK (detected when the bytes are not UTF-8). GB18030 is decoded
+//! natively with `encoding_rs`; on wasm32 (the web app) the tables are left
+//! out to keep the download small, and GB18030 input is still *detected* and reported as [`DecodeError::LegacyEncoding`], so a
 //! caller such as the web app can decode it another way (the browser's
 //! `TextDecoder("gb18030")`) and pass the text to [`check_text`].
 
@@ -42,7 +42,7 @@ pub enum DecodeError {
     /// NUL bytes or mostly control characters: not a text file.
     Binary,
     /// A legacy encoding was detected that this build cannot decode
-    /// (the `legacy-encodings` feature is off). Names the encoding's label.
+    /// (the wasm build carries no encoding tables). Names the encoding's label.
     LegacyEncoding { encoding: &'static str },
     /// The bytes claim an encoding (by BOM) but are not valid in it.
     Malformed { encoding: &'static str },
@@ -64,7 +64,7 @@ impl fmt::Display for DecodeError {
             DecodeError::LegacyEncoding { encoding } => write!(
                 f,
                 "legacy encoding: the input is {encoding}, which this build cannot decode \
-                 (enable the `legacy-encodings` feature or decode it first)"
+                 (convert it to UTF-8 first)"
             ),
             DecodeError::Malformed { encoding } => {
                 write!(f, "malformed input: the bytes are not valid {encoding}")
@@ -195,7 +195,7 @@ fn decode_utf16(
         .map_err(|_| DecodeError::Malformed { encoding })
 }
 
-#[cfg(feature = "legacy-encodings")]
+#[cfg(not(target_arch = "wasm32"))]
 fn decode_gb18030(bytes: &[u8]) -> Result<String, DecodeError> {
     encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
@@ -205,7 +205,7 @@ fn decode_gb18030(bytes: &[u8]) -> Result<String, DecodeError> {
         })
 }
 
-#[cfg(not(feature = "legacy-encodings"))]
+#[cfg(target_arch = "wasm32")]
 fn decode_gb18030(_bytes: &[u8]) -> Result<String, DecodeError> {
     Err(DecodeError::LegacyEncoding {
         encoding: "gb18030",
@@ -285,9 +285,9 @@ mod tests {
         // 你好 in GBK.
         let gbk = [0xC4, 0xE3, 0xBA, 0xC3];
         assert_eq!(detect(&gbk), Some(Encoding::Gb18030));
-        #[cfg(feature = "legacy-encodings")]
+        #[cfg(not(target_arch = "wasm32"))]
         assert_eq!(decode(&gbk).unwrap(), "你好");
-        #[cfg(not(feature = "legacy-encodings"))]
+        #[cfg(target_arch = "wasm32")]
         assert_eq!(
             decode(&gbk),
             Err(DecodeError::LegacyEncoding {
