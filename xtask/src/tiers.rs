@@ -149,13 +149,13 @@ fn tee_ok(c: &mut std::process::Command, count: &mut Count, what: &str) -> Resul
 
 /// (a) native unit and integration tests of the core crate (and of this xtask).
 fn core(count: &mut Count) -> Result {
-    tee_ok(cargo().args(["test", "-p", "shilu-core", "-p", "xtask"]), count, "cargo test (native)")
+    tee_ok(cargo().args(["test", "--no-fail-fast", "-p", "shilu-core", "-p", "xtask"]), count, "cargo test (native)")
 }
 
 /// (b) wasm-bindgen-test component tests of the UI crate in headless Chromium.
 fn wasm(count: &mut Count) -> Result {
     let mut c = cargo();
-    c.args(["test", "-p", "shilu-app", "--target", setup::WASM_TARGET]);
+    c.args(["test", "--no-fail-fast", "-p", "shilu-app", "--target", setup::WASM_TARGET]);
     if std::env::var_os("CHROMEDRIVER").is_none() {
         c.env("CHROMEDRIVER", setup::CHROMEDRIVER);
     }
