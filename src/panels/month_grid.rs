@@ -169,33 +169,15 @@ fn day_cell(
         .collect();
     let count = singles.len() + covering.len();
 
-    // The cell's accessible name: date, weekday, named day, events.
-    let mut name = format!(
-        "{} {}",
+    // The cell is named by its content: the full date and weekday (hidden
+    // text), the named day, and every event's label (approximate ones say so).
+    let date_name = format!(
+        "{} {}{}",
         (t.date_full)(d.year, d.month, d.day),
-        t.weekdays[weekday(d)]
+        t.weekdays[weekday(d)],
+        if count > 0 { format!("，{}", (t.events_count)(count)) } else { String::new() }
     );
-    if let Some(n) = &named {
-        name.push_str(&format!("，{n}"));
-    }
-    if count > 0 {
-        name.push_str(&format!("，{}", (t.events_count)(count)));
-        let labels: Vec<String> = covering
-            .iter()
-            .map(|s| s.event)
-            .chain(singles.iter().copied())
-            .take(MAX_IN_CELL)
-            .map(|i| {
-                let e = &data.events[i];
-                if is_approximate(e) {
-                    format!("{}（{}）", e.label, t.approximate)
-                } else {
-                    e.label.clone()
-                }
-            })
-            .collect();
-        name.push_str(&format!("：{}", labels.join("；")));
-    }
+    let approx_note = || view! { <span class="visually-hidden">{format!("（{}）", t.approximate)}</span> };
 
     let bars = (0..lanes)
         .map(|lane| match covering.iter().find(|s| s.lane == lane) {
@@ -213,26 +195,33 @@ fn day_cell(
                     if s.to == col && s.ends { " is-end" } else { "" },
                     if is_approximate(e) { " is-approx" } else { "" },
                 );
-                let label = first_here.then(|| {
+                let approx = is_approximate(e).then(approx_note);
+                // The label shows where the bar begins in this row; on its
+                // other days it is there for screen readers only.
+                let label = if first_here {
                     let style = format!("--span:{}", s.to - s.from + 1);
-                    view! { <span class="cal-bar__label" style=style>{e.label.clone()}</span> }
-                });
+                    view! { <span class="cal-bar__label" style=style>{e.label.clone()}{approx}</span> }.into_any()
+                } else {
+                    view! { <span class="visually-hidden">{e.label.clone()}{approx}</span> }.into_any()
+                };
                 view! { <span class=class title=format!("{} {}", e.phrase, e.label)>{label}</span> }
                     .into_any()
             }
-            None => view! { <span class="cal-bar cal-bar--empty"></span> }.into_any(),
+            None => view! { <span class="cal-bar cal-bar--empty" aria-hidden="true"></span> }.into_any(),
         })
         .collect_view();
 
     let more = singles.len().saturating_sub(MAX_IN_CELL);
     let chips = singles
         .iter()
-        .take(MAX_IN_CELL)
-        .map(|&i| {
+        .enumerate()
+        .map(|(k, &i)| {
             let e = &data.events[i];
             let approx = is_approximate(e);
             let class = format!(
-                "cal-chip{}{}",
+                "cal-chip{}{}{}",
+                // Past the first few, for screen readers only.
+                if k >= MAX_IN_CELL { " visually-hidden" } else { "" },
                 if e.activity {
                     " cal-chip--activity"
                 } else {
@@ -242,14 +231,15 @@ fn day_cell(
             );
             view! {
                 <li class=class title=format!("{} {}", e.phrase, e.label)>
-                    {approx.then_some(view! { <span class="cal-chip__approx">"≈"</span> })}
+                    {approx.then_some(view! { <span class="cal-chip__approx" aria-hidden="true">"≈"</span> })}
                     {e.label.clone()}
+                    {approx.then(approx_note)}
                 </li>
             }
         })
         .collect_view();
     let more =
-        (more > 0).then(|| view! { <li class="cal-chip cal-chip--more">{format!("+{more}")}</li> });
+        (more > 0).then(|| view! { <li class="cal-chip cal-chip--more" aria-hidden="true">{format!("+{more}")}</li> });
 
     let is_focus = move || cal.focused() == Some(d);
     let is_selected = move || cal.selected() == Some(d);
@@ -265,13 +255,13 @@ fn day_cell(
             class:is-selected=is_selected
             aria-selected=move || is_selected().to_string()
             tabindex=move || if is_focus() { "0" } else { "-1" }
-            aria-label=name
             on:click=move |_| cal.select(d)>
-            <div class="month-grid__day" aria-hidden="true">
-                <span class="month-grid__num">{d.day}</span>
+            <div class="month-grid__day">
+                <span class="visually-hidden">{date_name}</span>
+                <span class="month-grid__num" aria-hidden="true">{d.day}</span>
                 {named.map(|n| view! { <span class="month-grid__named">{n}</span> })}
             </div>
-            <div class="month-grid__events" aria-hidden="true">
+            <div class="month-grid__events">
                 {bars}
                 <ul class="cal-chips">{chips}{more}</ul>
             </div>
