@@ -62,9 +62,8 @@ pub fn App() -> impl IntoView {
                     </button>
                     <PanelTabs/>
                     <SearchBar/>
-                    <SpeakerFilter/>
                 </div>
-                <PanelView panel=Panel::Transcript><Transcript/></PanelView>
+                <PanelView panel=Panel::Transcript><SpeakerFilter/><Transcript/></PanelView>
                 <PanelView panel=Panel::Calendar><CalendarPanel/></PanelView>
                 <PanelView panel=Panel::Insights><InsightsPanel/></PanelView>
                 <p class="keyboard-help">{move || t().keyboard_help}</p>

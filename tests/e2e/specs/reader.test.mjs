@@ -63,10 +63,14 @@ test('search combines with the speaker filter', () =>
   withPage(async (page) => {
     await page.getByRole('searchbox').fill('光伏');
     await page.locator('mark').nth(4).waitFor();
+    // 李武军 mentions 光伏 once; the other four are 刘志杰's.
     await page.getByRole('button', { name: '只看李武军' }).click();
-    await page.getByRole('checkbox', { name: '问答保持在一起' }).uncheck();
-    await page.waitForFunction(() => document.querySelectorAll('mark').length === 0);
-    assert.match(await page.locator('#search-summary').innerText(), /0 处匹配/);
+    await page.waitForFunction(() => document.querySelectorAll('mark').length === 1);
+    assert.match(await page.locator('#search-summary').innerText(), /1 处匹配/);
+    const turn = await page.locator('mark').first().evaluate((m) => m.closest('[data-turn]').id);
+    assert.equal(await page.locator(`[id="${turn}"] .turn__name`).innerText(), '李武军');
+    await page.getByRole('button', { name: '只看刘志杰' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('mark').length === 4);
   }));
 
 test('folding a section hides its body; expand all brings it back', () =>
@@ -81,7 +85,7 @@ test('folding a section hides its body; expand all brings it back', () =>
     await toggle.click();
     assert.equal(await body.isVisible(), true);
     // A whole turn folds too.
-    const turn = page.getByRole('button', { name: '张建成' }).first();
+    const turn = page.getByRole('button', { name: '张建成', exact: true }).first();
     await turn.click();
     assert.equal(await turn.getAttribute('aria-expanded'), 'false');
     await page.getByRole('button', { name: '全部展开' }).click();
