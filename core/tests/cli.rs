@@ -124,3 +124,34 @@ fn usage_errors_exit_1_with_one_line() {
     assert_fails(&shilu(&["parse"]), "FILE");
     assert_fails(&shilu(&["parse", "a", "b"]), "one FILE");
 }
+
+#[test]
+fn ics_prints_a_calendar_that_a_parser_reads() {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let seed = common::seed_path();
+    let all = shilu(&["ics", seed.to_str().unwrap()]);
+    assert_eq!(all.status.code(), Some(0), "{}", String::from_utf8_lossy(&all.stderr));
+    let plan = shilu(&["ics", "--activities", seed.to_str().unwrap()]);
+    assert_eq!(plan.status.code(), Some(0));
+    let events = |out: &Output| -> Vec<String> {
+        let text = String::from_utf8(out.stdout.clone()).unwrap();
+        let cal: Calendar = text.parse().expect("valid iCalendar");
+        cal.components
+            .iter()
+            .filter_map(|c| match c {
+                CalendarComponent::Event(e) => e.get_summary().map(str::to_string),
+                _ => None,
+            })
+            .collect()
+    };
+    let (all, plan) = (events(&all), events(&plan));
+    assert!(plan.iter().any(|s| s.contains("攻坚深度贫困论坛")), "{plan:?}");
+    assert!(plan.len() < all.len(), "the plan is a subset: {} vs {}", plan.len(), all.len());
+    assert!(plan.iter().all(|s| all.contains(s)));
+}
+
+#[test]
+fn ics_fails_like_parse_on_bad_input() {
+    assert_fails(&shilu(&["ics"]), "needs a FILE");
+    assert_fails(&shilu_stdin(&["ics", "-"], b""), "empty");
+}

@@ -1,8 +1,9 @@
 //! `shilu`: the command-line face of shilu-core.
 //!
 //! ```text
-//! shilu parse FILE    print the parsed transcript as JSON (FILE may be -)
-//! shilu --help        print this help
+//! shilu parse FILE                 print the parsed transcript as JSON (FILE may be -)
+//! shilu ics [--activities] FILE    print its dated events as an iCalendar file
+//! shilu --help                     print this help
 //! ```
 //!
 //! Errors print one line to stderr and exit with code 1. Adding a
@@ -15,9 +16,11 @@ const HELP: &str = "\
 shilu — explore Chinese press-conference transcripts (文字实录)
 
 Usage:
-  shilu parse FILE    parse a transcript and print it as JSON (FILE may be - for stdin)
-  shilu --help        show this help
-  shilu --version     show the version
+  shilu parse FILE                parse a transcript and print it as JSON (FILE may be - for stdin)
+  shilu ics [--activities] FILE   print its dated events as an RFC 5545 calendar (.ics);
+                                  --activities: only the activity plan (e.g. 扶贫日 activities)
+  shilu --help                    show this help
+  shilu --version                 show the version
 
 Input may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
 Errors are reported on one line to stderr with exit code 1.
@@ -63,6 +66,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "-h" | "--help" | "help" => Ok(HELP.to_string()),
         "-V" | "--version" => Ok(format!("shilu {}\n", env!("CARGO_PKG_VERSION"))),
         "parse" => cmd_parse(rest),
+        "ics" => cmd_ics(rest),
         other => Err(usage(&format!("unknown command `{other}`"))),
     }
 }
@@ -76,6 +80,19 @@ fn cmd_parse(args: &[String]) -> Result<String, Failure> {
         .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
     json.push('\n');
     Ok(json)
+}
+
+/// `shilu ics [--activities] FILE`
+fn cmd_ics(args: &[String]) -> Result<String, Failure> {
+    use shilu_core::ics::{calendar, IcsScope};
+    let (scope, args) = match args.split_first() {
+        Some((flag, rest)) if flag == "--activities" => (IcsScope::Activities, rest),
+        _ => (IcsScope::All, args),
+    };
+    let path = one_file(args, "ics")?;
+    let bytes = read_input(path)?;
+    let doc = shilu_core::parse_bytes(&bytes).map_err(|e| Failure(format!("{path}: {e}")))?;
+    Ok(calendar(&doc, scope))
 }
 
 /// The single FILE argument of a subcommand.
