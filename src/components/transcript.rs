@@ -13,9 +13,14 @@ use std::sync::Arc;
 pub fn Transcript() -> impl IntoView {
     let reader = expect_context::<Reader>();
     let t = use_texts();
+    // Printed at the end of the transcript, so a paper copy says where it came from.
+    let source_url = {
+        let loc = window().location();
+        format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
+    };
     view! {
         <article id="transcript" class="transcript" lang="zh-CN" tabindex="-1"
-            aria-label=move || t().panel_transcript>
+            data-url=source_url aria-label=move || t().panel_transcript>
             <FoldAllControls/>
             {move || {
                 let doc = reader.doc.get();
