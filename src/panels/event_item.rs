@@ -1,7 +1,7 @@
 //! One event in a list (the chosen day, the agenda): when, what, who leads,
 //! and its label as a link to the paragraph it comes from.
 
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, ZH};
 use crate::panels::calendar_model::{event_span, is_approximate, is_multi_day};
 use crate::panels::BlockLink;
 use leptos::prelude::*;
@@ -29,7 +29,8 @@ pub fn EventItem(event: Event) -> impl IntoView {
         let t = t();
         match span {
             None => t.undated.to_string(),
-            Some((s, e)) if multi => format!(
+            // The days a range resolves to, unless the phrase already says them.
+            Some((s, e)) if multi && !phrase.contains(&(ZH.date_short)(s.month, s.day)) => format!(
                 "{phrase}（{}{}{}）",
                 (t.date_short)(s.month, s.day),
                 t.until,

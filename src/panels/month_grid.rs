@@ -175,9 +175,14 @@ fn day_cell(
         "{} {}{}",
         (t.date_full)(d.year, d.month, d.day),
         t.weekdays[weekday(d)],
-        if count > 0 { format!("，{}", (t.events_count)(count)) } else { String::new() }
+        if count > 0 {
+            format!("，{}", (t.events_count)(count))
+        } else {
+            String::new()
+        }
     );
-    let approx_note = || view! { <span class="visually-hidden">{format!("（{}）", t.approximate)}</span> };
+    let approx_note =
+        || view! { <span class="visually-hidden">{format!("（{}）", t.approximate)}</span> };
 
     let bars = (0..lanes)
         .map(|lane| match covering.iter().find(|s| s.lane == lane) {

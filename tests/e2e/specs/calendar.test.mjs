@@ -7,6 +7,10 @@ import fs from 'node:fs';
 import ICAL from 'ical.js';
 import { withPage, axe, MOBILE } from '../helpers.mjs';
 
+// Focus moves on the next animation frame: wait for it.
+const focusedOn = (page, text) =>
+  page.waitForFunction((t) => (document.activeElement?.textContent || '').includes(t), text, { timeout: 3000 });
+
 const openCalendar = async (page) => {
   await page.getByRole('tab', { name: '日程' }).click();
   await page.getByRole('grid', { name: '2017年10月' }).waitFor({ state: 'visible' });
@@ -67,13 +71,18 @@ test('the keyboard moves through days and months; Enter chooses', () =>
     await openCalendar(page);
     await page.getByRole('gridcell', { name: /10月17日/ }).focus();
     await page.keyboard.press('ArrowRight');
-    assert.match(await page.evaluate(() => document.activeElement.textContent), /10月18日/);
+    await focusedOn(page, '10月18日');
     await page.keyboard.press('ArrowDown');
-    assert.match(await page.evaluate(() => document.activeElement.textContent), /10月25日/);
+    await focusedOn(page, '10月25日');
     await page.keyboard.press('PageUp');
     await page.getByRole('grid', { name: '2017年9月' }).waitFor();
+    await focusedOn(page, '9月25日');
     await page.keyboard.press('Home');
-    assert.match(await page.evaluate(() => document.activeElement.textContent), /9月25日 星期一/);
+    await focusedOn(page, '9月25日 星期一');
+    await page.keyboard.press('End');
+    await focusedOn(page, '10月1日 星期日');
+    await page.keyboard.press('Home');
+    await focusedOn(page, '9月25日 星期一');
     await page.keyboard.press('Enter');
     assert.match(page.url(), /[?&]day=2017-09-25/);
     assert.match(await page.locator('.day-events').innerText(), /2017年9月25日/);
