@@ -1,59 +1,77 @@
 //! Parser benchmark (no harness): `cargo bench -p shilu-core --bench parse`.
 //!
-//! Prints the time to parse the seed, 100 copies of it, one 1 MB line and
-//! 50,000 label lines in a row, and checks that time grows linearly. The
-//! `parse` column is the structure parser (`shilu_core::parse::parse`); the
-//! last column is the whole pipeline (`shilu_core::parse`, which also
-//! extracts events and figures).
+//! Prints, per input, the time of each stage of `shilu_core::parse`:
+//!
+//! - `structure`: the structure parser (`shilu_core::parse::parse`: front,
+//!   turns, Q&A, appendix);
+//! - `events`: `shilu_core::events::extract` on the parsed document;
+//! - `figures`: `shilu_core::figures::extract` on the parsed document;
+//! - `total`: the whole pipeline (`shilu_core::parse`), timed on its own;
+//!
+//! then a linearity table (time per copy of the seed at 1×, 10× and 100×).
+//! Every figure is the best of several runs, so that a busy machine disturbs
+//! it as little as possible. `-- --quick` runs fewer rounds.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+use shilu_core::{events, figures, Document};
 
 const SEED: &str = include_str!("../../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
-/// Median wall time of `runs` runs of `f` on `text`.
-fn time_with(f: fn(&str) -> shilu_core::Document, text: &str, runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
+/// Best wall time of `runs` runs of `f`, in milliseconds.
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    (0..runs.max(1))
         .map(|_| {
             let start = Instant::now();
-            black_box(f(black_box(text)));
-            start.elapsed()
+            black_box(f());
+            start.elapsed().as_secs_f64() * 1e3
         })
-        .collect();
-    times.sort();
-    times[runs / 2]
+        .fold(f64::INFINITY, f64::min)
 }
 
-/// The structure parser alone (front, turns, Q&A, appendix).
-fn time(text: &str, runs: usize) -> Duration {
-    time_with(shilu_core::parse::parse, text, runs)
+/// Per-stage times of one input, in milliseconds.
+struct Stages {
+    structure: f64,
+    events: f64,
+    figures: f64,
+    total: f64,
 }
 
-/// The whole pipeline, with events and figures.
-fn time_full(text: &str, runs: usize) -> Duration {
-    time_with(shilu_core::parse, text, runs)
+fn stages(text: &str, runs: usize) -> Stages {
+    let doc: Document = shilu_core::parse::parse(text);
+    Stages {
+        structure: best(runs, || shilu_core::parse::parse(black_box(text))),
+        events: best(runs, || events::extract(black_box(&doc))),
+        figures: best(runs, || figures::extract(black_box(&doc))),
+        total: best(runs, || shilu_core::parse(black_box(text))),
+    }
 }
 
 fn mb(text: &str) -> f64 {
     text.len() as f64 / 1_000_000.0
 }
 
-fn report(name: &str, text: &str, runs: usize) -> Duration {
-    let t = time(text, runs);
-    let full = time_full(text, runs.min(5));
+fn report(name: &str, text: &str, runs: usize) -> Stages {
+    let s = stages(text, runs);
     println!(
-        "{name:<24} {:>8.2} MB {:>10.2} ms {:>9.1} MB/s {:>12.2} ms",
+        "{name:<20} {:>7.2} MB {:>10.2} {:>9.2} {:>9.2} {:>9.2} {:>8.1} MB/s {:>6.2}×",
         mb(text),
-        t.as_secs_f64() * 1e3,
-        mb(text) / t.as_secs_f64(),
-        full.as_secs_f64() * 1e3,
+        s.structure,
+        s.events,
+        s.figures,
+        s.total,
+        mb(text) / (s.total / 1e3),
+        s.total / s.structure,
     );
-    t
+    s
 }
 
 fn main() {
-    let seed = SEED.to_string();
-    let copies = |n: usize| vec![seed.as_str(); n].join("\n");
+    let quick = std::env::args().any(|a| a == "--quick");
+    let scale = |n: usize| if quick { n.div_ceil(4) } else { n };
+
+    let copies = |n: usize| vec![SEED; n].join("\n");
     let x10 = copies(10);
     let x100 = copies(100);
     let one_line: String = "省扶贫办主任刘志杰介绍情况,增长25.8%。".repeat(1_000_000 / 57 + 1);
@@ -67,28 +85,43 @@ fn main() {
         })
         .collect();
 
+    println!("times in ms, best of several runs; MB/s and ratio are of the total");
     println!(
-        "{:<24} {:>11} {:>13} {:>14} {:>15}",
-        "input", "size", "parse", "throughput", "+events/figs"
+        "{:<20} {:>10} {:>10} {:>9} {:>9} {:>9} {:>13} {:>7}",
+        "input", "size", "structure", "events", "figures", "total", "throughput", "÷struct"
     );
-    report("seed", &seed, 51);
-    let t100 = report("100× seed", &x100, 7);
-    report("1 MB single line", &one_line, 7);
-    report("50,000 label lines", &labels, 7);
+    let s1 = report("seed", SEED, scale(101));
+    let s10 = report("10× seed", &x10, scale(21));
+    let s100 = report("100× seed", &x100, scale(9));
+    report("1 MB single line", &one_line, scale(9));
+    report("50,000 label lines", &labels, scale(9));
 
-    let t1 = time(&seed, 51).as_secs_f64();
-    let t10 = time(&x10, 11).as_secs_f64();
-    let t100 = t100.as_secs_f64();
+    println!();
+    println!("linearity: time per copy of the seed, relative to 1×");
     println!(
-        "linearity (time per copy, 1× = 1.00): 10× {:.2}, 100× {:.2}",
-        t10 / 10.0 / t1,
-        t100 / 100.0 / t1
+        "{:<10} {:>10} {:>9} {:>9} {:>9}",
+        "copies", "structure", "events", "figures", "total"
     );
+    for (n, s) in [(1, &s1), (10, &s10), (100, &s100)] {
+        let rel = |t: f64, t1: f64| t / f64::from(n) / t1;
+        println!(
+            "{:<10} {:>10.2} {:>9.2} {:>9.2} {:>9.2}",
+            format!("{n}×"),
+            rel(s.structure, s1.structure),
+            rel(s.events, s1.events),
+            rel(s.figures, s1.figures),
+            rel(s.total, s1.total),
+        );
+    }
+
     let d = shilu_core::parse(&x100);
+    println!();
     println!(
-        "100× seed: {} turns, {} blocks, {} participants",
+        "100× seed: {} turns, {} blocks, {} participants, {} events, {} figures",
         d.turns.len(),
         d.blocks().count(),
-        d.participants.len()
+        d.participants.len(),
+        d.events.len(),
+        d.figures.len(),
     );
 }
