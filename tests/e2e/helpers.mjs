@@ -168,8 +168,14 @@ export async function openApp({ prefix = '/', path: sub = '', width, height, vie
     if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   const url = srv.url + sub;
-  await page.goto(url, { waitUntil: 'load' });
-  if (waitForApp) await appReady(page);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    if (waitForApp) await appReady(page);
+  } catch (e) {
+    await context.close();
+    if (errors.length) e.message += `\n  while the page reported:\n  ${errors.join('\n  ')}`;
+    throw e;
+  }
   return { page, context, ctx: { url, base: srv.url, errors, server: srv } };
 }
 

@@ -34,7 +34,7 @@ commands:
                  brotli, chromium + chromedriver, npm packages of tests/e2e";
 
 fn main() -> ExitCode {
-    util::ensure_cargo_bin_on_path();
+    util::ensure_tools_on_path();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (command, rest) = match args.split_first() {
         Some((c, rest)) => (c.as_str(), rest),

@@ -1,9 +1,10 @@
 //! `cargo xtask setup`: install only what is missing, print what it does.
 //!
 //! Everything comes from the registries this project may use: rustup (the
-//! wasm32 target), crates.io (trunk, wasm-bindgen-cli), Debian (binaryen for
-//! wasm-opt, brotli, Chromium and its driver, a CJK font for screenshots) and
-//! npm (the e2e packages, from the committed lockfile).
+//! wasm32 target), crates.io (trunk, wasm-bindgen-cli), Debian (brotli,
+//! Chromium and its driver, a CJK font for screenshots) and npm (wasm-opt from
+//! binaryen in xtask/tools, the e2e packages in tests/e2e; both from committed
+//! lockfiles).
 
 use crate::util::{self, cargo, cmd, info, run, step, Result};
 use std::path::Path;
@@ -15,8 +16,12 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must match the pinned `wasm-bindgen = "=0.2.130"` in Cargo.toml and
 /// `[tools] wasm_bindgen` in Trunk.toml.
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
-/// Debian bookworm's binaryen; pinned as `[tools] wasm_opt = "version_108"` in Trunk.toml.
-pub const WASM_OPT_VERSION: &str = "108";
+/// binaryen from npm (xtask/tools/package.json); pinned as
+/// `[tools] wasm_opt = "version_132"` in Trunk.toml. Not Debian bookworm's
+/// binaryen 108: it writes the export of wasm-bindgen's externref table (the
+/// module's second table) with the index of the first, and the app then fails
+/// at start-up with "WebAssembly.Table.set(): Argument 1 is invalid for table".
+pub const WASM_OPT_VERSION: &str = "132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -28,10 +33,10 @@ pub struct Scope {
 }
 
 pub fn setup(scope: Scope) -> Result {
-    util::ensure_cargo_bin_on_path();
+    util::ensure_tools_on_path();
     step("setup: checking tools (installs only what is missing)");
     wasm_target()?;
-    let mut apt = vec![("wasm-opt", "binaryen"), ("brotli", "brotli"), ("gzip", "gzip")];
+    let mut apt = vec![("brotli", "brotli"), ("gzip", "gzip")];
     if scope.browser {
         apt.extend([
             ("chromium", "chromium"),
@@ -40,6 +45,8 @@ pub fn setup(scope: Scope) -> Result {
         ]);
     }
     apt_packages(&apt)?;
+    node_major()?;
+    npm_packages(&util::root().join("xtask/tools"), "build tools (wasm-opt)")?;
     wasm_opt_version()?;
     cargo_tool("trunk", &["trunk"], TRUNK_VERSION, &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;
     // wasm-bindgen-cli's own lockfile does not build with every rustc: install
@@ -52,7 +59,7 @@ pub fn setup(scope: Scope) -> Result {
     )?;
     fetch_crates()?;
     if scope.browser {
-        npm_packages()?;
+        npm_packages(&util::root().join("tests/e2e"), "e2e test packages")?;
     }
     info("setup: done");
     Ok(())
@@ -135,15 +142,15 @@ fn apt_packages(wanted: &[(&str, &str)]) -> Result {
 
 fn wasm_opt_version() -> Result {
     let line = util::first_line_of("wasm-opt", &["--version"])
-        .ok_or("wasm-opt (Debian package binaryen) is not on PATH")?;
-    // "wasm-opt version 108" or "wasm-opt version 108 (version_108)"
+        .ok_or("wasm-opt (npm binaryen, xtask/tools) is not on PATH")?;
+    // "wasm-opt version 132 (version_132)"
     if line.split_whitespace().nth(2) == Some(WASM_OPT_VERSION) {
-        info(&format!("ok   wasm-opt {WASM_OPT_VERSION}"));
+        info(&format!("ok   wasm-opt {WASM_OPT_VERSION} (first on PATH: {})", util::npm_tools_bin_dir().display()));
         Ok(())
     } else {
         Err(format!(
-            "Trunk.toml pins wasm-opt version_{WASM_OPT_VERSION} (Debian bookworm's binaryen) but PATH has `{line}`; \
-             update [tools] wasm_opt in Trunk.toml and WASM_OPT_VERSION in xtask/src/setup.rs together"
+            "Trunk.toml pins wasm-opt version_{WASM_OPT_VERSION} (npm binaryen in xtask/tools) but PATH has `{line}`; \
+             update [tools] wasm_opt in Trunk.toml, xtask/tools/package.json and WASM_OPT_VERSION in xtask/src/setup.rs together"
         ))
     }
 }
@@ -155,21 +162,26 @@ fn fetch_crates() -> Result {
     run(cargo().args(["fetch", "--quiet"]))
 }
 
-/// `npm ci` in tests/e2e unless node_modules is already at the lockfile's state.
-fn npm_packages() -> Result {
-    let dir = util::root().join("tests/e2e");
+/// Major version of Node.js, which must be 20 or newer.
+fn node_major() -> Result<u32> {
     let node = util::first_line_of("node", &["--version"])
-        .ok_or("Node.js 20 or newer is needed for the e2e tests (node not found on PATH)")?;
+        .ok_or("Node.js 20 or newer is needed (for wasm-opt and the e2e tests): node not found on PATH")?;
     let major: u32 = node.trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
     if major < 20 {
-        return Err(format!("Node.js 20 or newer is needed for the e2e tests, found {node}"));
+        return Err(format!("Node.js 20 or newer is needed (for wasm-opt and the e2e tests), found {node}"));
     }
-    if npm_is_current(&dir) {
-        info("ok   npm packages in tests/e2e/node_modules");
+    Ok(major)
+}
+
+/// `npm ci` in `dir` unless its node_modules is already at the lockfile's state.
+fn npm_packages(dir: &Path, what: &str) -> Result {
+    let rel = dir.strip_prefix(util::root()).unwrap_or(dir).display().to_string();
+    if npm_is_current(dir) {
+        info(&format!("ok   npm {what} in {rel}/node_modules"));
         return Ok(());
     }
-    info("install npm packages in tests/e2e (npm ci, from package-lock.json)");
-    run(cmd("npm").current_dir(&dir).args(["ci", "--no-audit", "--no-fund"]))
+    info(&format!("install npm {what} in {rel} (npm ci, from package-lock.json)"));
+    run(cmd("npm").current_dir(dir).args(["ci", "--no-audit", "--no-fund"]))
 }
 
 /// node_modules/.package-lock.json is written by npm at the end of an install;

@@ -24,16 +24,19 @@ pub fn cargo_bin_dir() -> PathBuf {
     home.join("bin")
 }
 
-/// Make sure `$CARGO_HOME/bin` is on PATH for us and our children, so tools
-/// installed by `setup` are found in the same run.
-pub fn ensure_cargo_bin_on_path() {
-    let bin = cargo_bin_dir();
+/// Where `setup` installs the npm build tools (wasm-opt from binaryen).
+pub fn npm_tools_bin_dir() -> PathBuf {
+    root().join("xtask/tools/node_modules/.bin")
+}
+
+/// Put the npm build tools, then `$CARGO_HOME/bin`, first on PATH for us and
+/// our children, so the tools `setup` installs are the ones Trunk finds.
+pub fn ensure_tools_on_path() {
     let path = env::var_os("PATH").unwrap_or_default();
-    if !env::split_paths(&path).any(|p| p == bin) {
-        let mut parts = vec![bin];
-        parts.extend(env::split_paths(&path));
-        env::set_var("PATH", env::join_paths(parts).expect("valid PATH"));
-    }
+    let firsts = [npm_tools_bin_dir(), cargo_bin_dir()];
+    let mut parts: Vec<PathBuf> = firsts.to_vec();
+    parts.extend(env::split_paths(&path).filter(|p| !firsts.contains(p)));
+    env::set_var("PATH", env::join_paths(parts).expect("valid PATH"));
 }
 
 /// The cargo that runs us (falls back to `cargo` on PATH).
