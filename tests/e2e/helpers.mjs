@@ -209,12 +209,15 @@ export async function withPage(fn, options = {}) {
   }
 }
 
-/** Save a full-page screenshot to tests/e2e/screenshots/<name>-<width>.png; returns its path. */
-export async function screenshot(page, name) {
+/**
+ * Save a screenshot of the viewport (or of the whole page with `{ fullPage: true }`)
+ * to tests/e2e/screenshots/<name>-<width>.png; returns its path.
+ */
+export async function screenshot(page, name, { fullPage = false } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   const file = path.join(SCREENSHOTS, `${name}-${width}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
