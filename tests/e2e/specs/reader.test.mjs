@@ -206,3 +206,16 @@ test('axe: no serious or critical violations with a search and filter active, in
     },
     { path: '?q=%E6%89%B6%E8%B4%AB&s=%E5%BC%A0%E5%BB%BA%E6%88%90' },
   ));
+
+test('print: everything unfolded and shown, no controls, the link printed', () =>
+  withPage(async (page) => {
+    await page.getByRole('button', { name: '全部折叠' }).click();
+    await page.getByRole('button', { name: '只看李武军' }).click();
+    await page.emulateMedia({ media: 'print' });
+    const body = page.locator('[id="t2-b7"]');
+    assert.equal(await body.isVisible(), true, 'a folded, filtered-out paragraph prints');
+    assert.equal(await page.getByRole('searchbox').isVisible(), false, 'no search box on paper');
+    assert.equal(await page.getByRole('button', { name: '全部展开' }).isVisible(), false, 'no controls on paper');
+    const after = await page.locator('#transcript').evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.match(after, /http:\/\/127\.0\.0\.1/);
+  }));
