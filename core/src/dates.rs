@@ -169,6 +169,9 @@ pub struct DateContext {
     named_days: Vec<(String, u32, u32)>,
     /// The first characters of the named days, for a quick test.
     first_chars: Vec<char>,
+    /// A one-word filter over `first_chars` (bit `c % 64`), tested first: the
+    /// scanner asks at every character.
+    first_mask: u64,
 }
 
 /// Named days every reader of these transcripts knows. The document's own
@@ -189,6 +192,7 @@ impl DateContext {
             reference,
             named_days: Vec::new(),
             first_chars: Vec::new(),
+            first_mask: 0,
         };
         ctx.set_named_days(
             BUILTIN_NAMED_DAYS
@@ -206,6 +210,10 @@ impl DateContext {
             .collect();
         self.first_chars.sort_unstable();
         self.first_chars.dedup();
+        self.first_mask = self
+            .first_chars
+            .iter()
+            .fold(0, |m, &c| m | 1 << (c as u32 % 64));
         self.named_days = days;
     }
 
@@ -222,7 +230,10 @@ impl DateContext {
         let mut learned: Vec<(String, u32, u32)> = Vec::new();
         for block in doc.blocks() {
             let text = block.full_text();
-            for e in naming_windows(&text).flat_map(|w| find(w, &ctx)) {
+            for e in naming_windows(&text)
+                .into_iter()
+                .flat_map(|w| find(w, &ctx))
+            {
                 if let Some(name) = &e.named_day {
                     let (m, d) = (e.start.month, e.start.day);
                     let mut names = vec![name.clone()];
@@ -240,6 +251,11 @@ impl DateContext {
         learned.append(&mut ctx.named_days);
         ctx.set_named_days(learned);
         ctx
+    }
+
+    /// Whether a named day may start with `c`.
+    fn may_start_named_day(&self, c: char) -> bool {
+        self.first_mask & 1 << (c as u32 % 64) != 0 && self.first_chars.contains(&c)
     }
 
     /// The month and day of a named day.
@@ -266,24 +282,38 @@ impl DateContext {
 
 /// Short windows of a text around where a named day may be defined
 /// (`10月17日是…`, `10.17…`), so that learning named days does not scan
-/// every block in full.
-fn naming_windows(text: &str) -> impl Iterator<Item = &str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let is_digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| digit(c).is_some());
+/// every block in full: from 8 chars before the hit to 12 chars after it,
+/// overlapping windows merged. One pass, no allocation per char.
+fn naming_windows(text: &str) -> Vec<&str> {
+    // Byte offsets of the last 9 chars seen (a ring), to reach 8 back.
+    let mut back = [0usize; 9];
     let mut windows: Vec<(usize, usize)> = Vec::new();
-    for (k, &(_, c)) in chars.iter().enumerate() {
-        let hit = (c == '是' && k > 0 && chars[k - 1].1 == '日')
-            || (MD_SEPS.contains(&c) && k > 0 && is_digit(k - 1) && is_digit(k + 1));
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().enumerate().peekable();
+    while let Some((k, (o, c))) = it.next() {
+        back[k % 9] = o;
+        let hit = match c {
+            '是' => prev == Some('日'),
+            _ if MD_SEPS.contains(&c) => {
+                prev.is_some_and(|p| digit(p).is_some())
+                    && it.peek().is_some_and(|&(_, (_, n))| digit(n).is_some())
+            }
+            _ => false,
+        };
+        prev = Some(c);
         if hit {
-            let from = chars[k.saturating_sub(8)].0;
-            let to = chars.get(k + 12).map_or(text.len(), |&(o, _)| o);
+            let from = back[k.saturating_sub(8) % 9];
+            let to = text[o..]
+                .char_indices()
+                .nth(12)
+                .map_or(text.len(), |(r, _)| o + r);
             match windows.last_mut() {
                 Some(last) if from <= last.1 => last.1 = to,
                 _ => windows.push((from, to)),
             }
         }
     }
-    windows.into_iter().map(move |(a, b)| &text[a..b])
+    windows.into_iter().map(|(a, b)| &text[a..b]).collect()
 }
 
 /// `全国扶贫日` → `扶贫日`.
@@ -486,8 +516,9 @@ fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
 
 impl<'a> Scan<'a> {
     fn new(text: &'a str) -> Self {
-        let mut chars = Vec::new();
-        let mut offs = Vec::new();
+        let n = text.chars().count();
+        let mut chars = Vec::with_capacity(n);
+        let mut offs = Vec::with_capacity(n + 1);
         for (o, c) in text.char_indices() {
             chars.push(c);
             offs.push(o);
@@ -595,7 +626,7 @@ impl<'a> Scan<'a> {
                 return Some(m);
             }
         }
-        if ctx.first_chars.contains(&c) {
+        if ctx.may_start_named_day(c) {
             if let Some(m) = self.named_relative(i, ctx) {
                 return Some(m);
             }

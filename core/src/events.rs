@@ -41,15 +41,25 @@ pub fn extract(doc: &Document) -> Vec<Event> {
     let mut found: Vec<Found> = Vec::new();
     for block in &doc.front {
         if scanned(block) {
-            scan_block(block, None, false, false, &ctx, &mut found);
+            let text = block.full_text();
+            let ns = notes(&text);
+            let scan = Scanned {
+                block,
+                text: &text,
+                notes: &ns,
+            };
+            scan_block(&scan, None, false, false, &ctx, &mut found);
         }
     }
     for turn in &doc.turns {
-        let plan = is_plan(&turn.blocks);
-        let mut section = String::new();
+        // Each block's text and notes, once.
+        let texts: Vec<String> = turn.blocks.iter().map(Block::full_text).collect();
+        let block_notes: Vec<Vec<Note>> = texts.iter().map(|t| notes(t)).collect();
+        let plan = is_plan(&turn.blocks, &block_notes);
+        let mut section: &str = "";
         for (i, block) in turn.blocks.iter().enumerate() {
             if is_section_heading(block) {
-                section = block.full_text();
+                section = &texts[i];
             }
             if !scanned(block) {
                 continue;
@@ -58,11 +68,16 @@ pub fn extract(doc: &Document) -> Vec<Event> {
                 && block.kind == BlockKind::Item
                 && !is_section_heading(block)
                 && is_leaf(&turn.blocks, i)
-                && (!notes(&block.full_text()).is_empty()
+                && (!block_notes[i].is_empty()
                     || block.lead_unit.is_some()
                     || section.contains("活动"));
-            scan_block(
+            let scan = Scanned {
                 block,
+                text: &texts[i],
+                notes: &block_notes[i],
+            };
+            scan_block(
+                &scan,
                 Some(&turn.speaker),
                 plan,
                 item_activity,
@@ -141,11 +156,12 @@ fn is_leaf(blocks: &[Block], i: usize) -> bool {
 }
 
 /// A turn presents a plan when its blocks carry two or more lead-unit notes.
-fn is_plan(blocks: &[Block]) -> bool {
+fn is_plan(blocks: &[Block], block_notes: &[Vec<Note>]) -> bool {
     blocks
         .iter()
-        .map(|b| {
-            let n = notes(&b.full_text()).len();
+        .zip(block_notes)
+        .map(|(b, ns)| {
+            let n = ns.len();
             if n == 0 && b.lead_unit.is_some() {
                 1
             } else {
@@ -165,39 +181,118 @@ pub(crate) struct Note {
 
 /// Finds `(牵头单位:省文化厅)` notes (ASCII or full-width brackets and colons).
 pub(crate) fn notes(text: &str) -> Vec<Note> {
-    const KEYS: &[&str] = &["牵头单位", "牵头部门", "责任单位", "牵头"];
     let mut out = Vec::new();
+    if !may_have_notes(text) {
+        return out;
+    }
     let mut from = 0;
-    while let Some(rel) = text[from..].find(['(', '\u{FF08}']) {
-        let open = from + rel;
-        let after = open + text[open..].chars().next().map_or(1, char::len_utf8);
-        from = after;
-        let Some(key) = KEYS.iter().find(|k| text[after..].starts_with(*k)) else {
-            continue;
-        };
-        let mut k = after + key.len();
-        if let Some(c) = text[k..]
-            .chars()
-            .next()
-            .filter(|c| *c == ':' || *c == '\u{FF1A}')
-        {
-            k += c.len_utf8();
-        }
-        let Some(crel) = text[k..].find([')', '\u{FF09}']) else {
-            continue;
-        };
-        let close = k + crel;
-        let end = close + text[close..].chars().next().map_or(1, char::len_utf8);
-        let unit = text[k..close].trim().to_string();
-        if !unit.is_empty() {
-            out.push(Note {
-                range: open..end,
-                unit,
-            });
-        }
-        from = end;
+    while let Some(open) = find_bracket(text, from, b'(', 0x88) {
+        let (note, resume) = note_at(text, open);
+        out.extend(note);
+        from = resume;
     }
     out
+}
+
+/// Every note key starts with 牵头 or 责任单位: without them, no note.
+fn may_have_notes(text: &str) -> bool {
+    text.contains("牵头") || text.contains("责任单位")
+}
+
+/// Reads a note at the opening bracket at byte `open`: the note if there is
+/// one, and where scanning resumes (after the note, or after the bracket).
+fn note_at(text: &str, open: usize) -> (Option<Note>, usize) {
+    const KEYS: &[&str] = &["牵头单位", "牵头部门", "责任单位", "牵头"];
+    let after = open + text[open..].chars().next().map_or(1, char::len_utf8);
+    let Some(key) = KEYS.iter().find(|k| text[after..].starts_with(*k)) else {
+        return (None, after);
+    };
+    let mut k = after + key.len();
+    if let Some(c) = text[k..]
+        .chars()
+        .next()
+        .filter(|c| *c == ':' || *c == '\u{FF1A}')
+    {
+        k += c.len_utf8();
+    }
+    let Some(close) = find_bracket(text, k, b')', 0x89) else {
+        return (None, after);
+    };
+    let end = close + text[close..].chars().next().map_or(1, char::len_utf8);
+    let unit = text[k..close].trim();
+    let note = (!unit.is_empty()).then(|| Note {
+        range: open..end,
+        unit: unit.to_string(),
+    });
+    (note, end)
+}
+
+/// The first `ascii` bracket or its full-width form (U+FF00 + `low` - 0x80,
+/// i.e. the bytes EF BC `low`) at or after byte `from`. A byte scan: these
+/// run over every block.
+fn find_bracket(text: &str, from: usize, ascii: u8, low: u8) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(r) = b.get(i..)?.iter().position(|&x| x == ascii || x == 0xEF) {
+        let j = i + r;
+        if b[j] == ascii || (b.get(j + 1) == Some(&0xBC) && b.get(j + 2) == Some(&low)) {
+            return Some(j);
+        }
+        i = j + 1;
+    }
+    None
+}
+
+/// The first note a scan from any byte `p` of one text finds (what
+/// `notes(&text[p..])` would find first), for many `p` in linear time: each
+/// bracket's outcome is read once, and the answers are chained from the end.
+struct NoteIndex {
+    /// Byte offsets of the opening brackets.
+    opens: Vec<usize>,
+    /// For each, the first note a scan from it finds.
+    first: Vec<Option<usize>>,
+    notes: Vec<Note>,
+}
+
+impl NoteIndex {
+    fn new(text: &str) -> Self {
+        let mut index = NoteIndex {
+            opens: Vec::new(),
+            first: Vec::new(),
+            notes: Vec::new(),
+        };
+        if !may_have_notes(text) {
+            return index;
+        }
+        let mut from = 0;
+        while let Some(open) = find_bracket(text, from, b'(', 0x88) {
+            index.opens.push(open);
+            from = open + 1;
+        }
+        let outcomes: Vec<(Option<Note>, usize)> =
+            index.opens.iter().map(|&o| note_at(text, o)).collect();
+        index.first = vec![None; index.opens.len()];
+        for (i, (note, resume)) in outcomes.into_iter().enumerate().rev() {
+            index.first[i] = match note {
+                Some(n) => {
+                    index.notes.push(n);
+                    Some(index.notes.len() - 1)
+                }
+                None => {
+                    let next = index.opens.partition_point(|&o| o < resume);
+                    index.first.get(next).copied().flatten()
+                }
+            };
+        }
+        index
+    }
+
+    /// The first note a scan from byte `p` finds.
+    fn first_from(&self, p: usize) -> Option<&Note> {
+        let i = self.opens.partition_point(|&o| o < p);
+        let n = self.first.get(i).copied().flatten()?;
+        Some(&self.notes[n])
+    }
 }
 
 /// A stretch of a block's text that ends in a lead-unit note (or the rest).
@@ -207,8 +302,7 @@ struct Segment {
     has_note: bool,
 }
 
-fn segments(text: &str, block: &Block) -> Vec<Segment> {
-    let ns = notes(text);
+fn segments(text: &str, ns: &[Note], block: &Block) -> Vec<Segment> {
     if ns.is_empty() {
         return vec![Segment {
             range: 0..text.len(),
@@ -218,7 +312,7 @@ fn segments(text: &str, block: &Block) -> Vec<Segment> {
     }
     let mut out = Vec::new();
     let mut from = 0;
-    for n in &ns {
+    for n in ns {
         out.push(Segment {
             range: from..n.range.end,
             unit: Some(n.unit.clone()),
@@ -236,23 +330,36 @@ fn segments(text: &str, block: &Block) -> Vec<Segment> {
     out
 }
 
+/// A block to scan, with its full text and that text's notes.
+struct Scanned<'a> {
+    block: &'a Block,
+    text: &'a str,
+    notes: &'a [Note],
+}
+
 fn scan_block(
-    block: &Block,
+    scan: &Scanned,
     speaker: Option<&String>,
     plan: bool,
     item_activity: bool,
     ctx: &DateContext,
     out: &mut Vec<Found>,
 ) {
-    let text = block.full_text();
-    let found: Vec<DateExpr> = dates::find(&text, ctx)
+    let (block, text) = (scan.block, scan.text);
+    let found: Vec<DateExpr> = dates::find(text, ctx)
         .into_iter()
         .filter(|e| !e.year_only)
         .collect();
     if found.is_empty() && !item_activity {
         return;
     }
-    let segs = segments(&text, block);
+    let segs = segments(text, scan.notes, block);
+    // The first note after each date, from one index of the block's brackets.
+    let note_index = if found.is_empty() || scan.notes.is_empty() {
+        None
+    } else {
+        Some(NoteIndex::new(text))
+    };
     let head_len = block.marker.as_ref().map_or(0, String::len)
         + block.heading.as_ref().map_or(0, String::len);
     let item_label = block
@@ -264,10 +371,10 @@ fn scan_block(
         .unwrap_or_else(|| first_clause(&text[head_len.min(text.len())..]));
     let split = segs.iter().filter(|s| s.has_note).count() > 1;
     for (si, seg) in segs.iter().enumerate() {
-        let in_seg: Vec<&DateExpr> = found
-            .iter()
-            .filter(|e| seg.range.contains(&e.span.start))
-            .collect();
+        // `found` is in reading order: the segment's dates are one run of it.
+        let lo = found.partition_point(|e| e.span.start < seg.range.start);
+        let hi = found.partition_point(|e| e.span.start < seg.range.end);
+        let in_seg = &found[lo..hi.max(lo)];
         // The segment's own text, after the item's heading.
         let body_start = if si == 0 {
             head_len.min(seg.range.end)
@@ -275,11 +382,11 @@ fn scan_block(
             seg.range.start
         };
         let seg_body = strip_notes(&text[body_start..seg.range.end]);
-        for e in &in_seg {
-            let lead = notes(&text[e.span.end..])
-                .into_iter()
-                .next()
-                .map(|n| n.unit)
+        for e in in_seg {
+            let lead = note_index
+                .as_ref()
+                .and_then(|ix| ix.first_from(e.span.end))
+                .map(|n| n.unit.clone())
                 .or_else(|| seg.unit.clone())
                 .or_else(|| block.lead_unit.clone());
             let label = if let Some(name) = &e.named_day {
@@ -287,9 +394,9 @@ fn scan_block(
             } else if item_activity && !split {
                 item_label.clone()
             } else if item_activity && split {
-                clause_label(&text, e.span.clone(), seg.range.clone())
+                clause_label(text, e.span.clone(), seg.range.clone())
             } else {
-                clause_label(&text, e.span.clone(), 0..text.len())
+                clause_label(text, e.span.clone(), 0..text.len())
             };
             out.push(Found {
                 event: Event {
@@ -341,28 +448,39 @@ fn scan_block(
 }
 
 /// Keeps one event per named day and date: the plan's own, else the first.
+/// Its label is the longest name among the mentions from it on (the last of
+/// equals).
 fn dedupe_named_days(found: &mut Vec<Found>) {
+    // The named-day mentions grouped by date, each group in reading order.
+    let mut named: Vec<usize> = (0..found.len())
+        .filter(|&j| found[j].named_day.is_some())
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    named.sort_unstable_by(|&a, &b| (&found[a].event.start, a).cmp(&(&found[b].event.start, b)));
     let mut keep = vec![true; found.len()];
-    for i in 0..found.len() {
-        if found[i].named_day.is_none() || !keep[i] {
-            continue;
-        }
-        let same: Vec<usize> = (i..found.len())
-            .filter(|&j| {
-                found[j].named_day.is_some() && found[j].event.start == found[i].event.start
-            })
-            .collect();
-        let best = same
+    let mut g = 0;
+    while g < named.len() {
+        let start = &found[named[g]].event.start;
+        let n = named[g..]
             .iter()
-            .copied()
-            .find(|&j| found[j].event.activity)
-            .unwrap_or(i);
-        let longest = same
+            .take_while(|&&j| found[j].event.start == *start)
+            .count();
+        let same = &named[g..g + n];
+        g += n;
+        let from = same
             .iter()
-            .filter_map(|&j| found[j].named_day.clone())
+            .position(|&j| found[j].event.activity)
+            .unwrap_or(0);
+        let best = same[from];
+        let longest = same[from..]
+            .iter()
+            .filter_map(|&j| found[j].named_day.as_ref())
             .max_by_key(|n| n.chars().count())
+            .cloned()
             .unwrap_or_default();
-        for &j in &same {
+        for &j in same {
             keep[j] = j == best;
         }
         found[best].event.label = longest;

@@ -141,8 +141,16 @@ const NOUN_ENDS: &str = "口人村县户乡镇市区点站院校社企业金款�
 
 /// Finds the figures in a text (dates and years excluded).
 pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
-    let date_spans: Vec<_> = dates::find(text, ctx).into_iter().map(|d| d.span).collect();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // No digit, no figure: most blocks stop here.
+    if !text.chars().any(|c| digit(c).is_some()) {
+        return Vec::new();
+    }
+    // The dates, found when the first candidate needs them.
+    let mut dates: Option<Vec<std::ops::Range<usize>>> = None;
+    // Dates before this index end before every later candidate.
+    let mut date_from = 0;
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.char_indices());
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
     let is = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| at(i + k) == Some(c));
@@ -193,9 +201,19 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
             continue;
         }
         let span = off(start)..off(k);
-        if date_spans
+        let date_spans = dates
+            .get_or_insert_with(|| dates::find(text, ctx).into_iter().map(|d| d.span).collect());
+        // Candidates come in reading order, and so do the dates (by start).
+        while date_spans
+            .get(date_from)
+            .is_some_and(|d| d.end <= span.start)
+        {
+            date_from += 1;
+        }
+        if date_spans[date_from..]
             .iter()
-            .any(|d| d.start < span.end && span.start < d.end)
+            .take_while(|d| d.start < span.end)
+            .any(|d| span.start < d.end)
         {
             i = k.max(i + 1);
             continue;
