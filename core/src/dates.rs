@@ -27,7 +27,9 @@
 
 use std::ops::Range;
 
-use crate::model::{Document, Precision};
+use std::borrow::Cow;
+
+use crate::model::{Block, Document, Precision};
 
 /// A proleptic Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -169,9 +171,10 @@ pub struct DateContext {
     named_days: Vec<(String, u32, u32)>,
     /// The first characters of the named days, for a quick test.
     first_chars: Vec<char>,
-    /// A one-word filter over `first_chars` (bit `c % 64`), tested first: the
-    /// scanner asks at every character.
-    first_mask: u64,
+    /// The characters a date expression may start with (digits, `今`, `年`,
+    /// `一`…, the named days' first characters), as a bitmap over `c % 1024`:
+    /// the scanner tests every character, and most are none of these.
+    triggers: [u64; 16],
 }
 
 /// Named days every reader of these transcripts knows. The document's own
@@ -192,7 +195,7 @@ impl DateContext {
             reference,
             named_days: Vec::new(),
             first_chars: Vec::new(),
-            first_mask: 0,
+            triggers: [0; 16],
         };
         ctx.set_named_days(
             BUILTIN_NAMED_DAYS
@@ -210,10 +213,14 @@ impl DateContext {
             .collect();
         self.first_chars.sort_unstable();
         self.first_chars.dedup();
-        self.first_mask = self
-            .first_chars
-            .iter()
-            .fold(0, |m, &c| m | 1 << (c as u32 % 64));
+        self.triggers = [0; 16];
+        let always = ('0'..='9')
+            .chain('０'..='９')
+            .chain("今明去年上下十〇零О一二两三四五六七八九".chars());
+        for c in always.chain(self.first_chars.iter().copied()) {
+            let b = c as usize % 1024;
+            self.triggers[b / 64] |= 1 << (b % 64);
+        }
         self.named_days = days;
     }
 
@@ -229,7 +236,7 @@ impl DateContext {
         let mut ctx = DateContext::new(reference);
         let mut learned: Vec<(String, u32, u32)> = Vec::new();
         for block in doc.blocks() {
-            let text = block.full_text();
+            let text = full_text(block);
             for e in naming_windows(&text)
                 .into_iter()
                 .flat_map(|w| find(w, &ctx))
@@ -253,9 +260,10 @@ impl DateContext {
         ctx
     }
 
-    /// Whether a named day may start with `c`.
-    fn may_start_named_day(&self, c: char) -> bool {
-        self.first_mask & 1 << (c as u32 % 64) != 0 && self.first_chars.contains(&c)
+    /// Whether a date expression may start with `c` (false: surely not).
+    fn may_start(&self, c: char) -> bool {
+        let b = c as usize % 1024;
+        self.triggers[b / 64] & 1 << (b % 64) != 0
     }
 
     /// The month and day of a named day.
@@ -282,38 +290,67 @@ impl DateContext {
 
 /// Short windows of a text around where a named day may be defined
 /// (`10月17日是…`, `10.17…`), so that learning named days does not scan
-/// every block in full: from 8 chars before the hit to 12 chars after it,
-/// overlapping windows merged. One pass, no allocation per char.
+/// every block in full: from 8 chars before a hit to 12 chars after it,
+/// overlapping windows merged. A hit is `是` after `日`, or a month/day
+/// separator between digits. Windows without `日` or `节` are left out: a
+/// named day (`…日`, `…节`) cannot come out of them.
 fn naming_windows(text: &str) -> Vec<&str> {
-    // Byte offsets of the last 9 chars seen (a ring), to reach 8 back.
-    let mut back = [0usize; 9];
+    let b = text.as_bytes();
     let mut windows: Vec<(usize, usize)> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().enumerate().peekable();
-    while let Some((k, (o, c))) = it.next() {
-        back[k % 9] = o;
-        let hit = match c {
-            '是' => prev == Some('日'),
-            _ if MD_SEPS.contains(&c) => {
-                prev.is_some_and(|p| digit(p).is_some())
-                    && it.peek().is_some_and(|&(_, (_, n))| digit(n).is_some())
-            }
-            _ => false,
+    // One byte scan for the last byte of `是` and of each separator.
+    for (j, &x) in b.iter().enumerate() {
+        if !matches!(x, b'.' | 0xAF | 0xB7 | 0xBB | 0x8E | 0xA2) || !text.is_char_boundary(j + 1) {
+            continue;
+        }
+        let Some(c) = text[..=j].chars().next_back() else {
+            continue;
         };
-        prev = Some(c);
-        if hit {
-            let from = back[k.saturating_sub(8) % 9];
-            let to = text[o..]
-                .char_indices()
-                .nth(12)
-                .map_or(text.len(), |(r, _)| o + r);
-            match windows.last_mut() {
-                Some(last) if from <= last.1 => last.1 = to,
-                _ => windows.push((from, to)),
-            }
+        let o = j + 1 - c.len_utf8();
+        let prev = text[..o].chars().next_back();
+        let hit = if c == '是' {
+            prev == Some('日')
+        } else {
+            MD_SEPS.contains(&c)
+                && prev.and_then(digit).is_some()
+                && text[j + 1..].chars().next().and_then(digit).is_some()
+        };
+        if !hit {
+            continue;
+        }
+        let from = text[..o].char_indices().rev().nth(7).map_or(0, |(f, _)| f);
+        let to = text[o..]
+            .char_indices()
+            .nth(12)
+            .map_or(text.len(), |(r, _)| o + r);
+        match windows.last_mut() {
+            Some(last) if from <= last.1 => last.1 = to,
+            _ => windows.push((from, to)),
         }
     }
-    windows.into_iter().map(|(a, b)| &text[a..b]).collect()
+    windows
+        .into_iter()
+        .map(|(a, b)| &text[a..b])
+        .filter(|w| w.contains(['日', '节']))
+        .collect()
+}
+
+/// A block's text as [`Block::full_text`] gives it (marker, heading, text,
+/// note), borrowed when it is the text alone, else built in one allocation.
+pub(crate) fn full_text(block: &Block) -> Cow<'_, str> {
+    let parts = [&block.marker, &block.heading, &block.note];
+    if parts.iter().all(|p| p.is_none()) {
+        return Cow::Borrowed(&block.text);
+    }
+    let len = parts.iter().filter_map(|p| p.as_ref()).map(String::len).sum::<usize>();
+    let mut s = String::with_capacity(len + block.text.len());
+    for part in [&block.marker, &block.heading].into_iter().flatten() {
+        s.push_str(part);
+    }
+    s.push_str(&block.text);
+    if let Some(n) = &block.note {
+        s.push_str(n);
+    }
+    Cow::Owned(s)
 }
 
 /// `全国扶贫日` → `扶贫日`.
@@ -330,6 +367,10 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<DateExpr> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.chars.len() {
+        if !ctx.may_start(s.chars[i]) {
+            i += 1;
+            continue;
+        }
         match s.at(i, ctx) {
             Some(m) => {
                 let start = s.extend_prefix(m.start);
@@ -434,8 +475,10 @@ enum MonthSub {
 struct Scan<'a> {
     text: &'a str,
     chars: Vec<char>,
-    /// Byte offset of each char, plus the text length.
-    offs: Vec<usize>,
+    /// A char index and its byte offset, where the last offset was asked
+    /// for: matches come in reading order, so offsets are walked to, not
+    /// stored for every char.
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 const DASHES: &[char] = &['—', '–', '－', '-', '~', '～', '〜', '至', '到'];
@@ -516,15 +559,29 @@ fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
 
 impl<'a> Scan<'a> {
     fn new(text: &'a str) -> Self {
-        let n = text.chars().count();
-        let mut chars = Vec::with_capacity(n);
-        let mut offs = Vec::with_capacity(n + 1);
-        for (o, c) in text.char_indices() {
-            chars.push(c);
-            offs.push(o);
+        // Mostly CJK: three bytes a char.
+        let mut chars = Vec::with_capacity(text.len() / 3 + 1);
+        chars.extend(text.chars());
+        Scan {
+            text,
+            chars,
+            cursor: std::cell::Cell::new((0, 0)),
         }
-        offs.push(text.len());
-        Scan { text, chars, offs }
+    }
+
+    /// The byte offset of char `i` (the text length for the end).
+    fn offset(&self, i: usize) -> usize {
+        let (ci, bo) = self.cursor.get();
+        let bytes = |r: std::ops::Range<usize>| -> usize {
+            self.chars[r].iter().map(|c| c.len_utf8()).sum()
+        };
+        let o = if i >= ci {
+            bo + bytes(ci..i)
+        } else {
+            bo - bytes(i..ci)
+        };
+        self.cursor.set((i, o));
+        o
     }
 
     fn c(&self, i: usize) -> Option<char> {
@@ -626,7 +683,7 @@ impl<'a> Scan<'a> {
                 return Some(m);
             }
         }
-        if ctx.may_start_named_day(c) {
+        if ctx.first_chars.contains(&c) {
             if let Some(m) = self.named_relative(i, ctx) {
                 return Some(m);
             }
@@ -1132,7 +1189,7 @@ impl<'a> Scan<'a> {
     /// Resolves a match into a [`DateExpr`]; `None` when it cannot be
     /// resolved (no reference date for a year-less phrase, an impossible date).
     fn finish(&self, phrase_start: usize, m: Match, ctx: &DateContext) -> Option<DateExpr> {
-        let span = self.offs[phrase_start]..self.offs[m.end];
+        let span = self.offset(phrase_start)..self.offset(m.end);
         let phrase = self.text[span.clone()].to_string();
         let reference = ctx.reference;
         let ref_year = reference.map(|r| r.year);

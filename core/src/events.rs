@@ -27,6 +27,7 @@
 //!   planned when it ends after it (an ongoing range such as `9—10月份` is
 //!   planned); undated activities are planned.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::dates::{self, Date, DateContext, DateExpr};
@@ -41,7 +42,7 @@ pub fn extract(doc: &Document) -> Vec<Event> {
     let mut found: Vec<Found> = Vec::new();
     for block in &doc.front {
         if scanned(block) {
-            let text = block.full_text();
+            let text = dates::full_text(block);
             let ns = notes(&text);
             let scan = Scanned {
                 block,
@@ -53,7 +54,7 @@ pub fn extract(doc: &Document) -> Vec<Event> {
     }
     for turn in &doc.turns {
         // Each block's text and notes, once.
-        let texts: Vec<String> = turn.blocks.iter().map(Block::full_text).collect();
+        let texts: Vec<Cow<str>> = turn.blocks.iter().map(dates::full_text).collect();
         let block_notes: Vec<Vec<Note>> = texts.iter().map(|t| notes(t)).collect();
         let plan = is_plan(&turn.blocks, &block_notes);
         let mut section: &str = "";

@@ -55,7 +55,7 @@ fn scan_block(block: &Block, speaker: Option<&String>, ctx: &DateContext, out: &
     ) {
         return;
     }
-    let text = block.full_text();
+    let text = dates::full_text(block);
     let skip = block.marker.as_ref().map_or(0, String::len);
     for f in find(&text, ctx) {
         if f.span.start < skip {
@@ -141,66 +141,58 @@ const NOUN_ENDS: &str = "口人村县户乡镇市区点站院校社企业金款�
 
 /// Finds the figures in a text (dates and years excluded).
 pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
-    // No digit, no figure: most blocks stop here.
-    if !text.chars().any(|c| digit(c).is_some()) {
-        return Vec::new();
-    }
+    // Byte offsets throughout (always at char boundaries): the text is only
+    // read where a digit starts a candidate.
     // The dates, found when the first candidate needs them.
     let mut dates: Option<Vec<std::ops::Range<usize>>> = None;
     // Dates before this index end before every later candidate.
     let mut date_from = 0;
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
-    chars.extend(text.char_indices());
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
-    let is = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| at(i + k) == Some(c));
+    let at = |k: usize| text[k..].chars().next();
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        let prev = i.checked_sub(1).and_then(at);
-        if digit(c).is_none()
-            || prev.is_some_and(|p| {
-                digit(p).is_some() || p == '.' || p == '第' || p.is_ascii_alphabetic()
-            })
+    while let Some(start) = next_digit(text, i) {
+        let prev = text[..start].chars().next_back();
+        // Past this digit (one byte, or three full-width).
+        let next = start + if text.as_bytes()[start] < 0x80 { 1 } else { 3 };
+        if prev
+            .is_some_and(|p| digit(p).is_some() || p == '.' || p == '第' || p.is_ascii_alphabetic())
         {
-            i += 1;
+            i = next;
             continue;
         }
-        let start = i;
-        let Some((num, mut k)) = number(&chars, i) else {
-            i += 1;
+        let Some((num, mut k)) = number(text, start) else {
+            i = next;
             continue;
         };
         // A range: 15-20万元 (the lower bound is kept).
-        if at(k).is_some_and(|c| "-—~～至到".contains(c)) {
-            if let Some((_, k2)) = number(&chars, k + 1) {
+        if let Some(c) = at(k).filter(|&c| "-—~～至到".contains(c)) {
+            if let Some((_, k2)) = number(text, k + c.len_utf8()) {
                 k = k2;
             }
         }
         let mut mult = 0u32;
         let mut unit = String::new();
-        if let Some(u) = UNITS.iter().find(|u| is(k, u)) {
+        if let Some(u) = UNITS.iter().find(|u| written_at(text, k, u)) {
             unit = (*u).to_string();
-            k += u.chars().count();
+            k += u.len();
         } else {
-            if let Some((m, e)) = MULTIPLIERS.iter().find(|(m, _)| is(k, m)) {
+            if let Some((m, e)) = MULTIPLIERS.iter().find(|(m, _)| written_at(text, k, m)) {
                 mult = *e;
-                k += m.chars().count();
+                k += m.len();
             }
-            if at(k).is_some_and(|c| c == '多' || c == '余') {
-                k += 1;
+            if let Some(c) = at(k).filter(|&c| c == '多' || c == '余') {
+                k += c.len_utf8();
             }
-            if let Some(u) = UNITS.iter().find(|u| is(k, u)) {
+            if let Some(u) = UNITS.iter().find(|u| written_at(text, k, u)) {
                 unit = (*u).to_string();
-                k += u.chars().count();
+                k += u.len();
             }
         }
         if unit.is_empty() && mult == 0 {
-            i = k.max(i + 1);
+            i = k;
             continue;
         }
-        let span = off(start)..off(k);
+        let span = start..k;
         let date_spans = dates
             .get_or_insert_with(|| dates::find(text, ctx).into_iter().map(|d| d.span).collect());
         // Candidates come in reading order, and so do the dates (by start).
@@ -221,7 +213,7 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
         if unit == "％" {
             unit = "%".into();
         }
-        let after = noun_after(&chars, k);
+        let after = noun_after(&text[k..]);
         let before = words_before(text, span.start, out.last().map_or(0, |f| f.span.end));
         if unit.is_empty() {
             unit = infer_unit(mult, &after, &sentence_before(text, span.start)).to_string();
@@ -284,22 +276,53 @@ impl Num {
     }
 }
 
-/// Digits with optional thousands separators (`1,000`) and decimals.
-fn number(chars: &[(usize, char)], i: usize) -> Option<(Num, usize)> {
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+/// `s` is written at byte `k`: a byte loop that stops at the first
+/// difference, as it runs for every unit at every candidate.
+fn written_at(text: &str, k: usize, s: &str) -> bool {
+    let t = &text.as_bytes()[k..];
+    t.len() >= s.len() && s.bytes().zip(t).all(|(a, &b)| a == b)
+}
+
+/// The byte offset of the first digit (ASCII, or full-width: EF BC 90–99)
+/// at or after byte `from`.
+fn next_digit(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(r) = b
+        .get(i..)?
+        .iter()
+        .position(|&x| x.is_ascii_digit() || x == 0xEF)
+    {
+        let j = i + r;
+        if b[j] != 0xEF
+            || (b.get(j + 1) == Some(&0xBC)
+                && b.get(j + 2).is_some_and(|x| (0x90..=0x99).contains(x)))
+        {
+            return Some(j);
+        }
+        i = j + 1;
+    }
+    None
+}
+
+/// Digits with optional thousands separators (`1,000`) and decimals, at byte
+/// `i`: the number and the byte after it.
+fn number(text: &str, i: usize) -> Option<(Num, usize)> {
+    let at = |k: usize| text.get(k..).and_then(|t| t.chars().next());
+    // The chars after byte `k`, the next `n` of them digits, then no digit.
+    let digits_then_none = |k: usize, n: usize| {
+        let mut it = text[k..].chars();
+        (0..n).all(|_| it.next().and_then(digit).is_some()) && it.next().and_then(digit).is_none()
+    };
     let mut digits: u128 = 0;
     let mut k = i;
     let mut n = 0;
-    while let Some(d) = at(k).and_then(digit) {
+    while let Some((c, d)) = at(k).and_then(|c| Some((c, digit(c)?))) {
         digits = digits.checked_mul(10)?.checked_add(u128::from(d))?;
-        k += 1;
+        k += c.len_utf8();
         n += 1;
         // 1,000 but not 1,2 or 1,0000.
-        if at(k) == Some(',')
-            && n <= 3
-            && (1..=3).all(|j| at(k + j).and_then(digit).is_some())
-            && at(k + 4).and_then(digit).is_none()
-        {
+        if at(k) == Some(',') && n <= 3 && digits_then_none(k + 1, 3) {
             k += 1;
             n = 0;
         }
@@ -308,16 +331,18 @@ fn number(chars: &[(usize, char)], i: usize) -> Option<(Num, usize)> {
         return None;
     }
     let mut decimals = 0;
-    if matches!(at(k), Some('.') | Some('．')) && at(k + 1).and_then(digit).is_some() {
-        k += 1;
-        while let Some(d) = at(k).and_then(digit) {
-            digits = digits.checked_mul(10)?.checked_add(u128::from(d))?;
-            decimals += 1;
-            k += 1;
-        }
-        // 13.10.2017: a stamp, not a number.
-        if matches!(at(k), Some('.') | Some('．')) {
-            return None;
+    if let Some(point) = at(k).filter(|&c| c == '.' || c == '．') {
+        if at(k + point.len_utf8()).and_then(digit).is_some() {
+            k += point.len_utf8();
+            while let Some((c, d)) = at(k).and_then(|c| Some((c, digit(c)?))) {
+                digits = digits.checked_mul(10)?.checked_add(u128::from(d))?;
+                decimals += 1;
+                k += c.len_utf8();
+            }
+            // 13.10.2017: a stamp, not a number.
+            if matches!(at(k), Some('.') | Some('．')) {
+                return None;
+            }
         }
     }
     Some((Num { digits, decimals }, k))
@@ -325,10 +350,9 @@ fn number(chars: &[(usize, char)], i: usize) -> Option<(Num, usize)> {
 
 /// The noun after a unit: CJK characters up to a stop character, cut back
 /// to the last character a noun ends with.
-fn noun_after(chars: &[(usize, char)], k: usize) -> String {
-    let run: Vec<char> = chars[k.min(chars.len())..]
-        .iter()
-        .map(|&(_, c)| c)
+fn noun_after(rest: &str) -> String {
+    let run: Vec<char> = rest
+        .chars()
         .take_while(|&c| is_cjk(c) && !LABEL_STOPS.contains(c))
         .take(12)
         .collect();
