@@ -3,6 +3,9 @@
 use crate::i18n::{role_name, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
+use crate::components::highlight::Highlighted;
+use shilu_core::search::Field;
+use crate::components::transcript::title_block;
 use shilu_core::Role;
 
 /// `2017-10-12` → `2017年10月12日`.
@@ -30,7 +33,7 @@ pub fn ConferenceHeader() -> impl IntoView {
     };
     view! {
         <header class="conference" lang="zh-CN">
-            <h1 class="conference__title">{move || meta().title}</h1>
+            <h1 class="conference__title">{move || title_view(reader)}</h1>
             <dl class="conference__facts">
                 {move || {
                     let m = meta();
@@ -61,6 +64,16 @@ pub fn ConferenceHeader() -> impl IntoView {
             </ul>
         </header>
     }
+}
+
+/// The title, with search matches marked when it is the document's title block.
+fn title_view(reader: Reader) -> AnyView {
+    reader.doc.with(|d| {
+        match title_block(d) {
+            Some(b) => view! { <Highlighted block=b.id.clone() field=Field::Text text=b.text.clone()/> }.into_any(),
+            None => d.meta.title.clone().into_any(),
+        }
+    })
 }
 
 /// `10月12日下午` → `下午`.

@@ -10,14 +10,19 @@ use std::ops::Range;
 #[component]
 pub fn Highlighted(block: String, field: Field, text: String) -> impl IntoView {
     let reader = expect_context::<Reader>();
-    move || {
-        let marks: Vec<(usize, Range<usize>)> = reader.hits.with(|hits| {
+    // This field's matches, as (index among all hits, byte range). A memo, so
+    // typing only touches the fields whose matches changed.
+    let marks = Memo::new(move |_| {
+        reader.hits.with(|hits| {
             hits.iter()
                 .enumerate()
                 .filter(|(_, h)| h.field == field && h.block == block)
                 .map(|(i, h)| (i, h.range.clone()))
-                .collect()
-        });
+                .collect::<Vec<(usize, Range<usize>)>>()
+        })
+    });
+    move || {
+        let marks = marks.get();
         if marks.is_empty() {
             return text.clone().into_any();
         }

@@ -24,7 +24,9 @@ pub fn Transcript() -> impl IntoView {
             <FoldAllControls/>
             {move || {
                 let doc = reader.doc.get();
-                let front = doc.front.iter().filter(|b| b.kind != BlockKind::Title).cloned().collect::<Vec<_>>();
+                // The title block is shown as the page's heading (ConferenceHeader).
+                let title = title_block(&doc).map(|b| b.id.clone());
+                let front = doc.front.iter().filter(|b| Some(&b.id) != title.as_ref()).cloned().collect::<Vec<_>>();
                 view! {
                     <FrontMatter blocks=front/>
                     {doc.turns.iter().map(|turn| view! { <TurnView turn=turn.clone() doc=doc.clone()/> }).collect_view()}
@@ -33,6 +35,13 @@ pub fn Transcript() -> impl IntoView {
             }}
         </article>
     }
+}
+
+/// The front block the header shows as the page's title, if any.
+pub fn title_block(doc: &Document) -> Option<&Block> {
+    doc.front
+        .iter()
+        .find(|b| b.kind == BlockKind::Title && b.text.trim() == doc.meta.title.trim())
 }
 
 /// Expand-all and collapse-all.

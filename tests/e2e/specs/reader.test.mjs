@@ -219,3 +219,12 @@ test('print: everything unfolded and shown, no controls, the link printed', () =
     const after = await page.locator('#transcript').evaluate((el) => getComputedStyle(el, '::after').content);
     assert.match(after, /http:\/\/127\.0\.0\.1/);
   }));
+
+test('every counted match is marked on the page, the title included', () =>
+  withPage(async (page) => {
+    await page.getByRole('searchbox').fill('深度贫困');
+    await page.locator('h1 mark').first().waitFor();
+    const counted = Number((await page.locator('#search-summary').innerText()).match(/(\d+) 处匹配/)[1]);
+    assert.ok(counted > 50, `counted ${counted}`);
+    assert.equal(await page.locator('mark').count(), counted);
+  }));
