@@ -297,6 +297,17 @@ impl DateContext {
 fn naming_windows(text: &str) -> Vec<&str> {
     let b = text.as_bytes();
     let mut windows: Vec<(usize, usize)> = Vec::new();
+    // Most blocks have no hit, or no 日/节: tell by substring searches (SIMD
+    // or memchr) before the byte loop.
+    let named = text.contains("日") || text.contains("节");
+    let hit = text.contains("日是")
+        || b.contains(&b'.')
+        || MD_SEPS[1..]
+            .iter()
+            .any(|&c| text.contains(c.encode_utf8(&mut [0; 4]) as &str));
+    if !(named && hit) {
+        return Vec::new();
+    }
     // One byte scan for the last byte of `是` and of each separator.
     for (j, &x) in b.iter().enumerate() {
         if !matches!(x, b'.' | 0xAF | 0xB7 | 0xBB | 0x8E | 0xA2) || !text.is_char_boundary(j + 1) {
@@ -341,7 +352,11 @@ pub(crate) fn full_text(block: &Block) -> Cow<'_, str> {
     if parts.iter().all(|p| p.is_none()) {
         return Cow::Borrowed(&block.text);
     }
-    let len = parts.iter().filter_map(|p| p.as_ref()).map(String::len).sum::<usize>();
+    let len = parts
+        .iter()
+        .filter_map(|p| p.as_ref())
+        .map(String::len)
+        .sum::<usize>();
     let mut s = String::with_capacity(len + block.text.len());
     for part in [&block.marker, &block.heading].into_iter().flatten() {
         s.push_str(part);
