@@ -133,6 +133,10 @@ const UNITS: &[&str] = &[
     "岁",
 ];
 
+/// The first characters of [`UNITS`] and [`MULTIPLIERS`].
+const UNIT_STARTS: &str =
+    "个平千公人户%％‰元亩座家名所项条次件套间处米吨斤倍张位支台辆头只株棵篇部批场岁万百亿";
+
 /// Characters that end a label: verbs, particles and function words.
 const LABEL_STOPS: &str = "的是为在和与及或等落到达承参获完实覆带惠提增投用于以对向从由已全均都将可要被把所共占比超突新年月日其中";
 
@@ -169,6 +173,12 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
             if let Some((_, k2)) = number(text, k + c.len_utf8()) {
                 k = k2;
             }
+        }
+        // Most numbers are followed by 年, 月, 日…: no unit, multiplier or
+        // 多/余 starts with them.
+        if !at(k).is_some_and(|c| UNIT_STARTS.contains(c) || c == '多' || c == '余') {
+            i = k;
+            continue;
         }
         let mut mult = 0u32;
         let mut unit = String::new();
