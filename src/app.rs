@@ -96,11 +96,25 @@ fn remove_loading_indicator() {
 /// A deep link (`#t7-b3`) opens its turn and section, then scrolls there.
 fn follow_initial_hash(reader: Reader) {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()).map(str::to_string) else { return };
-    let id = js_sys::decode_uri_component(&id).map(String::from).unwrap_or(id);
+    let Some(id) = hash
+        .strip_prefix('#')
+        .filter(|h| !h.is_empty())
+        .map(str::to_string)
+    else {
+        return;
+    };
+    let id = js_sys::decode_uri_component(&id)
+        .map(String::from)
+        .unwrap_or(id);
     reader.reveal_blocks(std::iter::once(id.as_str()));
-    if let Some(turn) = reader.doc.with_untracked(|d| d.turn_of_block(&id).map(|t| t.speaker.clone())) {
-        if reader.speakers.with_untracked(|s| !s.is_empty() && !s.contains(&turn)) {
+    if let Some(turn) = reader
+        .doc
+        .with_untracked(|d| d.turn_of_block(&id).map(|t| t.speaker.clone()))
+    {
+        if reader
+            .speakers
+            .with_untracked(|s| !s.is_empty() && !s.contains(&turn))
+        {
             reader.speakers.update(|s| {
                 s.insert(turn);
             });

@@ -6,7 +6,9 @@ use wasm_bindgen::JsCast;
 /// Scrolls the element with this id to the top of the view (below the
 /// sticky toolbar, via CSS `scroll-margin-top`) and flashes it.
 pub fn scroll_to_id(id: &str) {
-    let Some(el) = document().get_element_by_id(id) else { return };
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Start);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
@@ -25,7 +27,10 @@ pub fn flash(el: &web_sys::Element) {
 
 /// Focuses an element by id without scrolling (it is scrolled separately).
 pub fn focus_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let opts = web_sys::FocusOptions::new();
         opts.set_prevent_scroll(true);
         let _ = el.focus_with_options(&opts);
@@ -59,9 +64,16 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Ok(a) = document().create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document()
+        .create_element("a")
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
         a.set_href(&url);
         a.set_download(filename);
         a.click();
@@ -71,7 +83,13 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
 
 /// A value from localStorage.
 pub fn stored(key: &str) -> Option<String> {
-    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
 }
 
 /// Saves a value to localStorage (silently does nothing where storage is off).
@@ -94,7 +112,10 @@ pub fn prefers_dark() -> bool {
 pub fn typing_in_field() -> bool {
     document().active_element().is_some_and(|el| {
         let tag = el.tag_name().to_ascii_lowercase();
-        tag == "input" || tag == "textarea" || tag == "select" || el.has_attribute("contenteditable")
+        tag == "input"
+            || tag == "textarea"
+            || tag == "select"
+            || el.has_attribute("contenteditable")
     })
 }
 

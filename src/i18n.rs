@@ -204,7 +204,15 @@ pub static ZH: Texts = Texts {
     month_short: |_, m| format!("{m}月"),
     date_full: |y, m, d| format!("{y}年{m}月{d}日"),
     date_short: |m, d| format!("{m}月{d}日"),
-    weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+    weekdays: [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ],
     weekdays_short: ["一", "二", "三", "四", "五", "六", "日"],
     events_count: |n| format!("{n} 项事件"),
     approximate: "大致日期",
@@ -219,7 +227,9 @@ pub static ZH: Texts = Texts {
     no_events_on_day: "这一天没有事件。",
     agenda: "按日期列出",
     timeline: "政策时间线",
-    timeline_desc: |n, from, to| format!("{n} 个节点，从{from}到{to}；实心为已完成，空心虚线为计划。"),
+    timeline_desc: |n, from, to| {
+        format!("{n} 个节点，从{from}到{to}；实心为已完成，空心虚线为计划。")
+    },
     conference_marker: "本次发布会",
     later_plans: "此后",
     see_in_transcript: "查看原文",
@@ -260,7 +270,13 @@ pub static EN: Texts = Texts {
     panel_insights: "Insights",
     search: "Search the transcript",
     search_placeholder: "Search (press /)",
-    matches: |n| if n == 1 { "1 match".to_string() } else { format!("{n} matches") },
+    matches: |n| {
+        if n == 1 {
+            "1 match".to_string()
+        } else {
+            format!("{n} matches")
+        }
+    },
     match_position: |i, n| format!("{i} of {n}"),
     next_match: "Next match",
     previous_match: "Previous match",
@@ -271,7 +287,13 @@ pub static EN: Texts = Texts {
     journalists: "Journalists",
     hosts: "Host",
     only: |name| format!("Only {name}"),
-    turns_count: |n| if n == 1 { "1 turn".to_string() } else { format!("{n} turns") },
+    turns_count: |n| {
+        if n == 1 {
+            "1 turn".to_string()
+        } else {
+            format!("{n} turns")
+        }
+    },
     keep_qa: "Keep questions with answers",
     expand_all: "Expand all",
     collapse_all: "Collapse all",
@@ -287,13 +309,15 @@ pub static EN: Texts = Texts {
     answer_to: "Answer",
     front_matter: "Introduction",
     appendix: "Appendix",
-    appendix_note: "What follows comes after the conference ended: page material, not part of the transcript.",
+    appendix_note:
+        "What follows comes after the conference ended: page material, not part of the transcript.",
     permalink: "Copy link to paragraph",
     copy_citation: "Copy citation",
     copied_link: "Link copied",
     copied_citation: "Citation copied",
     copy_failed: "Could not copy; copy the link from the address bar",
-    keyboard_help: "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match",
+    keyboard_help:
+        "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match",
     calendar_heading: "Calendar and timeline",
     no_events: "No dates found in this transcript.",
     ics_group: "Download calendar (.ics)",
@@ -309,9 +333,23 @@ pub static EN: Texts = Texts {
     month_short: |_, m| MONTHS[(m as usize + 11) % 12][..3].to_string(),
     date_full: |y, m, d| format!("{d} {} {y}", MONTHS[(m as usize + 11) % 12]),
     date_short: |m, d| format!("{d} {}", &MONTHS[(m as usize + 11) % 12][..3]),
-    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
     weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    events_count: |n| if n == 1 { "1 event".to_string() } else { format!("{n} events") },
+    events_count: |n| {
+        if n == 1 {
+            "1 event".to_string()
+        } else {
+            format!("{n} events")
+        }
+    },
     approximate: "approximate date",
     planned: "planned",
     done: "done",
@@ -324,7 +362,9 @@ pub static EN: Texts = Texts {
     no_events_on_day: "No events on this day.",
     agenda: "Agenda",
     timeline: "Policy timeline",
-    timeline_desc: |n, from, to| format!("{n} milestones from {from} to {to}; filled: done, hollow and dashed: planned."),
+    timeline_desc: |n, from, to| {
+        format!("{n} milestones from {from} to {to}; filled: done, hollow and dashed: planned.")
+    },
     conference_marker: "This conference",
     later_plans: "Later",
     see_in_transcript: "see in transcript",
@@ -335,7 +375,13 @@ pub static EN: Texts = Texts {
     answered_by: "Answered by:",
     no_qa: "No questions and answers in this transcript.",
     figures_heading: "Figures",
-    figures_count: |n| if n == 1 { "1 figure".to_string() } else { format!("{n} figures") },
+    figures_count: |n| {
+        if n == 1 {
+            "1 figure".to_string()
+        } else {
+            format!("{n} figures")
+        }
+    },
     unit: "Unit",
     all_units: "All units",
     sort_by_order: "in order of appearance",
@@ -345,7 +391,18 @@ pub static EN: Texts = Texts {
 };
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The interface language, provided as context.

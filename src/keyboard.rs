@@ -29,9 +29,17 @@ pub fn install(reader: Reader) {
 /// Moves to the next (or previous) shown turn from the current one.
 fn move_turn(reader: Reader, forward: bool) {
     let shown: Vec<String> = reader.doc.with_untracked(|d| {
-        reader.visible_turns.with_untracked(|v| d.turns.iter().filter(|t| v.contains(&t.id)).map(|t| t.id.clone()).collect())
+        reader.visible_turns.with_untracked(|v| {
+            d.turns
+                .iter()
+                .filter(|t| v.contains(&t.id))
+                .map(|t| t.id.clone())
+                .collect()
+        })
     });
-    let order: Vec<String> = reader.doc.with_untracked(|d| d.turns.iter().map(|t| t.id.clone()).collect());
+    let order: Vec<String> = reader
+        .doc
+        .with_untracked(|d| d.turns.iter().map(|t| t.id.clone()).collect());
     let pos = |id: &str| order.iter().position(|x| x == id);
     // The turn whose heading has focus (after a j/k), else the one scrolled to.
     let focused = document()
@@ -41,9 +49,14 @@ fn move_turn(reader: Reader, forward: bool) {
         .and_then(|id| pos(&id))
         .or_else(|| reader.current_turn.get_untracked().and_then(|c| pos(&c)));
     let target = if forward {
-        shown.iter().find(|id| current.is_none_or(|c| pos(id) > Some(c)))
+        shown
+            .iter()
+            .find(|id| current.is_none_or(|c| pos(id) > Some(c)))
     } else {
-        shown.iter().rev().find(|id| current.is_some_and(|c| pos(id) < Some(c)))
+        shown
+            .iter()
+            .rev()
+            .find(|id| current.is_some_and(|c| pos(id) < Some(c)))
     };
     if let Some(id) = target {
         reader.current_turn.set(Some(id.clone()));

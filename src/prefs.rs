@@ -21,13 +21,19 @@ pub fn saved_theme() -> Option<Theme> {
 
 /// The theme in effect: the reader's choice, else the system's.
 pub fn effective_theme(choice: Option<Theme>) -> Theme {
-    choice.unwrap_or(if prefers_dark() { Theme::Dark } else { Theme::Light })
+    choice.unwrap_or(if prefers_dark() {
+        Theme::Dark
+    } else {
+        Theme::Light
+    })
 }
 
 /// Applies and remembers a theme choice (`data-theme` on `<html>`).
 pub fn apply_theme(choice: RwSignal<Option<Theme>>) {
     Effect::new(move |_| {
-        let Some(root) = document().document_element() else { return };
+        let Some(root) = document().document_element() else {
+            return;
+        };
         match choice.get() {
             Some(t) => {
                 let name = if t == Theme::Dark { "dark" } else { "light" };

@@ -123,7 +123,9 @@ impl Reader {
 
     /// Unfolds whatever hides a current match.
     pub fn reveal_hits(&self) {
-        let blocks: BTreeSet<String> = self.hits.with(|h| h.iter().map(|h| h.block.clone()).collect());
+        let blocks: BTreeSet<String> = self
+            .hits
+            .with(|h| h.iter().map(|h| h.block.clone()).collect());
         self.reveal_blocks(blocks.iter().map(String::as_str));
     }
 
@@ -147,7 +149,11 @@ impl Reader {
             return;
         }
         let i = self.active_hit.get_untracked().min(n - 1);
-        self.active_hit.set(if forward { (i + 1) % n } else { (i + n - 1) % n });
+        self.active_hit.set(if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        });
     }
 
     /// The active match index, kept within the current hits.
@@ -193,7 +199,11 @@ impl Reader {
 
 /// Turn ids shown when filtering to `speakers` (empty: all), optionally
 /// keeping questions and answers together.
-pub fn visible_turn_ids(doc: &Document, speakers: &BTreeSet<String>, keep_qa: bool) -> BTreeSet<String> {
+pub fn visible_turn_ids(
+    doc: &Document,
+    speakers: &BTreeSet<String>,
+    keep_qa: bool,
+) -> BTreeSet<String> {
     let mut shown: BTreeSet<String> = doc
         .turns
         .iter()
@@ -225,7 +235,12 @@ fn shown_blocks<'a>(doc: &'a Document, turns: &BTreeSet<String>) -> BTreeSet<&'a
 /// For each block in a turn: the turn id, then each foldable section head
 /// above it (a block with a heading folds its own body too).
 fn fold_paths(doc: &Arc<Document>) -> BTreeMap<String, Vec<String>> {
-    fn walk(blocks: &[shilu_core::Block], nodes: &[Node], path: &mut Vec<String>, out: &mut BTreeMap<String, Vec<String>>) {
+    fn walk(
+        blocks: &[shilu_core::Block],
+        nodes: &[Node],
+        path: &mut Vec<String>,
+        out: &mut BTreeMap<String, Vec<String>>,
+    ) {
         for node in nodes {
             let head = &blocks[node.head()];
             path.push(head.id.clone());

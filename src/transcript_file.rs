@@ -10,7 +10,8 @@ pub fn read_transcript(bytes: &[u8]) -> Result<Document, String> {
     let text = match decode(bytes) {
         Ok(text) => text,
         Err(DecodeError::LegacyEncoding { encoding }) => {
-            let decoded = decode_in_browser(bytes, encoding).ok_or_else(|| format!("{encoding}?"))?;
+            let decoded =
+                decode_in_browser(bytes, encoding).ok_or_else(|| format!("{encoding}?"))?;
             check_text(&decoded).map_err(|e| e.to_string())?
         }
         Err(e) => return Err(e.to_string()),

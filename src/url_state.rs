@@ -25,9 +25,18 @@ impl ViewParams {
             match k {
                 "q" if !v.trim().is_empty() => p.query = Some(v.chars().take(200).collect()),
                 "s" => p.speakers.extend(
-                    v.split(',').map(str::trim).filter(|s| !s.is_empty() && s.chars().count() <= 40).map(String::from),
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty() && s.chars().count() <= 40)
+                        .map(String::from),
                 ),
-                "qa" => p.keep_qa = match v { "1" => Some(true), "0" => Some(false), _ => None },
+                "qa" => {
+                    p.keep_qa = match v {
+                        "1" => Some(true),
+                        "0" => Some(false),
+                        _ => None,
+                    }
+                }
                 "panel" => p.panel = Panel::from_str(v),
                 "day" if is_iso_date(v) => p.day = Some(v.to_string()),
                 _ => {}
@@ -43,7 +52,10 @@ impl ViewParams {
             out.push(("q", q.clone()));
         }
         if !self.speakers.is_empty() {
-            out.push(("s", self.speakers.iter().cloned().collect::<Vec<_>>().join(",")));
+            out.push((
+                "s",
+                self.speakers.iter().cloned().collect::<Vec<_>>().join(","),
+            ));
         }
         if self.keep_qa == Some(false) {
             out.push(("qa", "0".into()));
@@ -71,8 +83,12 @@ pub fn is_iso_date(s: &str) -> bool {
 /// Applies the page's query string to the reader (speakers the document
 /// does not know are dropped).
 pub fn apply_from_location(reader: &Reader) {
-    let Ok(search) = window().location().search() else { return };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    let Ok(search) = window().location().search() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
     let mut pairs = Vec::new();
     for key in ["q", "s", "qa", "panel", "day"] {
         if let Some(v) = params.get(key) {
@@ -80,8 +96,12 @@ pub fn apply_from_location(reader: &Reader) {
         }
     }
     let view = ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
-    let known: BTreeSet<String> = reader.doc.with_untracked(|d| d.turns.iter().map(|t| t.speaker.clone()).collect());
-    reader.speakers.set(view.speakers.intersection(&known).cloned().collect());
+    let known: BTreeSet<String> = reader
+        .doc
+        .with_untracked(|d| d.turns.iter().map(|t| t.speaker.clone()).collect());
+    reader
+        .speakers
+        .set(view.speakers.intersection(&known).cloned().collect());
     if let Some(k) = view.keep_qa {
         reader.keep_qa.set(k);
     }
@@ -104,7 +124,9 @@ pub fn sync_to_location(reader: Reader) {
             panel: Some(reader.panel.get()),
             day: reader.day.get(),
         };
-        let Ok(params) = web_sys::UrlSearchParams::new() else { return };
+        let Ok(params) = web_sys::UrlSearchParams::new() else {
+            return;
+        };
         for (k, v) in view.to_pairs() {
             params.append(k, &v);
         }
@@ -113,7 +135,11 @@ pub fn sync_to_location(reader: Reader) {
         let url = format!(
             "{}{}{}",
             loc.pathname().unwrap_or_default(),
-            if query.is_empty() { String::new() } else { format!("?{query}") },
+            if query.is_empty() {
+                String::new()
+            } else {
+                format!("?{query}")
+            },
             loc.hash().unwrap_or_default()
         );
         if let Ok(history) = window().history() {
@@ -129,7 +155,13 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn round_trips_a_view() {
-        let v = ViewParams::from_pairs([("q", "光伏"), ("s", "李武军,张建成"), ("qa", "0"), ("panel", "calendar"), ("day", "2017-10-17")]);
+        let v = ViewParams::from_pairs([
+            ("q", "光伏"),
+            ("s", "李武军,张建成"),
+            ("qa", "0"),
+            ("panel", "calendar"),
+            ("day", "2017-10-17"),
+        ]);
         let pairs = v.to_pairs();
         let back = ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(v, back);
@@ -138,7 +170,14 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn ignores_garbage() {
-        let v = ViewParams::from_pairs([("panel", "nope"), ("day", "2017-13-40"), ("qa", "maybe"), ("zzz", "1"), ("q", "  "), ("s", ",,")]);
+        let v = ViewParams::from_pairs([
+            ("panel", "nope"),
+            ("day", "2017-13-40"),
+            ("qa", "maybe"),
+            ("zzz", "1"),
+            ("q", "  "),
+            ("s", ",,"),
+        ]);
         assert_eq!(v, ViewParams::default());
     }
 }

@@ -25,13 +25,19 @@ fn fresh_container() -> web_sys::HtmlElement {
         .expect("create <div>")
         .dyn_into::<web_sys::HtmlElement>()
         .expect("<div> is an HtmlElement");
-    doc.body().expect("<body>").append_child(&el).expect("append container");
+    doc.body()
+        .expect("<body>")
+        .append_child(&el)
+        .expect("append container");
     el
 }
 
 /// Visible text of an element, whitespace-insensitive (CJK text has no spaces to lose).
 fn text_of(el: &web_sys::Element) -> String {
-    el.text_content().unwrap_or_default().split_whitespace().collect()
+    el.text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -41,12 +47,20 @@ fn app_renders_the_transcript_title() {
 
     let headings = container.query_selector_all("h1").expect("query h1");
     assert!(headings.length() >= 1, "App renders an <h1>");
-    let h1 = headings.get(0).unwrap().dyn_into::<web_sys::Element>().unwrap();
+    let h1 = headings
+        .get(0)
+        .unwrap()
+        .dyn_into::<web_sys::Element>()
+        .unwrap();
     let want: String = TITLE.split_whitespace().collect();
     assert_eq!(text_of(&h1), want, "the <h1> is the transcript's title");
 
     drop(handle);
-    assert_eq!(container.child_element_count(), 0, "unmounting removes the view");
+    assert_eq!(
+        container.child_element_count(),
+        0,
+        "unmounting removes the view"
+    );
     container.remove();
 }
 

@@ -44,7 +44,10 @@ fn el(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement 
 }
 
 fn text(e: &web_sys::Element) -> String {
-    e.text_content().unwrap_or_default().split_whitespace().collect()
+    e.text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect()
 }
 
 /// Dispatches a `keydown` of `key` on `target`, bubbling like a real one.
@@ -53,7 +56,9 @@ fn key(target: &web_sys::HtmlElement, key: &str) {
         "el, key",
         "el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))",
     );
-    press.call2(&wasm_bindgen::JsValue::NULL, target, &key.into()).unwrap();
+    press
+        .call2(&wasm_bindgen::JsValue::NULL, target, &key.into())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -63,26 +68,52 @@ fn the_app_opens_the_calendar_on_october_2017_with_the_17th_marked() {
 
     let grid = el(&container, "[role=grid]");
     assert_eq!(text(&el(&container, "#cal-month-title")), "2017年10月");
-    assert_eq!(grid.get_attribute("aria-labelledby").as_deref(), Some("cal-month-title"));
+    assert_eq!(
+        grid.get_attribute("aria-labelledby").as_deref(),
+        Some("cal-month-title")
+    );
     // Weeks start on Monday.
     let headers = grid.query_selector_all("[role=columnheader]").unwrap();
     assert_eq!(headers.length(), 7);
     let first: web_sys::Element = headers.item(0).unwrap().unchecked_into();
     assert_eq!(first.get_attribute("aria-label").as_deref(), Some("星期一"));
     // 1 October 2017 is a Sunday: the last cell of the first row.
-    let first_row = grid.query_selector_all("[role=row]").unwrap().item(1).unwrap();
-    let cells = first_row.unchecked_ref::<web_sys::Element>().query_selector_all("[role=gridcell]").unwrap();
+    let first_row = grid
+        .query_selector_all("[role=row]")
+        .unwrap()
+        .item(1)
+        .unwrap();
+    let cells = first_row
+        .unchecked_ref::<web_sys::Element>()
+        .query_selector_all("[role=gridcell]")
+        .unwrap();
     assert_eq!(cells.length(), 7);
     let sunday: web_sys::Element = cells.item(6).unwrap().unchecked_into();
     assert_eq!(sunday.id(), "cal-2017-10-01");
 
     let day = el(&container, "#cal-2017-10-17");
-    assert!(day.class_list().contains("is-named"), "17 October is marked");
+    assert!(
+        day.class_list().contains("is-named"),
+        "17 October is marked"
+    );
     assert!(text(&day).contains("全国扶贫日"));
     let name = text(&day);
-    assert!(name.contains("2017年10月17日星期二") && name.contains("攻坚深度贫困论坛"), "{name}");
-    assert_eq!(day.get_attribute("tabindex").as_deref(), Some("0"), "the roving focus starts on the plan's day");
-    assert_eq!(container.query_selector_all("[role=gridcell][tabindex='0']").unwrap().length(), 1);
+    assert!(
+        name.contains("2017年10月17日星期二") && name.contains("攻坚深度贫困论坛"),
+        "{name}"
+    );
+    assert_eq!(
+        day.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "the roving focus starts on the plan's day"
+    );
+    assert_eq!(
+        container
+            .query_selector_all("[role=gridcell][tabindex='0']")
+            .unwrap()
+            .length(),
+        1
+    );
 
     drop(handle);
     container.remove();
@@ -99,7 +130,10 @@ async fn choosing_the_17th_lists_the_forum_and_the_performance() {
     let listed = text(&el(&c, ".day-events"));
     assert!(listed.contains("攻坚深度贫困论坛"), "{listed}");
     assert!(listed.contains("文艺节目汇演"), "{listed}");
-    assert!(listed.contains("牵头单位"), "lead units are shown: {listed}");
+    assert!(
+        listed.contains("牵头单位"),
+        "lead units are shown: {listed}"
+    );
     c.remove();
 }
 
@@ -109,15 +143,35 @@ async fn keys_move_the_focus_and_the_month() {
     let grid = el(&c, "[role=grid]");
     key(&grid, "ArrowRight");
     leptos::task::tick().await;
-    assert_eq!(el(&c, "#cal-2017-10-18").get_attribute("tabindex").as_deref(), Some("0"));
-    assert_eq!(el(&c, "#cal-2017-10-17").get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(
+        el(&c, "#cal-2017-10-18")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        el(&c, "#cal-2017-10-17")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("-1")
+    );
     key(&grid, "ArrowUp");
     leptos::task::tick().await;
-    assert_eq!(el(&c, "#cal-2017-10-11").get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(
+        el(&c, "#cal-2017-10-11")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("0")
+    );
     key(&grid, "PageUp");
     leptos::task::tick().await;
     assert_eq!(text(&el(&c, "#cal-month-title")), "2017年9月");
-    assert_eq!(el(&c, "#cal-2017-09-11").get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(
+        el(&c, "#cal-2017-09-11")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("0")
+    );
     // 9—10月份 spans September: a bar in every week row.
     let bars = c.query_selector_all(".cal-bar__label").unwrap();
     let five_in: Vec<String> = (0..bars.length())
@@ -137,7 +191,12 @@ async fn an_event_links_back_to_its_paragraph() {
     reader.day.set(Some("2017-10-17".into()));
     // Fold the turn that holds the plan, and hide its speaker.
     let (turn, block) = reader.doc.with_untracked(|d| {
-        let e = d.events.iter().find(|e| e.label.contains("攻坚深度贫困论坛")).expect("the forum is an event").clone();
+        let e = d
+            .events
+            .iter()
+            .find(|e| e.label.contains("攻坚深度贫困论坛"))
+            .expect("the forum is an event")
+            .clone();
         (d.turn_of_block(&e.block).unwrap().id.clone(), e.block)
     });
     reader.folded.update(|f| {
@@ -150,14 +209,25 @@ async fn an_event_links_back_to_its_paragraph() {
 
     let links = c.query_selector_all(".day-events a").unwrap();
     let link: web_sys::HtmlElement = (0..links.length())
-        .map(|i| links.item(i).unwrap().unchecked_into::<web_sys::HtmlElement>())
+        .map(|i| {
+            links
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+        })
         .find(|a| text(a).contains("攻坚深度贫困论坛"))
         .expect("the forum links to its paragraph");
     assert_eq!(link.get_attribute("href"), Some(format!("#{block}")));
     link.click();
     leptos::task::tick().await;
     assert_eq!(reader.panel.get_untracked(), Panel::Transcript);
-    assert!(reader.visible_turns.get_untracked().contains(&turn), "the speaker filter lets it show");
-    assert!(reader.folded.with_untracked(|f| !f.contains(&turn)), "its turn unfolds");
+    assert!(
+        reader.visible_turns.get_untracked().contains(&turn),
+        "the speaker filter lets it show"
+    );
+    assert!(
+        reader.folded.with_untracked(|f| !f.contains(&turn)),
+        "its turn unfolds"
+    );
     c.remove();
 }

@@ -16,7 +16,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Mounts the search bar, speaker filter and transcript over `text`, in a
 /// fresh container; returns the container and the reader's state.
 fn mount(text: &'static str) -> (web_sys::HtmlElement, Reader) {
-    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(container.clone(), move || {
@@ -33,8 +34,12 @@ fn count(container: &web_sys::HtmlElement, selector: &str) -> u32 {
 }
 
 fn visible_speakers(container: &web_sys::HtmlElement) -> Vec<String> {
-    let list = container.query_selector_all(".turn__shown:not([hidden]) .turn__name").unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    let list = container
+        .query_selector_all(".turn__shown:not([hidden]) .turn__name")
+        .unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
 }
 
 const SMALL: &str = "某市新闻发布会\n\n主持人 王某:\n\n各位记者，上午好。今天介绍光伏扶贫。\n\n新华社记者:\n\n请问光伏电站建了多少？\n\n李某:\n\n一是建成光伏电站100座。\n\n二是带动贫困户3万户。\n";
@@ -55,7 +60,12 @@ async fn search_marks_every_match_and_counts_them() {
     leptos::task::tick().await;
     assert_eq!(count(&c, "mark"), 5);
     assert_eq!(count(&c, "mark.is-current"), 1);
-    let summary = c.query_selector("#search-summary").unwrap().unwrap().text_content().unwrap();
+    let summary = c
+        .query_selector("#search-summary")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(summary.contains('5'), "summary {summary:?}");
     reader.set_query(String::new());
     leptos::task::tick().await;
@@ -69,7 +79,11 @@ async fn filtering_keeps_questions_with_answers_unless_asked_not_to() {
     reader.show_only(["李某".to_string()]);
     leptos::task::tick().await;
     assert_eq!(visible_speakers(&c), ["新华社记者", "李某"]);
-    assert_eq!(count(&c, ".turn__hidden:not([hidden])"), 1, "the host's turn shrinks to a placeholder");
+    assert_eq!(
+        count(&c, ".turn__hidden:not([hidden])"),
+        1,
+        "the host's turn shrinks to a placeholder"
+    );
     reader.keep_qa.set(false);
     leptos::task::tick().await;
     assert_eq!(visible_speakers(&c), ["李某"]);
@@ -79,13 +93,25 @@ async fn filtering_keeps_questions_with_answers_unless_asked_not_to() {
 #[wasm_bindgen_test]
 async fn a_fold_button_hides_what_it_controls() {
     let (c, _) = mount(SEED);
-    let button: web_sys::HtmlElement = c.query_selector(".turn__speaker .fold").unwrap().unwrap().unchecked_into();
-    let body = document().get_element_by_id(&button.get_attribute("aria-controls").unwrap()).unwrap();
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let button: web_sys::HtmlElement = c
+        .query_selector(".turn__speaker .fold")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let body = document()
+        .get_element_by_id(&button.get_attribute("aria-controls").unwrap())
+        .unwrap();
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert!(!body.has_attribute("hidden"));
     button.click();
     leptos::task::tick().await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(body.has_attribute("hidden"));
     c.remove();
 }

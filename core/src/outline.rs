@@ -96,12 +96,18 @@ mod tests {
             o,
             vec![
                 Node::Leaf(0),
-                Node::Section { head: 1, body: vec![Node::Leaf(2)] },
+                Node::Section {
+                    head: 1,
+                    body: vec![Node::Leaf(2)]
+                },
                 Node::Section {
                     head: 3,
                     body: vec![
                         Node::Leaf(4),
-                        Node::Section { head: 5, body: vec![Node::Leaf(6), Node::Leaf(7)] },
+                        Node::Section {
+                            head: 5,
+                            body: vec![Node::Leaf(6), Node::Leaf(7)]
+                        },
                         Node::Leaf(8),
                         Node::Leaf(9),
                     ]
@@ -113,7 +119,9 @@ mod tests {
     #[test]
     fn every_block_appears_once_in_order() {
         use BlockKind::*;
-        let kinds = [Item, Heading, Paragraph, Section, Item, Item, Heading, Caption];
+        let kinds = [
+            Item, Heading, Paragraph, Section, Item, Item, Heading, Caption,
+        ];
         let blocks: Vec<Block> = kinds
             .iter()
             .enumerate()

@@ -144,7 +144,10 @@ mod tests {
     #[test]
     fn folds_full_width_and_case() {
         assert_eq!(find("ＡＢＣ１２３", "abc123"), vec!["ＡＢＣ１２３"]);
-        assert_eq!(find("(牵头单位:省直工委)", "（牵头单位："), vec!["(牵头单位:"]);
+        assert_eq!(
+            find("(牵头单位:省直工委)", "（牵头单位："),
+            vec!["(牵头单位:"]
+        );
         assert_eq!(find("30.5%", "３０．５％"), vec!["30.5%"]);
     }
 

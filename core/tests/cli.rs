@@ -130,7 +130,12 @@ fn ics_prints_a_calendar_that_a_parser_reads() {
     use icalendar::{Calendar, CalendarComponent, Component};
     let seed = common::seed_path();
     let all = shilu(&["ics", seed.to_str().unwrap()]);
-    assert_eq!(all.status.code(), Some(0), "{}", String::from_utf8_lossy(&all.stderr));
+    assert_eq!(
+        all.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&all.stderr)
+    );
     let plan = shilu(&["ics", "--activities", seed.to_str().unwrap()]);
     assert_eq!(plan.status.code(), Some(0));
     let events = |out: &Output| -> Vec<String> {
@@ -145,8 +150,16 @@ fn ics_prints_a_calendar_that_a_parser_reads() {
             .collect()
     };
     let (all, plan) = (events(&all), events(&plan));
-    assert!(plan.iter().any(|s| s.contains("攻坚深度贫困论坛")), "{plan:?}");
-    assert!(plan.len() < all.len(), "the plan is a subset: {} vs {}", plan.len(), all.len());
+    assert!(
+        plan.iter().any(|s| s.contains("攻坚深度贫困论坛")),
+        "{plan:?}"
+    );
+    assert!(
+        plan.len() < all.len(),
+        "the plan is a subset: {} vs {}",
+        plan.len(),
+        all.len()
+    );
     assert!(plan.iter().all(|s| all.contains(s)));
 }
 

@@ -29,13 +29,25 @@ fn kind_class(kind: BlockKind) -> &'static str {
 /// A block. `fold` is set when the block heads a foldable section: the
 /// block's own heading becomes the toggle, controlling `fold.body_id`.
 #[component]
-pub fn BlockView(block: Block, #[prop(optional)] speaker: Option<String>, #[prop(optional)] fold: Option<FoldControl>) -> impl IntoView {
+pub fn BlockView(
+    block: Block,
+    #[prop(optional)] speaker: Option<String>,
+    #[prop(optional)] fold: Option<FoldControl>,
+) -> impl IntoView {
     let reader = expect_context::<Reader>();
     let id = block.id.clone();
-    let class = format!("block block--{} level-{}", kind_class(block.kind), block.level);
+    let class = format!(
+        "block block--{} level-{}",
+        kind_class(block.kind),
+        block.level
+    );
     // A section block (`——聚焦攻坚重点。…`) folds its own body text.
-    let self_fold = (block.kind == BlockKind::Section && block.heading.is_some() && !block.text.is_empty())
-        .then(|| FoldControl { id: id.clone(), body_id: format!("{id}-text") });
+    let self_fold =
+        (block.kind == BlockKind::Section && block.heading.is_some() && !block.text.is_empty())
+            .then(|| FoldControl {
+                id: id.clone(),
+                body_id: format!("{id}-text"),
+            });
     let fold = fold.or(self_fold.clone());
     let text_hidden = {
         let self_fold = self_fold.clone();
@@ -55,10 +67,13 @@ pub fn BlockView(block: Block, #[prop(optional)] speaker: Option<String>, #[prop
         view! { <span class="block__text" id=body_id hidden=text_hidden><Highlighted block=id field=Field::Text text=t/></span> }
     });
     let lead = match (&fold, block.kind) {
-        (Some(f), _) => view! { <FoldButton fold=f.clone()>{marker}{heading}</FoldButton> }.into_any(),
+        (Some(f), _) => {
+            view! { <FoldButton fold=f.clone()>{marker}{heading}</FoldButton> }.into_any()
+        }
         (None, _) => view! { {marker}{heading} }.into_any(),
     };
-    let is_heading = matches!(block.kind, BlockKind::Heading | BlockKind::Section) || fold.is_some();
+    let is_heading =
+        matches!(block.kind, BlockKind::Heading | BlockKind::Section) || fold.is_some();
     let content = if is_heading && block.text.is_empty() {
         let level = (block.level.max(1) + 2).min(6);
         heading_element(level, view! { {lead}{note} }.into_any())
@@ -152,7 +167,11 @@ fn BlockActions(block: Block, speaker: Option<String>) -> impl IntoView {
 pub fn citation(reader: &Reader, block: &Block, speaker: Option<&str>) -> String {
     reader.doc.with_untracked(|doc| {
         let who = speaker.map(|name| {
-            let title = doc.participants.iter().find(|p| p.name == name).and_then(|p| p.title.clone().or(p.outlet.clone()));
+            let title = doc
+                .participants
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.title.clone().or(p.outlet.clone()));
             match title {
                 Some(t) => format!("——{name}（{t}）"),
                 None => format!("——{name}"),

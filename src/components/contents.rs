@@ -11,10 +11,19 @@ use shilu_core::{Block, BlockKind};
 fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
     blocks
         .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Heading | BlockKind::Section) || (b.kind == BlockKind::Item && b.level <= 2 && b.heading.is_some()))
-        .filter(|b| b.kind != BlockKind::Item || b.marker.as_deref().is_some_and(|m| !m.ends_with('是')))
+        .filter(|b| {
+            matches!(b.kind, BlockKind::Heading | BlockKind::Section)
+                || (b.kind == BlockKind::Item && b.level <= 2 && b.heading.is_some())
+        })
+        .filter(|b| {
+            b.kind != BlockKind::Item || b.marker.as_deref().is_some_and(|m| !m.ends_with('是'))
+        })
         .map(|b| {
-            let label = format!("{}{}", b.marker.clone().unwrap_or_default(), b.heading.clone().unwrap_or_else(|| b.text.clone()));
+            let label = format!(
+                "{}{}",
+                b.marker.clone().unwrap_or_default(),
+                b.heading.clone().unwrap_or_else(|| b.text.clone())
+            );
             (b.id.clone(), label.chars().take(24).collect(), b.level)
         })
         .collect()
@@ -87,10 +96,17 @@ pub fn track_current_turn(reader: Reader) {
     let pending = StoredValue::new(false);
     let update = move || {
         pending.set_value(false);
-        let Ok(list) = document().query_selector_all("[data-turn]") else { return };
+        let Ok(list) = document().query_selector_all("[data-turn]") else {
+            return;
+        };
         let mut current = None;
         for i in 0..list.length() {
-            let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else { continue };
+            let Some(el) = list
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            else {
+                continue;
+            };
             if el.get_bounding_client_rect().top() <= 140.0 {
                 current = Some(el.id());
             } else {

@@ -1,11 +1,11 @@
 //! The page header: what the conference was, when, where, and who spoke.
 
+use crate::components::highlight::Highlighted;
+use crate::components::transcript::title_block;
 use crate::i18n::{role_name, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
-use crate::components::highlight::Highlighted;
 use shilu_core::search::Field;
-use crate::components::transcript::title_block;
 use shilu_core::Role;
 
 /// `2017-10-12` → `2017年10月12日`.
@@ -68,15 +68,18 @@ pub fn ConferenceHeader() -> impl IntoView {
 
 /// The title, with search matches marked when it is the document's title block.
 fn title_view(reader: Reader) -> AnyView {
-    reader.doc.with(|d| {
-        match title_block(d) {
-            Some(b) => view! { <Highlighted block=b.id.clone() field=Field::Text text=b.text.clone()/> }.into_any(),
-            None => d.meta.title.clone().into_any(),
+    reader.doc.with(|d| match title_block(d) {
+        Some(b) => {
+            view! { <Highlighted block=b.id.clone() field=Field::Text text=b.text.clone()/> }
+                .into_any()
         }
+        None => d.meta.title.clone().into_any(),
     })
 }
 
 /// `10月12日下午` → `下午`.
 fn part_of_day(text: &str) -> Option<&'static str> {
-    ["上午", "下午", "晚上", "晚", "早上", "中午"].into_iter().find(|p| text.ends_with(p))
+    ["上午", "下午", "晚上", "晚", "早上", "中午"]
+        .into_iter()
+        .find(|p| text.ends_with(p))
 }

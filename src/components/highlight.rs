@@ -32,7 +32,10 @@ pub fn Highlighted(block: String, field: Field, text: String) -> impl IntoView {
         for (i, r) in marks {
             parts.push(text[pos..r.start].to_string().into_any());
             let class = if current == Some(i) { "is-current" } else { "" };
-            parts.push(view! { <mark class=class data-hit=i>{text[r.clone()].to_string()}</mark> }.into_any());
+            parts.push(
+                view! { <mark class=class data-hit=i>{text[r.clone()].to_string()}</mark> }
+                    .into_any(),
+            );
             pos = r.end;
         }
         parts.push(text[pos..].to_string().into_any());

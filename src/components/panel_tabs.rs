@@ -23,7 +23,10 @@ pub fn PanelTabs() -> impl IntoView {
     };
     // Arrow keys move between tabs, as the ARIA tabs pattern expects.
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let i = Panel::ALL.iter().position(|p| *p == reader.panel.get_untracked()).unwrap_or(0);
+        let i = Panel::ALL
+            .iter()
+            .position(|p| *p == reader.panel.get_untracked())
+            .unwrap_or(0);
         let n = Panel::ALL.len();
         let next = match ev.key().as_str() {
             "ArrowRight" => (i + 1) % n,

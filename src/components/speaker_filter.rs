@@ -11,13 +11,15 @@ use std::collections::BTreeSet;
 pub fn SpeakerFilter() -> impl IntoView {
     let reader = expect_context::<Reader>();
     let t = use_texts();
-    let people = move || reader.doc.with(|d| {
-        d.participants
-            .iter()
-            .map(|p| (p.clone(), d.turn_count(&p.id)))
-            .filter(|(_, n)| *n > 0)
-            .collect::<Vec<_>>()
-    });
+    let people = move || {
+        reader.doc.with(|d| {
+            d.participants
+                .iter()
+                .map(|p| (p.clone(), d.turn_count(&p.id)))
+                .filter(|(_, n)| *n > 0)
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <fieldset class="speakers">
             <legend class="speakers__legend">{move || t().speakers}</legend>
@@ -41,7 +43,9 @@ fn RolePresets() -> impl IntoView {
     let reader = expect_context::<Reader>();
     let t = use_texts();
     let preset = move |role: Option<Role>| {
-        let names: BTreeSet<String> = role.map(|r| reader.names_with_role(r).into_iter().collect()).unwrap_or_default();
+        let names: BTreeSet<String> = role
+            .map(|r| reader.names_with_role(r).into_iter().collect())
+            .unwrap_or_default();
         let pressed = move || reader.speakers.with(|s| *s == names);
         let label = move || match role {
             None => t().everyone,
@@ -84,7 +88,9 @@ fn SpeakerToggle(person: Participant, turns: usize) -> impl IntoView {
     let toggle = {
         let name = name.clone();
         move |_| {
-            let all: BTreeSet<String> = reader.doc.with(|d| d.turns.iter().map(|t| t.speaker.clone()).collect());
+            let all: BTreeSet<String> = reader
+                .doc
+                .with(|d| d.turns.iter().map(|t| t.speaker.clone()).collect());
             reader.speakers.update(|s| {
                 if s.is_empty() {
                     *s = all.clone();

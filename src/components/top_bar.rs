@@ -17,7 +17,8 @@ pub fn TopBar() -> impl IntoView {
     let texts = move || lang.get().texts();
     let is_dark = move || effective_theme(theme.get()) == Theme::Dark;
     let toggle_theme = move |_| theme.set(Some(if is_dark() { Theme::Light } else { Theme::Dark }));
-    let toggle_lang = move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    let toggle_lang =
+        move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
     view! {
         <div class="top-bar">
             <a class="skip-link" href="#transcript">{move || texts().skip_to_content}</a>

@@ -16,7 +16,11 @@ pub fn Transcript() -> impl IntoView {
     // Printed at the end of the transcript, so a paper copy says where it came from.
     let source_url = {
         let loc = window().location();
-        format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
+        format!(
+            "{}{}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default()
+        )
     };
     view! {
         <article id="transcript" class="transcript" lang="zh-CN" tabindex="-1"
@@ -64,22 +68,26 @@ fn FoldAllControls() -> impl IntoView {
 #[component]
 fn FrontMatter(blocks: Vec<Block>) -> impl IntoView {
     let t = use_texts();
-    (!blocks.is_empty()).then(|| view! {
-        <section class="front" aria-label=move || t().front_matter>
-            {blocks.into_iter().map(|b| view! { <BlockView block=b/> }).collect_view()}
-        </section>
+    (!blocks.is_empty()).then(|| {
+        view! {
+            <section class="front" aria-label=move || t().front_matter>
+                {blocks.into_iter().map(|b| view! { <BlockView block=b/> }).collect_view()}
+            </section>
+        }
     })
 }
 
 #[component]
 fn Appendix(blocks: Vec<Block>) -> impl IntoView {
     let t = use_texts();
-    (!blocks.is_empty()).then(|| view! {
-        <aside class="appendix" aria-labelledby="appendix-title">
-            <h2 id="appendix-title">{move || t().appendix}</h2>
-            <p class="appendix__note">{move || t().appendix_note}</p>
-            {blocks.into_iter().map(|b| view! { <BlockView block=b/> }).collect_view()}
-        </aside>
+    (!blocks.is_empty()).then(|| {
+        view! {
+            <aside class="appendix" aria-labelledby="appendix-title">
+                <h2 id="appendix-title">{move || t().appendix}</h2>
+                <p class="appendix__note">{move || t().appendix_note}</p>
+                {blocks.into_iter().map(|b| view! { <BlockView block=b/> }).collect_view()}
+            </aside>
+        }
     })
 }
 
@@ -122,9 +130,11 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
     let speaker = turn.speaker.clone();
     let reveal = {
         let speaker = speaker.clone();
-        move |_| reader.speakers.update(|s| {
-            s.insert(speaker.clone());
-        })
+        move |_| {
+            reader.speakers.update(|s| {
+                s.insert(speaker.clone());
+            })
+        }
     };
     let name = speaker.clone();
     let blocks = Arc::new(turn.blocks.clone());
