@@ -1,7 +1,7 @@
 //! Size table of `dist/` and the first-visit budget.
 //!
 //! Sizes are deterministic for a given toolchain (rustc, wasm-bindgen 0.2.130,
-//! wasm-opt 108, gzip, brotli 1.0.9), so the budget is a test, not a benchmark.
+//! wasm-opt 132, gzip, brotli 1.0.9), so the budget is a test, not a benchmark.
 //!
 //! * **raw**: bytes on disk.
 //! * **gzip**: `gzip -9 -n` (what most static hosts serve without brotli).
