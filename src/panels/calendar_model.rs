@@ -189,7 +189,9 @@ pub fn week_segments(week: &Week, spans: &[(usize, Date, Date)]) -> Vec<Segment>
             )
         })
         .collect();
-    found.sort_by(|a, b| {
+    // A total order (ties end on the event index), so an unstable sort is exact
+    // and smaller in the wasm than a stable one.
+    found.sort_unstable_by(|a, b| {
         a.2.from
             .cmp(&b.2.from)
             .then(b.2.to.cmp(&a.2.to))
@@ -282,7 +284,8 @@ pub fn named_days(doc: &Document) -> Vec<(Date, String)> {
             }
         }
     }
-    out.sort_by_key(|(d, _)| *d);
+    // Dates are unique here, so an unstable sort is exact.
+    out.sort_unstable_by_key(|(d, _)| *d);
     out
 }
 

@@ -46,14 +46,15 @@ pub fn sorted_figures(figures: &[Figure], unit: Option<&str>, sort: FigureSort) 
         .collect();
     match sort {
         FigureSort::Order => {}
-        FigureSort::ValueDesc => ids.sort_by(|&a, &b| {
+        // Total orders (ties end on the index): unstable sorts are exact here.
+        FigureSort::ValueDesc => ids.sort_unstable_by(|&a, &b| {
             let (fa, fb) = (&figures[a], &figures[b]);
             rank(fa)
                 .cmp(&rank(fb))
                 .then(fb.value.total_cmp(&fa.value))
                 .then(a.cmp(&b))
         }),
-        FigureSort::ValueAsc => ids.sort_by(|&a, &b| {
+        FigureSort::ValueAsc => ids.sort_unstable_by(|&a, &b| {
             let (fa, fb) = (&figures[a], &figures[b]);
             rank(fa)
                 .cmp(&rank(fb))

@@ -46,7 +46,8 @@ pub fn milestones(events: &[Event]) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect();
-    out.sort_by_key(|&i| event_span(&events[i]).map(|s| s.0));
+    // `out` is in event order; the index breaks ties as a stable sort would.
+    out.sort_unstable_by_key(|&i| (event_span(&events[i]).map(|s| s.0), i));
     out
 }
 
