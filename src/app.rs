@@ -9,8 +9,8 @@ use crate::components::speaker_filter::SpeakerFilter;
 use crate::components::toast::{StatusLine, Toast};
 use crate::components::top_bar::{ThemeChoice, TopBar};
 use crate::components::transcript::Transcript;
-use crate::dom::scroll_to_id;
 use crate::i18n::{use_texts, I18n};
+use crate::navigate::go_to_block;
 use crate::panels::calendar::CalendarPanel;
 use crate::panels::insights::InsightsPanel;
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
@@ -106,20 +106,5 @@ fn follow_initial_hash(reader: Reader) {
     let id = js_sys::decode_uri_component(&id)
         .map(String::from)
         .unwrap_or(id);
-    reader.reveal_blocks(std::iter::once(id.as_str()));
-    if let Some(turn) = reader
-        .doc
-        .with_untracked(|d| d.turn_of_block(&id).map(|t| t.speaker.clone()))
-    {
-        if reader
-            .speakers
-            .with_untracked(|s| !s.is_empty() && !s.contains(&turn))
-        {
-            reader.speakers.update(|s| {
-                s.insert(turn);
-            });
-        }
-    }
-    reader.panel.set(Panel::Transcript);
-    request_animation_frame(move || scroll_to_id(&id));
+    go_to_block(reader, id);
 }

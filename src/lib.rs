@@ -6,6 +6,7 @@ pub mod components;
 pub mod dom;
 pub mod i18n;
 pub mod keyboard;
+pub mod navigate;
 pub mod panels;
 pub mod prefs;
 pub mod state;

@@ -1,9 +1,9 @@
 //! Table of contents: turns and their sections, following the scroll
 //! position. On narrow screens it is a drawer behind a button.
 
-use crate::dom::scroll_to_id;
 use crate::i18n::use_texts;
-use crate::state::{Panel, Reader};
+use crate::navigate::go_to_block;
+use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::{Block, BlockKind};
 
@@ -36,16 +36,8 @@ pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
     let go = move |id: String| {
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
-            reader.panel.set(Panel::Transcript);
-            reader.reveal_blocks(std::iter::once(id.as_str()));
-            if reader.doc.with(|d| d.turn(&id).is_some()) {
-                reader.folded.update(|f| {
-                    f.remove(&id);
-                });
-            }
             open.set(false);
-            let id = id.clone();
-            request_animation_frame(move || scroll_to_id(&id));
+            go_to_block(reader, id.clone());
         }
     };
     view! {

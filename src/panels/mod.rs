@@ -21,8 +21,8 @@ pub mod qa_list;
 pub mod speaker_stats;
 pub mod timeline;
 
-use crate::dom::{focus_id, scroll_to_id};
-use crate::state::{Panel, Reader};
+pub use crate::navigate::go_to_block;
+use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::{events, figures, Document, Event, Figure};
 
@@ -42,44 +42,6 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
     } else {
         doc.figures.clone()
     }
-}
-
-/// Shows a block (or turn) of the transcript: switches to the transcript,
-/// unfolds what holds it, lets the speaker filter show its turn, scrolls it
-/// into view, highlights it and moves focus there.
-pub fn go_to_block(reader: Reader, id: String) {
-    reader.reveal_blocks(std::iter::once(id.as_str()));
-    let turn = reader.doc.with_untracked(|d| {
-        d.turn(&id)
-            .or_else(|| d.turn_of_block(&id))
-            .map(|t| (t.id.clone(), t.speaker.clone()))
-    });
-    if let Some((turn_id, speaker)) = turn {
-        reader.folded.update(|f| {
-            f.remove(&turn_id);
-        });
-        if !reader
-            .visible_turns
-            .with_untracked(|v| v.contains(&turn_id))
-        {
-            reader.speakers.update(|s| {
-                s.insert(speaker);
-            });
-        }
-    }
-    reader.panel.set(Panel::Transcript);
-    // After the panel and the unfolded turn have rendered.
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&id) {
-                if !el.has_attribute("tabindex") {
-                    let _ = el.set_attribute("tabindex", "-1");
-                }
-            }
-            scroll_to_id(&id);
-            focus_id(&id);
-        })
-    });
 }
 
 /// A link to a block of the transcript (`href="#t4-b11"`), followed in place.

@@ -1,0 +1,44 @@
+//! Going to a place in the transcript, from a link, the contents, a deep link
+//! or a calendar event: one way, so each of them unfolds, filters and scrolls alike.
+
+use crate::dom::{focus_id, scroll_to_id};
+use crate::state::{Panel, Reader};
+use leptos::prelude::*;
+
+/// Shows a block (or turn) of the transcript: switches to the transcript,
+/// unfolds what holds it, lets the speaker filter show its turn, scrolls it
+/// into view, highlights it and moves focus there.
+pub fn go_to_block(reader: Reader, id: String) {
+    reader.reveal_blocks(std::iter::once(id.as_str()));
+    let turn = reader.doc.with_untracked(|d| {
+        d.turn(&id)
+            .or_else(|| d.turn_of_block(&id))
+            .map(|t| (t.id.clone(), t.speaker.clone()))
+    });
+    if let Some((turn_id, speaker)) = turn {
+        reader.folded.update(|f| {
+            f.remove(&turn_id);
+        });
+        if !reader
+            .visible_turns
+            .with_untracked(|v| v.contains(&turn_id))
+        {
+            reader.speakers.update(|s| {
+                s.insert(speaker);
+            });
+        }
+    }
+    reader.panel.set(Panel::Transcript);
+    // After the panel and the unfolded turn have rendered.
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&id) {
+                if !el.has_attribute("tabindex") {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+            }
+            scroll_to_id(&id);
+            focus_id(&id);
+        })
+    });
+}
