@@ -19,7 +19,10 @@ pub fn DayEvents(cal: CalendarState) -> impl IntoView {
             // Events of that very day first, then the longer ones covering it.
             // `on` is in event order; the index breaks ties as a stable sort would.
             on.sort_unstable_by_key(|&i| {
-                (event_span(&data.events[i]).map(|(s, e)| (e.to_days() - s.to_days(), s)), i)
+                (
+                    event_span(&data.events[i]).map(|(s, e)| (e.to_days() - s.to_days(), s)),
+                    i,
+                )
             });
             let mut heading = format!(
                 "{} {}",
