@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod html;
 pub mod i18n;
 pub mod keyboard;
 pub mod navigate;
