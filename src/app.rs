@@ -9,7 +9,7 @@ use crate::components::speaker_filter::SpeakerFilter;
 use crate::components::toast::{StatusLine, Toast};
 use crate::components::top_bar::{ThemeChoice, TopBar};
 use crate::components::transcript::Transcript;
-use crate::i18n::{use_texts, I18n};
+use crate::i18n::{text, I18n};
 use crate::navigate::go_to_block;
 use crate::panels::calendar::CalendarPanel;
 use crate::panels::insights::InsightsPanel;
@@ -47,7 +47,6 @@ pub fn App() -> impl IntoView {
     follow_initial_hash(reader);
 
     let contents_open = RwSignal::new(false);
-    let t = use_texts();
     view! {
         <TopBar/>
         <ConferenceHeader/>
@@ -58,7 +57,7 @@ pub fn App() -> impl IntoView {
                     <button type="button" class="text-button contents-toggle"
                         aria-expanded=move || contents_open.get().to_string()
                         on:click=move |_| contents_open.update(|o| *o = !*o)>
-                        {move || t().contents}
+                        {text(|t| t.contents)}
                     </button>
                     <PanelTabs/>
                     <SearchBar/>
@@ -66,7 +65,7 @@ pub fn App() -> impl IntoView {
                 <PanelView panel=Panel::Transcript><SpeakerFilter/><Transcript/></PanelView>
                 <PanelView panel=Panel::Calendar><CalendarPanel/></PanelView>
                 <PanelView panel=Panel::Insights><InsightsPanel/></PanelView>
-                <p class="keyboard-help">{move || t().keyboard_help}</p>
+                <p class="keyboard-help">{text(|t| t.keyboard_help)}</p>
             </main>
         </div>
         <StatusLine/>

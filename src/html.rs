@@ -91,7 +91,11 @@ impl Html {
         let class = format!("block-link {class}");
         self.el(
             "a",
-            &[("class", class.trim_end()), ("href", &href), ("data-go", block)],
+            &[
+                ("class", class.trim_end()),
+                ("href", &href),
+                ("data-go", block),
+            ],
             text,
         )
     }
@@ -171,7 +175,8 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn skips_attributes_with_an_empty_name() {
         let mut h = Html::new();
-        h.open("td", &[("", ""), ("hidden", ""), ("class", "x")]).close("td");
+        h.open("td", &[("", ""), ("hidden", ""), ("class", "x")])
+            .close("td");
         assert_eq!(h.as_str(), "<td hidden=\"\" class=\"x\"></td>");
     }
 

@@ -299,7 +299,10 @@ pub static EN: Texts = Texts {
     collapse_all: "Collapse all",
     fold: "Collapse",
     unfold: "Expand",
-    hidden_turn: |name, n| format!("{name}: hidden ({n} paragraphs)"),
+    hidden_turn: |name, n| {
+        let s = if n == 1 { "" } else { "s" };
+        format!("{name}: hidden ({n} paragraph{s})")
+    },
     show_turn: "Show",
     role_host: "Host",
     role_official: "Official",
@@ -419,6 +422,15 @@ impl I18n {
 pub fn use_texts() -> impl Fn() -> &'static Texts + Copy {
     let lang = expect_context::<I18n>();
     move || lang.texts()
+}
+
+/// A piece of interface text that follows the language, e.g.
+/// `text(|t| t.contents)`. Every label is the same `Signal` type built by
+/// the same closure, so a label costs no code of its own (a `move || t().x`
+/// closure per label costs wasm for each one).
+pub fn text(pick: fn(&Texts) -> &'static str) -> Signal<&'static str> {
+    let lang = expect_context::<I18n>();
+    Signal::derive(move || pick(lang.texts()))
 }
 
 /// Display name of a role.

@@ -123,9 +123,9 @@ impl Reader {
 
     /// Unfolds whatever hides a current match.
     pub fn reveal_hits(&self) {
-        let blocks: BTreeSet<String> = self
+        let blocks = self
             .hits
-            .with(|h| h.iter().map(|h| h.block.clone()).collect());
+            .with(|h| set_of(h.iter().map(|h| h.block.clone())));
         self.reveal_blocks(blocks.iter().map(String::as_str));
     }
 
@@ -177,12 +177,12 @@ impl Reader {
     /// Every fold id in the document (turns and sections).
     pub fn all_folds(&self) -> BTreeSet<String> {
         self.fold_path
-            .with(|p| p.values().flatten().cloned().collect())
+            .with(|p| set_of(p.values().flatten().cloned()))
     }
 
     /// Shows only these speakers (empty: everyone).
     pub fn show_only(&self, names: impl IntoIterator<Item = String>) {
-        self.speakers.set(names.into_iter().collect());
+        self.speakers.set(set_of(names));
     }
 
     /// Names of the participants with this role.
@@ -204,12 +204,12 @@ pub fn visible_turn_ids(
     speakers: &BTreeSet<String>,
     keep_qa: bool,
 ) -> BTreeSet<String> {
-    let mut shown: BTreeSet<String> = doc
-        .turns
-        .iter()
-        .filter(|t| speakers.is_empty() || speakers.contains(&t.speaker))
-        .map(|t| t.id.clone())
-        .collect();
+    let mut shown = set_of(
+        doc.turns
+            .iter()
+            .filter(|t| speakers.is_empty() || speakers.contains(&t.speaker))
+            .map(|t| t.id.clone()),
+    );
     if keep_qa && !speakers.is_empty() {
         for pair in &doc.qa {
             let ids = std::iter::once(&pair.question).chain(&pair.answers);
@@ -229,7 +229,15 @@ fn shown_blocks<'a>(doc: &'a Document, turns: &BTreeSet<String>) -> BTreeSet<&'a
         .iter()
         .filter(|t| turns.contains(&t.id))
         .flat_map(|t| &t.blocks);
-    front.chain(in_turns).map(|b| b.id.as_str()).collect()
+    set_of(front.chain(in_turns).map(|b| b.id.as_str()))
+}
+
+/// A set of `items`, inserted one by one. (`collect()` into a `BTreeSet`
+/// sorts a `Vec` first, and that sort is more wasm for each element type.)
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
 }
 
 /// For each block in a turn: the turn id, then each foldable section head

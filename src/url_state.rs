@@ -3,7 +3,7 @@
 //! Read once at start; written back with `history.replaceState`, so typing
 //! never floods the history. Unknown or garbled parameters are ignored.
 
-use crate::state::{Panel, Reader};
+use crate::state::{set_of, Panel, Reader};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -96,12 +96,12 @@ pub fn apply_from_location(reader: &Reader) {
         }
     }
     let view = ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
-    let known: BTreeSet<String> = reader
+    let known = reader
         .doc
-        .with_untracked(|d| d.turns.iter().map(|t| t.speaker.clone()).collect());
+        .with_untracked(|d| set_of(d.turns.iter().map(|t| t.speaker.clone())));
     reader
         .speakers
-        .set(view.speakers.intersection(&known).cloned().collect());
+        .set(set_of(view.speakers.intersection(&known).cloned()));
     if let Some(k) = view.keep_qa {
         reader.keep_qa.set(k);
     }

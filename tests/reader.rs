@@ -7,6 +7,7 @@ use shilu_app::app::{provide_reader, SEED};
 use shilu_app::components::search_bar::SearchBar;
 use shilu_app::components::speaker_filter::SpeakerFilter;
 use shilu_app::components::transcript::Transcript;
+use shilu_app::i18n::{I18n, Lang};
 use shilu_app::state::Reader;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -129,5 +130,43 @@ async fn matches_inside_folded_sections_unfold_them() {
         let el: web_sys::HtmlElement = marks.item(i).unwrap().unchecked_into();
         assert!(el.offset_parent().is_some(), "match {i} is visible");
     }
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_relabels_controls_and_placeholders() {
+    let c: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&c).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    leptos::mount::mount_to(c.clone(), move || {
+        let reader = provide_reader(shilu_core::parse(SMALL));
+        tx.send((reader, expect_context::<I18n>())).unwrap();
+        view! { <Transcript/> }
+    })
+    .forget();
+    let (reader, I18n(lang)) = rx.recv().unwrap();
+    lang.set(Lang::Zh);
+    reader
+        .speakers
+        .set(["李某".to_string()].into_iter().collect());
+    leptos::task::tick().await;
+    let first_placeholder = || {
+        c.query_selector(".turn__hidden:not([hidden]) .turn__hidden-name")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(first_placeholder(), "王某 的发言已隐藏（1 段）");
+    assert!(c.text_content().unwrap().contains("全部展开"));
+
+    lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(first_placeholder(), "王某: hidden (1 paragraph)");
+    let text = c.text_content().unwrap();
+    assert!(
+        text.contains("Expand all") && !text.contains("全部展开"),
+        "{text}"
+    );
     c.remove();
 }

@@ -5,7 +5,7 @@ use crate::components::header::chinese_date;
 use crate::components::highlight::Highlighted;
 use crate::components::toast::Toast;
 use crate::dom::{copy_text, permalink};
-use crate::i18n::use_texts;
+use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::Field;
@@ -152,11 +152,11 @@ fn BlockActions(block: Block, speaker: Option<String>) -> impl IntoView {
     view! {
         <span class="block__actions">
             <a class="icon-button" href=format!("#{id}") on:click=copy_link
-                aria-label=move || t().permalink title=move || t().permalink>
+                aria-label=text(|t| t.permalink) title=text(|t| t.permalink)>
                 <span aria-hidden="true">"¶"</span>
             </a>
             <button type="button" class="icon-button" on:click=cite
-                aria-label=move || t().copy_citation title=move || t().copy_citation>
+                aria-label=text(|t| t.copy_citation) title=text(|t| t.copy_citation)>
                 <span aria-hidden="true">"❝"</span>
             </button>
         </span>

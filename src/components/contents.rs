@@ -1,7 +1,7 @@
 //! Table of contents: turns and their sections, following the scroll
 //! position. On narrow screens it is a drawer behind a button.
 
-use crate::i18n::use_texts;
+use crate::i18n::text;
 use crate::navigate::go_to_block;
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -32,7 +32,6 @@ fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
 #[component]
 pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
     let reader = expect_context::<Reader>();
-    let t = use_texts();
     let go = move |id: String| {
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
@@ -43,9 +42,9 @@ pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <nav class="contents" class=("is-open", move || open.get()) aria-labelledby="contents-title">
             <div class="contents__head">
-                <h2 id="contents-title" class="contents__title">{move || t().contents}</h2>
+                <h2 id="contents-title" class="contents__title">{text(|t| t.contents)}</h2>
                 <button type="button" class="icon-button contents__close" on:click=move |_| open.set(false)
-                    aria-label=move || t().close>
+                    aria-label=text(|t| t.close)>
                     <span aria-hidden="true">"×"</span>
                 </button>
             </div>

@@ -2,7 +2,7 @@
 
 use crate::components::highlight::Highlighted;
 use crate::components::transcript::title_block;
-use crate::i18n::{role_name, use_texts};
+use crate::i18n::{role_name, text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::Field;
@@ -51,7 +51,7 @@ pub fn ConferenceHeader() -> impl IntoView {
                         .collect_view()
                 }}
             </dl>
-            <ul class="conference__people" aria-label=move || t().participants>
+            <ul class="conference__people" aria-label=text(|t| t.participants)>
                 {move || speakers().into_iter().map(|p| {
                     let role = p.role;
                     view! {

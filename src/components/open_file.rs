@@ -2,7 +2,7 @@
 //! by the same core as the embedded seed. Nothing leaves the browser.
 
 use crate::components::toast::Toast;
-use crate::i18n::use_texts;
+use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,7 +42,7 @@ pub fn OpenFileButton() -> impl IntoView {
     view! {
         <label class="text-button file-button">
             <input type="file" accept=".txt,text/plain" class="visually-hidden" on:change=on_change/>
-            <span>{move || t().open_file}</span>
+            <span>{text(|t| t.open_file)}</span>
         </label>
     }
 }

@@ -1,6 +1,6 @@
 //! Tabs that switch the main panel: transcript, calendar, insights.
 
-use crate::i18n::use_texts;
+use crate::i18n::{text, use_texts};
 use crate::state::{Panel, Reader};
 use leptos::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn PanelTabs() -> impl IntoView {
         crate::dom::focus_id(&tab_id(Panel::ALL[next]));
     };
     view! {
-        <div class="tabs" role="tablist" aria-label=move || t().panels on:keydown=on_keydown>
+        <div class="tabs" role="tablist" aria-label=text(|t| t.panels) on:keydown=on_keydown>
             {Panel::ALL.into_iter().map(|p| {
                 let selected = move || reader.panel.get() == p;
                 view! {

@@ -1,7 +1,7 @@
 //! The search box, its match count and next/previous controls.
 
 use crate::dom::scroll_to_current_hit;
-use crate::i18n::use_texts;
+use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 
@@ -36,7 +36,7 @@ pub fn SearchBar() -> impl IntoView {
     };
     view! {
         <div class="search" role="search">
-            <label class="visually-hidden" for=SEARCH_INPUT_ID>{move || t().search}</label>
+            <label class="visually-hidden" for=SEARCH_INPUT_ID>{text(|t| t.search)}</label>
             <input
                 id=SEARCH_INPUT_ID
                 class="search__input"
@@ -44,7 +44,7 @@ pub fn SearchBar() -> impl IntoView {
                 role="searchbox"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=move || t().search_placeholder
+                placeholder=text(|t| t.search_placeholder)
                 aria-describedby="search-summary"
                 prop:value=move || reader.query.get()
                 on:input=move |ev| reader.set_query(event_target_value(&ev))
@@ -52,11 +52,11 @@ pub fn SearchBar() -> impl IntoView {
             />
             <output id="search-summary" class="search__count" aria-live="polite">{summary}</output>
             <button type="button" class="icon-button" on:click=move |_| step(false)
-                disabled=move || count() == 0 aria-label=move || t().previous_match title=move || t().previous_match>
+                disabled=move || count() == 0 aria-label=text(|t| t.previous_match) title=text(|t| t.previous_match)>
                 <span aria-hidden="true">"↑"</span>
             </button>
             <button type="button" class="icon-button" on:click=move |_| step(true)
-                disabled=move || count() == 0 aria-label=move || t().next_match title=move || t().next_match>
+                disabled=move || count() == 0 aria-label=text(|t| t.next_match) title=text(|t| t.next_match)>
                 <span aria-hidden="true">"↓"</span>
             </button>
         </div>

@@ -1,16 +1,14 @@
 //! Speaker filters: one toggle per participant in their role's colour with
 //! their turn count, "only" shortcuts, role presets, and Q&A grouping.
 
-use crate::i18n::{role_name, use_texts};
-use crate::state::Reader;
+use crate::i18n::{role_name, text, use_texts};
+use crate::state::{set_of, Reader};
 use leptos::prelude::*;
 use shilu_core::{Participant, Role};
-use std::collections::BTreeSet;
 
 #[component]
 pub fn SpeakerFilter() -> impl IntoView {
     let reader = expect_context::<Reader>();
-    let t = use_texts();
     let people = move || {
         reader.doc.with(|d| {
             d.participants
@@ -22,7 +20,7 @@ pub fn SpeakerFilter() -> impl IntoView {
     };
     view! {
         <fieldset class="speakers">
-            <legend class="speakers__legend">{move || t().speakers}</legend>
+            <legend class="speakers__legend">{text(|t| t.speakers)}</legend>
             <RolePresets/>
             <ul class="speakers__list">
                 {move || people().into_iter().map(|(p, n)| view! { <SpeakerToggle person=p turns=n/> }).collect_view()}
@@ -31,7 +29,7 @@ pub fn SpeakerFilter() -> impl IntoView {
                 <input type="checkbox"
                     prop:checked=move || reader.keep_qa.get()
                     on:change=move |ev| reader.keep_qa.set(event_target_checked(&ev))/>
-                {move || t().keep_qa}
+                {text(|t| t.keep_qa)}
             </label>
         </fieldset>
     }
@@ -43,9 +41,7 @@ fn RolePresets() -> impl IntoView {
     let reader = expect_context::<Reader>();
     let t = use_texts();
     let preset = move |role: Option<Role>| {
-        let names: BTreeSet<String> = role
-            .map(|r| reader.names_with_role(r).into_iter().collect())
-            .unwrap_or_default();
+        let names = set_of(role.map(|r| reader.names_with_role(r)).unwrap_or_default());
         let pressed = move || reader.speakers.with(|s| *s == names);
         let label = move || match role {
             None => t().everyone,
@@ -88,9 +84,9 @@ fn SpeakerToggle(person: Participant, turns: usize) -> impl IntoView {
     let toggle = {
         let name = name.clone();
         move |_| {
-            let all: BTreeSet<String> = reader
+            let all = reader
                 .doc
-                .with(|d| d.turns.iter().map(|t| t.speaker.clone()).collect());
+                .with(|d| set_of(d.turns.iter().map(|t| t.speaker.clone())));
             reader.speakers.update(|s| {
                 if s.is_empty() {
                     *s = all.clone();

@@ -2,7 +2,7 @@
 //! (open a file, theme, language).
 
 use crate::components::open_file::OpenFileButton;
-use crate::i18n::{I18n, Lang};
+use crate::i18n::{text, I18n, Lang};
 use crate::prefs::{effective_theme, Theme};
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn TopBar() -> impl IntoView {
         move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
     view! {
         <div class="top-bar">
-            <a class="skip-link" href="#transcript">{move || texts().skip_to_content}</a>
+            <a class="skip-link" href="#transcript">{text(|t| t.skip_to_content)}</a>
             <span class="top-bar__brand" lang="zh-CN">"实录"<span class="top-bar__latin">" shilu"</span></span>
             <div class="top-bar__actions">
                 <OpenFileButton/>
@@ -32,7 +32,7 @@ pub fn TopBar() -> impl IntoView {
                 </button>
                 <button type="button" class="text-button" on:click=toggle_lang
                     lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
-                    {move || texts().language_switch}
+                    {text(|t| t.language_switch)}
                 </button>
             </div>
         </div>

@@ -2,7 +2,7 @@
 //! appendix set apart.
 
 use crate::components::block::{BlockView, FoldButton, FoldControl};
-use crate::i18n::{role_name, use_texts};
+use crate::i18n::{role_name, text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::outline::{outline, Node};
@@ -12,7 +12,6 @@ use std::sync::Arc;
 #[component]
 pub fn Transcript() -> impl IntoView {
     let reader = expect_context::<Reader>();
-    let t = use_texts();
     // Printed at the end of the transcript, so a paper copy says where it came from.
     let source_url = {
         let loc = window().location();
@@ -24,7 +23,7 @@ pub fn Transcript() -> impl IntoView {
     };
     view! {
         <article id="transcript" class="transcript" lang="zh-CN" tabindex="-1"
-            data-url=source_url aria-label=move || t().panel_transcript>
+            data-url=source_url aria-label=text(|t| t.panel_transcript)>
             <FoldAllControls/>
             {move || {
                 let doc = reader.doc.get();
@@ -52,14 +51,13 @@ pub fn title_block(doc: &Document) -> Option<&Block> {
 #[component]
 fn FoldAllControls() -> impl IntoView {
     let reader = expect_context::<Reader>();
-    let t = use_texts();
     view! {
         <div class="fold-all" role="group">
             <button type="button" class="text-button" on:click=move |_| reader.folded.set(Default::default())>
-                {move || t().expand_all}
+                {text(|t| t.expand_all)}
             </button>
             <button type="button" class="text-button" on:click=move |_| reader.folded.set(reader.all_folds())>
-                {move || t().collapse_all}
+                {text(|t| t.collapse_all)}
             </button>
         </div>
     }
@@ -67,10 +65,9 @@ fn FoldAllControls() -> impl IntoView {
 
 #[component]
 fn FrontMatter(blocks: Vec<Block>) -> impl IntoView {
-    let t = use_texts();
     (!blocks.is_empty()).then(|| {
         view! {
-            <section class="front" aria-label=move || t().front_matter>
+            <section class="front" aria-label=text(|t| t.front_matter)>
                 {blocks.into_iter().map(|b| view! { <BlockView block=b/> }).collect_view()}
             </section>
         }
@@ -79,12 +76,11 @@ fn FrontMatter(blocks: Vec<Block>) -> impl IntoView {
 
 #[component]
 fn Appendix(blocks: Vec<Block>) -> impl IntoView {
-    let t = use_texts();
     (!blocks.is_empty()).then(|| {
         view! {
             <aside class="appendix" aria-labelledby="appendix-title">
-                <h2 id="appendix-title">{move || t().appendix}</h2>
-                <p class="appendix__note">{move || t().appendix_note}</p>
+                <h2 id="appendix-title">{text(|t| t.appendix)}</h2>
+                <p class="appendix__note">{text(|t| t.appendix_note)}</p>
                 {blocks.into_iter().map(|b| view! { <BlockView block=b/> }).collect_view()}
             </aside>
         }
@@ -142,8 +138,8 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
     view! {
         <section class=format!("turn turn--{}", role.as_str()) id=id.clone() data-turn="" aria-labelledby=heading_id.clone()>
             <p class="turn__hidden" hidden=move || shown.get()>
-                <span class="turn__hidden-name">{(t().hidden_turn)(&speaker, paragraphs)}</span>
-                <button type="button" class="text-button" on:click=reveal>{move || t().show_turn}</button>
+                <span class="turn__hidden-name">{let s = speaker.clone(); move || (t().hidden_turn)(&s, paragraphs)}</span>
+                <button type="button" class="text-button" on:click=reveal>{text(|t| t.show_turn)}</button>
             </p>
             <div class="turn__shown" hidden=move || !shown.get()>
                 <header class="turn__head">
