@@ -7,6 +7,7 @@
 //! - `events`: `shilu_core::events::extract` on the parsed document;
 //! - `figures`: `shilu_core::figures::extract` on the parsed document;
 //! - `total`: the whole pipeline (`shilu_core::parse`), timed on its own;
+//! - `ics`: the calendar export of every event (`shilu_core::ics::calendar`);
 //!
 //! then a linearity table (time per copy of the seed at 1×, 10× and 100×).
 //! Every figure is the best of several runs, so that a busy machine disturbs
@@ -15,7 +16,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use shilu_core::{events, figures, Document};
+use shilu_core::{events, figures, ics, Document};
 
 const SEED: &str = include_str!("../../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
@@ -36,6 +37,7 @@ struct Stages {
     events: f64,
     figures: f64,
     total: f64,
+    ics: f64,
 }
 
 fn stages(text: &str, runs: usize) -> Stages {
@@ -45,6 +47,10 @@ fn stages(text: &str, runs: usize) -> Stages {
         events: best(runs, || events::extract(black_box(&doc))),
         figures: best(runs, || figures::extract(black_box(&doc))),
         total: best(runs, || shilu_core::parse(black_box(text))),
+        ics: {
+            let full = shilu_core::parse(text);
+            best(runs, || ics::calendar(black_box(&full), ics::IcsScope::All))
+        },
     }
 }
 
@@ -55,7 +61,7 @@ fn mb(text: &str) -> f64 {
 fn report(name: &str, text: &str, runs: usize) -> Stages {
     let s = stages(text, runs);
     println!(
-        "{name:<20} {:>7.2} MB {:>10.2} {:>9.2} {:>9.2} {:>9.2} {:>8.1} MB/s {:>6.2}×",
+        "{name:<20} {:>7.2} MB {:>10.2} {:>9.2} {:>9.2} {:>9.2} {:>8.1} MB/s {:>6.2}× {:>8.2}",
         mb(text),
         s.structure,
         s.events,
@@ -63,6 +69,7 @@ fn report(name: &str, text: &str, runs: usize) -> Stages {
         s.total,
         mb(text) / (s.total / 1e3),
         s.total / s.structure,
+        s.ics,
     );
     s
 }
@@ -87,8 +94,8 @@ fn main() {
 
     println!("times in ms, best of several runs; MB/s and ratio are of the total");
     println!(
-        "{:<20} {:>10} {:>10} {:>9} {:>9} {:>9} {:>13} {:>7}",
-        "input", "size", "structure", "events", "figures", "total", "throughput", "÷struct"
+        "{:<20} {:>10} {:>10} {:>9} {:>9} {:>9} {:>13} {:>7} {:>8}",
+        "input", "size", "structure", "events", "figures", "total", "throughput", "÷struct", "ics"
     );
     let s1 = report("seed", SEED, scale(101));
     let s10 = report("10× seed", &x10, scale(21));

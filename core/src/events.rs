@@ -38,7 +38,11 @@ const MAX_LABEL: usize = 30;
 
 /// Extracts the dated events (and undated plan activities), in reading order.
 pub fn extract(doc: &Document) -> Vec<Event> {
-    let ctx = DateContext::from_document(doc);
+    extract_in(doc, &DateContext::from_document(doc))
+}
+
+/// [`extract`] with the document's date context already built.
+pub fn extract_in(doc: &Document, ctx: &DateContext) -> Vec<Event> {
     let mut found: Vec<Found> = Vec::new();
     for block in &doc.front {
         if scanned(block) {
@@ -102,7 +106,12 @@ pub fn extract(doc: &Document) -> Vec<Event> {
 
 /// The sentence an event comes from, for descriptions and tooltips.
 pub fn sentence_of(doc: &Document, event: &Event) -> Option<String> {
-    let block = doc.blocks().find(|b| b.id == event.block)?;
+    sentence_in(doc.blocks().find(|b| b.id == event.block)?, event)
+}
+
+/// The sentence of `block` that `event` comes from (`block` is the event's
+/// block: see [`sentence_of`] to look it up).
+pub fn sentence_in(block: &Block, event: &Event) -> Option<String> {
     let text = block.full_text();
     let needle = if event.phrase.is_empty() {
         event.label.trim_end_matches('…')

@@ -21,7 +21,11 @@ use crate::model::{Block, BlockKind, Document, Figure};
 
 /// Extracts the figures, in reading order.
 pub fn extract(doc: &Document) -> Vec<Figure> {
-    let ctx = DateContext::from_document(doc);
+    extract_in(doc, &DateContext::from_document(doc))
+}
+
+/// [`extract`] with the document's date context already built.
+pub fn extract_in(doc: &Document, ctx: &DateContext) -> Vec<Figure> {
     let mut out = Vec::new();
     for block in &doc.front {
         scan_block(block, None, &ctx, &mut out);

@@ -11,7 +11,7 @@
 //!   UTF-8 character; TEXT values escape `\`, `;`, `,` and newlines.
 
 use crate::events;
-use crate::model::{Document, Event, Precision, Status};
+use crate::model::{Block, Document, Event, Precision, Status};
 
 /// Which events go into the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,11 @@ pub fn calendar(doc: &Document, scope: IcsScope) -> String {
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     line(&format!("X-WR-CALNAME:{}", escape_text(&name)));
+    let mut blocks = BlockWalk {
+        doc,
+        rest: doc.blocks(),
+        current: None,
+    };
     for e in all {
         if scope == IcsScope::Activities && !e.activity {
             continue;
@@ -75,7 +80,7 @@ pub fn calendar(doc: &Document, scope: IcsScope) -> String {
         line(&format!("SUMMARY:{}", escape_text(&e.label)));
         line(&format!(
             "DESCRIPTION:{}",
-            escape_text(&description(doc, e))
+            escape_text(&description(doc, e, blocks.find(&e.block)))
         ));
         if let Some(place) = doc.meta.place.as_deref().filter(|p| !p.is_empty()) {
             line(&format!("LOCATION:{}", escape_text(place)));
@@ -100,8 +105,33 @@ pub fn calendar(doc: &Document, scope: IcsScope) -> String {
     out
 }
 
-/// What the event says: the phrase, who said it, who leads, the sentence.
-fn description(doc: &Document, e: &Event) -> String {
+/// Finds events' blocks by walking the document once, in reading order
+/// (events come in reading order, several to a block); an event out of
+/// order is looked up from the start.
+struct BlockWalk<'a, I> {
+    doc: &'a Document,
+    rest: I,
+    current: Option<&'a Block>,
+}
+
+impl<'a, I: Iterator<Item = &'a Block>> BlockWalk<'a, I> {
+    fn find(&mut self, id: &str) -> Option<&'a Block> {
+        if let Some(b) = self.current.filter(|b| b.id == id) {
+            return Some(b);
+        }
+        match self.rest.find(|b| b.id == id) {
+            Some(b) => {
+                self.current = Some(b);
+                Some(b)
+            }
+            None => self.doc.blocks().find(|b| b.id == id),
+        }
+    }
+}
+
+/// What the event says: the phrase, who said it, who leads, the sentence of
+/// its block.
+fn description(doc: &Document, e: &Event, block: Option<&Block>) -> String {
     let mut parts = Vec::new();
     let mut when = format!("时间:{}", e.phrase);
     match e.precision {
@@ -120,7 +150,7 @@ fn description(doc: &Document, e: &Event) -> String {
     if let Some(u) = &e.lead_unit {
         parts.push(format!("牵头单位:{u}"));
     }
-    if let Some(s) = events::sentence_of(doc, e) {
+    if let Some(s) = block.and_then(|b| events::sentence_in(b, e)) {
         parts.push(format!("“{s}”"));
     }
     parts.push(format!("出处:{} #{}", doc.meta.title.trim(), e.block));
@@ -240,5 +270,40 @@ mod tests {
         assert_eq!(dtstamp(&doc), "20171013T065700Z");
         doc.meta.published = Some("2017-10-13T03:05".into());
         assert_eq!(dtstamp(&doc), "20171012T190500Z");
+    }
+
+    #[test]
+    fn each_event_is_described_with_its_own_sentence_in_any_order() {
+        let text = "某县新闻发布会\n\n2017年10月12日下午举行。\n\n主持人 王某:\n\n10月17日举办扶贫论坛。10月18日起集中报道。\n\n李某:\n\n11月1日召开总结会。\n";
+        let mut doc = crate::parse(text);
+        assert_eq!(doc.events.len(), 4, "{:?}", doc.events);
+        let sentences = |doc: &Document| -> Vec<String> {
+            calendar(doc, IcsScope::All)
+                .replace("\r\n ", "")
+                .lines()
+                .filter_map(|l| l.strip_prefix("DESCRIPTION:"))
+                .map(|d| {
+                    d.split("\\n")
+                        .find(|p| p.starts_with('“'))
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .collect()
+        };
+        let in_order = sentences(&doc);
+        assert_eq!(
+            in_order,
+            [
+                "“2017年10月12日下午举行。”",
+                "“10月17日举办扶贫论坛。”",
+                "“10月18日起集中报道。”",
+                "“11月1日召开总结会。”"
+            ]
+        );
+        // Out of reading order (as a caller may pass them): still each its own.
+        doc.events.reverse();
+        let mut reversed = sentences(&doc);
+        reversed.reverse();
+        assert_eq!(reversed, in_order);
     }
 }

@@ -19,8 +19,10 @@ pub use model::*;
 /// dated events ([`events::extract`]) and figures ([`figures::extract`]).
 pub fn parse(text: &str) -> Document {
     let mut doc = parse::parse(text);
-    doc.events = events::extract(&doc);
-    doc.figures = figures::extract(&doc);
+    // One date context (reference date, named days) for both.
+    let ctx = dates::DateContext::from_document(&doc);
+    doc.events = events::extract_in(&doc, &ctx);
+    doc.figures = figures::extract_in(&doc, &ctx);
     doc
 }
 
