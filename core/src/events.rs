@@ -53,7 +53,7 @@ pub fn extract_in(doc: &Document, ctx: &DateContext) -> Vec<Event> {
                 text: &text,
                 notes: &ns,
             };
-            scan_block(&scan, None, false, false, &ctx, &mut found);
+            scan_block(&scan, None, false, false, ctx, &mut found);
         }
     }
     for turn in &doc.turns {
@@ -86,7 +86,7 @@ pub fn extract_in(doc: &Document, ctx: &DateContext) -> Vec<Event> {
                 Some(&turn.speaker),
                 plan,
                 item_activity,
-                &ctx,
+                ctx,
                 &mut found,
             );
         }

@@ -28,11 +28,11 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
 pub fn extract_in(doc: &Document, ctx: &DateContext) -> Vec<Figure> {
     let mut out = Vec::new();
     for block in &doc.front {
-        scan_block(block, None, &ctx, &mut out);
+        scan_block(block, None, ctx, &mut out);
     }
     for turn in &doc.turns {
         for block in &turn.blocks {
-            scan_block(block, Some(&turn.speaker), &ctx, &mut out);
+            scan_block(block, Some(&turn.speaker), ctx, &mut out);
         }
     }
     for (i, f) in out.iter_mut().enumerate() {
