@@ -44,9 +44,13 @@ fn main() -> ExitCode {
         }
     };
     let result = match command {
-        "setup" => setup::setup(Scope { browser: !rest.iter().any(|a| a == "--no-browser") }),
+        "setup" => setup::setup(Scope {
+            browser: !rest.iter().any(|a| a == "--no-browser"),
+        }),
         "serve" => serve(rest),
-        "dist" => setup::setup(Scope { browser: false }).and_then(|()| dist()).map(|_| ()),
+        "dist" => setup::setup(Scope { browser: false })
+            .and_then(|()| dist())
+            .map(|_| ()),
         "sizes" => print_sizes().and_then(|files| {
             if rest.iter().any(|a| a == "--readme") {
                 write_readme_table(&files)
@@ -83,7 +87,8 @@ fn serve(args: &[String]) -> Result {
             other => return Err(format!("serve: unknown argument `{other}`\n\n{USAGE}")),
         }
     }
-    port.parse::<u16>().map_err(|_| format!("serve: bad port `{port}`"))?;
+    port.parse::<u16>()
+        .map_err(|_| format!("serve: bad port `{port}`"))?;
     setup::setup(Scope { browser: false })?;
     step(&format!("serve: http://{address}:{port}/  (Ctrl-C stops)"));
     run(cmd("trunk")
@@ -126,7 +131,12 @@ fn write_readme_table(files: &[sizes::FileSize]) -> Result {
     if e < b {
         return Err("README.md: sizes markers are out of order".into());
     }
-    let new = format!("{}{BEGIN}\n{}{}", &text[..b], sizes::table(files), &text[e..]);
+    let new = format!(
+        "{}{BEGIN}\n{}{}",
+        &text[..b],
+        sizes::table(files),
+        &text[e..]
+    );
     std::fs::write(&path, new).map_err(|e| format!("writing README.md: {e}"))?;
     info("wrote the size table into README.md");
     Ok(())

@@ -48,14 +48,24 @@ pub fn setup(scope: Scope) -> Result {
     node_major()?;
     npm_packages(&util::root().join("xtask/tools"), "build tools (wasm-opt)")?;
     wasm_opt_version()?;
-    cargo_tool("trunk", &["trunk"], TRUNK_VERSION, &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;
+    cargo_tool(
+        "trunk",
+        &["trunk"],
+        TRUNK_VERSION,
+        &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+    )?;
     // wasm-bindgen-cli's own lockfile does not build with every rustc: install
     // it unlocked, as its README suggests.
     cargo_tool(
         "wasm-bindgen-cli",
         &["wasm-bindgen", "wasm-bindgen-test-runner"],
         WASM_BINDGEN_VERSION,
-        &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION],
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            WASM_BINDGEN_VERSION,
+        ],
     )?;
     fetch_crates()?;
     if scope.browser {
@@ -145,7 +155,10 @@ fn wasm_opt_version() -> Result {
         .ok_or("wasm-opt (npm binaryen, xtask/tools) is not on PATH")?;
     // "wasm-opt version 132 (version_132)"
     if line.split_whitespace().nth(2) == Some(WASM_OPT_VERSION) {
-        info(&format!("ok   wasm-opt {WASM_OPT_VERSION} (first on PATH: {})", util::npm_tools_bin_dir().display()));
+        info(&format!(
+            "ok   wasm-opt {WASM_OPT_VERSION} (first on PATH: {})",
+            util::npm_tools_bin_dir().display()
+        ));
         Ok(())
     } else {
         Err(format!(
@@ -164,24 +177,40 @@ fn fetch_crates() -> Result {
 
 /// Major version of Node.js, which must be 20 or newer.
 fn node_major() -> Result<u32> {
-    let node = util::first_line_of("node", &["--version"])
-        .ok_or("Node.js 20 or newer is needed (for wasm-opt and the e2e tests): node not found on PATH")?;
-    let major: u32 = node.trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let node = util::first_line_of("node", &["--version"]).ok_or(
+        "Node.js 20 or newer is needed (for wasm-opt and the e2e tests): node not found on PATH",
+    )?;
+    let major: u32 = node
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
     if major < 20 {
-        return Err(format!("Node.js 20 or newer is needed (for wasm-opt and the e2e tests), found {node}"));
+        return Err(format!(
+            "Node.js 20 or newer is needed (for wasm-opt and the e2e tests), found {node}"
+        ));
     }
     Ok(major)
 }
 
 /// `npm ci` in `dir` unless its node_modules is already at the lockfile's state.
 fn npm_packages(dir: &Path, what: &str) -> Result {
-    let rel = dir.strip_prefix(util::root()).unwrap_or(dir).display().to_string();
+    let rel = dir
+        .strip_prefix(util::root())
+        .unwrap_or(dir)
+        .display()
+        .to_string();
     if npm_is_current(dir) {
         info(&format!("ok   npm {what} in {rel}/node_modules"));
         return Ok(());
     }
-    info(&format!("install npm {what} in {rel} (npm ci, from package-lock.json)"));
-    run(cmd("npm").current_dir(dir).args(["ci", "--no-audit", "--no-fund"]))
+    info(&format!(
+        "install npm {what} in {rel} (npm ci, from package-lock.json)"
+    ));
+    run(cmd("npm")
+        .current_dir(dir)
+        .args(["ci", "--no-audit", "--no-fund"]))
 }
 
 /// node_modules/.package-lock.json is written by npm at the end of an install;

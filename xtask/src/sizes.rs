@@ -36,12 +36,18 @@ pub struct FileSize {
 /// Is this dist file part of the first visit (see the module docs)?
 pub fn is_first_visit(path: &str) -> bool {
     path == "index.html"
-        || [".js", ".wasm", ".css"].iter().any(|ext| path.ends_with(ext))
+        || [".js", ".wasm", ".css"]
+            .iter()
+            .any(|ext| path.ends_with(ext))
 }
 
 /// Sum of the brotli sizes of the first-visit files.
 pub fn first_visit_brotli(files: &[FileSize]) -> u64 {
-    files.iter().filter(|f| is_first_visit(&f.path)).map(|f| f.brotli).sum()
+    files
+        .iter()
+        .filter(|f| is_first_visit(&f.path))
+        .map(|f| f.brotli)
+        .sum()
 }
 
 /// The enforced ceiling while the first visit is over [`BUDGET_BROTLI_BYTES`]:
@@ -90,7 +96,11 @@ pub fn measure_dir(dir: &Path) -> Result<Vec<FileSize>> {
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).map_err(|e| format!("reading {}: {e}", p.display()))?;
-            let rel = p.strip_prefix(dir).unwrap_or(p).to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(dir)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/");
             Ok(FileSize {
                 path: rel,
                 raw: bytes.len() as u64,
@@ -132,7 +142,11 @@ fn compressed_len(program: &str, args: &[&str], data: &[u8]) -> Result<u64> {
         .map_err(|_| "writer thread panicked".to_string())?
         .map_err(|e| format!("writing to `{program}`: {e}"))?;
     if !out.status.success() {
-        return Err(format!("`{program} {}` failed ({})", args.join(" "), out.status));
+        return Err(format!(
+            "`{program} {}` failed ({})",
+            args.join(" "),
+            out.status
+        ));
     }
     Ok(out.stdout.len() as u64)
 }
@@ -162,17 +176,43 @@ pub fn table(files: &[FileSize]) -> String {
     let _ = writeln!(s, "| file | raw | gzip -9 | brotli -q 11 |");
     let _ = writeln!(s, "| --- | ---: | ---: | ---: |");
     let row = |s: &mut String, name: &str, raw: u64, gz: u64, br: u64| {
-        let _ = writeln!(s, "| {name} | {} | {} | {} |", human(raw), human(gz), human(br));
+        let _ = writeln!(
+            s,
+            "| {name} | {} | {} | {} |",
+            human(raw),
+            human(gz),
+            human(br)
+        );
     };
     for f in files {
-        let name = if is_first_visit(&f.path) { format!("{} \\*", f.path) } else { f.path.clone() };
+        let name = if is_first_visit(&f.path) {
+            format!("{} \\*", f.path)
+        } else {
+            f.path.clone()
+        };
         row(&mut s, &name, f.raw, f.gzip, f.brotli);
     }
     let sum = |pick: fn(&FileSize) -> u64, only_first: bool| -> u64 {
-        files.iter().filter(|f| !only_first || is_first_visit(&f.path)).map(pick).sum()
+        files
+            .iter()
+            .filter(|f| !only_first || is_first_visit(&f.path))
+            .map(pick)
+            .sum()
     };
-    row(&mut s, "**total**", sum(|f| f.raw, false), sum(|f| f.gzip, false), sum(|f| f.brotli, false));
-    row(&mut s, "**first visit \\***", sum(|f| f.raw, true), sum(|f| f.gzip, true), sum(|f| f.brotli, true));
+    row(
+        &mut s,
+        "**total**",
+        sum(|f| f.raw, false),
+        sum(|f| f.gzip, false),
+        sum(|f| f.brotli, false),
+    );
+    row(
+        &mut s,
+        "**first visit \\***",
+        sum(|f| f.raw, true),
+        sum(|f| f.gzip, true),
+        sum(|f| f.brotli, true),
+    );
     let total = first_visit_brotli(files);
     let _ = writeln!(
         s,
@@ -189,7 +229,12 @@ mod tests {
     use super::*;
 
     fn f(path: &str, brotli: u64) -> FileSize {
-        FileSize { path: path.into(), raw: brotli * 4, gzip: brotli * 2, brotli }
+        FileSize {
+            path: path.into(),
+            raw: brotli * 4,
+            gzip: brotli * 2,
+            brotli,
+        }
     }
 
     #[test]
@@ -205,7 +250,12 @@ mod tests {
 
     #[test]
     fn budget_counts_only_first_visit_files() {
-        let files = [f("index.html", 1_000), f("app.js", 9_000), f("app_bg.wasm", 100_000), f("big.png", 900_000)];
+        let files = [
+            f("index.html", 1_000),
+            f("app.js", 9_000),
+            f("app_bg.wasm", 100_000),
+            f("big.png", 900_000),
+        ];
         assert_eq!(first_visit_brotli(&files), 110_000);
         assert_eq!(check_budget(&files), Ok(110_000));
     }
@@ -225,27 +275,52 @@ mod tests {
         assert_eq!(check_ceiling(&at), Ok(CEILING_BROTLI_BYTES));
         let over = [f("app_bg.wasm", CEILING_BROTLI_BYTES), f("a.css", 1)];
         let err = check_ceiling(&over).unwrap_err();
-        assert!(err.contains("over the ratchet ceiling") && err.contains("by 1 B"), "{err}");
+        assert!(
+            err.contains("over the ratchet ceiling") && err.contains("by 1 B"),
+            "{err}"
+        );
         // Not-served files don't count against it.
-        assert_eq!(check_ceiling(&[f("robots.txt", CEILING_BROTLI_BYTES + 1)]), Ok(0));
+        assert_eq!(
+            check_ceiling(&[f("robots.txt", CEILING_BROTLI_BYTES + 1)]),
+            Ok(0)
+        );
     }
 
     #[test]
     fn table_lists_every_file_and_totals() {
-        let files = [f("index.html", 1_000), f("app_bg.wasm", 50_000), f("robots.txt", 10)];
+        let files = [
+            f("index.html", 1_000),
+            f("app_bg.wasm", 50_000),
+            f("robots.txt", 10),
+        ];
         let t = table(&files);
-        assert!(t.contains("| index.html \\* | 4.0 KB | 2.0 KB | 1.0 KB |"), "{t}");
+        assert!(
+            t.contains("| index.html \\* | 4.0 KB | 2.0 KB | 1.0 KB |"),
+            "{t}"
+        );
         assert!(t.contains("| robots.txt | 40 B | 20 B | 10 B |"), "{t}");
-        assert!(t.contains("| **total** | 204.0 KB | 102.0 KB | 51.0 KB |"), "{t}");
-        assert!(t.contains("| **first visit \\*** | 204.0 KB | 102.0 KB | 51.0 KB |"), "{t}");
-        assert!(t.contains("51.0 KB brotli of a 150.0 KB budget (34%)"), "{t}");
+        assert!(
+            t.contains("| **total** | 204.0 KB | 102.0 KB | 51.0 KB |"),
+            "{t}"
+        );
+        assert!(
+            t.contains("| **first visit \\*** | 204.0 KB | 102.0 KB | 51.0 KB |"),
+            "{t}"
+        );
+        assert!(
+            t.contains("51.0 KB brotli of a 150.0 KB budget (34%)"),
+            "{t}"
+        );
     }
 
     #[test]
     fn compressors_shrink_repetitive_text() {
         let text = "聚焦深度贫困 凝心聚力攻坚 ".repeat(200);
         let raw = text.len() as u64;
-        let (gz, br) = (gzip_len(text.as_bytes()).unwrap(), brotli_len(text.as_bytes()).unwrap());
+        let (gz, br) = (
+            gzip_len(text.as_bytes()).unwrap(),
+            brotli_len(text.as_bytes()).unwrap(),
+        );
         assert!(gz > 0 && gz < raw / 10, "gzip {gz} of {raw}");
         assert!(br > 0 && br <= gz, "brotli {br} vs gzip {gz}");
     }

@@ -106,22 +106,37 @@ pub fn run_tee(c: &mut Command, mut on_line: impl FnMut(&str)) -> Result<bool> {
         let _ = stdout.flush();
         on_line(&line);
     }
-    let status = child.wait().map_err(|e| format!("waiting for `{what}`: {e}"))?;
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for `{what}`: {e}"))?;
     Ok(status.success())
 }
 
 /// First line of `program args…` (stdout, else stderr), if it runs and succeeds.
 pub fn first_line_of(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program).args(args).stdin(Stdio::null()).output().ok()?;
+    let out = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
-    let text = if out.stdout.is_empty() { out.stderr } else { out.stdout };
-    String::from_utf8_lossy(&text).lines().next().map(|l| l.trim().to_string())
+    let text = if out.stdout.is_empty() {
+        out.stderr
+    } else {
+        out.stdout
+    };
+    String::from_utf8_lossy(&text)
+        .lines()
+        .next()
+        .map(|l| l.trim().to_string())
 }
 
 /// Full stdout of a command, if it runs and succeeds.
 pub fn stdout_of(c: &mut Command) -> Option<String> {
     let out = c.stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
