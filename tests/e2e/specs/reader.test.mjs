@@ -182,6 +182,21 @@ test('English interface, dark theme; screenshots in both themes at both widths',
   }
 });
 
+test('at 375px the transcript begins on the first screen', () =>
+  withPage(
+    async (page) => {
+      // The transcript's first block, below the header and filters.
+      const first = page.locator('#transcript [data-block]').first();
+      const box = await first.boundingBox();
+      assert.ok(box, 'no block rendered');
+      assert.ok(box.y + box.height < MOBILE.height, `first block ends at ${box.y + box.height}px, below the first screen`);
+      // The speaker toggles scroll in their own row, not the page.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    },
+    { viewport: MOBILE },
+  ));
+
 test('at 375px the contents are a drawer and nothing scrolls sideways', () =>
   withPage(
     async (page) => {
