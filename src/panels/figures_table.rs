@@ -2,9 +2,15 @@
 //! what it counts, who said it, and a link to the paragraph. Sortable by
 //! order of appearance or by value; filterable by unit (values of different
 //! units are not compared).
+//!
+//! The unit `<select>` and the count (a live region) are Leptos elements,
+//! so they persist; the table is HTML ([`figures_table_html`]) whose sort
+//! buttons are `data-act="sort"`, with focus put back after a re-render.
 
-use crate::i18n::use_texts;
-use crate::panels::{figures_of, BlockLink};
+use crate::dom::focus_id;
+use crate::html::{Act, Html, HtmlRegion};
+use crate::i18n::{use_texts, Texts};
+use crate::panels::figures_of;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::Figure;
@@ -20,11 +26,11 @@ pub enum FigureSort {
 }
 
 /// The units used, in order of first appearance.
-pub fn units(figures: &[Figure]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+pub fn units(figures: &[Figure]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
     for f in figures {
-        if !out.contains(&f.unit) {
-            out.push(f.unit.clone());
+        if !out.contains(&f.unit.as_str()) {
+            out.push(&f.unit);
         }
     }
     out
@@ -65,6 +71,115 @@ pub fn sorted_figures(figures: &[Figure], unit: Option<&str>, sort: FigureSort) 
     ids
 }
 
+/// The unit `<option>`s: all units, then each unit used; `unit` is selected.
+pub fn unit_options_html(figures: &[Figure], unit: Option<&str>, t: &Texts) -> String {
+    let mut h = Html::new();
+    let selected = |on: bool| if on { ("selected", "") } else { ("", "") };
+    h.el(
+        "option",
+        &[("value", ""), selected(unit.is_none())],
+        t.all_units,
+    );
+    for u in units(figures) {
+        h.el("option", &[("value", u), selected(unit == Some(u))], u);
+    }
+    h.into_string()
+}
+
+/// The table of the figures `ids` (as ordered by [`sorted_figures`]), its
+/// header showing the order `sort`.
+pub fn figures_table_html(
+    figures: &[Figure],
+    ids: &[usize],
+    sort: FigureSort,
+    t: &Texts,
+) -> String {
+    let (by_order, by_value, arrow) = match sort {
+        FigureSort::Order => ("ascending", "none", "↕"),
+        FigureSort::ValueDesc => ("none", "descending", "↓"),
+        FigureSort::ValueAsc => ("none", "ascending", "↑"),
+    };
+    let see = format!("（{}）", t.see_in_transcript);
+    let mut h = Html::new();
+    h.open("table", &[("class", "figures__table")])
+        .open("thead", &[])
+        .open("tr", &[])
+        .open(
+            "th",
+            &[
+                ("scope", "col"),
+                ("class", "figures__n"),
+                ("aria-sort", by_order),
+            ],
+        )
+        .open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "figures__sort"),
+                ("id", "figures-sort-order"),
+                ("data-act", "sort"),
+                ("data-arg", "order"),
+            ],
+        )
+        .text("#")
+        .el("span", &[("class", "visually-hidden")], t.sort_by_order)
+        .close("button")
+        .close("th")
+        .open("th", &[("scope", "col"), ("aria-sort", by_value)])
+        .open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "figures__sort"),
+                ("id", "figures-sort-value"),
+                ("data-act", "sort"),
+                ("data-arg", "value"),
+            ],
+        )
+        .text(t.figure_value)
+        .el(
+            "span",
+            &[("class", "figures__arrow"), ("aria-hidden", "true")],
+            arrow,
+        )
+        .close("button")
+        .close("th")
+        .el("th", &[("scope", "col")], t.figure_label)
+        .el("th", &[("scope", "col")], t.figure_speaker)
+        .close("tr")
+        .close("thead")
+        .open("tbody", &[]);
+    for &i in ids {
+        let f = &figures[i];
+        let href = format!("#{}", f.block);
+        h.open("tr", &[])
+            .el("td", &[("class", "figures__n")], &(i + 1).to_string())
+            .open("td", &[("class", "figures__value")])
+            .open(
+                "a",
+                &[
+                    ("class", "block-link"),
+                    ("href", &href),
+                    ("data-go", &f.block),
+                ],
+            )
+            .text(&f.text)
+            .el("span", &[("class", "visually-hidden")], &see)
+            .close("a")
+            .close("td")
+            .el("td", &[("class", "figures__label")], &f.label)
+            .el(
+                "td",
+                &[("class", "figures__speaker")],
+                f.speaker.as_deref().unwrap_or_default(),
+            )
+            .close("tr");
+    }
+    h.close("tbody").close("table");
+    h.into_string()
+}
+
 #[component]
 pub fn FiguresTable() -> impl IntoView {
     let reader = expect_context::<Reader>();
@@ -72,95 +187,60 @@ pub fn FiguresTable() -> impl IntoView {
     let figures = Memo::new(move |_| reader.doc.with(|d| figures_of(d)));
     let sort = RwSignal::new(FigureSort::Order);
     let unit = RwSignal::new(None::<String>);
-    let shown = Memo::new(move |_| {
-        figures.with(|f| unit.with(|u| sorted_figures(f, u.as_deref(), sort.get())))
-    });
-    let cycle_value_sort = move |_| {
-        sort.update(|s| {
-            *s = match s {
-                FigureSort::ValueDesc => FigureSort::ValueAsc,
-                _ => FigureSort::ValueDesc,
-            }
+    let table = Memo::new(move |_| {
+        let t = t();
+        figures.with(|f| {
+            unit.with(|u| {
+                let sort = sort.get();
+                figures_table_html(f, &sorted_figures(f, u.as_deref(), sort), sort, t)
+            })
         })
+    });
+    let count = move || {
+        let n = figures
+            .with(|f| unit.with(|u| sorted_figures(f, u.as_deref(), FigureSort::Order).len()));
+        (t().figures_count)(n)
     };
-    let aria_sort = move |col: FigureSort| match (col, sort.get()) {
-        (FigureSort::Order, FigureSort::Order) => "ascending",
-        (FigureSort::ValueDesc, FigureSort::ValueDesc) => "descending",
-        (FigureSort::ValueDesc, FigureSort::ValueAsc) => "ascending",
-        _ => "none",
+    // The selected unit is read untracked: the select already shows a choice
+    // the reader made; the options change with the document and language.
+    let options = move || {
+        let t = t();
+        figures.with(|f| unit.with_untracked(|u| unit_options_html(f, u.as_deref(), t)))
     };
     let on_unit = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         unit.set((!v.is_empty()).then_some(v));
     };
-    let rows = move || {
-        let t = t();
-        figures.with(|figs| {
-            shown.with(|ids| {
-                ids.iter()
-                    .map(|&i| {
-                        let f = &figs[i];
-                        let text = f.text.clone();
-                        let see = format!("（{}）", t.see_in_transcript);
-                        view! {
-                            <tr>
-                                <td class="figures__n">{i + 1}</td>
-                                <td class="figures__value">
-                                    <BlockLink block=f.block.clone()>
-                                        {text}
-                                        <span class="visually-hidden">{see}</span>
-                                    </BlockLink>
-                                </td>
-                                <td class="figures__label">{f.label.clone()}</td>
-                                <td class="figures__speaker">{f.speaker.clone().unwrap_or_default()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
-            })
-        })
-    };
+    let on_act = Callback::new(move |act: Act| {
+        if act.name != "sort" {
+            return;
+        }
+        let id = if act.arg == "order" {
+            sort.set(FigureSort::Order);
+            "figures-sort-order"
+        } else {
+            sort.update(|s| {
+                *s = match s {
+                    FigureSort::ValueDesc => FigureSort::ValueAsc,
+                    _ => FigureSort::ValueDesc,
+                }
+            });
+            "figures-sort-value"
+        };
+        // The table is rebuilt before the next frame: focus its new button.
+        request_animation_frame(move || focus_id(id));
+    });
     view! {
         <section class="insights__section figures" aria-labelledby="figures-title">
             <h3 class="insights__title" id="figures-title">{move || t().figures_heading}</h3>
             <div class="figures__controls">
                 <label class="figures__unit">
                     {move || t().unit}" "
-                    <select on:change=on_unit>
-                        <option value="" prop:selected=move || unit.with(Option::is_none)>{move || t().all_units}</option>
-                        {move || figures.with(|f| units(f).into_iter().map(|u| {
-                            let label = u.clone();
-                            let mine = u.clone();
-                            view! { <option value=u prop:selected=move || unit.with(|x| x.as_deref() == Some(mine.as_str()))>{label}</option> }
-                        }).collect_view())}
-                    </select>
+                    <select on:change=on_unit inner_html=options></select>
                 </label>
-                <span class="figures__count" aria-live="polite">{move || (t().figures_count)(shown.with(Vec::len))}</span>
+                <span class="figures__count" aria-live="polite">{count}</span>
             </div>
-            <table class="figures__table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="figures__n" aria-sort=move || aria_sort(FigureSort::Order)>
-                            <button type="button" class="figures__sort" on:click=move |_| sort.set(FigureSort::Order)>
-                                "#"<span class="visually-hidden">{move || t().sort_by_order}</span>
-                            </button>
-                        </th>
-                        <th scope="col" aria-sort=move || aria_sort(FigureSort::ValueDesc)>
-                            <button type="button" class="figures__sort" on:click=cycle_value_sort>
-                                {move || t().figure_value}
-                                <span class="figures__arrow" aria-hidden="true">{move || match sort.get() {
-                                    FigureSort::ValueDesc => "↓",
-                                    FigureSort::ValueAsc => "↑",
-                                    FigureSort::Order => "↕",
-                                }}</span>
-                            </button>
-                        </th>
-                        <th scope="col">{move || t().figure_label}</th>
-                        <th scope="col">{move || t().figure_speaker}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <HtmlRegion html=table on_act=on_act/>
         </section>
     }
 }
@@ -168,6 +248,7 @@ pub fn FiguresTable() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::ZH;
 
     fn fig(text: &str, value: f64, unit: &str) -> Figure {
         Figure {
@@ -207,5 +288,38 @@ mod tests {
             vec![1, 3]
         );
         assert_eq!(units(&figs), ["人", "元"]);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_unit_options_select_the_unit_shown() {
+        let figs = [fig("57万", 570_000.0, "人"), fig("15亿", 1.5e9, "元")];
+        assert_eq!(
+            unit_options_html(&figs, None, &ZH),
+            "<option value=\"\" selected=\"\">全部单位</option>\
+             <option value=\"人\">人</option><option value=\"元\">元</option>"
+        );
+        assert_eq!(
+            unit_options_html(&figs, Some("元"), &ZH),
+            "<option value=\"\">全部单位</option>\
+             <option value=\"人\">人</option><option value=\"元\" selected=\"\">元</option>"
+        );
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_table_marks_the_sorted_column_and_links_each_value() {
+        let mut figs = vec![fig("57万", 570_000.0, "人"), fig("1000元", 1000.0, "元")];
+        figs[1].block = "t4-b2".into();
+        figs[1].label = "补助".into();
+        figs[1].speaker = Some("刘志杰".into());
+        let h = figures_table_html(&figs, &[1], FigureSort::ValueDesc, &ZH);
+        assert!(h.contains("<th scope=\"col\" class=\"figures__n\" aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-order\" data-act=\"sort\" data-arg=\"order\">#<span class=\"visually-hidden\">按出现顺序排列</span></button></th>"), "{h}");
+        assert!(h.contains("<th scope=\"col\" aria-sort=\"descending\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\" data-act=\"sort\" data-arg=\"value\">数值<span class=\"figures__arrow\" aria-hidden=\"true\">↓</span></button></th><th scope=\"col\">指标</th><th scope=\"col\">发言人</th>"), "{h}");
+        assert!(h.contains("<tbody><tr><td class=\"figures__n\">2</td><td class=\"figures__value\"><a class=\"block-link\" href=\"#t4-b2\" data-go=\"t4-b2\">1000元<span class=\"visually-hidden\">（查看原文）</span></a></td><td class=\"figures__label\">补助</td><td class=\"figures__speaker\">刘志杰</td></tr></tbody></table>"), "{h}");
+        let order = figures_table_html(&figs, &[0, 1], FigureSort::Order, &ZH);
+        assert!(order.contains("class=\"figures__n\" aria-sort=\"ascending\""));
+        assert!(order.contains("aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\""));
+        assert!(order.contains(">↕</span>"));
     }
 }

@@ -1,20 +1,39 @@
 //! The insights panel: the figures given, who spoke how much, and the
 //! questions with their answers — all derived from the document.
+//!
+//! The heading, the speakers and the questions are one HTML region, built
+//! by [`summary_html`]; the figures table, which the reader sorts and
+//! filters, is [`FiguresTable`].
 
-use crate::i18n::use_texts;
+use crate::html::{Html, HtmlRegion};
+use crate::i18n::{use_texts, Texts};
 use crate::panels::figures_table::FiguresTable;
-use crate::panels::qa_list::QaList;
-use crate::panels::speaker_stats::SpeakerStats;
+use crate::panels::qa_list::{qa_html, qa_rows};
+use crate::panels::speaker_stats::{speaker_stats, speaker_stats_html};
+use crate::state::Reader;
 use leptos::prelude::*;
+use shilu_core::Document;
+
+/// The panel's heading, then who spoke how much, then the questions.
+pub fn summary_html(doc: &Document, t: &Texts) -> String {
+    let mut h = Html::new();
+    h.el("h2", &[("class", "panel__title")], t.insights_heading)
+        .append(&speaker_stats_html(&speaker_stats(doc), t))
+        .append(&qa_html(&qa_rows(doc), t));
+    h.into_string()
+}
 
 #[component]
 pub fn InsightsPanel() -> impl IntoView {
+    let reader = expect_context::<Reader>();
     let t = use_texts();
+    let summary = Memo::new(move |_| {
+        let t = t();
+        reader.doc.with(|d| summary_html(d, t))
+    });
     view! {
         <div class="insights">
-            <h2 class="panel__title">{move || t().insights_heading}</h2>
-            <SpeakerStats/>
-            <QaList/>
+            <HtmlRegion html=summary class="insights__summary"/>
             <FiguresTable/>
         </div>
     }

@@ -1,9 +1,7 @@
 //! The questions asked, each with its outlet, its answerers and links.
 
-use crate::i18n::use_texts;
-use crate::panels::BlockLink;
-use crate::state::Reader;
-use leptos::prelude::*;
+use crate::html::Html;
+use crate::i18n::Texts;
 use shilu_core::Document;
 
 /// Characters of a question shown before it is cut with `…`.
@@ -54,48 +52,85 @@ pub fn qa_rows(doc: &Document) -> Vec<QaRow> {
         .collect()
 }
 
-#[component]
-pub fn QaList() -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    let t = use_texts();
-    let rows = Memo::new(move |_| reader.doc.with(|d| qa_rows(d)));
-    let items = move || {
-        let t = t();
-        rows.with(|rows| {
-            if rows.is_empty() {
-                return view! { <p class="insights__empty">{t.no_qa}</p> }.into_any();
-            }
-            let items = rows
-                .iter()
-                .map(|r| {
-                    let answers = r
-                        .answers
-                        .iter()
-                        .map(|(id, who)| {
-                            let who = who.clone();
-                            view! { <li><BlockLink block=id.clone()>{who}</BlockLink></li> }
-                        })
-                        .collect_view();
-                    let excerpt = r.excerpt.clone();
-                    view! {
-                        <li class="qa__item">
-                            <p class="qa__asker"><span class="qa__outlet">{r.asker.clone()}</span>" "{t.question}</p>
-                            <p class="qa__question"><BlockLink block=r.question.clone()>{excerpt}</BlockLink></p>
-                            <div class="qa__answers">
-                                <span class="qa__answered-by">{t.answered_by}</span>
-                                <ul class="qa__answerers">{answers}</ul>
-                            </div>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! { <ol class="qa__list">{items}</ol> }.into_any()
-        })
-    };
-    view! {
-        <section class="insights__section qa" aria-labelledby="qa-title">
-            <h3 class="insights__title" id="qa-title">{move || t().qa_heading}</h3>
-            {items}
-        </section>
+/// The section: each question's outlet, its excerpt linked to the question,
+/// and its answerers linked to their answers; a note when there are none.
+pub fn qa_html(rows: &[QaRow], t: &Texts) -> Html {
+    let mut h = Html::new();
+    h.open(
+        "section",
+        &[
+            ("class", "insights__section qa"),
+            ("aria-labelledby", "qa-title"),
+        ],
+    )
+    .el(
+        "h3",
+        &[("class", "insights__title"), ("id", "qa-title")],
+        t.qa_heading,
+    );
+    if rows.is_empty() {
+        h.el("p", &[("class", "insights__empty")], t.no_qa);
+        h.close("section");
+        return h;
+    }
+    h.open("ol", &[("class", "qa__list")]);
+    for r in rows {
+        h.open("li", &[("class", "qa__item")])
+            .open("p", &[("class", "qa__asker")])
+            .el("span", &[("class", "qa__outlet")], &r.asker)
+            .text(" ")
+            .text(t.question)
+            .close("p")
+            .open("p", &[("class", "qa__question")])
+            .block_link(&r.question, "", &r.excerpt)
+            .close("p")
+            .open("div", &[("class", "qa__answers")])
+            .el("span", &[("class", "qa__answered-by")], t.answered_by)
+            .open("ul", &[("class", "qa__answerers")]);
+        for (id, who) in &r.answers {
+            h.open("li", &[]).block_link(id, "", who).close("li");
+        }
+        h.close("ul").close("div").close("li");
+    }
+    h.close("ol").close("section");
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn each_question_links_its_text_and_its_answers() {
+        let rows = [QaRow {
+            question: "t6".into(),
+            asker: "山西日报".into(),
+            excerpt: "请问…".into(),
+            answers: vec![("t7".into(), "李武军".into())],
+        }];
+        let h = qa_html(&rows, &ZH).into_string();
+        assert_eq!(
+            h,
+            "<section class=\"insights__section qa\" aria-labelledby=\"qa-title\">\
+             <h3 class=\"insights__title\" id=\"qa-title\">记者提问</h3>\
+             <ol class=\"qa__list\"><li class=\"qa__item\">\
+             <p class=\"qa__asker\"><span class=\"qa__outlet\">山西日报</span> 提问</p>\
+             <p class=\"qa__question\"><a class=\"block-link\" href=\"#t6\" data-go=\"t6\">请问…</a></p>\
+             <div class=\"qa__answers\"><span class=\"qa__answered-by\">回答：</span>\
+             <ul class=\"qa__answerers\"><li><a class=\"block-link\" href=\"#t7\" data-go=\"t7\">李武军</a></li></ul>\
+             </div></li></ol></section>"
+        );
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn without_questions_a_note() {
+        let h = qa_html(&[], &ZH).into_string();
+        assert!(
+            h.contains("<p class=\"insights__empty\">这份实录中没有问答。</p></section>"),
+            "{h}"
+        );
     }
 }

@@ -1,10 +1,8 @@
 //! Who spoke how much: turns and characters per participant, as a bar chart
 //! in plain CSS with the numbers written out.
 
-use crate::i18n::{role_name, use_texts};
-use crate::panels::BlockLink;
-use crate::state::Reader;
-use leptos::prelude::*;
+use crate::html::Html;
+use crate::i18n::{role_name, Texts};
 use shilu_core::{Document, Role};
 
 /// One participant's share of the conference.
@@ -44,47 +42,111 @@ pub fn speaker_stats(doc: &Document) -> Vec<SpeakerStat> {
         .collect()
 }
 
-#[component]
-pub fn SpeakerStats() -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    let t = use_texts();
-    let stats = Memo::new(move |_| reader.doc.with(|d| speaker_stats(d)));
-    let rows = move || {
-        let t = t();
-        stats.with(|stats| {
-            let max = stats.iter().map(|s| s.chars).max().unwrap_or(0).max(1);
-            stats
-                .iter()
-                .map(|s| {
-                    let pct = s.chars as f64 * 100.0 / max as f64;
-                    let who = s.name.clone();
-                    let name = match &s.first_turn {
-                        Some(turn) => view! { <BlockLink block=turn.clone() class="speaker-stats__name">{who}</BlockLink> }.into_any(),
-                        None => view! { <span class="speaker-stats__name">{s.name.clone()}</span> }.into_any(),
-                    };
-                    view! {
-                        <li class=format!("speaker-stats__row speaker--{}", s.role.as_str())>
-                            <div class="speaker-stats__who">
-                                {name}
-                                <span class="speaker-stats__role">{role_name(t, s.role)}</span>
-                                {s.title.clone().map(|x| view! { <span class="speaker-stats__title">{x}</span> })}
-                            </div>
-                            <div class="speaker-stats__bar" aria-hidden="true">
-                                <span style=format!("width:{pct:.1}%")></span>
-                            </div>
-                            <div class="speaker-stats__numbers">
-                                {(t.turns_count)(s.turns)}" · "{(t.chars_count)(s.chars)}
-                            </div>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <section class="insights__section speaker-stats" aria-labelledby="speaker-stats-title">
-            <h3 class="insights__title" id="speaker-stats-title">{move || t().speaker_stats}</h3>
-            <ul class="speaker-stats__list">{rows}</ul>
-        </section>
+/// `width:57.3%`: `part` of `whole` in tenths of a percent, rounded, written
+/// with integers only (float formatting costs wasm).
+pub fn bar_width(part: usize, whole: usize) -> String {
+    let whole = whole.max(1);
+    let tenths = (part * 1000 + whole / 2) / whole;
+    format!("width:{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// The section: a row per speaker with a link to their first turn, their
+/// role and title, a bar of their share (the longest is full) and the counts.
+pub fn speaker_stats_html(stats: &[SpeakerStat], t: &Texts) -> Html {
+    let mut h = Html::new();
+    h.open(
+        "section",
+        &[
+            ("class", "insights__section speaker-stats"),
+            ("aria-labelledby", "speaker-stats-title"),
+        ],
+    )
+    .el(
+        "h3",
+        &[("class", "insights__title"), ("id", "speaker-stats-title")],
+        t.speaker_stats,
+    )
+    .open("ul", &[("class", "speaker-stats__list")]);
+    let max = stats.iter().map(|s| s.chars).max().unwrap_or(0);
+    for s in stats {
+        let row = format!("speaker-stats__row speaker--{}", s.role.as_str());
+        h.open("li", &[("class", &row)])
+            .open("div", &[("class", "speaker-stats__who")]);
+        match &s.first_turn {
+            Some(turn) => h.block_link(turn, "speaker-stats__name", &s.name),
+            None => h.el("span", &[("class", "speaker-stats__name")], &s.name),
+        };
+        h.el(
+            "span",
+            &[("class", "speaker-stats__role")],
+            role_name(t, s.role),
+        );
+        if let Some(title) = &s.title {
+            h.el("span", &[("class", "speaker-stats__title")], title);
+        }
+        let numbers = format!(
+            "{} · {}",
+            (t.turns_count)(s.turns),
+            (t.chars_count)(s.chars)
+        );
+        h.close("div")
+            .open(
+                "div",
+                &[("class", "speaker-stats__bar"), ("aria-hidden", "true")],
+            )
+            .el("span", &[("style", &bar_width(s.chars, max))], "")
+            .close("div")
+            .el("div", &[("class", "speaker-stats__numbers")], &numbers)
+            .close("li");
+    }
+    h.close("ul").close("section");
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn bars_are_tenths_of_a_percent_of_the_longest() {
+        assert_eq!(bar_width(10, 10), "width:100.0%");
+        assert_eq!(bar_width(1, 3), "width:33.3%");
+        assert_eq!(bar_width(2, 3), "width:66.7%");
+        assert_eq!(bar_width(0, 0), "width:0.0%");
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn rows_link_the_first_turn_and_write_the_counts() {
+        let stats = [
+            SpeakerStat {
+                name: "刘<志杰>".into(),
+                title: Some("副主任".into()),
+                role: Role::Official,
+                turns: 1,
+                chars: 200,
+                first_turn: Some("t3".into()),
+            },
+            SpeakerStat {
+                name: "记者".into(),
+                title: None,
+                role: Role::Journalist,
+                turns: 2,
+                chars: 50,
+                first_turn: None,
+            },
+        ];
+        let h = speaker_stats_html(&stats, &ZH).into_string();
+        assert!(h.starts_with("<section class=\"insights__section speaker-stats\" aria-labelledby=\"speaker-stats-title\"><h3 class=\"insights__title\" id=\"speaker-stats-title\">发言统计</h3>"), "{h}");
+        assert!(h.contains("<li class=\"speaker-stats__row speaker--official\"><div class=\"speaker-stats__who\"><a class=\"block-link speaker-stats__name\" href=\"#t3\" data-go=\"t3\">刘&lt;志杰&gt;</a>"), "{h}");
+        assert!(h.contains("<span class=\"speaker-stats__title\">副主任</span></div><div class=\"speaker-stats__bar\" aria-hidden=\"true\"><span style=\"width:100.0%\"></span></div><div class=\"speaker-stats__numbers\">1 次发言 · 200 字</div></li>"), "{h}");
+        assert!(
+            h.contains("<span class=\"speaker-stats__name\">记者</span>"),
+            "{h}"
+        );
+        assert!(h.contains("width:25.0%"), "{h}");
+        assert!(h.ends_with("</ul></section>"), "{h}");
     }
 }

@@ -50,6 +50,25 @@ test('figures: sorted by value within a unit, and each links to its paragraph', 
     await page.locator(`[id="${target}"]`).waitFor({ state: 'visible' });
   }));
 
+test('figures: sorting from the keyboard keeps the focus on the sort button', () =>
+  withPage(async (page) => {
+    await openInsights(page);
+    const figures = page.getByRole('region', { name: '数字' });
+    const header = figures.getByRole('columnheader', { name: /数值/ });
+    await figures.getByRole('button', { name: /数值/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('th[aria-sort="descending"] button'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('th[aria-sort="ascending"] button'));
+    assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    const order = figures.getByRole('columnheader', { name: /按出现顺序排列/ });
+    await page.waitForFunction(() => document.activeElement?.matches('th[aria-sort="ascending"] button'));
+    assert.equal(await order.getAttribute('aria-sort'), 'ascending');
+    assert.equal(await header.getAttribute('aria-sort'), 'none');
+  }));
+
 test('at 375px the insights do not scroll sideways', () =>
   withPage(
     async (page) => {
