@@ -28,9 +28,16 @@ pub fn cell_id(d: Date) -> String {
     format!("cal-{}", d.iso())
 }
 
-/// Focuses a day's cell once the grid has been rebuilt.
+/// Focuses a day's cell once the grid has been rebuilt, when focus was in
+/// the grid (the rebuild removes the cell that had it).
 fn refocus(d: Date) {
-    request_animation_frame(move || focus_id(&cell_id(d)));
+    let in_grid = document()
+        .active_element()
+        .and_then(|e| e.closest("[role=grid]").ok().flatten())
+        .is_some();
+    if in_grid {
+        request_animation_frame(move || focus_id(&cell_id(d)));
+    }
 }
 
 pub fn month_grid(cal: CalendarState) -> impl IntoView {
