@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use shilu_app::app::{provide_reader, SEED};
 use shilu_app::components::transcript::Transcript;
+use shilu_app::i18n::{I18n, Lang};
 use shilu_app::panels::calendar::CalendarPanel;
 use shilu_app::state::{Panel, Reader};
 use wasm_bindgen::JsCast;
@@ -229,5 +230,64 @@ async fn an_event_links_back_to_its_paragraph() {
         reader.folded.with_untracked(|f| !f.contains(&turn)),
         "its turn unfolds"
     );
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_click_anywhere_in_a_day_chooses_it() {
+    let (c, reader) = mount_calendar();
+    el(&c, "#cal-2017-10-12 .month-grid__num").click();
+    leptos::task::tick().await;
+    assert_eq!(reader.day.get_untracked().as_deref(), Some("2017-10-12"));
+    // An event inside a cell, and another day.
+    el(&c, "#cal-2017-10-17 .cal-chip").click();
+    leptos::task::tick().await;
+    assert_eq!(reader.day.get_untracked().as_deref(), Some("2017-10-17"));
+    assert_eq!(
+        c.query_selector_all("[role=gridcell][aria-selected=true]")
+            .unwrap()
+            .length(),
+        1
+    );
+    el(&c, "#cal-2017-10-03").click();
+    leptos::task::tick().await;
+    assert_eq!(reader.day.get_untracked().as_deref(), Some("2017-10-03"));
+    assert!(text(&el(&c, ".day-events")).contains("2017年10月3日"));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switching_the_language_rewrites_the_calendar() {
+    let c = fresh_container();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = leptos::mount::mount_to(c.clone(), move || {
+        let reader = provide_reader(shilu_core::parse(SEED));
+        let lang = expect_context::<I18n>();
+        lang.0.set(Lang::Zh);
+        tx.send((reader, lang)).unwrap();
+        view! { <CalendarPanel/> }
+    });
+    handle.forget();
+    let (reader, lang) = rx.recv().unwrap();
+    reader.day.set(Some("2017-10-17".into()));
+    leptos::task::tick().await;
+    assert_eq!(text(&el(&c, "#agenda-title")), "按日期列出");
+
+    lang.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(text(&el(&c, "#cal-month-title")), "October2017");
+    assert_eq!(
+        el(&c, "[role=columnheader]")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Monday")
+    );
+    assert_eq!(text(&el(&c, ".panel__title")), "Calendarandtimeline");
+    assert_eq!(text(&el(&c, "#agenda-title")), "Agenda");
+    assert!(text(&el(&c, ".day-events__title")).starts_with("17October2017"));
+    let day = el(&c, "#cal-2017-10-17");
+    assert_eq!(day.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(day.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert!(text(&el(&c, ".month-grid__jump select")).contains("October2017"));
     c.remove();
 }

@@ -1,13 +1,15 @@
 //! The agenda: every event grouped by date, undated plan activities last.
 //! The list form of the calendar, for narrow screens and screen readers.
 
-use crate::i18n::use_texts;
-use crate::panels::calendar::CalendarState;
+use crate::html::HtmlRegion;
+use crate::i18n::Texts;
+use crate::panels::calendar::{html_of, CalendarData, CalendarState, Esc};
 use crate::panels::calendar_model::{event_span, weekday};
-use crate::panels::event_item::EventItem;
+use crate::panels::event_item::event_list_html;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 /// Where an event is listed: under its first day, or, when it covers whole
 /// months (`8月份`, `9—10月份`), under its first month, before that month's days.
@@ -54,64 +56,63 @@ pub fn group_by_date(events: &[shilu_core::Event]) -> (Vec<(AgendaKey, Vec<usize
     (dated, undated)
 }
 
-#[component]
-pub fn Agenda(cal: CalendarState) -> impl IntoView {
-    let t = use_texts();
-    let groups = move || {
-        let t = t();
-        cal.data.with(|data| {
-            let (dated, undated) = group_by_date(&data.events);
-            let items = |ids: &[usize]| {
-                ids.iter()
-                    .map(|&i| view! { <EventItem event=data.events[i].clone()/> })
-                    .collect_view()
-            };
-            let days = dated
-                .iter()
-                .map(|(key, ids)| {
-                    let d = key.start;
-                    let named = if key.whole_months {
-                        None
-                    } else {
-                        data.named_day(d)
-                    };
-                    let mut title = if key.whole_months {
-                        (t.month_title)(d.year, d.month)
-                    } else {
-                        format!(
-                            "{} {}",
-                            (t.date_full)(d.year, d.month, d.day),
-                            t.weekdays[weekday(d)]
-                        )
-                    };
-                    if let Some(n) = named {
-                        title.push_str(&format!(" · {n}"));
-                    }
-                    view! {
-                        <li class="agenda__day" class:is-named=named.is_some()>
-                            <h4 class="agenda__date">{title}</h4>
-                            <ul class="cal-events">{items(ids)}</ul>
-                        </li>
-                    }
-                })
-                .collect_view();
-            let rest = (!undated.is_empty()).then(|| {
-                view! {
-                    <li class="agenda__day agenda__day--undated">
-                        <h4 class="agenda__date">{t.undated_heading}</h4>
-                        <ul class="cal-events">{items(&undated)}</ul>
-                    </li>
-                }
-            });
-            view! { {days}{rest} }
-        })
-    };
-    view! {
-        <section class="agenda" aria-labelledby="agenda-title">
-            <h3 class="calendar__section-title" id="agenda-title">{move || t().agenda}</h3>
-            <ol class="agenda__list">{groups}</ol>
-        </section>
+/// The agenda section, built as HTML.
+pub fn agenda(cal: CalendarState) -> impl IntoView {
+    let html = html_of(cal, |cal, t| cal.data.with(|data| agenda_html(data, t)));
+    view! { <HtmlRegion html=html/> }
+}
+
+/// `<section class="agenda">`: a heading per date (or whole month), its
+/// events, and the undated ones last.
+pub fn agenda_html(data: &CalendarData, t: &Texts) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<section class=\"agenda\" aria-labelledby=\"agenda-title\">\
+         <h3 class=\"calendar__section-title\" id=\"agenda-title\">{}</h3><ol class=\"agenda__list\">",
+        Esc(t.agenda)
+    );
+    let (dated, undated) = group_by_date(&data.events);
+    for (key, ids) in &dated {
+        let d = key.start;
+        let named = if key.whole_months {
+            None
+        } else {
+            data.named_day(d)
+        };
+        let _ = write!(
+            out,
+            "<li class=\"agenda__day{}\"><h4 class=\"agenda__date\">",
+            if named.is_some() { " is-named" } else { "" }
+        );
+        let _ = if key.whole_months {
+            write!(out, "{}", Esc(&(t.month_title)(d.year, d.month)))
+        } else {
+            write!(
+                out,
+                "{} {}",
+                Esc(&(t.date_full)(d.year, d.month, d.day)),
+                Esc(t.weekdays[weekday(d)])
+            )
+        };
+        if let Some(n) = named {
+            let _ = write!(out, " · {}", Esc(n));
+        }
+        out.push_str("</h4>");
+        event_list_html(&mut out, &data.events, ids, t);
+        out.push_str("</li>");
     }
+    if !undated.is_empty() {
+        let _ = write!(
+            out,
+            "<li class=\"agenda__day agenda__day--undated\"><h4 class=\"agenda__date\">{}</h4>",
+            Esc(t.undated_heading)
+        );
+        event_list_html(&mut out, &data.events, &undated, t);
+        out.push_str("</li>");
+    }
+    out.push_str("</ol></section>");
+    out
 }
 
 #[cfg(test)]
@@ -161,5 +162,30 @@ mod tests {
             ]
         );
         assert_eq!(undated, vec![1]);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_agenda_lists_every_event_under_its_date() {
+        use crate::i18n::ZH;
+        let data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
+        let html = agenda_html(&data, &ZH);
+        assert!(html.starts_with(&format!(
+            "<section class=\"agenda\" aria-labelledby=\"agenda-title\"><h3 class=\"calendar__section-title\" id=\"agenda-title\">{}</h3><ol class=\"agenda__list\">",
+            ZH.agenda
+        )));
+        assert!(html.ends_with("</ol></section>"));
+        assert!(html.contains(
+            "<li class=\"agenda__day is-named\"><h4 class=\"agenda__date\">2017年10月17日 星期二 · 全国扶贫日</h4><ul class=\"cal-events\">"
+        ));
+        assert!(html.contains(&format!(
+            "<li class=\"agenda__day agenda__day--undated\"><h4 class=\"agenda__date\">{}</h4>",
+            ZH.undated_heading
+        )));
+        assert_eq!(
+            html.matches("<li class=\"cal-event").count(),
+            data.events.len(),
+            "every event once"
+        );
     }
 }

@@ -2,21 +2,24 @@
 //! day's events, the policy timeline and the agenda (the same events as a
 //! list, for narrow screens and screen readers).
 
-use crate::i18n::use_texts;
-use crate::panels::agenda::Agenda;
+use crate::html::{escape_into, Act, HtmlRegion};
+use crate::i18n::{use_texts, Texts};
+use crate::panels::agenda::agenda;
 use crate::panels::calendar_model::{
     clamp_to, default_focus, month_range, months_with_events, named_days, YearMonth,
 };
-use crate::panels::day_events::DayEvents;
+use crate::panels::day_events::day_events;
 use crate::panels::events_of;
-use crate::panels::ics_downloads::IcsDownloads;
-use crate::panels::month_grid::MonthGrid;
+use crate::panels::ics_downloads::{ics_downloads_html, save};
+use crate::panels::month_grid::month_grid;
 use crate::panels::timeline::Timeline;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
+use shilu_core::ics::IcsScope;
 use shilu_core::Event;
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 /// What the calendar shows, derived from the document.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,22 +115,100 @@ impl CalendarState {
 pub fn CalendarPanel() -> impl IntoView {
     let reader = expect_context::<Reader>();
     let cal = CalendarState::new(reader);
-    let t = use_texts();
     let has_events = move || cal.data.with(|d| !d.events.is_empty());
+    let head = html_of(cal, |cal, t| cal.data.with(|d| head_html(d, t)));
+    let on_act = Callback::new(move |a: Act| {
+        if a.name == "ics" {
+            save(
+                cal,
+                if a.arg == "all" {
+                    IcsScope::All
+                } else {
+                    IcsScope::Activities
+                },
+            );
+        }
+    });
     view! {
         <div class="calendar">
-            <div class="calendar__head">
-                <h2 class="panel__title">{move || t().calendar_heading}</h2>
-                <IcsDownloads cal=cal/>
-            </div>
-            <Show when=has_events fallback=move || view! { <p class="calendar__empty">{move || t().no_events}</p> }>
+            <HtmlRegion html=head on_act=on_act/>
+            {move || has_events().then(|| view! {
                 <div class="calendar__month">
-                    <MonthGrid cal=cal/>
-                    <DayEvents cal=cal/>
+                    {month_grid(cal)}
+                    {day_events(cal)}
                 </div>
                 <Timeline cal=cal/>
-                <Agenda cal=cal/>
-            </Show>
+                {agenda(cal)}
+            })}
         </div>
+    }
+}
+
+/// The panel's heading and the .ics downloads; below them, when the
+/// document has no events, a note saying so.
+pub fn head_html(data: &CalendarData, t: &Texts) -> String {
+    let mut out = format!(
+        "<div class=\"calendar__head\"><h2 class=\"panel__title\">{}</h2>",
+        Esc(t.calendar_heading)
+    );
+    ics_downloads_html(&mut out, data, t);
+    out.push_str("</div>");
+    if data.events.is_empty() {
+        let _ = write!(out, "<p class=\"calendar__empty\">{}</p>", Esc(t.no_events));
+    }
+    out
+}
+
+/// A part of the panel as HTML, built by `build` again whenever what it
+/// reads changes, the language included. (One function for every part, so
+/// the reactive code is there once.)
+pub fn html_of(cal: CalendarState, build: fn(CalendarState, &Texts) -> String) -> Signal<String> {
+    let t = use_texts();
+    Signal::derive(move || build(cal, t()))
+}
+
+/// Text or an attribute value escaped (see [`escape_into`]), for building
+/// HTML with `write!`: `write!(out, "<b title=\"{}\">{}</b>", Esc(a), Esc(b))`.
+pub struct Esc<'a>(pub &'a str);
+
+impl std::fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = String::new();
+        escape_into(&mut s, self.0);
+        f.write_str(&s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_head_says_when_there_are_no_events() {
+        let mut data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
+        let html = head_html(&data, &ZH);
+        assert!(html.starts_with(&format!(
+            "<div class=\"calendar__head\"><h2 class=\"panel__title\">{}</h2><div class=\"ics-downloads\"",
+            ZH.calendar_heading
+        )));
+        assert!(html.ends_with("</div></div>"));
+        data.events.clear();
+        let html = head_html(&data, &ZH);
+        assert!(html.ends_with(&format!(
+            "</div></div><p class=\"calendar__empty\">{}</p>",
+            ZH.no_events
+        )));
+        assert_eq!(html.matches(" disabled=\"\"").count(), 2);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn esc_escapes_for_text_and_attributes() {
+        assert_eq!(
+            Esc("<a href=\"x\">&'").to_string(),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 }

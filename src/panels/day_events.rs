@@ -1,56 +1,100 @@
 //! The chosen day's events, below the month grid.
 
-use crate::i18n::use_texts;
-use crate::panels::calendar::CalendarState;
+use crate::html::HtmlRegion;
+use crate::i18n::{use_texts, Texts};
+use crate::panels::calendar::{html_of, CalendarData, CalendarState, Esc};
 use crate::panels::calendar_model::{event_span, events_on, weekday};
-use crate::panels::event_item::EventItem;
+use crate::panels::event_item::event_list_html;
 use leptos::prelude::*;
+use shilu_core::dates::Date;
+use std::fmt::Write as _;
 
-#[component]
-pub fn DayEvents(cal: CalendarState) -> impl IntoView {
+/// A live region: its content changes with the chosen day.
+pub fn day_events(cal: CalendarState) -> impl IntoView {
     let t = use_texts();
-    let body = move || {
-        let t = t();
-        let Some(day) = cal.selected() else {
-            return view! { <p class="day-events__hint">{t.choose_day}</p> }.into_any();
-        };
-        cal.data.with(|data| {
-            let mut on = events_on(&data.events, day);
-            // Events of that very day first, then the longer ones covering it.
-            // `on` is in event order; the index breaks ties as a stable sort would.
-            on.sort_unstable_by_key(|&i| {
-                (
-                    event_span(&data.events[i]).map(|(s, e)| (e.to_days() - s.to_days(), s)),
-                    i,
-                )
-            });
-            let mut heading = format!(
-                "{} {}",
-                (t.date_full)(day.year, day.month, day.day),
-                t.weekdays[weekday(day)]
-            );
-            if let Some(n) = data.named_day(day) {
-                heading.push_str(&format!(" · {n}"));
-            }
-            let list = if on.is_empty() {
-                view! { <p class="day-events__none">{t.no_events_on_day}</p> }.into_any()
-            } else {
-                let items = on
-                    .into_iter()
-                    .map(|i| view! { <EventItem event=data.events[i].clone()/> })
-                    .collect_view();
-                view! { <ul class="cal-events">{items}</ul> }.into_any()
-            };
-            view! {
-                <h3 class="day-events__title">{heading}</h3>
-                {list}
-            }
-            .into_any()
-        })
-    };
+    let body = html_of(cal, |cal, t| {
+        let day = cal.selected();
+        cal.data.with(|data| day_events_html(data, day, t))
+    });
     view! {
         <section class="day-events" aria-live="polite" aria-label=move || t().chosen_day>
-            {body}
+            <HtmlRegion html=body/>
         </section>
+    }
+}
+
+/// The chosen day as a heading and its events, or a hint to choose one.
+pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &Texts) -> String {
+    let mut out = String::new();
+    let Some(day) = day else {
+        let _ = write!(
+            out,
+            "<p class=\"day-events__hint\">{}</p>",
+            Esc(t.choose_day)
+        );
+        return out;
+    };
+    let mut on = events_on(&data.events, day);
+    // Events of that very day first, then the longer ones covering it.
+    // `on` is in event order; the index breaks ties as a stable sort would.
+    on.sort_unstable_by_key(|&i| {
+        (
+            event_span(&data.events[i]).map(|(s, e)| (e.to_days() - s.to_days(), s)),
+            i,
+        )
+    });
+    let _ = write!(
+        out,
+        "<h3 class=\"day-events__title\">{} {}",
+        Esc(&(t.date_full)(day.year, day.month, day.day)),
+        Esc(t.weekdays[weekday(day)])
+    );
+    if let Some(n) = data.named_day(day) {
+        let _ = write!(out, " · {}", Esc(n));
+    }
+    out.push_str("</h3>");
+    if on.is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"day-events__none\">{}</p>",
+            Esc(t.no_events_on_day)
+        );
+    } else {
+        event_list_html(&mut out, &data.events, &on, t);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_chosen_day_lists_its_events_that_day_first() {
+        let data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
+        assert_eq!(
+            day_events_html(&data, None, &ZH),
+            format!("<p class=\"day-events__hint\">{}</p>", ZH.choose_day)
+        );
+        let html = day_events_html(&data, Date::new(2017, 10, 17), &ZH);
+        assert!(
+            html.starts_with("<h3 class=\"day-events__title\">2017年10月17日 星期二 · 全国扶贫日</h3><ul class=\"cal-events\">"),
+            "{html}"
+        );
+        let forum = html.find("攻坚深度贫困论坛").expect("the forum");
+        let five = html
+            .find("五进")
+            .expect("the month-long activity covers the day");
+        assert!(forum < five, "the day's own events come first");
+        assert!(html.contains("文艺节目汇演"));
+        assert!(html.contains(ZH.lead_unit));
+        assert!(html.contains("data-go=\"t"));
+        let none = day_events_html(&data, Date::new(2017, 7, 3), &ZH);
+        assert!(none.ends_with(&format!(
+            "<p class=\"day-events__none\">{}</p>",
+            ZH.no_events_on_day
+        )));
     }
 }

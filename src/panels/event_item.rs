@@ -1,19 +1,39 @@
 //! One event in a list (the chosen day, the agenda): when, what, who leads,
-//! and its label as a link to the paragraph it comes from.
+//! and its label as a link to the paragraph it comes from. Written as HTML
+//! (see [`crate::html`]).
 
-use crate::i18n::{use_texts, ZH};
+use crate::html::Html;
+use crate::i18n::{Texts, ZH};
+use crate::panels::calendar::Esc;
 use crate::panels::calendar_model::{event_span, is_approximate, is_multi_day};
-use crate::panels::BlockLink;
-use leptos::prelude::*;
 use shilu_core::{Event, Status};
+use std::fmt::Write as _;
 
-#[component]
-pub fn EventItem(event: Event) -> impl IntoView {
-    let t = use_texts();
-    let approx = is_approximate(&event);
+/// The hidden note after an approximate date: `（大致日期）`.
+pub fn approx_note(out: &mut String, t: &Texts) {
+    let _ = write!(
+        out,
+        "<span class=\"visually-hidden\">（{}）</span>",
+        Esc(t.approximate)
+    );
+}
+
+/// `<ul class="cal-events">` of the events at `ids`.
+pub fn event_list_html(out: &mut String, events: &[Event], ids: &[usize], t: &Texts) {
+    out.push_str("<ul class=\"cal-events\">");
+    for &i in ids {
+        event_item_html(out, &events[i], t);
+    }
+    out.push_str("</ul>");
+}
+
+/// One event as an `<li class="cal-event">`.
+pub fn event_item_html(out: &mut String, event: &Event, t: &Texts) {
+    let approx = is_approximate(event);
     let planned = event.status == Some(Status::Planned);
-    let class = format!(
-        "cal-event{}{}{}",
+    let _ = write!(
+        out,
+        "<li class=\"cal-event{}{}{}\"><span class=\"cal-event__when\">{}",
         if event.activity {
             " cal-event--activity"
         } else {
@@ -21,47 +41,121 @@ pub fn EventItem(event: Event) -> impl IntoView {
         },
         if approx { " is-approx" } else { "" },
         if planned { " is-planned" } else { "" },
+        if approx {
+            "<span class=\"cal-event__approx\" aria-hidden=\"true\">≈</span>"
+        } else {
+            ""
+        },
     );
-    let span = event_span(&event);
-    let multi = is_multi_day(&event);
-    let phrase = event.phrase.clone();
-    let when = move || {
-        let t = t();
-        match span {
-            None => t.undated.to_string(),
-            // The days a range resolves to, unless the phrase already says them.
-            Some((s, e)) if multi && !phrase.contains(&(ZH.date_short)(s.month, s.day)) => format!(
+    let phrase = Esc(&event.phrase);
+    let _ = match event_span(event) {
+        None => write!(out, "{}", Esc(t.undated)),
+        // The days a range resolves to, unless the phrase already says them.
+        Some((s, e))
+            if is_multi_day(event) && !phrase.0.contains(&(ZH.date_short)(s.month, s.day)) =>
+        {
+            write!(
+                out,
                 "{phrase}（{}{}{}）",
-                (t.date_short)(s.month, s.day),
-                t.until,
-                (t.date_short)(e.month, e.day)
-            ),
-            Some(_) => phrase.clone(),
+                Esc(&(t.date_short)(s.month, s.day)),
+                Esc(t.until),
+                Esc(&(t.date_short)(e.month, e.day))
+            )
         }
+        Some(_) => write!(out, "{phrase}"),
     };
-    let lead = event.lead_unit.clone();
-    let speaker = event.speaker.clone();
-    view! {
-        <li class=class>
-            <span class="cal-event__when">
-                {approx.then(|| view! {
-                    <span class="cal-event__approx" aria-hidden="true">"≈"</span>
-                })}
-                {when}
-                {approx.then(|| view! { <span class="visually-hidden">{move || format!("（{}）", t().approximate)}</span> })}
-            </span>
-            <BlockLink block=event.block.clone() class="cal-event__label">{event.label.clone()}</BlockLink>
-            <span class="cal-event__meta">
-                {lead.map(|u| view! { <span class="cal-event__lead">{move || t().lead_unit}"："{u.clone()}</span> })}
-                {speaker.map(|s| view! { <span class="cal-event__speaker">{s}</span> })}
-                <span class=if planned { "cal-event__status is-planned" } else { "cal-event__status" }>
-                    {move || match event.status {
-                        Some(Status::Planned) => t().planned,
-                        Some(Status::Done) => t().done,
-                        None => "",
-                    }}
-                </span>
-            </span>
-        </li>
+    if approx {
+        approx_note(out, t);
+    }
+    out.push_str("</span>");
+    let mut link = Html::new();
+    link.block_link(&event.block, "cal-event__label", &event.label);
+    out.push_str(link.as_str());
+    out.push_str("<span class=\"cal-event__meta\">");
+    if let Some(u) = &event.lead_unit {
+        let _ = write!(
+            out,
+            "<span class=\"cal-event__lead\">{}：{}</span>",
+            Esc(t.lead_unit),
+            Esc(u)
+        );
+    }
+    if let Some(s) = &event.speaker {
+        let _ = write!(out, "<span class=\"cal-event__speaker\">{}</span>", Esc(s));
+    }
+    let _ = write!(
+        out,
+        "<span class=\"cal-event__status{}\">{}</span></span></li>",
+        if planned { " is-planned" } else { "" },
+        Esc(match event.status {
+            Some(Status::Planned) => t.planned,
+            Some(Status::Done) => t.done,
+            None => "",
+        })
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shilu_core::Precision;
+
+    fn ev() -> Event {
+        Event {
+            id: String::new(),
+            start: Some("2017-09-01".into()),
+            end: Some("2017-10-31".into()),
+            precision: Some(Precision::Approximate),
+            part_of_day: None,
+            phrase: "9—10月份".into(),
+            label: "开展<五进>活动".into(),
+            speaker: Some("董晓林".into()),
+            lead_unit: Some("省扶贫办".into()),
+            block: "t4-b11".into(),
+            status: Some(Status::Planned),
+            activity: true,
+        }
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn an_event_says_when_what_and_who_and_links_back() {
+        let mut h = String::new();
+        event_item_html(&mut h, &ev(), &ZH);
+        let want = format!(
+            "<li class=\"cal-event cal-event--activity is-approx is-planned\">\
+             <span class=\"cal-event__when\"><span class=\"cal-event__approx\" aria-hidden=\"true\">≈</span>\
+             9—10月份（9月1日{until}10月31日）<span class=\"visually-hidden\">（{approx}）</span></span>\
+             <a class=\"block-link cal-event__label\" href=\"#t4-b11\" data-go=\"t4-b11\">开展&lt;五进&gt;活动</a>\
+             <span class=\"cal-event__meta\"><span class=\"cal-event__lead\">{lead}：省扶贫办</span>\
+             <span class=\"cal-event__speaker\">董晓林</span>\
+             <span class=\"cal-event__status is-planned\">{planned}</span></span></li>",
+            until = ZH.until,
+            approx = ZH.approximate,
+            lead = ZH.lead_unit,
+            planned = ZH.planned,
+        );
+        assert_eq!(h, want);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn an_undated_event_says_so_and_keeps_an_empty_status() {
+        let mut e = ev();
+        e.start = None;
+        e.end = None;
+        e.precision = None;
+        e.status = None;
+        e.lead_unit = None;
+        e.speaker = None;
+        let mut h = String::new();
+        event_item_html(&mut h, &e, &ZH);
+        assert!(h.as_str().contains(&format!(
+            "<span class=\"cal-event__when\">{}</span>",
+            ZH.undated
+        )));
+        assert!(h.ends_with(
+            "<span class=\"cal-event__meta\"><span class=\"cal-event__status\"></span></span></li>"
+        ));
     }
 }

@@ -2,10 +2,11 @@
 //! iCalendar writer makes the file; the browser offers it.
 
 use crate::dom::download;
-use crate::i18n::use_texts;
-use crate::panels::calendar::CalendarState;
+use crate::i18n::Texts;
+use crate::panels::calendar::{CalendarData, CalendarState, Esc};
 use leptos::prelude::*;
 use shilu_core::ics::{calendar, IcsScope};
+use std::fmt::Write as _;
 
 /// `shilu-2017-10-12-activities.ics` (the date part only when known).
 pub fn ics_filename(date: Option<&str>, scope: IcsScope) -> String {
@@ -19,43 +20,94 @@ pub fn ics_filename(date: Option<&str>, scope: IcsScope) -> String {
     }
 }
 
-#[component]
-pub fn IcsDownloads(cal: CalendarState) -> impl IntoView {
-    let t = use_texts();
-    let reader = cal.reader;
-    let save = move |scope: IcsScope| {
-        reader.doc.with_untracked(|doc| {
-            let text = calendar(doc, scope);
-            download(
-                &ics_filename(doc.meta.date.as_deref(), scope),
-                "text/calendar;charset=utf-8",
-                &text,
-            );
-        });
-    };
-    let has_activities = move || {
-        cal.data
-            .with(|d| d.events.iter().any(|e| e.activity && e.start.is_some()))
-    };
-    let has_dated = move || {
-        cal.data
-            .with(|d| d.events.iter().any(|e| e.start.is_some()))
-    };
-    let activities_label = move || {
-        let name = cal.data.with(|d| d.plan_name().map(str::to_string));
-        (t().ics_activities)(name.as_deref())
-    };
-    view! {
-        <div class="ics-downloads" role="group" aria-label=move || t().ics_group>
-            <span class="ics-downloads__label" aria-hidden="true">{move || t().ics_group}</span>
-            <button type="button" class="text-button" disabled=move || !has_activities()
-                on:click=move |_| save(IcsScope::Activities)>
-                <span aria-hidden="true">"⤓"</span>{activities_label}
-            </button>
-            <button type="button" class="text-button" disabled=move || !has_dated()
-                on:click=move |_| save(IcsScope::All)>
-                <span aria-hidden="true">"⤓"</span>{move || t().ics_all}
-            </button>
-        </div>
+/// Whether there is anything to save for `scope`.
+pub fn can_save(data: &CalendarData, scope: IcsScope) -> bool {
+    data.events
+        .iter()
+        .any(|e| e.start.is_some() && (e.activity || scope == IcsScope::All))
+}
+
+/// Makes the .ics file for `scope` and offers it as a download.
+pub fn save(cal: CalendarState, scope: IcsScope) {
+    if !cal.data.with_untracked(|d| can_save(d, scope)) {
+        return;
+    }
+    cal.reader.doc.with_untracked(|doc| {
+        let text = calendar(doc, scope);
+        download(
+            &ics_filename(doc.meta.date.as_deref(), scope),
+            "text/calendar;charset=utf-8",
+            &text,
+        );
+    });
+}
+
+/// The two download buttons in their group; a click on one is the act
+/// `ics` with `activities` or `all` (see [`save`]).
+pub fn ics_downloads_html(out: &mut String, data: &CalendarData, t: &Texts) {
+    let _ = write!(
+        out,
+        "<div class=\"ics-downloads\" role=\"group\" aria-label=\"{0}\">\
+         <span class=\"ics-downloads__label\" aria-hidden=\"true\">{0}</span>",
+        Esc(t.ics_group)
+    );
+    for (scope, arg, label) in [
+        (
+            IcsScope::Activities,
+            "activities",
+            (t.ics_activities)(data.plan_name()),
+        ),
+        (IcsScope::All, "all", t.ics_all.to_string()),
+    ] {
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"text-button\"{} data-act=\"ics\" data-arg=\"{arg}\">\
+             <span aria-hidden=\"true\">⤓</span>{}</button>",
+            if can_save(data, scope) {
+                ""
+            } else {
+                " disabled=\"\""
+            },
+            Esc(&label)
+        );
+    }
+    out.push_str("</div>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn two_buttons_in_a_group_disabled_when_there_is_nothing_to_save() {
+        let mut data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
+        let mut html = String::new();
+        ics_downloads_html(&mut html, &data, &ZH);
+        assert!(html.starts_with(&format!(
+            "<div class=\"ics-downloads\" role=\"group\" aria-label=\"{0}\"><span class=\"ics-downloads__label\" aria-hidden=\"true\">{0}</span>",
+            ZH.ics_group
+        )));
+        assert!(html.contains(&format!(
+            "<button type=\"button\" class=\"text-button\" data-act=\"ics\" data-arg=\"activities\"><span aria-hidden=\"true\">⤓</span>{}</button>",
+            (ZH.ics_activities)(Some("全国扶贫日"))
+        )));
+        assert!(!html.contains("disabled"));
+        data.events.iter_mut().for_each(|e| e.activity = false);
+        let mut h = String::new();
+        ics_downloads_html(&mut h, &data, &ZH);
+        assert_eq!(h.matches("disabled=\"\"").count(), 1);
+        assert!(h.contains("disabled=\"\" data-act=\"ics\" data-arg=\"activities\""));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn file_names_carry_the_date_when_known() {
+        assert_eq!(
+            ics_filename(Some("2017-10-12"), IcsScope::Activities),
+            "shilu-2017-10-12-activities.ics"
+        );
+        assert_eq!(ics_filename(None, IcsScope::All), "shilu-all.ics");
     }
 }

@@ -1,16 +1,24 @@
 //! The month grid: an ARIA grid of days, Monday first, with each day's
 //! events. Arrow keys move a roving focus (Home/End: week, PageUp/PageDown:
 //! month); Enter, Space or a click chooses the day.
+//!
+//! The navigation (‹ ›, the title, the month menu) is a small Leptos view
+//! that stays in place; the grid itself is HTML built by [`month_grid_html`]
+//! and replaced whenever the month, the focus or the selection changes (see
+//! [`crate::html`]), after which focus goes back to the focused cell.
 
 use crate::dom::focus_id;
+use crate::html::{Act, HtmlRegion};
 use crate::i18n::{use_texts, Texts};
-use crate::panels::calendar::{CalendarData, CalendarState};
+use crate::panels::calendar::{html_of, CalendarData, CalendarState, Esc};
 use crate::panels::calendar_model::{
     add_months, event_span, is_approximate, is_multi_day, key_target, lane_count, month_weeks,
     single_day_events_on, week_segments, weekday, Segment, YearMonth,
 };
+use crate::panels::event_item::approx_note;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
+use std::fmt::Write as _;
 
 /// Single-day events shown in a cell before "+n".
 const MAX_IN_CELL: usize = 3;
@@ -20,12 +28,22 @@ pub fn cell_id(d: Date) -> String {
     format!("cal-{}", d.iso())
 }
 
-#[component]
-pub fn MonthGrid(cal: CalendarState) -> impl IntoView {
+/// Focuses a day's cell once the grid has been rebuilt, when focus was in
+/// the grid (the rebuild removes the cell that had it).
+fn refocus(d: Date) {
+    let in_grid = document()
+        .active_element()
+        .and_then(|e| e.closest("[role=grid]").ok().flatten())
+        .is_some();
+    if in_grid {
+        request_animation_frame(move || focus_id(&cell_id(d)));
+    }
+}
+
+pub fn month_grid(cal: CalendarState) -> impl IntoView {
     let t = use_texts();
-    let month = Memo::new(move |_| cal.focused().map(YearMonth::of));
-    let range = move || cal.data.with(|d| d.range);
-    let can_go = move |n: i32| match (month.get(), range()) {
+    let month = move || cal.focused().map(YearMonth::of);
+    let can_go = move |n: i32| match (month(), cal.data.with(|d| d.range)) {
         (Some(m), Some((first, last))) => {
             let to = add_months(m, n);
             first <= to && to <= last
@@ -44,6 +62,7 @@ pub fn MonthGrid(cal: CalendarState) -> impl IntoView {
         if key == "Enter" || key == " " {
             ev.prevent_default();
             cal.select(d);
+            refocus(d);
             return;
         }
         let Some(to) = key_target(&key, d) else {
@@ -56,9 +75,15 @@ pub fn MonthGrid(cal: CalendarState) -> impl IntoView {
         });
         if in_range {
             cal.focus.set(Some(to));
-            request_animation_frame(move || focus_id(&cell_id(to)));
+            refocus(to);
         }
     };
+    let on_act = Callback::new(move |a: Act| {
+        if let Some(d) = Date::parse_iso(&a.arg).filter(|_| a.name == "day") {
+            cal.select(d);
+            refocus(d);
+        }
+    });
     let jump = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         let target = cal
@@ -70,98 +95,157 @@ pub fn MonthGrid(cal: CalendarState) -> impl IntoView {
         }
     };
     let title = move || {
-        month
-            .get()
+        month()
             .map(|m| (t().month_title)(m.year, m.month))
             .unwrap_or_default()
+    };
+    let options = move || {
+        let t = t();
+        cal.data.with(|c| month_options_html(c, month(), t))
+    };
+    let grid = html_of(cal, |cal, t| {
+        let (focus, selected) = (cal.focused(), cal.selected());
+        cal.data.with(|c| month_grid_html(c, focus, selected, t))
+    });
+    // ‹ and ›: one function for both, so one piece of code.
+    let step = move |n: i32| {
+        let label = move || {
+            if n < 0 {
+                t().prev_month
+            } else {
+                t().next_month
+            }
+        };
+        view! {
+            <button type="button" class="icon-button month-grid__step" aria-label=label title=label
+                disabled=move || !can_go(n) on:click=move |_| go(n)>{if n < 0 { "‹" } else { "›" }}</button>
+        }
     };
     view! {
         <div class="month-grid">
             <div class="month-grid__nav">
-                <button type="button" class="icon-button month-grid__step" aria-label=move || t().prev_month
-                    title=move || t().prev_month disabled=move || !can_go(-1) on:click=move |_| go(-1)>"‹"</button>
+                {step(-1)}
                 <h3 class="month-grid__title" id="cal-month-title" aria-live="polite">{title}</h3>
-                <button type="button" class="icon-button month-grid__step" aria-label=move || t().next_month
-                    title=move || t().next_month disabled=move || !can_go(1) on:click=move |_| go(1)>"›"</button>
+                {step(1)}
                 <label class="month-grid__jump">
                     <span class="visually-hidden">{move || t().month_jump}</span>
-                    <select on:change=jump>
-                        <option value="" disabled=true
-                            prop:selected=move || !month.get().is_some_and(|m| cal.data.with(|c| c.months.contains(&m)))>
-                            {move || t().month_jump}
-                        </option>
-                        {move || cal.data.with(|c| c.months.iter().map(|&m| {
-                            let label = (t().month_title)(m.year, m.month);
-                            view! { <option value=m.iso() prop:selected=move || month.get() == Some(m)>{label}</option> }
-                        }).collect_view())}
-                    </select>
+                    <select on:change=jump inner_html=options></select>
                 </label>
             </div>
+            // The grid stays while its rows are rebuilt, so assistive
+            // technology does not announce a new grid at every move.
             <div role="grid" class="month-grid__grid" aria-labelledby="cal-month-title" on:keydown=on_keydown>
-                <div role="row" class="month-grid__row month-grid__row--head">
-                    {(0..7).map(|i| view! {
-                        <div role="columnheader" class="month-grid__weekday" aria-label=move || t().weekdays[i]>
-                            <span aria-hidden="true">{move || t().weekdays_short[i]}</span>
-                        </div>
-                    }).collect_view()}
-                </div>
-                {move || month.get().map(|m| view! { <MonthWeeks cal=cal month=m/> })}
+                <HtmlRegion html=grid on_act=on_act/>
             </div>
         </div>
     }
 }
 
-/// The rows of one month. Re-rendered only when the month changes; focus
-/// and selection update the cells in place.
-#[component]
-fn MonthWeeks(cal: CalendarState, month: YearMonth) -> impl IntoView {
-    let t = use_texts();
-    move || {
-        let texts = t();
-        cal.data.with(|data| {
-            let spans: Vec<(usize, Date, Date)> = data
-                .events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| is_multi_day(e))
-                .filter_map(|(i, e)| event_span(e).map(|(s, t)| (i, s, t)))
-                .collect();
-            month_weeks(month)
-                .into_iter()
-                .map(|week| {
-                    let segs = week_segments(&week, &spans);
-                    let lanes = lane_count(&segs);
-                    let cells = week
-                        .iter()
-                        .enumerate()
-                        .map(|(col, day)| match day {
-                            Some(d) => day_cell(cal, data, texts, *d, col, &segs, lanes),
-                            None => view! { <div role="gridcell" class="month-grid__cell is-outside"></div> }.into_any(),
-                        })
-                        .collect_view();
-                    view! { <div role="row" class="month-grid__row">{cells}</div> }
-                })
-                .collect_view()
-        })
+/// The options of the month menu: a disabled prompt (chosen while the month
+/// shown has no events), then every month with events.
+pub fn month_options_html(data: &CalendarData, month: Option<YearMonth>, t: &Texts) -> String {
+    let listed = month.is_some_and(|m| data.months.contains(&m));
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<option value=\"\" disabled=\"\"{}>{}</option>",
+        if listed { "" } else { " selected=\"\"" },
+        Esc(t.month_jump)
+    );
+    for &m in &data.months {
+        let _ = write!(
+            out,
+            "<option value=\"{}\"{}>{}</option>",
+            m.iso(),
+            if month == Some(m) {
+                " selected=\"\""
+            } else {
+                ""
+            },
+            Esc(&(t.month_title)(m.year, m.month))
+        );
     }
+    out
+}
+
+/// The rows of the grid of the focused day's month: the weekday header and
+/// the weeks, the focused day in the tab order, the selected one marked.
+pub fn month_grid_html(
+    data: &CalendarData,
+    focus: Option<Date>,
+    selected: Option<Date>,
+    t: &Texts,
+) -> String {
+    let mut out =
+        String::from("<div role=\"row\" class=\"month-grid__row month-grid__row--head\">");
+    for i in 0..7 {
+        let _ = write!(
+            out,
+            "<div role=\"columnheader\" class=\"month-grid__weekday\" aria-label=\"{}\">\
+             <span aria-hidden=\"true\">{}</span></div>",
+            Esc(t.weekdays[i]),
+            Esc(t.weekdays_short[i])
+        );
+    }
+    out.push_str("</div>");
+    if let Some(focus) = focus {
+        let spans: Vec<(usize, Date, Date)> = data
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| is_multi_day(e))
+            .filter_map(|(i, e)| event_span(e).map(|(s, t)| (i, s, t)))
+            .collect();
+        for week in month_weeks(YearMonth::of(focus)) {
+            let segs = week_segments(&week, &spans);
+            let lanes = lane_count(&segs);
+            out.push_str("<div role=\"row\" class=\"month-grid__row\">");
+            for (col, day) in week.iter().enumerate() {
+                match day {
+                    Some(d) => {
+                        let cell = Cell {
+                            d: *d,
+                            col,
+                            focus: focus == *d,
+                            selected: selected == Some(*d),
+                        };
+                        day_cell(&mut out, data, t, cell, &segs, lanes)
+                    }
+                    None => out.push_str(
+                        "<div role=\"gridcell\" class=\"month-grid__cell is-outside\"></div>",
+                    ),
+                }
+            }
+            out.push_str("</div>");
+        }
+    }
+    out
+}
+
+/// A day of the grid and its state.
+struct Cell {
+    d: Date,
+    col: usize,
+    focus: bool,
+    selected: bool,
 }
 
 /// One day: its number, the named day, bars of multi-day events, and its
 /// single-day events.
 fn day_cell(
-    cal: CalendarState,
+    out: &mut String,
     data: &CalendarData,
-    t: &'static Texts,
-    d: Date,
-    col: usize,
+    t: &Texts,
+    cell: Cell,
     segs: &[Segment],
     lanes: usize,
-) -> AnyView {
-    let named = data.named_day(d).map(str::to_string);
+) {
+    let Cell { d, col, .. } = cell;
+    let named = data.named_day(d);
     let singles: Vec<usize> = single_day_events_on(&data.events, d)
         .into_iter()
         // The named day is shown as the day's name, not again as an event.
-        .filter(|&i| named.as_deref() != Some(data.events[i].label.as_str()))
+        .filter(|&i| named != Some(data.events[i].label.as_str()))
         .collect();
     let covering: Vec<&Segment> = segs
         .iter()
@@ -171,106 +255,207 @@ fn day_cell(
 
     // The cell is named by its content: the full date and weekday (hidden
     // text), the named day, and every event's label (approximate ones say so).
-    let date_name = format!(
-        "{} {}{}",
-        (t.date_full)(d.year, d.month, d.day),
-        t.weekdays[weekday(d)],
-        if count > 0 {
-            format!("，{}", (t.events_count)(count))
-        } else {
-            String::new()
-        }
-    );
-    let approx_note =
-        || view! { <span class="visually-hidden">{format!("（{}）", t.approximate)}</span> };
-
-    let bars = (0..lanes)
-        .map(|lane| match covering.iter().find(|s| s.lane == lane) {
-            Some(s) => {
-                let e = &data.events[s.event];
-                let first_here = s.from == col;
-                let class = format!(
-                    "cal-bar{}{}{}{}",
-                    if e.activity { " cal-bar--activity" } else { "" },
-                    if first_here && s.starts {
-                        " is-start"
-                    } else {
-                        ""
-                    },
-                    if s.to == col && s.ends { " is-end" } else { "" },
-                    if is_approximate(e) { " is-approx" } else { "" },
-                );
-                let approx = is_approximate(e).then(approx_note);
-                // The label shows where the bar begins in this row; on its
-                // other days it is there for screen readers only.
-                let label = if first_here {
-                    let style = format!("--span:{}", s.to - s.from + 1);
-                    view! { <span class="cal-bar__label" style=style>{e.label.clone()}{approx}</span> }.into_any()
-                } else {
-                    view! { <span class="visually-hidden">{e.label.clone()}{approx}</span> }.into_any()
-                };
-                view! { <span class=class title=format!("{} {}", e.phrase, e.label)>{label}</span> }
-                    .into_any()
-            }
-            None => view! { <span class="cal-bar cal-bar--empty" aria-hidden="true"></span> }.into_any(),
-        })
-        .collect_view();
-
-    let more = singles.len().saturating_sub(MAX_IN_CELL);
-    let chips = singles
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let e = &data.events[i];
-            let approx = is_approximate(e);
-            let class = format!(
-                "cal-chip{}{}{}",
-                // Past the first few, for screen readers only.
-                if k >= MAX_IN_CELL { " visually-hidden" } else { "" },
-                if e.activity {
-                    " cal-chip--activity"
-                } else {
-                    ""
-                },
-                if approx { " is-approx" } else { "" }
-            );
-            view! {
-                <li class=class title=format!("{} {}", e.phrase, e.label)>
-                    {approx.then_some(view! { <span class="cal-chip__approx" aria-hidden="true">"≈"</span> })}
-                    {e.label.clone()}
-                    {approx.then(approx_note)}
-                </li>
-            }
-        })
-        .collect_view();
-    let more =
-        (more > 0).then(|| view! { <li class="cal-chip cal-chip--more" aria-hidden="true">{format!("+{more}")}</li> });
-
-    let is_focus = move || cal.focused() == Some(d);
-    let is_selected = move || cal.selected() == Some(d);
-    let is_conference = data.conference == Some(d);
-    let class = format!(
-        "month-grid__cell{}{}{}",
+    let iso = d.iso();
+    let _ = write!(
+        out,
+        "<div role=\"gridcell\" id=\"cal-{iso}\" class=\"month-grid__cell{}{}{}{}\" \
+         aria-selected=\"{}\" tabindex=\"{}\" data-act=\"day\" data-arg=\"{iso}\">\
+         <div class=\"month-grid__day\"><span class=\"visually-hidden\">{} {}",
         if named.is_some() { " is-named" } else { "" },
-        if is_conference { " is-conference" } else { "" },
+        if data.conference == Some(d) {
+            " is-conference"
+        } else {
+            ""
+        },
         if count > 0 { " has-events" } else { "" },
+        if cell.selected { " is-selected" } else { "" },
+        cell.selected,
+        if cell.focus { "0" } else { "-1" },
+        Esc(&(t.date_full)(d.year, d.month, d.day)),
+        Esc(t.weekdays[weekday(d)]),
     );
-    view! {
-        <div role="gridcell" id=cell_id(d) class=class
-            class:is-selected=is_selected
-            aria-selected=move || is_selected().to_string()
-            tabindex=move || if is_focus() { "0" } else { "-1" }
-            on:click=move |_| cal.select(d)>
-            <div class="month-grid__day">
-                <span class="visually-hidden">{date_name}</span>
-                <span class="month-grid__num" aria-hidden="true">{d.day}</span>
-                {named.map(|n| view! { <span class="month-grid__named">{n}</span> })}
-            </div>
-            <div class="month-grid__events">
-                {bars}
-                <ul class="cal-chips">{chips}{more}</ul>
-            </div>
-        </div>
+    if count > 0 {
+        let _ = write!(out, "，{}", Esc(&(t.events_count)(count)));
     }
-    .into_any()
+    let _ = write!(
+        out,
+        "</span><span class=\"month-grid__num\" aria-hidden=\"true\">{}</span>",
+        d.day
+    );
+    if let Some(n) = named {
+        let _ = write!(out, "<span class=\"month-grid__named\">{}</span>", Esc(n));
+    }
+    out.push_str("</div><div class=\"month-grid__events\">");
+    for lane in 0..lanes {
+        let Some(s) = covering.iter().find(|s| s.lane == lane) else {
+            out.push_str("<span class=\"cal-bar cal-bar--empty\" aria-hidden=\"true\"></span>");
+            continue;
+        };
+        let e = &data.events[s.event];
+        let first_here = s.from == col;
+        let _ = write!(
+            out,
+            "<span class=\"cal-bar{}{}{}{}\" title=\"{} {}\">",
+            if e.activity { " cal-bar--activity" } else { "" },
+            if first_here && s.starts {
+                " is-start"
+            } else {
+                ""
+            },
+            if s.to == col && s.ends { " is-end" } else { "" },
+            if is_approximate(e) { " is-approx" } else { "" },
+            Esc(&e.phrase),
+            Esc(&e.label),
+        );
+        // The label shows where the bar begins in this row; on its other
+        // days it is there for screen readers only.
+        let _ = if first_here {
+            write!(
+                out,
+                "<span class=\"cal-bar__label\" style=\"--span:{}\">",
+                s.to - s.from + 1
+            )
+        } else {
+            write!(out, "<span class=\"visually-hidden\">")
+        };
+        let _ = write!(out, "{}", Esc(&e.label));
+        if is_approximate(e) {
+            approx_note(out, t);
+        }
+        out.push_str("</span></span>");
+    }
+
+    out.push_str("<ul class=\"cal-chips\">");
+    for (k, &i) in singles.iter().enumerate() {
+        let e = &data.events[i];
+        let approx = is_approximate(e);
+        let _ = write!(
+            out,
+            "<li class=\"cal-chip{}{}{}\" title=\"{} {}\">{}{}",
+            // Past the first few, for screen readers only.
+            if k >= MAX_IN_CELL {
+                " visually-hidden"
+            } else {
+                ""
+            },
+            if e.activity {
+                " cal-chip--activity"
+            } else {
+                ""
+            },
+            if approx { " is-approx" } else { "" },
+            Esc(&e.phrase),
+            Esc(&e.label),
+            if approx {
+                "<span class=\"cal-chip__approx\" aria-hidden=\"true\">≈</span>"
+            } else {
+                ""
+            },
+            Esc(&e.label),
+        );
+        if approx {
+            approx_note(out, t);
+        }
+        out.push_str("</li>");
+    }
+    let more = singles.len().saturating_sub(MAX_IN_CELL);
+    if more > 0 {
+        let _ = write!(
+            out,
+            "<li class=\"cal-chip cal-chip--more\" aria-hidden=\"true\">+{more}</li>"
+        );
+    }
+    out.push_str("</ul></div></div>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    fn seed() -> CalendarData {
+        CalendarData::new(&shilu_core::parse(crate::app::SEED))
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    /// The opening tag of the element with this id.
+    fn tag<'a>(html: &'a str, id: &str) -> &'a str {
+        let at = html.find(&format!("id=\"{id}\"")).expect(id);
+        let start = html[..at].rfind('<').unwrap();
+        &html[start..start + html[start..].find('>').unwrap() + 1]
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn october_2017_is_a_monday_first_grid_with_the_focus_and_the_selection() {
+        let data = seed();
+        let html = month_grid_html(&data, Some(d(2017, 10, 17)), Some(d(2017, 10, 12)), &ZH);
+        assert!(html.starts_with(
+            "<div role=\"row\" class=\"month-grid__row month-grid__row--head\"><div role=\"columnheader\""
+        ));
+        assert_eq!(html.matches("role=\"columnheader\"").count(), 7);
+        assert!(html.contains(&format!(
+            "<div role=\"columnheader\" class=\"month-grid__weekday\" aria-label=\"{}\"><span aria-hidden=\"true\">{}</span></div>",
+            ZH.weekdays[0], ZH.weekdays_short[0]
+        )));
+        // A header row and six weeks; 1 October is a Sunday.
+        assert_eq!(html.matches("role=\"row\"").count(), 7);
+        assert_eq!(html.matches("role=\"gridcell\"").count(), 42);
+        assert_eq!(html.matches("is-outside").count(), 11);
+        assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
+        assert_eq!(html.matches("aria-selected=\"true\"").count(), 1);
+
+        let forum_day = tag(&html, "cal-2017-10-17");
+        assert!(
+            forum_day.contains("class=\"month-grid__cell is-named has-events\""),
+            "{forum_day}"
+        );
+        assert!(forum_day.contains("tabindex=\"0\""));
+        assert!(forum_day.contains("aria-selected=\"false\""));
+        assert!(forum_day.contains("data-act=\"day\" data-arg=\"2017-10-17\""));
+        assert!(html.contains("<span class=\"month-grid__named\">全国扶贫日</span>"));
+        assert!(html.contains("2017年10月17日 星期二，"));
+
+        let conference = tag(&html, "cal-2017-10-12");
+        assert!(conference.contains("is-conference"), "{conference}");
+        assert!(conference.contains(" is-selected\""), "{conference}");
+        assert!(conference.contains("aria-selected=\"true\" tabindex=\"-1\""));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_range_shows_one_label_per_week_row() {
+        let data = seed();
+        let html = month_grid_html(&data, Some(d(2017, 9, 11)), None, &ZH);
+        let labels = html
+            .split("<span class=\"cal-bar__label\"")
+            .skip(1)
+            .filter(|s| s[..s.find("</span>").unwrap()].contains("五进"))
+            .count();
+        assert_eq!(labels, 5, "one label per week row of September");
+        assert!(html.contains("style=\"--span:"));
+        assert!(!html.contains("aria-selected=\"true\""));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_month_menu_marks_the_month_shown() {
+        let data = seed();
+        let oct = YearMonth::of(d(2017, 10, 1));
+        let html = month_options_html(&data, Some(oct), &ZH);
+        assert!(html.starts_with(&format!(
+            "<option value=\"\" disabled=\"\">{}</option>",
+            ZH.month_jump
+        )));
+        assert!(html.contains("<option value=\"2017-10\" selected=\"\">2017年10月</option>"));
+        assert_eq!(html.matches("selected=").count(), 1);
+        assert!(html.contains("<option value=\"2017-06\">2017年6月</option>"));
+        // A month without events: the prompt is chosen.
+        let html = month_options_html(&data, Some(YearMonth::of(d(2016, 1, 1))), &ZH);
+        assert!(html.starts_with("<option value=\"\" disabled=\"\" selected=\"\">"));
+        assert_eq!(html.matches("selected=").count(), 1);
+    }
 }

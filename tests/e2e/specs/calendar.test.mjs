@@ -86,6 +86,20 @@ test('the keyboard moves through days and months; Enter chooses', () =>
     await page.keyboard.press('Enter');
     assert.match(page.url(), /[?&]day=2017-09-25/);
     assert.match(await page.locator('.day-events').innerText(), /2017年9月25日/);
+    // Choosing redraws the days; the keyboard focus stays on the chosen one.
+    await focusedOn(page, '9月25日 星期一');
+  }));
+
+test('after a click on a day the arrow keys go on from it', () =>
+  withPage(async (page) => {
+    await openCalendar(page);
+    // On the day's number: a multi-day event's label runs over the middle of the cell.
+    await page.locator('#cal-2017-10-12 .month-grid__num').click();
+    assert.match(page.url(), /[?&]day=2017-10-12/);
+    await focusedOn(page, '10月12日');
+    await page.keyboard.press('ArrowDown');
+    await focusedOn(page, '10月19日');
+    assert.equal(await page.getByRole('gridcell', { name: /10月19日/ }).getAttribute('tabindex'), '0');
   }));
 
 test('month navigation reaches every month with events, and stops at the first and last', () =>
