@@ -6,7 +6,7 @@
 //! - `insights` lays out figures, speakers and Q&A.
 //!
 //! Everything shown is derived from `Reader::doc`; links back to the text go
-//! through [`go_to_block`].
+//! through [`go_to_block`] (`data-go` links of [`crate::html::HtmlRegion`]).
 
 pub mod agenda;
 pub mod calendar;
@@ -22,8 +22,6 @@ pub mod speaker_stats;
 pub mod timeline;
 
 pub use crate::navigate::go_to_block;
-use crate::state::Reader;
-use leptos::prelude::*;
 use shilu_core::{events, figures, Document, Event, Figure};
 
 /// The document's events: as parsed, or extracted when the parser left them out.
@@ -42,26 +40,4 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
     } else {
         doc.figures.clone()
     }
-}
-
-/// A link to a block of the transcript (`href="#t4-b11"`), followed in place.
-#[component]
-pub fn BlockLink(
-    /// The block or turn id.
-    block: String,
-    /// Extra class names.
-    #[prop(optional, into)]
-    class: String,
-    children: Children,
-) -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    let href = format!("#{block}");
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-            return;
-        }
-        ev.prevent_default();
-        go_to_block(reader, block.clone());
-    };
-    view! { <a class=format!("block-link {class}") href=href on:click=on_click>{children()}</a> }
 }

@@ -51,9 +51,10 @@ pub fn first_visit_brotli(files: &[FileSize]) -> u64 {
 }
 
 /// The enforced ceiling while the first visit is over [`BUDGET_BROTLI_BYTES`]:
-/// the size last measured (234.6 KB, with `erase_components`), plus a little
-/// room for toolchain noise. A ratchet: it only ever goes down.
-pub const CEILING_BROTLI_BYTES: u64 = 238 * 1000;
+/// the size last measured (214.5 KB: panels as HTML strings, integer
+/// timeline geometry), plus a little room for toolchain noise. A ratchet: it
+/// only ever goes down (it was 238 KB).
+pub const CEILING_BROTLI_BYTES: u64 = 216 * 1000;
 
 /// `Ok(total)` when the first visit is within the ratchet ceiling, else a
 /// message saying by how much it grew.
