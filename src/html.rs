@@ -116,7 +116,8 @@ pub struct Act {
     pub arg: String,
 }
 
-/// A region whose content is `html`, replaced whenever it changes.
+/// A region whose content is `html`, replaced whenever it changes; `after`
+/// runs right after each replacement (e.g. to put focus back into it).
 ///
 /// A click on a `data-go` element (see [`Html::block_link`]) goes to that
 /// block in the transcript, unless a modifier key asks the browser for a new
@@ -132,6 +133,9 @@ pub fn HtmlRegion(
     /// Called with the `data-act` element a click landed in.
     #[prop(optional, into)]
     on_act: Option<Callback<Act>>,
+    /// Called after the content has been replaced.
+    #[prop(optional, into)]
+    after: Option<Callback<()>>,
 ) -> impl IntoView {
     let reader = expect_context::<Reader>();
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -153,7 +157,18 @@ pub fn HtmlRegion(
             cb.run(Act { name, arg });
         }
     };
-    view! { <div class=class inner_html=move || html.get() on:click=on_click></div> }
+    // The content is set when this closure returns; `after` is queued (a
+    // microtask) so it runs once the new content is in place — unless the
+    // region has gone by then.
+    let content = move || {
+        if let Some(cb) = after {
+            wasm_bindgen_futures::spawn_local(async move {
+                cb.try_run(());
+            });
+        }
+        html.get()
+    };
+    view! { <div class=class inner_html=content on:click=on_click></div> }
 }
 
 #[cfg(test)]

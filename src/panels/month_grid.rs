@@ -28,20 +28,36 @@ pub fn cell_id(d: Date) -> String {
     format!("cal-{}", d.iso())
 }
 
-/// Focuses a day's cell once the grid has been rebuilt, when focus was in
-/// the grid (the rebuild removes the cell that had it).
-fn refocus(d: Date) {
-    let in_grid = document()
+/// Whether keyboard focus is in the month grid.
+fn focus_in_grid() -> bool {
+    document()
         .active_element()
         .and_then(|e| e.closest("[role=grid]").ok().flatten())
-        .is_some();
-    if in_grid {
-        request_animation_frame(move || focus_id(&cell_id(d)));
-    }
+        .is_some()
 }
 
 pub fn month_grid(cal: CalendarState) -> impl IntoView {
     let t = use_texts();
+    // The day to focus once the grid has been rebuilt, when focus was in the
+    // grid (the rebuild removes the cell that had it).
+    let pending = StoredValue::new(None::<Date>);
+    let refocus = move |d: Date| {
+        if focus_in_grid() {
+            pending.set_value(Some(d));
+        }
+    };
+    let after = Callback::new(move |()| {
+        if let Some(d) = pending.get_value() {
+            pending.set_value(None);
+            // Unless the reader has moved on elsewhere meanwhile.
+            let lost = document()
+                .active_element()
+                .is_none_or(|e| e.tag_name() == "BODY");
+            if lost || focus_in_grid() {
+                focus_id(&cell_id(d));
+            }
+        }
+    });
     let month = move || cal.focused().map(YearMonth::of);
     let can_go = move |n: i32| match (month(), cal.data.with(|d| d.range)) {
         (Some(m), Some((first, last))) => {
@@ -135,7 +151,7 @@ pub fn month_grid(cal: CalendarState) -> impl IntoView {
             // The grid stays while its rows are rebuilt, so assistive
             // technology does not announce a new grid at every move.
             <div role="grid" class="month-grid__grid" aria-labelledby="cal-month-title" on:keydown=on_keydown>
-                <HtmlRegion html=grid on_act=on_act/>
+                <HtmlRegion html=grid on_act=on_act after=after/>
             </div>
         </div>
     }

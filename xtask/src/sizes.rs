@@ -51,7 +51,7 @@ pub fn first_visit_brotli(files: &[FileSize]) -> u64 {
 }
 
 /// The enforced ceiling while the first visit is over [`BUDGET_BROTLI_BYTES`]:
-/// the size last measured (214.5 KB: panels as HTML strings, integer
+/// the size last measured (215.2 KB: panels as HTML strings, integer
 /// timeline geometry), plus a little room for toolchain noise. A ratchet: it
 /// only ever goes down (it was 238 KB).
 pub const CEILING_BROTLI_BYTES: u64 = 216 * 1000;
