@@ -1,9 +1,10 @@
 //! The agenda: every event grouped by date, undated plan activities last.
 //! The list form of the calendar, for narrow screens and screen readers.
 
+use crate::html::Esc;
 use crate::html::HtmlRegion;
 use crate::i18n::Texts;
-use crate::panels::calendar::{html_of, CalendarData, CalendarState, Esc};
+use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{event_span, weekday};
 use crate::panels::event_item::event_list_html;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! day's events, the policy timeline and the agenda (the same events as a
 //! list, for narrow screens and screen readers).
 
-use crate::html::{escape_into, Act, HtmlRegion};
+use crate::html::{Act, Esc, HtmlRegion};
 use crate::i18n::{use_texts, Texts};
 use crate::panels::agenda::agenda;
 use crate::panels::calendar_model::{
@@ -165,18 +165,6 @@ pub fn head_html(data: &CalendarData, t: &Texts) -> String {
 pub fn html_of(cal: CalendarState, build: fn(CalendarState, &Texts) -> String) -> Signal<String> {
     let t = use_texts();
     Signal::derive(move || build(cal, t()))
-}
-
-/// Text or an attribute value escaped (see [`escape_into`]), for building
-/// HTML with `write!`: `write!(out, "<b title=\"{}\">{}</b>", Esc(a), Esc(b))`.
-pub struct Esc<'a>(pub &'a str);
-
-impl std::fmt::Display for Esc<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut s = String::new();
-        escape_into(&mut s, self.0);
-        f.write_str(&s)
-    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! The chosen day's events, below the month grid.
 
+use crate::html::Esc;
 use crate::html::HtmlRegion;
 use crate::i18n::{use_texts, Texts};
-use crate::panels::calendar::{html_of, CalendarData, CalendarState, Esc};
+use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{event_span, events_on, weekday};
 use crate::panels::event_item::event_list_html;
 use leptos::prelude::*;

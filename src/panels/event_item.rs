@@ -2,9 +2,8 @@
 //! and its label as a link to the paragraph it comes from. Written as HTML
 //! (see [`crate::html`]).
 
-use crate::html::Html;
+use crate::html::{Esc, Html};
 use crate::i18n::{Texts, ZH};
-use crate::panels::calendar::Esc;
 use crate::panels::calendar_model::{event_span, is_approximate, is_multi_day};
 use shilu_core::{Event, Status};
 use std::fmt::Write as _;

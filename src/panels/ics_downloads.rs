@@ -2,8 +2,9 @@
 //! iCalendar writer makes the file; the browser offers it.
 
 use crate::dom::download;
+use crate::html::Esc;
 use crate::i18n::Texts;
-use crate::panels::calendar::{CalendarData, CalendarState, Esc};
+use crate::panels::calendar::{CalendarData, CalendarState};
 use leptos::prelude::*;
 use shilu_core::ics::{calendar, IcsScope};
 use std::fmt::Write as _;

@@ -8,9 +8,9 @@
 //! [`crate::html`]), after which focus goes back to the focused cell.
 
 use crate::dom::focus_id;
-use crate::html::{Act, HtmlRegion};
+use crate::html::{Act, Esc, HtmlRegion};
 use crate::i18n::{use_texts, Texts};
-use crate::panels::calendar::{html_of, CalendarData, CalendarState, Esc};
+use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{
     add_months, event_span, is_approximate, is_multi_day, key_target, lane_count, month_weeks,
     single_day_events_on, week_segments, weekday, Segment, YearMonth,
