@@ -2,6 +2,7 @@
 //! provides it, and lays out the page.
 
 use crate::components::contents::{track_current_turn, TableOfContents};
+use crate::components::deferred_panel::DeferredPanel;
 use crate::components::header::ConferenceHeader;
 use crate::components::panel_tabs::{panel_id, tab_id, PanelTabs};
 use crate::components::search_bar::SearchBar;
@@ -11,21 +12,19 @@ use crate::components::top_bar::{ThemeChoice, TopBar};
 use crate::components::transcript::Transcript;
 use crate::i18n::{text, I18n};
 use crate::navigate::go_to_block;
-use crate::panels::calendar::CalendarPanel;
-use crate::panels::insights::InsightsPanel;
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
 use crate::state::{Panel, Reader};
-use crate::{keyboard, url_state};
+use crate::{keyboard, panel_loader, url_state};
 use leptos::prelude::*;
 
 /// The transcript the explorer opens with, embedded at build time.
 pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
 /// Provides everything the components expect as context — the reader's
-/// state over `doc`, the interface language, theme choice and status line —
+/// state over the transcript `text`, the interface language, theme choice and status line —
 /// and returns the reader. Used by [`App`] and by component tests.
-pub fn provide_reader(doc: shilu_core::Document) -> Reader {
-    let reader = Reader::new(doc);
+pub fn provide_reader(text: &str) -> Reader {
+    let reader = Reader::new(text);
     provide_context(reader);
     provide_context(I18n(RwSignal::new(saved_lang())));
     provide_context(ThemeChoice(RwSignal::new(saved_theme())));
@@ -35,13 +34,14 @@ pub fn provide_reader(doc: shilu_core::Document) -> Reader {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let reader = provide_reader(shilu_core::parse(SEED));
+    let reader = provide_reader(SEED);
     apply_lang(expect_context::<I18n>().0);
     apply_theme(expect_context::<ThemeChoice>().0);
 
     url_state::apply_from_location(&reader);
     url_state::sync_to_location(reader);
     keyboard::install(reader);
+    panel_loader::install(reader);
     track_current_turn(reader);
     remove_loading_indicator();
     follow_initial_hash(reader);
@@ -63,8 +63,8 @@ pub fn App() -> impl IntoView {
                     <SearchBar/>
                 </div>
                 <PanelView panel=Panel::Transcript><SpeakerFilter/><Transcript/></PanelView>
-                <PanelView panel=Panel::Calendar><CalendarPanel/></PanelView>
-                <PanelView panel=Panel::Insights><InsightsPanel/></PanelView>
+                <PanelView panel=Panel::Calendar><DeferredPanel panel=Panel::Calendar/></PanelView>
+                <PanelView panel=Panel::Insights><DeferredPanel panel=Panel::Insights/></PanelView>
                 <p class="keyboard-help">{text(|t| t.keyboard_help)}</p>
             </main>
         </div>

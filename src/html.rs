@@ -10,8 +10,7 @@
 //! region, by the `data-go` (go to a block) and `data-act`/`data-arg`
 //! attributes of the element clicked.
 
-use crate::navigate::go_to_block;
-use crate::state::Reader;
+use crate::panels::host::PanelHost;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -149,7 +148,7 @@ pub fn HtmlRegion(
     #[prop(optional, into)]
     after: Option<Callback<()>>,
 ) -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let host = expect_context::<PanelHost>();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(el) = ev
             .target()
@@ -163,7 +162,7 @@ pub fn HtmlRegion(
                 return;
             }
             ev.prevent_default();
-            go_to_block(reader, id);
+            host.go.run(id);
         } else if let (Some(cb), Some(name)) = (on_act, el.get_attribute("data-act")) {
             let arg = el.get_attribute("data-arg").unwrap_or_default();
             cb.run(Act { name, arg });

@@ -18,6 +18,15 @@ impl Lang {
         }
     }
 
+    /// The language of a [`Lang::code`]; Chinese for anything else.
+    pub fn from_code(code: &str) -> Lang {
+        if code == Lang::En.code() {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Zh => &ZH,
@@ -83,6 +92,10 @@ pub struct Texts {
     pub copied_citation: &'static str,
     pub copy_failed: &'static str,
     pub keyboard_help: &'static str,
+    // A panel whose module is loading.
+    pub panel_loading: &'static str,
+    pub panel_failed: &'static str,
+    pub retry: &'static str,
     // Calendar panel.
     pub calendar_heading: &'static str,
     pub no_events: &'static str,
@@ -189,6 +202,9 @@ pub static ZH: Texts = Texts {
     copied_citation: "已复制引用",
     copy_failed: "复制失败，请手动复制地址栏中的链接",
     keyboard_help: "快捷键：/ 搜索，j / k 上一位 / 下一位发言人，Enter / Shift+Enter 跳转匹配",
+    panel_loading: "正在加载…",
+    panel_failed: "加载失败，请检查网络连接。",
+    retry: "重试",
     calendar_heading: "日程与时间线",
     no_events: "这份实录中没有找到日期。",
     ics_group: "下载日历（.ics）",
@@ -321,6 +337,9 @@ pub static EN: Texts = Texts {
     copy_failed: "Could not copy; copy the link from the address bar",
     keyboard_help:
         "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match",
+    panel_loading: "Loading…",
+    panel_failed: "Could not load this panel; check the connection.",
+    retry: "Try again",
     calendar_heading: "Calendar and timeline",
     no_events: "No dates found in this transcript.",
     ics_group: "Download calendar (.ics)",

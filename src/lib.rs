@@ -8,6 +8,7 @@ pub mod html;
 pub mod i18n;
 pub mod keyboard;
 pub mod navigate;
+pub mod panel_loader;
 pub mod panels;
 pub mod prefs;
 pub mod state;

@@ -30,7 +30,7 @@ impl Panel {
         }
     }
 
-    pub fn from_str(s: &str) -> Option<Panel> {
+    pub fn from_name(s: &str) -> Option<Panel> {
         Panel::ALL.into_iter().find(|p| p.as_str() == s)
     }
 }
@@ -39,7 +39,11 @@ impl Panel {
 /// `Copy`: signals are handles, so components take it from context freely.
 #[derive(Clone, Copy)]
 pub struct Reader {
-    pub doc: RwSignal<Arc<Document>>,
+    /// The transcript's text (decoded).
+    pub text: RwSignal<Arc<str>>,
+    /// Derived: its structure (speakers, turns, sections; the events and
+    /// figures are left to the panels, see `panels::host`).
+    pub doc: Memo<Arc<Document>>,
     /// The file the document came from, for citations and the header.
     pub source: RwSignal<Option<String>>,
     pub query: RwSignal<String>,
@@ -65,8 +69,13 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn new(doc: Document) -> Reader {
-        let doc = RwSignal::new(Arc::new(doc));
+    pub fn new(text: &str) -> Reader {
+        let text = RwSignal::new(Arc::<str>::from(text));
+        // A new text is always a new document: no comparison of documents.
+        let doc = Memo::new_with_compare(
+            move |_| Arc::new(text.with(|t| shilu_core::parse::parse(t))),
+            |_, _| true,
+        );
         let speakers = RwSignal::new(BTreeSet::new());
         let keep_qa = RwSignal::new(true);
         let query = RwSignal::new(String::new());
@@ -87,6 +96,7 @@ impl Reader {
         });
         let fold_path = Memo::new(move |_| doc.with(fold_paths));
         Reader {
+            text,
             doc,
             source: RwSignal::new(None),
             query,
@@ -104,8 +114,8 @@ impl Reader {
     }
 
     /// Replaces the document (a file the reader opened); resets the view.
-    pub fn load(&self, doc: Document, source: String) {
-        self.doc.set(Arc::new(doc));
+    pub fn load(&self, text: String, source: String) {
+        self.text.set(text.into());
         self.source.set(Some(source));
         self.speakers.set(BTreeSet::new());
         self.folded.set(BTreeSet::new());

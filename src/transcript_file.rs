@@ -1,12 +1,11 @@
-//! Turns the bytes of a file the reader opened into a document. The core
+//! Turns the bytes of a file the reader opened into transcript text. The core
 //! detects the encoding; legacy encodings (GB18030/GBK) are decoded by the
 //! browser's TextDecoder, so the wasm carries no encoding tables.
 
 use shilu_core::decode::{check_text, decode, DecodeError};
-use shilu_core::Document;
 
-/// Decodes and parses a transcript file; the error is a one-line message.
-pub fn read_transcript(bytes: &[u8]) -> Result<Document, String> {
+/// Decodes a transcript file; the error is a one-line message.
+pub fn read_transcript(bytes: &[u8]) -> Result<String, String> {
     let text = match decode(bytes) {
         Ok(text) => text,
         Err(DecodeError::LegacyEncoding { encoding }) => {
@@ -16,7 +15,7 @@ pub fn read_transcript(bytes: &[u8]) -> Result<Document, String> {
         }
         Err(e) => return Err(e.to_string()),
     };
-    Ok(shilu_core::parse(&text))
+    Ok(text)
 }
 
 fn decode_in_browser(bytes: &[u8], label: &str) -> Option<String> {

@@ -37,7 +37,7 @@ impl ViewParams {
                         _ => None,
                     }
                 }
-                "panel" => p.panel = Panel::from_str(v),
+                "panel" => p.panel = Panel::from_name(v),
                 "day" if is_iso_date(v) => p.day = Some(v.to_string()),
                 _ => {}
             }

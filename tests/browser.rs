@@ -81,3 +81,61 @@ fn app_renders_the_transcript_body_in_order() {
     }
     container.remove();
 }
+
+/// Waits (up to 10 s) for `selector` to match inside `container`.
+async fn appears(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    for _ in 0..200 {
+        if let Some(el) = container.query_selector(selector).unwrap() {
+            return el.unchecked_into();
+        }
+        let pause = js_sys::Promise::new(&mut |done, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&done, 50)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+    panic!("{selector} never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn a_panel_whose_module_does_not_load_says_so_and_can_try_again() {
+    let container = fresh_container();
+    let _handle = leptos::mount::mount_to(container.clone(), shilu_app::App);
+    let status = container
+        .query_selector("#panel-calendar .panel-status")
+        .unwrap()
+        .expect("the calendar has a status line");
+    // Nothing is fetched before a panel tab opens.
+    assert!(text_of(&status).starts_with("正在加载"));
+
+    // The test page serves no panels module, so the import fails.
+    let tab: web_sys::HtmlElement = container
+        .query_selector("#tab-calendar")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    tab.click();
+    let retry = appears(
+        &container,
+        "#panel-calendar .panel-status button:not([hidden])",
+    )
+    .await;
+    assert!(
+        text_of(&status).starts_with("加载失败"),
+        "{}",
+        text_of(&status)
+    );
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+
+    retry.click();
+    leptos::task::tick().await;
+    assert!(retry.hidden(), "loading again");
+    assert!(text_of(&status).starts_with("正在加载"));
+    appears(
+        &container,
+        "#panel-calendar .panel-status button:not([hidden])",
+    )
+    .await;
+    container.remove();
+}

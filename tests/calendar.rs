@@ -9,6 +9,7 @@ use shilu_app::app::{provide_reader, SEED};
 use shilu_app::components::transcript::Transcript;
 use shilu_app::i18n::{I18n, Lang};
 use shilu_app::panels::calendar::CalendarPanel;
+use shilu_app::panels::host::PanelHost;
 use shilu_app::state::{Panel, Reader};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -27,7 +28,8 @@ fn mount_calendar() -> (web_sys::HtmlElement, Reader) {
     let container = fresh_container();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let reader = provide_reader(shilu_core::parse(SEED));
+        let reader = provide_reader(SEED);
+        provide_context(PanelHost::of(reader));
         reader.panel.set(Panel::Calendar);
         tx.send(reader).unwrap();
         view! { <CalendarPanel/><Transcript/> }
@@ -63,9 +65,8 @@ fn key(target: &web_sys::HtmlElement, key: &str) {
 }
 
 #[wasm_bindgen_test]
-fn the_app_opens_the_calendar_on_october_2017_with_the_17th_marked() {
-    let container = fresh_container();
-    let handle = leptos::mount::mount_to(container.clone(), shilu_app::App);
+fn the_calendar_opens_on_october_2017_with_the_17th_marked() {
+    let (container, _) = mount_calendar();
 
     let grid = el(&container, "[role=grid]");
     assert_eq!(text(&el(&container, "#cal-month-title")), "2017年10月");
@@ -115,8 +116,6 @@ fn the_app_opens_the_calendar_on_october_2017_with_the_17th_marked() {
             .length(),
         1
     );
-
-    drop(handle);
     container.remove();
 }
 
@@ -191,7 +190,8 @@ async fn an_event_links_back_to_its_paragraph() {
     let (c, reader) = mount_calendar();
     reader.day.set(Some("2017-10-17".into()));
     // Fold the turn that holds the plan, and hide its speaker.
-    let (turn, block) = reader.doc.with_untracked(|d| {
+    let (turn, block) = {
+        let d = shilu_core::parse(SEED);
         let e = d
             .events
             .iter()
@@ -199,7 +199,7 @@ async fn an_event_links_back_to_its_paragraph() {
             .expect("the forum is an event")
             .clone();
         (d.turn_of_block(&e.block).unwrap().id.clone(), e.block)
-    });
+    };
     reader.folded.update(|f| {
         f.insert(turn.clone());
     });
@@ -261,7 +261,8 @@ async fn switching_the_language_rewrites_the_calendar() {
     let c = fresh_container();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(c.clone(), move || {
-        let reader = provide_reader(shilu_core::parse(SEED));
+        let reader = provide_reader(SEED);
+        provide_context(PanelHost::of(reader));
         let lang = expect_context::<I18n>();
         lang.0.set(Lang::Zh);
         tx.send((reader, lang)).unwrap();

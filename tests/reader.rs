@@ -22,7 +22,7 @@ fn mount(text: &'static str) -> (web_sys::HtmlElement, Reader) {
     document().body().unwrap().append_child(&container).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let reader = provide_reader(shilu_core::parse(text));
+        let reader = provide_reader(text);
         tx.send(reader).unwrap();
         view! { <SearchBar/><SpeakerFilter/><Transcript/> }
     });
@@ -139,7 +139,7 @@ async fn switching_language_relabels_controls_and_placeholders() {
     document().body().unwrap().append_child(&c).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     leptos::mount::mount_to(c.clone(), move || {
-        let reader = provide_reader(shilu_core::parse(SMALL));
+        let reader = provide_reader(SMALL);
         tx.send((reader, expect_context::<I18n>())).unwrap();
         view! { <Transcript/> }
     })

@@ -2,6 +2,7 @@
 
 pub mod block;
 pub mod contents;
+pub mod deferred_panel;
 pub mod header;
 pub mod highlight;
 pub mod open_file;

@@ -30,8 +30,8 @@ pub fn OpenFileButton() -> impl IntoView {
                 Err(_) => return toast.show(failed),
             };
             match crate::transcript_file::read_transcript(&bytes) {
-                Ok(doc) => {
-                    reader.load(doc, name);
+                Ok(text) => {
+                    reader.load(text, name);
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
                 Err(message) => toast.show(format!("{failed}: {message}")),

@@ -10,10 +10,10 @@ use crate::panels::calendar_model::{
 };
 use crate::panels::day_events::day_events;
 use crate::panels::events_of;
+use crate::panels::host::PanelHost;
 use crate::panels::ics_downloads::{ics_downloads_html, save};
 use crate::panels::month_grid::month_grid;
 use crate::panels::timeline::Timeline;
-use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use shilu_core::ics::IcsScope;
@@ -68,24 +68,24 @@ impl CalendarData {
 /// The calendar's view state, shared by its parts. `Copy`: signals are handles.
 #[derive(Clone, Copy)]
 pub struct CalendarState {
-    pub reader: Reader,
+    pub host: PanelHost,
     pub data: Memo<CalendarData>,
     /// The day keyboard focus is on, once the reader has moved it.
     pub focus: RwSignal<Option<Date>>,
 }
 
 impl CalendarState {
-    pub fn new(reader: Reader) -> CalendarState {
+    pub fn new(host: PanelHost) -> CalendarState {
         CalendarState {
-            reader,
-            data: Memo::new(move |_| reader.doc.with(|d| CalendarData::new(d))),
+            host,
+            data: Memo::new(move |_| host.doc.with(|d| CalendarData::new(d))),
             focus: RwSignal::new(None),
         }
     }
 
     /// The selected day, when it is a valid date.
     pub fn selected(&self) -> Option<Date> {
-        self.reader
+        self.host
             .day
             .with(|d| d.as_deref().and_then(Date::parse_iso))
     }
@@ -107,14 +107,13 @@ impl CalendarState {
     /// Chooses a day: selects it (the URL follows) and focuses it.
     pub fn select(&self, d: Date) {
         self.focus.set(Some(d));
-        self.reader.day.set(Some(d.iso()));
+        self.host.day.set(Some(d.iso()));
     }
 }
 
 #[component]
 pub fn CalendarPanel() -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    let cal = CalendarState::new(reader);
+    let cal = CalendarState::new(expect_context::<PanelHost>());
     let has_events = move || cal.data.with(|d| !d.events.is_empty());
     let head = html_of(cal, |cal, t| cal.data.with(|d| head_html(d, t)));
     let on_act = Callback::new(move |a: Act| {

@@ -11,7 +11,7 @@ use crate::dom::focus_id;
 use crate::html::{Act, Html, HtmlRegion};
 use crate::i18n::{use_texts, Texts};
 use crate::panels::figures_of;
-use crate::state::Reader;
+use crate::panels::host::PanelHost;
 use leptos::prelude::*;
 use shilu_core::Figure;
 
@@ -182,9 +182,9 @@ pub fn figures_table_html(
 
 #[component]
 pub fn FiguresTable() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let host = expect_context::<PanelHost>();
     let t = use_texts();
-    let figures = Memo::new(move |_| reader.doc.with(|d| figures_of(d)));
+    let figures = Memo::new(move |_| host.doc.with(|d| figures_of(d)));
     let sort = RwSignal::new(FigureSort::Order);
     let unit = RwSignal::new(None::<String>);
     let table = Memo::new(move |_| {

@@ -33,7 +33,7 @@ pub fn save(cal: CalendarState, scope: IcsScope) {
     if !cal.data.with_untracked(|d| can_save(d, scope)) {
         return;
     }
-    cal.reader.doc.with_untracked(|doc| {
+    cal.host.doc.with_untracked(|doc| {
         let text = calendar(doc, scope);
         download(
             &ics_filename(doc.meta.date.as_deref(), scope),

@@ -8,9 +8,9 @@
 use crate::html::{Html, HtmlRegion};
 use crate::i18n::{use_texts, Texts};
 use crate::panels::figures_table::FiguresTable;
+use crate::panels::host::PanelHost;
 use crate::panels::qa_list::{qa_html, qa_rows};
 use crate::panels::speaker_stats::{speaker_stats, speaker_stats_html};
-use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::Document;
 
@@ -25,11 +25,11 @@ pub fn summary_html(doc: &Document, t: &Texts) -> String {
 
 #[component]
 pub fn InsightsPanel() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let host = expect_context::<PanelHost>();
     let t = use_texts();
     let summary = Memo::new(move |_| {
         let t = t();
-        reader.doc.with(|d| summary_html(d, t))
+        host.doc.with(|d| summary_html(d, t))
     });
     view! {
         <div class="insights">

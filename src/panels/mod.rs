@@ -5,8 +5,14 @@
 //! - `calendar_model` is its pure logic (grid weeks, spans, month range).
 //! - `insights` lays out figures, speakers and Q&A.
 //!
-//! Everything shown is derived from `Reader::doc`; links back to the text go
-//! through [`go_to_block`] (`data-go` links of [`crate::html::HtmlRegion`]).
+//! - `host` is what they are given: the document, the selected day, and a
+//!   way back into the transcript.
+//!
+//! They are not part of the first visit: `src/bin/panels.rs` builds them
+//! into a module of their own, loaded when a panel tab first opens.
+//! Everything shown is derived from [`host::PanelHost::doc`]; links back to
+//! the text (`data-go` links of [`crate::html::HtmlRegion`]) go through
+//! [`host::PanelHost::go`].
 
 pub mod agenda;
 pub mod calendar;
@@ -14,6 +20,7 @@ pub mod calendar_model;
 pub mod day_events;
 pub mod event_item;
 pub mod figures_table;
+pub mod host;
 pub mod ics_downloads;
 pub mod insights;
 pub mod month_grid;
@@ -21,7 +28,6 @@ pub mod qa_list;
 pub mod speaker_stats;
 pub mod timeline;
 
-pub use crate::navigate::go_to_block;
 use shilu_core::{events, figures, Document, Event, Figure};
 
 /// The document's events: as parsed, or extracted when the parser left them out.

@@ -8,7 +8,10 @@
 //! * **brotli**: `brotli -q 11` (the issue's measure; what a host that pre-compresses serves).
 //!
 //! **First visit** = `index.html` plus every `.js`, `.wasm` and `.css` file in
-//! `dist/`: everything a browser fetches before the app is usable. Its brotli
+//! `dist/` outside [`LAZY_DIR`]: everything a browser fetches before the app
+//! is usable. (The calendar and insights panels are a module of their own in
+//! `panels/`, fetched when a panel tab first opens; an e2e test checks that a
+//! first visit fetches nothing from there.) Its brotli
 //! total should be at most [`BUDGET_BROTLI_BYTES`] (issue 2's target). That
 //! target is **not met yet**; until it is, the test enforces a ratchet,
 //! [`CEILING_BROTLI_BYTES`]: the size may shrink but not grow. Lower the
@@ -33,12 +36,24 @@ pub struct FileSize {
     pub brotli: u64,
 }
 
+/// The folder of the panels' module, loaded when a panel tab first opens.
+pub const LAZY_DIR: &str = "panels/";
+
+/// Is this a script, wasm module or stylesheet?
+fn is_code(path: &str) -> bool {
+    [".js", ".wasm", ".css"]
+        .iter()
+        .any(|ext| path.ends_with(ext))
+}
+
 /// Is this dist file part of the first visit (see the module docs)?
 pub fn is_first_visit(path: &str) -> bool {
-    path == "index.html"
-        || [".js", ".wasm", ".css"]
-            .iter()
-            .any(|ext| path.ends_with(ext))
+    path == "index.html" || (is_code(path) && !path.starts_with(LAZY_DIR))
+}
+
+/// Is this dist file fetched when a panel tab first opens?
+pub fn is_lazy(path: &str) -> bool {
+    is_code(path) && path.starts_with(LAZY_DIR)
 }
 
 /// Sum of the brotli sizes of the first-visit files.
@@ -51,10 +66,10 @@ pub fn first_visit_brotli(files: &[FileSize]) -> u64 {
 }
 
 /// The enforced ceiling while the first visit is over [`BUDGET_BROTLI_BYTES`]:
-/// the size last measured (215.2 KB: panels as HTML strings, integer
-/// timeline geometry), plus a little room for toolchain noise. A ratchet: it
-/// only ever goes down (it was 238 KB).
-pub const CEILING_BROTLI_BYTES: u64 = 216 * 1000;
+/// the size last measured (161.0 KB: the calendar and insights moved into
+/// the panels' module), plus a little room for toolchain noise. A ratchet:
+/// it only ever goes down (it was 238, then 216 KB).
+pub const CEILING_BROTLI_BYTES: u64 = 162 * 1000;
 
 /// `Ok(total)` when the first visit is within the ratchet ceiling, else a
 /// message saying by how much it grew.
@@ -193,27 +208,22 @@ pub fn table(files: &[FileSize]) -> String {
         };
         row(&mut s, &name, f.raw, f.gzip, f.brotli);
     }
-    let sum = |pick: fn(&FileSize) -> u64, only_first: bool| -> u64 {
-        files
-            .iter()
-            .filter(|f| !only_first || is_first_visit(&f.path))
-            .map(pick)
-            .sum()
+    let sum = |pick: fn(&FileSize) -> u64, which: fn(&str) -> bool| -> u64 {
+        files.iter().filter(|f| which(&f.path)).map(pick).sum()
     };
-    row(
-        &mut s,
-        "**total**",
-        sum(|f| f.raw, false),
-        sum(|f| f.gzip, false),
-        sum(|f| f.brotli, false),
-    );
-    row(
-        &mut s,
-        "**first visit \\***",
-        sum(|f| f.raw, true),
-        sum(|f| f.gzip, true),
-        sum(|f| f.brotli, true),
-    );
+    for (name, which) in [
+        ("**total**", (|_| true) as fn(&str) -> bool),
+        ("**first visit \\***", is_first_visit),
+        ("**on opening a panel**", is_lazy),
+    ] {
+        row(
+            &mut s,
+            name,
+            sum(|f| f.raw, which),
+            sum(|f| f.gzip, which),
+            sum(|f| f.brotli, which),
+        );
+    }
     let total = first_visit_brotli(files);
     let _ = writeln!(
         s,
@@ -247,6 +257,12 @@ mod tests {
         assert!(!is_first_visit("favicon.ico"));
         assert!(!is_first_visit("screenshots/home.png"));
         assert!(!is_first_visit("other.html"));
+        // The panels' module comes when a panel tab first opens.
+        assert!(!is_first_visit("panels/shilu-panels_bg.wasm"));
+        assert!(!is_first_visit("panels/panels.css"));
+        assert!(is_lazy("panels/shilu-panels.js"));
+        assert!(!is_lazy("panels/notes.txt"));
+        assert!(!is_lazy("shilu-app-0a1b.js"));
     }
 
     #[test]
@@ -293,6 +309,7 @@ mod tests {
             f("index.html", 1_000),
             f("app_bg.wasm", 50_000),
             f("robots.txt", 10),
+            f("panels/p_bg.wasm", 7_000),
         ];
         let t = table(&files);
         assert!(
@@ -301,11 +318,15 @@ mod tests {
         );
         assert!(t.contains("| robots.txt | 40 B | 20 B | 10 B |"), "{t}");
         assert!(
-            t.contains("| **total** | 204.0 KB | 102.0 KB | 51.0 KB |"),
+            t.contains("| **total** | 232.0 KB | 116.0 KB | 58.0 KB |"),
             "{t}"
         );
         assert!(
             t.contains("| **first visit \\*** | 204.0 KB | 102.0 KB | 51.0 KB |"),
+            "{t}"
+        );
+        assert!(
+            t.contains("| **on opening a panel** | 28.0 KB | 14.0 KB | 7.0 KB |"),
             "{t}"
         );
         assert!(

@@ -78,8 +78,12 @@ test('works when hosted under a sub-path (/shilu/)', () =>
     async (page, { base, server }) => {
       assert.ok(base.endsWith('/shilu/'));
       await page.getByRole('heading', { name: TITLE }).first().waitFor({ state: 'visible' });
+      // The panels' module too, fetched when a panel tab first opens.
+      await page.getByRole('tab', { name: '日程' }).click();
+      await page.getByRole('grid', { name: '2017年10月' }).waitFor({ state: 'visible' });
       const outside = server.requests.filter((p) => !p.startsWith('/shilu/') && p !== '/favicon.ico');
       assert.deepEqual(outside, [], 'every asset is fetched from under /shilu/');
+      assert.ok(server.requests.includes('/shilu/panels/shilu-panels_bg.wasm'), 'the panels came from under /shilu/');
     },
     { prefix: '/shilu/', screenshot: 'subpath' },
   ));

@@ -1,0 +1,130 @@
+//! The panels' module: the calendar and insights panels, with the core's
+//! date, event, figure and iCalendar code. It is not part of the first
+//! visit: the page loads it when a panel tab first opens
+//! (`shilu_app::panel_loader`) and drives it through [`Panels`].
+//!
+//! It runs its own reactive system beside the page's. What the two share
+//! crosses here as plain values: the transcript text, the language and the
+//! selected day go in; going to a block and choosing a day come back out.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use shilu_app::i18n::{I18n, Lang};
+use shilu_app::panels::calendar::CalendarPanel;
+use shilu_app::panels::host::PanelHost;
+use shilu_app::panels::insights::InsightsPanel;
+use shilu_app::url_state::is_iso_date;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+
+fn main() {
+    console_error_panic_hook::set_once();
+}
+
+/// The panels over one transcript, as the page sees them.
+#[wasm_bindgen]
+pub struct Panels {
+    text: RwSignal<Arc<str>>,
+    day: RwSignal<Option<String>>,
+    lang: RwSignal<Lang>,
+    host: PanelHost,
+    /// Owns the signals and the effect that reports the day.
+    _owner: Owner,
+}
+
+#[wasm_bindgen]
+impl Panels {
+    /// The panels over `text` (decoded transcript text), in `lang` (a
+    /// `Lang::code`), with `day` selected. `go(id)` goes to a block of the
+    /// transcript; `on_day(iso)` is called when the reader chooses a day.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        text: &str,
+        lang: &str,
+        day: Option<String>,
+        go: js_sys::Function,
+        on_day: js_sys::Function,
+    ) -> Panels {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let owner = Owner::new();
+        owner.set();
+        let text = RwSignal::new(Arc::<str>::from(text));
+        let day = RwSignal::new(day.filter(|d| is_iso_date(d)));
+        let lang = RwSignal::new(Lang::from_code(lang));
+        let go = SendWrapper::new(go);
+        let host = PanelHost {
+            // A new text is a new document: no comparison of documents.
+            doc: Memo::new_with_compare(
+                move |_| Arc::new(text.with(|t| shilu_core::parse(t))),
+                |_, _| true,
+            )
+            .into(),
+            day,
+            go: Callback::new(move |id: String| {
+                let _ = go.call1(&JsValue::NULL, &JsValue::from_str(&id));
+            }),
+        };
+        let on_day = SendWrapper::new(on_day);
+        Effect::new(move |first: Option<()>| {
+            let d = day.get();
+            if first.is_some() {
+                let _ = on_day.call1(&JsValue::NULL, &d.map_or(JsValue::NULL, JsValue::from));
+            }
+        });
+        Panels {
+            text,
+            day,
+            lang,
+            host,
+            _owner: owner,
+        }
+    }
+
+    /// Renders a panel, `calendar` or `insights`, into `el`.
+    pub fn mount(&self, which: &str, el: web_sys::HtmlElement) {
+        let (host, lang) = (self.host, self.lang);
+        let provide = move || {
+            provide_context(host);
+            provide_context(I18n(lang));
+        };
+        if which == "calendar" {
+            leptos::mount::mount_to(el, move || {
+                provide();
+                view! { <CalendarPanel/> }
+            })
+            .forget();
+        } else if which == "insights" {
+            leptos::mount::mount_to(el, move || {
+                provide();
+                view! { <InsightsPanel/> }
+            })
+            .forget();
+        }
+    }
+
+    /// A new transcript (the reader opened a file).
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&self, text: &str) {
+        if self.text.with_untracked(|t| **t != *text) {
+            self.text.set(text.into());
+        }
+    }
+
+    /// The interface language changed (a `Lang::code`).
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, lang: &str) {
+        let lang = Lang::from_code(lang);
+        if self.lang.get_untracked() != lang {
+            self.lang.set(lang);
+        }
+    }
+
+    /// The selected day changed on the page (a link, the URL, a new file).
+    #[wasm_bindgen(js_name = setDay)]
+    pub fn set_day(&self, day: Option<String>) {
+        let day = day.filter(|d| is_iso_date(d));
+        if self.day.get_untracked() != day {
+            self.day.set(day);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Loads the panels' module (`src/bin/panels.rs`: the calendar and the
+//! insights) when a panel tab first opens, and keeps it in step with the
+//! reader: the text, the language and the selected day go to it; going to
+//! a block and choosing a day come back.
+//!
+//! The module is built into `panels/` beside `index.html` (see index.html);
+//! its URL is resolved against the page, so a dist served from a sub-path
+//! finds it too.
+
+use crate::i18n::I18n;
+use crate::navigate::go_to_block;
+use crate::state::{Panel, Reader};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// The module's script and stylesheet, relative to the page.
+const MODULE_URL: &str = "panels/shilu-panels.js";
+const STYLE_URL: &str = "panels/panels.css";
+
+#[wasm_bindgen(inline_js = r#"
+// The stylesheet, once (a retry after a failed import finds it in place).
+function stylesheet(href) {
+  if (document.getElementById('panels-css')) return null;
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.id = 'panels-css';
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = resolve;
+    link.onerror = () => { link.remove(); reject(new Error(href + ' did not load')); };
+    document.head.append(link);
+  });
+}
+export async function load_panels(url, css, text, lang, day, go, onDay) {
+  const at = (u) => new URL(u, document.baseURI).href;
+  const [m] = await Promise.all([import(at(url)), stylesheet(at(css))]);
+  await m.default();
+  return new m.Panels(text, lang, day, go, onDay);
+}
+"#)]
+extern "C" {
+    /// Imports and starts the module, with its stylesheet in place;
+    /// resolves to its `Panels`.
+    #[wasm_bindgen(catch)]
+    async fn load_panels(
+        url: &str,
+        css: &str,
+        text: &str,
+        lang: &str,
+        day: Option<String>,
+        go: &JsValue,
+        on_day: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The module's `Panels` (see `src/bin/panels.rs`).
+    type Panels;
+    #[wasm_bindgen(method)]
+    fn mount(this: &Panels, which: &str, el: &web_sys::HtmlElement);
+    #[wasm_bindgen(method, js_name = setText)]
+    fn set_text(this: &Panels, text: &str);
+    #[wasm_bindgen(method, js_name = setLang)]
+    fn set_lang(this: &Panels, lang: &str);
+    #[wasm_bindgen(method, js_name = setDay)]
+    fn set_day(this: &Panels, day: Option<String>);
+}
+
+/// Where the module is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Load {
+    /// Not asked for yet (no panel tab opened), or failed and asked again.
+    Idle,
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// The module's state, provided as context. `Copy`: handles.
+#[derive(Clone, Copy)]
+pub struct PanelLoader {
+    pub state: RwSignal<Load>,
+    module: StoredValue<Option<Panels>, LocalStorage>,
+}
+
+impl PanelLoader {
+    /// Renders `panel` into `el`, once the module is ready.
+    pub fn mount(&self, panel: Panel, el: &web_sys::HtmlElement) {
+        self.with(|m| m.mount(panel.as_str(), el));
+    }
+
+    /// Asks for the module again after a failure.
+    pub fn retry(&self) {
+        self.state.set(Load::Idle);
+    }
+
+    fn with(&self, f: impl FnOnce(&Panels)) {
+        self.module.with_value(|m| {
+            if let Some(m) = m {
+                f(m)
+            }
+        });
+    }
+}
+
+/// Provides the loader: the module loads when a panel other than the
+/// transcript is first shown, and follows the reader from then on.
+pub fn install(reader: Reader) -> PanelLoader {
+    let loader = PanelLoader {
+        state: RwSignal::new(Load::Idle),
+        module: StoredValue::new_local(None),
+    };
+    provide_context(loader);
+    let lang = expect_context::<I18n>().0;
+    Effect::new(move |_| {
+        if reader.panel.get() != Panel::Transcript && loader.state.get() == Load::Idle {
+            start(reader, loader, lang.get_untracked().code());
+        }
+    });
+    // Once ready, and on every later change.
+    let ready = move || loader.state.get() == Load::Ready;
+    Effect::new(move |_| {
+        let code = lang.get().code();
+        if ready() {
+            loader.with(|m| m.set_lang(code));
+        }
+    });
+    Effect::new(move |_| {
+        let day = reader.day.get();
+        if ready() {
+            loader.with(|m| m.set_day(day));
+        }
+    });
+    Effect::new(move |_| {
+        reader.text.with(|t| {
+            if ready() {
+                loader.with(|m| m.set_text(t));
+            }
+        })
+    });
+    loader
+}
+
+fn start(reader: Reader, loader: PanelLoader, lang: &'static str) {
+    loader.state.set(Load::Loading);
+    let go = Closure::<dyn Fn(String)>::new(move |id| go_to_block(reader, id)).into_js_value();
+    let on_day = Closure::<dyn Fn(Option<String>)>::new(move |d| reader.day.set(d)).into_js_value();
+    let text = reader.text.get_untracked();
+    let day = reader.day.get_untracked();
+    leptos::task::spawn_local(async move {
+        match load_panels(MODULE_URL, STYLE_URL, &text, lang, day, &go, &on_day).await {
+            Ok(m) => {
+                loader.module.set_value(Some(m.unchecked_into()));
+                loader.state.set(Load::Ready);
+            }
+            Err(e) => {
+                leptos::logging::warn!("shilu: the panels did not load: {e:?}");
+                loader.state.set(Load::Failed);
+            }
+        }
+    });
+}

@@ -1,0 +1,40 @@
+//! What the panels are given by the page that shows them.
+//!
+//! The panels run in their own wasm module, loaded when a panel tab first
+//! opens (see `src/bin/panels.rs` and [`crate::panel_loader`]), so they do
+//! not share the reader's state: they get the document, the selected day and
+//! a way back into the transcript through a [`PanelHost`] in context.
+
+use crate::navigate::go_to_block;
+use crate::state::Reader;
+use leptos::prelude::*;
+use shilu_core::Document;
+use std::sync::Arc;
+
+/// The panels' view of the page. `Copy`: signals and callbacks are handles.
+#[derive(Clone, Copy)]
+pub struct PanelHost {
+    /// The document, with its events and figures.
+    pub doc: Signal<Arc<Document>>,
+    /// The selected calendar day, ISO `YYYY-MM-DD`.
+    pub day: RwSignal<Option<String>>,
+    /// Goes to a block (or turn) of the transcript, by id.
+    pub go: Callback<String>,
+}
+
+impl PanelHost {
+    /// A host over a reader in the same module: the reader's text parsed in
+    /// full, its day, and [`go_to_block`]. (Component tests render the
+    /// panels beside the transcript this way.)
+    pub fn of(reader: Reader) -> PanelHost {
+        PanelHost {
+            doc: Memo::new_with_compare(
+                move |_| Arc::new(reader.text.with(|t| shilu_core::parse(t))),
+                |_, _| true,
+            )
+            .into(),
+            day: reader.day,
+            go: Callback::new(move |id| go_to_block(reader, id)),
+        }
+    }
+}
