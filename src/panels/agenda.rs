@@ -3,10 +3,10 @@
 
 use crate::html::Esc;
 use crate::html::HtmlRegion;
-use crate::i18n::Texts;
 use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{event_span, weekday};
 use crate::panels::event_item::event_list_html;
+use crate::panels::texts::PanelTexts;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use std::collections::BTreeMap;
@@ -65,7 +65,7 @@ pub fn agenda(cal: CalendarState) -> impl IntoView {
 
 /// `<section class="agenda">`: a heading per date (or whole month), its
 /// events, and the undated ones last.
-pub fn agenda_html(data: &CalendarData, t: &Texts) -> String {
+pub fn agenda_html(data: &CalendarData, t: &PanelTexts) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -168,12 +168,12 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_agenda_lists_every_event_under_its_date() {
-        use crate::i18n::ZH;
+        use crate::panels::texts::PANEL_ZH;
         let data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
-        let html = agenda_html(&data, &ZH);
+        let html = agenda_html(&data, &PANEL_ZH);
         assert!(html.starts_with(&format!(
             "<section class=\"agenda\" aria-labelledby=\"agenda-title\"><h3 class=\"calendar__section-title\" id=\"agenda-title\">{}</h3><ol class=\"agenda__list\">",
-            ZH.agenda
+            PANEL_ZH.agenda
         )));
         assert!(html.ends_with("</ol></section>"));
         assert!(html.contains(
@@ -181,7 +181,7 @@ mod tests {
         ));
         assert!(html.contains(&format!(
             "<li class=\"agenda__day agenda__day--undated\"><h4 class=\"agenda__date\">{}</h4>",
-            ZH.undated_heading
+            PANEL_ZH.undated_heading
         )));
         assert_eq!(
             html.matches("<li class=\"cal-event").count(),

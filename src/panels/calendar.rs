@@ -3,7 +3,6 @@
 //! list, for narrow screens and screen readers).
 
 use crate::html::{Act, Esc, HtmlRegion};
-use crate::i18n::{use_texts, Texts};
 use crate::panels::agenda::agenda;
 use crate::panels::calendar_model::{
     clamp_to, default_focus, month_range, months_with_events, named_days, YearMonth,
@@ -13,6 +12,7 @@ use crate::panels::events_of;
 use crate::panels::host::PanelHost;
 use crate::panels::ics_downloads::{ics_downloads_html, save};
 use crate::panels::month_grid::month_grid;
+use crate::panels::texts::{use_panel_texts, PanelTexts};
 use crate::panels::timeline::Timeline;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
@@ -145,7 +145,7 @@ pub fn CalendarPanel() -> impl IntoView {
 
 /// The panel's heading and the .ics downloads; below them, when the
 /// document has no events, a note saying so.
-pub fn head_html(data: &CalendarData, t: &Texts) -> String {
+pub fn head_html(data: &CalendarData, t: &PanelTexts) -> String {
     let mut out = format!(
         "<div class=\"calendar__head\"><h2 class=\"panel__title\">{}</h2>",
         Esc(t.calendar_heading)
@@ -161,31 +161,34 @@ pub fn head_html(data: &CalendarData, t: &Texts) -> String {
 /// A part of the panel as HTML, built by `build` again whenever what it
 /// reads changes, the language included. (One function for every part, so
 /// the reactive code is there once.)
-pub fn html_of(cal: CalendarState, build: fn(CalendarState, &Texts) -> String) -> Signal<String> {
-    let t = use_texts();
+pub fn html_of(
+    cal: CalendarState,
+    build: fn(CalendarState, &PanelTexts) -> String,
+) -> Signal<String> {
+    let t = use_panel_texts();
     Signal::derive(move || build(cal, t()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
+    use crate::panels::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_head_says_when_there_are_no_events() {
         let mut data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
-        let html = head_html(&data, &ZH);
+        let html = head_html(&data, &PANEL_ZH);
         assert!(html.starts_with(&format!(
             "<div class=\"calendar__head\"><h2 class=\"panel__title\">{}</h2><div class=\"ics-downloads\"",
-            ZH.calendar_heading
+            PANEL_ZH.calendar_heading
         )));
         assert!(html.ends_with("</div></div>"));
         data.events.clear();
-        let html = head_html(&data, &ZH);
+        let html = head_html(&data, &PANEL_ZH);
         assert!(html.ends_with(&format!(
             "</div></div><p class=\"calendar__empty\">{}</p>",
-            ZH.no_events
+            PANEL_ZH.no_events
         )));
         assert_eq!(html.matches(" disabled=\"\"").count(), 2);
     }

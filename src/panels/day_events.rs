@@ -2,17 +2,17 @@
 
 use crate::html::Esc;
 use crate::html::HtmlRegion;
-use crate::i18n::{use_texts, Texts};
 use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{event_span, events_on, weekday};
 use crate::panels::event_item::event_list_html;
+use crate::panels::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use std::fmt::Write as _;
 
 /// A live region: its content changes with the chosen day.
 pub fn day_events(cal: CalendarState) -> impl IntoView {
-    let t = use_texts();
+    let t = use_panel_texts();
     let body = html_of(cal, |cal, t| {
         let day = cal.selected();
         cal.data.with(|data| day_events_html(data, day, t))
@@ -25,7 +25,7 @@ pub fn day_events(cal: CalendarState) -> impl IntoView {
 }
 
 /// The chosen day as a heading and its events, or a hint to choose one.
-pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &Texts) -> String {
+pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &PanelTexts) -> String {
     let mut out = String::new();
     let Some(day) = day else {
         let _ = write!(
@@ -69,17 +69,17 @@ pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &Texts) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
+    use crate::panels::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_chosen_day_lists_its_events_that_day_first() {
         let data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
         assert_eq!(
-            day_events_html(&data, None, &ZH),
-            format!("<p class=\"day-events__hint\">{}</p>", ZH.choose_day)
+            day_events_html(&data, None, &PANEL_ZH),
+            format!("<p class=\"day-events__hint\">{}</p>", PANEL_ZH.choose_day)
         );
-        let html = day_events_html(&data, Date::new(2017, 10, 17), &ZH);
+        let html = day_events_html(&data, Date::new(2017, 10, 17), &PANEL_ZH);
         assert!(
             html.starts_with("<h3 class=\"day-events__title\">2017年10月17日 星期二 · 全国扶贫日</h3><ul class=\"cal-events\">"),
             "{html}"
@@ -90,12 +90,12 @@ mod tests {
             .expect("the month-long activity covers the day");
         assert!(forum < five, "the day's own events come first");
         assert!(html.contains("文艺节目汇演"));
-        assert!(html.contains(ZH.lead_unit));
+        assert!(html.contains(PANEL_ZH.lead_unit));
         assert!(html.contains("data-go=\"t"));
-        let none = day_events_html(&data, Date::new(2017, 7, 3), &ZH);
+        let none = day_events_html(&data, Date::new(2017, 7, 3), &PANEL_ZH);
         assert!(none.ends_with(&format!(
             "<p class=\"day-events__none\">{}</p>",
-            ZH.no_events_on_day
+            PANEL_ZH.no_events_on_day
         )));
     }
 }

@@ -3,13 +3,13 @@
 //! (see [`crate::html`]).
 
 use crate::html::{Esc, Html};
-use crate::i18n::{Texts, ZH};
 use crate::panels::calendar_model::{event_span, is_approximate, is_multi_day};
+use crate::panels::texts::{PanelTexts, PANEL_ZH};
 use shilu_core::{Event, Status};
 use std::fmt::Write as _;
 
 /// The hidden note after an approximate date: `（大致日期）`.
-pub fn approx_note(out: &mut String, t: &Texts) {
+pub fn approx_note(out: &mut String, t: &PanelTexts) {
     let _ = write!(
         out,
         "<span class=\"visually-hidden\">（{}）</span>",
@@ -18,7 +18,7 @@ pub fn approx_note(out: &mut String, t: &Texts) {
 }
 
 /// `<ul class="cal-events">` of the events at `ids`.
-pub fn event_list_html(out: &mut String, events: &[Event], ids: &[usize], t: &Texts) {
+pub fn event_list_html(out: &mut String, events: &[Event], ids: &[usize], t: &PanelTexts) {
     out.push_str("<ul class=\"cal-events\">");
     for &i in ids {
         event_item_html(out, &events[i], t);
@@ -27,7 +27,7 @@ pub fn event_list_html(out: &mut String, events: &[Event], ids: &[usize], t: &Te
 }
 
 /// One event as an `<li class="cal-event">`.
-pub fn event_item_html(out: &mut String, event: &Event, t: &Texts) {
+pub fn event_item_html(out: &mut String, event: &Event, t: &PanelTexts) {
     let approx = is_approximate(event);
     let planned = event.status == Some(Status::Planned);
     let _ = write!(
@@ -51,7 +51,8 @@ pub fn event_item_html(out: &mut String, event: &Event, t: &Texts) {
         None => write!(out, "{}", Esc(t.undated)),
         // The days a range resolves to, unless the phrase already says them.
         Some((s, e))
-            if is_multi_day(event) && !phrase.0.contains(&(ZH.date_short)(s.month, s.day)) =>
+            if is_multi_day(event)
+                && !phrase.0.contains(&(PANEL_ZH.date_short)(s.month, s.day)) =>
         {
             write!(
                 out,
@@ -120,7 +121,7 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn an_event_says_when_what_and_who_and_links_back() {
         let mut h = String::new();
-        event_item_html(&mut h, &ev(), &ZH);
+        event_item_html(&mut h, &ev(), &PANEL_ZH);
         let want = format!(
             "<li class=\"cal-event cal-event--activity is-approx is-planned\">\
              <span class=\"cal-event__when\"><span class=\"cal-event__approx\" aria-hidden=\"true\">≈</span>\
@@ -129,10 +130,10 @@ mod tests {
              <span class=\"cal-event__meta\"><span class=\"cal-event__lead\">{lead}：省扶贫办</span>\
              <span class=\"cal-event__speaker\">董晓林</span>\
              <span class=\"cal-event__status is-planned\">{planned}</span></span></li>",
-            until = ZH.until,
-            approx = ZH.approximate,
-            lead = ZH.lead_unit,
-            planned = ZH.planned,
+            until = PANEL_ZH.until,
+            approx = PANEL_ZH.approximate,
+            lead = PANEL_ZH.lead_unit,
+            planned = PANEL_ZH.planned,
         );
         assert_eq!(h, want);
     }
@@ -148,10 +149,10 @@ mod tests {
         e.lead_unit = None;
         e.speaker = None;
         let mut h = String::new();
-        event_item_html(&mut h, &e, &ZH);
+        event_item_html(&mut h, &e, &PANEL_ZH);
         assert!(h.as_str().contains(&format!(
             "<span class=\"cal-event__when\">{}</span>",
-            ZH.undated
+            PANEL_ZH.undated
         )));
         assert!(h.ends_with(
             "<span class=\"cal-event__meta\"><span class=\"cal-event__status\"></span></span></li>"

@@ -9,9 +9,9 @@
 
 use crate::dom::focus_id;
 use crate::html::{Act, Html, HtmlRegion};
-use crate::i18n::{use_texts, Texts};
 use crate::panels::figures_of;
 use crate::panels::host::PanelHost;
+use crate::panels::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::Figure;
 
@@ -72,7 +72,7 @@ pub fn sorted_figures(figures: &[Figure], unit: Option<&str>, sort: FigureSort) 
 }
 
 /// The unit `<option>`s: all units, then each unit used; `unit` is selected.
-pub fn unit_options_html(figures: &[Figure], unit: Option<&str>, t: &Texts) -> String {
+pub fn unit_options_html(figures: &[Figure], unit: Option<&str>, t: &PanelTexts) -> String {
     let mut h = Html::new();
     let selected = |on: bool| if on { ("selected", "") } else { ("", "") };
     h.el(
@@ -92,7 +92,7 @@ pub fn figures_table_html(
     figures: &[Figure],
     ids: &[usize],
     sort: FigureSort,
-    t: &Texts,
+    t: &PanelTexts,
 ) -> String {
     let (by_order, by_value, arrow) = match sort {
         FigureSort::Order => ("ascending", "none", "↕"),
@@ -183,7 +183,7 @@ pub fn figures_table_html(
 #[component]
 pub fn FiguresTable() -> impl IntoView {
     let host = expect_context::<PanelHost>();
-    let t = use_texts();
+    let t = use_panel_texts();
     let figures = Memo::new(move |_| host.doc.with(|d| figures_of(d)));
     let sort = RwSignal::new(FigureSort::Order);
     let unit = RwSignal::new(None::<String>);
@@ -248,7 +248,7 @@ pub fn FiguresTable() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
+    use crate::panels::texts::PANEL_ZH;
 
     fn fig(text: &str, value: f64, unit: &str) -> Figure {
         Figure {
@@ -295,12 +295,12 @@ mod tests {
     fn the_unit_options_select_the_unit_shown() {
         let figs = [fig("57万", 570_000.0, "人"), fig("15亿", 1.5e9, "元")];
         assert_eq!(
-            unit_options_html(&figs, None, &ZH),
+            unit_options_html(&figs, None, &PANEL_ZH),
             "<option value=\"\" selected=\"\">全部单位</option>\
              <option value=\"人\">人</option><option value=\"元\">元</option>"
         );
         assert_eq!(
-            unit_options_html(&figs, Some("元"), &ZH),
+            unit_options_html(&figs, Some("元"), &PANEL_ZH),
             "<option value=\"\">全部单位</option>\
              <option value=\"人\">人</option><option value=\"元\" selected=\"\">元</option>"
         );
@@ -313,11 +313,11 @@ mod tests {
         figs[1].block = "t4-b2".into();
         figs[1].label = "补助".into();
         figs[1].speaker = Some("刘志杰".into());
-        let h = figures_table_html(&figs, &[1], FigureSort::ValueDesc, &ZH);
+        let h = figures_table_html(&figs, &[1], FigureSort::ValueDesc, &PANEL_ZH);
         assert!(h.contains("<th scope=\"col\" class=\"figures__n\" aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-order\" data-act=\"sort\" data-arg=\"order\">#<span class=\"visually-hidden\">按出现顺序排列</span></button></th>"), "{h}");
         assert!(h.contains("<th scope=\"col\" aria-sort=\"descending\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\" data-act=\"sort\" data-arg=\"value\">数值<span class=\"figures__arrow\" aria-hidden=\"true\">↓</span></button></th><th scope=\"col\">指标</th><th scope=\"col\">发言人</th>"), "{h}");
         assert!(h.contains("<tbody><tr><td class=\"figures__n\">2</td><td class=\"figures__value\"><a class=\"block-link\" href=\"#t4-b2\" data-go=\"t4-b2\">1000元<span class=\"visually-hidden\">（查看原文）</span></a></td><td class=\"figures__label\">补助</td><td class=\"figures__speaker\">刘志杰</td></tr></tbody></table>"), "{h}");
-        let order = figures_table_html(&figs, &[0, 1], FigureSort::Order, &ZH);
+        let order = figures_table_html(&figs, &[0, 1], FigureSort::Order, &PANEL_ZH);
         assert!(order.contains("class=\"figures__n\" aria-sort=\"ascending\""));
         assert!(order.contains("aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\""));
         assert!(order.contains(">↕</span>"));

@@ -3,8 +3,8 @@
 
 use crate::dom::download;
 use crate::html::Esc;
-use crate::i18n::Texts;
 use crate::panels::calendar::{CalendarData, CalendarState};
+use crate::panels::texts::PanelTexts;
 use leptos::prelude::*;
 use shilu_core::ics::{calendar, IcsScope};
 use std::fmt::Write as _;
@@ -45,7 +45,7 @@ pub fn save(cal: CalendarState, scope: IcsScope) {
 
 /// The two download buttons in their group; a click on one is the act
 /// `ics` with `activities` or `all` (see [`save`]).
-pub fn ics_downloads_html(out: &mut String, data: &CalendarData, t: &Texts) {
+pub fn ics_downloads_html(out: &mut String, data: &CalendarData, t: &PanelTexts) {
     let _ = write!(
         out,
         "<div class=\"ics-downloads\" role=\"group\" aria-label=\"{0}\">\
@@ -78,26 +78,26 @@ pub fn ics_downloads_html(out: &mut String, data: &CalendarData, t: &Texts) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
+    use crate::panels::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn two_buttons_in_a_group_disabled_when_there_is_nothing_to_save() {
         let mut data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
         let mut html = String::new();
-        ics_downloads_html(&mut html, &data, &ZH);
+        ics_downloads_html(&mut html, &data, &PANEL_ZH);
         assert!(html.starts_with(&format!(
             "<div class=\"ics-downloads\" role=\"group\" aria-label=\"{0}\"><span class=\"ics-downloads__label\" aria-hidden=\"true\">{0}</span>",
-            ZH.ics_group
+            PANEL_ZH.ics_group
         )));
         assert!(html.contains(&format!(
             "<button type=\"button\" class=\"text-button\" data-act=\"ics\" data-arg=\"activities\"><span aria-hidden=\"true\">⤓</span>{}</button>",
-            (ZH.ics_activities)(Some("全国扶贫日"))
+            (PANEL_ZH.ics_activities)(Some("全国扶贫日"))
         )));
         assert!(!html.contains("disabled"));
         data.events.iter_mut().for_each(|e| e.activity = false);
         let mut h = String::new();
-        ics_downloads_html(&mut h, &data, &ZH);
+        ics_downloads_html(&mut h, &data, &PANEL_ZH);
         assert_eq!(h.matches("disabled=\"\"").count(), 1);
         assert!(h.contains("disabled=\"\" data-act=\"ics\" data-arg=\"activities\""));
     }

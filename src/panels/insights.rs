@@ -6,16 +6,16 @@
 //! filters, is [`FiguresTable`].
 
 use crate::html::{Html, HtmlRegion};
-use crate::i18n::{use_texts, Texts};
 use crate::panels::figures_table::FiguresTable;
 use crate::panels::host::PanelHost;
 use crate::panels::qa_list::{qa_html, qa_rows};
 use crate::panels::speaker_stats::{speaker_stats, speaker_stats_html};
+use crate::panels::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::Document;
 
 /// The panel's heading, then who spoke how much, then the questions.
-pub fn summary_html(doc: &Document, t: &Texts) -> String {
+pub fn summary_html(doc: &Document, t: &PanelTexts) -> String {
     let mut h = Html::new();
     h.el("h2", &[("class", "panel__title")], t.insights_heading)
         .append(&speaker_stats_html(&speaker_stats(doc), t))
@@ -26,7 +26,7 @@ pub fn summary_html(doc: &Document, t: &Texts) -> String {
 #[component]
 pub fn InsightsPanel() -> impl IntoView {
     let host = expect_context::<PanelHost>();
-    let t = use_texts();
+    let t = use_panel_texts();
     let summary = Memo::new(move |_| {
         let t = t();
         host.doc.with(|d| summary_html(d, t))

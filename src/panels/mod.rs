@@ -26,6 +26,7 @@ pub mod insights;
 pub mod month_grid;
 pub mod qa_list;
 pub mod speaker_stats;
+pub mod texts;
 pub mod timeline;
 
 use shilu_core::{events, figures, Document, Event, Figure};

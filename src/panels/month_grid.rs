@@ -9,13 +9,13 @@
 
 use crate::dom::focus_id;
 use crate::html::{Act, Esc, HtmlRegion};
-use crate::i18n::{use_texts, Texts};
 use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{
     add_months, event_span, is_approximate, is_multi_day, key_target, lane_count, month_weeks,
     single_day_events_on, week_segments, weekday, Segment, YearMonth,
 };
 use crate::panels::event_item::approx_note;
+use crate::panels::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use std::fmt::Write as _;
@@ -37,7 +37,7 @@ fn focus_in_grid() -> bool {
 }
 
 pub fn month_grid(cal: CalendarState) -> impl IntoView {
-    let t = use_texts();
+    let t = use_panel_texts();
     // The day to focus once the grid has been rebuilt, when focus was in the
     // grid (the rebuild removes the cell that had it).
     let pending = StoredValue::new(None::<Date>);
@@ -159,7 +159,7 @@ pub fn month_grid(cal: CalendarState) -> impl IntoView {
 
 /// The options of the month menu: a disabled prompt (chosen while the month
 /// shown has no events), then every month with events.
-pub fn month_options_html(data: &CalendarData, month: Option<YearMonth>, t: &Texts) -> String {
+pub fn month_options_html(data: &CalendarData, month: Option<YearMonth>, t: &PanelTexts) -> String {
     let listed = month.is_some_and(|m| data.months.contains(&m));
     let mut out = String::new();
     let _ = write!(
@@ -190,7 +190,7 @@ pub fn month_grid_html(
     data: &CalendarData,
     focus: Option<Date>,
     selected: Option<Date>,
-    t: &Texts,
+    t: &PanelTexts,
 ) -> String {
     let mut out =
         String::from("<div role=\"row\" class=\"month-grid__row month-grid__row--head\">");
@@ -251,7 +251,7 @@ struct Cell {
 fn day_cell(
     out: &mut String,
     data: &CalendarData,
-    t: &Texts,
+    t: &PanelTexts,
     cell: Cell,
     segs: &[Segment],
     lanes: usize,
@@ -387,7 +387,7 @@ fn day_cell(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
+    use crate::panels::texts::PANEL_ZH;
 
     fn seed() -> CalendarData {
         CalendarData::new(&shilu_core::parse(crate::app::SEED))
@@ -408,14 +408,19 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn october_2017_is_a_monday_first_grid_with_the_focus_and_the_selection() {
         let data = seed();
-        let html = month_grid_html(&data, Some(d(2017, 10, 17)), Some(d(2017, 10, 12)), &ZH);
+        let html = month_grid_html(
+            &data,
+            Some(d(2017, 10, 17)),
+            Some(d(2017, 10, 12)),
+            &PANEL_ZH,
+        );
         assert!(html.starts_with(
             "<div role=\"row\" class=\"month-grid__row month-grid__row--head\"><div role=\"columnheader\""
         ));
         assert_eq!(html.matches("role=\"columnheader\"").count(), 7);
         assert!(html.contains(&format!(
             "<div role=\"columnheader\" class=\"month-grid__weekday\" aria-label=\"{}\"><span aria-hidden=\"true\">{}</span></div>",
-            ZH.weekdays[0], ZH.weekdays_short[0]
+            PANEL_ZH.weekdays[0], PANEL_ZH.weekdays_short[0]
         )));
         // A header row and six weeks; 1 October is a Sunday.
         assert_eq!(html.matches("role=\"row\"").count(), 7);
@@ -445,7 +450,7 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn a_range_shows_one_label_per_week_row() {
         let data = seed();
-        let html = month_grid_html(&data, Some(d(2017, 9, 11)), None, &ZH);
+        let html = month_grid_html(&data, Some(d(2017, 9, 11)), None, &PANEL_ZH);
         let labels = html
             .split("<span class=\"cal-bar__label\"")
             .skip(1)
@@ -461,16 +466,16 @@ mod tests {
     fn the_month_menu_marks_the_month_shown() {
         let data = seed();
         let oct = YearMonth::of(d(2017, 10, 1));
-        let html = month_options_html(&data, Some(oct), &ZH);
+        let html = month_options_html(&data, Some(oct), &PANEL_ZH);
         assert!(html.starts_with(&format!(
             "<option value=\"\" disabled=\"\">{}</option>",
-            ZH.month_jump
+            PANEL_ZH.month_jump
         )));
         assert!(html.contains("<option value=\"2017-10\" selected=\"\">2017年10月</option>"));
         assert_eq!(html.matches("selected=").count(), 1);
         assert!(html.contains("<option value=\"2017-06\">2017年6月</option>"));
         // A month without events: the prompt is chosen.
-        let html = month_options_html(&data, Some(YearMonth::of(d(2016, 1, 1))), &ZH);
+        let html = month_options_html(&data, Some(YearMonth::of(d(2016, 1, 1))), &PANEL_ZH);
         assert!(html.starts_with("<option value=\"\" disabled=\"\" selected=\"\">"));
         assert_eq!(html.matches("selected=").count(), 1);
     }

@@ -1,7 +1,7 @@
 //! The questions asked, each with its outlet, its answerers and links.
 
 use crate::html::Html;
-use crate::i18n::Texts;
+use crate::panels::texts::PanelTexts;
 use shilu_core::Document;
 
 /// Characters of a question shown before it is cut with `…`.
@@ -54,7 +54,7 @@ pub fn qa_rows(doc: &Document) -> Vec<QaRow> {
 
 /// The section: each question's outlet, its excerpt linked to the question,
 /// and its answerers linked to their answers; a note when there are none.
-pub fn qa_html(rows: &[QaRow], t: &Texts) -> Html {
+pub fn qa_html(rows: &[QaRow], t: &PanelTexts) -> Html {
     let mut h = Html::new();
     h.open(
         "section",
@@ -79,7 +79,7 @@ pub fn qa_html(rows: &[QaRow], t: &Texts) -> Html {
             .open("p", &[("class", "qa__asker")])
             .el("span", &[("class", "qa__outlet")], &r.asker)
             .text(" ")
-            .text(t.question)
+            .text(t.common.question)
             .close("p")
             .open("p", &[("class", "qa__question")])
             .block_link(&r.question, "", &r.excerpt)
@@ -99,7 +99,7 @@ pub fn qa_html(rows: &[QaRow], t: &Texts) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
+    use crate::panels::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -110,7 +110,7 @@ mod tests {
             excerpt: "请问…".into(),
             answers: vec![("t7".into(), "李武军".into())],
         }];
-        let h = qa_html(&rows, &ZH).into_string();
+        let h = qa_html(&rows, &PANEL_ZH).into_string();
         assert_eq!(
             h,
             "<section class=\"insights__section qa\" aria-labelledby=\"qa-title\">\
@@ -127,7 +127,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn without_questions_a_note() {
-        let h = qa_html(&[], &ZH).into_string();
+        let h = qa_html(&[], &PANEL_ZH).into_string();
         assert!(
             h.contains("<p class=\"insights__empty\">这份实录中没有问答。</p></section>"),
             "{h}"

@@ -2,7 +2,8 @@
 //! in plain CSS with the numbers written out.
 
 use crate::html::Html;
-use crate::i18n::{role_name, Texts};
+use crate::i18n::role_name;
+use crate::panels::texts::PanelTexts;
 use shilu_core::{Document, Role};
 
 /// One participant's share of the conference.
@@ -52,7 +53,7 @@ pub fn bar_width(part: usize, whole: usize) -> String {
 
 /// The section: a row per speaker with a link to their first turn, their
 /// role and title, a bar of their share (the longest is full) and the counts.
-pub fn speaker_stats_html(stats: &[SpeakerStat], t: &Texts) -> Html {
+pub fn speaker_stats_html(stats: &[SpeakerStat], t: &PanelTexts) -> Html {
     let mut h = Html::new();
     h.open(
         "section",
@@ -79,14 +80,14 @@ pub fn speaker_stats_html(stats: &[SpeakerStat], t: &Texts) -> Html {
         h.el(
             "span",
             &[("class", "speaker-stats__role")],
-            role_name(t, s.role),
+            role_name(t.common, s.role),
         );
         if let Some(title) = &s.title {
             h.el("span", &[("class", "speaker-stats__title")], title);
         }
         let numbers = format!(
             "{} · {}",
-            (t.turns_count)(s.turns),
+            (t.common.turns_count)(s.turns),
             (t.chars_count)(s.chars)
         );
         h.close("div")
@@ -106,7 +107,7 @@ pub fn speaker_stats_html(stats: &[SpeakerStat], t: &Texts) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
+    use crate::panels::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -138,7 +139,7 @@ mod tests {
                 first_turn: None,
             },
         ];
-        let h = speaker_stats_html(&stats, &ZH).into_string();
+        let h = speaker_stats_html(&stats, &PANEL_ZH).into_string();
         assert!(h.starts_with("<section class=\"insights__section speaker-stats\" aria-labelledby=\"speaker-stats-title\"><h3 class=\"insights__title\" id=\"speaker-stats-title\">发言统计</h3>"), "{h}");
         assert!(h.contains("<li class=\"speaker-stats__row speaker--official\"><div class=\"speaker-stats__who\"><a class=\"block-link speaker-stats__name\" href=\"#t3\" data-go=\"t3\">刘&lt;志杰&gt;</a>"), "{h}");
         assert!(h.contains("<span class=\"speaker-stats__title\">副主任</span></div><div class=\"speaker-stats__bar\" aria-hidden=\"true\"><span style=\"width:100.0%\"></span></div><div class=\"speaker-stats__numbers\">1 次发言 · 200 字</div></li>"), "{h}");

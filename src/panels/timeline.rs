@@ -10,9 +10,9 @@
 //! integer formatting only.
 
 use crate::html::{escape_into, Html, HtmlRegion};
-use crate::i18n::{use_texts, Texts};
 use crate::panels::calendar::{CalendarData, CalendarState};
 use crate::panels::calendar_model::{event_span, YearMonth};
+use crate::panels::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use shilu_core::{Event, Precision, Status};
@@ -222,7 +222,7 @@ fn svg_text(out: &mut String, class: &str, x: i32, y: i32, anchor: &str, text: &
 
 /// The timeline section: its title, and when there are milestones, the
 /// drawing (wide and narrow), the legend and the numbered list.
-pub fn timeline_html(data: &CalendarData, t: &Texts) -> String {
+pub fn timeline_html(data: &CalendarData, t: &PanelTexts) -> String {
     let mut h = Html::new();
     h.open(
         "section",
@@ -242,7 +242,7 @@ pub fn timeline_html(data: &CalendarData, t: &Texts) -> String {
     out
 }
 
-fn content(out: &mut String, data: &CalendarData, t: &Texts) -> Option<()> {
+fn content(out: &mut String, data: &CalendarData, t: &PanelTexts) -> Option<()> {
     let ids = milestones(&data.events);
     let dates: Vec<Date> = ids
         .iter()
@@ -334,7 +334,7 @@ fn content(out: &mut String, data: &CalendarData, t: &Texts) -> Option<()> {
 #[allow(clippy::too_many_arguments)]
 fn drawing(
     out: &mut String,
-    t: &Texts,
+    t: &PanelTexts,
     data: &CalendarData,
     ids: &[usize],
     dates: &[Date],
@@ -462,7 +462,7 @@ fn drawing(
 
 #[component]
 pub fn Timeline(cal: CalendarState) -> impl IntoView {
-    let t = use_texts();
+    let t = use_panel_texts();
     let html = Memo::new(move |_| {
         let t = t();
         cal.data.with(|data| timeline_html(data, t))
@@ -509,7 +509,7 @@ mod tests {
             default_focus: Some(d(2017, 10, 17)),
             conference: Some(d(2017, 10, 12)),
         };
-        let h = timeline_html(&data, &crate::i18n::ZH);
+        let h = timeline_html(&data, &crate::panels::texts::PANEL_ZH);
         assert!(h.starts_with("<section class=\"timeline\" aria-labelledby=\"timeline-title\"><h3 class=\"calendar__section-title\" id=\"timeline-title\">政策时间线</h3><div class=\"timeline__wide\"><svg class=\"timeline__svg\" role=\"img\" viewBox=\"0 0 720 "), "{h}");
         assert!(
             h.contains("aria-labelledby=\"timeline-svg-title-narrow timeline-svg-desc-narrow\""),
@@ -537,7 +537,7 @@ mod tests {
             ..data
         };
         assert_eq!(
-            timeline_html(&empty, &crate::i18n::ZH),
+            timeline_html(&empty, &crate::panels::texts::PANEL_ZH),
             "<section class=\"timeline\" aria-labelledby=\"timeline-title\"><h3 class=\"calendar__section-title\" id=\"timeline-title\">政策时间线</h3></section>"
         );
     }

@@ -231,6 +231,8 @@ fn dist(count: &mut Count) -> Result {
         std::fs::read_to_string(util::root().join("dist/index.html")).map_err(|e| e.to_string())?;
     let absolute: Vec<&str> = [
         "src=\"/", "href=\"/", "src='/", "href='/", "from '/", "from \"/", "('/", "(\"/",
+        // The release HTML is minified: attribute values may be unquoted.
+        "src=/", "href=/",
     ]
     .into_iter()
     .filter(|p| html.contains(p))
