@@ -120,6 +120,25 @@ impl Html {
     }
 }
 
+/// The element matching `selector` that a click landed in, if any.
+pub fn clicked(ev: &web_sys::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(selector).ok().flatten())
+}
+
+/// The block a click on a `data-go` link asks for, to be shown in place;
+/// the link's own navigation is then cancelled. `None` for any other click,
+/// and when a modifier key or another button asks the browser for a new tab.
+pub fn followed_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+        return None;
+    }
+    let id = clicked(ev, "[data-go]")?.get_attribute("data-go")?;
+    ev.prevent_default();
+    Some(id)
+}
+
 /// What a `data-act` element asks for: its `data-act` and `data-arg`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Act {
@@ -150,20 +169,10 @@ pub fn HtmlRegion(
 ) -> impl IntoView {
     let host = expect_context::<PanelHost>();
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-go],[data-act]").ok().flatten())
-        else {
-            return;
-        };
-        if let Some(id) = el.get_attribute("data-go") {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                return;
-            }
-            ev.prevent_default();
+        if let Some(id) = followed_link(&ev) {
             host.go.run(id);
-        } else if let (Some(cb), Some(name)) = (on_act, el.get_attribute("data-act")) {
+        } else if let (Some(cb), Some(el)) = (on_act, clicked(&ev, "[data-act]")) {
+            let name = el.get_attribute("data-act").unwrap_or_default();
             let arg = el.get_attribute("data-arg").unwrap_or_default();
             cb.run(Act { name, arg });
         }

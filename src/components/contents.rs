@@ -1,11 +1,16 @@
 //! Table of contents: turns and their sections, following the scroll
 //! position. On narrow screens it is a drawer behind a button.
+//!
+//! The list is HTML ([`contents_html`]); its links are followed by one
+//! click handler.
 
+use crate::html::{followed_link, Html};
 use crate::i18n::text;
 use crate::navigate::go_to_block;
 use crate::state::Reader;
+use leptos::html::Ol;
 use leptos::prelude::*;
-use shilu_core::{Block, BlockKind};
+use shilu_core::{Block, BlockKind, Document};
 
 /// Contents entries for a turn: its headed sections.
 fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
@@ -29,14 +34,69 @@ fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
         .collect()
 }
 
+/// The list: each turn (`data-turn`) with its sections, every entry a
+/// `data-go` link to its place.
+pub fn contents_html(doc: &Document) -> String {
+    let mut h = Html::new();
+    for turn in &doc.turns {
+        let class = format!("contents__turn contents__turn--{}", turn.role.as_str());
+        let href = format!("#{}", turn.id);
+        h.open("li", &[("class", &class), ("data-turn", &turn.id)])
+            .el(
+                "a",
+                &[("href", &href), ("data-go", &turn.id)],
+                &turn.speaker,
+            );
+        let sections = section_entries(&turn.blocks);
+        if !sections.is_empty() {
+            h.open("ol", &[("class", "contents__sections")]);
+            for (id, label, level) in sections {
+                let class = format!("contents__section level-{level}");
+                let href = format!("#{id}");
+                h.open("li", &[("class", &class)])
+                    .el("a", &[("href", &href), ("data-go", &id)], &label)
+                    .close("li");
+            }
+            h.close("ol");
+        }
+        h.close("li");
+    }
+    h.into_string()
+}
+
 #[component]
 pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
     let reader = expect_context::<Reader>();
-    let go = move |id: String| {
-        move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
+    let list = NodeRef::<Ol>::new();
+    // The list is built once per document; the current turn and the turns
+    // the filter hides are marked on it in place, so focus stays put.
+    Effect::new(move |_| {
+        reader.doc.track();
+        let current = reader.current_turn.get();
+        let Some(list) = list.get() else { return };
+        reader.visible_turns.with(|shown| {
+            let items = list.children();
+            for i in 0..items.length() {
+                let Some(li) = items.item(i) else { continue };
+                let id = li.get_attribute("data-turn").unwrap_or_default();
+                let is_current = current.as_deref() == Some(id.as_str());
+                let classes = li.class_list();
+                let _ = classes.toggle_with_force("is-current", is_current);
+                let _ = classes.toggle_with_force("is-hidden", !shown.contains(&id));
+                if let Some(a) = li.first_element_child() {
+                    let _ = if is_current {
+                        a.set_attribute("aria-current", "location")
+                    } else {
+                        a.remove_attribute("aria-current")
+                    };
+                }
+            }
+        });
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(id) = followed_link(&ev) {
             open.set(false);
-            go_to_block(reader, id.clone());
+            go_to_block(reader, id);
         }
     };
     view! {
@@ -48,36 +108,8 @@ pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
                     <span aria-hidden="true">"×"</span>
                 </button>
             </div>
-            <ol class="contents__list" lang="zh-CN">
-                {move || reader.doc.with(|d| d.turns.iter().map(|turn| {
-                    let id = turn.id.clone();
-                    let current = {
-                        let id = id.clone();
-                        Memo::new(move |_| reader.current_turn.with(|c| c.as_deref() == Some(id.as_str())))
-                    };
-                    let shown = {
-                        let id = id.clone();
-                        Memo::new(move |_| reader.visible_turns.with(|v| v.contains(&id)))
-                    };
-                    let sections = section_entries(&turn.blocks);
-                    view! {
-                        <li class=format!("contents__turn contents__turn--{}", turn.role.as_str())
-                            class=("is-current", move || current.get()) class=("is-hidden", move || !shown.get())>
-                            <a href=format!("#{id}") on:click=go(id.clone())
-                                aria-current=move || current.get().then_some("location")>{turn.speaker.clone()}</a>
-                            {(!sections.is_empty()).then(|| view! {
-                                <ol class="contents__sections">
-                                    {sections.into_iter().map(|(bid, label, level)| view! {
-                                        <li class=format!("contents__section level-{level}")>
-                                            <a href=format!("#{bid}") on:click=go(bid.clone())>{label}</a>
-                                        </li>
-                                    }).collect_view()}
-                                </ol>
-                            })}
-                        </li>
-                    }
-                }).collect_view())}
-            </ol>
+            <ol class="contents__list" lang="zh-CN" node_ref=list on:click=on_click
+                inner_html=move || reader.doc.with(|d| contents_html(d))></ol>
         </nav>
     }
 }
@@ -115,4 +147,40 @@ pub fn track_current_turn(reader: Reader) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn every_turn_is_listed_with_its_sections_as_links() {
+        let doc = shilu_core::parse::parse(crate::app::SEED);
+        let html = contents_html(&doc);
+        assert_eq!(html.matches("data-turn=").count(), doc.turns.len());
+        let first = &doc.turns[0];
+        assert!(html.starts_with(&format!(
+            "<li class=\"contents__turn contents__turn--{}\" data-turn=\"{1}\"><a href=\"#{1}\" data-go=\"{1}\">{2}</a>",
+            first.role.as_str(),
+            first.id,
+            first.speaker
+        )));
+        // The plan's headings are entries of their turn.
+        assert!(
+            html.contains("<ol class=\"contents__sections\"><li class=\"contents__section level-")
+        );
+        assert!(html.contains(">一、活动宗旨</a></li>"), "{html}");
+        // Every link goes somewhere in the document.
+        for id in html
+            .split("data-go=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+        {
+            assert!(
+                doc.turn(id).is_some() || doc.turn_of_block(id).is_some(),
+                "{id}"
+            );
+        }
+    }
 }

@@ -2,11 +2,12 @@
 
 use crate::components::highlight::Highlighted;
 use crate::components::transcript::title_block;
-use crate::i18n::{role_name, text, use_texts};
+use crate::html::Html;
+use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::Field;
-use shilu_core::Role;
+use shilu_core::{Meta, Participant, Role};
 
 /// `2017-10-12` → `2017年10月12日`.
 pub fn chinese_date(iso: &str) -> String {
@@ -21,49 +22,62 @@ pub fn chinese_date(iso: &str) -> String {
 pub fn ConferenceHeader() -> impl IntoView {
     let reader = expect_context::<Reader>();
     let t = use_texts();
-    let meta = move || reader.doc.with(|d| d.meta.clone());
-    let speakers = move || {
-        reader.doc.with(|d| {
-            d.participants
-                .iter()
-                .filter(|p| matches!(p.role, Role::Host | Role::Official))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
+    // Facts and people are plain text: HTML built once per document and language.
+    let facts = move || reader.doc.with(|d| facts_html(&d.meta, t()));
+    let people = move || reader.doc.with(|d| people_html(&d.participants, t()));
     view! {
         <header class="conference" lang="zh-CN">
             <h1 class="conference__title">{move || title_view(reader)}</h1>
-            <dl class="conference__facts">
-                {move || {
-                    let m = meta();
-                    let t = t();
-                    let date = m.date.as_deref().map(|d| {
-                        let part = m.date_text.as_deref().and_then(part_of_day).unwrap_or_default();
-                        format!("{}{}", chinese_date(d), part)
-                    });
-                    [(t.date, date), (t.place, m.place.clone()), (t.organiser, m.organiser.clone())]
-                        .into_iter()
-                        .filter_map(|(k, v)| v.map(|v| (k, v)))
-                        .map(|(k, v)| view! {
-                            <div class="conference__fact"><dt>{k}</dt><dd>{v}</dd></div>
-                        })
-                        .collect_view()
-                }}
-            </dl>
-            <ul class="conference__people" aria-label=text(|t| t.participants)>
-                {move || speakers().into_iter().map(|p| {
-                    let role = p.role;
-                    view! {
-                        <li class=format!("person person--{}", role.as_str())>
-                            <span class="person__name">{p.name}</span>
-                            <span class="person__title">{p.title.unwrap_or_else(|| role_name(t(), role).to_string())}</span>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <dl class="conference__facts" inner_html=facts></dl>
+            <ul class="conference__people" aria-label=text(|t| t.participants) inner_html=people></ul>
         </header>
     }
+}
+
+/// The date (with the part of the day), place and organiser that are known.
+pub fn facts_html(m: &Meta, t: &Texts) -> String {
+    let date = m.date.as_deref().map(|d| {
+        let part = m
+            .date_text
+            .as_deref()
+            .and_then(part_of_day)
+            .unwrap_or_default();
+        format!("{}{}", chinese_date(d), part)
+    });
+    let mut h = Html::new();
+    for (k, v) in [
+        (t.date, date.as_deref()),
+        (t.place, m.place.as_deref()),
+        (t.organiser, m.organiser.as_deref()),
+    ] {
+        if let Some(v) = v {
+            h.open("div", &[("class", "conference__fact")])
+                .el("dt", &[], k)
+                .el("dd", &[], v)
+                .close("div");
+        }
+    }
+    h.into_string()
+}
+
+/// The host and the officials, each with their title (else their role).
+pub fn people_html(participants: &[Participant], t: &Texts) -> String {
+    let mut h = Html::new();
+    for p in participants
+        .iter()
+        .filter(|p| matches!(p.role, Role::Host | Role::Official))
+    {
+        let class = format!("person person--{}", p.role.as_str());
+        h.open("li", &[("class", &class)])
+            .el("span", &[("class", "person__name")], &p.name)
+            .el(
+                "span",
+                &[("class", "person__title")],
+                p.title.as_deref().unwrap_or(role_name(t, p.role)),
+            )
+            .close("li");
+    }
+    h.into_string()
 }
 
 /// The title, with search matches marked when it is the document's title block.
@@ -82,4 +96,54 @@ fn part_of_day(text: &str) -> Option<&'static str> {
     ["上午", "下午", "晚上", "晚", "早上", "中午"]
         .into_iter()
         .find(|p| text.ends_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, ZH};
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn facts_list_what_is_known_with_the_part_of_the_day() {
+        let doc = shilu_core::parse::parse(crate::app::SEED);
+        assert_eq!(
+            facts_html(&doc.meta, &ZH),
+            "<div class=\"conference__fact\"><dt>日期</dt><dd>2017年10月12日下午</dd></div>\
+             <div class=\"conference__fact\"><dt>地点</dt><dd>山西省</dd></div>\
+             <div class=\"conference__fact\"><dt>主办</dt><dd>省政府新闻办</dd></div>"
+        );
+        let meta = Meta {
+            place: Some("<b>".into()),
+            ..Meta::default()
+        };
+        assert_eq!(
+            facts_html(&meta, &EN),
+            "<div class=\"conference__fact\"><dt>Place</dt><dd>&lt;b&gt;</dd></div>"
+        );
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn people_are_the_host_and_officials_with_their_titles() {
+        let doc = shilu_core::parse::parse(crate::app::SEED);
+        let html = people_html(&doc.participants, &ZH);
+        assert_eq!(html.matches("<li ").count(), 5, "{html}");
+        assert!(html.starts_with(
+            "<li class=\"person person--official\"><span class=\"person__name\">刘志杰</span>\
+             <span class=\"person__title\">省扶贫办主任</span></li>"
+        ));
+        assert!(html.ends_with(
+            "<li class=\"person person--host\"><span class=\"person__name\">董晓林</span>\
+             <span class=\"person__title\">省委宣传部副部长</span></li>"
+        ));
+        // Without a title, the role says who they are.
+        let mut untitled = doc.participants.clone();
+        untitled[0].title = None;
+        assert!(people_html(&untitled, &EN).starts_with(
+            "<li class=\"person person--official\"><span class=\"person__name\">刘志杰</span>\
+             <span class=\"person__title\">Official</span></li>"
+        ));
+        assert!(!html.contains("person--journalist"));
+    }
 }

@@ -1,30 +1,211 @@
 //! Speaker filters: one toggle per participant in their role's colour with
 //! their turn count, "only" shortcuts, role presets, and Q&A grouping.
+//!
+//! The presets and toggles are HTML ([`presets_html`], [`toggles_html`]),
+//! built once per document and language; which of them are pressed is set
+//! on them in place, so focus stays on the button the reader pressed.
+//! Clicks are handled for the whole filter, by `data-act` and `data-arg`.
 
-use crate::i18n::{role_name, text, use_texts};
+use crate::html::{clicked, Html};
+use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::{set_of, Reader};
+use leptos::html::Fieldset;
 use leptos::prelude::*;
-use shilu_core::{Participant, Role};
+use shilu_core::{Document, Role};
+use std::collections::BTreeSet;
+
+/// The presets after "everyone", when the document has such speakers.
+const PRESET_ROLES: [Role; 3] = [Role::Official, Role::Journalist, Role::Host];
+
+/// Quick filters: everyone, then officials, journalists and the host
+/// (`data-act="preset"`, `data-arg` the role; empty for everyone).
+pub fn presets_html(doc: &Document, t: &Texts) -> String {
+    let mut h = Html::new();
+    // As first shown: nobody filtered out, so "everyone" is pressed.
+    let mut preset = |arg: &str, label: &str| {
+        h.el(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "chip chip--preset"),
+                (
+                    "aria-pressed",
+                    if arg.is_empty() { "true" } else { "false" },
+                ),
+                ("data-act", "preset"),
+                ("data-arg", arg),
+            ],
+            label,
+        );
+    };
+    preset("", t.everyone);
+    for role in PRESET_ROLES {
+        if doc.participants.iter().any(|p| p.role == role) {
+            let label = match role {
+                Role::Official => t.officials,
+                Role::Journalist => t.journalists,
+                _ => t.hosts,
+            };
+            preset(role.as_str(), label);
+        }
+    }
+    h.into_string()
+}
+
+/// Each participant who speaks: a toggle (`data-act="toggle"`) with their
+/// turn count, and an "only" shortcut (`data-act="only"`); `data-arg` is
+/// their name.
+pub fn toggles_html(doc: &Document, t: &Texts) -> String {
+    let mut h = Html::new();
+    for p in &doc.participants {
+        let turns = doc.turn_count(&p.id);
+        if turns == 0 {
+            continue;
+        }
+        let class = format!("speaker speaker--{}", p.role.as_str());
+        let title = format!(
+            "{} · {}",
+            role_name(t, p.role),
+            p.title
+                .as_deref()
+                .or(p.outlet.as_deref())
+                .unwrap_or_default()
+        );
+        let only = (t.only)(&p.name);
+        h.open("li", &[("class", &class)])
+            .open(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "chip speaker__toggle"),
+                    ("aria-pressed", "true"),
+                    ("title", &title),
+                    ("data-act", "toggle"),
+                    ("data-arg", &p.name),
+                ],
+            )
+            .el(
+                "span",
+                &[("class", "speaker__swatch"), ("aria-hidden", "true")],
+                "",
+            )
+            .el(
+                "span",
+                &[("class", "speaker__name"), ("lang", "zh-CN")],
+                &p.name,
+            )
+            .el(
+                "span",
+                &[
+                    ("class", "speaker__count"),
+                    ("aria-label", &(t.turns_count)(turns)),
+                ],
+                &turns.to_string(),
+            )
+            .close("button")
+            .open(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "chip chip--only"),
+                    ("aria-label", &only),
+                    ("title", &only),
+                    ("data-act", "only"),
+                    ("data-arg", &p.name),
+                ],
+            )
+            .el("span", &[("aria-hidden", "true")], "◎")
+            .close("button")
+            .close("li");
+    }
+    h.into_string()
+}
+
+/// Whether the button for `act` and `arg` is pressed when `speakers` are
+/// shown (empty: everyone).
+pub fn is_pressed(reader: &Reader, speakers: &BTreeSet<String>, act: &str, arg: &str) -> bool {
+    match act {
+        "toggle" => speakers.is_empty() || speakers.contains(arg),
+        "preset" => *speakers == set_of(role_names(reader, arg)),
+        _ => false,
+    }
+}
+
+/// The names a preset's `data-arg` stands for (none: everyone).
+fn role_names(reader: &Reader, arg: &str) -> Vec<String> {
+    PRESET_ROLES
+        .into_iter()
+        .find(|r| r.as_str() == arg)
+        .map(|r| reader.names_with_role(r))
+        .unwrap_or_default()
+}
+
+/// Shows `name` or hides them; showing everyone again clears the filter.
+fn toggle(reader: Reader, name: &str) {
+    let all = reader
+        .doc
+        .with(|d| set_of(d.turns.iter().map(|t| t.speaker.clone())));
+    reader.speakers.update(|s| {
+        if s.is_empty() {
+            *s = all.clone();
+        }
+        if !s.remove(name) {
+            s.insert(name.to_string());
+        }
+        if *s == all {
+            s.clear();
+        }
+    });
+}
 
 #[component]
 pub fn SpeakerFilter() -> impl IntoView {
     let reader = expect_context::<Reader>();
-    let people = move || {
-        reader.doc.with(|d| {
-            d.participants
-                .iter()
-                .map(|p| (p.clone(), d.turn_count(&p.id)))
-                .filter(|(_, n)| *n > 0)
-                .collect::<Vec<_>>()
-        })
+    let t = use_texts();
+    let filter = NodeRef::<Fieldset>::new();
+    // Mark the pressed buttons in place (after a new document or language
+    // has rebuilt them, too).
+    Effect::new(move |_| {
+        reader.doc.track();
+        t();
+        let Some(root) = filter.get() else { return };
+        let Ok(buttons) = root.query_selector_all("[aria-pressed]") else {
+            return;
+        };
+        reader.speakers.with(|speakers| {
+            for i in 0..buttons.length() {
+                let Some(b) = buttons
+                    .item(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                else {
+                    continue;
+                };
+                let act = b.get_attribute("data-act").unwrap_or_default();
+                let arg = b.get_attribute("data-arg").unwrap_or_default();
+                let pressed = is_pressed(&reader, speakers, &act, &arg);
+                let _ = b.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+            }
+        });
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = clicked(&ev, "[data-act]") else {
+            return;
+        };
+        let arg = el.get_attribute("data-arg").unwrap_or_default();
+        match el.get_attribute("data-act").as_deref() {
+            Some("toggle") => toggle(reader, &arg),
+            Some("only") => reader.show_only([arg]),
+            Some("preset") => reader.show_only(role_names(&reader, &arg)),
+            _ => {}
+        }
     };
     view! {
-        <fieldset class="speakers">
+        <fieldset class="speakers" node_ref=filter on:click=on_click>
             <legend class="speakers__legend">{text(|t| t.speakers)}</legend>
-            <RolePresets/>
-            <ul class="speakers__list">
-                {move || people().into_iter().map(|(p, n)| view! { <SpeakerToggle person=p turns=n/> }).collect_view()}
-            </ul>
+            <div class="speakers__presets" role="group"
+                inner_html=move || reader.doc.with(|d| presets_html(d, t()))></div>
+            <ul class="speakers__list"
+                inner_html=move || reader.doc.with(|d| toggles_html(d, t()))></ul>
             <label class="speakers__qa">
                 <input type="checkbox"
                     prop:checked=move || reader.keep_qa.get()
@@ -35,94 +216,60 @@ pub fn SpeakerFilter() -> impl IntoView {
     }
 }
 
-/// Quick filters: everyone, officials, journalists, host.
-#[component]
-fn RolePresets() -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    let t = use_texts();
-    let preset = move |role: Option<Role>| {
-        let names = set_of(role.map(|r| reader.names_with_role(r)).unwrap_or_default());
-        let pressed = move || reader.speakers.with(|s| *s == names);
-        let label = move || match role {
-            None => t().everyone,
-            Some(Role::Official) => t().officials,
-            Some(Role::Journalist) => t().journalists,
-            Some(Role::Host) => t().hosts,
-            Some(Role::Other) => t().role_other,
-        };
-        view! {
-            <button type="button" class="chip chip--preset"
-                aria-pressed=move || pressed().to_string()
-                on:click=move |_| reader.show_only(role.map(|r| reader.names_with_role(r)).unwrap_or_default())>
-                {label}
-            </button>
-        }
-    };
-    let has = move |role: Role| !reader.names_with_role(role).is_empty();
-    view! {
-        <div class="speakers__presets" role="group">
-            {preset(None)}
-            {move || [Role::Official, Role::Journalist, Role::Host]
-                .into_iter()
-                .filter(|r| has(*r))
-                .map(|r| preset(Some(r)))
-                .collect_view()}
-        </div>
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, ZH};
 
-/// One participant's toggle, plus an "only this speaker" shortcut.
-#[component]
-fn SpeakerToggle(person: Participant, turns: usize) -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    let t = use_texts();
-    let name = person.name.clone();
-    let shown = {
-        let name = name.clone();
-        move || reader.speakers.with(|s| s.is_empty() || s.contains(&name))
-    };
-    let toggle = {
-        let name = name.clone();
-        move |_| {
-            let all = reader
-                .doc
-                .with(|d| set_of(d.turns.iter().map(|t| t.speaker.clone())));
-            reader.speakers.update(|s| {
-                if s.is_empty() {
-                    *s = all.clone();
-                }
-                if !s.remove(&name) {
-                    s.insert(name.clone());
-                }
-                if *s == all {
-                    s.clear();
-                }
-            });
-        }
-    };
-    let only = {
-        let name = name.clone();
-        move |_| reader.show_only([name.clone()])
-    };
-    let role = person.role;
-    let title = person.title.clone().or(person.outlet.clone());
-    let only_label = {
-        let name = name.clone();
-        move || (t().only)(&name)
-    };
-    view! {
-        <li class=format!("speaker speaker--{}", role.as_str())>
-            <button type="button" class="chip speaker__toggle"
-                aria-pressed=move || shown().to_string()
-                on:click=toggle
-                title=move || format!("{} · {}", role_name(t(), role), title.clone().unwrap_or_default())>
-                <span class="speaker__swatch" aria-hidden="true"></span>
-                <span class="speaker__name" lang="zh-CN">{name.clone()}</span>
-                <span class="speaker__count" aria-label=move || (t().turns_count)(turns)>{turns}</span>
-            </button>
-            <button type="button" class="chip chip--only" on:click=only aria-label=only_label.clone() title=only_label>
-                <span aria-hidden="true">"◎"</span>
-            </button>
-        </li>
+    fn seed() -> Document {
+        shilu_core::parse::parse(crate::app::SEED)
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn presets_are_everyone_then_the_roles_present() {
+        let html = presets_html(&seed(), &ZH);
+        assert_eq!(
+            html,
+            format!(
+                "<button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"true\" data-act=\"preset\" data-arg=\"\">{}</button>\
+                 <button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"false\" data-act=\"preset\" data-arg=\"official\">{}</button>\
+                 <button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"false\" data-act=\"preset\" data-arg=\"journalist\">{}</button>\
+                 <button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"false\" data-act=\"preset\" data-arg=\"host\">{}</button>",
+                ZH.everyone, ZH.officials, ZH.journalists, ZH.hosts
+            )
+        );
+        // A transcript without journalists has no journalists' preset.
+        let mut doc = seed();
+        doc.participants.retain(|p| p.role != Role::Journalist);
+        assert!(!presets_html(&doc, &EN).contains("journalist"));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn each_speaker_has_a_toggle_with_the_turn_count_and_an_only_button() {
+        let doc = seed();
+        let html = toggles_html(&doc, &ZH);
+        let speaking = doc
+            .participants
+            .iter()
+            .filter(|p| doc.turn_count(&p.id) > 0)
+            .count();
+        assert_eq!(html.matches("data-act=\"toggle\"").count(), speaking);
+        assert_eq!(html.matches("data-act=\"only\"").count(), speaking);
+        let liu = &doc.participants[0];
+        let n = doc.turn_count(&liu.id);
+        assert!(html.starts_with(&format!(
+            "<li class=\"speaker speaker--official\"><button type=\"button\" class=\"chip speaker__toggle\" \
+             aria-pressed=\"true\" title=\"{} · 省扶贫办主任\" data-act=\"toggle\" data-arg=\"刘志杰\">\
+             <span class=\"speaker__swatch\" aria-hidden=\"true\"></span>\
+             <span class=\"speaker__name\" lang=\"zh-CN\">刘志杰</span>\
+             <span class=\"speaker__count\" aria-label=\"{}\">{n}</span></button>\
+             <button type=\"button\" class=\"chip chip--only\" aria-label=\"{2}\" title=\"{2}\" \
+             data-act=\"only\" data-arg=\"刘志杰\"><span aria-hidden=\"true\">◎</span></button></li>",
+            ZH.role_official,
+            (ZH.turns_count)(n),
+            (ZH.only)("刘志杰"),
+        )), "{html}");
     }
 }
