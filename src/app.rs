@@ -10,6 +10,7 @@ use crate::components::speaker_filter::SpeakerFilter;
 use crate::components::toast::{StatusLine, Toast};
 use crate::components::top_bar::{ThemeChoice, TopBar};
 use crate::components::transcript::Transcript;
+use crate::context::context;
 use crate::i18n::{text, I18n};
 use crate::navigate::go_to_block;
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
@@ -35,8 +36,8 @@ pub fn provide_reader(text: &str) -> Reader {
 #[component]
 pub fn App() -> impl IntoView {
     let reader = provide_reader(SEED);
-    apply_lang(expect_context::<I18n>().0);
-    apply_theme(expect_context::<ThemeChoice>().0);
+    apply_lang(context::<I18n>().0);
+    apply_theme(context::<ThemeChoice>().0);
 
     url_state::apply_from_location(&reader);
     url_state::sync_to_location(reader);
@@ -75,7 +76,7 @@ pub fn App() -> impl IntoView {
 /// A tab panel, rendered once and hidden while another tab is selected.
 #[component]
 fn PanelView(panel: Panel, children: Children) -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     view! {
         <section role="tabpanel" class=format!("panel panel--{}", panel.as_str())
             id=panel_id(panel) aria-labelledby=tab_id(panel)

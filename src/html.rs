@@ -10,6 +10,7 @@
 //! region, by the `data-go` (go to a block) and `data-act`/`data-arg`
 //! attributes of the element clicked.
 
+use crate::context::context;
 use crate::panels::host::PanelHost;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -167,7 +168,7 @@ pub fn HtmlRegion(
     #[prop(optional, into)]
     after: Option<Callback<()>>,
 ) -> impl IntoView {
-    let host = expect_context::<PanelHost>();
+    let host = context::<PanelHost>();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(id) = followed_link(&ev) {
             host.go.run(id);

@@ -1,6 +1,7 @@
 //! Interface text in 简体中文 (default) and English. Transcript text is never
 //! translated: only the controls around it.
 
+use crate::context::context;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -247,7 +248,7 @@ impl I18n {
 
 /// Interface texts for the current language (tracks the language signal).
 pub fn use_texts() -> impl Fn() -> &'static Texts + Copy {
-    let lang = expect_context::<I18n>();
+    let lang = context::<I18n>();
     move || lang.texts()
 }
 
@@ -256,7 +257,7 @@ pub fn use_texts() -> impl Fn() -> &'static Texts + Copy {
 /// the same closure, so a label costs no code of its own (a `move || t().x`
 /// closure per label costs wasm for each one).
 pub fn text(pick: fn(&Texts) -> &'static str) -> Signal<&'static str> {
-    let lang = expect_context::<I18n>();
+    let lang = context::<I18n>();
     Signal::derive(move || pick(lang.texts()))
 }
 

@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod components;
+pub mod context;
 pub mod dom;
+pub mod effect;
 pub mod html;
 pub mod i18n;
 pub mod keyboard;

@@ -7,6 +7,8 @@
 //! its URL is resolved against the page, so a dist served from a sub-path
 //! finds it too.
 
+use crate::context::context;
+use crate::effect::effect;
 use crate::i18n::I18n;
 use crate::navigate::go_to_block;
 use crate::state::{Panel, Reader};
@@ -112,27 +114,27 @@ pub fn install(reader: Reader) -> PanelLoader {
         module: StoredValue::new_local(None),
     };
     provide_context(loader);
-    let lang = expect_context::<I18n>().0;
-    Effect::new(move |_| {
+    let lang = context::<I18n>().0;
+    effect(move || {
         if reader.panel.get() != Panel::Transcript && loader.state.get() == Load::Idle {
             start(reader, loader, lang.get_untracked().code());
         }
     });
     // Once ready, and on every later change.
     let ready = move || loader.state.get() == Load::Ready;
-    Effect::new(move |_| {
+    effect(move || {
         let code = lang.get().code();
         if ready() {
             loader.with(|m| m.set_lang(code));
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         let day = reader.day.get();
         if ready() {
             loader.with(|m| m.set_day(day));
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         reader.text.with(|t| {
             if ready() {
                 loader.with(|m| m.set_text(t));

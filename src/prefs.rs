@@ -1,6 +1,7 @@
 //! Reader preferences kept across visits: theme and interface language.
 
 use crate::dom::{prefers_dark, store, stored};
+use crate::effect::effect;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
@@ -30,7 +31,7 @@ pub fn effective_theme(choice: Option<Theme>) -> Theme {
 
 /// Applies and remembers a theme choice (`data-theme` on `<html>`).
 pub fn apply_theme(choice: RwSignal<Option<Theme>>) {
-    Effect::new(move |_| {
+    effect(move || {
         let Some(root) = document().document_element() else {
             return;
         };
@@ -56,7 +57,7 @@ pub fn saved_lang() -> Lang {
 
 /// Applies and remembers the interface language (`lang` on `<html>`).
 pub fn apply_lang(lang: RwSignal<Lang>) {
-    Effect::new(move |_| {
+    effect(move || {
         let l = lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", l.code());

@@ -3,6 +3,7 @@
 //! Read once at start; written back with `history.replaceState`, so typing
 //! never floods the history. Unknown or garbled parameters are ignored.
 
+use crate::effect::effect;
 use crate::state::{set_of, Panel, Reader};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -116,7 +117,7 @@ pub fn apply_from_location(reader: &Reader) {
 
 /// Keeps the query string in step with the reader's choices.
 pub fn sync_to_location(reader: Reader) {
-    Effect::new(move |_| {
+    effect(move || {
         let view = ViewParams {
             query: Some(reader.query.get()).filter(|q| !q.trim().is_empty()),
             speakers: reader.speakers.get(),

@@ -2,14 +2,16 @@
 //! permalink and citation controls.
 
 use crate::components::header::chinese_date;
-use crate::components::highlight::Highlighted;
+use crate::components::highlight::highlighted;
 use crate::components::toast::Toast;
+use crate::context::context;
 use crate::dom::{copy_text, permalink};
-use crate::i18n::{text, use_texts};
+use crate::html::{clicked, Html};
+use crate::i18n::{use_texts, I18n, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::Field;
-use shilu_core::{Block, BlockKind};
+use shilu_core::{Block, BlockKind, Document};
 
 /// What a block says it is, as a CSS modifier.
 fn kind_class(kind: BlockKind) -> &'static str {
@@ -29,12 +31,9 @@ fn kind_class(kind: BlockKind) -> &'static str {
 /// A block. `fold` is set when the block heads a foldable section: the
 /// block's own heading becomes the toggle, controlling `fold.body_id`.
 #[component]
-pub fn BlockView(
-    block: Block,
-    #[prop(optional)] speaker: Option<String>,
-    #[prop(optional)] fold: Option<FoldControl>,
-) -> impl IntoView {
-    let reader = expect_context::<Reader>();
+pub fn BlockView(block: Block, #[prop(optional)] fold: Option<FoldControl>) -> impl IntoView {
+    let reader = context::<Reader>();
+    let t = use_texts();
     let id = block.id.clone();
     let class = format!(
         "block block--{} level-{}",
@@ -55,7 +54,7 @@ pub fn BlockView(
     };
     let part = |field: Field, value: Option<String>, class: &'static str| {
         let id = id.clone();
-        value.map(|v| view! { <span class=class><Highlighted block=id field=field text=v/></span> })
+        value.map(|v| view! { <span class=class inner_html=highlighted(id, field, v)></span> })
     };
     let marker = part(Field::Marker, block.marker.clone(), "block__marker");
     let heading = part(Field::Heading, block.heading.clone(), "block__heading");
@@ -64,7 +63,7 @@ pub fn BlockView(
     let text = (!block.text.is_empty()).then(|| {
         let id = id.clone();
         let t = block.text.clone();
-        view! { <span class="block__text" id=body_id hidden=text_hidden><Highlighted block=id field=Field::Text text=t/></span> }
+        view! { <span class="block__text" id=body_id hidden=text_hidden inner_html=highlighted(id, Field::Text, t)></span> }
     });
     let lead = match (&fold, block.kind) {
         (Some(f), _) => {
@@ -82,10 +81,12 @@ pub fn BlockView(
     } else {
         view! { <p>{lead}{text}{note}</p> }.into_any()
     };
+    let href = format!("#{id}");
+    let actions = move || actions_html(&href, t());
     view! {
         <div class=class id=id.clone() data-block="">
             {content}
-            <BlockActions block=block speaker=speaker/>
+            <span class="block__actions" inner_html=actions></span>
         </div>
     }
 }
@@ -111,7 +112,7 @@ pub struct FoldControl {
 /// A disclosure button for a fold (`aria-expanded`).
 #[component]
 pub fn FoldButton(fold: FoldControl, children: Children) -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     let t = use_texts();
     let id = fold.id.clone();
     let expanded = Memo::new(move |_| !reader.is_folded(&id));
@@ -127,67 +128,135 @@ pub fn FoldButton(fold: FoldControl, children: Children) -> impl IntoView {
     }
 }
 
-/// Permalink and citation buttons for a block.
-#[component]
-fn BlockActions(block: Block, speaker: Option<String>) -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    let toast = expect_context::<Toast>();
-    let t = use_texts();
-    let id = block.id.clone();
-    let link_id = id.clone();
-    let copy_link = move |ev: leptos::ev::MouseEvent| {
+/// A block's permalink (to `href`) and citation buttons (`data-act`
+/// `permalink` and `cite`; see [`on_block_action`]).
+pub fn actions_html(href: &str, t: &Texts) -> String {
+    let mut h = Html::new();
+    h.open(
+        "a",
+        &[
+            ("class", "icon-button"),
+            ("href", href),
+            ("data-act", "permalink"),
+            ("aria-label", t.permalink),
+            ("title", t.permalink),
+        ],
+    )
+    .el("span", &[("aria-hidden", "true")], "¶")
+    .close("a")
+    .open(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "icon-button"),
+            ("data-act", "cite"),
+            ("aria-label", t.copy_citation),
+            ("title", t.copy_citation),
+        ],
+    )
+    .el("span", &[("aria-hidden", "true")], "❝")
+    .close("button");
+    h.into_string()
+}
+
+/// A click in the transcript: when it is on a block's permalink or
+/// citation button, copies the link (and puts it in the address bar) or
+/// the citation, and says so.
+pub fn on_block_action(reader: Reader, ev: &web_sys::MouseEvent) {
+    let Some(button) = clicked(ev, ".block__actions [data-act]") else {
+        return;
+    };
+    let Some(id) = clicked(ev, "[data-block]").map(|b| b.id()) else {
+        return;
+    };
+    let t = context::<I18n>().texts();
+    let toast = context::<Toast>();
+    let (text, ok) = if button.get_attribute("data-act").as_deref() == Some("permalink") {
         ev.prevent_default();
-        let url = permalink(&link_id);
+        let url = permalink(&id);
         if let Ok(h) = window().history() {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
-        let (ok, err) = (t().copied_link, t().copy_failed);
-        copy_text(url, move |done| toast.show(if done { ok } else { err }));
+        (url, t.copied_link)
+    } else {
+        match reader
+            .doc
+            .with_untracked(|d| citation(d, &id, &permalink(&id)))
+        {
+            Some(c) => (c, t.copied_citation),
+            None => return,
+        }
     };
-    let cite = move |_| {
-        let text = citation(&reader, &block, speaker.as_deref());
-        let (ok, err) = (t().copied_citation, t().copy_failed);
-        copy_text(text, move |done| toast.show(if done { ok } else { err }));
-    };
-    view! {
-        <span class="block__actions">
-            <a class="icon-button" href=format!("#{id}") on:click=copy_link
-                aria-label=text(|t| t.permalink) title=text(|t| t.permalink)>
-                <span aria-hidden="true">"¶"</span>
-            </a>
-            <button type="button" class="icon-button" on:click=cite
-                aria-label=text(|t| t.copy_citation) title=text(|t| t.copy_citation)>
-                <span aria-hidden="true">"❝"</span>
-            </button>
-        </span>
-    }
+    let err = t.copy_failed;
+    copy_text(text, move |done| toast.show(if done { ok } else { err }));
 }
 
-/// `“text” —— speaker（title），conference，date。link`
-pub fn citation(reader: &Reader, block: &Block, speaker: Option<&str>) -> String {
-    reader.doc.with_untracked(|doc| {
-        let who = speaker.map(|name| {
-            let title = doc
-                .participants
-                .iter()
-                .find(|p| p.name == name)
-                .and_then(|p| p.title.clone().or(p.outlet.clone()));
-            match title {
-                Some(t) => format!("——{name}（{t}）"),
-                None => format!("——{name}"),
-            }
-        });
-        let date = doc.meta.date.as_deref().map(chinese_date);
-        let mut out = format!("“{}”", block.full_text().trim());
-        if let Some(w) = who {
-            out.push_str(&w);
+/// `“text” —— speaker（title），conference，date。link`, for the block
+/// `block_id` (the speaker is its turn's) and its permalink `link`.
+pub fn citation(doc: &Document, block_id: &str, link: &str) -> Option<String> {
+    let block = doc.blocks().find(|b| b.id == block_id)?;
+    let who = doc.turn_of_block(block_id).map(|turn| {
+        let name = &turn.speaker;
+        let title = doc
+            .participant(&turn.participant)
+            .and_then(|p| p.title.clone().or(p.outlet.clone()));
+        match title {
+            Some(t) => format!("——{name}（{t}）"),
+            None => format!("——{name}"),
         }
-        out.push_str(&format!("，{}", doc.meta.title.trim()));
-        if let Some(d) = date {
-            out.push_str(&format!("，{d}"));
-        }
-        out.push_str("。\n");
-        out.push_str(&permalink(&block.id));
-        out
-    })
+    });
+    let date = doc.meta.date.as_deref().map(chinese_date);
+    let mut out = format!("“{}”", block.full_text().trim());
+    if let Some(w) = who {
+        out.push_str(&w);
+    }
+    out.push_str(&format!("，{}", doc.meta.title.trim()));
+    if let Some(d) = date {
+        out.push_str(&format!("，{d}"));
+    }
+    out.push_str("。\n");
+    out.push_str(link);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_actions_are_a_permalink_and_a_citation_button() {
+        assert_eq!(
+            actions_html("#t2-b1", &ZH),
+            format!(
+                "<a class=\"icon-button\" href=\"#t2-b1\" data-act=\"permalink\" aria-label=\"{0}\" title=\"{0}\">\
+                 <span aria-hidden=\"true\">¶</span></a>\
+                 <button type=\"button\" class=\"icon-button\" data-act=\"cite\" aria-label=\"{1}\" title=\"{1}\">\
+                 <span aria-hidden=\"true\">❝</span></button>",
+                ZH.permalink, ZH.copy_citation
+            )
+        );
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_citation_quotes_the_block_and_names_speaker_conference_and_date() {
+        let doc = shilu_core::parse::parse(crate::app::SEED);
+        let turn = doc.turns.iter().find(|t| t.speaker == "刘志杰").unwrap();
+        let block = &turn.blocks[0];
+        let c = citation(&doc, &block.id, "https://example.org/#x").unwrap();
+        let head = format!("“{}”——刘志杰（省扶贫办主任），", block.full_text().trim());
+        assert!(c.starts_with(&head), "{c}");
+        assert!(c.contains("新闻发布会，2017年10月12日。\n"), "{c}");
+        assert!(c.ends_with("。\nhttps://example.org/#x"), "{c}");
+        // Front matter has no speaker.
+        let front = &doc.front[0];
+        let c = citation(&doc, &front.id, "").unwrap();
+        assert!(
+            c.starts_with(&format!("“{}”，", front.full_text().trim())),
+            "{c}"
+        );
+        assert_eq!(citation(&doc, "no-such-block", ""), None);
+    }
 }

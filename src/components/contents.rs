@@ -4,6 +4,8 @@
 //! The list is HTML ([`contents_html`]); its links are followed by one
 //! click handler.
 
+use crate::context::context;
+use crate::effect::effect;
 use crate::html::{followed_link, Html};
 use crate::i18n::text;
 use crate::navigate::go_to_block;
@@ -66,11 +68,11 @@ pub fn contents_html(doc: &Document) -> String {
 
 #[component]
 pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     let list = NodeRef::<Ol>::new();
     // The list is built once per document; the current turn and the turns
     // the filter hides are marked on it in place, so focus stays put.
-    Effect::new(move |_| {
+    effect(move || {
         reader.doc.track();
         let current = reader.current_turn.get();
         let Some(list) = list.get() else { return };

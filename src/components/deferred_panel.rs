@@ -1,6 +1,8 @@
 //! A panel whose code comes with the panels' module: a status line while
 //! the module loads (or a retry button if it failed), then the panel.
 
+use crate::context::context;
+use crate::effect::effect;
 use crate::i18n::{text, use_texts};
 use crate::panel_loader::{Load, PanelLoader};
 use crate::state::Panel;
@@ -9,11 +11,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DeferredPanel(panel: Panel) -> impl IntoView {
-    let loader = expect_context::<PanelLoader>();
+    let loader = context::<PanelLoader>();
     let t = use_texts();
     let host = NodeRef::<Div>::new();
     let mounted = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         if loader.state.get() == Load::Ready && !mounted.get_value() {
             if let Some(el) = host.get() {
                 loader.mount(panel, &el);

@@ -1,7 +1,9 @@
 //! The page header: what the conference was, when, where, and who spoke.
 
-use crate::components::highlight::Highlighted;
+use crate::components::highlight::{field_html, marks_in};
 use crate::components::transcript::title_block;
+use crate::context::context;
+use crate::html::escape_into;
 use crate::html::Html;
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
@@ -20,14 +22,14 @@ pub fn chinese_date(iso: &str) -> String {
 
 #[component]
 pub fn ConferenceHeader() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     let t = use_texts();
     // Facts and people are plain text: HTML built once per document and language.
     let facts = move || reader.doc.with(|d| facts_html(&d.meta, t()));
     let people = move || reader.doc.with(|d| people_html(&d.participants, t()));
     view! {
         <header class="conference" lang="zh-CN">
-            <h1 class="conference__title">{move || title_view(reader)}</h1>
+            <h1 class="conference__title" inner_html=title_html(reader)></h1>
             <dl class="conference__facts" inner_html=facts></dl>
             <ul class="conference__people" aria-label=text(|t| t.participants) inner_html=people></ul>
         </header>
@@ -80,15 +82,22 @@ pub fn people_html(participants: &[Participant], t: &Texts) -> String {
     h.into_string()
 }
 
-/// The title, with search matches marked when it is the document's title block.
-fn title_view(reader: Reader) -> AnyView {
-    reader.doc.with(|d| match title_block(d) {
-        Some(b) => {
-            view! { <Highlighted block=b.id.clone() field=Field::Text text=b.text.clone()/> }
-                .into_any()
-        }
-        None => d.meta.title.clone().into_any(),
-    })
+/// The title as HTML, with search matches marked when it is the
+/// document's title block.
+fn title_html(reader: Reader) -> impl Fn() -> String {
+    move || {
+        reader.doc.with(|d| match title_block(d) {
+            Some(b) => {
+                let marks = reader.hits.with(|h| marks_in(h, &b.id, Field::Text));
+                field_html(reader, &b.text, &marks)
+            }
+            None => {
+                let mut out = String::new();
+                escape_into(&mut out, &d.meta.title);
+                out
+            }
+        })
+    }
 }
 
 /// `10月12日下午` → `下午`.

@@ -1,44 +1,81 @@
 //! Text with the search matches inside it marked.
+//!
+//! A field's content is HTML ([`marked_html`]): the text escaped, each
+//! match in a `<mark>`. It is set as the `inner_html` of the element that
+//! holds the field, so a match costs no view of its own.
 
+use crate::context::context;
+use crate::html::escape_into;
 use crate::state::Reader;
 use leptos::prelude::*;
-use shilu_core::search::Field;
+use shilu_core::search::{Field, Hit};
 use std::ops::Range;
 
-/// One field of a block (`text`), with every match in it wrapped in `<mark>`;
-/// the reader's current match gets `is-current`.
-#[component]
-pub fn Highlighted(block: String, field: Field, text: String) -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    // This field's matches, as (index among all hits, byte range). A memo, so
-    // typing only touches the fields whose matches changed.
-    let marks = Memo::new(move |_| {
-        reader.hits.with(|hits| {
-            hits.iter()
-                .enumerate()
-                .filter(|(_, h)| h.field == field && h.block == block)
-                .map(|(i, h)| (i, h.range.clone()))
-                .collect::<Vec<(usize, Range<usize>)>>()
-        })
-    });
-    move || {
-        let marks = marks.get();
-        if marks.is_empty() {
-            return text.clone().into_any();
-        }
-        let current = reader.active_index();
-        let mut parts = Vec::with_capacity(marks.len() * 2 + 1);
-        let mut pos = 0;
-        for (i, r) in marks {
-            parts.push(text[pos..r.start].to_string().into_any());
-            let class = if current == Some(i) { "is-current" } else { "" };
-            parts.push(
-                view! { <mark class=class data-hit=i>{text[r.clone()].to_string()}</mark> }
-                    .into_any(),
-            );
-            pos = r.end;
-        }
-        parts.push(text[pos..].to_string().into_any());
-        parts.collect_view().into_any()
+/// `text` escaped, with each of `marks` (index among all hits, byte range)
+/// wrapped in `<mark data-hit="i">`; the `current` one is `is-current`.
+pub fn marked_html(text: &str, marks: &[(usize, Range<usize>)], current: Option<usize>) -> String {
+    let mut out = String::with_capacity(text.len() + marks.len() * 40);
+    let mut pos = 0;
+    for (i, r) in marks {
+        escape_into(&mut out, &text[pos..r.start]);
+        out.push_str(if current == Some(*i) {
+            "<mark class=\"is-current\" data-hit=\""
+        } else {
+            "<mark data-hit=\""
+        });
+        out.push_str(&i.to_string());
+        out.push_str("\">");
+        escape_into(&mut out, &text[r.clone()]);
+        out.push_str("</mark>");
+        pos = r.end;
+    }
+    escape_into(&mut out, &text[pos..]);
+    out
+}
+
+/// The matches in one field of a block: (index among all hits, byte range).
+pub fn marks_in(hits: &[Hit], block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
+    hits.iter()
+        .enumerate()
+        .filter(|(_, h)| h.field == field && h.block == block)
+        .map(|(i, h)| (i, h.range.clone()))
+        .collect()
+}
+
+/// A field's HTML with its `marks`; only a field with matches follows
+/// the reader's current match.
+pub fn field_html(reader: Reader, text: &str, marks: &[(usize, Range<usize>)]) -> String {
+    let current = if marks.is_empty() {
+        None
+    } else {
+        reader.active_index()
+    };
+    marked_html(text, marks, current)
+}
+
+/// The content of one field of a block (`text`), as HTML that follows the
+/// search: set it as the `inner_html` of the element holding the field.
+pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
+    let reader = context::<Reader>();
+    // A memo, so typing only touches the fields whose matches changed.
+    let marks = Memo::new(move |_| reader.hits.with(|h| marks_in(h, &block, field)));
+    move || marks.with(|m| field_html(reader, &text, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn matches_are_marked_the_current_one_apart_and_the_rest_escaped() {
+        let text = "光伏<扶贫>与光伏";
+        assert_eq!(marked_html(text, &[], None), "光伏&lt;扶贫&gt;与光伏");
+        let second = text.rfind("光伏").unwrap();
+        let marks = [(3, 0..6), (4, second..second + 6)];
+        assert_eq!(
+            marked_html(text, &marks, Some(4)),
+            "<mark data-hit=\"3\">光伏</mark>&lt;扶贫&gt;与<mark class=\"is-current\" data-hit=\"4\">光伏</mark>"
+        );
     }
 }

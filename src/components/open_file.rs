@@ -2,6 +2,7 @@
 //! by the same core as the embedded seed. Nothing leaves the browser.
 
 use crate::components::toast::Toast;
+use crate::context::context;
 use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -9,8 +10,8 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn OpenFileButton() -> impl IntoView {
-    let reader = expect_context::<Reader>();
-    let toast = expect_context::<Toast>();
+    let reader = context::<Reader>();
+    let toast = context::<Toast>();
     let t = use_texts();
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev

@@ -1,5 +1,6 @@
 //! Tabs that switch the main panel: transcript, calendar, insights.
 
+use crate::context::context;
 use crate::i18n::{text, use_texts};
 use crate::state::{Panel, Reader};
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ pub fn panel_id(p: Panel) -> String {
 
 #[component]
 pub fn PanelTabs() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     let t = use_texts();
     let label = move |p: Panel| match p {
         Panel::Transcript => t().panel_transcript,

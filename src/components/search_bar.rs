@@ -1,5 +1,6 @@
 //! The search box, its match count and next/previous controls.
 
+use crate::context::context;
 use crate::dom::scroll_to_current_hit;
 use crate::i18n::{text, use_texts};
 use crate::state::Reader;
@@ -10,7 +11,7 @@ pub const SEARCH_INPUT_ID: &str = "search";
 
 #[component]
 pub fn SearchBar() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     let t = use_texts();
     let count = move || reader.hits.with(Vec::len);
     let step = move |forward: bool| {

@@ -6,6 +6,8 @@
 //! on them in place, so focus stays on the button the reader pressed.
 //! Clicks are handled for the whole filter, by `data-act` and `data-arg`.
 
+use crate::context::context;
+use crate::effect::effect;
 use crate::html::{clicked, Html};
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::{set_of, Reader};
@@ -160,12 +162,12 @@ fn toggle(reader: Reader, name: &str) {
 
 #[component]
 pub fn SpeakerFilter() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     let t = use_texts();
     let filter = NodeRef::<Fieldset>::new();
     // Mark the pressed buttons in place (after a new document or language
     // has rebuilt them, too).
-    Effect::new(move |_| {
+    effect(move || {
         reader.doc.track();
         t();
         let Some(root) = filter.get() else { return };

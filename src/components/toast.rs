@@ -1,5 +1,6 @@
 //! A polite status line for short confirmations ("已复制引用").
 
+use crate::context::context;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -37,7 +38,7 @@ impl Default for Toast {
 /// The live region that shows the current message.
 #[component]
 pub fn StatusLine() -> impl IntoView {
-    let toast = expect_context::<Toast>();
+    let toast = context::<Toast>();
     view! {
         <div class="toast" role="status" aria-live="polite">
             {move || toast.0.get().map(|(_, m)| view! { <span class="toast__message">{m}</span> })}

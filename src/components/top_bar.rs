@@ -2,6 +2,7 @@
 //! (open a file, theme, language).
 
 use crate::components::open_file::OpenFileButton;
+use crate::context::context;
 use crate::i18n::{text, I18n, Lang};
 use crate::prefs::{effective_theme, Theme};
 use leptos::prelude::*;
@@ -12,8 +13,8 @@ pub struct ThemeChoice(pub RwSignal<Option<Theme>>);
 
 #[component]
 pub fn TopBar() -> impl IntoView {
-    let I18n(lang) = expect_context::<I18n>();
-    let ThemeChoice(theme) = expect_context::<ThemeChoice>();
+    let I18n(lang) = context::<I18n>();
+    let ThemeChoice(theme) = context::<ThemeChoice>();
     let texts = move || lang.get().texts();
     let is_dark = move || effective_theme(theme.get()) == Theme::Dark;
     let toggle_theme = move |_| theme.set(Some(if is_dark() { Theme::Light } else { Theme::Dark }));

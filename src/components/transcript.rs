@@ -1,7 +1,8 @@
 //! The reading column: front matter, every turn with its sections, and the
 //! appendix set apart.
 
-use crate::components::block::{BlockView, FoldButton, FoldControl};
+use crate::components::block::{on_block_action, BlockView, FoldButton, FoldControl};
+use crate::context::context;
 use crate::i18n::{role_name, text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn Transcript() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     // Printed at the end of the transcript, so a paper copy says where it came from.
     let source_url = {
         let loc = window().location();
@@ -23,7 +24,8 @@ pub fn Transcript() -> impl IntoView {
     };
     view! {
         <article id="transcript" class="transcript" lang="zh-CN" tabindex="-1"
-            data-url=source_url aria-label=text(|t| t.panel_transcript)>
+            data-url=source_url aria-label=text(|t| t.panel_transcript)
+            on:click=move |ev| on_block_action(reader, &ev)>
             <FoldAllControls/>
             {move || {
                 let doc = reader.doc.get();
@@ -50,7 +52,7 @@ pub fn title_block(doc: &Document) -> Option<&Block> {
 /// Expand-all and collapse-all.
 #[component]
 fn FoldAllControls() -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     view! {
         <div class="fold-all" role="group">
             <button type="button" class="text-button" on:click=move |_| reader.folded.set(Default::default())>
@@ -104,7 +106,7 @@ fn qa_note(doc: &Document, turn: &Turn) -> Option<(bool, String)> {
 /// or a one-line placeholder when the speaker filter hides it.
 #[component]
 fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
-    let reader = expect_context::<Reader>();
+    let reader = context::<Reader>();
     let t = use_texts();
     let id = turn.id.clone();
     let shown = {
@@ -158,7 +160,7 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
                     })}
                 </header>
                 <div class="turn__body" id=body_id hidden=folded>
-                    {render_nodes(&blocks, nodes, &speaker)}
+                    {render_nodes(&blocks, nodes)}
                 </div>
             </div>
         </section>
@@ -166,13 +168,13 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
 }
 
 /// Renders an outline: sections become a heading block with a foldable body.
-fn render_nodes(blocks: &Arc<Vec<Block>>, nodes: Vec<Node>, speaker: &str) -> AnyView {
+fn render_nodes(blocks: &Arc<Vec<Block>>, nodes: Vec<Node>) -> AnyView {
     nodes
         .into_iter()
         .map(|node| match node {
-            Node::Leaf(i) => view! { <BlockView block=blocks[i].clone() speaker=speaker.to_string()/> }.into_any(),
+            Node::Leaf(i) => view! { <BlockView block=blocks[i].clone()/> }.into_any(),
             Node::Section { head, body } => {
-                let reader = expect_context::<Reader>();
+                let reader = context::<Reader>();
                 let head_block = blocks[head].clone();
                 let fold = FoldControl { id: head_block.id.clone(), body_id: format!("{}-section", head_block.id) };
                 let fold_id = fold.id.clone();
@@ -180,9 +182,9 @@ fn render_nodes(blocks: &Arc<Vec<Block>>, nodes: Vec<Node>, speaker: &str) -> An
                 let level = head_block.level;
                 view! {
                     <div class=format!("section level-{level}")>
-                        <BlockView block=head_block speaker=speaker.to_string() fold=fold/>
+                        <BlockView block=head_block fold=fold/>
                         <div class="section__body" id=body_id hidden=move || reader.is_folded(&fold_id)>
-                            {render_nodes(blocks, body, speaker)}
+                            {render_nodes(blocks, body)}
                         </div>
                     </div>
                 }

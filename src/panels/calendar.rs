@@ -2,6 +2,7 @@
 //! day's events, the policy timeline and the agenda (the same events as a
 //! list, for narrow screens and screen readers).
 
+use crate::context::context;
 use crate::html::{Act, Esc, HtmlRegion};
 use crate::panels::agenda::agenda;
 use crate::panels::calendar_model::{
@@ -113,7 +114,7 @@ impl CalendarState {
 
 #[component]
 pub fn CalendarPanel() -> impl IntoView {
-    let cal = CalendarState::new(expect_context::<PanelHost>());
+    let cal = CalendarState::new(context::<PanelHost>());
     let has_events = move || cal.data.with(|d| !d.events.is_empty());
     let head = html_of(cal, |cal, t| cal.data.with(|d| head_html(d, t)));
     let on_act = Callback::new(move |a: Act| {

@@ -7,6 +7,7 @@
 //! so they persist; the table is HTML ([`figures_table_html`]) whose sort
 //! buttons are `data-act="sort"`, with focus put back after a re-render.
 
+use crate::context::context;
 use crate::dom::focus_id;
 use crate::html::{Act, Html, HtmlRegion};
 use crate::panels::figures_of;
@@ -182,7 +183,7 @@ pub fn figures_table_html(
 
 #[component]
 pub fn FiguresTable() -> impl IntoView {
-    let host = expect_context::<PanelHost>();
+    let host = context::<PanelHost>();
     let t = use_panel_texts();
     let figures = Memo::new(move |_| host.doc.with(|d| figures_of(d)));
     let sort = RwSignal::new(FigureSort::Order);

@@ -5,6 +5,7 @@
 //! by [`summary_html`]; the figures table, which the reader sorts and
 //! filters, is [`FiguresTable`].
 
+use crate::context::context;
 use crate::html::{Html, HtmlRegion};
 use crate::panels::figures_table::FiguresTable;
 use crate::panels::host::PanelHost;
@@ -25,7 +26,7 @@ pub fn summary_html(doc: &Document, t: &PanelTexts) -> String {
 
 #[component]
 pub fn InsightsPanel() -> impl IntoView {
-    let host = expect_context::<PanelHost>();
+    let host = context::<PanelHost>();
     let t = use_panel_texts();
     let summary = Memo::new(move |_| {
         let t = t();

@@ -2,6 +2,7 @@
 //! reader's [`Texts`] so that the first visit does not carry it: only the
 //! panels' module refers to these statics.
 
+use crate::context::context;
 use crate::i18n::{I18n, Lang, Texts, EN, ZH};
 use leptos::prelude::*;
 
@@ -70,7 +71,7 @@ pub fn panel_texts(lang: Lang) -> &'static PanelTexts {
 
 /// Panel texts for the current language (tracks the language signal).
 pub fn use_panel_texts() -> impl Fn() -> &'static PanelTexts + Copy {
-    let lang = expect_context::<I18n>();
+    let lang = context::<I18n>();
     move || panel_texts(lang.0.get())
 }
 
