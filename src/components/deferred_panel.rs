@@ -3,11 +3,27 @@
 
 use crate::context::context;
 use crate::effect::effect;
-use crate::i18n::{text, use_texts};
+use crate::html::{clicked, Html};
+use crate::i18n::{use_texts, Texts};
 use crate::panel_loader::{Load, PanelLoader};
 use crate::state::Panel;
 use leptos::html::Div;
 use leptos::prelude::*;
+
+/// What the status line says while the module is not ready.
+pub fn status_html(state: Load, t: &Texts) -> String {
+    let mut h = Html::new();
+    if state == Load::Failed {
+        h.text(t.panel_failed).el(
+            "button",
+            &[("type", "button"), ("class", "text-button")],
+            t.retry,
+        );
+    } else {
+        h.text(t.panel_loading);
+    }
+    h.into_string()
+}
 
 #[component]
 pub fn DeferredPanel(panel: Panel) -> impl IntoView {
@@ -24,12 +40,33 @@ pub fn DeferredPanel(panel: Panel) -> impl IntoView {
         }
     });
     let state = move || loader.state.get();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if clicked(&ev, "button").is_some() {
+            loader.retry();
+        }
+    };
     view! {
-        <p class="panel-status" role="status" hidden=move || state() == Load::Ready>
-            {move || if state() == Load::Failed { t().panel_failed } else { t().panel_loading }}
-            <button type="button" class="text-button" hidden=move || state() != Load::Failed
-                on:click=move |_| loader.retry()>{text(|t| t.retry)}</button>
-        </p>
+        <p class="panel-status" role="status" hidden=move || state() == Load::Ready
+            inner_html=move || status_html(state(), t()) on:click=on_click></p>
         <div node_ref=host></div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn loading_then_on_failure_a_retry_button() {
+        assert_eq!(status_html(Load::Loading, &ZH), ZH.panel_loading);
+        assert_eq!(
+            status_html(Load::Failed, &ZH),
+            format!(
+                "{}<button type=\"button\" class=\"text-button\">{}</button>",
+                ZH.panel_failed, ZH.retry
+            )
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! A polite status line for short confirmations ("已复制引用").
 
 use crate::context::context;
+use crate::html::Html;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -39,9 +40,14 @@ impl Default for Toast {
 #[component]
 pub fn StatusLine() -> impl IntoView {
     let toast = context::<Toast>();
-    view! {
-        <div class="toast" role="status" aria-live="polite">
-            {move || toast.0.get().map(|(_, m)| view! { <span class="toast__message">{m}</span> })}
-        </div>
-    }
+    let message = move || {
+        toast.0.with(|m| {
+            let mut h = Html::new();
+            if let Some((_, m)) = m {
+                h.el("span", &[("class", "toast__message")], m);
+            }
+            h.into_string()
+        })
+    };
+    view! { <div class="toast" role="status" aria-live="polite" inner_html=message></div> }
 }
