@@ -3,11 +3,12 @@
 
 use crate::components::block::{on_block_action, BlockView, FoldButton, FoldControl};
 use crate::context::context;
-use crate::i18n::{role_name, text, use_texts};
+use crate::html::Html;
+use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::outline::{outline, Node};
-use shilu_core::{Block, BlockKind, Document, Turn};
+use shilu_core::{Block, BlockKind, Document, Role, Turn};
 use std::sync::Arc;
 
 #[component]
@@ -102,6 +103,35 @@ fn qa_note(doc: &Document, turn: &Turn) -> Option<(bool, String)> {
     })
 }
 
+/// What a turn's heading says after the speaker's name.
+pub struct TurnMeta {
+    pub role: Role,
+    /// The speaker's title or outlet.
+    pub title: Option<String>,
+    /// When the turn began, if the transcript says.
+    pub time: Option<String>,
+    /// A question (`true`, with its first answer) or an answer (with its question).
+    pub qa: Option<(bool, String)>,
+}
+
+/// The role, title, time and Q&A link of a turn's heading.
+pub fn turn_meta_html(m: &TurnMeta, t: &Texts) -> String {
+    let mut h = Html::new();
+    h.el("span", &[("class", "turn__role")], role_name(t, m.role));
+    if let Some(x) = &m.title {
+        h.el("span", &[("class", "turn__title")], x);
+    }
+    if let Some(x) = &m.time {
+        h.el("time", &[("class", "turn__time")], x);
+    }
+    if let Some((is_question, other)) = &m.qa {
+        let href = format!("#{other}");
+        let label = if *is_question { t.question } else { t.answer_to };
+        h.el("a", &[("class", "turn__qa"), ("href", &href)], label);
+    }
+    h.into_string()
+}
+
 /// One speaker's turn: a foldable heading with the speaker's name and role,
 /// or a one-line placeholder when the speaker filter hides it.
 #[component]
@@ -118,10 +148,14 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
         move || reader.is_folded(&id)
     };
     let role = turn.role;
-    let title = doc
-        .participant(&turn.participant)
-        .and_then(|p| p.title.clone().or(p.outlet.clone()));
-    let qa = qa_note(&doc, &turn);
+    let meta = TurnMeta {
+        role,
+        title: doc
+            .participant(&turn.participant)
+            .and_then(|p| p.title.clone().or(p.outlet.clone())),
+        time: turn.time.clone(),
+        qa: qa_note(&doc, &turn),
+    };
     let body_id = format!("{id}-body");
     let heading_id = format!("{id}-heading");
     let paragraphs = turn.blocks.len();
@@ -150,14 +184,7 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
                             <span class="turn__name">{name}</span>
                         </FoldButton>
                     </h2>
-                    <span class="turn__role">{move || role_name(t(), role)}</span>
-                    {title.map(|x| view! { <span class="turn__title">{x}</span> })}
-                    {turn.time.clone().map(|x| view! { <time class="turn__time">{x}</time> })}
-                    {qa.map(|(is_question, other)| view! {
-                        <a class="turn__qa" href=format!("#{other}")>
-                            {move || if is_question { t().question } else { t().answer_to }}
-                        </a>
-                    })}
+                    <span class="turn__meta" inner_html=move || turn_meta_html(&meta, t())></span>
                 </header>
                 <div class="turn__body" id=body_id hidden=folded>
                     {render_nodes(&blocks, nodes)}
