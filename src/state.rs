@@ -64,8 +64,6 @@ pub struct Reader {
     pub visible_turns: Memo<BTreeSet<String>>,
     /// Derived: every match of the query in shown blocks, in reading order.
     pub hits: Memo<Vec<Hit>>,
-    /// Derived: for each block id, the folds (turn, sections) that hold it.
-    pub fold_path: Memo<BTreeMap<String, Vec<String>>>,
 }
 
 impl Reader {
@@ -94,7 +92,6 @@ impl Reader {
                     .collect()
             })
         });
-        let fold_path = Memo::new(move |_| doc.with(fold_paths));
         Reader {
             text,
             doc,
@@ -109,7 +106,6 @@ impl Reader {
             current_turn: RwSignal::new(None),
             visible_turns,
             hits,
-            fold_path,
         }
     }
 
@@ -141,7 +137,8 @@ impl Reader {
 
     /// Unfolds the turn and sections that hold these blocks.
     pub fn reveal_blocks<'a>(&self, blocks: impl Iterator<Item = &'a str>) {
-        let paths = self.fold_path.read();
+        // Worked out when asked (a click, a search): no memo to keep.
+        let paths = self.doc.with_untracked(|d| fold_paths(d));
         let opens: Vec<&String> = blocks.filter_map(|b| paths.get(b)).flatten().collect();
         if opens.iter().any(|id| self.folded.with(|f| f.contains(*id))) {
             self.folded.update(|f| {
@@ -186,8 +183,8 @@ impl Reader {
 
     /// Every fold id in the document (turns and sections).
     pub fn all_folds(&self) -> BTreeSet<String> {
-        self.fold_path
-            .with(|p| set_of(p.values().flatten().cloned()))
+        self.doc
+            .with_untracked(|d| set_of(fold_paths(d).into_values().flatten()))
     }
 
     /// Shows only these speakers (empty: everyone).

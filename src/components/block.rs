@@ -114,14 +114,21 @@ pub struct FoldControl {
 pub fn FoldButton(fold: FoldControl, children: Children) -> impl IntoView {
     let reader = context::<Reader>();
     let t = use_texts();
-    let id = fold.id.clone();
-    let expanded = Memo::new(move |_| !reader.is_folded(&id));
+    // Closures rather than a memo: no memo of `bool` in the wasm for it.
+    let expanded = {
+        let id = fold.id.clone();
+        move || !reader.is_folded(&id)
+    };
+    let label = {
+        let expanded = expanded.clone();
+        move || if expanded() { t().fold } else { t().unfold }
+    };
     let id = fold.id.clone();
     view! {
-        <button type="button" class="fold" aria-expanded=move || expanded.get().to_string()
+        <button type="button" class="fold" aria-expanded=move || expanded().to_string()
             aria-controls=fold.body_id
             on:click=move |_| reader.toggle_fold(&id)
-            title=move || if expanded.get() { t().fold } else { t().unfold }>
+            title=label>
             <span class="fold__icon" aria-hidden="true"></span>
             {children()}
         </button>

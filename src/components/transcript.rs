@@ -126,7 +126,11 @@ pub fn turn_meta_html(m: &TurnMeta, t: &Texts) -> String {
     }
     if let Some((is_question, other)) = &m.qa {
         let href = format!("#{other}");
-        let label = if *is_question { t.question } else { t.answer_to };
+        let label = if *is_question {
+            t.question
+        } else {
+            t.answer_to
+        };
         h.el("a", &[("class", "turn__qa"), ("href", &href)], label);
     }
     h.into_string()
@@ -141,7 +145,11 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
     let id = turn.id.clone();
     let shown = {
         let id = id.clone();
-        Memo::new(move |_| reader.visible_turns.with(|v| v.contains(&id)))
+        move || reader.visible_turns.with(|v| v.contains(&id))
+    };
+    let hidden = {
+        let shown = shown.clone();
+        move || !shown()
     };
     let folded = {
         let id = id.clone();
@@ -173,11 +181,11 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
     let nodes = outline(&blocks);
     view! {
         <section class=format!("turn turn--{}", role.as_str()) id=id.clone() data-turn="" aria-labelledby=heading_id.clone()>
-            <p class="turn__hidden" hidden=move || shown.get()>
+            <p class="turn__hidden" hidden=shown>
                 <span class="turn__hidden-name">{let s = speaker.clone(); move || (t().hidden_turn)(&s, paragraphs)}</span>
                 <button type="button" class="text-button" on:click=reveal>{text(|t| t.show_turn)}</button>
             </p>
-            <div class="turn__shown" hidden=move || !shown.get()>
+            <div class="turn__shown" hidden=hidden>
                 <header class="turn__head">
                     <h2 class="turn__speaker" id=heading_id.clone() tabindex="-1">
                         <FoldButton fold=FoldControl { id: id.clone(), body_id: body_id.clone() }>

@@ -11,11 +11,8 @@
 //! `dist/` outside [`LAZY_DIR`]: everything a browser fetches before the app
 //! is usable. (The calendar and insights panels are a module of their own in
 //! `panels/`, fetched when a panel tab first opens; an e2e test checks that a
-//! first visit fetches nothing from there.) Its brotli
-//! total should be at most [`BUDGET_BROTLI_BYTES`] (issue 2's target). That
-//! target is **not met yet**; until it is, the test enforces a ratchet,
-//! [`CEILING_BROTLI_BYTES`]: the size may shrink but not grow. Lower the
-//! ceiling whenever size work lands, until it reaches the budget.
+//! first visit fetches nothing from there.) Its brotli total must be at
+//! most [`BUDGET_BROTLI_BYTES`]: the `dist` test tier fails otherwise.
 
 use crate::util::Result;
 use std::fmt::Write as _;
@@ -63,29 +60,6 @@ pub fn first_visit_brotli(files: &[FileSize]) -> u64 {
         .filter(|f| is_first_visit(&f.path))
         .map(|f| f.brotli)
         .sum()
-}
-
-/// The enforced ceiling while the first visit is over [`BUDGET_BROTLI_BYTES`]:
-/// the size last measured (151.7 KB), plus a little room for toolchain
-/// noise. A ratchet: it only ever goes down (it was 238, 216, 162, 158,
-/// then 155 KB).
-pub const CEILING_BROTLI_BYTES: u64 = 152 * 1000;
-
-/// `Ok(total)` when the first visit is within the ratchet ceiling, else a
-/// message saying by how much it grew.
-pub fn check_ceiling(files: &[FileSize]) -> std::result::Result<u64, String> {
-    let total = first_visit_brotli(files);
-    if total <= CEILING_BROTLI_BYTES {
-        Ok(total)
-    } else {
-        Err(format!(
-            "first visit is {} brotli (q11), over the ratchet ceiling of {} by {} (the target is {})",
-            human(total),
-            human(CEILING_BROTLI_BYTES),
-            human(total - CEILING_BROTLI_BYTES),
-            human(BUDGET_BROTLI_BYTES)
-        ))
-    }
 }
 
 /// `Ok(total)` when the first visit fits the budget, else a message saying by how much it does not.
@@ -284,23 +258,6 @@ mod tests {
         let over = [f("index.html", BUDGET_BROTLI_BYTES), f("a.css", 1)];
         let err = check_budget(&over).unwrap_err();
         assert!(err.contains("over the 150.0 KB budget by 1 B"), "{err}");
-    }
-
-    #[test]
-    fn ratchet_is_inclusive_fails_one_byte_over_and_never_exceeds_what_it_replaced() {
-        let at = [f("app_bg.wasm", CEILING_BROTLI_BYTES)];
-        assert_eq!(check_ceiling(&at), Ok(CEILING_BROTLI_BYTES));
-        let over = [f("app_bg.wasm", CEILING_BROTLI_BYTES), f("a.css", 1)];
-        let err = check_ceiling(&over).unwrap_err();
-        assert!(
-            err.contains("over the ratchet ceiling") && err.contains("by 1 B"),
-            "{err}"
-        );
-        // Not-served files don't count against it.
-        assert_eq!(
-            check_ceiling(&[f("robots.txt", CEILING_BROTLI_BYTES + 1)]),
-            Ok(0)
-        );
     }
 
     #[test]

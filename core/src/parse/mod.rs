@@ -32,7 +32,7 @@ use label::{Label, Strength};
 use lines::Line;
 use participants::Registry;
 use sections::{Outline, Parts};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// Titles longer than this (in characters) are not taken as the title.
 const MAX_TITLE: usize = 80;
@@ -68,7 +68,8 @@ pub fn parse(text: &str) -> Document {
 
     // 3. Labels after the front matter. Names that some label gives
     // plainly make the same name a label elsewhere, indented or not.
-    let mut known: HashSet<String> = reg.names().map(str::to_string).collect();
+    let mut known = BTreeSet::new();
+    known.extend(reg.names().map(str::to_string));
     for (c, l) in cands.iter().zip(&lines).skip(front_end) {
         if let Some(c) = c {
             let plain = c.strength == Strength::Strong || (l.indent == 0 && c.surname);

@@ -2,7 +2,6 @@
 //! the people an intro paragraph introduces.
 
 use super::chars::{has_surname, is_han, is_name_like, strip_ws};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Words a title ends with (simplified and traditional). `长`/`長` covers
@@ -158,12 +157,17 @@ const JOINERS: &[char] = &['、', '和', '与', '與', '及', ' ', '\u{a0}', '\u
 
 /// The title word that starts at `s`, longest first.
 fn title_word_at(s: &str) -> Option<&'static str> {
-    static FIRST: OnceLock<HashSet<char>> = OnceLock::new();
+    // The title words' first characters, each once (a few dozen: a list
+    // is as quick as a set, and less code in the wasm).
+    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
     let first = FIRST.get_or_init(|| {
-        TITLE_WORDS
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect()
+        let mut first = Vec::new();
+        for c in TITLE_WORDS.iter().filter_map(|w| w.chars().next()) {
+            if !first.contains(&c) {
+                first.push(c);
+            }
+        }
+        first
     });
     if !s.chars().next().is_some_and(|c| first.contains(&c)) {
         return None;

@@ -4,12 +4,12 @@
 use super::label::Label;
 use super::names::Person;
 use crate::model::{Participant, Role};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Default)]
 pub struct Registry {
     list: Vec<Participant>,
-    by_name: HashMap<String, usize>,
+    by_name: BTreeMap<String, usize>,
     /// The host the front matter names, once [`Registry::end_front`] ran.
     front_host: Option<String>,
 }
