@@ -178,7 +178,7 @@ pub enum Status {
 }
 
 /// A dated event mentioned in the transcript.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id, e.g. `e1`.
     pub id: String,

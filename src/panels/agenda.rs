@@ -123,18 +123,9 @@ mod tests {
 
     fn ev(start: Option<&str>, end: Option<&str>) -> Event {
         Event {
-            id: String::new(),
             start: start.map(Into::into),
             end: end.map(Into::into),
-            precision: None,
-            part_of_day: None,
-            phrase: String::new(),
-            label: String::new(),
-            speaker: None,
-            lead_unit: None,
-            block: String::new(),
-            status: None,
-            activity: false,
+            ..Event::default()
         }
     }
 

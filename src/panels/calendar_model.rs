@@ -375,7 +375,6 @@ mod tests {
 
     fn ev(start: &str, end: Option<&str>, activity: bool) -> Event {
         Event {
-            id: String::new(),
             start: Some(start.into()),
             end: end.map(Into::into),
             precision: Some(if end.is_some() {
@@ -383,14 +382,8 @@ mod tests {
             } else {
                 Precision::Day
             }),
-            part_of_day: None,
-            phrase: String::new(),
-            label: String::new(),
-            speaker: None,
-            lead_unit: None,
-            block: String::new(),
-            status: None,
             activity,
+            ..Event::default()
         }
     }
 

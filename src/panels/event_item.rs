@@ -102,11 +102,9 @@ mod tests {
 
     fn ev() -> Event {
         Event {
-            id: String::new(),
             start: Some("2017-09-01".into()),
             end: Some("2017-10-31".into()),
             precision: Some(Precision::Approximate),
-            part_of_day: None,
             phrase: "9—10月份".into(),
             label: "开展<五进>活动".into(),
             speaker: Some("董晓林".into()),
@@ -114,6 +112,7 @@ mod tests {
             block: "t4-b11".into(),
             status: Some(Status::Planned),
             activity: true,
+            ..Event::default()
         }
     }
 
