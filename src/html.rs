@@ -29,18 +29,6 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
 }
 
-/// Text or an attribute value escaped like [`escape_into`], for building
-/// HTML with `write!`: `write!(out, "<b title=\"{}\">{}</b>", Esc(a), Esc(b))`.
-pub struct Esc<'a>(pub &'a str);
-
-impl std::fmt::Display for Esc<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut s = String::with_capacity(self.0.len());
-        escape_into(&mut s, self.0);
-        f.write_str(&s)
-    }
-}
-
 /// An HTML string under construction. Text and attribute values are escaped;
 /// tag and attribute names are the caller's literals.
 #[derive(Default, Debug, Clone, PartialEq)]

@@ -138,7 +138,7 @@ impl Reader {
     /// Unfolds the turn and sections that hold these blocks.
     pub fn reveal_blocks<'a>(&self, blocks: impl Iterator<Item = &'a str>) {
         // Worked out when asked (a click, a search): no memo to keep.
-        let paths = self.doc.with_untracked(|d| fold_paths(d));
+        let paths = self.doc.with_untracked(fold_paths);
         let opens: Vec<&String> = blocks.filter_map(|b| paths.get(b)).flatten().collect();
         if opens.iter().any(|id| self.folded.with(|f| f.contains(*id))) {
             self.folded.update(|f| {

@@ -1,8 +1,7 @@
 //! The agenda: every event grouped by date, undated plan activities last.
 //! The list form of the calendar, for narrow screens and screen readers.
 
-use crate::html::Esc;
-use crate::html::HtmlRegion;
+use crate::html::{Html, HtmlRegion};
 use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{event_span, weekday};
 use crate::panels::event_item::event_list_html;
@@ -10,7 +9,6 @@ use crate::panels::texts::PanelTexts;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 /// Where an event is listed: under its first day, or, when it covers whole
 /// months (`8月份`, `9—10月份`), under its first month, before that month's days.
@@ -66,13 +64,17 @@ pub fn agenda(cal: CalendarState) -> impl IntoView {
 /// `<section class="agenda">`: a heading per date (or whole month), its
 /// events, and the undated ones last.
 pub fn agenda_html(data: &CalendarData, t: &PanelTexts) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<section class=\"agenda\" aria-labelledby=\"agenda-title\">\
-         <h3 class=\"calendar__section-title\" id=\"agenda-title\">{}</h3><ol class=\"agenda__list\">",
-        Esc(t.agenda)
-    );
+    let mut h = Html::new();
+    h.open(
+        "section",
+        &[("class", "agenda"), ("aria-labelledby", "agenda-title")],
+    )
+    .el(
+        "h3",
+        &[("class", "calendar__section-title"), ("id", "agenda-title")],
+        t.agenda,
+    )
+    .open("ol", &[("class", "agenda__list")]);
     let (dated, undated) = group_by_date(&data.events);
     for (key, ids) in &dated {
         let d = key.start;
@@ -81,39 +83,35 @@ pub fn agenda_html(data: &CalendarData, t: &PanelTexts) -> String {
         } else {
             data.named_day(d)
         };
-        let _ = write!(
-            out,
-            "<li class=\"agenda__day{}\"><h4 class=\"agenda__date\">",
-            if named.is_some() { " is-named" } else { "" }
-        );
-        let _ = if key.whole_months {
-            write!(out, "{}", Esc(&(t.month_title)(d.year, d.month)))
+        let class = if named.is_some() {
+            "agenda__day is-named"
         } else {
-            write!(
-                out,
-                "{} {}",
-                Esc(&(t.date_full)(d.year, d.month, d.day)),
-                Esc(t.weekdays[weekday(d)])
-            )
+            "agenda__day"
         };
-        if let Some(n) = named {
-            let _ = write!(out, " · {}", Esc(n));
+        h.open("li", &[("class", class)])
+            .open("h4", &[("class", "agenda__date")]);
+        if key.whole_months {
+            h.text(&(t.month_title)(d.year, d.month));
+        } else {
+            h.text(&(t.date_full)(d.year, d.month, d.day))
+                .text(" ")
+                .text(t.weekdays[weekday(d)]);
         }
-        out.push_str("</h4>");
-        event_list_html(&mut out, &data.events, ids, t);
-        out.push_str("</li>");
+        if let Some(n) = named {
+            h.text(" · ").text(n);
+        }
+        h.close("h4");
+        event_list_html(&mut h, &data.events, ids, t);
+        h.close("li");
     }
     if !undated.is_empty() {
-        let _ = write!(
-            out,
-            "<li class=\"agenda__day agenda__day--undated\"><h4 class=\"agenda__date\">{}</h4>",
-            Esc(t.undated_heading)
-        );
-        event_list_html(&mut out, &data.events, &undated, t);
-        out.push_str("</li>");
+        h.open("li", &[("class", "agenda__day agenda__day--undated")])
+            .el("h4", &[("class", "agenda__date")], t.undated_heading);
+        event_list_html(&mut h, &data.events, &undated, t);
+        h.close("li");
     }
-    out.push_str("</ol></section>");
-    out
+    h.close("ol").close("section");
+    h.into_string()
 }
 
 #[cfg(test)]

@@ -1,14 +1,12 @@
 //! The chosen day's events, below the month grid.
 
-use crate::html::Esc;
-use crate::html::HtmlRegion;
+use crate::html::{Html, HtmlRegion};
 use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{event_span, events_on, weekday};
 use crate::panels::event_item::event_list_html;
 use crate::panels::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
-use std::fmt::Write as _;
 
 /// A live region: its content changes with the chosen day.
 pub fn day_events(cal: CalendarState) -> impl IntoView {
@@ -26,14 +24,10 @@ pub fn day_events(cal: CalendarState) -> impl IntoView {
 
 /// The chosen day as a heading and its events, or a hint to choose one.
 pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &PanelTexts) -> String {
-    let mut out = String::new();
+    let mut h = Html::new();
     let Some(day) = day else {
-        let _ = write!(
-            out,
-            "<p class=\"day-events__hint\">{}</p>",
-            Esc(t.choose_day)
-        );
-        return out;
+        h.el("p", &[("class", "day-events__hint")], t.choose_day);
+        return h.into_string();
     };
     let mut on = events_on(&data.events, day);
     // Events of that very day first, then the longer ones covering it.
@@ -44,26 +38,20 @@ pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &PanelTexts) -
             i,
         )
     });
-    let _ = write!(
-        out,
-        "<h3 class=\"day-events__title\">{} {}",
-        Esc(&(t.date_full)(day.year, day.month, day.day)),
-        Esc(t.weekdays[weekday(day)])
-    );
+    h.open("h3", &[("class", "day-events__title")])
+        .text(&(t.date_full)(day.year, day.month, day.day))
+        .text(" ")
+        .text(t.weekdays[weekday(day)]);
     if let Some(n) = data.named_day(day) {
-        let _ = write!(out, " · {}", Esc(n));
+        h.text(" · ").text(n);
     }
-    out.push_str("</h3>");
+    h.close("h3");
     if on.is_empty() {
-        let _ = write!(
-            out,
-            "<p class=\"day-events__none\">{}</p>",
-            Esc(t.no_events_on_day)
-        );
+        h.el("p", &[("class", "day-events__none")], t.no_events_on_day);
     } else {
-        event_list_html(&mut out, &data.events, &on, t);
+        event_list_html(&mut h, &data.events, &on, t);
     }
-    out
+    h.into_string()
 }
 
 #[cfg(test)]

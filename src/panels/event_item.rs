@@ -2,37 +2,35 @@
 //! and its label as a link to the paragraph it comes from. Written as HTML
 //! (see [`crate::html`]).
 
-use crate::html::{Esc, Html};
+use crate::html::Html;
 use crate::panels::calendar_model::{event_span, is_approximate, is_multi_day};
 use crate::panels::texts::{PanelTexts, PANEL_ZH};
 use shilu_core::{Event, Status};
-use std::fmt::Write as _;
 
 /// The hidden note after an approximate date: `（大致日期）`.
-pub fn approx_note(out: &mut String, t: &PanelTexts) {
-    let _ = write!(
-        out,
-        "<span class=\"visually-hidden\">（{}）</span>",
-        Esc(t.approximate)
-    );
+pub fn approx_note(h: &mut Html, t: &PanelTexts) {
+    h.open("span", &[("class", "visually-hidden")])
+        .text("（")
+        .text(t.approximate)
+        .text("）")
+        .close("span");
 }
 
 /// `<ul class="cal-events">` of the events at `ids`.
-pub fn event_list_html(out: &mut String, events: &[Event], ids: &[usize], t: &PanelTexts) {
-    out.push_str("<ul class=\"cal-events\">");
+pub fn event_list_html(h: &mut Html, events: &[Event], ids: &[usize], t: &PanelTexts) {
+    h.open("ul", &[("class", "cal-events")]);
     for &i in ids {
-        event_item_html(out, &events[i], t);
+        event_item_html(h, &events[i], t);
     }
-    out.push_str("</ul>");
+    h.close("ul");
 }
 
 /// One event as an `<li class="cal-event">`.
-pub fn event_item_html(out: &mut String, event: &Event, t: &PanelTexts) {
+pub fn event_item_html(h: &mut Html, event: &Event, t: &PanelTexts) {
     let approx = is_approximate(event);
     let planned = event.status == Some(Status::Planned);
-    let _ = write!(
-        out,
-        "<li class=\"cal-event{}{}{}\"><span class=\"cal-event__when\">{}",
+    let class = format!(
+        "cal-event{}{}{}",
         if event.activity {
             " cal-event--activity"
         } else {
@@ -40,59 +38,73 @@ pub fn event_item_html(out: &mut String, event: &Event, t: &PanelTexts) {
         },
         if approx { " is-approx" } else { "" },
         if planned { " is-planned" } else { "" },
-        if approx {
-            "<span class=\"cal-event__approx\" aria-hidden=\"true\">≈</span>"
-        } else {
-            ""
-        },
     );
-    let phrase = Esc(&event.phrase);
-    let _ = match event_span(event) {
-        None => write!(out, "{}", Esc(t.undated)),
+    h.open("li", &[("class", &class)])
+        .open("span", &[("class", "cal-event__when")]);
+    if approx {
+        h.el(
+            "span",
+            &[("class", "cal-event__approx"), ("aria-hidden", "true")],
+            "≈",
+        );
+    }
+    match event_span(event) {
+        None => {
+            h.text(t.undated);
+        }
         // The days a range resolves to, unless the phrase already says them.
         Some((s, e))
             if is_multi_day(event)
-                && !phrase.0.contains(&(PANEL_ZH.date_short)(s.month, s.day)) =>
+                && !event
+                    .phrase
+                    .contains(&(PANEL_ZH.date_short)(s.month, s.day)) =>
         {
-            write!(
-                out,
-                "{phrase}（{}{}{}）",
-                Esc(&(t.date_short)(s.month, s.day)),
-                Esc(t.until),
-                Esc(&(t.date_short)(e.month, e.day))
-            )
+            h.text(&event.phrase)
+                .text("（")
+                .text(&(t.date_short)(s.month, s.day))
+                .text(t.until)
+                .text(&(t.date_short)(e.month, e.day))
+                .text("）");
         }
-        Some(_) => write!(out, "{phrase}"),
-    };
-    if approx {
-        approx_note(out, t);
+        Some(_) => {
+            h.text(&event.phrase);
+        }
     }
-    out.push_str("</span>");
-    let mut link = Html::new();
-    link.block_link(&event.block, "cal-event__label", &event.label);
-    out.push_str(link.as_str());
-    out.push_str("<span class=\"cal-event__meta\">");
+    if approx {
+        approx_note(h, t);
+    }
+    h.close("span")
+        .block_link(&event.block, "cal-event__label", &event.label)
+        .open("span", &[("class", "cal-event__meta")]);
     if let Some(u) = &event.lead_unit {
-        let _ = write!(
-            out,
-            "<span class=\"cal-event__lead\">{}：{}</span>",
-            Esc(t.lead_unit),
-            Esc(u)
-        );
+        h.open("span", &[("class", "cal-event__lead")])
+            .text(t.lead_unit)
+            .text("：")
+            .text(u)
+            .close("span");
     }
     if let Some(s) = &event.speaker {
-        let _ = write!(out, "<span class=\"cal-event__speaker\">{}</span>", Esc(s));
+        h.el("span", &[("class", "cal-event__speaker")], s);
     }
-    let _ = write!(
-        out,
-        "<span class=\"cal-event__status{}\">{}</span></span></li>",
-        if planned { " is-planned" } else { "" },
-        Esc(match event.status {
-            Some(Status::Planned) => t.planned,
-            Some(Status::Done) => t.done,
-            None => "",
-        })
-    );
+    let status = match event.status {
+        Some(Status::Planned) => t.planned,
+        Some(Status::Done) => t.done,
+        None => "",
+    };
+    h.el(
+        "span",
+        &[(
+            "class",
+            if planned {
+                "cal-event__status is-planned"
+            } else {
+                "cal-event__status"
+            },
+        )],
+        status,
+    )
+    .close("span")
+    .close("li");
 }
 
 #[cfg(test)]
@@ -119,8 +131,9 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn an_event_says_when_what_and_who_and_links_back() {
-        let mut h = String::new();
+        let mut h = Html::new();
         event_item_html(&mut h, &ev(), &PANEL_ZH);
+        let h = h.into_string();
         let want = format!(
             "<li class=\"cal-event cal-event--activity is-approx is-planned\">\
              <span class=\"cal-event__when\"><span class=\"cal-event__approx\" aria-hidden=\"true\">≈</span>\
@@ -147,9 +160,10 @@ mod tests {
         e.status = None;
         e.lead_unit = None;
         e.speaker = None;
-        let mut h = String::new();
+        let mut h = Html::new();
         event_item_html(&mut h, &e, &PANEL_ZH);
-        assert!(h.as_str().contains(&format!(
+        let h = h.into_string();
+        assert!(h.contains(&format!(
             "<span class=\"cal-event__when\">{}</span>",
             PANEL_ZH.undated
         )));

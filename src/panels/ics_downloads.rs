@@ -2,12 +2,11 @@
 //! iCalendar writer makes the file; the browser offers it.
 
 use crate::dom::download;
-use crate::html::Esc;
+use crate::html::Html;
 use crate::panels::calendar::{CalendarData, CalendarState};
 use crate::panels::texts::PanelTexts;
 use leptos::prelude::*;
 use shilu_core::ics::{calendar, IcsScope};
-use std::fmt::Write as _;
 
 /// `shilu-2017-10-12-activities.ics` (the date part only when known).
 pub fn ics_filename(date: Option<&str>, scope: IcsScope) -> String {
@@ -45,12 +44,19 @@ pub fn save(cal: CalendarState, scope: IcsScope) {
 
 /// The two download buttons in their group; a click on one is the act
 /// `ics` with `activities` or `all` (see [`save`]).
-pub fn ics_downloads_html(out: &mut String, data: &CalendarData, t: &PanelTexts) {
-    let _ = write!(
-        out,
-        "<div class=\"ics-downloads\" role=\"group\" aria-label=\"{0}\">\
-         <span class=\"ics-downloads__label\" aria-hidden=\"true\">{0}</span>",
-        Esc(t.ics_group)
+pub fn ics_downloads_html(h: &mut Html, data: &CalendarData, t: &PanelTexts) {
+    h.open(
+        "div",
+        &[
+            ("class", "ics-downloads"),
+            ("role", "group"),
+            ("aria-label", t.ics_group),
+        ],
+    )
+    .el(
+        "span",
+        &[("class", "ics-downloads__label"), ("aria-hidden", "true")],
+        t.ics_group,
     );
     for (scope, arg, label) in [
         (
@@ -60,19 +66,26 @@ pub fn ics_downloads_html(out: &mut String, data: &CalendarData, t: &PanelTexts)
         ),
         (IcsScope::All, "all", t.ics_all.to_string()),
     ] {
-        let _ = write!(
-            out,
-            "<button type=\"button\" class=\"text-button\"{} data-act=\"ics\" data-arg=\"{arg}\">\
-             <span aria-hidden=\"true\">⤓</span>{}</button>",
-            if can_save(data, scope) {
-                ""
-            } else {
-                " disabled=\"\""
-            },
-            Esc(&label)
-        );
+        let disabled = if can_save(data, scope) {
+            ""
+        } else {
+            "disabled"
+        };
+        h.open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "text-button"),
+                (disabled, ""),
+                ("data-act", "ics"),
+                ("data-arg", arg),
+            ],
+        )
+        .el("span", &[("aria-hidden", "true")], "⤓")
+        .text(&label)
+        .close("button");
     }
-    out.push_str("</div>");
+    h.close("div");
 }
 
 #[cfg(test)]
@@ -84,8 +97,9 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn two_buttons_in_a_group_disabled_when_there_is_nothing_to_save() {
         let mut data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
-        let mut html = String::new();
-        ics_downloads_html(&mut html, &data, &PANEL_ZH);
+        let mut h = Html::new();
+        ics_downloads_html(&mut h, &data, &PANEL_ZH);
+        let html = h.into_string();
         assert!(html.starts_with(&format!(
             "<div class=\"ics-downloads\" role=\"group\" aria-label=\"{0}\"><span class=\"ics-downloads__label\" aria-hidden=\"true\">{0}</span>",
             PANEL_ZH.ics_group
@@ -96,8 +110,9 @@ mod tests {
         )));
         assert!(!html.contains("disabled"));
         data.events.iter_mut().for_each(|e| e.activity = false);
-        let mut h = String::new();
+        let mut h = Html::new();
         ics_downloads_html(&mut h, &data, &PANEL_ZH);
+        let h = h.into_string();
         assert_eq!(h.matches("disabled=\"\"").count(), 1);
         assert!(h.contains("disabled=\"\" data-act=\"ics\" data-arg=\"activities\""));
     }

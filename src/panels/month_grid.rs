@@ -8,7 +8,7 @@
 //! [`crate::html`]), after which focus goes back to the focused cell.
 
 use crate::dom::focus_id;
-use crate::html::{Act, Esc, HtmlRegion};
+use crate::html::{Act, Html, HtmlRegion};
 use crate::panels::calendar::{html_of, CalendarData, CalendarState};
 use crate::panels::calendar_model::{
     add_months, event_span, is_approximate, is_multi_day, key_target, lane_count, month_weeks,
@@ -18,7 +18,6 @@ use crate::panels::event_item::approx_note;
 use crate::panels::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
-use std::fmt::Write as _;
 
 /// Single-day events shown in a cell before "+n".
 const MAX_IN_CELL: usize = 3;
@@ -161,27 +160,27 @@ pub fn month_grid(cal: CalendarState) -> impl IntoView {
 /// shown has no events), then every month with events.
 pub fn month_options_html(data: &CalendarData, month: Option<YearMonth>, t: &PanelTexts) -> String {
     let listed = month.is_some_and(|m| data.months.contains(&m));
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<option value=\"\" disabled=\"\"{}>{}</option>",
-        if listed { "" } else { " selected=\"\"" },
-        Esc(t.month_jump)
+    let mut h = Html::new();
+    h.el(
+        "option",
+        &[
+            ("value", ""),
+            ("disabled", ""),
+            (if listed { "" } else { "selected" }, ""),
+        ],
+        t.month_jump,
     );
     for &m in &data.months {
-        let _ = write!(
-            out,
-            "<option value=\"{}\"{}>{}</option>",
-            m.iso(),
-            if month == Some(m) {
-                " selected=\"\""
-            } else {
-                ""
-            },
-            Esc(&(t.month_title)(m.year, m.month))
+        h.el(
+            "option",
+            &[
+                ("value", &m.iso()),
+                (if month == Some(m) { "selected" } else { "" }, ""),
+            ],
+            &(t.month_title)(m.year, m.month),
         );
     }
-    out
+    h.into_string()
 }
 
 /// The rows of the grid of the focused day's month: the weekday header and
@@ -192,18 +191,27 @@ pub fn month_grid_html(
     selected: Option<Date>,
     t: &PanelTexts,
 ) -> String {
-    let mut out =
-        String::from("<div role=\"row\" class=\"month-grid__row month-grid__row--head\">");
+    let mut h = Html::new();
+    h.open(
+        "div",
+        &[
+            ("role", "row"),
+            ("class", "month-grid__row month-grid__row--head"),
+        ],
+    );
     for i in 0..7 {
-        let _ = write!(
-            out,
-            "<div role=\"columnheader\" class=\"month-grid__weekday\" aria-label=\"{}\">\
-             <span aria-hidden=\"true\">{}</span></div>",
-            Esc(t.weekdays[i]),
-            Esc(t.weekdays_short[i])
-        );
+        h.open(
+            "div",
+            &[
+                ("role", "columnheader"),
+                ("class", "month-grid__weekday"),
+                ("aria-label", t.weekdays[i]),
+            ],
+        )
+        .el("span", &[("aria-hidden", "true")], t.weekdays_short[i])
+        .close("div");
     }
-    out.push_str("</div>");
+    h.close("div");
     if let Some(focus) = focus {
         let spans: Vec<(usize, Date, Date)> = data
             .events
@@ -215,7 +223,7 @@ pub fn month_grid_html(
         for week in month_weeks(YearMonth::of(focus)) {
             let segs = week_segments(&week, &spans);
             let lanes = lane_count(&segs);
-            out.push_str("<div role=\"row\" class=\"month-grid__row\">");
+            h.open("div", &[("role", "row"), ("class", "month-grid__row")]);
             for (col, day) in week.iter().enumerate() {
                 match day {
                     Some(d) => {
@@ -225,17 +233,24 @@ pub fn month_grid_html(
                             focus: focus == *d,
                             selected: selected == Some(*d),
                         };
-                        day_cell(&mut out, data, t, cell, &segs, lanes)
+                        day_cell(&mut h, data, t, cell, &segs, lanes)
                     }
-                    None => out.push_str(
-                        "<div role=\"gridcell\" class=\"month-grid__cell is-outside\"></div>",
-                    ),
+                    None => {
+                        h.el(
+                            "div",
+                            &[
+                                ("role", "gridcell"),
+                                ("class", "month-grid__cell is-outside"),
+                            ],
+                            "",
+                        );
+                    }
                 }
             }
-            out.push_str("</div>");
+            h.close("div");
         }
     }
-    out
+    h.into_string()
 }
 
 /// A day of the grid and its state.
@@ -246,10 +261,22 @@ struct Cell {
     selected: bool,
 }
 
+/// `base` followed by each of `flags`' names that is set, space-separated.
+fn classes(base: &str, flags: &[(bool, &str)]) -> String {
+    let mut out = base.to_string();
+    for (on, name) in flags {
+        if *on {
+            out.push(' ');
+            out.push_str(name);
+        }
+    }
+    out
+}
+
 /// One day: its number, the named day, bars of multi-day events, and its
 /// single-day events.
 fn day_cell(
-    out: &mut String,
+    h: &mut Html,
     data: &CalendarData,
     t: &PanelTexts,
     cell: Cell,
@@ -272,116 +299,126 @@ fn day_cell(
     // The cell is named by its content: the full date and weekday (hidden
     // text), the named day, and every event's label (approximate ones say so).
     let iso = d.iso();
-    let _ = write!(
-        out,
-        "<div role=\"gridcell\" id=\"cal-{iso}\" class=\"month-grid__cell{}{}{}{}\" \
-         aria-selected=\"{}\" tabindex=\"{}\" data-act=\"day\" data-arg=\"{iso}\">\
-         <div class=\"month-grid__day\"><span class=\"visually-hidden\">{} {}",
-        if named.is_some() { " is-named" } else { "" },
-        if data.conference == Some(d) {
-            " is-conference"
-        } else {
-            ""
-        },
-        if count > 0 { " has-events" } else { "" },
-        if cell.selected { " is-selected" } else { "" },
-        cell.selected,
-        if cell.focus { "0" } else { "-1" },
-        Esc(&(t.date_full)(d.year, d.month, d.day)),
-        Esc(t.weekdays[weekday(d)]),
+    let id = format!("cal-{iso}");
+    let class = classes(
+        "month-grid__cell",
+        &[
+            (named.is_some(), "is-named"),
+            (data.conference == Some(d), "is-conference"),
+            (count > 0, "has-events"),
+            (cell.selected, "is-selected"),
+        ],
     );
+    h.open(
+        "div",
+        &[
+            ("role", "gridcell"),
+            ("id", &id),
+            ("class", &class),
+            (
+                "aria-selected",
+                if cell.selected { "true" } else { "false" },
+            ),
+            ("tabindex", if cell.focus { "0" } else { "-1" }),
+            ("data-act", "day"),
+            ("data-arg", &iso),
+        ],
+    )
+    .open("div", &[("class", "month-grid__day")])
+    .open("span", &[("class", "visually-hidden")])
+    .text(&(t.date_full)(d.year, d.month, d.day))
+    .text(" ")
+    .text(t.weekdays[weekday(d)]);
     if count > 0 {
-        let _ = write!(out, "，{}", Esc(&(t.events_count)(count)));
+        h.text("，").text(&(t.events_count)(count));
     }
-    let _ = write!(
-        out,
-        "</span><span class=\"month-grid__num\" aria-hidden=\"true\">{}</span>",
-        d.day
+    h.close("span").el(
+        "span",
+        &[("class", "month-grid__num"), ("aria-hidden", "true")],
+        &d.day.to_string(),
     );
     if let Some(n) = named {
-        let _ = write!(out, "<span class=\"month-grid__named\">{}</span>", Esc(n));
+        h.el("span", &[("class", "month-grid__named")], n);
     }
-    out.push_str("</div><div class=\"month-grid__events\">");
+    h.close("div")
+        .open("div", &[("class", "month-grid__events")]);
     for lane in 0..lanes {
         let Some(s) = covering.iter().find(|s| s.lane == lane) else {
-            out.push_str("<span class=\"cal-bar cal-bar--empty\" aria-hidden=\"true\"></span>");
+            h.el(
+                "span",
+                &[("class", "cal-bar cal-bar--empty"), ("aria-hidden", "true")],
+                "",
+            );
             continue;
         };
         let e = &data.events[s.event];
         let first_here = s.from == col;
-        let _ = write!(
-            out,
-            "<span class=\"cal-bar{}{}{}{}\" title=\"{} {}\">",
-            if e.activity { " cal-bar--activity" } else { "" },
-            if first_here && s.starts {
-                " is-start"
-            } else {
-                ""
-            },
-            if s.to == col && s.ends { " is-end" } else { "" },
-            if is_approximate(e) { " is-approx" } else { "" },
-            Esc(&e.phrase),
-            Esc(&e.label),
+        let class = classes(
+            "cal-bar",
+            &[
+                (e.activity, "cal-bar--activity"),
+                (first_here && s.starts, "is-start"),
+                (s.to == col && s.ends, "is-end"),
+                (is_approximate(e), "is-approx"),
+            ],
         );
+        let title = format!("{} {}", e.phrase, e.label);
+        h.open("span", &[("class", &class), ("title", &title)]);
         // The label shows where the bar begins in this row; on its other
         // days it is there for screen readers only.
-        let _ = if first_here {
-            write!(
-                out,
-                "<span class=\"cal-bar__label\" style=\"--span:{}\">",
-                s.to - s.from + 1
-            )
+        if first_here {
+            let span = format!("--span:{}", s.to - s.from + 1);
+            h.open("span", &[("class", "cal-bar__label"), ("style", &span)]);
         } else {
-            write!(out, "<span class=\"visually-hidden\">")
-        };
-        let _ = write!(out, "{}", Esc(&e.label));
-        if is_approximate(e) {
-            approx_note(out, t);
+            h.open("span", &[("class", "visually-hidden")]);
         }
-        out.push_str("</span></span>");
+        h.text(&e.label);
+        if is_approximate(e) {
+            approx_note(h, t);
+        }
+        h.close("span").close("span");
     }
 
-    out.push_str("<ul class=\"cal-chips\">");
+    h.open("ul", &[("class", "cal-chips")]);
     for (k, &i) in singles.iter().enumerate() {
         let e = &data.events[i];
         let approx = is_approximate(e);
-        let _ = write!(
-            out,
-            "<li class=\"cal-chip{}{}{}\" title=\"{} {}\">{}{}",
-            // Past the first few, for screen readers only.
-            if k >= MAX_IN_CELL {
-                " visually-hidden"
-            } else {
-                ""
-            },
-            if e.activity {
-                " cal-chip--activity"
-            } else {
-                ""
-            },
-            if approx { " is-approx" } else { "" },
-            Esc(&e.phrase),
-            Esc(&e.label),
-            if approx {
-                "<span class=\"cal-chip__approx\" aria-hidden=\"true\">≈</span>"
-            } else {
-                ""
-            },
-            Esc(&e.label),
+        let class = classes(
+            "cal-chip",
+            &[
+                // Past the first few, for screen readers only.
+                (k >= MAX_IN_CELL, "visually-hidden"),
+                (e.activity, "cal-chip--activity"),
+                (approx, "is-approx"),
+            ],
         );
+        let title = format!("{} {}", e.phrase, e.label);
+        h.open("li", &[("class", &class), ("title", &title)]);
         if approx {
-            approx_note(out, t);
+            h.el(
+                "span",
+                &[("class", "cal-chip__approx"), ("aria-hidden", "true")],
+                "≈",
+            );
         }
-        out.push_str("</li>");
+        h.text(&e.label);
+        if approx {
+            approx_note(h, t);
+        }
+        h.close("li");
     }
     let more = singles.len().saturating_sub(MAX_IN_CELL);
     if more > 0 {
-        let _ = write!(
-            out,
-            "<li class=\"cal-chip cal-chip--more\" aria-hidden=\"true\">+{more}</li>"
+        h.el(
+            "li",
+            &[
+                ("class", "cal-chip cal-chip--more"),
+                ("aria-hidden", "true"),
+            ],
+            &format!("+{more}"),
         );
     }
-    out.push_str("</ul></div></div>");
+    h.close("ul").close("div").close("div");
 }
 
 #[cfg(test)]
