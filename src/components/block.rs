@@ -71,22 +71,25 @@ pub fn BlockView(block: Block, #[prop(optional)] fold: Option<FoldControl>) -> i
         }
         (None, _) => view! { {marker}{heading} }.into_any(),
     };
+    let href = format!("#{id}");
+    let actions = view! {
+        <span class="block__actions" inner_html=move || actions_html(&href, t())></span>
+    };
     let is_heading =
         matches!(block.kind, BlockKind::Heading | BlockKind::Section) || fold.is_some();
+    // The actions end the paragraph, so on phones they follow its last line
+    // (on wider screens they sit in the block's top right corner).
     let content = if is_heading && block.text.is_empty() {
         let level = (block.level.max(1) + 2).min(6);
-        heading_element(level, view! { {lead}{note} }.into_any())
+        view! { {heading_element(level, view! { {lead}{note} }.into_any())}{actions} }.into_any()
     } else if is_heading {
-        view! { <h3 class="block__lead">{lead}</h3><p>{text}{note}</p> }.into_any()
+        view! { <h3 class="block__lead">{lead}</h3><p>{text}{note}{actions}</p> }.into_any()
     } else {
-        view! { <p>{lead}{text}{note}</p> }.into_any()
+        view! { <p>{lead}{text}{note}{actions}</p> }.into_any()
     };
-    let href = format!("#{id}");
-    let actions = move || actions_html(&href, t());
     view! {
         <div class=class id=id.clone() data-block="">
             {content}
-            <span class="block__actions" inner_html=actions></span>
         </div>
     }
 }

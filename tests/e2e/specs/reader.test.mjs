@@ -197,6 +197,23 @@ test('at 375px the transcript begins on the first screen', () =>
     { viewport: MOBILE },
   ));
 
+test('at 375px a short paragraph keeps its link and citation buttons on its own line', () =>
+  withPage(
+    async (page) => {
+      const p = page.locator('#transcript [data-block] p', { hasText: /^大家好/ }).first();
+      const [text, actions] = await p.evaluate((el) => {
+        const r = (e) => { const b = e.getBoundingClientRect(); return { top: b.top, bottom: b.bottom }; };
+        const range = document.createRange();
+        range.selectNodeContents(el.querySelector('.block__text'));
+        return [r(range), r(el.querySelector('.block__actions'))];
+      });
+      // Same line: the buttons' box overlaps the text's vertically.
+      assert.ok(actions.top < text.bottom && actions.bottom > text.top, `text ${JSON.stringify(text)}, buttons ${JSON.stringify(actions)}`);
+      assert.equal(await p.getByRole('button', { name: '复制引用' }).isVisible(), true);
+    },
+    { viewport: MOBILE },
+  ));
+
 test('at 375px the contents are a drawer and nothing scrolls sideways', () =>
   withPage(
     async (page) => {
