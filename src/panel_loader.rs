@@ -3,9 +3,11 @@
 //! reader: the text, the language and the selected day go to it; going to
 //! a block and choosing a day come back.
 //!
-//! The module is built into `panels/` beside `index.html` (see index.html);
-//! its URL is resolved against the page, so a dist served from a sub-path
-//! finds it too.
+//! The module is built into `panels/` beside `index.html` (see index.html).
+//! A release build gives its files content-hashed names and lists them in a
+//! `<meta name="shilu-panels">` (xtask/tools/post-build.mjs); a dev build
+//! keeps the plain names below. URLs are resolved against the page, so a
+//! dist served from a sub-path finds the module too.
 
 use crate::context::context;
 use crate::effect::effect;
@@ -15,7 +17,8 @@ use crate::state::{Panel, Reader};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// The module's script and stylesheet, relative to the page.
+/// The module's script and stylesheet, relative to the page, when the page
+/// does not list content-hashed names.
 const MODULE_URL: &str = "panels/shilu-panels.js";
 const STYLE_URL: &str = "panels/panels.css";
 
@@ -35,8 +38,11 @@ function stylesheet(href) {
 }
 export async function load_panels(url, css, text, lang, day, go, onDay) {
   const at = (u) => new URL(u, document.baseURI).href;
-  const [m] = await Promise.all([import(at(url)), stylesheet(at(css))]);
-  await m.default();
+  // A release build names the files after their content, and lists them here.
+  const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
+  const [script, wasm, style] = listed?.length === 3 ? listed : [url, undefined, css];
+  const [m] = await Promise.all([import(at(script)), stylesheet(at(style))]);
+  await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
   return new m.Panels(text, lang, day, go, onDay);
 }
 "#)]

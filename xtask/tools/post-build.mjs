@@ -1,0 +1,68 @@
+// Trunk post_build hook (see Trunk.toml), for release builds. In Trunk's
+// staging directory it
+//   1. minifies the JS wasm-bindgen wrote, with esbuild, and updates the
+//      subresource-integrity hashes index.html gives for it (Trunk's own JS
+//      minifier cannot parse wasm-bindgen's `export { …, __wbg_init as
+//      default }` and leaves the files as they are);
+//   2. names the panels' module files (panels/: script, wasm, stylesheet)
+//      after their content, and tells the app those names in index.html
+//      (`<meta name="shilu-panels" content="js wasm css">`, read by
+//      src/panel_loader.rs), so hosts may cache them for good.
+import { transformSync } from 'esbuild';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+
+const files = (dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? files(p) : [p];
+  });
+const sri = (bytes) => 'sha384-' + crypto.createHash('sha384').update(bytes).digest('base64');
+const short = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+const htmlPath = path.join(staging, 'index.html');
+let html = fs.readFileSync(htmlPath, 'utf8');
+
+// 1. Minify.
+let before = 0;
+let after = 0;
+for (const file of files(staging).filter((f) => f.endsWith('.js'))) {
+  const source = fs.readFileSync(file);
+  const { code } = transformSync(source.toString('utf8'), {
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    legalComments: 'none',
+  });
+  const minified = Buffer.from(code, 'utf8');
+  fs.writeFileSync(file, minified);
+  html = html.split(sri(source)).join(sri(minified));
+  before += source.length;
+  after += minified.length;
+}
+console.log(`post-build: minified ${before} → ${after} bytes of JS`);
+
+// 2. Content-hashed names for the panels' module.
+const panels = path.join(staging, 'panels');
+if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
+  const rename = (name) => {
+    const bytes = fs.readFileSync(path.join(panels, name));
+    const dot = name.indexOf('.');
+    const hashed = `${name.slice(0, dot)}-${short(bytes)}${name.slice(dot)}`;
+    fs.renameSync(path.join(panels, name), path.join(panels, hashed));
+    return `panels/${hashed}`;
+  };
+  // The script still names `shilu-panels_bg.wasm` as its default; the app
+  // passes the wasm's new URL when it starts the module.
+  const names = [rename('shilu-panels.js'), rename('shilu-panels_bg.wasm'), rename('panels.css')];
+  const meta = `<meta name="shilu-panels" content="${names.join(' ')}">`;
+  if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+  html = html.replace('</head>', `${meta}</head>`);
+  console.log(`post-build: panels module as ${names.join(', ')}`);
+}
+fs.writeFileSync(htmlPath, html);
