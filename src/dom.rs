@@ -129,3 +129,13 @@ pub fn scroll_to_current_hit() {
         }
     });
 }
+
+/// The elements under `root` that match `selector`, in document order.
+pub fn select_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}

@@ -25,7 +25,6 @@ fn main() {
 #[wasm_bindgen]
 pub struct Panels {
     text: RwSignal<Arc<str>>,
-    day: RwSignal<Option<String>>,
     lang: RwSignal<Lang>,
     host: PanelHost,
     /// Owns the signals and the effect that reports the day.
@@ -52,18 +51,13 @@ impl Panels {
         let day = RwSignal::new(day.filter(|d| is_iso_date(d)));
         let lang = RwSignal::new(Lang::from_code(lang));
         let go = SendWrapper::new(go);
-        let host = PanelHost {
-            // A new text is a new document: no comparison of documents.
-            doc: Memo::new_with_compare(
-                move |_| Arc::new(text.with(|t| shilu_core::parse(t))),
-                |_, _| true,
-            )
-            .into(),
+        let host = PanelHost::over(
+            text,
             day,
-            go: Callback::new(move |id: String| {
+            Callback::new(move |id: String| {
                 let _ = go.call1(&JsValue::NULL, &JsValue::from_str(&id));
             }),
-        };
+        );
         let on_day = SendWrapper::new(on_day);
         Effect::new(move |first: Option<()>| {
             let d = day.get();
@@ -73,7 +67,6 @@ impl Panels {
         });
         Panels {
             text,
-            day,
             lang,
             host,
             _owner: owner,
@@ -83,23 +76,21 @@ impl Panels {
     /// Renders a panel, `calendar` or `insights`, into `el`.
     pub fn mount(&self, which: &str, el: web_sys::HtmlElement) {
         let (host, lang) = (self.host, self.lang);
-        let provide = move || {
+        let calendar = match which {
+            "calendar" => true,
+            "insights" => false,
+            _ => return,
+        };
+        leptos::mount::mount_to(el, move || {
             provide_context(host);
             provide_context(I18n(lang));
-        };
-        if which == "calendar" {
-            leptos::mount::mount_to(el, move || {
-                provide();
-                view! { <CalendarPanel/> }
-            })
-            .forget();
-        } else if which == "insights" {
-            leptos::mount::mount_to(el, move || {
-                provide();
-                view! { <InsightsPanel/> }
-            })
-            .forget();
-        }
+            if calendar {
+                view! { <CalendarPanel/> }.into_any()
+            } else {
+                view! { <InsightsPanel/> }.into_any()
+            }
+        })
+        .forget();
     }
 
     /// A new transcript (the reader opened a file).
@@ -123,8 +114,8 @@ impl Panels {
     #[wasm_bindgen(js_name = setDay)]
     pub fn set_day(&self, day: Option<String>) {
         let day = day.filter(|d| is_iso_date(d));
-        if self.day.get_untracked() != day {
-            self.day.set(day);
+        if self.host.day.get_untracked() != day {
+            self.host.day.set(day);
         }
     }
 }

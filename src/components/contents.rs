@@ -5,6 +5,7 @@
 //! click handler.
 
 use crate::context::context;
+use crate::dom::select_all;
 use crate::effect::effect;
 use crate::html::{followed_link, Html};
 use crate::i18n::text;
@@ -121,17 +122,11 @@ pub fn track_current_turn(reader: Reader) {
     let pending = StoredValue::new(false);
     let update = move || {
         pending.set_value(false);
-        let Ok(list) = document().query_selector_all("[data-turn]") else {
+        let Some(root) = document().document_element() else {
             return;
         };
         let mut current = None;
-        for i in 0..list.length() {
-            let Some(el) = list
-                .item(i)
-                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-            else {
-                continue;
-            };
+        for el in select_all(&root, "[data-turn]") {
             if el.get_bounding_client_rect().top() <= 140.0 {
                 current = Some(el.id());
             } else {

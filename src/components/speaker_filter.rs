@@ -7,6 +7,7 @@
 //! Clicks are handled for the whole filter, by `data-act` and `data-arg`.
 
 use crate::context::context;
+use crate::dom::select_all;
 use crate::effect::effect;
 use crate::html::{clicked, Html};
 use crate::i18n::{role_name, text, use_texts, Texts};
@@ -171,17 +172,8 @@ pub fn SpeakerFilter() -> impl IntoView {
         reader.doc.track();
         t();
         let Some(root) = filter.get() else { return };
-        let Ok(buttons) = root.query_selector_all("[aria-pressed]") else {
-            return;
-        };
         reader.speakers.with(|speakers| {
-            for i in 0..buttons.length() {
-                let Some(b) = buttons
-                    .item(i)
-                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-                else {
-                    continue;
-                };
+            for b in select_all(&root, "[aria-pressed]") {
                 let act = b.get_attribute("data-act").unwrap_or_default();
                 let arg = b.get_attribute("data-arg").unwrap_or_default();
                 let pressed = is_pressed(&reader, speakers, &act, &arg);

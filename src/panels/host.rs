@@ -23,18 +23,33 @@ pub struct PanelHost {
 }
 
 impl PanelHost {
-    /// A host over a reader in the same module: the reader's text parsed in
-    /// full, its day, and [`go_to_block`]. (Component tests render the
-    /// panels beside the transcript this way.)
-    pub fn of(reader: Reader) -> PanelHost {
+    /// A host over transcript `text` (parsed in full, again whenever it
+    /// changes), the selected `day`, and `go`.
+    pub fn over(
+        text: RwSignal<Arc<str>>,
+        day: RwSignal<Option<String>>,
+        go: Callback<String>,
+    ) -> PanelHost {
         PanelHost {
+            // A new text is a new document: no comparison of documents.
             doc: Memo::new_with_compare(
-                move |_| Arc::new(reader.text.with(|t| shilu_core::parse(t))),
+                move |_| Arc::new(text.with(|t| shilu_core::parse(t))),
                 |_, _| true,
             )
             .into(),
-            day: reader.day,
-            go: Callback::new(move |id| go_to_block(reader, id)),
+            day,
+            go,
         }
+    }
+
+    /// A host over a reader in the same module: the reader's text and day,
+    /// and [`go_to_block`]. (Component tests render the panels beside the
+    /// transcript this way.)
+    pub fn of(reader: Reader) -> PanelHost {
+        PanelHost::over(
+            reader.text,
+            reader.day,
+            Callback::new(move |id| go_to_block(reader, id)),
+        )
     }
 }
