@@ -37,14 +37,15 @@ fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
         .collect()
 }
 
-/// The list: each turn (`data-turn`) with its sections, every entry a
-/// `data-go` link to its place.
+/// The list: each turn (`data-for` its id; not `data-turn`, which marks
+/// the transcript's turns for [`track_current_turn`]) with its sections,
+/// every entry a `data-go` link to its place.
 pub fn contents_html(doc: &Document) -> String {
     let mut h = Html::new();
     for turn in &doc.turns {
         let class = format!("contents__turn contents__turn--{}", turn.role.as_str());
         let href = format!("#{}", turn.id);
-        h.open("li", &[("class", &class), ("data-turn", &turn.id)])
+        h.open("li", &[("class", &class), ("data-for", &turn.id)])
             .el(
                 "a",
                 &[("href", &href), ("data-go", &turn.id)],
@@ -81,7 +82,7 @@ pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
             let items = list.children();
             for i in 0..items.length() {
                 let Some(li) = items.item(i) else { continue };
-                let id = li.get_attribute("data-turn").unwrap_or_default();
+                let id = li.get_attribute("data-for").unwrap_or_default();
                 let is_current = current.as_deref() == Some(id.as_str());
                 let classes = li.class_list();
                 let _ = classes.toggle_with_force("is-current", is_current);
@@ -155,10 +156,10 @@ mod tests {
     fn every_turn_is_listed_with_its_sections_as_links() {
         let doc = shilu_core::parse::parse(crate::app::SEED);
         let html = contents_html(&doc);
-        assert_eq!(html.matches("data-turn=").count(), doc.turns.len());
+        assert_eq!(html.matches("data-for=").count(), doc.turns.len());
         let first = &doc.turns[0];
         assert!(html.starts_with(&format!(
-            "<li class=\"contents__turn contents__turn--{}\" data-turn=\"{1}\"><a href=\"#{1}\" data-go=\"{1}\">{2}</a>",
+            "<li class=\"contents__turn contents__turn--{}\" data-for=\"{1}\"><a href=\"#{1}\" data-go=\"{1}\">{2}</a>",
             first.role.as_str(),
             first.id,
             first.speaker

@@ -182,6 +182,20 @@ test('English interface, dark theme; screenshots in both themes at both widths',
   }
 });
 
+test('the contents mark the turn being read as the page scrolls', () =>
+  withPage(async (page) => {
+    const current = () => page.evaluate(() =>
+      [...document.querySelectorAll('.contents__turn.is-current')].map((li) => li.querySelector('a').getAttribute('href')));
+    for (const id of ['t3', 't6']) {
+      // The turn's top just under the sticky toolbar (the reading line is 140 px down).
+      await page.evaluate((id) => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + window.scrollY - 100), id);
+      await page.waitForFunction((id) => document.querySelector(`.contents__turn.is-current a[href="#${id}"]`), id, { timeout: 3000 })
+        .catch(() => {});
+      assert.deepEqual(await current(), [`#${id}`]);
+      assert.equal(await page.locator(`.contents a[href="#${id}"]`).first().getAttribute('aria-current'), 'location');
+    }
+  }));
+
 test('at 375px the transcript begins on the first screen', () =>
   withPage(
     async (page) => {
