@@ -35,34 +35,6 @@ impl YearMonth {
         Date::last_of_month(self.year, self.month)
     }
 
-    pub fn next(self) -> YearMonth {
-        if self.month == 12 {
-            YearMonth {
-                year: self.year + 1,
-                month: 1,
-            }
-        } else {
-            YearMonth {
-                year: self.year,
-                month: self.month + 1,
-            }
-        }
-    }
-
-    pub fn prev(self) -> YearMonth {
-        if self.month == 1 {
-            YearMonth {
-                year: self.year - 1,
-                month: 12,
-            }
-        } else {
-            YearMonth {
-                year: self.year,
-                month: self.month - 1,
-            }
-        }
-    }
-
     /// `2017-10`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
@@ -235,7 +207,7 @@ pub fn months_with_events(events: &[Event]) -> BTreeSet<YearMonth> {
         let mut m = YearMonth::of(s);
         while m <= YearMonth::of(e) {
             out.insert(m);
-            m = m.next();
+            m = add_months(m, 1);
         }
     }
     out

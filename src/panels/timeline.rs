@@ -11,7 +11,7 @@
 
 use crate::html::{escape_into, Html, HtmlRegion};
 use crate::panels::calendar::{CalendarData, CalendarState};
-use crate::panels::calendar_model::{event_span, YearMonth};
+use crate::panels::calendar_model::{add_months, event_span, YearMonth};
 use crate::panels::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
@@ -129,7 +129,7 @@ pub fn layout(dates: &[Date], axis_last: Date, width: i32) -> Option<Layout> {
     let mut m = YearMonth::of(from);
     while m <= YearMonth::of(to) {
         ticks.push((m, linear(m.first(), from, to, PAD, axis_end)));
-        m = m.next();
+        m = add_months(m, 1);
     }
     Some(Layout {
         lanes: lanes.iter().map(|l| l + 1).max().unwrap_or(0),
