@@ -64,6 +64,8 @@ pub struct Reader {
     pub visible_turns: Memo<BTreeSet<String>>,
     /// Derived: every match of the query in shown blocks, in reading order.
     pub hits: Memo<Vec<Hit>>,
+    /// Derived: for each block id, the folds (turn, sections) that hold it.
+    pub fold_path: Memo<BTreeMap<String, Vec<String>>>,
 }
 
 impl Reader {
@@ -92,6 +94,7 @@ impl Reader {
                     .collect()
             })
         });
+        let fold_path = Memo::new(move |_| doc.with(fold_paths));
         Reader {
             text,
             doc,
@@ -106,6 +109,7 @@ impl Reader {
             current_turn: RwSignal::new(None),
             visible_turns,
             hits,
+            fold_path,
         }
     }
 
@@ -137,8 +141,7 @@ impl Reader {
 
     /// Unfolds the turn and sections that hold these blocks.
     pub fn reveal_blocks<'a>(&self, blocks: impl Iterator<Item = &'a str>) {
-        // Worked out when asked (a click, a search): no memo to keep.
-        let paths = self.doc.with_untracked(fold_paths);
+        let paths = self.fold_path.read();
         let opens: Vec<&String> = blocks.filter_map(|b| paths.get(b)).flatten().collect();
         if opens.iter().any(|id| self.folded.with(|f| f.contains(*id))) {
             self.folded.update(|f| {
@@ -183,8 +186,8 @@ impl Reader {
 
     /// Every fold id in the document (turns and sections).
     pub fn all_folds(&self) -> BTreeSet<String> {
-        self.doc
-            .with_untracked(|d| set_of(fold_paths(d).into_values().flatten()))
+        self.fold_path
+            .with(|p| set_of(p.values().flatten().cloned()))
     }
 
     /// Shows only these speakers (empty: everyone).
