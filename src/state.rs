@@ -73,7 +73,7 @@ impl Reader {
         let text = RwSignal::new(Arc::<str>::from(text));
         // A new text is always a new document: no comparison of documents.
         let doc = Memo::new_with_compare(
-            move |_| Arc::new(text.with(|t| shilu_core::parse::parse(t))),
+            move |_| Arc::new(text.with(|t| shilu_core::structure(t, None))),
             |_, _| true,
         );
         let speakers = RwSignal::new(BTreeSet::new());

@@ -191,7 +191,7 @@ async fn an_event_links_back_to_its_paragraph() {
     reader.day.set(Some("2017-10-17".into()));
     // Fold the turn that holds the plan, and hide its speaker.
     let (turn, block) = {
-        let d = shilu_core::parse(SEED);
+        let d = shilu_core::analysed(SEED, None);
         let e = d
             .events
             .iter()

@@ -1,12 +1,12 @@
 //! Parser benchmark (no harness): `cargo bench -p shilu-core --bench parse`.
 //!
-//! Prints, per input, the time of each stage of `shilu_core::parse`:
+//! Prints, per input, the time of each stage of `shilu_core::analysed`:
 //!
-//! - `structure`: the structure parser (`shilu_core::parse::parse`: front,
+//! - `structure`: the structure parser (`shilu_core::structure`: front,
 //!   turns, Q&A, appendix);
 //! - `events`: `shilu_core::events::extract` on the parsed document;
 //! - `figures`: `shilu_core::figures::extract` on the parsed document;
-//! - `total`: the whole pipeline (`shilu_core::parse`), timed on its own;
+//! - `total`: the whole pipeline (`shilu_core::analysed`), timed on its own;
 //! - `ics`: the calendar export of every event (`shilu_core::ics::calendar`);
 //!
 //! then a linearity table (time per copy of the seed at 1×, 10× and 100×).
@@ -41,14 +41,14 @@ struct Stages {
 }
 
 fn stages(text: &str, runs: usize) -> Stages {
-    let doc: Document = shilu_core::parse::parse(text);
+    let doc: Document = shilu_core::structure(text, None);
     Stages {
-        structure: best(runs, || shilu_core::parse::parse(black_box(text))),
+        structure: best(runs, || shilu_core::structure(black_box(text), None)),
         events: best(runs, || events::extract(black_box(&doc))),
         figures: best(runs, || figures::extract(black_box(&doc))),
-        total: best(runs, || shilu_core::parse(black_box(text))),
+        total: best(runs, || shilu_core::analysed(black_box(text), None)),
         ics: {
-            let full = shilu_core::parse(text);
+            let full = shilu_core::analysed(text, None);
             best(runs, || ics::calendar(black_box(&full), ics::IcsScope::All))
         },
     }
@@ -121,7 +121,7 @@ fn main() {
         );
     }
 
-    let d = shilu_core::parse(&x100);
+    let d = shilu_core::analysed(&x100, None);
     println!();
     println!(
         "100× seed: {} turns, {} blocks, {} participants, {} events, {} figures",

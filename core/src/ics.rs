@@ -275,7 +275,7 @@ mod tests {
     #[test]
     fn each_event_is_described_with_its_own_sentence_in_any_order() {
         let text = "某县新闻发布会\n\n2017年10月12日下午举行。\n\n主持人 王某:\n\n10月17日举办扶贫论坛。10月18日起集中报道。\n\n李某:\n\n11月1日召开总结会。\n";
-        let mut doc = crate::parse(text);
+        let mut doc = crate::analysed(text, None);
         assert_eq!(doc.events.len(), 4, "{:?}", doc.events);
         let sentences = |doc: &Document| -> Vec<String> {
             calendar(doc, IcsScope::All)

@@ -1,6 +1,14 @@
-//! shilu-core: decode, parse and extract press-conference transcripts.
+//! shilu-core: decode, parse and analyse press-conference transcripts.
 //!
-//! Data flows one way: bytes → [`decode`] → text → [`parse`] → [`model::Document`].
+//! Data flows one way: bytes → [`decode`] → text → [`structure`] →
+//! [`model::Document`] → [`analyse`] (events, figures).
+//!
+//! - [`structure`] reads who speaks and what they say: front matter,
+//!   participants, turns, Q&A pairs, the appendix and the meta. It is what
+//!   the reading view needs, and all the app's first visit links.
+//! - [`analyse`] adds what the text says about dates and numbers to a
+//!   structured document.
+//! - [`analysed`] and [`analysed_bytes`] do both.
 
 pub mod dates;
 pub mod decode;
@@ -9,24 +17,37 @@ pub mod figures;
 pub mod ics;
 pub mod model;
 pub mod outline;
-pub mod parse;
+mod parse;
 pub mod search;
 
 pub use decode::{decode, DecodeError};
 pub use model::*;
 
-/// Parses decoded transcript text (see [`parse::parse`]) and extracts its
-/// dated events ([`events::extract`]) and figures ([`figures::extract`]).
-pub fn parse(text: &str) -> Document {
-    let mut doc = parse::parse(text);
+/// Reads the structure of decoded transcript text. `name` is the file
+/// name, when there is one: the meta falls back on it (a date in
+/// `2024-05-08-….md`). Never fails: text with no structure comes back as
+/// front-matter paragraphs.
+pub fn structure(text: &str, name: Option<&str>) -> Document {
+    parse::structure(text, name)
+}
+
+/// Adds the analysis to a structured document: its dated events and its
+/// figures, both resolved against the conference's own date.
+pub fn analyse(doc: &mut Document) {
     // One date context (reference date, named days) for both.
-    let ctx = dates::DateContext::from_document(&doc);
-    doc.events = events::extract_in(&doc, &ctx);
-    doc.figures = figures::extract_in(&doc, &ctx);
+    let ctx = dates::DateContext::from_document(doc);
+    doc.events = events::extract_in(doc, &ctx);
+    doc.figures = figures::extract_in(doc, &ctx);
+}
+
+/// [`structure`], then [`analyse`].
+pub fn analysed(text: &str, name: Option<&str>) -> Document {
+    let mut doc = structure(text, name);
+    analyse(&mut doc);
     doc
 }
 
-/// Decodes transcript bytes (see [`decode`]) and parses them.
-pub fn parse_bytes(bytes: &[u8]) -> Result<Document, DecodeError> {
-    decode::decode(bytes).map(|text| parse(&text))
+/// Decodes transcript bytes (see [`decode`]), then [`analysed`].
+pub fn analysed_bytes(bytes: &[u8], name: Option<&str>) -> Result<Document, DecodeError> {
+    decode::decode(bytes).map(|text| analysed(&text, name))
 }

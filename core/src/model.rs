@@ -43,15 +43,42 @@ pub struct Meta {
     pub organiser: Option<String>,
     /// Where, when the text says (`地点:…`, `在…举行`) or the province it is about.
     pub place: Option<String>,
+    /// The source the transcript names (`来源：新华网`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Where each field above came from, keyed by the field's JSON name
+    /// (`title`, `date`, …): only the fields that have a value.
+    #[serde(default)]
+    pub sources: std::collections::BTreeMap<String, Origin>,
+}
+
+/// Where a [`Meta`] value was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Origin {
+    /// The text itself: the first line, a `# …` heading, a stamp line.
+    #[serde(rename = "text")]
+    Text,
+    /// A `key：value` header line (`时间：…`, `发布时间：…`, `来源：…`).
+    #[serde(rename = "header")]
+    Header,
+    /// The intro paragraph (`10月12日下午，省政府新闻办举行…`).
+    #[serde(rename = "intro")]
+    Intro,
+    /// The file name (`2024-05-08-….md`), when the text gives none.
+    #[serde(rename = "file name")]
+    FileName,
 }
 
 /// The part someone plays in the conference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Host,
     Official,
     Journalist,
+    #[default]
     Other,
 }
 
@@ -84,7 +111,7 @@ pub struct Participant {
 }
 
 /// One speaker's uninterrupted speech.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Turn {
     /// Stable id and anchor, e.g. `t3`.
     pub id: String,
@@ -93,6 +120,14 @@ pub struct Turn {
     /// Id of the [`Participant`] who speaks.
     pub participant: String,
     pub role: Role,
+    /// The speaker's title, where the label or the intro gives one
+    /// (`国家统计局局长`).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// A journalist's outlet(s), where the label gives them
+    /// (`人民日报、人民网和人民日报客户端`).
+    #[serde(default)]
+    pub outlet: Option<String>,
     /// The speaker label exactly as written (without the colon).
     pub label: String,
     /// A timestamp line given for this turn, as written.

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use shilu_core::{decode, parse, parse_bytes, DecodeError};
+use shilu_core::{analysed, analysed_bytes, decode, DecodeError};
 
 fn utf16(text: &str, le: bool) -> Vec<u8> {
     let mut out = if le {
@@ -24,7 +24,7 @@ fn crlf(text: &str) -> String {
 #[test]
 fn every_encoding_gives_the_same_document() {
     let text = seed_text();
-    let expected = parse(&text);
+    let expected = analysed(&text, None);
     let mut bom = vec![0xEF, 0xBB, 0xBF];
     bom.extend_from_slice(text.as_bytes());
     #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
@@ -51,7 +51,7 @@ fn every_encoding_gives_the_same_document() {
         variants.push(("gb18030 crlf", gb.into_owned()));
     }
     for (name, bytes) in variants {
-        let d = parse_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let d = analysed_bytes(&bytes, None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(d, expected, "{name}");
     }
 }
@@ -60,16 +60,16 @@ fn every_encoding_gives_the_same_document() {
 fn fixtures_in_other_encodings() {
     for name in fixtures() {
         let text = fixture(&name);
-        let expected = parse(&text);
+        let expected = analysed(&text, None);
         assert_eq!(
-            parse_bytes(&utf16(&text, false)).unwrap(),
+            analysed_bytes(&utf16(&text, false), None).unwrap(),
             expected,
             "{name}"
         );
         #[cfg(not(target_arch = "wasm32"))]
         {
             let (gb, _, _) = encoding_rs::GB18030.encode(&text);
-            assert_eq!(parse_bytes(&gb).unwrap(), expected, "{name}");
+            assert_eq!(analysed_bytes(&gb, None).unwrap(), expected, "{name}");
         }
     }
 }
@@ -133,7 +133,7 @@ fn bad_input_is_an_error_naming_the_problem() {
         ),
     ];
     for (bytes, err, word) in cases {
-        let got = parse_bytes(&bytes).unwrap_err();
+        let got = analysed_bytes(&bytes, None).unwrap_err();
         assert_eq!(got, err, "{bytes:?}");
         let msg = got.to_string();
         assert!(msg.contains(word), "{msg}");

@@ -37,6 +37,7 @@ fn turn(id: &str, speaker: &str, blocks: Vec<Block>) -> Turn {
         label: speaker.to_string(),
         time: None,
         blocks,
+        ..Default::default()
     }
 }
 

@@ -93,6 +93,8 @@ fn doc_of(paragraphs: &[String]) -> Document {
         speaker: "某人".into(),
         participant: "p1".into(),
         role: Role::Official,
+        title: None,
+        outlet: None,
         label: "某人".into(),
         time: None,
         blocks: paragraphs

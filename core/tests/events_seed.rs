@@ -9,7 +9,7 @@ fn seed() -> Document {
         "/../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt"
     ))
     .unwrap();
-    shilu_core::parse(&text)
+    shilu_core::analysed(&text, None)
 }
 
 fn listing(ev: &[Event]) -> String {

@@ -11,7 +11,7 @@ fn seed() -> Document {
         "/../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt"
     ))
     .unwrap();
-    shilu_core::parse(&text)
+    shilu_core::analysed(&text, None)
 }
 
 /// (summary, start, exclusive end) of every VEVENT.

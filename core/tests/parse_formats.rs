@@ -3,10 +3,10 @@
 mod common;
 
 use common::*;
-use shilu_core::{parse, BlockKind, Document, Role};
+use shilu_core::{analysed, BlockKind, Document, Role};
 
 fn doc(name: &str) -> Document {
-    parse(&fixture(name))
+    analysed(&fixture(name), None)
 }
 
 fn speakers(d: &Document) -> Vec<(&str, Role)> {
@@ -20,7 +20,7 @@ fn speakers(d: &Document) -> Vec<(&str, Role)> {
 fn every_fixture_is_lossless() {
     for name in fixtures() {
         let text = fixture(&name);
-        let d = parse(&text);
+        let d = analysed(&text, None);
         assert!(!d.turns.is_empty(), "{name} has turns");
         assert_lossless(&text, &d);
         assert_lossless_any(&text, &d);
@@ -219,7 +219,7 @@ fn labels_with_nbsp_and_ascii_or_fullwidth_colons() {
     for colon in [":", "\u{FF1A}"] {
         for space in [" ", "\u{a0}\u{a0}", "\u{3000}", ""] {
             let text = format!("标题\n主持人{space}王某{colon}\n大家好。\n张某{colon}\n谢谢。\n");
-            let d = parse(&text);
+            let d = analysed(&text, None);
             assert_eq!(
                 speakers(&d),
                 [("王某", Role::Host), ("张某", Role::Other)],
@@ -233,7 +233,7 @@ fn labels_with_nbsp_and_ascii_or_fullwidth_colons() {
 #[test]
 fn no_structure_is_front_matter() {
     let text = "一段没有任何结构的文字。\n第二段。";
-    let d = parse(text);
+    let d = analysed(text, None);
     assert!(d.turns.is_empty());
     assert_eq!(d.front.len(), 2);
     assert_lossless(text, &d);
@@ -242,7 +242,7 @@ fn no_structure_is_front_matter() {
 #[test]
 fn label_alone_is_a_turn_without_blocks() {
     let text = "主持人:\n问:\n答:";
-    let d = parse(text);
+    let d = analysed(text, None);
     assert_eq!(d.turns.len(), 3);
     assert!(d.turns.iter().all(|t| t.blocks.is_empty()));
     assert_lossless(text, &d);
@@ -251,7 +251,7 @@ fn label_alone_is_a_turn_without_blocks() {
 #[test]
 fn bare_host_label_is_the_host_the_intro_names() {
     let text = "标题\n新闻发布会由市委宣传部副部长孙某主持。\n主持人:\n大家好。\n主持人:\n谢谢。\n";
-    let d = parse(text);
+    let d = analysed(text, None);
     assert_eq!(speakers(&d), [("孙某", Role::Host), ("孙某", Role::Host)]);
     assert_eq!(d.turns[0].label, "主持人");
     assert_eq!(d.participants.len(), 1);
@@ -261,7 +261,7 @@ fn bare_host_label_is_the_host_the_intro_names() {
 #[test]
 fn title_after_a_stamp() {
     let text = "2019-03-07 10:00\n某某新闻发布会\n主持人 王某:\n大家好。\n";
-    let d = parse(text);
+    let d = analysed(text, None);
     assert_eq!(d.meta.title, "某某新闻发布会");
     assert_eq!(d.front[0].kind, BlockKind::Stamp);
     assert_eq!(d.front[1].kind, BlockKind::Title);

@@ -4,10 +4,10 @@
 mod common;
 
 use common::*;
-use shilu_core::{parse, BlockKind, Document, Role};
+use shilu_core::{analysed, BlockKind, Document, Role};
 
 fn seed() -> Document {
-    parse(&seed_text())
+    analysed(&seed_text(), None)
 }
 
 #[test]
@@ -99,10 +99,16 @@ fn meta() {
 #[test]
 fn date_year_comes_from_the_stamp() {
     let text = seed_text().replace("13.10.2017", "13.10.2018");
-    assert_eq!(parse(&text).meta.date.as_deref(), Some("2018-10-12"));
+    assert_eq!(
+        analysed(&text, None).meta.date.as_deref(),
+        Some("2018-10-12")
+    );
     // Published in January: the conference was the year before.
     let text = seed_text().replace("13.10.2017", "02.01.2018");
-    assert_eq!(parse(&text).meta.date.as_deref(), Some("2017-10-12"));
+    assert_eq!(
+        analysed(&text, None).meta.date.as_deref(),
+        Some("2017-10-12")
+    );
 }
 
 #[test]
@@ -245,13 +251,13 @@ fn ids_are_stable_and_unique() {
     ids.dedup();
     assert_eq!(ids.len(), n);
     // Same input, same ids.
-    assert_eq!(parse(&seed_text()), d);
+    assert_eq!(analysed(&seed_text(), None), d);
 }
 
 #[test]
 fn lossless() {
     let text = seed_text();
-    let d = parse(&text);
+    let d = analysed(&text, None);
     assert_lossless(&text, &d);
     assert_lossless_any(&text, &d);
 }

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use proptest::sample::select;
-use shilu_core::{parse, parse_bytes};
+use shilu_core::{analysed, analysed_bytes};
 
 /// Pieces of transcripts, including the awkward ones.
 const PIECES: &[&str] = &[
@@ -110,7 +110,7 @@ fn document() -> impl Strategy<Value = String> {
 }
 
 fn check(text: &str) {
-    let d = parse(text);
+    let d = analysed(text, None);
     assert_lossless_any(text, &d);
     // Ids are unique and shaped as promised.
     let mut ids: Vec<&str> = d.blocks().map(|b| b.id.as_str()).collect();
@@ -142,7 +142,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(d) = parse_bytes(&bytes) {
+        if let Ok(d) = analysed_bytes(&bytes, None) {
             let text = shilu_core::decode(&bytes).unwrap();
             assert_lossless_any(&text, &d);
         }

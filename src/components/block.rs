@@ -252,7 +252,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn a_citation_quotes_the_block_and_names_speaker_conference_and_date() {
-        let doc = shilu_core::parse::parse(crate::app::SEED);
+        let doc = shilu_core::structure(crate::app::SEED, None);
         let turn = doc.turns.iter().find(|t| t.speaker == "刘志杰").unwrap();
         let block = &turn.blocks[0];
         let c = citation(&doc, &block.id, "https://example.org/#x").unwrap();

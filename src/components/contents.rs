@@ -154,7 +154,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn every_turn_is_listed_with_its_sections_as_links() {
-        let doc = shilu_core::parse::parse(crate::app::SEED);
+        let doc = shilu_core::structure(crate::app::SEED, None);
         let html = contents_html(&doc);
         assert_eq!(html.matches("data-for=").count(), doc.turns.len());
         let first = &doc.turns[0];

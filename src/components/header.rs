@@ -115,7 +115,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn facts_list_what_is_known_with_the_part_of_the_day() {
-        let doc = shilu_core::parse::parse(crate::app::SEED);
+        let doc = shilu_core::structure(crate::app::SEED, None);
         assert_eq!(
             facts_html(&doc.meta, &ZH),
             "<div class=\"conference__fact\"><dt>日期</dt><dd>2017年10月12日下午</dd></div>\
@@ -135,7 +135,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn people_are_the_host_and_officials_with_their_titles() {
-        let doc = shilu_core::parse::parse(crate::app::SEED);
+        let doc = shilu_core::structure(crate::app::SEED, None);
         let html = people_html(&doc.participants, &ZH);
         assert_eq!(html.matches("<li ").count(), 5, "{html}");
         assert!(html.starts_with(

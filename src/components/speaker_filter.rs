@@ -216,7 +216,7 @@ mod tests {
     use crate::i18n::{EN, ZH};
 
     fn seed() -> Document {
-        shilu_core::parse::parse(crate::app::SEED)
+        shilu_core::structure(crate::app::SEED, None)
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

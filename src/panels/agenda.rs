@@ -158,7 +158,7 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_agenda_lists_every_event_under_its_date() {
         use crate::panels::texts::PANEL_ZH;
-        let data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
+        let data = CalendarData::new(&shilu_core::analysed(crate::app::SEED, None));
         let html = agenda_html(&data, &PANEL_ZH);
         assert!(html.starts_with(&format!(
             "<section class=\"agenda\" aria-labelledby=\"agenda-title\"><h3 class=\"calendar__section-title\" id=\"agenda-title\">{}</h3><ol class=\"agenda__list\">",

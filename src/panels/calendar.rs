@@ -179,7 +179,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_head_says_when_there_are_no_events() {
-        let mut data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
+        let mut data = CalendarData::new(&shilu_core::analysed(crate::app::SEED, None));
         let html = head_html(&data, &PANEL_ZH);
         assert!(html.starts_with(&format!(
             "<div class=\"calendar__head\"><h2 class=\"panel__title\">{}</h2><div class=\"ics-downloads\"",

@@ -62,7 +62,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_chosen_day_lists_its_events_that_day_first() {
-        let data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
+        let data = CalendarData::new(&shilu_core::analysed(crate::app::SEED, None));
         assert_eq!(
             day_events_html(&data, None, &PANEL_ZH),
             format!("<p class=\"day-events__hint\">{}</p>", PANEL_ZH.choose_day)

@@ -33,7 +33,7 @@ impl PanelHost {
         PanelHost {
             // A new text is a new document: no comparison of documents.
             doc: Memo::new_with_compare(
-                move |_| Arc::new(text.with(|t| shilu_core::parse(t))),
+                move |_| Arc::new(text.with(|t| shilu_core::analysed(t, None))),
                 |_, _| true,
             )
             .into(),

@@ -96,7 +96,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn two_buttons_in_a_group_disabled_when_there_is_nothing_to_save() {
-        let mut data = CalendarData::new(&shilu_core::parse(crate::app::SEED));
+        let mut data = CalendarData::new(&shilu_core::analysed(crate::app::SEED, None));
         let mut h = Html::new();
         ics_downloads_html(&mut h, &data, &PANEL_ZH);
         let html = h.into_string();

@@ -427,7 +427,7 @@ mod tests {
     use crate::panels::texts::PANEL_ZH;
 
     fn seed() -> CalendarData {
-        CalendarData::new(&shilu_core::parse(crate::app::SEED))
+        CalendarData::new(&shilu_core::analysed(crate::app::SEED, None))
     }
 
     fn d(y: i32, m: u32, day: u32) -> Date {

@@ -1,4 +1,4 @@
-//! Fuzzes `parse_bytes` and checks the lossless property on what decodes:
+//! Fuzzes `analysed_bytes` and checks the lossless property on what decodes:
 //! every non-whitespace character of the text, speaker labels (and their
 //! colons) aside, is kept in order.
 
@@ -11,10 +11,10 @@ fn nows(s: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = shilu_core::parse_bytes(data) else {
+    let Ok(doc) = shilu_core::analysed_bytes(data, None) else {
         return;
     };
-    let text = shilu_core::decode(data).expect("decodes when parse_bytes did");
+    let text = shilu_core::decode(data).expect("decodes when analysed_bytes did");
     let content = doc.content_text();
     // In order…
     let mut all = nows(&text);

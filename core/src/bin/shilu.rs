@@ -75,7 +75,8 @@ fn run(args: &[String]) -> Result<String, Failure> {
 fn cmd_parse(args: &[String]) -> Result<String, Failure> {
     let path = one_file(args, "parse")?;
     let bytes = read_input(path)?;
-    let doc = shilu_core::parse_bytes(&bytes).map_err(|e| Failure(format!("{path}: {e}")))?;
+    let doc =
+        shilu_core::analysed_bytes(&bytes, None).map_err(|e| Failure(format!("{path}: {e}")))?;
     let mut json = serde_json::to_string_pretty(&doc)
         .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
     json.push('\n');
@@ -91,7 +92,8 @@ fn cmd_ics(args: &[String]) -> Result<String, Failure> {
     };
     let path = one_file(args, "ics")?;
     let bytes = read_input(path)?;
-    let doc = shilu_core::parse_bytes(&bytes).map_err(|e| Failure(format!("{path}: {e}")))?;
+    let doc =
+        shilu_core::analysed_bytes(&bytes, None).map_err(|e| Failure(format!("{path}: {e}")))?;
     Ok(calendar(&doc, scope))
 }
 

@@ -39,7 +39,7 @@ const MAX_TITLE: usize = 80;
 
 /// Parses decoded transcript text. Never fails: text that has no structure
 /// comes back as front-matter paragraphs.
-pub fn parse(text: &str) -> Document {
+pub fn structure(text: &str, _name: Option<&str>) -> Document {
     let lines = lines::split(text);
     let n = lines.len();
     let cands: Vec<Option<Label<'_>>> = lines.iter().map(|l| label::candidate(l.text)).collect();
@@ -167,6 +167,8 @@ pub fn parse(text: &str) -> Document {
                 speaker,
                 participant,
                 role,
+                title: c.title.clone(),
+                outlet: c.outlet.clone(),
                 label: c.body.to_string(),
                 time: time_line[i].map(|j| lines[j].text.to_string()),
                 blocks: Vec::new(),
@@ -258,16 +260,17 @@ mod tests {
 
     #[test]
     fn empty_and_plain() {
-        assert_eq!(parse(""), Document::default());
-        let d = parse("只有一行");
+        assert_eq!(structure("", None), Document::default());
+        let d = structure("只有一行", None);
         assert_eq!(d.front.len(), 1);
         assert_eq!(d.meta.title, "只有一行");
     }
 
     #[test]
     fn small_transcript() {
-        let d = parse(
+        let d = structure(
             "标题\n主持人 王某:\n  各位好。\n李某:\n  谢谢。\n主持人 王某:\n发布会到此结束。\n广告\n",
+            None,
         );
         assert_eq!(d.turns.len(), 3);
         assert_eq!(d.turns[0].speaker, "王某");

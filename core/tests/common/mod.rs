@@ -26,7 +26,7 @@ pub fn fixture_path(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A fixture, decoded as `parse_bytes` would (CRLF → LF).
+/// A fixture, decoded as `analysed_bytes` would (CRLF → LF).
 pub fn fixture(name: &str) -> String {
     let bytes = std::fs::read(fixture_path(name)).expect("fixture readable");
     shilu_core::decode(&bytes).expect("fixture decodes")
