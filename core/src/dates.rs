@@ -29,6 +29,7 @@ use std::ops::Range;
 
 use std::borrow::Cow;
 
+use crate::chars::{digit, is_han};
 use crate::model::{Block, Document, Precision};
 
 /// A proleptic Gregorian calendar date.
@@ -504,14 +505,6 @@ const MD_SEPS: &[char] = &['.', '·', '・', '．', '•'];
 const CLOSE_QUOTES: &[char] = &['”', '’', '"', '」', '』', '\''];
 const OPEN_QUOTES: &[char] = &['“', '‘', '"', '「', '『', '\''];
 
-fn digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
-
 fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' | 'О' => 0,
@@ -560,10 +553,6 @@ pub(crate) fn is_punct(c: char) -> bool {
             | '」'
             | '.'
     )
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
@@ -926,7 +915,7 @@ impl<'a> Scan<'a> {
         let mut best = None;
         for len in 2..=6 {
             let Some(c) = self.c(j + len - 1) else { break };
-            if !is_cjk(c) {
+            if !is_han(c) {
                 break;
             }
             if c == '日' || c == '节' {
@@ -1166,7 +1155,7 @@ impl<'a> Scan<'a> {
                 }
                 return Some((end, i64::from(days), within));
             }
-            if !is_cjk(c) {
+            if !is_han(c) {
                 return None;
             }
             j += 1;

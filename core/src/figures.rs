@@ -16,6 +16,7 @@
 //! - **Label.** The noun after the unit (`贫困人口`), cut at the first verb-like
 //!   character; else the words before the number in its clause (`增长`).
 
+use crate::chars::{digit, is_han};
 use crate::dates::{self, DateContext};
 use crate::model::{Block, BlockKind, Document, Figure};
 
@@ -264,14 +265,6 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
     out
 }
 
-fn digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
-
 /// A decimal number as digits and the count of digits after the point.
 #[derive(Debug, Clone, Copy)]
 struct Num {
@@ -367,7 +360,7 @@ fn number(text: &str, i: usize) -> Option<(Num, usize)> {
 fn noun_after(rest: &str) -> String {
     let run: Vec<char> = rest
         .chars()
-        .take_while(|&c| is_cjk(c) && !LABEL_STOPS.contains(c))
+        .take_while(|&c| is_han(c) && !LABEL_STOPS.contains(c))
         .take(12)
         .collect();
     let end = run
@@ -442,10 +435,6 @@ fn sentence_before(text: &str, start: usize) -> String {
         .unwrap_or("");
     let n = sentence.chars().count();
     sentence.chars().skip(n.saturating_sub(16)).collect()
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// The unit of `57万贫困人口`, `21.6亿的扶贫周转金`, `人均1.5万`.

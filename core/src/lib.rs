@@ -10,6 +10,7 @@
 //!   structured document.
 //! - [`analysed`] and [`analysed_bytes`] do both.
 
+pub mod chars;
 pub mod dates;
 pub mod decode;
 pub mod events;

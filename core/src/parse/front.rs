@@ -2,10 +2,10 @@
 //! headings (`全程文字实录`) and the intro paragraph, plus the people the
 //! front matter introduces.
 
-use super::chars::{count_upto, has_surname, is_colon, is_name_like, is_sentence_end, strip_ws};
 use super::lines;
 use super::names::{people_in, Person};
 use super::participants::Registry;
+use crate::chars::{count_upto, has_surname, is_colon, is_name_like, is_sentence_end, strip_ws};
 use crate::model::{BlockKind, Role};
 
 /// A `key:value` metadata line before the first speech.

@@ -7,11 +7,11 @@
 //! what it says about the speaker; whether it *is* one also depends on the
 //! line's indentation and on the names known from the intro (see `mod.rs`).
 
-use super::chars::{
+use super::names::{split_title_name, TITLE_WORDS};
+use crate::chars::{
     contains_any, count_upto, find_any, has_surname, is_colon, is_han, is_label_breaker,
     is_name_like,
 };
-use super::names::{split_title_name, TITLE_WORDS};
 use crate::model::Role;
 
 /// How sure the label reading is.
@@ -123,7 +123,7 @@ pub fn candidate(text: &str) -> Option<Label<'_>> {
         }
         let after = outer[i + w.len()..].trim();
         if is_name_like(after) {
-            label.name = Some(super::chars::strip_ws(after));
+            label.name = Some(crate::chars::strip_ws(after));
         }
         return Some(label);
     }
@@ -149,14 +149,14 @@ pub fn candidate(text: &str) -> Option<Label<'_>> {
         if is_name_like(outer) && ends_with_title(inner) {
             label.role = Some(Role::Official);
             label.title = Some(inner.trim().to_string());
-            label.name = Some(super::chars::strip_ws(outer));
+            label.name = Some(crate::chars::strip_ws(outer));
             return Some(label);
         }
         return None;
     }
     // A bare name.
     if is_name_like(outer) && !SAYING_ENDS.iter().any(|e| outer.ends_with(e)) {
-        let name = super::chars::strip_ws(outer);
+        let name = crate::chars::strip_ws(outer);
         label.strength = Strength::Bare;
         label.surname = has_surname(&name);
         label.name = Some(name);
@@ -175,7 +175,7 @@ fn fill_person(label: &mut Label<'_>, left: &str, inner: Option<&str>) {
             return;
         }
         if is_name_like(inner) {
-            label.name = Some(super::chars::strip_ws(inner));
+            label.name = Some(crate::chars::strip_ws(inner));
             return;
         }
         if ends_with_title(inner) {
@@ -186,7 +186,7 @@ fn fill_person(label: &mut Label<'_>, left: &str, inner: Option<&str>) {
         label.title.get_or_insert_with(|| title.to_string());
         label.name = Some(name);
     } else if is_name_like(left) {
-        label.name = Some(super::chars::strip_ws(left));
+        label.name = Some(crate::chars::strip_ws(left));
     }
 }
 

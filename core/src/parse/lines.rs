@@ -1,7 +1,7 @@
 //! Line splitting and the shapes a single line can have on its own:
 //! timestamps, photo captions, closing remarks.
 
-use super::chars::{digit, is_colon, is_han};
+use crate::chars::{digit, is_colon, is_han};
 
 /// One non-blank line of the input.
 #[derive(Debug, Clone, Copy)]
@@ -188,7 +188,7 @@ pub fn timestamp(s: &str) -> Option<Stamp> {
 
 /// A photo caption: `…中国网 李某摄`, `(新华社记者 李某 摄)`, `图为…`.
 pub fn is_caption(s: &str) -> bool {
-    if super::chars::count_upto(s, 120) > 120 {
+    if crate::chars::count_upto(s, 120) > 120 {
         return false;
     }
     let unwrapped = s.trim_start_matches(['(', '\u{FF08}', '[', '【']);

@@ -1,9 +1,9 @@
 //! Conference facts from the front matter: publication time, date,
 //! organiser and place.
 
-use super::chars::digit;
 use super::front::Header;
 use super::lines::Stamp;
+use crate::chars::digit;
 use crate::model::Meta;
 
 /// What the front matter offers for [`Meta`].

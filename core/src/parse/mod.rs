@@ -17,7 +17,7 @@
 //! a block, a turn's time, or (for speaker labels) a turn's label.
 
 mod appendix;
-mod chars;
+
 mod front;
 mod label;
 mod lines;
@@ -137,7 +137,7 @@ pub fn structure(text: &str, _name: Option<&str>) -> Document {
         let mut kind = front::kind(l.text, false);
         if !title_seen && matches!(kind, BlockKind::Heading | BlockKind::Paragraph) {
             title_seen = true;
-            if chars::count_upto(l.text, MAX_TITLE) <= MAX_TITLE {
+            if crate::chars::count_upto(l.text, MAX_TITLE) <= MAX_TITLE {
                 kind = BlockKind::Title;
                 src.title = l.text;
             }

@@ -1,7 +1,7 @@
 //! Titles and names: `省扶贫办副主任、新闻发言人张建成` → title + name, and
 //! the people an intro paragraph introduces.
 
-use super::chars::{has_surname, is_han, is_name_like, strip_ws};
+use crate::chars::{has_surname, is_han, is_name_like, strip_ws};
 use std::sync::OnceLock;
 
 /// Words a title ends with (simplified and traditional). `长`/`長` covers

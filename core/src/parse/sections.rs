@@ -2,8 +2,8 @@
 //! `一、` > `(一)` > `1、`, enumerations `一是…`, lead-unit notes
 //! `(牵头单位:省直工委)`, captions and timestamps.
 
-use super::chars::{count_upto, digit, is_cn_numeral, is_colon, is_sentence_end};
 use super::lines;
+use crate::chars::{count_upto, digit, is_cn_numeral, is_colon, is_sentence_end};
 use crate::model::BlockKind;
 
 /// A block's content before it gets its id.

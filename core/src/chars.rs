@@ -1,4 +1,5 @@
-//! Character classes and small string helpers shared by the parser.
+//! Character classes and small string helpers shared by every pass of the
+//! core: the parser, dates, figures (one home for `digit`, `is_han`, …).
 
 /// A CJK ideograph (unified, extensions, compatibility) or `〇`.
 pub fn is_han(c: char) -> bool {
