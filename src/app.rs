@@ -10,13 +10,14 @@ use crate::components::speaker_filter::SpeakerFilter;
 use crate::components::toast::{StatusLine, Toast};
 use crate::components::top_bar::{ThemeChoice, TopBar};
 use crate::components::transcript::Transcript;
-use crate::context::context;
 use crate::i18n::{text, I18n};
 use crate::navigate::go_to_block;
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
 use crate::state::{Panel, Reader};
 use crate::{keyboard, panel_loader, url_state};
 use leptos::prelude::*;
+use shilu_ui::context::context;
+use shilu_ui::html::Go;
 
 /// The transcript the explorer opens with, embedded at build time.
 pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
@@ -27,6 +28,7 @@ pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-pre
 pub fn provide_reader(text: &str) -> Reader {
     let reader = Reader::new(text);
     provide_context(reader);
+    provide_context(Go(Callback::new(move |id| go_to_block(reader, id))));
     provide_context(I18n(RwSignal::new(saved_lang())));
     provide_context(ThemeChoice(RwSignal::new(saved_theme())));
     provide_context(Toast::new());

@@ -1,44 +1,25 @@
 //! Interface text in 简体中文 (default) and English. Transcript text is never
 //! translated: only the controls around it.
 
-use crate::context::context;
 use leptos::prelude::*;
+use shilu_ui::context::context;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+pub use shilu_ui::i18n::{role_name, CommonTexts, I18n, Lang};
+use shilu_ui::i18n::{COMMON_EN, COMMON_ZH};
 
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language of a [`Lang::code`]; Chinese for anything else.
-    pub fn from_code(code: &str) -> Lang {
-        if code == Lang::En.code() {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Zh => &ZH,
-            Lang::En => &EN,
-        }
+/// The reader's texts of `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
     }
 }
 
 /// Every interface string, one field each, so a missing translation is a
 /// compile error.
 pub struct Texts {
+    /// What the panels show too (role names, turn counts).
+    pub common: &'static CommonTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub date: &'static str,
@@ -70,7 +51,6 @@ pub struct Texts {
     pub journalists: &'static str,
     pub hosts: &'static str,
     pub only: fn(&str) -> String,
-    pub turns_count: fn(usize) -> String,
     pub keep_qa: &'static str,
     pub expand_all: &'static str,
     pub collapse_all: &'static str,
@@ -78,11 +58,6 @@ pub struct Texts {
     pub unfold: &'static str,
     pub hidden_turn: fn(&str, usize) -> String,
     pub show_turn: &'static str,
-    pub role_host: &'static str,
-    pub role_official: &'static str,
-    pub role_journalist: &'static str,
-    pub role_other: &'static str,
-    pub question: &'static str,
     pub answer_to: &'static str,
     pub front_matter: &'static str,
     pub appendix: &'static str,
@@ -100,6 +75,7 @@ pub struct Texts {
 }
 
 pub static ZH: Texts = Texts {
+    common: &COMMON_ZH,
     app_name: "实录",
     skip_to_content: "跳到正文",
     date: "日期",
@@ -131,7 +107,6 @@ pub static ZH: Texts = Texts {
     journalists: "仅记者",
     hosts: "仅主持人",
     only: |name| format!("只看{name}"),
-    turns_count: |n| format!("{n} 次发言"),
     keep_qa: "问答保持在一起",
     expand_all: "全部展开",
     collapse_all: "全部折叠",
@@ -139,11 +114,6 @@ pub static ZH: Texts = Texts {
     unfold: "展开",
     hidden_turn: |name, n| format!("{name} 的发言已隐藏（{n} 段）"),
     show_turn: "显示",
-    role_host: "主持人",
-    role_official: "发布人",
-    role_journalist: "记者",
-    role_other: "其他",
-    question: "提问",
     answer_to: "回答",
     front_matter: "导语",
     appendix: "附录",
@@ -160,6 +130,7 @@ pub static ZH: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    common: &COMMON_EN,
     app_name: "shilu",
     skip_to_content: "Skip to the transcript",
     date: "Date",
@@ -197,13 +168,6 @@ pub static EN: Texts = Texts {
     journalists: "Journalists",
     hosts: "Host",
     only: |name| format!("Only {name}"),
-    turns_count: |n| {
-        if n == 1 {
-            "1 turn".to_string()
-        } else {
-            format!("{n} turns")
-        }
-    },
     keep_qa: "Keep questions with answers",
     expand_all: "Expand all",
     collapse_all: "Collapse all",
@@ -214,11 +178,6 @@ pub static EN: Texts = Texts {
         format!("{name}: hidden ({n} paragraph{s})")
     },
     show_turn: "Show",
-    role_host: "Host",
-    role_official: "Official",
-    role_journalist: "Journalist",
-    role_other: "Other",
-    question: "Question",
     answer_to: "Answer",
     front_matter: "Introduction",
     appendix: "Appendix",
@@ -236,20 +195,10 @@ pub static EN: Texts = Texts {
     retry: "Try again",
 };
 
-/// The interface language, provided as context.
-#[derive(Clone, Copy)]
-pub struct I18n(pub RwSignal<Lang>);
-
-impl I18n {
-    pub fn texts(&self) -> &'static Texts {
-        self.0.get().texts()
-    }
-}
-
 /// Interface texts for the current language (tracks the language signal).
 pub fn use_texts() -> impl Fn() -> &'static Texts + Copy {
-    let lang = context::<I18n>();
-    move || lang.texts()
+    let I18n(lang) = context::<I18n>();
+    move || texts(lang.get())
 }
 
 /// A piece of interface text that follows the language, e.g.
@@ -257,17 +206,6 @@ pub fn use_texts() -> impl Fn() -> &'static Texts + Copy {
 /// the same closure, so a label costs no code of its own (a `move || t().x`
 /// closure per label costs wasm for each one).
 pub fn text(pick: fn(&Texts) -> &'static str) -> Signal<&'static str> {
-    let lang = context::<I18n>();
-    Signal::derive(move || pick(lang.texts()))
-}
-
-/// Display name of a role.
-pub fn role_name(t: &Texts, role: shilu_core::Role) -> &'static str {
-    use shilu_core::Role::*;
-    match role {
-        Host => t.role_host,
-        Official => t.role_official,
-        Journalist => t.role_journalist,
-        Other => t.role_other,
-    }
+    let I18n(lang) = context::<I18n>();
+    Signal::derive(move || pick(texts(lang.get())))
 }

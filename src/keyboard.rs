@@ -2,9 +2,9 @@
 //! previous shown turn.
 
 use crate::components::search_bar::SEARCH_INPUT_ID;
-use crate::dom::{focus_id, scroll_to_id, typing_in_field};
 use crate::state::{Panel, Reader};
 use leptos::prelude::*;
+use shilu_ui::dom::{focus_id, scroll_to_id, typing_in_field};
 
 pub fn install(reader: Reader) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {

@@ -1,17 +1,13 @@
 //! shilu web app: renders a parsed transcript (the core's model) with Leptos.
-//! See ARCHITECTURE.md for the code map.
+//! The UI primitives are `shilu-ui`; the calendar and insights panels are
+//! `shilu-panels`, a module of their own. See ARCHITECTURE.md for the code map.
 
 pub mod app;
 pub mod components;
-pub mod context;
-pub mod dom;
-pub mod effect;
-pub mod html;
 pub mod i18n;
 pub mod keyboard;
 pub mod navigate;
 pub mod panel_loader;
-pub mod panels;
 pub mod prefs;
 pub mod state;
 pub mod transcript_file;

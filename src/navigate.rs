@@ -1,9 +1,9 @@
 //! Going to a place in the transcript, from a link, the contents, a deep link
 //! or a calendar event: one way, so each of them unfolds, filters and scrolls alike.
 
-use crate::dom::{focus_id, scroll_to_id};
 use crate::state::{Panel, Reader};
 use leptos::prelude::*;
+use shilu_ui::dom::{focus_id, scroll_to_id};
 
 /// Shows a block (or turn) of the transcript: switches to the transcript,
 /// unfolds what holds it, lets the speaker filter show its turn, scrolls it

@@ -1,4 +1,4 @@
-//! Loads the panels' module (`src/bin/panels.rs`: the calendar and the
+//! Loads the panels' module (`panels/src/main.rs`: the calendar and the
 //! insights) when a panel tab first opens, and keeps it in step with the
 //! reader: the text, the language and the selected day go to it; going to
 //! a block and choosing a day come back.
@@ -9,12 +9,13 @@
 //! keeps the plain names below. URLs are resolved against the page, so a
 //! dist served from a sub-path finds the module too.
 
-use crate::context::context;
-use crate::effect::effect;
 use crate::i18n::I18n;
 use crate::navigate::go_to_block;
 use crate::state::{Panel, Reader};
 use leptos::prelude::*;
+use shilu_core::dates::Date;
+use shilu_ui::context::context;
+use shilu_ui::effect::effect;
 use wasm_bindgen::prelude::*;
 
 /// The module's script and stylesheet, relative to the page, when the page
@@ -63,7 +64,7 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    /// The module's `Panels` (see `src/bin/panels.rs`).
+    /// The module's `Panels` (see `panels/src/main.rs`).
     type Panels;
     #[wasm_bindgen(method)]
     fn mount(this: &Panels, which: &str, el: &web_sys::HtmlElement);
@@ -135,7 +136,7 @@ pub fn install(reader: Reader) -> PanelLoader {
         }
     });
     effect(move || {
-        let day = reader.day.get();
+        let day = reader.day.get().map(|d| d.iso());
         if ready() {
             loader.with(|m| m.set_day(day));
         }
@@ -153,9 +154,12 @@ pub fn install(reader: Reader) -> PanelLoader {
 fn start(reader: Reader, loader: PanelLoader, lang: &'static str) {
     loader.state.set(Load::Loading);
     let go = Closure::<dyn Fn(String)>::new(move |id| go_to_block(reader, id)).into_js_value();
-    let on_day = Closure::<dyn Fn(Option<String>)>::new(move |d| reader.day.set(d)).into_js_value();
+    let on_day = Closure::<dyn Fn(Option<String>)>::new(move |d: Option<String>| {
+        reader.day.set(d.as_deref().and_then(Date::from_iso))
+    })
+    .into_js_value();
     let text = reader.text.get_untracked();
-    let day = reader.day.get_untracked();
+    let day = reader.day.get_untracked().map(|d| d.iso());
     leptos::task::spawn_local(async move {
         match load_panels(MODULE_URL, STYLE_URL, &text, lang, day, &go, &on_day).await {
             Ok(m) => {

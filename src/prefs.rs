@@ -1,9 +1,9 @@
 //! Reader preferences kept across visits: theme and interface language.
 
-use crate::dom::{prefers_dark, store, stored};
-use crate::effect::effect;
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use shilu_ui::dom::{prefers_dark, store, stored};
+use shilu_ui::effect::effect;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {

@@ -4,6 +4,7 @@
 //! them — visible turns, search hits, what must unfold — is derived.
 
 use leptos::prelude::*;
+use shilu_core::dates::Date;
 use shilu_core::outline::{outline, Node};
 use shilu_core::search::{search, Hit, Matcher};
 use shilu_core::{Document, Role};
@@ -52,8 +53,8 @@ pub struct Reader {
     /// Keep each question together with its answers when filtering.
     pub keep_qa: RwSignal<bool>,
     pub panel: RwSignal<Panel>,
-    /// Selected calendar day, ISO `YYYY-MM-DD`.
-    pub day: RwSignal<Option<String>>,
+    /// Selected calendar day.
+    pub day: RwSignal<Option<Date>>,
     /// Index into `hits` of the match the reader is on.
     pub active_hit: RwSignal<usize>,
     /// Ids of folded turns and sections.

@@ -3,9 +3,10 @@
 //! Read once at start; written back with `history.replaceState`, so typing
 //! never floods the history. Unknown or garbled parameters are ignored.
 
-use crate::effect::effect;
 use crate::state::{set_of, Panel, Reader};
 use leptos::prelude::*;
+use shilu_core::dates::Date;
+use shilu_ui::effect::effect;
 use std::collections::BTreeSet;
 
 /// What the query string asks for, validated against nothing yet.
@@ -15,7 +16,7 @@ pub struct ViewParams {
     pub speakers: BTreeSet<String>,
     pub keep_qa: Option<bool>,
     pub panel: Option<Panel>,
-    pub day: Option<String>,
+    pub day: Option<Date>,
 }
 
 impl ViewParams {
@@ -39,7 +40,11 @@ impl ViewParams {
                     }
                 }
                 "panel" => p.panel = Panel::from_name(v),
-                "day" if is_iso_date(v) => p.day = Some(v.to_string()),
+                "day" => {
+                    if let Some(d) = Date::from_iso(v) {
+                        p.day = Some(d);
+                    }
+                }
                 _ => {}
             }
         }
@@ -64,21 +69,11 @@ impl ViewParams {
         if let Some(p) = self.panel.filter(|p| *p != Panel::Transcript) {
             out.push(("panel", p.as_str().into()));
         }
-        if let Some(d) = &self.day {
-            out.push(("day", d.clone()));
+        if let Some(d) = self.day {
+            out.push(("day", d.iso()));
         }
         out
     }
-}
-
-/// `YYYY-MM-DD` with a plausible month and day.
-pub fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
 }
 
 /// Applies the page's query string to the reader (speakers the document
@@ -174,6 +169,7 @@ mod tests {
         let v = ViewParams::from_pairs([
             ("panel", "nope"),
             ("day", "2017-13-40"),
+            ("day", "2017-02-31"),
             ("qa", "maybe"),
             ("zzz", "1"),
             ("q", "  "),

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use shilu_app::app::{provide_reader, SEED};
 use shilu_app::components::transcript::Transcript;
 use shilu_app::i18n::{I18n, Lang};
-use shilu_app::panels::calendar::CalendarPanel;
-use shilu_app::panels::host::PanelHost;
+use shilu_app::navigate::go_to_block;
 use shilu_app::state::{Panel, Reader};
+use shilu_core::dates::Date;
+use shilu_panels::calendar::CalendarPanel;
+use shilu_panels::host::PanelHost;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -29,13 +31,30 @@ fn mount_calendar() -> (web_sys::HtmlElement, Reader) {
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         let reader = provide_reader(SEED);
-        provide_context(PanelHost::of(reader));
+        provide_panels_over(reader);
         reader.panel.set(Panel::Calendar);
         tx.send(reader).unwrap();
         view! { <CalendarPanel/><Transcript/> }
     });
     handle.forget();
     (container, rx.recv().unwrap())
+}
+
+/// The panels over the reader, in the same module: what the page gives
+/// the panels' module (its text and day, and going to a block), without
+/// the module boundary.
+fn provide_panels_over(reader: Reader) {
+    PanelHost::over(
+        reader.text,
+        reader.day,
+        Callback::new(move |id| go_to_block(reader, id)),
+    )
+    .provide();
+}
+
+/// A day, from its ISO form.
+fn day(iso: &str) -> Option<Date> {
+    Some(Date::from_iso(iso).unwrap())
 }
 
 fn el(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
@@ -124,7 +143,7 @@ async fn choosing_the_17th_lists_the_forum_and_the_performance() {
     let (c, reader) = mount_calendar();
     el(&c, "#cal-2017-10-17").click();
     leptos::task::tick().await;
-    assert_eq!(reader.day.get_untracked().as_deref(), Some("2017-10-17"));
+    assert_eq!(reader.day.get_untracked(), day("2017-10-17"));
     let cell = el(&c, "#cal-2017-10-17");
     assert_eq!(cell.get_attribute("aria-selected").as_deref(), Some("true"));
     let listed = text(&el(&c, ".day-events"));
@@ -181,14 +200,14 @@ async fn keys_move_the_focus_and_the_month() {
     assert_eq!(five_in.len(), 5, "one label per week row of September");
     key(&grid, "Enter");
     leptos::task::tick().await;
-    assert_eq!(reader.day.get_untracked().as_deref(), Some("2017-09-11"));
+    assert_eq!(reader.day.get_untracked(), day("2017-09-11"));
     c.remove();
 }
 
 #[wasm_bindgen_test]
 async fn an_event_links_back_to_its_paragraph() {
     let (c, reader) = mount_calendar();
-    reader.day.set(Some("2017-10-17".into()));
+    reader.day.set(day("2017-10-17"));
     // Fold the turn that holds the plan, and hide its speaker.
     let (turn, block) = {
         let d = shilu_core::analysed(SEED, None);
@@ -238,11 +257,11 @@ async fn a_click_anywhere_in_a_day_chooses_it() {
     let (c, reader) = mount_calendar();
     el(&c, "#cal-2017-10-12 .month-grid__num").click();
     leptos::task::tick().await;
-    assert_eq!(reader.day.get_untracked().as_deref(), Some("2017-10-12"));
+    assert_eq!(reader.day.get_untracked(), day("2017-10-12"));
     // An event inside a cell, and another day.
     el(&c, "#cal-2017-10-17 .cal-chip").click();
     leptos::task::tick().await;
-    assert_eq!(reader.day.get_untracked().as_deref(), Some("2017-10-17"));
+    assert_eq!(reader.day.get_untracked(), day("2017-10-17"));
     assert_eq!(
         c.query_selector_all("[role=gridcell][aria-selected=true]")
             .unwrap()
@@ -251,7 +270,7 @@ async fn a_click_anywhere_in_a_day_chooses_it() {
     );
     el(&c, "#cal-2017-10-03").click();
     leptos::task::tick().await;
-    assert_eq!(reader.day.get_untracked().as_deref(), Some("2017-10-03"));
+    assert_eq!(reader.day.get_untracked(), day("2017-10-03"));
     assert!(text(&el(&c, ".day-events")).contains("2017年10月3日"));
     c.remove();
 }
@@ -262,7 +281,7 @@ async fn switching_the_language_rewrites_the_calendar() {
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(c.clone(), move || {
         let reader = provide_reader(SEED);
-        provide_context(PanelHost::of(reader));
+        provide_panels_over(reader);
         let lang = expect_context::<I18n>();
         lang.0.set(Lang::Zh);
         tx.send((reader, lang)).unwrap();
@@ -270,7 +289,7 @@ async fn switching_the_language_rewrites_the_calendar() {
     });
     handle.forget();
     let (reader, lang) = rx.recv().unwrap();
-    reader.day.set(Some("2017-10-17".into()));
+    reader.day.set(day("2017-10-17"));
     leptos::task::tick().await;
     assert_eq!(text(&el(&c, "#agenda-title")), "按日期列出");
 

@@ -63,6 +63,20 @@ impl Date {
         Date::new(y, m, d)
     }
 
+    /// Exactly `YYYY-MM-DD`, a day that exists (`2017-02-31` is not one):
+    /// the form a date takes in a URL or between the app's modules.
+    pub fn from_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+            return None;
+        }
+        Date::parse_iso(s)
+    }
+
     /// `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -1372,6 +1386,27 @@ fn relative(e: &mut DateExpr, anchor: Date, days: i64, within: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_iso_takes_exactly_a_day_that_exists() {
+        assert_eq!(Date::from_iso("2017-10-17"), Date::new(2017, 10, 17));
+        assert_eq!(Date::from_iso("2016-02-29"), Date::new(2016, 2, 29));
+        for bad in [
+            "2017-02-31",
+            "2017-02-29",
+            "2017-13-01",
+            "2017-00-10",
+            "2017-10-00",
+            "2017-10-1",
+            "2017-10-17T10:00",
+            " 2017-10-17",
+            "20x7-10-17",
+            "2017-+1-17",
+            "",
+        ] {
+            assert_eq!(Date::from_iso(bad), None, "{bad}");
+        }
+    }
     use Precision::*;
 
     fn ctx(iso: &str) -> DateContext {

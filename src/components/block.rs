@@ -4,14 +4,14 @@
 use crate::components::header::chinese_date;
 use crate::components::highlight::highlighted;
 use crate::components::toast::Toast;
-use crate::context::context;
-use crate::dom::{copy_text, permalink};
-use crate::html::{clicked, Html};
-use crate::i18n::{use_texts, I18n, Texts};
+use crate::i18n::{texts, use_texts, I18n, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::Field;
 use shilu_core::{Block, BlockKind, Document};
+use shilu_ui::context::context;
+use shilu_ui::dom::{copy_text, permalink};
+use shilu_ui::html::{clicked, Html};
 
 /// What a block says it is, as a CSS modifier.
 fn kind_class(kind: BlockKind) -> &'static str {
@@ -179,7 +179,7 @@ pub fn on_block_action(reader: Reader, ev: &web_sys::MouseEvent) {
     let Some(id) = clicked(ev, "[data-block]").map(|b| b.id()) else {
         return;
     };
-    let t = context::<I18n>().texts();
+    let t = texts(context::<I18n>().0.get_untracked());
     let toast = context::<Toast>();
     let (text, ok) = if button.get_attribute("data-act").as_deref() == Some("permalink") {
         ev.prevent_default();

@@ -4,16 +4,16 @@
 //! The list is HTML ([`contents_html`]); its links are followed by one
 //! click handler.
 
-use crate::context::context;
-use crate::dom::select_all;
-use crate::effect::effect;
-use crate::html::{followed_link, Html};
 use crate::i18n::text;
 use crate::navigate::go_to_block;
 use crate::state::Reader;
 use leptos::html::Ol;
 use leptos::prelude::*;
 use shilu_core::{Block, BlockKind, Document};
+use shilu_ui::context::context;
+use shilu_ui::dom::select_all;
+use shilu_ui::effect::effect;
+use shilu_ui::html::{followed_link, Html};
 
 /// Contents entries for a turn: its headed sections.
 fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {

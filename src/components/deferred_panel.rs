@@ -1,14 +1,14 @@
 //! A panel whose code comes with the panels' module: a status line while
 //! the module loads (or a retry button if it failed), then the panel.
 
-use crate::context::context;
-use crate::effect::effect;
-use crate::html::{clicked, Html};
 use crate::i18n::{use_texts, Texts};
 use crate::panel_loader::{Load, PanelLoader};
 use crate::state::Panel;
 use leptos::html::Div;
 use leptos::prelude::*;
+use shilu_ui::context::context;
+use shilu_ui::effect::effect;
+use shilu_ui::html::{clicked, Html};
 
 /// What the status line says while the module is not ready.
 pub fn status_html(state: Load, t: &Texts) -> String {

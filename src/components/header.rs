@@ -2,14 +2,14 @@
 
 use crate::components::highlight::{field_html, marks_in};
 use crate::components::transcript::title_block;
-use crate::context::context;
-use crate::html::escape_into;
-use crate::html::Html;
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::Field;
 use shilu_core::{Meta, Participant, Role};
+use shilu_ui::context::context;
+use shilu_ui::html::escape_into;
+use shilu_ui::html::Html;
 
 /// `2017-10-12` → `2017年10月12日`.
 pub fn chinese_date(iso: &str) -> String {
@@ -75,7 +75,7 @@ pub fn people_html(participants: &[Participant], t: &Texts) -> String {
             .el(
                 "span",
                 &[("class", "person__title")],
-                p.title.as_deref().unwrap_or(role_name(t, p.role)),
+                p.title.as_deref().unwrap_or(role_name(t.common, p.role)),
             )
             .close("li");
     }

@@ -4,11 +4,11 @@
 //! match in a `<mark>`. It is set as the `inner_html` of the element that
 //! holds the field, so a match costs no view of its own.
 
-use crate::context::context;
-use crate::html::escape_into;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::{Field, Hit};
+use shilu_ui::context::context;
+use shilu_ui::html::escape_into;
 use std::ops::Range;
 
 /// `text` escaped, with each of `marks` (index among all hits, byte range)

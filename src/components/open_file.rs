@@ -2,10 +2,10 @@
 //! by the same core as the embedded seed. Nothing leaves the browser.
 
 use crate::components::toast::Toast;
-use crate::context::context;
 use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
+use shilu_ui::context::context;
 use wasm_bindgen::JsCast;
 
 #[component]

@@ -1,9 +1,9 @@
 //! Tabs that switch the main panel: transcript, calendar, insights.
 
-use crate::context::context;
 use crate::i18n::{text, use_texts};
 use crate::state::{Panel, Reader};
 use leptos::prelude::*;
+use shilu_ui::context::context;
 
 pub fn tab_id(p: Panel) -> String {
     format!("tab-{}", p.as_str())
@@ -38,7 +38,7 @@ pub fn PanelTabs() -> impl IntoView {
         };
         ev.prevent_default();
         reader.panel.set(Panel::ALL[next]);
-        crate::dom::focus_id(&tab_id(Panel::ALL[next]));
+        shilu_ui::dom::focus_id(&tab_id(Panel::ALL[next]));
     };
     view! {
         <div class="tabs" role="tablist" aria-label=text(|t| t.panels) on:keydown=on_keydown>

@@ -6,15 +6,15 @@
 //! on them in place, so focus stays on the button the reader pressed.
 //! Clicks are handled for the whole filter, by `data-act` and `data-arg`.
 
-use crate::context::context;
-use crate::dom::select_all;
-use crate::effect::effect;
-use crate::html::{clicked, Html};
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::{set_of, Reader};
 use leptos::html::Fieldset;
 use leptos::prelude::*;
 use shilu_core::{Document, Role};
+use shilu_ui::context::context;
+use shilu_ui::dom::select_all;
+use shilu_ui::effect::effect;
+use shilu_ui::html::{clicked, Html};
 use std::collections::BTreeSet;
 
 /// The presets after "everyone", when the document has such speakers.
@@ -68,7 +68,7 @@ pub fn toggles_html(doc: &Document, t: &Texts) -> String {
         let class = format!("speaker speaker--{}", p.role.as_str());
         let title = format!(
             "{} · {}",
-            role_name(t, p.role),
+            role_name(t.common, p.role),
             p.title
                 .as_deref()
                 .or(p.outlet.as_deref())
@@ -101,7 +101,7 @@ pub fn toggles_html(doc: &Document, t: &Texts) -> String {
                 "span",
                 &[
                     ("class", "speaker__count"),
-                    ("aria-label", &(t.turns_count)(turns)),
+                    ("aria-label", &(t.common.turns_count)(turns)),
                 ],
                 &turns.to_string(),
             )
@@ -261,8 +261,8 @@ mod tests {
              <span class=\"speaker__count\" aria-label=\"{}\">{n}</span></button>\
              <button type=\"button\" class=\"chip chip--only\" aria-label=\"{2}\" title=\"{2}\" \
              data-act=\"only\" data-arg=\"刘志杰\"><span aria-hidden=\"true\">◎</span></button></li>",
-            ZH.role_official,
-            (ZH.turns_count)(n),
+            ZH.common.role_official,
+            (ZH.common.turns_count)(n),
             (ZH.only)("刘志杰"),
         )), "{html}");
     }

@@ -1,8 +1,8 @@
 //! A polite status line for short confirmations ("已复制引用").
 
-use crate::context::context;
-use crate::html::Html;
 use leptos::prelude::*;
+use shilu_ui::context::context;
+use shilu_ui::html::Html;
 use std::time::Duration;
 
 /// Handle for showing a message; provided as context.

@@ -2,10 +2,10 @@
 //! (open a file, theme, language).
 
 use crate::components::open_file::OpenFileButton;
-use crate::context::context;
-use crate::i18n::{text, I18n, Lang};
+use crate::i18n::{text, texts, I18n, Lang};
 use crate::prefs::{effective_theme, Theme};
 use leptos::prelude::*;
+use shilu_ui::context::context;
 
 /// The theme the reader chose, if any; provided as context.
 #[derive(Clone, Copy)]
@@ -15,11 +15,10 @@ pub struct ThemeChoice(pub RwSignal<Option<Theme>>);
 pub fn TopBar() -> impl IntoView {
     let I18n(lang) = context::<I18n>();
     let ThemeChoice(theme) = context::<ThemeChoice>();
-    let texts = move || lang.get().texts();
+    let texts = move || texts(lang.get());
     let is_dark = move || effective_theme(theme.get()) == Theme::Dark;
     let toggle_theme = move |_| theme.set(Some(if is_dark() { Theme::Light } else { Theme::Dark }));
-    let toggle_lang =
-        move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    let toggle_lang = move |_| lang.update(|l| *l = l.other());
     view! {
         <div class="top-bar">
             <a class="skip-link" href="#transcript">{text(|t| t.skip_to_content)}</a>

@@ -2,13 +2,13 @@
 //! appendix set apart.
 
 use crate::components::block::{on_block_action, BlockView, FoldButton, FoldControl};
-use crate::context::context;
-use crate::html::Html;
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::outline::{outline, Node};
 use shilu_core::{Block, BlockKind, Document, Role, Turn};
+use shilu_ui::context::context;
+use shilu_ui::html::Html;
 use std::sync::Arc;
 
 #[component]
@@ -117,7 +117,11 @@ pub struct TurnMeta {
 /// The role, title, time and Q&A link of a turn's heading.
 pub fn turn_meta_html(m: &TurnMeta, t: &Texts) -> String {
     let mut h = Html::new();
-    h.el("span", &[("class", "turn__role")], role_name(t, m.role));
+    h.el(
+        "span",
+        &[("class", "turn__role")],
+        role_name(t.common, m.role),
+    );
     if let Some(x) = &m.title {
         h.el("span", &[("class", "turn__title")], x);
     }
@@ -127,7 +131,7 @@ pub fn turn_meta_html(m: &TurnMeta, t: &Texts) -> String {
     if let Some((is_question, other)) = &m.qa {
         let href = format!("#{other}");
         let label = if *is_question {
-            t.question
+            t.common.question
         } else {
             t.answer_to
         };

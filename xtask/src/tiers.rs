@@ -4,7 +4,7 @@
 //! | tier | what runs |
 //! | --- | --- |
 //! | core | `cargo test -p shilu-core -p xtask` (native) |
-//! | wasm | `cargo test -p shilu-app --target wasm32-unknown-unknown`: wasm-bindgen-test in headless Chromium via chromedriver |
+//! | wasm | `cargo test -p shilu-app -p shilu-ui -p shilu-panels --target wasm32-unknown-unknown`: wasm-bindgen-test in headless Chromium via chromedriver |
 //! | dist | `cargo xtask dist`, then the first-visit size budget and a relocatability check |
 //! | e2e  | `node --test` + playwright-core in Chromium against dist/, served at `/` and `/shilu/` |
 
@@ -190,6 +190,10 @@ fn wasm(count: &mut Count) -> Result {
         "--no-fail-fast",
         "-p",
         "shilu-app",
+        "-p",
+        "shilu-ui",
+        "-p",
+        "shilu-panels",
         "--target",
         setup::WASM_TARGET,
     ]);

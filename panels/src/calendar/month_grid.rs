@@ -7,17 +7,17 @@
 //! and replaced whenever the month, the focus or the selection changes (see
 //! [`crate::html`]), after which focus goes back to the focused cell.
 
-use crate::dom::focus_id;
-use crate::html::{Act, Html, HtmlRegion};
-use crate::panels::calendar::{html_of, CalendarData, CalendarState};
-use crate::panels::calendar_model::{
+use crate::calendar::event_item::approx_note;
+use crate::calendar::model::{
     add_months, event_span, is_approximate, is_multi_day, key_target, lane_count, month_weeks,
     single_day_events_on, week_segments, weekday, Segment, YearMonth,
 };
-use crate::panels::event_item::approx_note;
-use crate::panels::texts::{use_panel_texts, PanelTexts};
+use crate::calendar::state::{html_of, CalendarData, CalendarState};
+use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
+use shilu_ui::dom::focus_id;
+use shilu_ui::html::{Act, Html, HtmlRegion};
 
 /// Single-day events shown in a cell before "+n".
 const MAX_IN_CELL: usize = 3;
@@ -424,10 +424,10 @@ fn day_cell(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::panels::texts::PANEL_ZH;
+    use crate::texts::PANEL_ZH;
 
     fn seed() -> CalendarData {
-        CalendarData::new(&shilu_core::analysed(crate::app::SEED, None))
+        CalendarData::new(&shilu_core::analysed(crate::SEED, None))
     }
 
     fn d(y: i32, m: u32, day: u32) -> Date {

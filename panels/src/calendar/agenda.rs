@@ -1,13 +1,13 @@
 //! The agenda: every event grouped by date, undated plan activities last.
 //! The list form of the calendar, for narrow screens and screen readers.
 
-use crate::html::{Html, HtmlRegion};
-use crate::panels::calendar::{html_of, CalendarData, CalendarState};
-use crate::panels::calendar_model::{event_span, weekday};
-use crate::panels::event_item::event_list_html;
-use crate::panels::texts::PanelTexts;
+use crate::calendar::event_item::event_list_html;
+use crate::calendar::model::{event_span, weekday};
+use crate::calendar::state::{html_of, CalendarData, CalendarState};
+use crate::texts::PanelTexts;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
+use shilu_ui::html::{Html, HtmlRegion};
 use std::collections::BTreeMap;
 
 /// Where an event is listed: under its first day, or, when it covers whole
@@ -157,8 +157,8 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_agenda_lists_every_event_under_its_date() {
-        use crate::panels::texts::PANEL_ZH;
-        let data = CalendarData::new(&shilu_core::analysed(crate::app::SEED, None));
+        use crate::texts::PANEL_ZH;
+        let data = CalendarData::new(&shilu_core::analysed(crate::SEED, None));
         let html = agenda_html(&data, &PANEL_ZH);
         assert!(html.starts_with(&format!(
             "<section class=\"agenda\" aria-labelledby=\"agenda-title\"><h3 class=\"calendar__section-title\" id=\"agenda-title\">{}</h3><ol class=\"agenda__list\">",

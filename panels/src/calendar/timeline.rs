@@ -9,13 +9,13 @@
 //! in integer tenths of an SVG unit, written as decimals (`12.5`) with
 //! integer formatting only.
 
-use crate::html::{escape_into, Html, HtmlRegion};
-use crate::panels::calendar::{CalendarData, CalendarState};
-use crate::panels::calendar_model::{add_months, event_span, YearMonth};
-use crate::panels::texts::{use_panel_texts, PanelTexts};
+use crate::calendar::model::{add_months, event_span, YearMonth};
+use crate::calendar::state::{CalendarData, CalendarState};
+use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use shilu_core::{Event, Precision, Status};
+use shilu_ui::html::{escape_into, Html, HtmlRegion};
 
 /// Drawing widths, in tenths of an SVG unit (each scales to the column):
 /// wide screens, and narrow ones (about one unit per pixel at 375 px).
@@ -509,7 +509,7 @@ mod tests {
             default_focus: Some(d(2017, 10, 17)),
             conference: Some(d(2017, 10, 12)),
         };
-        let h = timeline_html(&data, &crate::panels::texts::PANEL_ZH);
+        let h = timeline_html(&data, &crate::texts::PANEL_ZH);
         assert!(h.starts_with("<section class=\"timeline\" aria-labelledby=\"timeline-title\"><h3 class=\"calendar__section-title\" id=\"timeline-title\">政策时间线</h3><div class=\"timeline__wide\"><svg class=\"timeline__svg\" role=\"img\" viewBox=\"0 0 720 "), "{h}");
         assert!(
             h.contains("aria-labelledby=\"timeline-svg-title-narrow timeline-svg-desc-narrow\""),
@@ -537,7 +537,7 @@ mod tests {
             ..data
         };
         assert_eq!(
-            timeline_html(&empty, &crate::panels::texts::PANEL_ZH),
+            timeline_html(&empty, &crate::texts::PANEL_ZH),
             "<section class=\"timeline\" aria-labelledby=\"timeline-title\"><h3 class=\"calendar__section-title\" id=\"timeline-title\">政策时间线</h3></section>"
         );
     }

@@ -1,8 +1,8 @@
 //! The questions asked, each with its outlet, its answerers and links.
 
-use crate::html::Html;
-use crate::panels::texts::PanelTexts;
+use crate::texts::PanelTexts;
 use shilu_core::Document;
+use shilu_ui::html::Html;
 
 /// Characters of a question shown before it is cut with `…`.
 const EXCERPT: usize = 70;
@@ -99,7 +99,7 @@ pub fn qa_html(rows: &[QaRow], t: &PanelTexts) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::panels::texts::PANEL_ZH;
+    use crate::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -5,15 +5,19 @@
 //! by [`summary_html`]; the figures table, which the reader sorts and
 //! filters, is [`FiguresTable`].
 
-use crate::context::context;
-use crate::html::{Html, HtmlRegion};
-use crate::panels::figures_table::FiguresTable;
-use crate::panels::host::PanelHost;
-use crate::panels::qa_list::{qa_html, qa_rows};
-use crate::panels::speaker_stats::{speaker_stats, speaker_stats_html};
-use crate::panels::texts::{use_panel_texts, PanelTexts};
+pub mod figures_table;
+pub mod qa_list;
+pub mod speaker_stats;
+
+use crate::host::PanelHost;
+use crate::insights::figures_table::FiguresTable;
+use crate::insights::qa_list::{qa_html, qa_rows};
+use crate::insights::speaker_stats::{speaker_stats, speaker_stats_html};
+use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::Document;
+use shilu_ui::context::context;
+use shilu_ui::html::{Html, HtmlRegion};
 
 /// The panel's heading, then who spoke how much, then the questions.
 pub fn summary_html(doc: &Document, t: &PanelTexts) -> String {

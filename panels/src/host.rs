@@ -1,14 +1,14 @@
 //! What the panels are given by the page that shows them.
 //!
 //! The panels run in their own wasm module, loaded when a panel tab first
-//! opens (see `src/bin/panels.rs` and [`crate::panel_loader`]), so they do
-//! not share the reader's state: they get the document, the selected day and
-//! a way back into the transcript through a [`PanelHost`] in context.
+//! opens (see `src/main.rs` and the app's `panel_loader`), so they do not
+//! share the reader's state: they get the document, the selected day and a
+//! way back into the transcript through a [`PanelHost`] in context.
 
-use crate::navigate::go_to_block;
-use crate::state::Reader;
 use leptos::prelude::*;
+use shilu_core::dates::Date;
 use shilu_core::Document;
+use shilu_ui::html::Go;
 use std::sync::Arc;
 
 /// The panels' view of the page. `Copy`: signals and callbacks are handles.
@@ -16,8 +16,8 @@ use std::sync::Arc;
 pub struct PanelHost {
     /// The document, with its events and figures.
     pub doc: Signal<Arc<Document>>,
-    /// The selected calendar day, ISO `YYYY-MM-DD`.
-    pub day: RwSignal<Option<String>>,
+    /// The selected calendar day.
+    pub day: RwSignal<Option<Date>>,
     /// Goes to a block (or turn) of the transcript, by id.
     pub go: Callback<String>,
 }
@@ -27,7 +27,7 @@ impl PanelHost {
     /// changes), the selected `day`, and `go`.
     pub fn over(
         text: RwSignal<Arc<str>>,
-        day: RwSignal<Option<String>>,
+        day: RwSignal<Option<Date>>,
         go: Callback<String>,
     ) -> PanelHost {
         PanelHost {
@@ -42,14 +42,9 @@ impl PanelHost {
         }
     }
 
-    /// A host over a reader in the same module: the reader's text and day,
-    /// and [`go_to_block`]. (Component tests render the panels beside the
-    /// transcript this way.)
-    pub fn of(reader: Reader) -> PanelHost {
-        PanelHost::over(
-            reader.text,
-            reader.day,
-            Callback::new(move |id| go_to_block(reader, id)),
-        )
+    /// Provides the host as context, and its `go` for the regions' links.
+    pub fn provide(self) {
+        provide_context(self);
+        provide_context(Go(self.go));
     }
 }

@@ -2,10 +2,10 @@
 //! and its label as a link to the paragraph it comes from. Written as HTML
 //! (see [`crate::html`]).
 
-use crate::html::Html;
-use crate::panels::calendar_model::{event_span, is_approximate, is_multi_day};
-use crate::panels::texts::{PanelTexts, PANEL_ZH};
+use crate::calendar::model::{event_span, is_approximate, is_multi_day};
+use crate::texts::{PanelTexts, PANEL_ZH};
 use shilu_core::{Event, Status};
+use shilu_ui::html::Html;
 
 /// The hidden note after an approximate date: `（大致日期）`.
 pub fn approx_note(h: &mut Html, t: &PanelTexts) {

@@ -1,7 +1,7 @@
 //! The panels' module: the calendar and insights panels, with the core's
 //! date, event, figure and iCalendar code. It is not part of the first
 //! visit: the page loads it when a panel tab first opens
-//! (`shilu_app::panel_loader`) and drives it through [`Panels`].
+//! (the app's `panel_loader`) and drives it through [`Panels`].
 //!
 //! It runs its own reactive system beside the page's. What the two share
 //! crosses here as plain values: the transcript text, the language and the
@@ -9,11 +9,11 @@
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use shilu_app::i18n::{I18n, Lang};
-use shilu_app::panels::calendar::CalendarPanel;
-use shilu_app::panels::host::PanelHost;
-use shilu_app::panels::insights::InsightsPanel;
-use shilu_app::url_state::is_iso_date;
+use shilu_core::dates::Date;
+use shilu_panels::calendar::CalendarPanel;
+use shilu_panels::host::PanelHost;
+use shilu_panels::insights::InsightsPanel;
+use shilu_ui::i18n::{I18n, Lang};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
@@ -48,7 +48,7 @@ impl Panels {
         let owner = Owner::new();
         owner.set();
         let text = RwSignal::new(Arc::<str>::from(text));
-        let day = RwSignal::new(day.filter(|d| is_iso_date(d)));
+        let day = RwSignal::new(day.as_deref().and_then(Date::from_iso));
         let lang = RwSignal::new(Lang::from_code(lang));
         let go = SendWrapper::new(go);
         let host = PanelHost::over(
@@ -62,7 +62,8 @@ impl Panels {
         Effect::new(move |first: Option<()>| {
             let d = day.get();
             if first.is_some() {
-                let _ = on_day.call1(&JsValue::NULL, &d.map_or(JsValue::NULL, JsValue::from));
+                let iso = d.map_or(JsValue::NULL, |d| JsValue::from(d.iso()));
+                let _ = on_day.call1(&JsValue::NULL, &iso);
             }
         });
         Panels {
@@ -82,7 +83,7 @@ impl Panels {
             _ => return,
         };
         leptos::mount::mount_to(el, move || {
-            provide_context(host);
+            host.provide();
             provide_context(I18n(lang));
             if calendar {
                 view! { <CalendarPanel/> }.into_any()
@@ -113,7 +114,7 @@ impl Panels {
     /// The selected day changed on the page (a link, the URL, a new file).
     #[wasm_bindgen(js_name = setDay)]
     pub fn set_day(&self, day: Option<String>) {
-        let day = day.filter(|d| is_iso_date(d));
+        let day = day.as_deref().and_then(Date::from_iso);
         if self.host.day.get_untracked() != day {
             self.host.day.set(day);
         }

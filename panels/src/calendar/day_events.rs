@@ -1,12 +1,12 @@
 //! The chosen day's events, below the month grid.
 
-use crate::html::{Html, HtmlRegion};
-use crate::panels::calendar::{html_of, CalendarData, CalendarState};
-use crate::panels::calendar_model::{event_span, events_on, weekday};
-use crate::panels::event_item::event_list_html;
-use crate::panels::texts::{use_panel_texts, PanelTexts};
+use crate::calendar::event_item::event_list_html;
+use crate::calendar::model::{event_span, events_on, weekday};
+use crate::calendar::state::{html_of, CalendarData, CalendarState};
+use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
+use shilu_ui::html::{Html, HtmlRegion};
 
 /// A live region: its content changes with the chosen day.
 pub fn day_events(cal: CalendarState) -> impl IntoView {
@@ -57,12 +57,12 @@ pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &PanelTexts) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::panels::texts::PANEL_ZH;
+    use crate::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_chosen_day_lists_its_events_that_day_first() {
-        let data = CalendarData::new(&shilu_core::analysed(crate::app::SEED, None));
+        let data = CalendarData::new(&shilu_core::analysed(crate::SEED, None));
         assert_eq!(
             day_events_html(&data, None, &PANEL_ZH),
             format!("<p class=\"day-events__hint\">{}</p>", PANEL_ZH.choose_day)

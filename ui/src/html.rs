@@ -10,8 +10,6 @@
 //! region, by the `data-go` (go to a block) and `data-act`/`data-arg`
 //! attributes of the element clicked.
 
-use crate::context::context;
-use crate::panels::host::PanelHost;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -128,6 +126,11 @@ pub fn followed_link(ev: &web_sys::MouseEvent) -> Option<String> {
     Some(id)
 }
 
+/// Where `data-go` links lead: provided as context by whoever shows
+/// regions (the app: the transcript; the panels: back to the app).
+#[derive(Clone, Copy)]
+pub struct Go(pub Callback<String>);
+
 /// What a `data-act` element asks for: its `data-act` and `data-arg`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Act {
@@ -156,10 +159,12 @@ pub fn HtmlRegion(
     #[prop(optional, into)]
     after: Option<Callback<()>>,
 ) -> impl IntoView {
-    let host = context::<PanelHost>();
+    let go = use_context::<Go>();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(id) = followed_link(&ev) {
-            host.go.run(id);
+            if let Some(Go(go)) = go {
+                go.run(id);
+            }
         } else if let (Some(cb), Some(el)) = (on_act, clicked(&ev, "[data-act]")) {
             let name = el.get_attribute("data-act").unwrap_or_default();
             let arg = el.get_attribute("data-arg").unwrap_or_default();

@@ -1,10 +1,10 @@
 //! Who spoke how much: turns and characters per participant, as a bar chart
 //! in plain CSS with the numbers written out.
 
-use crate::html::Html;
-use crate::i18n::role_name;
-use crate::panels::texts::PanelTexts;
+use crate::texts::PanelTexts;
 use shilu_core::{Document, Role};
+use shilu_ui::html::Html;
+use shilu_ui::i18n::role_name;
 
 /// One participant's share of the conference.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,7 +107,7 @@ pub fn speaker_stats_html(stats: &[SpeakerStat], t: &PanelTexts) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::panels::texts::PANEL_ZH;
+    use crate::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -7,14 +7,14 @@
 //! so they persist; the table is HTML ([`figures_table_html`]) whose sort
 //! buttons are `data-act="sort"`, with focus put back after a re-render.
 
-use crate::context::context;
-use crate::dom::focus_id;
-use crate::html::{Act, Html, HtmlRegion};
-use crate::panels::figures_of;
-use crate::panels::host::PanelHost;
-use crate::panels::texts::{use_panel_texts, PanelTexts};
+use crate::figures_of;
+use crate::host::PanelHost;
+use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::Figure;
+use shilu_ui::context::context;
+use shilu_ui::dom::focus_id;
+use shilu_ui::html::{Act, Html, HtmlRegion};
 
 /// How the table is ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -249,7 +249,7 @@ pub fn FiguresTable() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::panels::texts::PANEL_ZH;
+    use crate::texts::PANEL_ZH;
 
     fn fig(text: &str, value: f64, unit: &str) -> Figure {
         Figure {

@@ -1,12 +1,13 @@
 //! Two .ics downloads: the activity plan, and every dated event. The core's
 //! iCalendar writer makes the file; the browser offers it.
 
-use crate::dom::download;
-use crate::html::Html;
-use crate::panels::calendar::{CalendarData, CalendarState};
-use crate::panels::texts::PanelTexts;
+use crate::calendar::state::{CalendarData, CalendarState};
+use crate::texts::PanelTexts;
 use leptos::prelude::*;
+use shilu_core::dates::Date;
 use shilu_core::ics::{calendar, IcsScope};
+use shilu_ui::dom::download;
+use shilu_ui::html::Html;
 
 /// `shilu-2017-10-12-activities.ics` (the date part only when known).
 pub fn ics_filename(date: Option<&str>, scope: IcsScope) -> String {
@@ -14,8 +15,8 @@ pub fn ics_filename(date: Option<&str>, scope: IcsScope) -> String {
         IcsScope::Activities => "activities",
         IcsScope::All => "all",
     };
-    match date.filter(|d| crate::url_state::is_iso_date(d)) {
-        Some(d) => format!("shilu-{d}-{what}.ics"),
+    match date.and_then(Date::from_iso) {
+        Some(d) => format!("shilu-{}-{what}.ics", d.iso()),
         None => format!("shilu-{what}.ics"),
     }
 }
@@ -91,12 +92,12 @@ pub fn ics_downloads_html(h: &mut Html, data: &CalendarData, t: &PanelTexts) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::panels::texts::PANEL_ZH;
+    use crate::texts::PANEL_ZH;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn two_buttons_in_a_group_disabled_when_there_is_nothing_to_save() {
-        let mut data = CalendarData::new(&shilu_core::analysed(crate::app::SEED, None));
+        let mut data = CalendarData::new(&shilu_core::analysed(crate::SEED, None));
         let mut h = Html::new();
         ics_downloads_html(&mut h, &data, &PANEL_ZH);
         let html = h.into_string();

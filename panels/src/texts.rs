@@ -1,15 +1,15 @@
 //! The panels' interface text, in 简体中文 and English, apart from the
-//! reader's [`Texts`] so that the first visit does not carry it: only the
+//! reader's texts so that the first visit does not carry it: only the
 //! panels' module refers to these statics.
 
-use crate::context::context;
-use crate::i18n::{I18n, Lang, Texts, EN, ZH};
 use leptos::prelude::*;
+use shilu_ui::context::context;
+use shilu_ui::i18n::{CommonTexts, I18n, Lang, COMMON_EN, COMMON_ZH};
 
 /// Every string of the calendar and insights panels, one field each; the
 /// reader's texts they share (role names, turn counts) are `common`.
 pub struct PanelTexts {
-    pub common: &'static Texts,
+    pub common: &'static CommonTexts,
     // Calendar.
     pub calendar_heading: &'static str,
     pub no_events: &'static str,
@@ -76,7 +76,7 @@ pub fn use_panel_texts() -> impl Fn() -> &'static PanelTexts + Copy {
 }
 
 pub static PANEL_ZH: PanelTexts = PanelTexts {
-    common: &ZH,
+    common: &COMMON_ZH,
     calendar_heading: "日程与时间线",
     no_events: "这份实录中没有找到日期。",
     ics_group: "下载日历（.ics）",
@@ -138,7 +138,7 @@ pub static PANEL_ZH: PanelTexts = PanelTexts {
 };
 
 pub static PANEL_EN: PanelTexts = PanelTexts {
-    common: &EN,
+    common: &COMMON_EN,
     calendar_heading: "Calendar and timeline",
     no_events: "No dates found in this transcript.",
     ics_group: "Download calendar (.ics)",

@@ -1,0 +1,99 @@
+//! The event calendar panel: ICS downloads, the month grid with the chosen
+//! day's events, the policy timeline and the agenda (the same events as a
+//! list, for narrow screens and screen readers).
+
+pub mod agenda;
+pub mod day_events;
+pub mod event_item;
+pub mod ics_downloads;
+pub mod model;
+pub mod month_grid;
+pub mod state;
+pub mod timeline;
+
+use crate::calendar::agenda::agenda;
+use crate::calendar::day_events::day_events;
+use crate::calendar::ics_downloads::{ics_downloads_html, save};
+use crate::calendar::month_grid::month_grid;
+use crate::calendar::state::{html_of, CalendarData, CalendarState};
+use crate::calendar::timeline::Timeline;
+use crate::host::PanelHost;
+use crate::texts::PanelTexts;
+use leptos::prelude::*;
+use shilu_core::ics::IcsScope;
+use shilu_ui::context::context;
+use shilu_ui::html::{Act, Html, HtmlRegion};
+
+#[component]
+pub fn CalendarPanel() -> impl IntoView {
+    let cal = CalendarState::new(context::<PanelHost>());
+    let has_events = move || cal.data.with(|d| !d.events.is_empty());
+    let head = html_of(cal, |cal, t| cal.data.with(|d| head_html(d, t)));
+    let on_act = Callback::new(move |a: Act| {
+        if a.name == "ics" {
+            save(
+                cal,
+                if a.arg == "all" {
+                    IcsScope::All
+                } else {
+                    IcsScope::Activities
+                },
+            );
+        }
+    });
+    view! {
+        <div class="calendar">
+            <HtmlRegion html=head on_act=on_act/>
+            {move || has_events().then(|| view! {
+                <div class="calendar__month">
+                    {month_grid(cal)}
+                    {day_events(cal)}
+                </div>
+                <Timeline cal=cal/>
+                {agenda(cal)}
+            })}
+        </div>
+    }
+}
+
+/// The panel's heading and the .ics downloads; below them, when the
+/// document has no events, a note saying so.
+pub fn head_html(data: &CalendarData, t: &PanelTexts) -> String {
+    let mut h = Html::new();
+    h.open("div", &[("class", "calendar__head")]).el(
+        "h2",
+        &[("class", "panel__title")],
+        t.calendar_heading,
+    );
+    ics_downloads_html(&mut h, data, t);
+    h.close("div");
+    if data.events.is_empty() {
+        h.el("p", &[("class", "calendar__empty")], t.no_events);
+    }
+    h.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::texts::PANEL_ZH;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_head_says_when_there_are_no_events() {
+        let mut data = CalendarData::new(&shilu_core::analysed(crate::SEED, None));
+        let html = head_html(&data, &PANEL_ZH);
+        assert!(html.starts_with(&format!(
+            "<div class=\"calendar__head\"><h2 class=\"panel__title\">{}</h2><div class=\"ics-downloads\"",
+            PANEL_ZH.calendar_heading
+        )));
+        assert!(html.ends_with("</div></div>"));
+        data.events.clear();
+        let html = head_html(&data, &PANEL_ZH);
+        assert!(html.ends_with(&format!(
+            "</div></div><p class=\"calendar__empty\">{}</p>",
+            PANEL_ZH.no_events
+        )));
+        assert_eq!(html.matches(" disabled=\"\"").count(), 2);
+    }
+}
