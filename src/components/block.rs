@@ -11,7 +11,7 @@ use shilu_core::search::Field;
 use shilu_core::{Block, BlockKind, Document};
 use shilu_ui::context::context;
 use shilu_ui::dom::{copy_text, permalink};
-use shilu_ui::html::{clicked, Html};
+use shilu_ui::html::{act, act_of, attr, clicked, Action, Html};
 
 /// What a block says it is, as a CSS modifier.
 fn kind_class(kind: BlockKind) -> &'static str {
@@ -73,7 +73,7 @@ pub fn BlockView(block: Block, #[prop(optional)] fold: Option<FoldControl>) -> i
     };
     let href = format!("#{id}");
     let actions = view! {
-        <span class="block__actions" inner_html=move || actions_html(&href, t())></span>
+        <span class="block__actions" inner_html=move || actions_html(&href, t()).into_string()></span>
     };
     let is_heading =
         matches!(block.kind, BlockKind::Heading | BlockKind::Section) || fold.is_some();
@@ -138,42 +138,68 @@ pub fn FoldButton(fold: FoldControl, children: Children) -> impl IntoView {
     }
 }
 
-/// A block's permalink (to `href`) and citation buttons (`data-act`
-/// `permalink` and `cite`; see [`on_block_action`]).
-pub fn actions_html(href: &str, t: &Texts) -> String {
+/// What a block's action buttons ask for (see [`on_block_action`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BlockAct {
+    /// Copy the paragraph's link (and put it in the address bar).
+    Permalink,
+    /// Copy its citation.
+    Cite,
+}
+
+impl Action for BlockAct {
+    fn write(&self) -> (&'static str, Option<String>) {
+        match self {
+            BlockAct::Permalink => ("permalink", None),
+            BlockAct::Cite => ("cite", None),
+        }
+    }
+    fn read(name: &str, _: Option<&str>) -> Option<BlockAct> {
+        match name {
+            "permalink" => Some(BlockAct::Permalink),
+            "cite" => Some(BlockAct::Cite),
+            _ => None,
+        }
+    }
+}
+
+/// A block's permalink (to `href`) and citation buttons.
+pub fn actions_html(href: &str, t: &Texts) -> Html {
     let mut h = Html::new();
     h.open(
         "a",
         &[
-            ("class", "icon-button"),
-            ("href", href),
-            ("data-act", "permalink"),
-            ("aria-label", t.permalink),
-            ("title", t.permalink),
+            attr("class", "icon-button"),
+            attr("href", href),
+            act(&BlockAct::Permalink),
+            attr("aria-label", t.permalink),
+            attr("title", t.permalink),
         ],
     )
-    .el("span", &[("aria-hidden", "true")], "¶")
+    .el("span", &[attr("aria-hidden", "true")], "¶")
     .close("a")
     .open(
         "button",
         &[
-            ("type", "button"),
-            ("class", "icon-button"),
-            ("data-act", "cite"),
-            ("aria-label", t.copy_citation),
-            ("title", t.copy_citation),
+            attr("type", "button"),
+            attr("class", "icon-button"),
+            act(&BlockAct::Cite),
+            attr("aria-label", t.copy_citation),
+            attr("title", t.copy_citation),
         ],
     )
-    .el("span", &[("aria-hidden", "true")], "❝")
+    .el("span", &[attr("aria-hidden", "true")], "❝")
     .close("button");
-    h.into_string()
+    h
 }
 
 /// A click in the transcript: when it is on a block's permalink or
 /// citation button, copies the link (and puts it in the address bar) or
 /// the citation, and says so.
 pub fn on_block_action(reader: Reader, ev: &web_sys::MouseEvent) {
-    let Some(button) = clicked(ev, ".block__actions [data-act]") else {
+    let Some(action) =
+        clicked(ev, ".block__actions [data-act]").and_then(|b| act_of::<BlockAct>(&b))
+    else {
         return;
     };
     let Some(id) = clicked(ev, "[data-block]").map(|b| b.id()) else {
@@ -181,7 +207,7 @@ pub fn on_block_action(reader: Reader, ev: &web_sys::MouseEvent) {
     };
     let t = texts(context::<I18n>().0.get_untracked());
     let toast = context::<Toast>();
-    let (text, ok) = if button.get_attribute("data-act").as_deref() == Some("permalink") {
+    let (text, ok) = if action == BlockAct::Permalink {
         ev.prevent_default();
         let url = permalink(&id);
         if let Ok(h) = window().history() {
@@ -234,8 +260,7 @@ mod tests {
     use super::*;
     use crate::i18n::ZH;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_actions_are_a_permalink_and_a_citation_button() {
         assert_eq!(
             actions_html("#t2-b1", &ZH),
@@ -249,8 +274,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn a_citation_quotes_the_block_and_names_speaker_conference_and_date() {
         let doc = shilu_core::structure(crate::app::SEED, None);
         let turn = doc.turns.iter().find(|t| t.speaker == "刘志杰").unwrap();

@@ -13,7 +13,7 @@ use shilu_core::{Block, BlockKind, Document};
 use shilu_ui::context::context;
 use shilu_ui::dom::select_all;
 use shilu_ui::effect::effect;
-use shilu_ui::html::{followed_link, Html};
+use shilu_ui::html::{attr, followed_link, Html};
 
 /// Contents entries for a turn: its headed sections.
 fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
@@ -40,32 +40,32 @@ fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
 /// The list: each turn (`data-for` its id; not `data-turn`, which marks
 /// the transcript's turns for [`track_current_turn`]) with its sections,
 /// every entry a `data-go` link to its place.
-pub fn contents_html(doc: &Document) -> String {
+pub fn contents_html(doc: &Document) -> Html {
     let mut h = Html::new();
     for turn in &doc.turns {
         let class = format!("contents__turn contents__turn--{}", turn.role.as_str());
         let href = format!("#{}", turn.id);
-        h.open("li", &[("class", &class), ("data-for", &turn.id)])
+        h.open("li", &[attr("class", &class), attr("data-for", &turn.id)])
             .el(
                 "a",
-                &[("href", &href), ("data-go", &turn.id)],
+                &[attr("href", &href), attr("data-go", &turn.id)],
                 &turn.speaker,
             );
         let sections = section_entries(&turn.blocks);
         if !sections.is_empty() {
-            h.open("ol", &[("class", "contents__sections")]);
+            h.open("ol", &[attr("class", "contents__sections")]);
             for (id, label, level) in sections {
                 let class = format!("contents__section level-{level}");
                 let href = format!("#{id}");
-                h.open("li", &[("class", &class)])
-                    .el("a", &[("href", &href), ("data-go", &id)], &label)
+                h.open("li", &[attr("class", &class)])
+                    .el("a", &[attr("href", &href), attr("data-go", &id)], &label)
                     .close("li");
             }
             h.close("ol");
         }
         h.close("li");
     }
-    h.into_string()
+    h
 }
 
 #[component]
@@ -113,7 +113,7 @@ pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
                 </button>
             </div>
             <ol class="contents__list" lang="zh-CN" node_ref=list on:click=on_click
-                inner_html=move || reader.doc.with(|d| contents_html(d))></ol>
+                inner_html=move || reader.doc.with(|d| contents_html(d).into_string())></ol>
         </nav>
     }
 }
@@ -151,8 +151,7 @@ pub fn track_current_turn(reader: Reader) {
 mod tests {
     use super::*;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn every_turn_is_listed_with_its_sections_as_links() {
         let doc = shilu_core::structure(crate::app::SEED, None);
         let html = contents_html(&doc);

@@ -8,21 +8,21 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use shilu_ui::context::context;
 use shilu_ui::effect::effect;
-use shilu_ui::html::{clicked, Html};
+use shilu_ui::html::{attr, clicked, Html};
 
 /// What the status line says while the module is not ready.
-pub fn status_html(state: Load, t: &Texts) -> String {
+pub fn status_html(state: Load, t: &Texts) -> Html {
     let mut h = Html::new();
     if state == Load::Failed {
         h.text(t.panel_failed).el(
             "button",
-            &[("type", "button"), ("class", "text-button")],
+            &[attr("type", "button"), attr("class", "text-button")],
             t.retry,
         );
     } else {
         h.text(t.panel_loading);
     }
-    h.into_string()
+    h
 }
 
 #[component]
@@ -47,7 +47,7 @@ pub fn DeferredPanel(panel: Panel) -> impl IntoView {
     };
     view! {
         <p class="panel-status" role="status" hidden=move || state() == Load::Ready
-            inner_html=move || status_html(state(), t()) on:click=on_click></p>
+            inner_html=move || status_html(state(), t()).into_string() on:click=on_click></p>
         <div node_ref=host></div>
     }
 }
@@ -57,8 +57,7 @@ mod tests {
     use super::*;
     use crate::i18n::ZH;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn loading_then_on_failure_a_retry_button() {
         assert_eq!(status_html(Load::Loading, &ZH), ZH.panel_loading);
         assert_eq!(

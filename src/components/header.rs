@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use shilu_core::search::Field;
 use shilu_core::{Meta, Participant, Role};
 use shilu_ui::context::context;
-use shilu_ui::html::escape_into;
-use shilu_ui::html::Html;
+use shilu_ui::html::{attr, Html};
 
 /// `2017-10-12` → `2017年10月12日`.
 pub fn chinese_date(iso: &str) -> String {
@@ -25,8 +24,12 @@ pub fn ConferenceHeader() -> impl IntoView {
     let reader = context::<Reader>();
     let t = use_texts();
     // Facts and people are plain text: HTML built once per document and language.
-    let facts = move || reader.doc.with(|d| facts_html(&d.meta, t()));
-    let people = move || reader.doc.with(|d| people_html(&d.participants, t()));
+    let facts = move || reader.doc.with(|d| facts_html(&d.meta, t()).into_string());
+    let people = move || {
+        reader
+            .doc
+            .with(|d| people_html(&d.participants, t()).into_string())
+    };
     view! {
         <header class="conference" lang="zh-CN">
             <h1 class="conference__title" inner_html=title_html(reader)></h1>
@@ -37,7 +40,7 @@ pub fn ConferenceHeader() -> impl IntoView {
 }
 
 /// The date (with the part of the day), place and organiser that are known.
-pub fn facts_html(m: &Meta, t: &Texts) -> String {
+pub fn facts_html(m: &Meta, t: &Texts) -> Html {
     let date = m.date.as_deref().map(|d| {
         let part = m
             .date_text
@@ -53,50 +56,49 @@ pub fn facts_html(m: &Meta, t: &Texts) -> String {
         (t.organiser, m.organiser.as_deref()),
     ] {
         if let Some(v) = v {
-            h.open("div", &[("class", "conference__fact")])
+            h.open("div", &[attr("class", "conference__fact")])
                 .el("dt", &[], k)
                 .el("dd", &[], v)
                 .close("div");
         }
     }
-    h.into_string()
+    h
 }
 
 /// The host and the officials, each with their title (else their role).
-pub fn people_html(participants: &[Participant], t: &Texts) -> String {
+pub fn people_html(participants: &[Participant], t: &Texts) -> Html {
     let mut h = Html::new();
     for p in participants
         .iter()
         .filter(|p| matches!(p.role, Role::Host | Role::Official))
     {
         let class = format!("person person--{}", p.role.as_str());
-        h.open("li", &[("class", &class)])
-            .el("span", &[("class", "person__name")], &p.name)
+        h.open("li", &[attr("class", &class)])
+            .el("span", &[attr("class", "person__name")], &p.name)
             .el(
                 "span",
-                &[("class", "person__title")],
+                &[attr("class", "person__title")],
                 p.title.as_deref().unwrap_or(role_name(t.common, p.role)),
             )
             .close("li");
     }
-    h.into_string()
+    h
 }
 
 /// The title as HTML, with search matches marked when it is the
 /// document's title block.
 fn title_html(reader: Reader) -> impl Fn() -> String {
     move || {
-        reader.doc.with(|d| match title_block(d) {
-            Some(b) => {
-                let marks = reader.hits.with(|h| marks_in(h, &b.id, Field::Text));
-                field_html(reader, &b.text, &marks)
-            }
-            None => {
-                let mut out = String::new();
-                escape_into(&mut out, &d.meta.title);
-                out
-            }
-        })
+        reader
+            .doc
+            .with(|d| match title_block(d) {
+                Some(b) => {
+                    let marks = reader.hits.with(|h| marks_in(h, &b.id, Field::Text));
+                    field_html(reader, &b.text, &marks)
+                }
+                None => Html::of_text(&d.meta.title),
+            })
+            .into_string()
     }
 }
 
@@ -112,8 +114,7 @@ mod tests {
     use super::*;
     use crate::i18n::{EN, ZH};
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn facts_list_what_is_known_with_the_part_of_the_day() {
         let doc = shilu_core::structure(crate::app::SEED, None);
         assert_eq!(
@@ -132,8 +133,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn people_are_the_host_and_officials_with_their_titles() {
         let doc = shilu_core::structure(crate::app::SEED, None);
         let html = people_html(&doc.participants, &ZH);

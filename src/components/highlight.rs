@@ -8,29 +8,25 @@ use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::{Field, Hit};
 use shilu_ui::context::context;
-use shilu_ui::html::escape_into;
+use shilu_ui::html::{num, opt, Html};
 use std::ops::Range;
 
 /// `text` escaped, with each of `marks` (index among all hits, byte range)
 /// wrapped in `<mark data-hit="i">`; the `current` one is `is-current`.
-pub fn marked_html(text: &str, marks: &[(usize, Range<usize>)], current: Option<usize>) -> String {
-    let mut out = String::with_capacity(text.len() + marks.len() * 40);
+pub fn marked_html(text: &str, marks: &[(usize, Range<usize>)], current: Option<usize>) -> Html {
+    let mut h = Html::new();
     let mut pos = 0;
     for (i, r) in marks {
-        escape_into(&mut out, &text[pos..r.start]);
-        out.push_str(if current == Some(*i) {
-            "<mark class=\"is-current\" data-hit=\""
-        } else {
-            "<mark data-hit=\""
-        });
-        out.push_str(&i.to_string());
-        out.push_str("\">");
-        escape_into(&mut out, &text[r.clone()]);
-        out.push_str("</mark>");
+        let class = (current == Some(*i)).then_some("is-current");
+        h.text(&text[pos..r.start]).el(
+            "mark",
+            &[opt("class", class), num("data-hit", *i as i64)],
+            &text[r.clone()],
+        );
         pos = r.end;
     }
-    escape_into(&mut out, &text[pos..]);
-    out
+    h.text(&text[pos..]);
+    h
 }
 
 /// The matches in one field of a block: (index among all hits, byte range).
@@ -44,7 +40,7 @@ pub fn marks_in(hits: &[Hit], block: &str, field: Field) -> Vec<(usize, Range<us
 
 /// A field's HTML with its `marks`; only a field with matches follows
 /// the reader's current match.
-pub fn field_html(reader: Reader, text: &str, marks: &[(usize, Range<usize>)]) -> String {
+pub fn field_html(reader: Reader, text: &str, marks: &[(usize, Range<usize>)]) -> Html {
     let current = if marks.is_empty() {
         None
     } else {
@@ -59,15 +55,14 @@ pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> St
     let reader = context::<Reader>();
     // A memo, so typing only touches the fields whose matches changed.
     let marks = Memo::new(move |_| reader.hits.with(|h| marks_in(h, &block, field)));
-    move || marks.with(|m| field_html(reader, &text, m))
+    move || marks.with(|m| field_html(reader, &text, m).into_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn matches_are_marked_the_current_one_apart_and_the_rest_escaped() {
         let text = "光伏<扶贫>与光伏";
         assert_eq!(marked_html(text, &[], None), "光伏&lt;扶贫&gt;与光伏");

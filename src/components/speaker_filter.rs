@@ -4,7 +4,7 @@
 //! The presets and toggles are HTML ([`presets_html`], [`toggles_html`]),
 //! built once per document and language; which of them are pressed is set
 //! on them in place, so focus stays on the button the reader pressed.
-//! Clicks are handled for the whole filter, by `data-act` and `data-arg`.
+//! Clicks are handled for the whole filter, by their [`SpeakerAct`].
 
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::{set_of, Reader};
@@ -14,34 +14,65 @@ use shilu_core::{Document, Role};
 use shilu_ui::context::context;
 use shilu_ui::dom::select_all;
 use shilu_ui::effect::effect;
-use shilu_ui::html::{clicked, Html};
+use shilu_ui::html::{act, act_of, attr, clicked_act, Action, Html};
 use std::collections::BTreeSet;
 
 /// The presets after "everyone", when the document has such speakers.
 const PRESET_ROLES: [Role; 3] = [Role::Official, Role::Journalist, Role::Host];
 
-/// Quick filters: everyone, then officials, journalists and the host
-/// (`data-act="preset"`, `data-arg` the role; empty for everyone).
-pub fn presets_html(doc: &Document, t: &Texts) -> String {
+/// What a button of the filter asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SpeakerAct {
+    /// Everyone (`None`), or everyone with a role.
+    Preset(Option<Role>),
+    /// Show or hide one speaker.
+    Toggle(String),
+    /// Only this speaker.
+    Only(String),
+}
+
+impl Action for SpeakerAct {
+    fn write(&self) -> (&'static str, Option<String>) {
+        match self {
+            SpeakerAct::Preset(r) => ("preset", r.map(|r| r.as_str().to_string())),
+            SpeakerAct::Toggle(n) => ("toggle", Some(n.clone())),
+            SpeakerAct::Only(n) => ("only", Some(n.clone())),
+        }
+    }
+    fn read(name: &str, arg: Option<&str>) -> Option<SpeakerAct> {
+        match (name, arg) {
+            ("preset", None) => Some(SpeakerAct::Preset(None)),
+            ("preset", Some(r)) => PRESET_ROLES
+                .into_iter()
+                .find(|role| role.as_str() == r)
+                .map(|role| SpeakerAct::Preset(Some(role))),
+            ("toggle", Some(n)) => Some(SpeakerAct::Toggle(n.to_string())),
+            ("only", Some(n)) => Some(SpeakerAct::Only(n.to_string())),
+            _ => None,
+        }
+    }
+}
+
+/// Quick filters: everyone, then officials, journalists and the host.
+pub fn presets_html(doc: &Document, t: &Texts) -> Html {
     let mut h = Html::new();
     // As first shown: nobody filtered out, so "everyone" is pressed.
-    let mut preset = |arg: &str, label: &str| {
+    let mut preset = |role: Option<Role>, label: &str| {
         h.el(
             "button",
             &[
-                ("type", "button"),
-                ("class", "chip chip--preset"),
-                (
+                attr("type", "button"),
+                attr("class", "chip chip--preset"),
+                attr(
                     "aria-pressed",
-                    if arg.is_empty() { "true" } else { "false" },
+                    if role.is_none() { "true" } else { "false" },
                 ),
-                ("data-act", "preset"),
-                ("data-arg", arg),
+                act(&SpeakerAct::Preset(role)),
             ],
             label,
         );
     };
-    preset("", t.everyone);
+    preset(None, t.everyone);
     for role in PRESET_ROLES {
         if doc.participants.iter().any(|p| p.role == role) {
             let label = match role {
@@ -49,16 +80,15 @@ pub fn presets_html(doc: &Document, t: &Texts) -> String {
                 Role::Journalist => t.journalists,
                 _ => t.hosts,
             };
-            preset(role.as_str(), label);
+            preset(Some(role), label);
         }
     }
-    h.into_string()
+    h
 }
 
-/// Each participant who speaks: a toggle (`data-act="toggle"`) with their
-/// turn count, and an "only" shortcut (`data-act="only"`); `data-arg` is
-/// their name.
-pub fn toggles_html(doc: &Document, t: &Texts) -> String {
+/// Each participant who speaks: a toggle with their turn count, and an
+/// "only" shortcut.
+pub fn toggles_html(doc: &Document, t: &Texts) -> Html {
     let mut h = Html::new();
     for p in &doc.participants {
         let turns = doc.turn_count(&p.id);
@@ -75,33 +105,35 @@ pub fn toggles_html(doc: &Document, t: &Texts) -> String {
                 .unwrap_or_default()
         );
         let only = (t.only)(&p.name);
-        h.open("li", &[("class", &class)])
+        h.open("li", &[attr("class", &class)])
             .open(
                 "button",
                 &[
-                    ("type", "button"),
-                    ("class", "chip speaker__toggle"),
-                    ("aria-pressed", "true"),
-                    ("title", &title),
-                    ("data-act", "toggle"),
-                    ("data-arg", &p.name),
+                    attr("type", "button"),
+                    attr("class", "chip speaker__toggle"),
+                    attr("aria-pressed", "true"),
+                    attr("title", &title),
+                    act(&SpeakerAct::Toggle(p.name.clone())),
                 ],
             )
             .el(
                 "span",
-                &[("class", "speaker__swatch"), ("aria-hidden", "true")],
+                &[
+                    attr("class", "speaker__swatch"),
+                    attr("aria-hidden", "true"),
+                ],
                 "",
             )
             .el(
                 "span",
-                &[("class", "speaker__name"), ("lang", "zh-CN")],
+                &[attr("class", "speaker__name"), attr("lang", "zh-CN")],
                 &p.name,
             )
             .el(
                 "span",
                 &[
-                    ("class", "speaker__count"),
-                    ("aria-label", &(t.common.turns_count)(turns)),
+                    attr("class", "speaker__count"),
+                    attr("aria-label", &(t.common.turns_count)(turns)),
                 ],
                 &turns.to_string(),
             )
@@ -109,38 +141,33 @@ pub fn toggles_html(doc: &Document, t: &Texts) -> String {
             .open(
                 "button",
                 &[
-                    ("type", "button"),
-                    ("class", "chip chip--only"),
-                    ("aria-label", &only),
-                    ("title", &only),
-                    ("data-act", "only"),
-                    ("data-arg", &p.name),
+                    attr("type", "button"),
+                    attr("class", "chip chip--only"),
+                    attr("aria-label", &only),
+                    attr("title", &only),
+                    act(&SpeakerAct::Only(p.name.clone())),
                 ],
             )
-            .el("span", &[("aria-hidden", "true")], "◎")
+            .el("span", &[attr("aria-hidden", "true")], "◎")
             .close("button")
             .close("li");
     }
-    h.into_string()
+    h
 }
 
-/// Whether the button for `act` and `arg` is pressed when `speakers` are
-/// shown (empty: everyone).
-pub fn is_pressed(reader: &Reader, speakers: &BTreeSet<String>, act: &str, arg: &str) -> bool {
-    match act {
-        "toggle" => speakers.is_empty() || speakers.contains(arg),
-        "preset" => *speakers == set_of(role_names(reader, arg)),
-        _ => false,
+/// Whether the button for `a` is pressed when `speakers` are shown
+/// (empty: everyone).
+pub fn is_pressed(reader: &Reader, speakers: &BTreeSet<String>, a: &SpeakerAct) -> bool {
+    match a {
+        SpeakerAct::Toggle(name) => speakers.is_empty() || speakers.contains(name),
+        SpeakerAct::Preset(role) => *speakers == set_of(role_names(reader, *role)),
+        SpeakerAct::Only(_) => false,
     }
 }
 
-/// The names a preset's `data-arg` stands for (none: everyone).
-fn role_names(reader: &Reader, arg: &str) -> Vec<String> {
-    PRESET_ROLES
-        .into_iter()
-        .find(|r| r.as_str() == arg)
-        .map(|r| reader.names_with_role(r))
-        .unwrap_or_default()
+/// The names a preset stands for (none: everyone).
+fn role_names(reader: &Reader, role: Option<Role>) -> Vec<String> {
+    role.map(|r| reader.names_with_role(r)).unwrap_or_default()
 }
 
 /// Shows `name` or hides them; showing everyone again clears the filter.
@@ -174,32 +201,27 @@ pub fn SpeakerFilter() -> impl IntoView {
         let Some(root) = filter.get() else { return };
         reader.speakers.with(|speakers| {
             for b in select_all(&root, "[aria-pressed]") {
-                let act = b.get_attribute("data-act").unwrap_or_default();
-                let arg = b.get_attribute("data-arg").unwrap_or_default();
-                let pressed = is_pressed(&reader, speakers, &act, &arg);
+                let Some(a) = act_of::<SpeakerAct>(&b) else {
+                    continue;
+                };
+                let pressed = is_pressed(&reader, speakers, &a);
                 let _ = b.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
             }
         });
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = clicked(&ev, "[data-act]") else {
-            return;
-        };
-        let arg = el.get_attribute("data-arg").unwrap_or_default();
-        match el.get_attribute("data-act").as_deref() {
-            Some("toggle") => toggle(reader, &arg),
-            Some("only") => reader.show_only([arg]),
-            Some("preset") => reader.show_only(role_names(&reader, &arg)),
-            _ => {}
-        }
+    let on_click = move |ev: leptos::ev::MouseEvent| match clicked_act::<SpeakerAct>(&ev) {
+        Some(SpeakerAct::Toggle(name)) => toggle(reader, &name),
+        Some(SpeakerAct::Only(name)) => reader.show_only([name]),
+        Some(SpeakerAct::Preset(role)) => reader.show_only(role_names(&reader, role)),
+        None => {}
     };
     view! {
         <fieldset class="speakers" node_ref=filter on:click=on_click>
             <legend class="speakers__legend">{text(|t| t.speakers)}</legend>
             <div class="speakers__presets" role="group"
-                inner_html=move || reader.doc.with(|d| presets_html(d, t()))></div>
+                inner_html=move || reader.doc.with(|d| presets_html(d, t()).into_string())></div>
             <ul class="speakers__list"
-                inner_html=move || reader.doc.with(|d| toggles_html(d, t()))></ul>
+                inner_html=move || reader.doc.with(|d| toggles_html(d, t()).into_string())></ul>
             <label class="speakers__qa">
                 <input type="checkbox"
                     prop:checked=move || reader.keep_qa.get()
@@ -219,14 +241,13 @@ mod tests {
         shilu_core::structure(crate::app::SEED, None)
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn presets_are_everyone_then_the_roles_present() {
         let html = presets_html(&seed(), &ZH);
         assert_eq!(
             html,
             format!(
-                "<button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"true\" data-act=\"preset\" data-arg=\"\">{}</button>\
+                "<button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"true\" data-act=\"preset\">{}</button>\
                  <button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"false\" data-act=\"preset\" data-arg=\"official\">{}</button>\
                  <button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"false\" data-act=\"preset\" data-arg=\"journalist\">{}</button>\
                  <button type=\"button\" class=\"chip chip--preset\" aria-pressed=\"false\" data-act=\"preset\" data-arg=\"host\">{}</button>",
@@ -239,8 +260,23 @@ mod tests {
         assert!(!presets_html(&doc, &EN).contains("journalist"));
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn the_filter_actions_read_what_they_write() {
+        for a in [
+            SpeakerAct::Preset(None),
+            SpeakerAct::Preset(Some(Role::Journalist)),
+            SpeakerAct::Toggle("刘志杰".into()),
+            SpeakerAct::Only("刘志杰".into()),
+        ] {
+            let (name, arg) = a.write();
+            assert_eq!(SpeakerAct::read(name, arg.as_deref()), Some(a));
+        }
+        assert_eq!(SpeakerAct::read("preset", Some("nobody")), None);
+        assert_eq!(SpeakerAct::read("toggle", None), None);
+        assert_eq!(SpeakerAct::read("tog", Some("x")), None);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn each_speaker_has_a_toggle_with_the_turn_count_and_an_only_button() {
         let doc = seed();
         let html = toggles_html(&doc, &ZH);

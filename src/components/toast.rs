@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use shilu_ui::context::context;
-use shilu_ui::html::Html;
+use shilu_ui::html::{attr, Html};
 use std::time::Duration;
 
 /// Handle for showing a message; provided as context.
@@ -44,7 +44,7 @@ pub fn StatusLine() -> impl IntoView {
         toast.0.with(|m| {
             let mut h = Html::new();
             if let Some((_, m)) = m {
-                h.el("span", &[("class", "toast__message")], m);
+                h.el("span", &[attr("class", "toast__message")], m);
             }
             h.into_string()
         })

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use shilu_core::outline::{outline, Node};
 use shilu_core::{Block, BlockKind, Document, Role, Turn};
 use shilu_ui::context::context;
-use shilu_ui::html::Html;
+use shilu_ui::html::{attr, Html};
 use std::sync::Arc;
 
 #[component]
@@ -115,18 +115,18 @@ pub struct TurnMeta {
 }
 
 /// The role, title, time and Q&A link of a turn's heading.
-pub fn turn_meta_html(m: &TurnMeta, t: &Texts) -> String {
+pub fn turn_meta_html(m: &TurnMeta, t: &Texts) -> Html {
     let mut h = Html::new();
     h.el(
         "span",
-        &[("class", "turn__role")],
+        &[attr("class", "turn__role")],
         role_name(t.common, m.role),
     );
     if let Some(x) = &m.title {
-        h.el("span", &[("class", "turn__title")], x);
+        h.el("span", &[attr("class", "turn__title")], x);
     }
     if let Some(x) = &m.time {
-        h.el("time", &[("class", "turn__time")], x);
+        h.el("time", &[attr("class", "turn__time")], x);
     }
     if let Some((is_question, other)) = &m.qa {
         let href = format!("#{other}");
@@ -135,9 +135,13 @@ pub fn turn_meta_html(m: &TurnMeta, t: &Texts) -> String {
         } else {
             t.answer_to
         };
-        h.el("a", &[("class", "turn__qa"), ("href", &href)], label);
+        h.el(
+            "a",
+            &[attr("class", "turn__qa"), attr("href", &href)],
+            label,
+        );
     }
-    h.into_string()
+    h
 }
 
 /// One speaker's turn: a foldable heading with the speaker's name and role,
@@ -196,7 +200,7 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
                             <span class="turn__name">{name}</span>
                         </FoldButton>
                     </h2>
-                    <span class="turn__meta" inner_html=move || turn_meta_html(&meta, t())></span>
+                    <span class="turn__meta" inner_html=move || turn_meta_html(&meta, t()).into_string()></span>
                 </header>
                 <div class="turn__body" id=body_id hidden=folded>
                     {render_nodes(&blocks, nodes)}

@@ -1,20 +1,29 @@
 //! HTML built as text, and the one element that shows it.
 //!
-//! The panels' large, mostly static content (the month grid, tables, lists)
-//! is rendered as a string and set as `innerHTML`. A typed Leptos view costs
-//! wasm for every distinct element type; a string costs one `String`, so this
-//! keeps the first visit within its size budget. Everything interpolated
-//! goes through [`Html`], which escapes it.
+//! Large, mostly static content (the month grid, tables, lists, the header
+//! facts) is rendered as a string and set as `innerHTML`. A typed Leptos
+//! view costs wasm for every distinct element type; a string costs one
+//! `String`, so this keeps the first visit within its size budget.
 //!
-//! Interaction is delegated: [`HtmlRegion`] handles clicks for the whole
-//! region, by the `data-go` (go to a block) and `data-act`/`data-arg`
-//! attributes of the element clicked.
+//! The string is safe by construction: [`Html`] is the only way to make one,
+//! tag and attribute names are `&'static str` literals, every text and
+//! attribute value is escaped here (the escaping is private to this module),
+//! numbers are typed ([`num`], [`tenths`]), optional attributes are
+//! [`flag`]s or [`opt`]s, and what a click asks for is an [`Action`] enum
+//! that both writes and reads its `data-act`/`data-arg` attributes.
+//!
+//! [`Region`] shows an `Html` signal. It delegates clicks (`data-go` links
+//! go where the [`Go`] in context says; `data-act` elements go to its
+//! `on_act`), runs a `patch` after each rebuild (for pressed and selected
+//! states set in place), and keeps keyboard focus across a rebuild by the
+//! `data-key` of the focused element ([`key`], [`FocusKey`]).
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Appends `s` with `& < > " '` escaped: safe in text and in quoted attributes.
-pub fn escape_into(out: &mut String, s: &str) {
+fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -27,8 +36,115 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
 }
 
-/// An HTML string under construction. Text and attribute values are escaped;
-/// tag and attribute names are the caller's literals.
+/// An attribute: a `&'static str` name and a typed value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attr<'a> {
+    name: &'static str,
+    value: Value<'a>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Value<'a> {
+    Text(&'a str),
+    /// Left out when `None`.
+    Opt(Option<&'a str>),
+    /// `name=""` when set, left out otherwise.
+    Flag(bool),
+    Int(i64),
+    /// Tenths, written as a decimal: `125` is `12.5`, `120` is `12`.
+    Tenths(i32),
+    /// `viewBox="x y w h"`, in tenths.
+    Box([i32; 4]),
+    /// `data-act="name"`, then `data-arg="arg"` when there is one.
+    Act(&'static str, Option<String>),
+}
+
+/// `name="value"`.
+pub fn attr<'a>(name: &'static str, value: &'a str) -> Attr<'a> {
+    Attr {
+        name,
+        value: Value::Text(value),
+    }
+}
+
+/// `name="value"` when there is a value.
+pub fn opt<'a>(name: &'static str, value: Option<&'a str>) -> Attr<'a> {
+    Attr {
+        name,
+        value: Value::Opt(value),
+    }
+}
+
+/// A boolean attribute (`hidden`, `disabled`, `selected`): present when `on`.
+pub fn flag(name: &'static str, on: bool) -> Attr<'static> {
+    Attr {
+        name,
+        value: Value::Flag(on),
+    }
+}
+
+/// An integer value.
+pub fn num(name: &'static str, n: i64) -> Attr<'static> {
+    Attr {
+        name,
+        value: Value::Int(n),
+    }
+}
+
+/// An SVG length in tenths of a unit, written as a decimal (`12.5`) with
+/// integer formatting only.
+pub fn tenths(name: &'static str, v: i32) -> Attr<'static> {
+    Attr {
+        name,
+        value: Value::Tenths(v),
+    }
+}
+
+/// An SVG `viewBox` (x, y, width, height), in tenths of a unit.
+pub fn view_box(b: [i32; 4]) -> Attr<'static> {
+    Attr {
+        name: "viewBox",
+        value: Value::Box(b),
+    }
+}
+
+/// The element's identity for keeping focus across a rebuild (`data-key`).
+pub fn key(k: &str) -> Attr<'_> {
+    attr("data-key", k)
+}
+
+/// What a click on an element asks for, as the element says it: an enum
+/// per region, written into the HTML by [`act`] and read back by the
+/// region, so the two ends cannot disagree on a name.
+pub trait Action: Sized {
+    /// The `data-act` name and the `data-arg` value, if any.
+    fn write(&self) -> (&'static str, Option<String>);
+    /// The action an element with these attributes asks for.
+    fn read(name: &str, arg: Option<&str>) -> Option<Self>;
+}
+
+/// The `data-act` (and `data-arg`) attributes of `a`.
+pub fn act<A: Action>(a: &A) -> Attr<'static> {
+    let (name, arg) = a.write();
+    Attr {
+        name: "data-act",
+        value: Value::Act(name, arg),
+    }
+}
+
+fn push_tenths(out: &mut String, v: i32) {
+    if v < 0 {
+        out.push('-');
+    }
+    let v = v.unsigned_abs();
+    out.push_str(&(v / 10).to_string());
+    if !v.is_multiple_of(10) {
+        out.push('.');
+        out.push(char::from(b'0' + (v % 10) as u8));
+    }
+}
+
+/// An HTML string under construction (see the module's notes).
 #[derive(Default, Debug, Clone, PartialEq)]
 pub struct Html(String);
 
@@ -37,28 +153,75 @@ impl Html {
         Html(String::new())
     }
 
-    /// `<tag name="value" …>`. An attribute with an empty name is skipped,
-    /// so optional attributes can be written inline:
-    /// `if hidden { ("hidden", "") } else { ("", "") }`.
-    pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Html {
+    /// Escaped text, as HTML.
+    pub fn of_text(s: &str) -> Html {
+        let mut h = Html::new();
+        h.text(s);
+        h
+    }
+
+    fn attrs(&mut self, attrs: &[Attr]) {
+        let out = &mut self.0;
+        for a in attrs {
+            let text = |out: &mut String, name: &str, v: &str| {
+                out.push(' ');
+                out.push_str(name);
+                out.push_str("=\"");
+                escape_into(out, v);
+                out.push('"');
+            };
+            match &a.value {
+                Value::Text(v) | Value::Opt(Some(v)) => text(out, a.name, v),
+                Value::Opt(None) | Value::Flag(false) => {}
+                Value::Flag(true) => text(out, a.name, ""),
+                Value::Int(n) => text(out, a.name, &n.to_string()),
+                Value::Tenths(v) => {
+                    out.push(' ');
+                    out.push_str(a.name);
+                    out.push_str("=\"");
+                    push_tenths(out, *v);
+                    out.push('"');
+                }
+                Value::Box(b) => {
+                    out.push_str(" viewBox=\"");
+                    for (i, v) in b.iter().enumerate() {
+                        if i > 0 {
+                            out.push(' ');
+                        }
+                        push_tenths(out, *v);
+                    }
+                    out.push('"');
+                }
+                Value::Act(name, arg) => {
+                    text(out, "data-act", name);
+                    if let Some(arg) = arg {
+                        text(out, "data-arg", arg);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `<tag name="value" …>`.
+    pub fn open(&mut self, tag: &'static str, attrs: &[Attr]) -> &mut Html {
         self.0.push('<');
         self.0.push_str(tag);
-        for (name, value) in attrs {
-            if name.is_empty() {
-                continue;
-            }
-            self.0.push(' ');
-            self.0.push_str(name);
-            self.0.push_str("=\"");
-            escape_into(&mut self.0, value);
-            self.0.push('"');
-        }
+        self.attrs(attrs);
         self.0.push('>');
         self
     }
 
+    /// `<tag …/>`: an SVG element without content.
+    pub fn empty(&mut self, tag: &'static str, attrs: &[Attr]) -> &mut Html {
+        self.0.push('<');
+        self.0.push_str(tag);
+        self.attrs(attrs);
+        self.0.push_str("/>");
+        self
+    }
+
     /// `</tag>`.
-    pub fn close(&mut self, tag: &str) -> &mut Html {
+    pub fn close(&mut self, tag: &'static str) -> &mut Html {
         self.0.push_str("</");
         self.0.push_str(tag);
         self.0.push('>');
@@ -72,7 +235,7 @@ impl Html {
     }
 
     /// An element holding only text: `<tag …>text</tag>`.
-    pub fn el(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) -> &mut Html {
+    pub fn el(&mut self, tag: &'static str, attrs: &[Attr], text: &str) -> &mut Html {
         self.open(tag, attrs).text(text).close(tag)
     }
 
@@ -83,27 +246,58 @@ impl Html {
     }
 
     /// A link to a block of the transcript, followed in place by
-    /// [`HtmlRegion`] (`href="#t4-b11"`, so it also works as a plain link).
-    pub fn block_link(&mut self, block: &str, class: &str, text: &str) -> &mut Html {
+    /// [`Region`] (`href="#t4-b11"`, so it also works as a plain link).
+    pub fn block_link(&mut self, block: &str, class: &'static str, text: &str) -> &mut Html {
         let href = format!("#{block}");
         let class = format!("block-link {class}");
         self.el(
             "a",
             &[
-                ("class", class.trim_end()),
-                ("href", &href),
-                ("data-go", block),
+                attr("class", class.trim_end()),
+                attr("href", &href),
+                attr("data-go", block),
             ],
             text,
         )
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// The markup, for an element's `inner_html`.
     pub fn into_string(self) -> String {
         self.0
+    }
+}
+
+/// The markup, to read (tests, lengths); only [`Html`]'s methods write it.
+impl std::ops::Deref for Html {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Html {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<&str> for Html {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Html {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == *other
     }
 }
 
@@ -112,6 +306,17 @@ pub fn clicked(ev: &web_sys::MouseEvent, selector: &str) -> Option<web_sys::Elem
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.closest(selector).ok().flatten())
+}
+
+/// The action an element asks for, if it asks for one of type `A`.
+pub fn act_of<A: Action>(el: &web_sys::Element) -> Option<A> {
+    let name = el.get_attribute("data-act")?;
+    A::read(&name, el.get_attribute("data-arg").as_deref())
+}
+
+/// The action of the `data-act` element a click landed in, if any.
+pub fn clicked_act<A: Action>(ev: &web_sys::MouseEvent) -> Option<A> {
+    act_of(&clicked(ev, "[data-act]")?)
 }
 
 /// The block a click on a `data-go` link asks for, to be shown in place;
@@ -131,86 +336,220 @@ pub fn followed_link(ev: &web_sys::MouseEvent) -> Option<String> {
 #[derive(Clone, Copy)]
 pub struct Go(pub Callback<String>);
 
-/// What a `data-act` element asks for: its `data-act` and `data-arg`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Act {
-    pub name: String,
-    pub arg: String,
+/// A region's click handler for actions of type `A` (see [`acts`]).
+#[derive(Clone, Copy)]
+pub struct OnAct(Callback<web_sys::MouseEvent>);
+
+/// Calls `f` with the action of type `A` a click in the region asks for.
+pub fn acts<A: Action + 'static>(f: impl Fn(A) + Send + Sync + 'static) -> OnAct {
+    OnAct(Callback::new(move |ev: web_sys::MouseEvent| {
+        if let Some(a) = clicked_act::<A>(&ev) {
+            f(a)
+        }
+    }))
 }
 
-/// A region whose content is `html`, replaced whenever it changes; `after`
-/// runs right after each replacement (e.g. to put focus back into it).
+/// Where focus goes after a region's next rebuild, when it was in the
+/// region: by default the element with the `data-key` the focused one had;
+/// [`FocusKey::request`] names another (the grid's next day).
+#[derive(Clone, Copy)]
+pub struct FocusKey(StoredValue<Option<String>>);
+
+impl FocusKey {
+    pub fn new() -> FocusKey {
+        FocusKey(StoredValue::new(None))
+    }
+
+    /// Focus the element with `data-key` = `key` after the next rebuild.
+    pub fn request(&self, key: String) {
+        self.0.set_value(Some(key));
+    }
+}
+
+impl Default for FocusKey {
+    fn default() -> Self {
+        FocusKey::new()
+    }
+}
+
+/// The element under `root` whose `data-key` is `key`.
+fn keyed(root: &web_sys::Element, key: &str) -> Option<web_sys::HtmlElement> {
+    let list = root.query_selector_all("[data-key]").ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|e| e.get_attribute("data-key").as_deref() == Some(key))
+}
+
+/// An element whose content is `html`, replaced whenever it changes.
 ///
 /// A click on a `data-go` element (see [`Html::block_link`]) goes to that
-/// block in the transcript, unless a modifier key asks the browser for a new
-/// tab. A click on a `data-act` element is passed to `on_act`.
+/// block through the [`Go`] in context, unless a modifier key asks the
+/// browser for a new tab; a click on a `data-act` element goes to `on_act`.
+/// `patch` runs with the element after each rebuild and whenever what it
+/// reads changes. Focus inside the region survives a rebuild (see
+/// [`FocusKey`]).
 #[component]
-pub fn HtmlRegion(
-    /// The content, already escaped (built with [`Html`]).
+pub fn Region(
+    /// The content.
     #[prop(into)]
-    html: Signal<String>,
+    html: Signal<Html>,
     /// The region's class names.
     #[prop(optional, into)]
     class: String,
-    /// Called with the `data-act` element a click landed in.
+    /// What its `data-act` elements ask for (built by [`acts`]).
+    #[prop(optional)]
+    on_act: Option<OnAct>,
+    /// Sets states in place (pressed, selected, current) on the content.
     #[prop(optional, into)]
-    on_act: Option<Callback<Act>>,
-    /// Called after the content has been replaced.
-    #[prop(optional, into)]
-    after: Option<Callback<()>>,
+    patch: Option<Callback<web_sys::Element>>,
+    /// Where focus goes after a rebuild, when the owner says.
+    #[prop(optional)]
+    focus: Option<FocusKey>,
 ) -> impl IntoView {
     let go = use_context::<Go>();
+    let root = NodeRef::<Div>::new();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(id) = followed_link(&ev) {
             if let Some(Go(go)) = go {
                 go.run(id);
             }
-        } else if let (Some(cb), Some(el)) = (on_act, clicked(&ev, "[data-act]")) {
-            let name = el.get_attribute("data-act").unwrap_or_default();
-            let arg = el.get_attribute("data-arg").unwrap_or_default();
-            cb.run(Act { name, arg });
+        } else if let Some(OnAct(f)) = on_act {
+            f.run(ev);
         }
     };
-    // The content is set when this closure returns; `after` is queued (a
-    // microtask) so it runs once the new content is in place — unless the
-    // region has gone by then.
+    // The focused element's key (or the one asked for), when focus is in
+    // the region; after the content is replaced (a microtask later), focus
+    // goes to the new element with that key, unless the region has gone.
     let content = move || {
-        if let Some(cb) = after {
+        let html = html.get();
+        let asked = focus.and_then(|f| f.0.try_update_value(Option::take).flatten());
+        let root_el = root.get_untracked();
+        let active = document().active_element();
+        let inside = match (&root_el, &active) {
+            (Some(r), Some(a)) => r.contains(Some(a)),
+            _ => false,
+        };
+        let wanted = if inside {
+            asked.or_else(|| active.and_then(|a| a.get_attribute("data-key")))
+        } else {
+            None
+        };
+        if let (Some(k), Some(r)) = (wanted, root_el) {
             wasm_bindgen_futures::spawn_local(async move {
-                cb.try_run(());
+                if r.is_connected() {
+                    if let Some(e) = keyed(&r, &k) {
+                        let _ = e.focus();
+                    }
+                }
             });
         }
-        html.get()
+        html.into_string()
     };
-    view! { <div class=class inner_html=content on:click=on_click></div> }
+    if let Some(patch) = patch {
+        crate::effect::effect(move || {
+            html.track();
+            if let Some(r) = root.get() {
+                patch.run(r.into());
+            }
+        });
+    }
+    view! { <div class=class node_ref=root inner_html=content on:click=on_click></div> }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[derive(Debug, PartialEq)]
+    enum Demo {
+        Plain,
+        With(String),
+    }
+
+    impl Action for Demo {
+        fn write(&self) -> (&'static str, Option<String>) {
+            match self {
+                Demo::Plain => ("plain", None),
+                Demo::With(s) => ("with", Some(s.clone())),
+            }
+        }
+        fn read(name: &str, arg: Option<&str>) -> Option<Demo> {
+            match (name, arg) {
+                ("plain", _) => Some(Demo::Plain),
+                ("with", Some(a)) => Some(Demo::With(a.to_string())),
+                _ => None,
+            }
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
     fn escapes_text_and_attributes() {
         let mut h = Html::new();
-        h.el("p", &[("title", "a\"b<c>'&")], "<script>&");
+        h.el("p", &[attr("title", "a\"b<c>'&")], "<script>&");
         assert_eq!(
             h.as_str(),
             "<p title=\"a&quot;b&lt;c&gt;&#39;&amp;\">&lt;script&gt;&amp;</p>"
         );
+        assert_eq!(Html::of_text("<b>").as_str(), "&lt;b&gt;");
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    fn skips_attributes_with_an_empty_name() {
+    #[wasm_bindgen_test(unsupported = test)]
+    fn flags_and_options_are_written_only_when_set() {
         let mut h = Html::new();
-        h.open("td", &[("", ""), ("hidden", ""), ("class", "x")])
-            .close("td");
-        assert_eq!(h.as_str(), "<td hidden=\"\" class=\"x\"></td>");
+        h.open(
+            "td",
+            &[
+                flag("hidden", false),
+                opt("title", None),
+                flag("disabled", true),
+                opt("lang", Some("zh")),
+            ],
+        )
+        .close("td");
+        assert_eq!(h.as_str(), "<td disabled=\"\" lang=\"zh\"></td>");
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test(unsupported = test)]
+    fn numbers_are_typed_and_tenths_are_decimals() {
+        let mut h = Html::new();
+        h.empty(
+            "circle",
+            &[
+                tenths("cx", 125),
+                tenths("cy", -30),
+                tenths("r", 7),
+                num("n", -4),
+            ],
+        )
+        .empty("svg", &[view_box([0, -5, 7200, 120])]);
+        assert_eq!(
+            h.as_str(),
+            "<circle cx=\"12.5\" cy=\"-3\" r=\"0.7\" n=\"-4\"/><svg viewBox=\"0 -0.5 720 12\"/>"
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn actions_write_what_they_read() {
+        let mut h = Html::new();
+        h.el("button", &[act(&Demo::With("a\"b".into()))], "x").el(
+            "button",
+            &[act(&Demo::Plain)],
+            "y",
+        );
+        assert_eq!(
+            h.as_str(),
+            "<button data-act=\"with\" data-arg=\"a&quot;b\">x</button>\
+             <button data-act=\"plain\">y</button>"
+        );
+        for a in [Demo::Plain, Demo::With("光伏".into())] {
+            let (name, arg) = a.write();
+            assert_eq!(Demo::read(name, arg.as_deref()), Some(a));
+        }
+        assert_eq!(Demo::read("with", None), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
     fn block_links_carry_the_href_and_the_target() {
         let mut h = Html::new();
         h.block_link("t4-b11", "", "看原文");

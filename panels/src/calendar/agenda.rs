@@ -7,7 +7,7 @@ use crate::calendar::state::{html_of, CalendarData, CalendarState};
 use crate::texts::PanelTexts;
 use leptos::prelude::*;
 use shilu_core::dates::Date;
-use shilu_ui::html::{Html, HtmlRegion};
+use shilu_ui::html::{attr, Html, Region};
 use std::collections::BTreeMap;
 
 /// Where an event is listed: under its first day, or, when it covers whole
@@ -58,23 +58,29 @@ pub fn group_by_date(events: &[shilu_core::Event]) -> (Vec<(AgendaKey, Vec<usize
 /// The agenda section, built as HTML.
 pub fn agenda(cal: CalendarState) -> impl IntoView {
     let html = html_of(cal, |cal, t| cal.data.with(|data| agenda_html(data, t)));
-    view! { <HtmlRegion html=html/> }
+    view! { <Region html=html/> }
 }
 
 /// `<section class="agenda">`: a heading per date (or whole month), its
 /// events, and the undated ones last.
-pub fn agenda_html(data: &CalendarData, t: &PanelTexts) -> String {
+pub fn agenda_html(data: &CalendarData, t: &PanelTexts) -> Html {
     let mut h = Html::new();
     h.open(
         "section",
-        &[("class", "agenda"), ("aria-labelledby", "agenda-title")],
+        &[
+            attr("class", "agenda"),
+            attr("aria-labelledby", "agenda-title"),
+        ],
     )
     .el(
         "h3",
-        &[("class", "calendar__section-title"), ("id", "agenda-title")],
+        &[
+            attr("class", "calendar__section-title"),
+            attr("id", "agenda-title"),
+        ],
         t.agenda,
     )
-    .open("ol", &[("class", "agenda__list")]);
+    .open("ol", &[attr("class", "agenda__list")]);
     let (dated, undated) = group_by_date(&data.events);
     for (key, ids) in &dated {
         let d = key.start;
@@ -88,8 +94,8 @@ pub fn agenda_html(data: &CalendarData, t: &PanelTexts) -> String {
         } else {
             "agenda__day"
         };
-        h.open("li", &[("class", class)])
-            .open("h4", &[("class", "agenda__date")]);
+        h.open("li", &[attr("class", class)])
+            .open("h4", &[attr("class", "agenda__date")]);
         if key.whole_months {
             h.text(&(t.month_title)(d.year, d.month));
         } else {
@@ -105,13 +111,13 @@ pub fn agenda_html(data: &CalendarData, t: &PanelTexts) -> String {
         h.close("li");
     }
     if !undated.is_empty() {
-        h.open("li", &[("class", "agenda__day agenda__day--undated")])
-            .el("h4", &[("class", "agenda__date")], t.undated_heading);
+        h.open("li", &[attr("class", "agenda__day agenda__day--undated")])
+            .el("h4", &[attr("class", "agenda__date")], t.undated_heading);
         event_list_html(&mut h, &data.events, &undated, t);
         h.close("li");
     }
     h.close("ol").close("section");
-    h.into_string()
+    h
 }
 
 #[cfg(test)]
@@ -127,8 +133,7 @@ mod tests {
         }
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn whole_months_lead_their_month_and_undated_come_last() {
         let events = [
             ev(Some("2017-09-04"), Some("2017-09-05")),
@@ -154,8 +159,7 @@ mod tests {
         assert_eq!(undated, vec![1]);
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_agenda_lists_every_event_under_its_date() {
         use crate::texts::PANEL_ZH;
         let data = CalendarData::new(&shilu_core::analysed(crate::SEED, None));

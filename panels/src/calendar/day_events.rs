@@ -6,7 +6,7 @@ use crate::calendar::state::{html_of, CalendarData, CalendarState};
 use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
-use shilu_ui::html::{Html, HtmlRegion};
+use shilu_ui::html::{attr, Html, Region};
 
 /// A live region: its content changes with the chosen day.
 pub fn day_events(cal: CalendarState) -> impl IntoView {
@@ -17,17 +17,17 @@ pub fn day_events(cal: CalendarState) -> impl IntoView {
     });
     view! {
         <section class="day-events" aria-live="polite" aria-label=move || t().chosen_day>
-            <HtmlRegion html=body/>
+            <Region html=body/>
         </section>
     }
 }
 
 /// The chosen day as a heading and its events, or a hint to choose one.
-pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &PanelTexts) -> String {
+pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &PanelTexts) -> Html {
     let mut h = Html::new();
     let Some(day) = day else {
-        h.el("p", &[("class", "day-events__hint")], t.choose_day);
-        return h.into_string();
+        h.el("p", &[attr("class", "day-events__hint")], t.choose_day);
+        return h;
     };
     let mut on = events_on(&data.events, day);
     // Events of that very day first, then the longer ones covering it.
@@ -38,7 +38,7 @@ pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &PanelTexts) -
             i,
         )
     });
-    h.open("h3", &[("class", "day-events__title")])
+    h.open("h3", &[attr("class", "day-events__title")])
         .text(&(t.date_full)(day.year, day.month, day.day))
         .text(" ")
         .text(t.weekdays[weekday(day)]);
@@ -47,11 +47,15 @@ pub fn day_events_html(data: &CalendarData, day: Option<Date>, t: &PanelTexts) -
     }
     h.close("h3");
     if on.is_empty() {
-        h.el("p", &[("class", "day-events__none")], t.no_events_on_day);
+        h.el(
+            "p",
+            &[attr("class", "day-events__none")],
+            t.no_events_on_day,
+        );
     } else {
         event_list_html(&mut h, &data.events, &on, t);
     }
-    h.into_string()
+    h
 }
 
 #[cfg(test)]
@@ -59,8 +63,7 @@ mod tests {
     use super::*;
     use crate::texts::PANEL_ZH;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_chosen_day_lists_its_events_that_day_first() {
         let data = CalendarData::new(&shilu_core::analysed(crate::SEED, None));
         assert_eq!(

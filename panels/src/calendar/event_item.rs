@@ -5,11 +5,11 @@
 use crate::calendar::model::{event_span, is_approximate, is_multi_day};
 use crate::texts::{PanelTexts, PANEL_ZH};
 use shilu_core::{Event, Status};
-use shilu_ui::html::Html;
+use shilu_ui::html::{attr, Html};
 
 /// The hidden note after an approximate date: `（大致日期）`.
 pub fn approx_note(h: &mut Html, t: &PanelTexts) {
-    h.open("span", &[("class", "visually-hidden")])
+    h.open("span", &[attr("class", "visually-hidden")])
         .text("（")
         .text(t.approximate)
         .text("）")
@@ -18,7 +18,7 @@ pub fn approx_note(h: &mut Html, t: &PanelTexts) {
 
 /// `<ul class="cal-events">` of the events at `ids`.
 pub fn event_list_html(h: &mut Html, events: &[Event], ids: &[usize], t: &PanelTexts) {
-    h.open("ul", &[("class", "cal-events")]);
+    h.open("ul", &[attr("class", "cal-events")]);
     for &i in ids {
         event_item_html(h, &events[i], t);
     }
@@ -39,12 +39,15 @@ pub fn event_item_html(h: &mut Html, event: &Event, t: &PanelTexts) {
         if approx { " is-approx" } else { "" },
         if planned { " is-planned" } else { "" },
     );
-    h.open("li", &[("class", &class)])
-        .open("span", &[("class", "cal-event__when")]);
+    h.open("li", &[attr("class", &class)])
+        .open("span", &[attr("class", "cal-event__when")]);
     if approx {
         h.el(
             "span",
-            &[("class", "cal-event__approx"), ("aria-hidden", "true")],
+            &[
+                attr("class", "cal-event__approx"),
+                attr("aria-hidden", "true"),
+            ],
             "≈",
         );
     }
@@ -75,16 +78,16 @@ pub fn event_item_html(h: &mut Html, event: &Event, t: &PanelTexts) {
     }
     h.close("span")
         .block_link(&event.block, "cal-event__label", &event.label)
-        .open("span", &[("class", "cal-event__meta")]);
+        .open("span", &[attr("class", "cal-event__meta")]);
     if let Some(u) = &event.lead_unit {
-        h.open("span", &[("class", "cal-event__lead")])
+        h.open("span", &[attr("class", "cal-event__lead")])
             .text(t.lead_unit)
             .text("：")
             .text(u)
             .close("span");
     }
     if let Some(s) = &event.speaker {
-        h.el("span", &[("class", "cal-event__speaker")], s);
+        h.el("span", &[attr("class", "cal-event__speaker")], s);
     }
     let status = match event.status {
         Some(Status::Planned) => t.planned,
@@ -93,7 +96,7 @@ pub fn event_item_html(h: &mut Html, event: &Event, t: &PanelTexts) {
     };
     h.el(
         "span",
-        &[(
+        &[attr(
             "class",
             if planned {
                 "cal-event__status is-planned"
@@ -128,8 +131,7 @@ mod tests {
         }
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn an_event_says_when_what_and_who_and_links_back() {
         let mut h = Html::new();
         event_item_html(&mut h, &ev(), &PANEL_ZH);
@@ -150,8 +152,7 @@ mod tests {
         assert_eq!(h, want);
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn an_undated_event_says_so_and_keeps_an_empty_status() {
         let mut e = ev();
         e.start = None;

@@ -7,7 +7,28 @@ use leptos::prelude::*;
 use shilu_core::dates::Date;
 use shilu_core::ics::{calendar, IcsScope};
 use shilu_ui::dom::download;
-use shilu_ui::html::Html;
+use shilu_ui::html::{act, attr, flag, Action, Html};
+
+/// A click on a download button: save the .ics file of this scope.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct IcsAct(pub IcsScope);
+
+impl Action for IcsAct {
+    fn write(&self) -> (&'static str, Option<String>) {
+        let scope = match self.0 {
+            IcsScope::Activities => "activities",
+            IcsScope::All => "all",
+        };
+        ("ics", Some(scope.into()))
+    }
+    fn read(name: &str, arg: Option<&str>) -> Option<IcsAct> {
+        match (name, arg) {
+            ("ics", Some("activities")) => Some(IcsAct(IcsScope::Activities)),
+            ("ics", Some("all")) => Some(IcsAct(IcsScope::All)),
+            _ => None,
+        }
+    }
+}
 
 /// `shilu-2017-10-12-activities.ics` (the date part only when known).
 pub fn ics_filename(date: Option<&str>, scope: IcsScope) -> String {
@@ -43,46 +64,39 @@ pub fn save(cal: CalendarState, scope: IcsScope) {
     });
 }
 
-/// The two download buttons in their group; a click on one is the act
-/// `ics` with `activities` or `all` (see [`save`]).
+/// The two download buttons in their group; a click on one is an
+/// [`IcsAct`] (see [`save`]).
 pub fn ics_downloads_html(h: &mut Html, data: &CalendarData, t: &PanelTexts) {
     h.open(
         "div",
         &[
-            ("class", "ics-downloads"),
-            ("role", "group"),
-            ("aria-label", t.ics_group),
+            attr("class", "ics-downloads"),
+            attr("role", "group"),
+            attr("aria-label", t.ics_group),
         ],
     )
     .el(
         "span",
-        &[("class", "ics-downloads__label"), ("aria-hidden", "true")],
+        &[
+            attr("class", "ics-downloads__label"),
+            attr("aria-hidden", "true"),
+        ],
         t.ics_group,
     );
-    for (scope, arg, label) in [
-        (
-            IcsScope::Activities,
-            "activities",
-            (t.ics_activities)(data.plan_name()),
-        ),
-        (IcsScope::All, "all", t.ics_all.to_string()),
+    for (scope, label) in [
+        (IcsScope::Activities, (t.ics_activities)(data.plan_name())),
+        (IcsScope::All, t.ics_all.to_string()),
     ] {
-        let disabled = if can_save(data, scope) {
-            ""
-        } else {
-            "disabled"
-        };
         h.open(
             "button",
             &[
-                ("type", "button"),
-                ("class", "text-button"),
-                (disabled, ""),
-                ("data-act", "ics"),
-                ("data-arg", arg),
+                attr("type", "button"),
+                attr("class", "text-button"),
+                flag("disabled", !can_save(data, scope)),
+                act(&IcsAct(scope)),
             ],
         )
-        .el("span", &[("aria-hidden", "true")], "⤓")
+        .el("span", &[attr("aria-hidden", "true")], "⤓")
         .text(&label)
         .close("button");
     }
@@ -94,13 +108,12 @@ mod tests {
     use super::*;
     use crate::texts::PANEL_ZH;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn two_buttons_in_a_group_disabled_when_there_is_nothing_to_save() {
         let mut data = CalendarData::new(&shilu_core::analysed(crate::SEED, None));
         let mut h = Html::new();
         ics_downloads_html(&mut h, &data, &PANEL_ZH);
-        let html = h.into_string();
+        let html = h.as_str();
         assert!(html.starts_with(&format!(
             "<div class=\"ics-downloads\" role=\"group\" aria-label=\"{0}\"><span class=\"ics-downloads__label\" aria-hidden=\"true\">{0}</span>",
             PANEL_ZH.ics_group
@@ -113,18 +126,31 @@ mod tests {
         data.events.iter_mut().for_each(|e| e.activity = false);
         let mut h = Html::new();
         ics_downloads_html(&mut h, &data, &PANEL_ZH);
-        let h = h.into_string();
+        let h = h.as_str();
         assert_eq!(h.matches("disabled=\"\"").count(), 1);
         assert!(h.contains("disabled=\"\" data-act=\"ics\" data-arg=\"activities\""));
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn file_names_carry_the_date_when_known() {
         assert_eq!(
             ics_filename(Some("2017-10-12"), IcsScope::Activities),
             "shilu-2017-10-12-activities.ics"
         );
         assert_eq!(ics_filename(None, IcsScope::All), "shilu-all.ics");
+        assert_eq!(
+            ics_filename(Some("2017-02-31"), IcsScope::All),
+            "shilu-all.ics"
+        );
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn the_download_actions_read_what_they_write() {
+        for scope in [IcsScope::Activities, IcsScope::All] {
+            let (name, arg) = IcsAct(scope).write();
+            assert_eq!(IcsAct::read(name, arg.as_deref()), Some(IcsAct(scope)));
+        }
+        assert_eq!(IcsAct::read("ics", Some("al")), None);
+        assert_eq!(IcsAct::read("ics", None), None);
     }
 }

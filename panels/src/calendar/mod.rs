@@ -13,37 +13,25 @@ pub mod timeline;
 
 use crate::calendar::agenda::agenda;
 use crate::calendar::day_events::day_events;
-use crate::calendar::ics_downloads::{ics_downloads_html, save};
+use crate::calendar::ics_downloads::{ics_downloads_html, save, IcsAct};
 use crate::calendar::month_grid::month_grid;
 use crate::calendar::state::{html_of, CalendarData, CalendarState};
 use crate::calendar::timeline::Timeline;
 use crate::host::PanelHost;
 use crate::texts::PanelTexts;
 use leptos::prelude::*;
-use shilu_core::ics::IcsScope;
 use shilu_ui::context::context;
-use shilu_ui::html::{Act, Html, HtmlRegion};
+use shilu_ui::html::{acts, attr, Html, Region};
 
 #[component]
 pub fn CalendarPanel() -> impl IntoView {
     let cal = CalendarState::new(context::<PanelHost>());
     let has_events = move || cal.data.with(|d| !d.events.is_empty());
     let head = html_of(cal, |cal, t| cal.data.with(|d| head_html(d, t)));
-    let on_act = Callback::new(move |a: Act| {
-        if a.name == "ics" {
-            save(
-                cal,
-                if a.arg == "all" {
-                    IcsScope::All
-                } else {
-                    IcsScope::Activities
-                },
-            );
-        }
-    });
+    let on_act = acts(move |IcsAct(scope)| save(cal, scope));
     view! {
         <div class="calendar">
-            <HtmlRegion html=head on_act=on_act/>
+            <Region html=head on_act=on_act/>
             {move || has_events().then(|| view! {
                 <div class="calendar__month">
                     {month_grid(cal)}
@@ -58,19 +46,19 @@ pub fn CalendarPanel() -> impl IntoView {
 
 /// The panel's heading and the .ics downloads; below them, when the
 /// document has no events, a note saying so.
-pub fn head_html(data: &CalendarData, t: &PanelTexts) -> String {
+pub fn head_html(data: &CalendarData, t: &PanelTexts) -> Html {
     let mut h = Html::new();
-    h.open("div", &[("class", "calendar__head")]).el(
+    h.open("div", &[attr("class", "calendar__head")]).el(
         "h2",
-        &[("class", "panel__title")],
+        &[attr("class", "panel__title")],
         t.calendar_heading,
     );
     ics_downloads_html(&mut h, data, t);
     h.close("div");
     if data.events.is_empty() {
-        h.el("p", &[("class", "calendar__empty")], t.no_events);
+        h.el("p", &[attr("class", "calendar__empty")], t.no_events);
     }
-    h.into_string()
+    h
 }
 
 #[cfg(test)]
@@ -78,8 +66,7 @@ mod tests {
     use super::*;
     use crate::texts::PANEL_ZH;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_head_says_when_there_are_no_events() {
         let mut data = CalendarData::new(&shilu_core::analysed(crate::SEED, None));
         let html = head_html(&data, &PANEL_ZH);

@@ -359,8 +359,7 @@ mod tests {
         }
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn weekdays_are_monday_first() {
         assert_eq!(weekday(d(1970, 1, 1)), 3, "a Thursday");
         assert_eq!(weekday(d(2017, 10, 1)), 6, "a Sunday");
@@ -368,8 +367,7 @@ mod tests {
         assert_eq!(weekday(d(2017, 9, 4)), 0, "a Monday");
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn october_2017_fills_six_monday_first_weeks() {
         let weeks = month_weeks(YearMonth {
             year: 2017,
@@ -390,8 +388,7 @@ mod tests {
         assert!(all.windows(2).all(|w| w[1] == w[0].add_days(1)));
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn february_starting_on_monday_needs_four_weeks() {
         // February 2021 begins on a Monday and has 28 days.
         let weeks = month_weeks(YearMonth {
@@ -413,8 +410,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn a_range_spans_its_days_in_lanes() {
         // 9—10月份 and 9月4日至5日, in the week of 4 September 2017.
         let spans = [
@@ -480,8 +476,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn disjoint_spans_share_a_lane() {
         let spans = [
             (0, d(2017, 9, 4), d(2017, 9, 5)),
@@ -495,8 +490,7 @@ mod tests {
         assert_eq!(segs.iter().map(|s| s.lane).collect::<Vec<_>>(), vec![0, 0]);
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn month_range_covers_every_event_month() {
         let events = [
             ev("2017-06-21", None, false),
@@ -516,8 +510,7 @@ mod tests {
         assert_eq!(month_range(&[]), None);
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_plan_day_is_the_named_day_with_activities() {
         let events = [
             ev("2017-10-12", None, false),
@@ -541,8 +534,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn keys_move_the_focus() {
         let day = d(2017, 10, 17);
         assert_eq!(key_target("ArrowRight", day), Some(d(2017, 10, 18)));
@@ -569,8 +561,7 @@ mod tests {
         assert_eq!(clamp_to(range, d(2017, 5, 31)), d(2017, 6, 1));
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn events_on_a_day_include_ranges_covering_it() {
         let events = [
             ev("2017-09-01", Some("2017-10-31"), true),

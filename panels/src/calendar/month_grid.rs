@@ -16,8 +16,7 @@ use crate::calendar::state::{html_of, CalendarData, CalendarState};
 use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
-use shilu_ui::dom::focus_id;
-use shilu_ui::html::{Act, Html, HtmlRegion};
+use shilu_ui::html::{act, acts, attr, flag, key, Action, FocusKey, Html, Region};
 
 /// Single-day events shown in a cell before "+n".
 const MAX_IN_CELL: usize = 3;
@@ -27,36 +26,28 @@ pub fn cell_id(d: Date) -> String {
     format!("cal-{}", d.iso())
 }
 
-/// Whether keyboard focus is in the month grid.
-fn focus_in_grid() -> bool {
-    document()
-        .active_element()
-        .and_then(|e| e.closest("[role=grid]").ok().flatten())
-        .is_some()
+/// A click on a day's cell: choose that day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DayAct(pub Date);
+
+impl Action for DayAct {
+    fn write(&self) -> (&'static str, Option<String>) {
+        ("day", Some(self.0.iso()))
+    }
+    fn read(name: &str, arg: Option<&str>) -> Option<DayAct> {
+        (name == "day")
+            .then(|| arg.and_then(Date::from_iso))
+            .flatten()
+            .map(DayAct)
+    }
 }
 
 pub fn month_grid(cal: CalendarState) -> impl IntoView {
     let t = use_panel_texts();
-    // The day to focus once the grid has been rebuilt, when focus was in the
-    // grid (the rebuild removes the cell that had it).
-    let pending = StoredValue::new(None::<Date>);
-    let refocus = move |d: Date| {
-        if focus_in_grid() {
-            pending.set_value(Some(d));
-        }
-    };
-    let after = Callback::new(move |()| {
-        if let Some(d) = pending.get_value() {
-            pending.set_value(None);
-            // Unless the reader has moved on elsewhere meanwhile.
-            let lost = document()
-                .active_element()
-                .is_none_or(|e| e.tag_name() == "BODY");
-            if lost || focus_in_grid() {
-                focus_id(&cell_id(d));
-            }
-        }
-    });
+    // The day to focus once the grid has been rebuilt, when focus was in
+    // it (the rebuild removes the cell that had it): cells are keyed by day.
+    let focus = FocusKey::new();
+    let refocus = move |d: Date| focus.request(d.iso());
     let month = move || cal.focused().map(YearMonth::of);
     let can_go = move |n: i32| match (month(), cal.data.with(|d| d.range)) {
         (Some(m), Some((first, last))) => {
@@ -93,11 +84,9 @@ pub fn month_grid(cal: CalendarState) -> impl IntoView {
             refocus(to);
         }
     };
-    let on_act = Callback::new(move |a: Act| {
-        if let Some(d) = Date::parse_iso(&a.arg).filter(|_| a.name == "day") {
-            cal.select(d);
-            refocus(d);
-        }
+    let on_act = acts(move |DayAct(d)| {
+        cal.select(d);
+        refocus(d);
     });
     let jump = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
@@ -144,13 +133,13 @@ pub fn month_grid(cal: CalendarState) -> impl IntoView {
                 {step(1)}
                 <label class="month-grid__jump">
                     <span class="visually-hidden">{move || t().month_jump}</span>
-                    <select on:change=jump inner_html=options></select>
+                    <select on:change=jump inner_html=move || options().into_string()></select>
                 </label>
             </div>
             // The grid stays while its rows are rebuilt, so assistive
             // technology does not announce a new grid at every move.
             <div role="grid" class="month-grid__grid" aria-labelledby="cal-month-title" on:keydown=on_keydown>
-                <HtmlRegion html=grid on_act=on_act after=after/>
+                <Region html=grid on_act=on_act focus=focus/>
             </div>
         </div>
     }
@@ -158,29 +147,26 @@ pub fn month_grid(cal: CalendarState) -> impl IntoView {
 
 /// The options of the month menu: a disabled prompt (chosen while the month
 /// shown has no events), then every month with events.
-pub fn month_options_html(data: &CalendarData, month: Option<YearMonth>, t: &PanelTexts) -> String {
+pub fn month_options_html(data: &CalendarData, month: Option<YearMonth>, t: &PanelTexts) -> Html {
     let listed = month.is_some_and(|m| data.months.contains(&m));
     let mut h = Html::new();
     h.el(
         "option",
         &[
-            ("value", ""),
-            ("disabled", ""),
-            (if listed { "" } else { "selected" }, ""),
+            attr("value", ""),
+            flag("disabled", true),
+            flag("selected", !listed),
         ],
         t.month_jump,
     );
     for &m in &data.months {
         h.el(
             "option",
-            &[
-                ("value", &m.iso()),
-                (if month == Some(m) { "selected" } else { "" }, ""),
-            ],
+            &[attr("value", &m.iso()), flag("selected", month == Some(m))],
             &(t.month_title)(m.year, m.month),
         );
     }
-    h.into_string()
+    h
 }
 
 /// The rows of the grid of the focused day's month: the weekday header and
@@ -190,25 +176,25 @@ pub fn month_grid_html(
     focus: Option<Date>,
     selected: Option<Date>,
     t: &PanelTexts,
-) -> String {
+) -> Html {
     let mut h = Html::new();
     h.open(
         "div",
         &[
-            ("role", "row"),
-            ("class", "month-grid__row month-grid__row--head"),
+            attr("role", "row"),
+            attr("class", "month-grid__row month-grid__row--head"),
         ],
     );
     for i in 0..7 {
         h.open(
             "div",
             &[
-                ("role", "columnheader"),
-                ("class", "month-grid__weekday"),
-                ("aria-label", t.weekdays[i]),
+                attr("role", "columnheader"),
+                attr("class", "month-grid__weekday"),
+                attr("aria-label", t.weekdays[i]),
             ],
         )
-        .el("span", &[("aria-hidden", "true")], t.weekdays_short[i])
+        .el("span", &[attr("aria-hidden", "true")], t.weekdays_short[i])
         .close("div");
     }
     h.close("div");
@@ -223,7 +209,10 @@ pub fn month_grid_html(
         for week in month_weeks(YearMonth::of(focus)) {
             let segs = week_segments(&week, &spans);
             let lanes = lane_count(&segs);
-            h.open("div", &[("role", "row"), ("class", "month-grid__row")]);
+            h.open(
+                "div",
+                &[attr("role", "row"), attr("class", "month-grid__row")],
+            );
             for (col, day) in week.iter().enumerate() {
                 match day {
                     Some(d) => {
@@ -239,8 +228,8 @@ pub fn month_grid_html(
                         h.el(
                             "div",
                             &[
-                                ("role", "gridcell"),
-                                ("class", "month-grid__cell is-outside"),
+                                attr("role", "gridcell"),
+                                attr("class", "month-grid__cell is-outside"),
                             ],
                             "",
                         );
@@ -250,7 +239,7 @@ pub fn month_grid_html(
             h.close("div");
         }
     }
-    h.into_string()
+    h
 }
 
 /// A day of the grid and its state.
@@ -299,7 +288,7 @@ fn day_cell(
     // The cell is named by its content: the full date and weekday (hidden
     // text), the named day, and every event's label (approximate ones say so).
     let iso = d.iso();
-    let id = format!("cal-{iso}");
+    let id = cell_id(d);
     let class = classes(
         "month-grid__cell",
         &[
@@ -312,20 +301,20 @@ fn day_cell(
     h.open(
         "div",
         &[
-            ("role", "gridcell"),
-            ("id", &id),
-            ("class", &class),
-            (
+            attr("role", "gridcell"),
+            attr("id", &id),
+            attr("class", &class),
+            attr(
                 "aria-selected",
                 if cell.selected { "true" } else { "false" },
             ),
-            ("tabindex", if cell.focus { "0" } else { "-1" }),
-            ("data-act", "day"),
-            ("data-arg", &iso),
+            attr("tabindex", if cell.focus { "0" } else { "-1" }),
+            key(&iso),
+            act(&DayAct(d)),
         ],
     )
-    .open("div", &[("class", "month-grid__day")])
-    .open("span", &[("class", "visually-hidden")])
+    .open("div", &[attr("class", "month-grid__day")])
+    .open("span", &[attr("class", "visually-hidden")])
     .text(&(t.date_full)(d.year, d.month, d.day))
     .text(" ")
     .text(t.weekdays[weekday(d)]);
@@ -334,19 +323,25 @@ fn day_cell(
     }
     h.close("span").el(
         "span",
-        &[("class", "month-grid__num"), ("aria-hidden", "true")],
+        &[
+            attr("class", "month-grid__num"),
+            attr("aria-hidden", "true"),
+        ],
         &d.day.to_string(),
     );
     if let Some(n) = named {
-        h.el("span", &[("class", "month-grid__named")], n);
+        h.el("span", &[attr("class", "month-grid__named")], n);
     }
     h.close("div")
-        .open("div", &[("class", "month-grid__events")]);
+        .open("div", &[attr("class", "month-grid__events")]);
     for lane in 0..lanes {
         let Some(s) = covering.iter().find(|s| s.lane == lane) else {
             h.el(
                 "span",
-                &[("class", "cal-bar cal-bar--empty"), ("aria-hidden", "true")],
+                &[
+                    attr("class", "cal-bar cal-bar--empty"),
+                    attr("aria-hidden", "true"),
+                ],
                 "",
             );
             continue;
@@ -363,14 +358,17 @@ fn day_cell(
             ],
         );
         let title = format!("{} {}", e.phrase, e.label);
-        h.open("span", &[("class", &class), ("title", &title)]);
+        h.open("span", &[attr("class", &class), attr("title", &title)]);
         // The label shows where the bar begins in this row; on its other
         // days it is there for screen readers only.
         if first_here {
             let span = format!("--span:{}", s.to - s.from + 1);
-            h.open("span", &[("class", "cal-bar__label"), ("style", &span)]);
+            h.open(
+                "span",
+                &[attr("class", "cal-bar__label"), attr("style", &span)],
+            );
         } else {
-            h.open("span", &[("class", "visually-hidden")]);
+            h.open("span", &[attr("class", "visually-hidden")]);
         }
         h.text(&e.label);
         if is_approximate(e) {
@@ -379,7 +377,7 @@ fn day_cell(
         h.close("span").close("span");
     }
 
-    h.open("ul", &[("class", "cal-chips")]);
+    h.open("ul", &[attr("class", "cal-chips")]);
     for (k, &i) in singles.iter().enumerate() {
         let e = &data.events[i];
         let approx = is_approximate(e);
@@ -393,11 +391,14 @@ fn day_cell(
             ],
         );
         let title = format!("{} {}", e.phrase, e.label);
-        h.open("li", &[("class", &class), ("title", &title)]);
+        h.open("li", &[attr("class", &class), attr("title", &title)]);
         if approx {
             h.el(
                 "span",
-                &[("class", "cal-chip__approx"), ("aria-hidden", "true")],
+                &[
+                    attr("class", "cal-chip__approx"),
+                    attr("aria-hidden", "true"),
+                ],
                 "≈",
             );
         }
@@ -412,8 +413,8 @@ fn day_cell(
         h.el(
             "li",
             &[
-                ("class", "cal-chip cal-chip--more"),
-                ("aria-hidden", "true"),
+                attr("class", "cal-chip cal-chip--more"),
+                attr("aria-hidden", "true"),
             ],
             &format!("+{more}"),
         );
@@ -441,8 +442,7 @@ mod tests {
         &html[start..start + html[start..].find('>').unwrap() + 1]
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn october_2017_is_a_monday_first_grid_with_the_focus_and_the_selection() {
         let data = seed();
         let html = month_grid_html(
@@ -483,8 +483,7 @@ mod tests {
         assert!(conference.contains("aria-selected=\"true\" tabindex=\"-1\""));
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn a_range_shows_one_label_per_week_row() {
         let data = seed();
         let html = month_grid_html(&data, Some(d(2017, 9, 11)), None, &PANEL_ZH);
@@ -498,8 +497,7 @@ mod tests {
         assert!(!html.contains("aria-selected=\"true\""));
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_month_menu_marks_the_month_shown() {
         let data = seed();
         let oct = YearMonth::of(d(2017, 10, 1));

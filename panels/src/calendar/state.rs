@@ -10,6 +10,7 @@ use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use shilu_core::Event;
+use shilu_ui::html::Html;
 use std::collections::BTreeSet;
 
 /// What the calendar shows, derived from the document.
@@ -103,10 +104,7 @@ impl CalendarState {
 /// A part of the panel as HTML, built by `build` again whenever what it
 /// reads changes, the language included. (One function for every part, so
 /// the reactive code is there once.)
-pub fn html_of(
-    cal: CalendarState,
-    build: fn(CalendarState, &PanelTexts) -> String,
-) -> Signal<String> {
+pub fn html_of(cal: CalendarState, build: fn(CalendarState, &PanelTexts) -> Html) -> Signal<Html> {
     let t = use_panel_texts();
     Signal::derive(move || build(cal, t()))
 }

@@ -5,7 +5,7 @@
 //! to the transcript follows the drawing and carries the same content.
 //!
 //! The whole section is HTML text ([`timeline_html`]) shown by an
-//! [`HtmlRegion`]: a dot is a `data-go` link to its paragraph. Geometry is
+//! [`Region`]: a dot is a `data-go` link to its paragraph. Geometry is
 //! in integer tenths of an SVG unit, written as decimals (`12.5`) with
 //! integer formatting only.
 
@@ -15,7 +15,7 @@ use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use shilu_core::{Event, Precision, Status};
-use shilu_ui::html::{escape_into, Html, HtmlRegion};
+use shilu_ui::html::{attr, num, opt, tenths, view_box, Html, Region};
 
 /// Drawing widths, in tenths of an SVG unit (each scales to the column):
 /// wide screens, and narrow ones (about one unit per pixel at 375 px).
@@ -164,85 +164,59 @@ pub fn assign_lanes(xs: &[i32], gap: i32) -> Vec<usize> {
         .collect()
 }
 
-/// Writes tenths as a decimal: 125 → `12.5`, 120 → `12`, -5 → `-0.5`.
-fn push_tenths(out: &mut String, v: i32) {
-    if v < 0 {
-        out.push('-');
-    }
-    let v = v.unsigned_abs();
-    out.push_str(&(v / 10).to_string());
-    if !v.is_multiple_of(10) {
-        out.push('.');
-        out.push(char::from(b'0' + (v % 10) as u8));
-    }
-}
-
-/// `<tag class="…" a="1.5" …` (the class when not empty), left open for
-/// more attributes.
-fn svg_start(out: &mut String, tag: &str, class: &str, nums: &[(&str, i32)]) {
-    out.push('<');
-    out.push_str(tag);
-    if !class.is_empty() {
-        out.push_str(" class=\"");
-        out.push_str(class);
-        out.push('"');
-    }
-    for (name, v) in nums {
-        out.push(' ');
-        out.push_str(name);
-        out.push_str("=\"");
-        push_tenths(out, *v);
-        out.push('"');
-    }
-}
-
-/// `<line x1 x2 y1 y2/>`.
-fn svg_line(out: &mut String, class: &str, x1: i32, x2: i32, y1: i32, y2: i32) {
-    svg_start(
-        out,
+/// `<line x1 x2 y1 y2/>`, with a class when not empty.
+fn svg_line(h: &mut Html, class: &str, x1: i32, x2: i32, y1: i32, y2: i32) {
+    h.empty(
         "line",
-        class,
-        &[("x1", x1), ("x2", x2), ("y1", y1), ("y2", y2)],
+        &[
+            opt("class", Some(class).filter(|c| !c.is_empty())),
+            tenths("x1", x1),
+            tenths("x2", x2),
+            tenths("y1", y1),
+            tenths("y2", y2),
+        ],
     );
-    out.push_str("/>");
 }
 
-/// `<text x y text-anchor>text</text>` (no anchor when empty).
-fn svg_text(out: &mut String, class: &str, x: i32, y: i32, anchor: &str, text: &str) {
-    svg_start(out, "text", class, &[("x", x), ("y", y)]);
-    if !anchor.is_empty() {
-        out.push_str(" text-anchor=\"");
-        out.push_str(anchor);
-        out.push('"');
-    }
-    out.push('>');
-    escape_into(out, text);
-    out.push_str("</text>");
+/// `<text x y text-anchor>text</text>` (no class or anchor when empty).
+fn svg_text(h: &mut Html, class: &str, x: i32, y: i32, anchor: &str, text: &str) {
+    h.el(
+        "text",
+        &[
+            opt("class", Some(class).filter(|c| !c.is_empty())),
+            tenths("x", x),
+            tenths("y", y),
+            opt("text-anchor", Some(anchor).filter(|a| !a.is_empty())),
+        ],
+        text,
+    );
 }
 
 /// The timeline section: its title, and when there are milestones, the
 /// drawing (wide and narrow), the legend and the numbered list.
-pub fn timeline_html(data: &CalendarData, t: &PanelTexts) -> String {
+pub fn timeline_html(data: &CalendarData, t: &PanelTexts) -> Html {
     let mut h = Html::new();
     h.open(
         "section",
-        &[("class", "timeline"), ("aria-labelledby", "timeline-title")],
+        &[
+            attr("class", "timeline"),
+            attr("aria-labelledby", "timeline-title"),
+        ],
     )
     .el(
         "h3",
         &[
-            ("class", "calendar__section-title"),
-            ("id", "timeline-title"),
+            attr("class", "calendar__section-title"),
+            attr("id", "timeline-title"),
         ],
         t.timeline,
     );
-    let mut out = h.into_string();
-    content(&mut out, data, t);
-    out.push_str("</section>");
-    out
+    content(&mut h, data, t);
+    h.close("section");
+    h
 }
 
-fn content(out: &mut String, data: &CalendarData, t: &PanelTexts) -> Option<()> {
+fn content(h: &mut Html, data: &CalendarData, t: &PanelTexts) -> Option<()> {
     let ids = milestones(&data.events);
     let dates: Vec<Date> = ids
         .iter()
@@ -259,9 +233,9 @@ fn content(out: &mut String, data: &CalendarData, t: &PanelTexts) -> Option<()> 
         .into_iter()
         .flatten()
         .max()?;
-    let mut wide = String::new();
+    let mut wide = Html::new();
     drawing(&mut wide, t, data, &ids, &dates, axis_last, WIDTH, "")?;
-    let mut narrow = String::new();
+    let mut narrow = Html::new();
     drawing(
         &mut narrow,
         t,
@@ -272,30 +246,45 @@ fn content(out: &mut String, data: &CalendarData, t: &PanelTexts) -> Option<()> 
         NARROW,
         "-narrow",
     )?;
-    out.push_str("<div class=\"timeline__wide\">");
-    out.push_str(&wide);
-    out.push_str("</div><div class=\"timeline__narrow\">");
-    out.push_str(&narrow);
-    out.push_str("</div>");
+    h.open("div", &[attr("class", "timeline__wide")])
+        .append(&wide)
+        .close("div")
+        .open("div", &[attr("class", "timeline__narrow")])
+        .append(&narrow)
+        .close("div");
 
-    let key = "<svg viewBox=\"0 0 20 20\" width=\"14\" height=\"14\"><circle cx=\"10\" cy=\"10\" r=\"8\"/></svg>";
-    let mut h = Html::new();
+    let key = |h: &mut Html| {
+        h.open(
+            "svg",
+            &[
+                view_box([0, 0, 200, 200]),
+                num("width", 14),
+                num("height", 14),
+            ],
+        )
+        .empty(
+            "circle",
+            &[tenths("cx", 100), tenths("cy", 100), tenths("r", 80)],
+        )
+        .close("svg");
+    };
     h.open(
         "p",
-        &[("class", "timeline__legend"), ("aria-hidden", "true")],
-    );
-    out.push_str(h.as_str());
-    out.push_str("<span class=\"timeline__key\">");
-    out.push_str(key);
-    escape_into(out, t.done);
-    out.push_str("</span><span class=\"timeline__key is-planned\">");
-    out.push_str(key);
-    escape_into(out, t.planned);
-    out.push_str("</span></p>");
+        &[
+            attr("class", "timeline__legend"),
+            attr("aria-hidden", "true"),
+        ],
+    )
+    .open("span", &[attr("class", "timeline__key")]);
+    key(h);
+    h.text(t.done)
+        .close("span")
+        .open("span", &[attr("class", "timeline__key is-planned")]);
+    key(h);
+    h.text(t.planned).close("span").close("p");
 
     let approx_note = format!("（{}）", t.approximate);
-    let mut h = Html::new();
-    h.open("ol", &[("class", "timeline__list")]);
+    h.open("ol", &[attr("class", "timeline__list")]);
     for &i in &ids {
         let e = &data.events[i];
         let planned = e.status == Some(Status::Planned);
@@ -305,35 +294,34 @@ fn content(out: &mut String, data: &CalendarData, t: &PanelTexts) -> Option<()> 
         } else {
             "timeline__item"
         };
-        h.open("li", &[("class", class)])
-            .open("span", &[("class", "timeline__when")]);
+        h.open("li", &[attr("class", class)])
+            .open("span", &[attr("class", "timeline__when")]);
         if approx {
-            h.el("span", &[("aria-hidden", "true")], "≈");
+            h.el("span", &[attr("aria-hidden", "true")], "≈");
         }
         h.text(&e.phrase);
         if approx {
-            h.el("span", &[("class", "visually-hidden")], &approx_note);
+            h.el("span", &[attr("class", "visually-hidden")], &approx_note);
         }
         h.close("span")
             .block_link(&e.block, "timeline__label", &e.label);
         if planned {
             h.el(
                 "span",
-                &[("class", "cal-event__status is-planned")],
+                &[attr("class", "cal-event__status is-planned")],
                 t.planned,
             );
         }
         h.close("li");
     }
     h.close("ol");
-    out.push_str(h.as_str());
     Some(())
 }
 
 /// One drawing of the timeline, `width` tenths wide.
 #[allow(clippy::too_many_arguments)]
 fn drawing(
-    out: &mut String,
+    h: &mut Html,
     t: &PanelTexts,
     data: &CalendarData,
     ids: &[usize],
@@ -351,7 +339,7 @@ fn drawing(
         &(t.date_full)(first.year, first.month, first.day),
         &(t.date_full)(last.year, last.month, last.day),
     );
-    let mut markers: Vec<(i32, &str, &str)> = Vec::new();
+    let mut markers: Vec<(i32, &str, &'static str)> = Vec::new();
     if let Some(x) = data.conference.and_then(|d| lay.x_of(d)) {
         markers.push((
             x,
@@ -366,42 +354,40 @@ fn drawing(
     }
     let height = axis_y + 300 + 140 * markers.len().max(1) as i32;
 
-    out.push_str("<svg class=\"timeline__svg\" role=\"img\" viewBox=\"0 0 ");
-    push_tenths(out, width);
-    out.push(' ');
-    push_tenths(out, height);
-    out.push_str("\" aria-labelledby=\"timeline-svg-title");
-    out.push_str(suffix);
-    out.push_str(" timeline-svg-desc");
-    out.push_str(suffix);
-    out.push_str("\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"timeline-svg-title");
-    out.push_str(suffix);
-    out.push_str("\">");
-    escape_into(out, t.timeline);
-    out.push_str("</title><desc id=\"timeline-svg-desc");
-    out.push_str(suffix);
-    out.push_str("\">");
-    escape_into(out, &desc);
-    out.push_str("</desc>");
+    let title_id = format!("timeline-svg-title{suffix}");
+    let desc_id = format!("timeline-svg-desc{suffix}");
+    let labelled = format!("{title_id} {desc_id}");
+    h.open(
+        "svg",
+        &[
+            attr("class", "timeline__svg"),
+            attr("role", "img"),
+            view_box([0, 0, width, height]),
+            attr("aria-labelledby", &labelled),
+            attr("preserveAspectRatio", "xMinYMin meet"),
+        ],
+    )
+    .el("title", &[attr("id", &title_id)], t.timeline)
+    .el("desc", &[attr("id", &desc_id)], &desc);
 
     let axis_to = if lay.break_x.is_some() {
         width - PAD
     } else {
         lay.axis_end
     };
-    svg_line(out, "timeline__axis", PAD, axis_to, axis_y, axis_y);
+    svg_line(h, "timeline__axis", PAD, axis_to, axis_y, axis_y);
     for (m, x) in &lay.ticks {
-        out.push_str("<g class=\"timeline__tick\">");
-        svg_line(out, "", *x, *x, axis_y - 40, axis_y + 40);
+        h.open("g", &[attr("class", "timeline__tick")]);
+        svg_line(h, "", *x, *x, axis_y - 40, axis_y + 40);
         svg_text(
-            out,
+            h,
             "",
             x + 30,
             axis_y + 180,
             "",
             &(t.month_short)(m.year, m.month),
         );
-        out.push_str("</g>");
+        h.close("g");
     }
     for (k, (x, label, class)) in markers.into_iter().enumerate() {
         let end = x * 10 > width * 6;
@@ -410,20 +396,18 @@ fn drawing(
         } else {
             (x + 30, "start")
         };
-        out.push_str("<g class=\"");
-        out.push_str(class);
-        out.push_str("\">");
-        svg_line(out, "", x, x, 80, axis_y);
-        svg_text(out, "", tx, axis_y + 340 + k as i32 * 140, anchor, label);
-        out.push_str("</g>");
+        h.open("g", &[attr("class", class)]);
+        svg_line(h, "", x, x, 80, axis_y);
+        svg_text(h, "", tx, axis_y + 340 + k as i32 * 140, anchor, label);
+        h.close("g");
     }
     if let Some(x) = lay.break_x {
-        out.push_str("<g class=\"timeline__break\">");
-        svg_line(out, "", x - 60, x - 20, axis_y + 60, axis_y - 60);
-        svg_line(out, "", x + 20, x + 60, axis_y + 60, axis_y - 60);
-        out.push_str("</g>");
+        h.open("g", &[attr("class", "timeline__break")]);
+        svg_line(h, "", x - 60, x - 20, axis_y + 60, axis_y - 60);
+        svg_line(h, "", x + 20, x + 60, axis_y + 60, axis_y - 60);
+        h.close("g");
         svg_text(
-            out,
+            h,
             "timeline__later",
             (x + width - PAD) / 2,
             axis_y + 180,
@@ -434,29 +418,23 @@ fn drawing(
     for (n, (&i, dot)) in ids.iter().zip(&lay.dots).enumerate() {
         let e = &data.events[i];
         let cy = axis_y - 140 - dot.lane as i32 * LANE;
-        out.push_str(if e.status == Some(Status::Planned) {
-            "<g class=\"timeline__dot is-planned\" data-go=\""
+        let class = if e.status == Some(Status::Planned) {
+            "timeline__dot is-planned"
         } else {
-            "<g class=\"timeline__dot\" data-go=\""
-        });
-        escape_into(out, &e.block);
-        out.push_str("\"><title>");
-        escape_into(out, &e.phrase);
-        out.push(' ');
-        escape_into(out, &e.label);
-        out.push_str("</title>");
-        svg_line(out, "timeline__stem", dot.x, dot.x, cy + RADIUS, axis_y);
-        svg_start(
-            out,
+            "timeline__dot"
+        };
+        let title = format!("{} {}", e.phrase, e.label);
+        h.open("g", &[attr("class", class), attr("data-go", &e.block)])
+            .el("title", &[], &title);
+        svg_line(h, "timeline__stem", dot.x, dot.x, cy + RADIUS, axis_y);
+        h.empty(
             "circle",
-            "",
-            &[("cx", dot.x), ("cy", cy), ("r", RADIUS)],
+            &[tenths("cx", dot.x), tenths("cy", cy), tenths("r", RADIUS)],
         );
-        out.push_str("/>");
-        svg_text(out, "", dot.x, cy + 35, "middle", &(n + 1).to_string());
-        out.push_str("</g>");
+        svg_text(h, "", dot.x, cy + 35, "middle", &(n + 1).to_string());
+        h.close("g");
     }
-    out.push_str("</svg>");
+    h.close("svg");
     Some(())
 }
 
@@ -467,7 +445,7 @@ pub fn Timeline(cal: CalendarState) -> impl IntoView {
         let t = t();
         cal.data.with(|data| timeline_html(data, t))
     });
-    view! { <HtmlRegion html=html class="timeline-region"/> }
+    view! { <Region html=html class="timeline-region"/> }
 }
 
 #[cfg(test)]
@@ -495,8 +473,7 @@ mod tests {
         }
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_section_draws_linked_dots_and_lists_the_milestones() {
         let data = CalendarData {
             events: vec![
@@ -542,8 +519,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn close_points_stack_in_lanes() {
         assert_eq!(
             assign_lanes(&[0, 50, 100, 300, 310], 200),
@@ -552,19 +528,7 @@ mod tests {
         assert_eq!(assign_lanes(&[], 200), Vec::<usize>::new());
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    fn tenths_are_written_as_decimals() {
-        let mut s = String::new();
-        for v in [0, 5, 120, 125, 7200, -5, -125] {
-            push_tenths(&mut s, v);
-            s.push(' ');
-        }
-        assert_eq!(s, "0 0.5 12 12.5 720 -0.5 -12.5 ");
-    }
-
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_axis_runs_june_to_october_with_later_plans_past_a_break() {
         let dates = [
             d(2017, 6, 21),
@@ -591,8 +555,7 @@ mod tests {
         assert!(lay.x_of(d(2017, 12, 31)).is_none(), "past the linear axis");
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn without_later_plans_the_axis_fills_the_width() {
         let lay = layout(&[d(2017, 6, 1), d(2017, 6, 30)], d(2017, 6, 30), WIDTH).unwrap();
         assert_eq!(lay.break_x, None);

@@ -13,8 +13,7 @@ use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::Figure;
 use shilu_ui::context::context;
-use shilu_ui::dom::focus_id;
-use shilu_ui::html::{Act, Html, HtmlRegion};
+use shilu_ui::html::{act, acts, attr, flag, key, Action, FocusKey, Html, Region};
 
 /// How the table is ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -24,6 +23,31 @@ pub enum FigureSort {
     /// Largest first, grouped by unit.
     ValueDesc,
     ValueAsc,
+}
+
+/// A click on a sort button: by order of appearance, or by value (again:
+/// the other way round).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SortAct {
+    Order,
+    Value,
+}
+
+impl Action for SortAct {
+    fn write(&self) -> (&'static str, Option<String>) {
+        let by = match self {
+            SortAct::Order => "order",
+            SortAct::Value => "value",
+        };
+        ("sort", Some(by.into()))
+    }
+    fn read(name: &str, arg: Option<&str>) -> Option<SortAct> {
+        match (name, arg) {
+            ("sort", Some("order")) => Some(SortAct::Order),
+            ("sort", Some("value")) => Some(SortAct::Value),
+            _ => None,
+        }
+    }
 }
 
 /// The units used, in order of first appearance.
@@ -73,18 +97,21 @@ pub fn sorted_figures(figures: &[Figure], unit: Option<&str>, sort: FigureSort) 
 }
 
 /// The unit `<option>`s: all units, then each unit used; `unit` is selected.
-pub fn unit_options_html(figures: &[Figure], unit: Option<&str>, t: &PanelTexts) -> String {
+pub fn unit_options_html(figures: &[Figure], unit: Option<&str>, t: &PanelTexts) -> Html {
     let mut h = Html::new();
-    let selected = |on: bool| if on { ("selected", "") } else { ("", "") };
     h.el(
         "option",
-        &[("value", ""), selected(unit.is_none())],
+        &[attr("value", ""), flag("selected", unit.is_none())],
         t.all_units,
     );
     for u in units(figures) {
-        h.el("option", &[("value", u), selected(unit == Some(u))], u);
+        h.el(
+            "option",
+            &[attr("value", u), flag("selected", unit == Some(u))],
+            u,
+        );
     }
-    h.into_string()
+    h
 }
 
 /// The table of the figures `ids` (as ordered by [`sorted_figures`]), its
@@ -94,7 +121,7 @@ pub fn figures_table_html(
     ids: &[usize],
     sort: FigureSort,
     t: &PanelTexts,
-) -> String {
+) -> Html {
     let (by_order, by_value, arrow) = match sort {
         FigureSort::Order => ("ascending", "none", "↕"),
         FigureSort::ValueDesc => ("none", "descending", "↓"),
@@ -102,52 +129,52 @@ pub fn figures_table_html(
     };
     let see = format!("（{}）", t.see_in_transcript);
     let mut h = Html::new();
-    h.open("table", &[("class", "figures__table")])
+    h.open("table", &[attr("class", "figures__table")])
         .open("thead", &[])
         .open("tr", &[])
         .open(
             "th",
             &[
-                ("scope", "col"),
-                ("class", "figures__n"),
-                ("aria-sort", by_order),
+                attr("scope", "col"),
+                attr("class", "figures__n"),
+                attr("aria-sort", by_order),
             ],
         )
         .open(
             "button",
             &[
-                ("type", "button"),
-                ("class", "figures__sort"),
-                ("id", "figures-sort-order"),
-                ("data-act", "sort"),
-                ("data-arg", "order"),
+                attr("type", "button"),
+                attr("class", "figures__sort"),
+                attr("id", "figures-sort-order"),
+                key("sort-order"),
+                act(&SortAct::Order),
             ],
         )
         .text("#")
-        .el("span", &[("class", "visually-hidden")], t.sort_by_order)
+        .el("span", &[attr("class", "visually-hidden")], t.sort_by_order)
         .close("button")
         .close("th")
-        .open("th", &[("scope", "col"), ("aria-sort", by_value)])
+        .open("th", &[attr("scope", "col"), attr("aria-sort", by_value)])
         .open(
             "button",
             &[
-                ("type", "button"),
-                ("class", "figures__sort"),
-                ("id", "figures-sort-value"),
-                ("data-act", "sort"),
-                ("data-arg", "value"),
+                attr("type", "button"),
+                attr("class", "figures__sort"),
+                attr("id", "figures-sort-value"),
+                key("sort-value"),
+                act(&SortAct::Value),
             ],
         )
         .text(t.figure_value)
         .el(
             "span",
-            &[("class", "figures__arrow"), ("aria-hidden", "true")],
+            &[attr("class", "figures__arrow"), attr("aria-hidden", "true")],
             arrow,
         )
         .close("button")
         .close("th")
-        .el("th", &[("scope", "col")], t.figure_label)
-        .el("th", &[("scope", "col")], t.figure_speaker)
+        .el("th", &[attr("scope", "col")], t.figure_label)
+        .el("th", &[attr("scope", "col")], t.figure_speaker)
         .close("tr")
         .close("thead")
         .open("tbody", &[]);
@@ -155,30 +182,30 @@ pub fn figures_table_html(
         let f = &figures[i];
         let href = format!("#{}", f.block);
         h.open("tr", &[])
-            .el("td", &[("class", "figures__n")], &(i + 1).to_string())
-            .open("td", &[("class", "figures__value")])
+            .el("td", &[attr("class", "figures__n")], &(i + 1).to_string())
+            .open("td", &[attr("class", "figures__value")])
             .open(
                 "a",
                 &[
-                    ("class", "block-link"),
-                    ("href", &href),
-                    ("data-go", &f.block),
+                    attr("class", "block-link"),
+                    attr("href", &href),
+                    attr("data-go", &f.block),
                 ],
             )
             .text(&f.text)
-            .el("span", &[("class", "visually-hidden")], &see)
+            .el("span", &[attr("class", "visually-hidden")], &see)
             .close("a")
             .close("td")
-            .el("td", &[("class", "figures__label")], &f.label)
+            .el("td", &[attr("class", "figures__label")], &f.label)
             .el(
                 "td",
-                &[("class", "figures__speaker")],
+                &[attr("class", "figures__speaker")],
                 f.speaker.as_deref().unwrap_or_default(),
             )
             .close("tr");
     }
     h.close("tbody").close("table");
-    h.into_string()
+    h
 }
 
 #[component]
@@ -212,24 +239,25 @@ pub fn FiguresTable() -> impl IntoView {
         let v = event_target_value(&ev);
         unit.set((!v.is_empty()).then_some(v));
     };
-    let on_act = Callback::new(move |act: Act| {
-        if act.name != "sort" {
-            return;
-        }
-        let id = if act.arg == "order" {
-            sort.set(FigureSort::Order);
-            "figures-sort-order"
-        } else {
-            sort.update(|s| {
-                *s = match s {
-                    FigureSort::ValueDesc => FigureSort::ValueAsc,
-                    _ => FigureSort::ValueDesc,
-                }
-            });
-            "figures-sort-value"
+    // The table is rebuilt: focus goes to the new button that was clicked.
+    let focus = FocusKey::new();
+    let on_act = acts(move |by: SortAct| {
+        let key = match by {
+            SortAct::Order => {
+                sort.set(FigureSort::Order);
+                "sort-order"
+            }
+            SortAct::Value => {
+                sort.update(|s| {
+                    *s = match s {
+                        FigureSort::ValueDesc => FigureSort::ValueAsc,
+                        _ => FigureSort::ValueDesc,
+                    }
+                });
+                "sort-value"
+            }
         };
-        // The table is rebuilt before the next frame: focus its new button.
-        request_animation_frame(move || focus_id(id));
+        focus.request(key.into());
     });
     view! {
         <section class="insights__section figures" aria-labelledby="figures-title">
@@ -237,11 +265,11 @@ pub fn FiguresTable() -> impl IntoView {
             <div class="figures__controls">
                 <label class="figures__unit">
                     {move || t().unit}" "
-                    <select on:change=on_unit inner_html=options></select>
+                    <select on:change=on_unit inner_html=move || options().into_string()></select>
                 </label>
                 <span class="figures__count" aria-live="polite">{count}</span>
             </div>
-            <HtmlRegion html=table on_act=on_act/>
+            <Region html=table on_act=on_act focus=focus/>
         </section>
     }
 }
@@ -263,8 +291,7 @@ mod tests {
         }
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn by_value_keeps_units_apart() {
         let figs = [
             fig("57万", 570_000.0, "人"),
@@ -291,8 +318,7 @@ mod tests {
         assert_eq!(units(&figs), ["人", "元"]);
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_unit_options_select_the_unit_shown() {
         let figs = [fig("57万", 570_000.0, "人"), fig("15亿", 1.5e9, "元")];
         assert_eq!(
@@ -307,8 +333,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_table_marks_the_sorted_column_and_links_each_value() {
         let mut figs = vec![fig("57万", 570_000.0, "人"), fig("1000元", 1000.0, "元")];
         figs[1].block = "t4-b2".into();

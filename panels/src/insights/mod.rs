@@ -17,15 +17,15 @@ use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::Document;
 use shilu_ui::context::context;
-use shilu_ui::html::{Html, HtmlRegion};
+use shilu_ui::html::{attr, Html, Region};
 
 /// The panel's heading, then who spoke how much, then the questions.
-pub fn summary_html(doc: &Document, t: &PanelTexts) -> String {
+pub fn summary_html(doc: &Document, t: &PanelTexts) -> Html {
     let mut h = Html::new();
-    h.el("h2", &[("class", "panel__title")], t.insights_heading)
+    h.el("h2", &[attr("class", "panel__title")], t.insights_heading)
         .append(&speaker_stats_html(&speaker_stats(doc), t))
         .append(&qa_html(&qa_rows(doc), t));
-    h.into_string()
+    h
 }
 
 #[component]
@@ -38,7 +38,7 @@ pub fn InsightsPanel() -> impl IntoView {
     });
     view! {
         <div class="insights">
-            <HtmlRegion html=summary class="insights__summary"/>
+            <Region html=summary class="insights__summary"/>
             <FiguresTable/>
         </div>
     }

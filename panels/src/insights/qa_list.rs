@@ -2,7 +2,7 @@
 
 use crate::texts::PanelTexts;
 use shilu_core::Document;
-use shilu_ui::html::Html;
+use shilu_ui::html::{attr, Html};
 
 /// Characters of a question shown before it is cut with `…`.
 const EXCERPT: usize = 70;
@@ -59,34 +59,34 @@ pub fn qa_html(rows: &[QaRow], t: &PanelTexts) -> Html {
     h.open(
         "section",
         &[
-            ("class", "insights__section qa"),
-            ("aria-labelledby", "qa-title"),
+            attr("class", "insights__section qa"),
+            attr("aria-labelledby", "qa-title"),
         ],
     )
     .el(
         "h3",
-        &[("class", "insights__title"), ("id", "qa-title")],
+        &[attr("class", "insights__title"), attr("id", "qa-title")],
         t.qa_heading,
     );
     if rows.is_empty() {
-        h.el("p", &[("class", "insights__empty")], t.no_qa);
+        h.el("p", &[attr("class", "insights__empty")], t.no_qa);
         h.close("section");
         return h;
     }
-    h.open("ol", &[("class", "qa__list")]);
+    h.open("ol", &[attr("class", "qa__list")]);
     for r in rows {
-        h.open("li", &[("class", "qa__item")])
-            .open("p", &[("class", "qa__asker")])
-            .el("span", &[("class", "qa__outlet")], &r.asker)
+        h.open("li", &[attr("class", "qa__item")])
+            .open("p", &[attr("class", "qa__asker")])
+            .el("span", &[attr("class", "qa__outlet")], &r.asker)
             .text(" ")
             .text(t.common.question)
             .close("p")
-            .open("p", &[("class", "qa__question")])
+            .open("p", &[attr("class", "qa__question")])
             .block_link(&r.question, "", &r.excerpt)
             .close("p")
-            .open("div", &[("class", "qa__answers")])
-            .el("span", &[("class", "qa__answered-by")], t.answered_by)
-            .open("ul", &[("class", "qa__answerers")]);
+            .open("div", &[attr("class", "qa__answers")])
+            .el("span", &[attr("class", "qa__answered-by")], t.answered_by)
+            .open("ul", &[attr("class", "qa__answerers")]);
         for (id, who) in &r.answers {
             h.open("li", &[]).block_link(id, "", who).close("li");
         }
@@ -101,8 +101,7 @@ mod tests {
     use super::*;
     use crate::texts::PANEL_ZH;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn each_question_links_its_text_and_its_answers() {
         let rows = [QaRow {
             question: "t6".into(),
@@ -124,8 +123,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn without_questions_a_note() {
         let h = qa_html(&[], &PANEL_ZH).into_string();
         assert!(

@@ -3,7 +3,7 @@
 
 use crate::texts::PanelTexts;
 use shilu_core::{Document, Role};
-use shilu_ui::html::Html;
+use shilu_ui::html::{attr, Html};
 use shilu_ui::i18n::role_name;
 
 /// One participant's share of the conference.
@@ -58,32 +58,35 @@ pub fn speaker_stats_html(stats: &[SpeakerStat], t: &PanelTexts) -> Html {
     h.open(
         "section",
         &[
-            ("class", "insights__section speaker-stats"),
-            ("aria-labelledby", "speaker-stats-title"),
+            attr("class", "insights__section speaker-stats"),
+            attr("aria-labelledby", "speaker-stats-title"),
         ],
     )
     .el(
         "h3",
-        &[("class", "insights__title"), ("id", "speaker-stats-title")],
+        &[
+            attr("class", "insights__title"),
+            attr("id", "speaker-stats-title"),
+        ],
         t.speaker_stats,
     )
-    .open("ul", &[("class", "speaker-stats__list")]);
+    .open("ul", &[attr("class", "speaker-stats__list")]);
     let max = stats.iter().map(|s| s.chars).max().unwrap_or(0);
     for s in stats {
         let row = format!("speaker-stats__row speaker--{}", s.role.as_str());
-        h.open("li", &[("class", &row)])
-            .open("div", &[("class", "speaker-stats__who")]);
+        h.open("li", &[attr("class", &row)])
+            .open("div", &[attr("class", "speaker-stats__who")]);
         match &s.first_turn {
             Some(turn) => h.block_link(turn, "speaker-stats__name", &s.name),
-            None => h.el("span", &[("class", "speaker-stats__name")], &s.name),
+            None => h.el("span", &[attr("class", "speaker-stats__name")], &s.name),
         };
         h.el(
             "span",
-            &[("class", "speaker-stats__role")],
+            &[attr("class", "speaker-stats__role")],
             role_name(t.common, s.role),
         );
         if let Some(title) = &s.title {
-            h.el("span", &[("class", "speaker-stats__title")], title);
+            h.el("span", &[attr("class", "speaker-stats__title")], title);
         }
         let numbers = format!(
             "{} · {}",
@@ -93,11 +96,14 @@ pub fn speaker_stats_html(stats: &[SpeakerStat], t: &PanelTexts) -> Html {
         h.close("div")
             .open(
                 "div",
-                &[("class", "speaker-stats__bar"), ("aria-hidden", "true")],
+                &[
+                    attr("class", "speaker-stats__bar"),
+                    attr("aria-hidden", "true"),
+                ],
             )
-            .el("span", &[("style", &bar_width(s.chars, max))], "")
+            .el("span", &[attr("style", &bar_width(s.chars, max))], "")
             .close("div")
-            .el("div", &[("class", "speaker-stats__numbers")], &numbers)
+            .el("div", &[attr("class", "speaker-stats__numbers")], &numbers)
             .close("li");
     }
     h.close("ul").close("section");
@@ -109,8 +115,7 @@ mod tests {
     use super::*;
     use crate::texts::PANEL_ZH;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn bars_are_tenths_of_a_percent_of_the_longest() {
         assert_eq!(bar_width(10, 10), "width:100.0%");
         assert_eq!(bar_width(1, 3), "width:33.3%");
@@ -118,8 +123,7 @@ mod tests {
         assert_eq!(bar_width(0, 0), "width:0.0%");
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn rows_link_the_first_turn_and_write_the_counts() {
         let stats = [
             SpeakerStat {
