@@ -12,8 +12,10 @@
 
 pub mod chars;
 pub mod dates;
+pub mod days;
 pub mod decode;
 pub mod events;
+pub mod facts;
 pub mod figures;
 pub mod ics;
 pub mod model;

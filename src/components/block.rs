@@ -1,12 +1,12 @@
 //! One block of the transcript — paragraph, heading, outline item — with its
 //! permalink and citation controls.
 
-use crate::components::header::chinese_date;
 use crate::components::highlight::highlighted;
 use crate::components::toast::Toast;
 use crate::i18n::{texts, use_texts, I18n, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
+use shilu_core::facts::chinese_date;
 use shilu_core::search::Field;
 use shilu_core::{Block, BlockKind, Document};
 use shilu_ui::context::context;

@@ -1,23 +1,14 @@
 //! The page header: what the conference was, when, where, and who spoke.
 
 use crate::components::highlight::{field_html, marks_in};
-use crate::components::transcript::title_block;
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
+use shilu_core::facts::{chinese_date, title_block};
 use shilu_core::search::Field;
 use shilu_core::{Meta, Participant, Role};
 use shilu_ui::context::context;
 use shilu_ui::html::{attr, Html};
-
-/// `2017-10-12` → `2017年10月12日`.
-pub fn chinese_date(iso: &str) -> String {
-    let mut it = iso.split('-').map(|p| p.trim_start_matches('0'));
-    match (it.next(), it.next(), it.next()) {
-        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
-        _ => iso.to_string(),
-    }
-}
 
 #[component]
 pub fn ConferenceHeader() -> impl IntoView {

@@ -5,8 +5,9 @@ use crate::components::block::{on_block_action, BlockView, FoldButton, FoldContr
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
+use shilu_core::facts::title_block;
 use shilu_core::outline::{outline, Node};
-use shilu_core::{Block, BlockKind, Document, Role, Turn};
+use shilu_core::{Block, Document, Role, Turn};
 use shilu_ui::context::context;
 use shilu_ui::html::{attr, Html};
 use std::sync::Arc;
@@ -41,13 +42,6 @@ pub fn Transcript() -> impl IntoView {
             }}
         </article>
     }
-}
-
-/// The front block the header shows as the page's title, if any.
-pub fn title_block(doc: &Document) -> Option<&Block> {
-    doc.front
-        .iter()
-        .find(|b| b.kind == BlockKind::Title && b.text.trim() == doc.meta.title.trim())
 }
 
 /// Expand-all and collapse-all.

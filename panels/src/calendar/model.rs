@@ -1,11 +1,15 @@
 //! The calendar's pure logic: which dates fill a Monday-first month, where
-//! multi-day events run in each week, which months have events, and which day
-//! the activity plan centres on. No Leptos here, so it is tested directly.
+//! multi-day events run in each week, which months have events, and where the
+//! grid opens. No Leptos here, so it is tested directly. (Which days the
+//! document names, and which day its plan centres on, are the core's:
+//! `shilu_core::days`.)
 //!
 //! Everything is derived from the document's events; nothing is stored.
 
-use shilu_core::dates::{self, Date, DateContext};
-use shilu_core::{BlockKind, Document, Event, Precision};
+use shilu_core::dates::{self, Date};
+use shilu_core::days::plan_day;
+pub use shilu_core::days::{event_span, is_multi_day};
+use shilu_core::{Event, Precision};
 use std::collections::BTreeSet;
 
 /// A calendar month.
@@ -82,23 +86,6 @@ pub fn month_weeks(ym: YearMonth) -> Vec<Week> {
         weeks.push(week);
     }
     weeks
-}
-
-/// An event's first and last day, when it has a date.
-pub fn event_span(e: &Event) -> Option<(Date, Date)> {
-    let start = Date::parse_iso(e.start.as_deref()?)?;
-    let end = e
-        .end
-        .as_deref()
-        .and_then(Date::parse_iso)
-        .filter(|d| *d >= start)
-        .unwrap_or(start);
-    Some((start, end))
-}
-
-/// More than one day: drawn as a bar across its days.
-pub fn is_multi_day(e: &Event) -> bool {
-    event_span(e).is_some_and(|(s, t)| t > s)
 }
 
 /// The date is only approximately known (`8月底`, `年初`, `10.17前`).
@@ -231,62 +218,6 @@ pub fn single_day_events_on(events: &[Event], day: Date) -> Vec<usize> {
         .filter(|(_, e)| !is_multi_day(e) && event_span(e).is_some_and(|(s, _)| s == day))
         .map(|(i, _)| i)
         .collect()
-}
-
-/// Named days the document mentions (`10月17日是全国扶贫日`), with the date
-/// they fall on: the first name given for each date, in date order.
-pub fn named_days(doc: &Document) -> Vec<(Date, String)> {
-    let ctx = DateContext::from_document(doc);
-    let blocks = doc
-        .front
-        .iter()
-        .chain(doc.turns.iter().flat_map(|t| t.blocks.iter()));
-    let mut out: Vec<(Date, String)> = Vec::new();
-    for block in blocks.filter(|b| {
-        !matches!(
-            b.kind,
-            BlockKind::Title | BlockKind::Stamp | BlockKind::Header
-        )
-    }) {
-        for e in dates::find(&block.full_text(), &ctx) {
-            if let Some(name) = e.named_day {
-                if !out.iter().any(|(d, _)| *d == e.start) {
-                    out.push((e.start, name));
-                }
-            }
-        }
-    }
-    // Dates are unique here, so an unstable sort is exact.
-    out.sort_unstable_by_key(|(d, _)| *d);
-    out
-}
-
-/// The day the activity plan centres on: the named day with the most plan
-/// activities on it; else the day with the most activities.
-pub fn plan_day(events: &[Event], named: &[(Date, String)]) -> Option<Date> {
-    let activities_on = |d: Date| {
-        events
-            .iter()
-            .filter(|e| e.activity && event_span(e).is_some_and(|(s, t)| s <= d && d <= t))
-            .count()
-    };
-    let best_named = named
-        .iter()
-        .map(|(d, _)| (*d, activities_on(*d)))
-        .filter(|(_, n)| *n > 0)
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
-    if let Some((d, _)) = best_named {
-        return Some(d);
-    }
-    let days: BTreeSet<Date> = events
-        .iter()
-        .filter(|e| e.activity && !is_multi_day(e))
-        .filter_map(|e| event_span(e).map(|s| s.0))
-        .collect();
-    days.into_iter()
-        .map(|d| (d, activities_on(d)))
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(d, _)| d)
 }
 
 /// The day the calendar opens on: the plan's day; else the conference date
@@ -511,25 +442,10 @@ mod tests {
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
-    fn the_plan_day_is_the_named_day_with_activities() {
-        let events = [
-            ev("2017-10-12", None, false),
-            ev("2017-09-01", Some("2017-10-31"), true),
-            ev("2017-10-17", None, true),
-            ev("2017-10-17", None, true),
-        ];
-        let named = [
-            (d(2017, 10, 1), "国庆节".to_string()),
-            (d(2017, 10, 17), "全国扶贫日".to_string()),
-        ];
-        assert_eq!(plan_day(&events, &named), Some(d(2017, 10, 17)));
+    fn without_a_plan_the_calendar_opens_on_the_conference() {
+        let events = [ev("2017-10-12", None, false)];
         assert_eq!(
-            plan_day(&events, &[]),
-            Some(d(2017, 10, 17)),
-            "else the busiest activity day"
-        );
-        assert_eq!(
-            default_focus(&events[..1], &[], Some(d(2017, 10, 12))),
+            default_focus(&events, &[], Some(d(2017, 10, 12))),
             Some(d(2017, 10, 12))
         );
     }

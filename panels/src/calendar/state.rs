@@ -1,14 +1,13 @@
 //! What the calendar's parts share: the data derived from the document
 //! ([`CalendarData`]) and the view state over it ([`CalendarState`]).
 
-use crate::calendar::model::{
-    clamp_to, default_focus, month_range, months_with_events, named_days, YearMonth,
-};
+use crate::calendar::model::{clamp_to, default_focus, month_range, months_with_events, YearMonth};
 use crate::events_of;
 use crate::host::PanelHost;
 use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
+use shilu_core::days::named_days;
 use shilu_core::Event;
 use shilu_ui::html::Html;
 use std::collections::BTreeSet;
