@@ -1,7 +1,7 @@
 //! The app shell: builds the reader's state from the embedded transcript,
 //! provides it, and lays out the page.
 
-use crate::components::contents::{track_current_turn, TableOfContents};
+use crate::components::contents::TableOfContents;
 use crate::components::deferred_panel::DeferredPanel;
 use crate::components::header::ConferenceHeader;
 use crate::components::panel_tabs::{panel_id, tab_id, PanelTabs};
@@ -10,6 +10,7 @@ use crate::components::speaker_filter::SpeakerFilter;
 use crate::components::toast::{StatusLine, Toast};
 use crate::components::top_bar::{ThemeChoice, TopBar};
 use crate::components::transcript::Transcript;
+use crate::current_turn::track_current_turn;
 use crate::i18n::{text, I18n};
 use crate::navigate::go_to_block;
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};

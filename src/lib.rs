@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod current_turn;
 pub mod i18n;
 pub mod keyboard;
 pub mod navigate;

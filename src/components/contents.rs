@@ -11,7 +11,6 @@ use leptos::html::Ol;
 use leptos::prelude::*;
 use shilu_core::{Block, BlockKind, Document};
 use shilu_ui::context::context;
-use shilu_ui::dom::select_all;
 use shilu_ui::effect::effect;
 use shilu_ui::html::{attr, followed_link, Html};
 
@@ -38,7 +37,7 @@ fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
 }
 
 /// The list: each turn (`data-for` its id; not `data-turn`, which marks
-/// the transcript's turns for [`track_current_turn`]) with its sections,
+/// the transcript's turns for `current_turn`) with its sections,
 /// every entry a `data-go` link to its place.
 pub fn contents_html(doc: &Document) -> Html {
     let mut h = Html::new();
@@ -116,35 +115,6 @@ pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
                 inner_html=move || reader.doc.with(|d| contents_html(d).into_string())></ol>
         </nav>
     }
-}
-
-/// Keeps `Reader::current_turn` on the turn at the top of the viewport.
-pub fn track_current_turn(reader: Reader) {
-    let pending = StoredValue::new(false);
-    let update = move || {
-        pending.set_value(false);
-        let Some(root) = document().document_element() else {
-            return;
-        };
-        let mut current = None;
-        for el in select_all(&root, "[data-turn]") {
-            if el.get_bounding_client_rect().top() <= 140.0 {
-                current = Some(el.id());
-            } else {
-                break;
-            }
-        }
-        if reader.current_turn.with_untracked(|c| *c != current) {
-            reader.current_turn.set(current);
-        }
-    };
-    let handle = window_event_listener(leptos::ev::scroll, move |_| {
-        if !pending.get_value() {
-            pending.set_value(true);
-            request_animation_frame(update);
-        }
-    });
-    on_cleanup(move || handle.remove());
 }
 
 #[cfg(test)]

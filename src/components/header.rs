@@ -84,7 +84,7 @@ fn title_html(reader: Reader) -> impl Fn() -> String {
             .doc
             .with(|d| match title_block(d) {
                 Some(b) => {
-                    let marks = reader.hits.with(|h| marks_in(h, &b.id, Field::Text));
+                    let marks = marks_in(reader, &b.id, Field::Text);
                     field_html(reader, &b.text, &marks)
                 }
                 None => Html::of_text(&d.meta.title),

@@ -29,12 +29,22 @@ pub fn marked_html(text: &str, marks: &[(usize, Range<usize>)], current: Option<
     h
 }
 
-/// The matches in one field of a block: (index among all hits, byte range).
-pub fn marks_in(hits: &[Hit], block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
-    hits.iter()
-        .enumerate()
-        .filter(|(_, h)| h.field == field && h.block == block)
-        .map(|(i, h)| (i, h.range.clone()))
+/// The matches in one field of a block: (index among all hits, byte
+/// range), found through the block's entry in [`Reader::hits_by_block`].
+pub fn marks_in(reader: Reader, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
+    reader.hits_by_block.with(|by_block| {
+        let Some(ids) = by_block.get(block) else {
+            return Vec::new();
+        };
+        reader.hits.with(|hits| marks_of(hits, ids, field))
+    })
+}
+
+/// Of the hits `ids` (one block's), those in `field`.
+pub fn marks_of(hits: &[Hit], ids: &[usize], field: Field) -> Vec<(usize, Range<usize>)> {
+    ids.iter()
+        .filter(|&&i| hits[i].field == field)
+        .map(|&i| (i, hits[i].range.clone()))
         .collect()
 }
 
@@ -54,7 +64,7 @@ pub fn field_html(reader: Reader, text: &str, marks: &[(usize, Range<usize>)]) -
 pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
     let reader = context::<Reader>();
     // A memo, so typing only touches the fields whose matches changed.
-    let marks = Memo::new(move |_| reader.hits.with(|h| marks_in(h, &block, field)));
+    let marks = Memo::new(move |_| marks_in(reader, &block, field));
     move || marks.with(|m| field_html(reader, &text, m).into_string())
 }
 
@@ -72,5 +82,32 @@ mod tests {
             marked_html(text, &marks, Some(4)),
             "<mark data-hit=\"3\">光伏</mark>&lt;扶贫&gt;与<mark class=\"is-current\" data-hit=\"4\">光伏</mark>"
         );
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn each_field_finds_its_marks_through_its_block() {
+        let hit = |block: &str, field, range: Range<usize>| Hit {
+            block: block.into(),
+            field,
+            range,
+        };
+        let hits = [
+            hit("t1-b1", Field::Text, 0..3),
+            hit("t1-b2", Field::Heading, 0..3),
+            hit("t1-b1", Field::Text, 6..9),
+            hit("t1-b2", Field::Text, 3..6),
+        ];
+        let by_block = crate::state::index_by_block(&hits);
+        assert_eq!(by_block.len(), 2);
+        assert_eq!(by_block["t1-b1"], [0, 2]);
+        assert_eq!(
+            marks_of(&hits, &by_block["t1-b2"], Field::Text),
+            [(3, 3..6)]
+        );
+        assert_eq!(
+            marks_of(&hits, &by_block["t1-b1"], Field::Text),
+            [(0, 0..3), (2, 6..9)]
+        );
+        assert!(marks_of(&hits, &by_block["t1-b1"], Field::Note).is_empty());
     }
 }
