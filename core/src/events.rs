@@ -32,6 +32,7 @@ use std::ops::Range;
 
 use crate::dates::{self, Date, DateContext, DateExpr};
 use crate::model::{Block, BlockKind, Document, Event, Status};
+use crate::notes::{notes, strip_notes, Note, NoteIndex};
 
 /// The longest label, in chars, before it is cut with `…`.
 const MAX_LABEL: usize = 30;
@@ -180,129 +181,6 @@ fn is_plan(blocks: &[Block], block_notes: &[Vec<Note>]) -> bool {
         })
         .sum::<usize>()
         >= 2
-}
-
-/// A lead-unit note in a text: its byte range (parentheses included) and unit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Note {
-    pub range: Range<usize>,
-    pub unit: String,
-}
-
-/// Finds `(牵头单位:省文化厅)` notes (ASCII or full-width brackets and colons).
-pub(crate) fn notes(text: &str) -> Vec<Note> {
-    let mut out = Vec::new();
-    if !may_have_notes(text) {
-        return out;
-    }
-    let mut from = 0;
-    while let Some(open) = find_bracket(text, from, b'(', 0x88) {
-        let (note, resume) = note_at(text, open);
-        out.extend(note);
-        from = resume;
-    }
-    out
-}
-
-/// Every note key starts with 牵头 or 责任单位: without them, no note.
-fn may_have_notes(text: &str) -> bool {
-    text.contains("牵头") || text.contains("责任单位")
-}
-
-/// Reads a note at the opening bracket at byte `open`: the note if there is
-/// one, and where scanning resumes (after the note, or after the bracket).
-fn note_at(text: &str, open: usize) -> (Option<Note>, usize) {
-    const KEYS: &[&str] = &["牵头单位", "牵头部门", "责任单位", "牵头"];
-    let after = open + text[open..].chars().next().map_or(1, char::len_utf8);
-    let Some(key) = KEYS.iter().find(|k| text[after..].starts_with(*k)) else {
-        return (None, after);
-    };
-    let mut k = after + key.len();
-    if let Some(c) = text[k..]
-        .chars()
-        .next()
-        .filter(|c| *c == ':' || *c == '\u{FF1A}')
-    {
-        k += c.len_utf8();
-    }
-    let Some(close) = find_bracket(text, k, b')', 0x89) else {
-        return (None, after);
-    };
-    let end = close + text[close..].chars().next().map_or(1, char::len_utf8);
-    let unit = text[k..close].trim();
-    let note = (!unit.is_empty()).then(|| Note {
-        range: open..end,
-        unit: unit.to_string(),
-    });
-    (note, end)
-}
-
-/// The first `ascii` bracket or its full-width form (U+FF00 + `low` - 0x80,
-/// i.e. the bytes EF BC `low`) at or after byte `from`. A byte scan: these
-/// run over every block.
-fn find_bracket(text: &str, from: usize, ascii: u8, low: u8) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut i = from;
-    while let Some(r) = b.get(i..)?.iter().position(|&x| x == ascii || x == 0xEF) {
-        let j = i + r;
-        if b[j] == ascii || (b.get(j + 1) == Some(&0xBC) && b.get(j + 2) == Some(&low)) {
-            return Some(j);
-        }
-        i = j + 1;
-    }
-    None
-}
-
-/// The first note a scan from any byte `p` of one text finds (what
-/// `notes(&text[p..])` would find first), for many `p` in linear time: each
-/// bracket's outcome is read once, and the answers are chained from the end.
-struct NoteIndex {
-    /// Byte offsets of the opening brackets.
-    opens: Vec<usize>,
-    /// For each, the first note a scan from it finds.
-    first: Vec<Option<usize>>,
-    notes: Vec<Note>,
-}
-
-impl NoteIndex {
-    fn new(text: &str) -> Self {
-        let mut index = NoteIndex {
-            opens: Vec::new(),
-            first: Vec::new(),
-            notes: Vec::new(),
-        };
-        if !may_have_notes(text) {
-            return index;
-        }
-        let mut from = 0;
-        while let Some(open) = find_bracket(text, from, b'(', 0x88) {
-            index.opens.push(open);
-            from = open + 1;
-        }
-        let outcomes: Vec<(Option<Note>, usize)> =
-            index.opens.iter().map(|&o| note_at(text, o)).collect();
-        index.first = vec![None; index.opens.len()];
-        for (i, (note, resume)) in outcomes.into_iter().enumerate().rev() {
-            index.first[i] = match note {
-                Some(n) => {
-                    index.notes.push(n);
-                    Some(index.notes.len() - 1)
-                }
-                None => {
-                    let next = index.opens.partition_point(|&o| o < resume);
-                    index.first.get(next).copied().flatten()
-                }
-            };
-        }
-        index
-    }
-
-    /// The first note a scan from byte `p` finds.
-    fn first_from(&self, p: usize) -> Option<&Note> {
-        let i = self.opens.partition_point(|&o| o < p);
-        let n = self.first.get(i).copied().flatten()?;
-        Some(&self.notes[n])
-    }
 }
 
 /// A stretch of a block's text that ends in a lead-unit note (or the rest).
@@ -595,17 +473,6 @@ fn first_clause(text: &str) -> String {
     truncate(&first)
 }
 
-fn strip_notes(text: &str) -> String {
-    let mut out = String::new();
-    let mut from = 0;
-    for n in notes(text) {
-        out.push_str(&text[from..n.range.start]);
-        from = n.range.end;
-    }
-    out.push_str(&text[from..]);
-    out
-}
-
 /// Trims whitespace, punctuation and leading connectives.
 fn clean(s: &str) -> String {
     const LEADING: &[&str] = &["特别是", "其中", "另外", "此外", "同时", "并且", "并", "于"];
@@ -649,17 +516,6 @@ fn truncate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_notes() {
-        let t = "组织资助;(牵头单位:省教育厅)组织义诊。(牵头单位:省卫计委)";
-        let n = notes(t);
-        assert_eq!(n.len(), 2);
-        assert_eq!(n[0].unit, "省教育厅");
-        assert_eq!(n[1].unit, "省卫计委");
-        assert_eq!(&t[n[1].range.clone()], "(牵头单位:省卫计委)");
-        assert!(notes("(一)政府主导。").is_empty());
-    }
 
     #[test]
     fn labels_from_clauses() {

@@ -19,6 +19,7 @@ pub mod facts;
 pub mod figures;
 pub mod ics;
 pub mod model;
+pub(crate) mod notes;
 pub mod outline;
 mod parse;
 pub mod search;

@@ -3,8 +3,9 @@
 //! `(牵头单位:省直工委)`, captions and timestamps.
 
 use super::lines;
-use crate::chars::{count_upto, digit, is_cn_numeral, is_colon, is_sentence_end};
+use crate::chars::{count_upto, digit, is_cn_numeral, is_sentence_end};
 use crate::model::BlockKind;
+pub use crate::notes::split_note;
 
 /// A block's content before it gets its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,20 +72,6 @@ impl Outline {
 
 /// Lead sentences longer than this are not headings.
 const MAX_HEADING: usize = 40;
-const NOTE_KEYS: &[&str] = &[
-    "牵头单位",
-    "牽頭單位",
-    "责任单位",
-    "責任單位",
-    "牵头部门",
-    "牽頭部門",
-    "责任部门",
-    "責任部門",
-    "负责单位",
-    "負責單位",
-    "牵头",
-    "牽頭",
-];
 
 /// Classifies one line of a speech.
 pub fn classify(text: &str, outline: &mut Outline) -> Parts {
@@ -164,35 +151,6 @@ fn take_note(p: &mut Parts) {
         p.note = note;
         p.lead_unit = lead;
     }
-}
-
-/// `…活动。(牵头单位:省直工委)` → (`…活动。`, note, `省直工委`).
-pub fn split_note(s: &str) -> (&str, Option<String>, Option<String>) {
-    let none = (s, None, None);
-    let Some(inner_end) = s.strip_suffix(')').or_else(|| s.strip_suffix('\u{FF09}')) else {
-        return none;
-    };
-    let Some(open) = inner_end.rfind(['(', '\u{FF08}']) else {
-        return none;
-    };
-    let open_len = inner_end[open..].chars().next().map_or(1, char::len_utf8);
-    let inner = &inner_end[open + open_len..];
-    let Some(key) = NOTE_KEYS.iter().find(|k| inner.starts_with(**k)) else {
-        return none;
-    };
-    let after = inner[key.len()..].trim_start();
-    let Some(c) = after.chars().next().filter(|&c| is_colon(c)) else {
-        return none;
-    };
-    let unit = after[c.len_utf8()..].trim();
-    if unit.is_empty() {
-        return none;
-    }
-    (
-        s[..open].trim_end(),
-        Some(s[open..].to_string()),
-        Some(unit.to_string()),
-    )
 }
 
 /// The marker at the start of a line and its length in bytes.
