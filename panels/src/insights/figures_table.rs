@@ -340,8 +340,8 @@ mod tests {
         figs[1].label = "补助".into();
         figs[1].speaker = Some("刘志杰".into());
         let h = figures_table_html(&figs, &[1], FigureSort::ValueDesc, &PANEL_ZH);
-        assert!(h.contains("<th scope=\"col\" class=\"figures__n\" aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-order\" data-act=\"sort\" data-arg=\"order\">#<span class=\"visually-hidden\">按出现顺序排列</span></button></th>"), "{h}");
-        assert!(h.contains("<th scope=\"col\" aria-sort=\"descending\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\" data-act=\"sort\" data-arg=\"value\">数值<span class=\"figures__arrow\" aria-hidden=\"true\">↓</span></button></th><th scope=\"col\">指标</th><th scope=\"col\">发言人</th>"), "{h}");
+        assert!(h.contains("<th scope=\"col\" class=\"figures__n\" aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-order\" data-key=\"sort-order\" data-act=\"sort\" data-arg=\"order\">#<span class=\"visually-hidden\">按出现顺序排列</span></button></th>"), "{h}");
+        assert!(h.contains("<th scope=\"col\" aria-sort=\"descending\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\" data-key=\"sort-value\" data-act=\"sort\" data-arg=\"value\">数值<span class=\"figures__arrow\" aria-hidden=\"true\">↓</span></button></th><th scope=\"col\">指标</th><th scope=\"col\">发言人</th>"), "{h}");
         assert!(h.contains("<tbody><tr><td class=\"figures__n\">2</td><td class=\"figures__value\"><a class=\"block-link\" href=\"#t4-b2\" data-go=\"t4-b2\">1000元<span class=\"visually-hidden\">（查看原文）</span></a></td><td class=\"figures__label\">补助</td><td class=\"figures__speaker\">刘志杰</td></tr></tbody></table>"), "{h}");
         let order = figures_table_html(&figs, &[0, 1], FigureSort::Order, &PANEL_ZH);
         assert!(order.contains("class=\"figures__n\" aria-sort=\"ascending\""));
