@@ -98,6 +98,18 @@ async fn appears(container: &web_sys::HtmlElement, selector: &str) -> web_sys::H
     panic!("{selector} never appeared");
 }
 
+/// Whether the page has asked for anything under `panels/` (the browser's
+/// resource timing lists every request, answered or not).
+fn fetched_from_panels() -> bool {
+    js_sys::Function::new_no_args(
+        "return performance.getEntriesByType('resource').some((e) => e.name.includes('/panels/'))",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap()
+    .as_bool()
+    .unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn a_panel_whose_module_does_not_load_says_so_and_can_try_again() {
     let container = fresh_container();
@@ -108,6 +120,8 @@ async fn a_panel_whose_module_does_not_load_says_so_and_can_try_again() {
         .expect("the calendar has a status line");
     // Nothing is fetched before a panel tab opens.
     assert!(text_of(&status).starts_with("正在加载"));
+    leptos::task::tick().await;
+    assert!(!fetched_from_panels(), "nothing from panels/ yet");
 
     // The test page serves no panels module, so the import fails.
     let tab: web_sys::HtmlElement = container
@@ -117,6 +131,7 @@ async fn a_panel_whose_module_does_not_load_says_so_and_can_try_again() {
         .unchecked_into();
     tab.click();
     let retry = appears(&container, "#panel-calendar .panel-status button").await;
+    assert!(fetched_from_panels(), "opening the tab asked for the module");
     assert!(
         text_of(&status).starts_with("加载失败"),
         "{}",

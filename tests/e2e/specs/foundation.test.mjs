@@ -46,9 +46,9 @@ test('the loading indicator goes away once the wasm has started', () =>
 
 test('the transcript title is shown as a heading', () =>
   withPage(async (page) => {
-    const heading = page.getByRole('heading', { name: TITLE });
-    await heading.first().waitFor({ state: 'visible' });
-    assert.ok((await heading.count()) >= 1);
+    const heading = page.getByRole('heading', { name: TITLE, level: 1 });
+    await heading.waitFor({ state: 'visible' });
+    assert.equal(await page.locator('h1').count(), 1, 'the title is the one page heading');
   }));
 
 test('every paragraph of the conference renders, in order, after the title', () =>
