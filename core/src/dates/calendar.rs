@@ -108,3 +108,50 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_iso_takes_exactly_a_day_that_exists() {
+        assert_eq!(Date::from_iso("2017-10-17"), Date::new(2017, 10, 17));
+        assert_eq!(Date::from_iso("2016-02-29"), Date::new(2016, 2, 29));
+        for bad in [
+            "2017-02-31",
+            "2017-02-29",
+            "2017-13-01",
+            "2017-00-10",
+            "2017-10-00",
+            "2017-10-1",
+            "2017-10-17T10:00",
+            " 2017-10-17",
+            "20x7-10-17",
+            "2017-+1-17",
+            "",
+        ] {
+            assert_eq!(Date::from_iso(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn calendar_arithmetic() {
+        let d = Date::new(2017, 10, 17).unwrap();
+        assert_eq!(Date::from_days(d.to_days()), d);
+        assert_eq!(d.add_days(5).iso(), "2017-10-22");
+        assert_eq!(
+            Date::new(2016, 12, 31).unwrap().add_days(1).iso(),
+            "2017-01-01"
+        );
+        assert_eq!(
+            Date::new(2016, 2, 28).unwrap().add_days(1).iso(),
+            "2016-02-29"
+        );
+        assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
+        assert!(Date::new(2017, 2, 29).is_none());
+        assert_eq!(
+            Date::parse_iso("2017-10-13T14:57").unwrap().iso(),
+            "2017-10-13"
+        );
+    }
+}

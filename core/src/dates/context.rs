@@ -222,3 +222,40 @@ pub(super) fn strip_scope(name: &str) -> Option<&str> {
         .find_map(|p| name.strip_prefix(p))
         .filter(|r| r.chars().count() >= 2)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::resolve;
+
+    #[test]
+    fn named_days_are_learned_from_the_document() {
+        let mut doc = Document::default();
+        doc.meta.date = Some("2019-05-01".into());
+        let para = |t: &str| crate::model::Block {
+            id: "f1".into(),
+            kind: crate::model::BlockKind::Paragraph,
+            level: 0,
+            marker: None,
+            heading: None,
+            text: t.into(),
+            note: None,
+            lead_unit: None,
+        };
+        doc.front = vec![para("5月19日是全国助残日。助残日活动结束后3日内报送。")];
+        let ctx = DateContext::from_document(&doc);
+        assert_eq!(ctx.named_day("全国助残日"), Some((5, 19)));
+        assert_eq!(ctx.named_day("助残日"), Some((5, 19)));
+        let e = resolve("助残日活动结束后3日内", &ctx).unwrap();
+        assert_eq!(
+            (e.start_iso(), e.end_iso().unwrap()),
+            ("2019-05-20".into(), "2019-05-22".into())
+        );
+        // Written as month.day before the name, too.
+        doc.front = vec![para("迎来“5·19”助残日。")];
+        assert_eq!(
+            DateContext::from_document(&doc).named_day("助残日"),
+            Some((5, 19))
+        );
+    }
+}
