@@ -131,7 +131,10 @@ async fn a_panel_whose_module_does_not_load_says_so_and_can_try_again() {
         .unchecked_into();
     tab.click();
     let retry = appears(&container, "#panel-calendar .panel-status button").await;
-    assert!(fetched_from_panels(), "opening the tab asked for the module");
+    assert!(
+        fetched_from_panels(),
+        "opening the tab asked for the module"
+    );
     assert!(
         text_of(&status).starts_with("加载失败"),
         "{}",
