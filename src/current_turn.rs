@@ -10,11 +10,10 @@ use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_ui::dom::select_all;
 use shilu_ui::effect::effect;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
-/// Where the reading line is, from the top of the viewport.
-const LINE: f64 = 140.0;
+/// Where the reading line is, from the top of the viewport, in CSS pixels.
+const LINE: i32 = 140;
 
 /// Where a turn is relative to the band above the reading line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,17 +43,15 @@ pub fn current<'a>(turns: impl IntoIterator<Item = (&'a str, Place)>) -> Option<
 /// The observer and what it has said so far.
 struct Tracker {
     observer: Option<web_sys::IntersectionObserver>,
-    /// Turn ids in document order.
-    order: Vec<String>,
-    places: BTreeMap<String, Place>,
+    /// Turn ids in document order, each with its place once known.
+    turns: Vec<(String, Option<Place>)>,
 }
 
 /// Keeps `Reader::current_turn` on the turn at the reading line.
 pub fn track_current_turn(reader: Reader) {
     let tracker = StoredValue::new_local(Tracker {
         observer: None,
-        order: Vec::new(),
-        places: BTreeMap::new(),
+        turns: Vec::new(),
     });
     let on_entries = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let next = tracker
@@ -68,15 +65,16 @@ pub fn track_current_turn(reader: Reader) {
                     } else {
                         Place::Below
                     };
-                    t.places.insert(entry.target().id(), place);
+                    let id = entry.target().id();
+                    if let Some(turn) = t.turns.iter_mut().find(|(t, _)| *t == id) {
+                        turn.1 = Some(place);
+                    }
                 }
-                let places = &t.places;
-                current(
-                    t.order
-                        .iter()
-                        .filter_map(|id| places.get(id).map(|p| (id.as_str(), *p))),
-                )
-                .map(str::to_string)
+                let known = t
+                    .turns
+                    .iter()
+                    .filter_map(|(id, p)| p.map(|p| (id.as_str(), p)));
+                current(known).map(str::to_string)
             })
             .flatten();
         if reader.current_turn.with_untracked(|c| *c != next) {
@@ -100,14 +98,14 @@ pub fn track_current_turn(reader: Reader) {
             if let Some(o) = t.observer.take() {
                 o.disconnect();
             }
-            t.places.clear();
-            t.order.clear();
+            t.turns.clear();
             let Some(root) = document().document_element() else {
                 return;
             };
             let init = web_sys::IntersectionObserverInit::new();
             // The band: the viewport, its bottom raised to the reading line.
-            let lift = (h - LINE).max(0.0);
+            // (Whole pixels: no float formatting in the first visit.)
+            let lift = (h - LINE).max(0);
             init.set_root_margin(&format!("0px 0px -{lift}px 0px"));
             let Ok(observer) =
                 web_sys::IntersectionObserver::new_with_options(on_entries.unchecked_ref(), &init)
@@ -115,7 +113,7 @@ pub fn track_current_turn(reader: Reader) {
                 return;
             };
             for el in select_all(&root, "[data-turn]") {
-                t.order.push(el.id());
+                t.turns.push((el.id(), None));
                 observer.observe(&el);
             }
             t.observer = Some(observer);
@@ -123,12 +121,13 @@ pub fn track_current_turn(reader: Reader) {
     });
 }
 
-fn window_height() -> f64 {
+/// The window's height in whole CSS pixels.
+fn window_height() -> i32 {
     window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
-        .unwrap_or(0.0)
+        .map_or(0, |h| h as i32)
 }
 
 #[cfg(test)]

@@ -65,9 +65,6 @@ pub struct Reader {
     pub visible_turns: Memo<BTreeSet<String>>,
     /// Derived: every match of the query in shown blocks, in reading order.
     pub hits: Memo<Vec<Hit>>,
-    /// Derived: the indices into `hits` of each block's matches (built once
-    /// per query, so each field finds its own without scanning them all).
-    pub hits_by_block: Memo<BTreeMap<String, Vec<usize>>>,
     /// Derived: for each block id, the folds (turn, sections) that hold it.
     pub fold_path: Memo<BTreeMap<String, Vec<String>>>,
 }
@@ -98,7 +95,6 @@ impl Reader {
                     .collect()
             })
         });
-        let hits_by_block = Memo::new(move |_| hits.with(|h| index_by_block(h)));
         let fold_path = Memo::new(move |_| doc.with(fold_paths));
         Reader {
             text,
@@ -114,7 +110,6 @@ impl Reader {
             current_turn: RwSignal::new(None),
             visible_turns,
             hits,
-            hits_by_block,
             fold_path,
         }
     }
@@ -246,15 +241,6 @@ fn shown_blocks<'a>(doc: &'a Document, turns: &BTreeSet<String>) -> BTreeSet<&'a
         .filter(|t| turns.contains(&t.id))
         .flat_map(|t| &t.blocks);
     set_of(front.chain(in_turns).map(|b| b.id.as_str()))
-}
-
-/// For each block with matches, the indices of its hits, in order.
-pub fn index_by_block(hits: &[Hit]) -> BTreeMap<String, Vec<usize>> {
-    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, h) in hits.iter().enumerate() {
-        out.entry(h.block.clone()).or_default().push(i);
-    }
-    out
 }
 
 /// A set of `items`, inserted one by one. (`collect()` into a `BTreeSet`

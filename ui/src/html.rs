@@ -36,14 +36,15 @@ fn escape_into(out: &mut String, s: &str) {
     }
 }
 
-/// An attribute: a `&'static str` name and a typed value.
-#[derive(Clone, Debug, PartialEq)]
+/// An attribute: a `&'static str` name and a typed value. It owns nothing
+/// (no drop code at each of the many places that build attribute lists).
+#[derive(Clone, Copy)]
 pub struct Attr<'a> {
     name: &'static str,
     value: Value<'a>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy)]
 enum Value<'a> {
     Text(&'a str),
     /// Left out when `None`.
@@ -56,7 +57,7 @@ enum Value<'a> {
     /// `viewBox="x y w h"`, in tenths.
     Box([i32; 4]),
     /// `data-act="name"`, then `data-arg="arg"` when there is one.
-    Act(&'static str, Option<String>),
+    Act(&'a dyn Action),
 }
 
 /// `name="value"`.
@@ -116,19 +117,20 @@ pub fn key(k: &str) -> Attr<'_> {
 /// What a click on an element asks for, as the element says it: an enum
 /// per region, written into the HTML by [`act`] and read back by the
 /// region, so the two ends cannot disagree on a name.
-pub trait Action: Sized {
+pub trait Action {
     /// The `data-act` name and the `data-arg` value, if any.
     fn write(&self) -> (&'static str, Option<String>);
     /// The action an element with these attributes asks for.
-    fn read(name: &str, arg: Option<&str>) -> Option<Self>;
+    fn read(name: &str, arg: Option<&str>) -> Option<Self>
+    where
+        Self: Sized;
 }
 
 /// The `data-act` (and `data-arg`) attributes of `a`.
-pub fn act<A: Action>(a: &A) -> Attr<'static> {
-    let (name, arg) = a.write();
+pub fn act<A: Action>(a: &A) -> Attr<'_> {
     Attr {
         name: "data-act",
-        value: Value::Act(name, arg),
+        value: Value::Act(a),
     }
 }
 
@@ -192,10 +194,11 @@ impl Html {
                     }
                     out.push('"');
                 }
-                Value::Act(name, arg) => {
+                Value::Act(a) => {
+                    let (name, arg) = a.write();
                     text(out, "data-act", name);
                     if let Some(arg) = arg {
-                        text(out, "data-arg", arg);
+                        text(out, "data-arg", &arg);
                     }
                 }
             }
