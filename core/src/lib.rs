@@ -16,6 +16,7 @@ pub mod decode;
 pub mod events;
 pub mod figures;
 pub mod ics;
+pub mod lossless;
 pub mod model;
 pub mod outline;
 mod parse;
@@ -30,6 +31,13 @@ pub use model::*;
 /// front-matter paragraphs.
 pub fn structure(text: &str, name: Option<&str>) -> Document {
     parse::structure(text, name)
+}
+
+/// How many lines of `text` look like speaker labels (`### 唐鳳：`,
+/// `主持人：`, `国家统计局局长 宁吉喆：`), whether or not the parser took
+/// them as labels: a file with several and no turns is worth a look.
+pub fn speaker_like_lines(text: &str) -> usize {
+    parse::speaker_like_lines(text)
 }
 
 /// Adds the analysis to a structured document: its dated events and its

@@ -177,6 +177,9 @@ pub enum BlockKind {
     Caption,
     /// A timestamp line inside a turn.
     Timestamp,
+    /// Not speech, kept as written: a stage direction (`（笑）`,
+    /// `> （播放影片）`), HTML residue (`<figure>`), a rule (`---`).
+    Aside,
 }
 
 /// A journalist's question and the turns that answer it.
@@ -184,6 +187,10 @@ pub enum BlockKind {
 pub struct QaPair {
     /// Turn id of the question.
     pub question: String,
+    /// Later turns of the same question: the same journalist's labels
+    /// again before any answer (one speech split over several labels).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub continued: Vec<String>,
     /// Turn ids of the answers, in order.
     pub answers: Vec<String>,
 }

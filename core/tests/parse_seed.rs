@@ -41,8 +41,8 @@ fn twelve_turns_in_order() {
         ]
     );
     assert!(d.turns[0].label.starts_with("主持人"));
-    assert!(d.turns[0].label.ends_with("董晓林"));
-    assert_eq!(d.turns[5].label, "山西日报记者");
+    assert!(d.turns[0].label.ends_with("董晓林:"));
+    assert_eq!(d.turns[5].label, "山西日报记者:");
 }
 
 #[test]
