@@ -269,6 +269,13 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
     if SAYING_ENDS.iter().any(|e| outer.ends_with(e)) && !marked {
         return None;
     }
+    // `鏡傳媒`, `台視`, `彭博社`: an outlet by its ending.
+    if is_outlet(outer) {
+        label.shape = Shape::Outlet;
+        label.role = Some(Role::Journalist);
+        label.outlet = Some(strip_ws(outer));
+        return Some(label);
+    }
     if is_name_like(outer) {
         let name = strip_ws(outer);
         label.surname = has_surname(&name);
@@ -373,6 +380,51 @@ fn latin(mut label: Label<'_>) -> Option<Label<'_>> {
     None
 }
 
+/// Endings of a news outlet's name (simplified and traditional).
+const OUTLET_ENDS: &[&str] = &[
+    "报",
+    "報",
+    "社",
+    "网",
+    "網",
+    "台",
+    "视",
+    "視",
+    "新闻",
+    "新聞",
+    "传媒",
+    "傳媒",
+    "媒体",
+    "媒體",
+    "周刊",
+    "週刊",
+    "杂志",
+    "雜誌",
+    "电台",
+    "電台",
+    "频道",
+    "頻道",
+    "客户端",
+    "客戶端",
+    "通讯",
+    "通訊",
+    "日报",
+    "日報",
+    "时报",
+    "時報",
+    "晚报",
+    "晚報",
+];
+
+/// A short name that ends as outlets do: `鏡傳媒`, `彭博社`, `台視`.
+fn is_outlet(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=14).contains(&n)
+        && s.chars()
+            .all(|c| is_han(c) || c == '、' || c.is_ascii_alphanumeric())
+        && OUTLET_ENDS.iter().any(|e| s.ends_with(e))
+}
+
 /// One to four capitalised words: `Audrey Tang`, `Paul B. Preciado`.
 fn is_latin_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -384,16 +436,22 @@ fn is_latin_name(s: &str) -> bool {
         })
 }
 
-/// `一、`, `1.`, `（一）`, `第一`: the start of a list item, not a speaker.
+/// `一、`, `1.`, `（一）`, `第一`: the start of a list item, not a speaker
+/// (`21世纪经济报道记者` starts with digits but no list mark).
 fn is_list_item(body: &str) -> bool {
-    let b = body.trim_start_matches(['(', '（']);
-    let first = b.chars().next();
-    first.is_some_and(|c| crate::chars::digit(c).is_some())
-        || b.starts_with('第')
-        || (first.is_some_and(crate::chars::is_cn_numeral)
-            && b.chars()
-                .nth(1)
-                .is_some_and(|c| matches!(c, '、' | '是' | ')' | '）' | '.' | '．')))
+    let b = body.strip_prefix(['(', '（']).unwrap_or(body);
+    if let Some(rest) = b.strip_prefix('第') {
+        return rest.starts_with(crate::chars::is_cn_numeral);
+    }
+    let numeral = |c: char| crate::chars::is_cn_numeral(c) || crate::chars::digit(c).is_some();
+    let n = b.chars().take_while(|&c| numeral(c)).count();
+    if n == 0 {
+        return false;
+    }
+    // `1、`, `1.`, `一是`, `（一）`, `1)`: a numeral and a list mark.
+    b.chars()
+        .nth(n)
+        .is_some_and(|c| matches!(c, '、' | '.' | '．' | '是' | ')' | '）'))
 }
 
 /// Speech that opens with a quotation mark: `我说：「…」`.
@@ -517,6 +575,9 @@ mod tests {
             l.outlet.as_deref(),
             Some("人民日报、人民网和人民日报客户端")
         );
+        let l = c("鏡傳媒：");
+        assert_eq!((l.shape, l.role), (Shape::Outlet, Some(Role::Journalist)));
+        assert_eq!(c("台視：").shape, Shape::Outlet);
         let l = c("行政長官：首先");
         assert_eq!(
             (l.shape, l.title.as_deref()),

@@ -98,20 +98,32 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
             .filter(|h| h.is(DATE_KEYS) || h.is(PUBLISHED_KEYS))
             .find_map(|h| iso_date_in(h.value))
     };
+    // The intro's date: preferably in the sentence that says a
+    // conference was held (`10月12日下午，省政府新闻办举行新闻发布会`).
     let intro_phrase = || {
+        let held =
+            |t: &&&str| HOLD.iter().any(|h| t.contains(h)) || MEETING.iter().any(|m| t.contains(m));
         src.intro
             .iter()
+            .filter(held)
+            .chain(src.intro.iter())
             .find_map(|t| find_date(t))
             .map(|p| (p, Origin::Intro))
     };
     let title_phrase = || find_date(title).map(|p| (p, Origin::Text));
+    // `2023年10月12日外交部例行记者会`: a full date in the title.
+    let title_full = || {
+        let p = find_date(title).filter(|p| p.year.is_some())?;
+        resolve(&p, published_date, title).map(|d| (d, p.text, Origin::Text))
+    };
     let resolved = header_phrase
         .and_then(|(p, o)| resolve(&p, published_date, title).map(|d| (d, p.text, o)))
         .or_else(|| header_iso().map(|d| (d, "", Origin::Header)))
         .or_else(|| title_date.map(|d| (d, "", Origin::Text)))
+        .or_else(title_full)
         .or_else(|| {
             let (p, o) = intro_phrase().or_else(title_phrase)?;
-            resolve(&p, published_date, title).map(|d| (d, p.text, o))
+            resolve_in(&p, published_date, title, &src.intro, src.file_name).map(|d| (d, p.text, o))
         })
         .or_else(|| published_date.map(|d| (d.to_string(), "", Origin::Text)))
         .or_else(|| {
@@ -180,11 +192,35 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
 /// The ISO date of a `M月D日` phrase: its own year, else the year of
 /// publication (the conference can't be after it), else the title's year.
 fn resolve(p: &DatePhrase<'_>, published_date: Option<&str>, title: &str) -> Option<String> {
-    let year = p.year.or_else(|| {
+    resolve_in(p, published_date, title, &[], None)
+}
+
+/// [`resolve`], also taking the year from a full date of the same day
+/// elsewhere in the front matter (`*2024年3月15日 10:30 来源：…*`), then
+/// from the file name.
+fn resolve_in(
+    p: &DatePhrase<'_>,
+    published_date: Option<&str>,
+    title: &str,
+    front: &[&str],
+    file_name: Option<&str>,
+) -> Option<String> {
+    let same_day = || {
+        front
+            .iter()
+            .flat_map(|t| dates_in(t))
+            .find(|q| q.year.is_some() && (q.month, q.day) == (p.month, p.day))
+            .and_then(|q| q.year)
+    };
+    let file_year = || {
+        let d = iso_date_in(file_name?)?;
+        d.get(..4)?.parse().ok()
+    };
+    let year = p.year.or_else(same_day).or_else(|| {
         let (y, m, d) = ymd(published_date?)?;
         Some(if (p.month, p.day) > (m, d) { y - 1 } else { y })
     });
-    let y = year.or_else(|| year_in(title))?;
+    let y = year.or_else(|| year_in(title)).or_else(file_year)?;
     valid_ymd(y, p.month, p.day).then(|| format!("{y:04}-{:02}-{:02}", p.month, p.day))
 }
 
@@ -363,6 +399,18 @@ pub fn find_date(s: &str) -> Option<DatePhrase<'_>> {
         });
     }
     None
+}
+
+/// Every `[YYYY年]M月D日` phrase in `s`, in order.
+fn dates_in(s: &str) -> impl Iterator<Item = DatePhrase<'_>> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let p = find_date(&s[from..])?;
+        // Phrases borrow from `s`: find where this one ends.
+        let start = p.text.as_ptr() as usize - s.as_ptr() as usize;
+        from = start + p.text.len().max(1);
+        Some(p)
+    })
 }
 
 /// `省政府新闻办举行新闻发布会` → organiser; `…在XX举行…` → place too.

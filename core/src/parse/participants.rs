@@ -45,6 +45,15 @@ impl Registry {
         }
     }
 
+    /// The one host some label named so far (`主持人（…王立新）：`).
+    fn only_host(&self) -> Option<&str> {
+        let mut hosts = self.list.iter().filter(|p| p.role == Role::Host);
+        match (hosts.next(), hosts.next()) {
+            (Some(h), None) => Some(h.name.as_str()),
+            _ => None,
+        }
+    }
+
     pub fn role_of(&self, name: &str) -> Option<Role> {
         self.by_name.get(name).map(|&i| self.list[i].role)
     }
@@ -114,6 +123,7 @@ impl Registry {
             (None, Some(Role::Host)) => self
                 .front_host
                 .clone()
+                .or_else(|| self.only_host().map(str::to_string))
                 .unwrap_or_else(|| label.body.to_string()),
             (None, _) => label.body.to_string(),
         };
