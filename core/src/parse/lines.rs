@@ -13,7 +13,9 @@ pub struct Line<'a> {
     pub indent: usize,
 }
 
-/// Splits on `\n`, `\r\n` and `\r`, dropping blank lines.
+/// Splits on `\n`, `\r\n` and `\r`, dropping blank lines. Indents are
+/// relative to the least indented line: a document indented as a whole
+/// reads as the same document.
 pub fn split(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     for raw in text.split(['\n', '\r']) {
@@ -23,6 +25,10 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         if !text.is_empty() {
             out.push(Line { text, indent });
         }
+    }
+    let base = out.iter().map(|l| l.indent).min().unwrap_or(0);
+    for l in &mut out {
+        l.indent -= base;
     }
     out
 }
@@ -288,6 +294,9 @@ mod tests {
         assert_eq!(l.len(), 3);
         assert_eq!(l[1].text, "b");
         assert_eq!(l[1].indent, 2);
+        // Relative to the least indented line.
+        let l = split("  a\n    b\n");
+        assert_eq!((l[0].indent, l[1].indent), (0, 2));
     }
 
     #[test]
