@@ -144,8 +144,9 @@ mod tests {
             "　　彭博社记者：请问？\n　　华春莹：我们注意到。\n　　路透社记者：还有？\n　　华春莹：是的。\n",
         );
         assert_eq!(got, [true, true, true, true]);
-        // Once, indented, and no other label: speech.
-        assert_eq!(decide("　　华春莹：我们注意到。\n"), [false]);
+        // Once, indented deeper than the labels, in a layout no strong
+        // label shares: speech.
+        assert_eq!(decide("刘志杰:\n　　王某：我们注意到。\n"), [true, false]);
     }
 
     #[test]
