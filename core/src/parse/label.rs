@@ -416,10 +416,13 @@ const OUTLET_ENDS: &[&str] = &[
     "晚報",
 ];
 
-/// A short name that ends as outlets do: `鏡傳媒`, `彭博社`, `台視`.
+/// A short name that ends as outlets do: `鏡傳媒`, `彭博社`, `台視`,
+/// `央廣` (but `李广` is a person).
 fn is_outlet(s: &str) -> bool {
     let n = s.chars().count();
-    (2..=14).contains(&n)
+    let person = n <= 3 && is_name_like(s) && has_surname(&strip_ws(s));
+    !person
+        && (2..=14).contains(&n)
         && s.chars()
             .all(|c| is_han(c) || c == '、' || c.is_ascii_alphanumeric())
         && OUTLET_ENDS.iter().any(|e| s.ends_with(e))
