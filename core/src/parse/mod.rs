@@ -299,4 +299,16 @@ mod tests {
         assert_eq!(d.turns[2].role, Role::Official, "answers the question");
         assert_eq!(d.qa.len(), 1);
     }
+
+    #[test]
+    fn heading_label_with_speech_on_its_line() {
+        // Found by the fuzzer: a heading that starts like a label and goes
+        // on is a label with inline speech, so the text stays where it is.
+        let text = "### Audrey Tang：\nHello.\n### Kolas Yotaka：\nHi.\n### Audrey Tang：If you talk about isolation.\n";
+        let d = structure(text, None);
+        assert_eq!(d.turns.len(), 3);
+        assert_eq!(d.turns[2].label, "### Audrey Tang：");
+        assert_eq!(d.turns[2].blocks[0].text, "If you talk about isolation.");
+        assert!(crate::lossless::is_lossless(text, &d));
+    }
 }

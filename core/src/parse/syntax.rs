@@ -73,18 +73,38 @@ pub fn md_heading(text: &str) -> Option<(usize, &str, &str)> {
 }
 
 fn heading_label(text: &str) -> Option<Syntax<'_>> {
-    let (_, _, body) = md_heading(text)?;
-    let (speaker, colon) = strip_colon_end(body)?;
-    let speaker = speaker.trim_end();
-    if speaker.is_empty() || count_upto(speaker, MAX_MARKED) > MAX_MARKED {
+    let (level, _, body) = md_heading(text)?;
+    // `# …` is the document's title; speakers are `##`…`######`.
+    if level < 2 {
         return None;
     }
-    let _ = colon;
+    if let Some((speaker, _)) = strip_colon_end(body) {
+        let speaker = speaker.trim_end();
+        if speaker.is_empty() || count_upto(speaker, MAX_MARKED) > MAX_MARKED {
+            return None;
+        }
+        return Some(Syntax {
+            form: Form::Heading,
+            label: text,
+            body: speaker,
+            rest: "",
+        });
+    }
+    // `### 唐鳳：speech on the same line`.
+    let (pos, colon) = body
+        .char_indices()
+        .take(MAX_PLAIN + 1)
+        .find(|&(_, c)| is_colon(c))?;
+    let speaker = body[..pos].trim_end();
+    if speaker.is_empty() {
+        return None;
+    }
+    let end = text.len() - body.len() + pos + colon.len_utf8();
     Some(Syntax {
         form: Form::Heading,
-        label: text,
+        label: &text[..end],
         body: speaker,
-        rest: "",
+        rest: text[end..].trim_start(),
     })
 }
 
@@ -256,6 +276,13 @@ mod tests {
         );
         assert_eq!(l("### Audrey Tang:").body, "Audrey Tang");
         assert_eq!(l("###唐鳳：").body, "唐鳳");
+        let s = l("### 唐鳳：大家好");
+        assert_eq!((s.body, s.rest, s.label), ("唐鳳", "大家好", "### 唐鳳："));
+        // `#` is the title, never a speaker.
+        assert_eq!(
+            label("# 奇文共賞：梁振英如何回應").map(|s| s.form),
+            Some(Form::Plain)
+        );
         // A heading without a colon is no label.
         assert_eq!(label("## 第一部分"), None);
         assert_eq!(
