@@ -17,6 +17,7 @@ pub mod events;
 pub mod figures;
 pub mod ics;
 pub mod lossless;
+pub mod markdown;
 pub mod model;
 pub mod outline;
 mod parse;

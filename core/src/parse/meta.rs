@@ -237,7 +237,7 @@ fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
 
 /// A leading `YYYY-MM-DD` (or `YYYY/MM/DD`, `YYYY.MM.DD`) and the rest:
 /// `2016-10-01 萌典松前記者會` → (`2016-10-01`, `萌典松前記者會`).
-fn leading_iso_date(s: &str) -> (Option<String>, &str) {
+pub fn leading_iso_date(s: &str) -> (Option<String>, &str) {
     match iso_date_at(s) {
         Some((date, len)) => {
             let rest =

@@ -131,7 +131,9 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
         let mut p = front_parts(l.text);
         if !title_seen && matches!(p.kind, BlockKind::Heading | BlockKind::Paragraph) {
             title_seen = true;
-            if crate::chars::count_upto(&p.text, MAX_TITLE) <= MAX_TITLE {
+            // `# 2024-05-08 标题`: the date does not count.
+            let (_, title) = meta::leading_iso_date(markup::heading_text(l.text));
+            if crate::chars::count_upto(title, MAX_TITLE) <= MAX_TITLE {
                 p.kind = BlockKind::Title;
                 src.title = markup::heading_text(l.text);
             }

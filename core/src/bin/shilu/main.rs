@@ -3,6 +3,7 @@
 //! ```text
 //! shilu parse [--name NAME] FILE   print the parsed transcript as JSON (FILE may be -)
 //! shilu ics [--activities] FILE    print its dated events as an iCalendar file
+//! shilu md FILE                    print it as SayIt-style Markdown
 //! shilu corpus [--json] DIR        parse every file of a folder and report
 //! shilu --help                     print this help
 //! ```
@@ -24,6 +25,8 @@ Usage:
                                   a date in it, e.g. 2024-05-08-….md)
   shilu ics [--activities] FILE   print its dated events as an RFC 5545 calendar (.ics);
                                   --activities: only the activity plan (e.g. 扶贫日 activities)
+  shilu md FILE                   print it as Markdown in the SayIt layout (### 名字： before each
+                                  speech, > before what is not speech); it reads back the same turns
   shilu corpus [--json] DIR       parse every file in DIR (and below): per file its turns and
                                   speakers, a warning where speaker-like lines gave no turns;
                                   then one summary line (files, MB, MB/s, files with turns,
@@ -77,6 +80,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "parse" => cmd_parse(rest),
         "ics" => cmd_ics(rest),
         "corpus" => corpus::run(rest).map_err(Failure),
+        "md" => cmd_md(rest),
         other => Err(usage(&format!("unknown command `{other}`"))),
     }
 }
@@ -98,6 +102,17 @@ fn cmd_parse(args: &[String]) -> Result<String, Failure> {
         .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
     json.push('\n');
     Ok(json)
+}
+
+/// `shilu md FILE`
+fn cmd_md(args: &[String]) -> Result<String, Failure> {
+    let path = one_file(args, "md")?;
+    let bytes = read_input(path)?;
+    let name = (path != "-").then_some(path);
+    let text = shilu_core::decode(&bytes).map_err(|e| Failure(format!("{path}: {e}")))?;
+    Ok(shilu_core::markdown::markdown(&shilu_core::structure(
+        &text, name,
+    )))
 }
 
 /// `shilu ics [--activities] FILE`
