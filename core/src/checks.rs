@@ -1,0 +1,743 @@
+//! Checks: the figures of a transcript against each other.
+//!
+//! - **`sum`**: the parts of a `其中…` sentence (same unit, exact, not rates)
+//!   against their total. Each number counts as exact to half its last
+//!   written digit, so `32.56 + 16.61 + 9.12 + 11.35 = 69.64` passes and so
+//!   would `1.2 + 1.3 = 2.4` (2.5 within 0.1).
+//! - **`share`**: a percentage (`扶贫周转金的22.6%，共4.88亿元`) against the
+//!   amount just after it and the total it is a share of: its parent
+//!   (`其中22.8%`) or else a figure whose label ends with what the share is
+//!   of. `完成年度任务的80%` is checked against the amount before it and an
+//!   earlier figure whose label ends with that amount's label.
+//! - **`growth`**: `比上年增长20%` against the base (after `上年`, `去年`,
+//!   `由`, `从`) and the other value of the same unit in its sentence.
+//! - **`repeat`** and **`conflict`**: "the same thing" (see [`same_key`]).
+//!   Equal values in several blocks are a repeat; different values are a
+//!   conflict only on stricter terms (see [`check`]).
+//!
+//! Everything is grouped by key first (B-tree maps), so the checks are
+//! linear in the number of figures, bar the few labels of one key.
+
+use crate::chars::is_han;
+use crate::figures::strip_verbs;
+use crate::model::{Check, CheckKind, CheckStatus, Document, Figure, FigureDetail};
+use std::collections::BTreeMap;
+
+/// One figure with its detail and its block's text.
+struct F<'a> {
+    f: &'a Figure,
+    d: &'a FigureDetail,
+    /// Index into the block texts.
+    block: usize,
+    /// The label, without leading `今年`/`全省`… or verbs.
+    canon: String,
+    /// The two characters before the number (`完成` in `改造完成3.2万户`).
+    lead: String,
+}
+
+impl F<'_> {
+    fn percent(&self) -> bool {
+        matches!(self.f.unit.as_str(), "%" | "‰" | "个百分点")
+    }
+    /// An amount or count (not a percentage, not a rate).
+    fn plain(&self) -> bool {
+        !self.percent() && self.d.rate.is_none()
+    }
+    /// Written as one exact number (no `多`, `以上`, range, bound).
+    fn exact(&self) -> bool {
+        self.d.approx.is_none() && self.d.upper.is_none()
+    }
+    fn half_step(&self) -> f64 {
+        self.d.step / 2.0
+    }
+    fn who(&self) -> &str {
+        self.f.speaker.as_deref().unwrap_or("")
+    }
+}
+
+/// The label's last two characters: figures of one thing share them.
+fn tail(s: &str, n: usize) -> String {
+    let count = s.chars().count();
+    s.chars().skip(count.saturating_sub(n)).collect()
+}
+
+/// "The same thing": a figure's key is its unit, the last two characters of
+/// its label (without leading `今年`, `全省`… and verbs) and the total it is a
+/// part of (by unit and value); within a key, two labels are the same thing
+/// when one ends with the other. A percentage's key is what it is a share of
+/// and where the share goes (the last three characters of its sentence's
+/// rest), or, for a change, the figure it is the change of.
+fn same_key(x: &F, all: &[F]) -> Option<String> {
+    if x.plain() {
+        if x.canon.chars().count() < 2 {
+            return None;
+        }
+        let parent =
+            x.d.parent
+                .as_ref()
+                .and_then(|p| all.iter().find(|y| &y.f.id == p))
+                .map_or(String::new(), |p| format!("{}{}", p.f.value, p.f.unit));
+        return Some(format!("{}|{}|{}", x.f.unit, tail(&x.canon, 2), parent));
+    }
+    None
+}
+
+/// The figures of the document, with their block texts.
+fn views(doc: &Document) -> (Vec<F<'_>>, Vec<String>) {
+    let mut texts: Vec<String> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut blocks = doc.blocks();
+    let mut out = Vec::with_capacity(doc.figures.len());
+    for (f, d) in doc.figures.iter().zip(&doc.figure_details) {
+        if ids.last() != Some(&f.block.as_str()) {
+            // Figures are in reading order: walk the blocks along.
+            for b in blocks.by_ref() {
+                if b.id == f.block {
+                    texts.push(b.full_text());
+                    ids.push(&f.block);
+                    break;
+                }
+            }
+            if ids.last() != Some(&f.block.as_str()) {
+                break;
+            }
+        }
+        let text = &texts[texts.len() - 1];
+        if d.end > text.len() || d.sentence_end > text.len() {
+            continue;
+        }
+        let lead: Vec<char> = text[..d.start].chars().rev().take(2).collect();
+        out.push(F {
+            f,
+            d,
+            block: texts.len() - 1,
+            canon: strip_verbs(&f.label).to_string(),
+            lead: lead.into_iter().rev().collect(),
+        });
+    }
+    (out, texts)
+}
+
+/// The checks of a document's figures (`doc.figures` and
+/// `doc.figure_details`, as [`crate::figures::extract_details_in`] gives them).
+pub fn check(doc: &Document) -> Vec<Check> {
+    let (all, texts) = views(doc);
+    let by_id: BTreeMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.f.id.as_str(), i))
+        .collect();
+    let mut conflicts = Vec::new();
+    let mut arithmetic: Vec<(usize, Check)> = Vec::new();
+    let mut repeats = Vec::new();
+
+    sums(&all, &by_id, &mut arithmetic);
+    shares(&all, &texts, &by_id, &mut arithmetic);
+    growth(&all, &texts, &mut arithmetic);
+    same_things(&all, &texts, &by_id, &mut repeats, &mut conflicts);
+
+    arithmetic.sort_by_key(|(i, _)| *i);
+    let mut out: Vec<Check> = conflicts;
+    out.extend(arithmetic.into_iter().map(|(_, c)| c));
+    out.extend(repeats);
+    for (i, c) in out.iter_mut().enumerate() {
+        c.id = format!("c{}", i + 1);
+    }
+    out
+}
+
+/// A check of these figures (indices into `all`).
+fn make(all: &[F], kind: CheckKind, ok: bool, figs: &[usize], note: String) -> Check {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut sorted = figs.to_vec();
+    sorted.sort_unstable();
+    for &i in &sorted {
+        if blocks.last() != Some(&all[i].f.block) && !blocks.contains(&all[i].f.block) {
+            blocks.push(all[i].f.block.clone());
+        }
+    }
+    Check {
+        id: String::new(),
+        kind,
+        status: if ok {
+            CheckStatus::Consistent
+        } else {
+            CheckStatus::Inconsistent
+        },
+        figures: figs.iter().map(|&i| all[i].f.id.clone()).collect(),
+        note,
+        blocks,
+    }
+}
+
+/// The multiplier written in a figure (`亿`, `万`) and its exponent.
+fn scale(text: &str) -> (&'static str, i32) {
+    for (m, e) in [
+        ("万亿", 12),
+        ("千亿", 11),
+        ("百亿", 10),
+        ("亿", 8),
+        ("千万", 7),
+        ("百万", 6),
+        ("万", 4),
+    ] {
+        if text.contains(m) {
+            return (m, e);
+        }
+    }
+    ("", 0)
+}
+
+/// A value written at a figure's scale: `6964000000` like `69.64亿元` →
+/// `69.64亿元`.
+fn written_like(value: f64, like: &F, decimals: usize) -> String {
+    let (m, e) = scale(&like.f.text);
+    let unit = if like.f.text.ends_with(like.f.unit.as_str()) {
+        like.f.unit.as_str()
+    } else {
+        ""
+    };
+    format!("{:.*}{m}{unit}", decimals, value / 10f64.powi(e))
+}
+
+/// Digits after the point in a figure as written.
+fn decimals(x: &F) -> usize {
+    let t = &x.f.text;
+    t.find(['.', '．']).map_or(0, |i| {
+        t[i..]
+            .chars()
+            .skip(1)
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count()
+    })
+}
+
+fn sums(all: &[F], by_id: &BTreeMap<&str, usize>, out: &mut Vec<(usize, Check)>) {
+    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, x) in all.iter().enumerate() {
+        let Some(&p) = x.d.parent.as_deref().and_then(|p| by_id.get(p)) else {
+            continue;
+        };
+        if x.plain() && x.exact() && all[p].plain() && all[p].exact() && all[p].f.unit == x.f.unit {
+            parts.entry(p).or_default().push(i);
+        }
+    }
+    for (p, ps) in parts {
+        if ps.len() < 2 {
+            continue;
+        }
+        let total = &all[p];
+        let sum: f64 = ps.iter().map(|&i| all[i].f.value).sum();
+        let tol = total.half_step() + ps.iter().map(|&i| all[i].half_step()).sum::<f64>();
+        let ok = (sum - total.f.value).abs() <= tol * (1.0 + 1e-9);
+        let dec = ps
+            .iter()
+            .map(|&i| decimals(&all[i]))
+            .chain([decimals(total)])
+            .max()
+            .unwrap_or(0);
+        let terms: Vec<&str> = ps.iter().map(|&i| all[i].f.text.as_str()).collect();
+        let note = format!(
+            "{} = {} {} {}",
+            terms.join(" + "),
+            written_like(sum, total, dec),
+            if ok { "=" } else { "≠" },
+            total.f.text
+        );
+        let mut figs = vec![p];
+        figs.extend(&ps);
+        out.push((p, make(all, CheckKind::Sum, ok, &figs, note)));
+    }
+}
+
+/// Characters allowed between a share and its amount (`22.6%，共4.88亿元`).
+fn joins_amount(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| ",，、共计合即约为".contains(c) || c.is_whitespace())
+}
+
+/// Plain figures by unit and label tail, for finding totals by label.
+fn label_index(all: &[F]) -> BTreeMap<(String, String), Vec<usize>> {
+    let mut idx: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, x) in all.iter().enumerate() {
+        if x.plain() && x.canon.chars().count() >= 2 {
+            idx.entry((x.f.unit.clone(), tail(&x.canon, 2)))
+                .or_default()
+                .push(i);
+        }
+    }
+    idx
+}
+
+/// The total whose label ends with `what`, nearest before `near` (else
+/// nearest after), of this unit, larger than `than`, not `not`.
+fn total_by_label(
+    all: &[F],
+    idx: &BTreeMap<(String, String), Vec<usize>>,
+    unit: &str,
+    what: &str,
+    near: usize,
+    than: f64,
+    not: usize,
+) -> Option<usize> {
+    if what.chars().count() < 2 {
+        return None;
+    }
+    let list = idx.get(&(unit.to_string(), tail(what, 2)))?;
+    let fits = |&&i: &&usize| i != not && all[i].f.value > than && all[i].canon.ends_with(what);
+    let before = list.partition_point(|&i| i < near);
+    list[..before]
+        .iter()
+        .rev()
+        .find(fits)
+        .or_else(|| list[before..].iter().find(fits))
+        .copied()
+}
+
+fn shares(
+    all: &[F],
+    texts: &[String],
+    by_id: &BTreeMap<&str, usize>,
+    out: &mut Vec<(usize, Check)>,
+) {
+    let idx = label_index(all);
+    for (i, p) in all.iter().enumerate() {
+        let (Some(of), true, None) = (&p.d.of, p.percent(), &p.d.change) else {
+            continue;
+        };
+        if p.f.unit != "%" {
+            continue;
+        }
+        let text = &texts[p.block];
+        let task = ["任务", "计划", "目标"].iter().any(|w| of.contains(w));
+        // The amount: just after (`22.6%，共4.88亿元`), or for a task just before.
+        let next = all.get(i + 1).filter(|a| {
+            a.block == p.block
+                && a.plain()
+                && a.d.start >= p.d.end
+                && joins_amount(&text[p.d.end..a.d.start])
+        });
+        let amount = if next.is_some() {
+            Some(i + 1)
+        } else if task {
+            i.checked_sub(1).filter(|&j| {
+                let a = &all[j];
+                a.block == p.block && a.plain() && a.d.sentence_start == p.d.sentence_start
+            })
+        } else {
+            None
+        };
+        let Some(a) = amount else { continue };
+        let am = &all[a];
+        let parent = p.d.parent.as_deref().and_then(|id| by_id.get(id)).copied();
+        let total = parent.filter(|&t| all[t].f.unit == am.f.unit).or_else(|| {
+            let what = if task { am.canon.as_str() } else { of.as_str() };
+            total_by_label(all, &idx, &am.f.unit, what, i, am.f.value, a)
+        });
+        let Some(t) = total else { continue };
+        let tt = &all[t];
+        if tt.f.value <= 0.0 {
+            continue;
+        }
+        let share = am.f.value / tt.f.value * 100.0;
+        let tol = p.half_step()
+            + share
+                * (am.half_step() / am.f.value.max(f64::MIN_POSITIVE)
+                    + tt.half_step() / tt.f.value);
+        let ok = (share - p.f.value).abs() <= tol * (1.0 + 1e-9);
+        let note = format!(
+            "{} ÷ {} = {:.*}% {} {}",
+            am.f.text,
+            tt.f.text,
+            decimals(p) + 1,
+            share,
+            if ok { "≈" } else { "≠" },
+            p.f.text
+        );
+        out.push((i, make(all, CheckKind::Share, ok, &[i, a, t], note)));
+    }
+}
+
+/// Words that mark a growth rate's base value.
+const BASE_WORDS: &[&str] = &["上年", "去年", "上一年", "同期", "由", "从"];
+
+/// Changes that go down.
+const DOWN: &[&str] = &["下降", "减少", "降低", "降幅"];
+
+fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>) {
+    for (i, p) in all.iter().enumerate() {
+        let (Some(change), "%") = (&p.d.change, p.f.unit.as_str()) else {
+            continue;
+        };
+        let text = &texts[p.block];
+        let sentence: Vec<usize> = (i.saturating_sub(8)..i)
+            .filter(|&j| {
+                all[j].block == p.block
+                    && all[j].d.sentence_start == p.d.sentence_start
+                    && all[j].plain()
+            })
+            .collect();
+        // The base: a figure introduced by 上年, 去年, 由, 从….
+        let base = sentence.iter().rev().copied().find(|&j| {
+            let from = if j > 0 && all[j - 1].block == p.block {
+                all[j - 1].d.end.max(p.d.sentence_start)
+            } else {
+                p.d.sentence_start
+            };
+            let lead = &text[from.min(all[j].d.start)..all[j].d.start];
+            BASE_WORDS.iter().any(|w| lead.contains(w))
+        });
+        let Some(b) = base else { continue };
+        let Some(c) = sentence
+            .iter()
+            .rev()
+            .copied()
+            .find(|&j| j != b && all[j].f.unit == all[b].f.unit)
+        else {
+            continue;
+        };
+        let (bv, cv) = (all[b].f.value, all[c].f.value);
+        if bv <= 0.0 {
+            continue;
+        }
+        let down = DOWN.iter().any(|w| change.contains(w));
+        let g = if down { bv - cv } else { cv - bv } / bv * 100.0;
+        let rel = all[c].half_step() / cv.abs().max(f64::MIN_POSITIVE) + all[b].half_step() / bv;
+        let tol = p.half_step() + (cv / bv) * 100.0 * rel;
+        let ok = (g - p.f.value).abs() <= tol * (1.0 + 1e-9);
+        let (x, y) = if down { (b, c) } else { (c, b) };
+        let note = format!(
+            "({} − {}) ÷ {} = {:.*}% {} {}{}",
+            all[x].f.text,
+            all[y].f.text,
+            all[b].f.text,
+            decimals(p) + 1,
+            g,
+            if ok { "≈" } else { "≠" },
+            change,
+            p.f.text
+        );
+        out.push((i, make(all, CheckKind::Growth, ok, &[i, c, b], note)));
+    }
+}
+
+/// Where a share goes: the last three Han characters of the rest of its
+/// sentence, digits and figures aside (`…投入到10个深度贫困县` → `贫困县`).
+fn destination(x: &F, text: &str) -> String {
+    let rest = &text[x.d.end..x.d.sentence_end.max(x.d.end)];
+    let han: Vec<char> = rest.chars().filter(|&c| is_han(c)).collect();
+    han[han.len().saturating_sub(3)..].iter().collect()
+}
+
+/// The speakers of these figures, each once.
+fn speakers(all: &[F], figs: &[usize]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for &i in figs {
+        let w = all[i].who();
+        if !w.is_empty() && !names.contains(&w) {
+            names.push(w);
+        }
+    }
+    names.join("、")
+}
+
+fn same_things(
+    all: &[F],
+    texts: &[String],
+    by_id: &BTreeMap<&str, usize>,
+    repeats: &mut Vec<Check>,
+    conflicts: &mut Vec<Check>,
+) {
+    // Key → clusters of (representative label, members).
+    let mut groups: BTreeMap<String, Vec<(String, Vec<usize>)>> = BTreeMap::new();
+    // Shares and changes: exact keys, no clustering.
+    let mut exact_groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, x) in all.iter().enumerate() {
+        if let Some(key) = same_key(x, all) {
+            let clusters = groups.entry(key).or_default();
+            let fits =
+                |rep: &String| rep.ends_with(x.canon.as_str()) || x.canon.ends_with(rep.as_str());
+            // A matching cluster, one with this value first.
+            let at = clusters
+                .iter()
+                .position(|(rep, m)| fits(rep) && m.iter().any(|&j| all[j].f.value == x.f.value))
+                .or_else(|| clusters.iter().position(|(rep, _)| fits(rep)));
+            match at {
+                Some(c) => clusters[c].1.push(i),
+                None => clusters.push((x.canon.clone(), vec![i])),
+            }
+        } else if x.percent() {
+            if let Some(of) = x.d.of.as_deref().map(strip_verbs) {
+                if of.chars().count() >= 2 && x.exact() {
+                    let key = format!(
+                        "share|{of}|{}|{}",
+                        x.f.unit,
+                        destination(x, &texts[x.block])
+                    );
+                    exact_groups.entry(key).or_default().push(i);
+                }
+            } else if let Some(change) = &x.d.change {
+                // The change of the figure before it in its sentence.
+                let subject = i.checked_sub(1).filter(|&j| {
+                    all[j].block == x.block
+                        && all[j].d.sentence_start == x.d.sentence_start
+                        && all[j].plain()
+                });
+                if let Some(s) = subject {
+                    let s = &all[s];
+                    let parent =
+                        s.d.parent
+                            .as_deref()
+                            .and_then(|p| by_id.get(p))
+                            .map_or(String::new(), |&p| {
+                                format!("{}{}", all[p].f.value, all[p].f.unit)
+                            });
+                    let key = format!(
+                        "change|{change}|{}|{}{}|{parent}",
+                        s.canon, s.f.value, s.f.unit
+                    );
+                    exact_groups.entry(key).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut found: Vec<(usize, Check, bool)> = Vec::new();
+    for members in groups
+        .into_values()
+        .flat_map(|c| c.into_iter().map(|(_, m)| m))
+    {
+        repeat_and_conflict(all, &members, false, &mut found);
+    }
+    for members in exact_groups.into_values() {
+        repeat_and_conflict(all, &members, true, &mut found);
+    }
+    found.sort_by_key(|(i, _, _)| *i);
+    for (_, c, conflict) in found {
+        if conflict {
+            conflicts.push(c);
+        } else {
+            repeats.push(c);
+        }
+    }
+}
+
+/// The repeats (equal values in several blocks) and the conflict of one
+/// thing. `specific`: the key alone makes it the same thing (shares,
+/// changes); otherwise a conflict needs the same label exactly, of four
+/// characters or more, the same two characters before the number (`完成`
+/// in `改造完成3.2万户`: the same predicate), exact values within a factor
+/// of two.
+fn repeat_and_conflict(
+    all: &[F],
+    members: &[usize],
+    specific: bool,
+    out: &mut Vec<(usize, Check, bool)>,
+) {
+    // By value, in order of first appearance.
+    let mut values: Vec<(f64, Vec<usize>)> = Vec::new();
+    for &i in members {
+        let v = all[i].f.value;
+        match values.iter_mut().find(|(w, _)| *w == v) {
+            Some((_, m)) => m.push(i),
+            None => values.push((v, vec![i])),
+        }
+        if values.len() > 64 {
+            break;
+        }
+    }
+    for (_, m) in &values {
+        let first_block = all[m[0]].block;
+        if m.iter().any(|&i| all[i].block != first_block) {
+            let x = &all[m[0]];
+            let who = speakers(all, m);
+            let note = format!(
+                "{} {}: {} × {}{}",
+                x.f.label,
+                x.f.text,
+                m.len(),
+                x.f.text,
+                if who.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({who})")
+                }
+            );
+            out.push((m[0], make(all, CheckKind::Repeat, true, m, note), false));
+        }
+    }
+    if values.len() < 2 {
+        return;
+    }
+    // Conflicts: by exact label and the words before the number, values
+    // that differ beyond rounding.
+    let mut by_label: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (_, m) in &values {
+        for &i in m {
+            let x = &all[i];
+            if !x.exact() {
+                continue;
+            }
+            let label = if specific {
+                ("", "")
+            } else {
+                (x.canon.as_str(), x.lead.as_str())
+            };
+            if !specific && label.0.chars().count() < 4 {
+                continue;
+            }
+            by_label.entry(label).or_default().push(i);
+        }
+    }
+    for (_, figs) in by_label {
+        let mut distinct: Vec<usize> = Vec::new();
+        for &i in &figs {
+            if !distinct.iter().any(|&j| all[j].f.value == all[i].f.value) {
+                distinct.push(i);
+            }
+        }
+        // The first pair of values that clash.
+        let clash = distinct.iter().enumerate().find_map(|(n, &a)| {
+            distinct[n + 1..]
+                .iter()
+                .copied()
+                .find(|&b| {
+                    let (x, y) = (&all[a], &all[b]);
+                    let differ = (x.f.value - y.f.value).abs() > x.half_step() + y.half_step();
+                    let near = specific || {
+                        let (lo, hi) = if x.f.value < y.f.value {
+                            (x.f.value, y.f.value)
+                        } else {
+                            (y.f.value, x.f.value)
+                        };
+                        lo > 0.0 && hi <= 2.0 * lo
+                    };
+                    differ && near && x.block != y.block
+                })
+                .map(|b| (a, b))
+        });
+        let Some((a, b)) = clash else { continue };
+        let involved: Vec<usize> = figs
+            .iter()
+            .copied()
+            .filter(|&i| all[i].f.value == all[a].f.value || all[i].f.value == all[b].f.value)
+            .collect();
+        let (x, y) = (&all[a], &all[b]);
+        let what = x.d.of.as_deref().map_or(x.f.label.as_str(), strip_verbs);
+        let note = format!(
+            "{what}: {} ({}, {}) ≠ {} ({}, {})",
+            x.f.text,
+            x.who(),
+            x.f.block,
+            y.f.text,
+            y.who(),
+            y.f.block
+        );
+        out.push((
+            a,
+            make(all, CheckKind::Conflict, false, &involved, note),
+            true,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{CheckKind, CheckStatus};
+
+    fn checks(text: &str) -> Vec<(CheckKind, CheckStatus, String)> {
+        let doc = crate::analysed(text, None);
+        doc.checks
+            .into_iter()
+            .map(|c| (c.kind, c.status, c.note))
+            .collect()
+    }
+
+    fn has(v: &[(CheckKind, CheckStatus, String)], kind: CheckKind, ok: bool, note: &str) -> bool {
+        let status = if ok {
+            CheckStatus::Consistent
+        } else {
+            CheckStatus::Inconsistent
+        };
+        v.iter()
+            .any(|(k, s, n)| *k == kind && *s == status && n.contains(note))
+    }
+
+    #[test]
+    fn sums_within_rounding() {
+        let v = checks("主持人:\n今年共投入资金12.5亿元,其中中央安排6.2亿元,省级安排4.1亿元,市县安排2.2亿元。\n");
+        assert!(
+            has(
+                &v,
+                CheckKind::Sum,
+                true,
+                "6.2亿元 + 4.1亿元 + 2.2亿元 = 12.5亿元 = 12.5亿元"
+            ),
+            "{v:?}"
+        );
+        let v = checks("主持人:\n今年共投入资金12.5亿元,其中中央安排6.2亿元,省级安排4.1亿元,市县安排2.6亿元。\n");
+        assert!(
+            has(&v, CheckKind::Sum, false, "= 12.9亿元 ≠ 12.5亿元"),
+            "{v:?}"
+        );
+        // Rounded parts: 1.3 + 1.3 may be 2.5.
+        let v = checks("主持人:\n建成电站2.5万千瓦,其中村级电站1.3万千瓦,集中电站1.3万千瓦。\n");
+        assert!(
+            has(&v, CheckKind::Sum, true, "= 2.6万千瓦 = 2.5万千瓦"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn shares_and_growth() {
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n设立总规模20亿元的产业基金。\n李明华:\n安排产业基金的25%,共5亿元投入到贫困县。安排产业基金的30%,共5亿元用于龙头企业。\n");
+        assert!(
+            has(&v, CheckKind::Share, true, "5亿元 ÷ 20亿元 = 25.0% ≈ 25%"),
+            "{v:?}"
+        );
+        assert!(has(&v, CheckKind::Share, false, "≠ 30%"), "{v:?}");
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n今年投入12亿元,比上年的10亿元增长20%。今年培训8000人,比去年的5000人增长50%。\n");
+        assert!(
+            has(
+                &v,
+                CheckKind::Growth,
+                true,
+                "(12亿元 − 10亿元) ÷ 10亿元 = 20.0% ≈ 增长20%"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, CheckKind::Growth, false, "60.0% ≠ 增长50%"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn repeats_and_conflicts() {
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n全省农村危房改造完成3.2万户。\n李明华:\n全省农村危房改造完成3.2万户,扶贫周转金的20%投入到深度贫困县。\n赵文军:\n扶贫周转金的22%投入到深度贫困县。农村危房改造完成3.5万户。\n");
+        assert!(
+            has(
+                &v,
+                CheckKind::Repeat,
+                true,
+                "3.2万户: 2 × 3.2万户 (王建国、李明华)"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, CheckKind::Conflict, false, "扶贫周转金: 20% (李明华"),
+            "{v:?}"
+        );
+        assert!(
+            has(
+                &v,
+                CheckKind::Conflict,
+                false,
+                "农村危房改造: 3.2万户 (王建国"
+            ),
+            "{v:?}"
+        );
+        // Short, generic labels do not conflict: 贫困村 counts many things.
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n1900个贫困村退出。\n李明华:\n覆盖贫困村2500个。\n");
+        assert!(v.iter().all(|c| c.0 != CheckKind::Conflict), "{v:?}");
+    }
+}
