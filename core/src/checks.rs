@@ -451,7 +451,7 @@ fn same_things(
     // Key → clusters of (representative label, members).
     let mut groups: BTreeMap<String, Vec<(String, Vec<usize>)>> = BTreeMap::new();
     // Shares and changes: exact keys, no clustering.
-    let mut exact_groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut exact_groups: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, x) in all.iter().enumerate() {
         if let Some(key) = same_key(x, all) {
             let clusters = groups.entry(key).or_default();
@@ -474,7 +474,9 @@ fn same_things(
                         x.f.unit,
                         destination(x, &texts[x.block])
                     );
-                    exact_groups.entry(key).or_default().push(i);
+                    let e = exact_groups.entry(key).or_default();
+                    e.0 = of.to_string();
+                    e.1.push(i);
                 }
             } else if let Some(change) = &x.d.change {
                 // The change of the figure before it in its sentence.
@@ -496,7 +498,9 @@ fn same_things(
                         "change|{change}|{}|{}{}|{parent}",
                         s.canon, s.f.value, s.f.unit
                     );
-                    exact_groups.entry(key).or_default().push(i);
+                    let e = exact_groups.entry(key).or_default();
+                    e.0 = format!("{} {} {change}", s.f.label, s.f.text);
+                    e.1.push(i);
                 }
             }
         }
@@ -506,10 +510,10 @@ fn same_things(
         .into_values()
         .flat_map(|c| c.into_iter().map(|(_, m)| m))
     {
-        repeat_and_conflict(all, &members, false, &mut found);
+        repeat_and_conflict(all, &members, None, &mut found);
     }
-    for members in exact_groups.into_values() {
-        repeat_and_conflict(all, &members, true, &mut found);
+    for (what, members) in exact_groups.into_values() {
+        repeat_and_conflict(all, &members, Some(&what), &mut found);
     }
     found.sort_by_key(|(i, _, _)| *i);
     for (_, c, conflict) in found {
@@ -530,20 +534,20 @@ fn same_things(
 fn repeat_and_conflict(
     all: &[F],
     members: &[usize],
-    specific: bool,
+    what: Option<&str>,
     out: &mut Vec<(usize, Check, bool)>,
 ) {
+    let specific = what.is_some();
     // By value, in order of first appearance.
     let mut values: Vec<(f64, Vec<usize>)> = Vec::new();
+    let mut by_value: BTreeMap<u64, usize> = BTreeMap::new();
     for &i in members {
         let v = all[i].f.value;
-        match values.iter_mut().find(|(w, _)| *w == v) {
-            Some((_, m)) => m.push(i),
-            None => values.push((v, vec![i])),
-        }
-        if values.len() > 64 {
-            break;
-        }
+        let at = *by_value.entry(v.to_bits()).or_insert_with(|| {
+            values.push((v, Vec::new()));
+            values.len() - 1
+        });
+        values[at].1.push(i);
     }
     for (_, m) in &values {
         let first_block = all[m[0]].block;
@@ -552,7 +556,7 @@ fn repeat_and_conflict(
             let who = speakers(all, m);
             let note = format!(
                 "{} {}: {} × {}{}",
-                x.f.label,
+                what.unwrap_or(&x.f.label),
                 x.f.text,
                 m.len(),
                 x.f.text,
@@ -589,31 +593,21 @@ fn repeat_and_conflict(
         }
     }
     for (_, figs) in by_label {
+        // One figure per value (the first), sorted by value: the closest
+        // values are neighbours, so one pass finds a clash if any.
         let mut distinct: Vec<usize> = Vec::new();
+        let mut seen: BTreeMap<u64, ()> = BTreeMap::new();
         for &i in &figs {
-            if !distinct.iter().any(|&j| all[j].f.value == all[i].f.value) {
+            if seen.insert(all[i].f.value.to_bits(), ()).is_none() {
                 distinct.push(i);
             }
         }
-        // The first pair of values that clash.
-        let clash = distinct.iter().enumerate().find_map(|(n, &a)| {
-            distinct[n + 1..]
-                .iter()
-                .copied()
-                .find(|&b| {
-                    let (x, y) = (&all[a], &all[b]);
-                    let differ = (x.f.value - y.f.value).abs() > x.half_step() + y.half_step();
-                    let near = specific || {
-                        let (lo, hi) = if x.f.value < y.f.value {
-                            (x.f.value, y.f.value)
-                        } else {
-                            (y.f.value, x.f.value)
-                        };
-                        lo > 0.0 && hi <= 2.0 * lo
-                    };
-                    differ && near && x.block != y.block
-                })
-                .map(|b| (a, b))
+        distinct.sort_by(|&a, &b| all[a].f.value.total_cmp(&all[b].f.value));
+        let clash = distinct.windows(2).find_map(|w| {
+            let (x, y) = (&all[w[0]], &all[w[1]]);
+            let differ = (y.f.value - x.f.value).abs() > x.half_step() + y.half_step();
+            let near = specific || (x.f.value > 0.0 && y.f.value <= 2.0 * x.f.value);
+            (differ && near && x.block != y.block).then(|| (w[0].min(w[1]), w[0].max(w[1])))
         });
         let Some((a, b)) = clash else { continue };
         let involved: Vec<usize> = figs
@@ -622,7 +616,7 @@ fn repeat_and_conflict(
             .filter(|&i| all[i].f.value == all[a].f.value || all[i].f.value == all[b].f.value)
             .collect();
         let (x, y) = (&all[a], &all[b]);
-        let what = x.d.of.as_deref().map_or(x.f.label.as_str(), strip_verbs);
+        let what = what.unwrap_or(&x.f.label);
         let note = format!(
             "{what}: {} ({}, {}) ≠ {} ({}, {})",
             x.f.text,

@@ -2,9 +2,12 @@
 //!
 //! Found by their shape, not from a list:
 //! - **quoted** terms (`“…”`, `「…」`) of 2 to 12 characters with no sentence
-//!   punctuation (`“三保险、三救助”`, `“136”`), dates (`“10·17”`) aside;
-//! - **numbered** names: a numeral, `大` or `项`, two characters (`八大工程`,
-//!   `十项行动`);
+//!   punctuation, dates (`“10·17”`) aside, that are numbered (`“六个帮扶”`,
+//!   `“136”`, `“双签约”`), end like a programme (`“雨露计划”`, `…工程`,
+//!   `…机制`, `…模式`), pair slogans with `、` (`“三保险、三救助”`) or recur;
+//!   a quoted word said once (`“唱衰”`, `“甩锅”`) is a scare quote, not a name;
+//! - **numbered** names: a numeral, `大`, two characters (`八大工程`), or a
+//!   numeral, `项`, a programme word (`十项行动`, `四项改革`);
 //! - **…计划, …工程, …行动** written without quotes, when the same name
 //!   (cut after the last verb before it: `实施贫困村提升工程` →
 //!   `贫困村提升工程`) recurs.
@@ -105,6 +108,43 @@ fn key(s: &str) -> String {
         .collect()
 }
 
+/// What programme names end with.
+const PROGRAMME_ENDS: &[&str] = &[
+    "计划",
+    "工程",
+    "行动",
+    "战略",
+    "机制",
+    "模式",
+    "体系",
+    "政策",
+    "项目",
+    "制度",
+    "改革",
+    "活动",
+    "专项",
+    "攻坚战",
+    "路",
+];
+
+/// What follows `N项` in a programme's name.
+const PROGRAMME_WORDS: &[&str] = &[
+    "行动", "工程", "改革", "制度", "措施", "任务", "机制", "政策",
+];
+
+/// Numeral-like characters that start numbered slogans (`双签约`, `两不愁`).
+fn numeral_like(c: char) -> bool {
+    is_cn_numeral(c) || digit(c).is_some() || matches!(c, '双' | '百' | '千' | '万')
+}
+
+/// A quoted term shaped like a name: numbered, a programme's ending, or
+/// paired slogans.
+fn named_shape(inner: &str) -> bool {
+    inner.chars().any(numeral_like)
+        || PROGRAMME_ENDS.iter().any(|e| inner.ends_with(e))
+        || inner.contains('、')
+}
+
 /// Punctuation a quoted name does not hold.
 fn sentence_punct(c: char) -> bool {
     "，。；：！？,;:!?《》()（）".contains(c)
@@ -136,8 +176,12 @@ pub fn candidates(text: &str) -> Vec<(String, bool)> {
                 let n = inner.chars().count();
                 let datelike = inner.chars().any(|c| c == '·' || c == '.' || c == '．')
                     && inner.chars().any(|c| digit(c).is_some());
-                if d == close && (2..=12).contains(&n) && !datelike {
-                    out.push((inner.to_string(), true));
+                if d == close
+                    && (2..=12).contains(&n)
+                    && !datelike
+                    && inner.chars().any(|c| is_han(c) || digit(c).is_some())
+                {
+                    out.push((inner.to_string(), named_shape(inner)));
                     // Past the closing mark: its words are not looked at again.
                     i = chars.partition_point(|x| x.0 <= e);
                     continue;
@@ -150,7 +194,9 @@ pub fn candidates(text: &str) -> Vec<(String, bool)> {
         if is_cn_numeral(c) && i + 3 < chars.len() && matches!(chars[i + 1].1, '大' | '项') {
             let prev_num = i > 0 && is_cn_numeral(chars[i - 1].1);
             let (a, b) = (chars[i + 2].1, chars[i + 3].1);
-            if !prev_num && is_han(a) && is_han(b) && !is_cn_numeral(a) {
+            let word: String = [a, b].iter().collect();
+            let fits = chars[i + 1].1 == '大' || PROGRAMME_WORDS.contains(&word.as_str());
+            if !prev_num && fits && is_han(a) && is_han(b) && !is_cn_numeral(a) {
                 let end = chars.get(i + 4).map_or(text.len(), |x| x.0);
                 out.push((text[at..end].to_string(), true));
                 i += 4;
