@@ -103,10 +103,12 @@ fn views(doc: &Document) -> (Vec<F<'_>>, Vec<String>) {
             }
         }
         let text = &texts[texts.len() - 1];
-        if d.end > text.len() || d.sentence_end > text.len() {
+        // Details from elsewhere (deserialized) may not fit: skip those.
+        let fits = |r: [usize; 2]| r[0] <= r[1] && text.get(r[0]..r[1]).is_some();
+        if !fits(d.span) || !fits(d.sentence) || d.figure != f.id {
             continue;
         }
-        let lead: Vec<char> = text[..d.start].chars().rev().take(2).collect();
+        let lead: Vec<char> = text[..d.span[0]].chars().rev().take(2).collect();
         out.push(F {
             f,
             d,
@@ -314,15 +316,15 @@ fn shares(
         let next = all.get(i + 1).filter(|a| {
             a.block == p.block
                 && a.plain()
-                && a.d.start >= p.d.end
-                && joins_amount(&text[p.d.end..a.d.start])
+                && a.d.span[0] >= p.d.span[1]
+                && joins_amount(&text[p.d.span[1]..a.d.span[0]])
         });
         let amount = if next.is_some() {
             Some(i + 1)
         } else if task {
             i.checked_sub(1).filter(|&j| {
                 let a = &all[j];
-                a.block == p.block && a.plain() && a.d.sentence_start == p.d.sentence_start
+                a.block == p.block && a.plain() && a.d.sentence[0] == p.d.sentence[0]
             })
         } else {
             None
@@ -330,10 +332,13 @@ fn shares(
         let Some(a) = amount else { continue };
         let am = &all[a];
         let parent = p.d.parent.as_deref().and_then(|id| by_id.get(id)).copied();
-        let total = parent.filter(|&t| all[t].f.unit == am.f.unit).or_else(|| {
-            let what = if task { am.canon.as_str() } else { of.as_str() };
-            total_by_label(all, &idx, &am.f.unit, what, i, am.f.value, a)
-        });
+        let total = parent
+            .filter(|&t| all[t].f.unit == am.f.unit)
+            .or_else(|| {
+                let what = if task { am.canon.as_str() } else { of.as_str() };
+                total_by_label(all, &idx, &am.f.unit, what, i, am.f.value, a)
+            })
+            .or_else(|| task.then(|| task_total(all, a)).flatten());
         let Some(t) = total else { continue };
         let tt = &all[t];
         if tt.f.value <= 0.0 {
@@ -358,6 +363,22 @@ fn shares(
     }
 }
 
+/// `计划新建120所，已完成96所，完成年度任务的80%`: the nearest larger figure
+/// of the amount's unit in its sentence.
+fn task_total(all: &[F], a: usize) -> Option<usize> {
+    let am = &all[a];
+    let same = |j: &usize| {
+        let t = &all[*j];
+        t.block == am.block
+            && t.d.sentence[0] == am.d.sentence[0]
+            && t.plain()
+            && t.f.unit == am.f.unit
+            && t.f.value > am.f.value
+    };
+    let before = (a.saturating_sub(8)..a).rev().find(same);
+    before.or_else(|| (a + 1..(a + 8).min(all.len())).find(same))
+}
+
 /// Words that mark a growth rate's base value.
 const BASE_WORDS: &[&str] = &["上年", "去年", "上一年", "同期", "由", "从"];
 
@@ -372,19 +393,17 @@ fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>) {
         let text = &texts[p.block];
         let sentence: Vec<usize> = (i.saturating_sub(8)..i)
             .filter(|&j| {
-                all[j].block == p.block
-                    && all[j].d.sentence_start == p.d.sentence_start
-                    && all[j].plain()
+                all[j].block == p.block && all[j].d.sentence[0] == p.d.sentence[0] && all[j].plain()
             })
             .collect();
         // The base: a figure introduced by 上年, 去年, 由, 从….
         let base = sentence.iter().rev().copied().find(|&j| {
             let from = if j > 0 && all[j - 1].block == p.block {
-                all[j - 1].d.end.max(p.d.sentence_start)
+                all[j - 1].d.span[1].max(p.d.sentence[0])
             } else {
-                p.d.sentence_start
+                p.d.sentence[0]
             };
-            let lead = &text[from.min(all[j].d.start)..all[j].d.start];
+            let lead = &text[from.min(all[j].d.span[0])..all[j].d.span[0]];
             BASE_WORDS.iter().any(|w| lead.contains(w))
         });
         let Some(b) = base else { continue };
@@ -424,7 +443,7 @@ fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>) {
 /// Where a share goes: the last three Han characters of the rest of its
 /// sentence, digits and figures aside (`…投入到10个深度贫困县` → `贫困县`).
 fn destination(x: &F, text: &str) -> String {
-    let rest = &text[x.d.end..x.d.sentence_end.max(x.d.end)];
+    let rest = &text[x.d.span[1]..x.d.sentence[1].max(x.d.span[1])];
     let han: Vec<char> = rest.chars().filter(|&c| is_han(c)).collect();
     han[han.len().saturating_sub(3)..].iter().collect()
 }
@@ -482,7 +501,7 @@ fn same_things(
                 // The change of the figure before it in its sentence.
                 let subject = i.checked_sub(1).filter(|&j| {
                     all[j].block == x.block
-                        && all[j].d.sentence_start == x.d.sentence_start
+                        && all[j].d.sentence[0] == x.d.sentence[0]
                         && all[j].plain()
                 });
                 if let Some(s) = subject {

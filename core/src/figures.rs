@@ -102,10 +102,8 @@ fn scan_block(
         ids.push(Some(id.clone()));
         details.push(FigureDetail {
             figure: id.clone(),
-            start: f.span.start,
-            end: f.span.end,
-            sentence_start: f.sentence.start,
-            sentence_end: f.sentence.end,
+            span: [f.span.start, f.span.end],
+            sentence: [f.sentence.start, f.sentence.end],
             step: f.step,
             upper: f.upper,
             approx: f.approx,

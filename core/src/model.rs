@@ -279,12 +279,11 @@ pub struct Figure {
 pub struct FigureDetail {
     /// Id of the figure, e.g. `n1`.
     pub figure: String,
-    /// Byte range of the figure in its block's [`Block::full_text`].
-    pub start: usize,
-    pub end: usize,
-    /// Byte range of its sentence in the same text.
-    pub sentence_start: usize,
-    pub sentence_end: usize,
+    /// Byte range `[start, end)` of the figure in its block's
+    /// [`Block::full_text`].
+    pub span: [usize; 2],
+    /// Byte range of its sentence (to `。` or `；`) in the same text.
+    pub sentence: [usize; 2],
     /// The value of the last digit written, in base units (`21.6亿` →
     /// 10 000 000, `22.6%` → 0.1): half of it is the rounding allowed.
     pub step: f64,

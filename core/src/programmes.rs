@@ -224,7 +224,7 @@ pub fn candidates(text: &str) -> Vec<(String, bool)> {
                     name = "";
                 }
                 let n = name.chars().count();
-                if (2..=8).contains(&n) && !name.chars().any(is_cn_numeral) {
+                if (2..=10).contains(&n) && !name.chars().any(is_cn_numeral) {
                     out.push((format!("{name}{pair}"), false));
                     i += 2;
                     continue;
