@@ -21,7 +21,31 @@
 use crate::chars::is_han;
 use crate::figures::strip_verbs;
 use crate::model::{Check, CheckKind, CheckStatus, Document, Figure, FigureDetail};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Figures by id (`n12`), as a vector indexed by the id's number.
+struct Ids(Vec<Option<usize>>);
+
+impl Ids {
+    fn new(all: &[F]) -> Self {
+        let mut v = vec![None; all.len() + 1];
+        for (i, x) in all.iter().enumerate() {
+            if let Some(n) = Self::number(&x.f.id) {
+                if n >= v.len() {
+                    v.resize(n + 1, None);
+                }
+                v[n] = Some(i);
+            }
+        }
+        Ids(v)
+    }
+    fn number(id: &str) -> Option<usize> {
+        id.strip_prefix('n')?.parse().ok()
+    }
+    fn get(&self, id: &str) -> Option<&usize> {
+        self.0.get(Self::number(id)?)?.as_ref()
+    }
+}
 
 /// One figure with its detail and its block's text.
 struct F<'a> {
@@ -67,16 +91,18 @@ fn tail(s: &str, n: usize) -> String {
 /// when one ends with the other. A percentage's key is what it is a share of
 /// and where the share goes (the last three characters of its sentence's
 /// rest), or, for a change, the figure it is the change of.
-fn same_key(x: &F, all: &[F]) -> Option<String> {
+fn same_key(x: &F, all: &[F], by_id: &Ids) -> Option<String> {
     if x.plain() {
         if x.canon.chars().count() < 2 {
             return None;
         }
         let parent =
             x.d.parent
-                .as_ref()
-                .and_then(|p| all.iter().find(|y| &y.f.id == p))
-                .map_or(String::new(), |p| format!("{}{}", p.f.value, p.f.unit));
+                .as_deref()
+                .and_then(|p| by_id.get(p))
+                .map_or(String::new(), |&p| {
+                    format!("{}{}", all[p].f.value, all[p].f.unit)
+                });
         return Some(format!("{}|{}|{}", x.f.unit, tail(&x.canon, 2), parent));
     }
     None
@@ -124,11 +150,7 @@ fn views(doc: &Document) -> (Vec<F<'_>>, Vec<String>) {
 /// `doc.figure_details`, as [`crate::figures::extract_details_in`] gives them).
 pub fn check(doc: &Document) -> Vec<Check> {
     let (all, texts) = views(doc);
-    let by_id: BTreeMap<&str, usize> = all
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.f.id.as_str(), i))
-        .collect();
+    let by_id = Ids::new(&all);
     let mut conflicts = Vec::new();
     let mut arithmetic: Vec<(usize, Check)> = Vec::new();
     let mut repeats = Vec::new();
@@ -150,11 +172,12 @@ pub fn check(doc: &Document) -> Vec<Check> {
 
 /// A check of these figures (indices into `all`).
 fn make(all: &[F], kind: CheckKind, ok: bool, figs: &[usize], note: String) -> Check {
-    let mut blocks: Vec<String> = Vec::new();
+    // Figures are in reading order, so are their blocks.
     let mut sorted = figs.to_vec();
     sorted.sort_unstable();
+    let mut blocks: Vec<String> = Vec::new();
     for &i in &sorted {
-        if blocks.last() != Some(&all[i].f.block) && !blocks.contains(&all[i].f.block) {
+        if blocks.last() != Some(&all[i].f.block) {
             blocks.push(all[i].f.block.clone());
         }
     }
@@ -214,7 +237,7 @@ fn decimals(x: &F) -> usize {
     })
 }
 
-fn sums(all: &[F], by_id: &BTreeMap<&str, usize>, out: &mut Vec<(usize, Check)>) {
+fn sums(all: &[F], by_id: &Ids, out: &mut Vec<(usize, Check)>) {
     let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, x) in all.iter().enumerate() {
         let Some(&p) = x.d.parent.as_deref().and_then(|p| by_id.get(p)) else {
@@ -288,20 +311,18 @@ fn total_by_label(
     let list = idx.get(&(unit.to_string(), tail(what, 2)))?;
     let fits = |&&i: &&usize| i != not && all[i].f.value > than && all[i].canon.ends_with(what);
     let before = list.partition_point(|&i| i < near);
+    // The nearest 64 on either side: a total is given near its share, and
+    // the search stays linear on long documents.
     list[..before]
         .iter()
         .rev()
+        .take(64)
         .find(fits)
-        .or_else(|| list[before..].iter().find(fits))
+        .or_else(|| list[before..].iter().take(64).find(fits))
         .copied()
 }
 
-fn shares(
-    all: &[F],
-    texts: &[String],
-    by_id: &BTreeMap<&str, usize>,
-    out: &mut Vec<(usize, Check)>,
-) {
+fn shares(all: &[F], texts: &[String], by_id: &Ids, out: &mut Vec<(usize, Check)>) {
     let idx = label_index(all);
     for (i, p) in all.iter().enumerate() {
         let (Some(of), true, None) = (&p.d.of, p.percent(), &p.d.change) else {
@@ -463,28 +484,32 @@ fn speakers(all: &[F], figs: &[usize]) -> String {
 fn same_things(
     all: &[F],
     texts: &[String],
-    by_id: &BTreeMap<&str, usize>,
+    by_id: &Ids,
     repeats: &mut Vec<Check>,
     conflicts: &mut Vec<Check>,
 ) {
-    // Key → clusters of (representative label, members).
-    let mut groups: BTreeMap<String, Vec<(String, Vec<usize>)>> = BTreeMap::new();
+    // Key → clusters of (representative label, members, their values).
+    type Cluster = (String, Vec<usize>, BTreeSet<u64>);
+    let mut groups: BTreeMap<String, Vec<Cluster>> = BTreeMap::new();
     // Shares and changes: exact keys, no clustering.
     let mut exact_groups: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, x) in all.iter().enumerate() {
-        if let Some(key) = same_key(x, all) {
+        if let Some(key) = same_key(x, all, by_id) {
             let clusters = groups.entry(key).or_default();
             let fits =
                 |rep: &String| rep.ends_with(x.canon.as_str()) || x.canon.ends_with(rep.as_str());
             // A matching cluster, one with this value first.
+            let bits = x.f.value.to_bits();
             let at = clusters
                 .iter()
-                .position(|(rep, m)| fits(rep) && m.iter().any(|&j| all[j].f.value == x.f.value))
-                .or_else(|| clusters.iter().position(|(rep, _)| fits(rep)));
-            match at {
-                Some(c) => clusters[c].1.push(i),
-                None => clusters.push((x.canon.clone(), vec![i])),
-            }
+                .position(|(rep, _, v)| fits(rep) && v.contains(&bits))
+                .or_else(|| clusters.iter().position(|(rep, _, _)| fits(rep)));
+            let c = at.unwrap_or_else(|| {
+                clusters.push((x.canon.clone(), Vec::new(), BTreeSet::new()));
+                clusters.len() - 1
+            });
+            clusters[c].1.push(i);
+            clusters[c].2.insert(bits);
         } else if x.percent() {
             if let Some(of) = x.d.of.as_deref().map(strip_verbs) {
                 if of.chars().count() >= 2 && x.exact() {
@@ -527,7 +552,7 @@ fn same_things(
     let mut found: Vec<(usize, Check, bool)> = Vec::new();
     for members in groups
         .into_values()
-        .flat_map(|c| c.into_iter().map(|(_, m)| m))
+        .flat_map(|c| c.into_iter().map(|(_, m, _)| m))
     {
         repeat_and_conflict(all, &members, None, &mut found);
     }

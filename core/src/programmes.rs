@@ -104,7 +104,12 @@ pub fn extract(doc: &Document) -> Vec<Programme> {
 /// Marks and separators a name may be written with or without.
 fn key(s: &str) -> String {
     s.chars()
-        .filter(|c| !"、“”‘’\"'「」『』·".contains(*c) && !c.is_whitespace())
+        .filter(|&c| {
+            !matches!(
+                c,
+                '、' | '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '·'
+            ) && !c.is_whitespace()
+        })
         .collect()
 }
 
@@ -205,8 +210,13 @@ pub fn candidates(text: &str) -> Vec<(String, bool)> {
         }
         // …计划, …工程, …行动.
         if i + 1 < chars.len() {
-            let pair: String = [c, chars[i + 1].1].iter().collect();
-            if ["计划", "工程", "行动"].contains(&pair.as_str()) {
+            let pair = match (c, chars[i + 1].1) {
+                ('计', '划') => Some("计划"),
+                ('工', '程') => Some("工程"),
+                ('行', '动') => Some("行动"),
+                _ => None,
+            };
+            if let Some(pair) = pair {
                 let mut s = i;
                 while s > 0 && is_han(chars[s - 1].1) && i - s < 12 {
                     s -= 1;
