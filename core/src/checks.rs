@@ -7,13 +7,14 @@
 //! - **`share`**: a percentage (`扶贫周转金的22.6%，共4.88亿元`) against the
 //!   amount just after it and the total it is a share of: its parent
 //!   (`其中22.8%`) or else a figure whose label ends with what the share is
-//!   of. `完成年度任务的80%` is checked against the amount before it and an
-//!   earlier figure whose label ends with that amount's label.
+//!   of. `完成年度任务的80%` is checked against the amount before it and a
+//!   figure whose label ends with that amount's label, or else the nearest
+//!   larger figure of its unit in its sentence (`计划120所…完成96所`).
 //! - **`growth`**: `比上年增长20%` against the base (after `上年`, `去年`,
 //!   `由`, `从`) and the other value of the same unit in its sentence.
-//! - **`repeat`** and **`conflict`**: "the same thing" (see [`same_key`]).
+//! - **`repeat`** and **`conflict`**: "the same thing" (see `same_key`).
 //!   Equal values in several blocks are a repeat; different values are a
-//!   conflict only on stricter terms (see [`check`]).
+//!   conflict only on stricter terms (see `repeat_and_conflict`).
 //!
 //! Everything is grouped by key first (B-tree maps), so the checks are
 //! linear in the number of figures, bar the few labels of one key.
@@ -147,7 +148,9 @@ fn views(doc: &Document) -> (Vec<F<'_>>, Vec<String>) {
 }
 
 /// The checks of a document's figures (`doc.figures` and
-/// `doc.figure_details`, as [`crate::figures::extract_details_in`] gives them).
+/// `doc.figure_details`, as [`crate::figures::extract_details_in`] gives them):
+/// conflicts first, then sums, shares and growth in reading order, then
+/// repeats; ids `c1…` in that order.
 pub fn check(doc: &Document) -> Vec<Check> {
     let (all, texts) = views(doc);
     let by_id = Ids::new(&all);
@@ -599,11 +602,10 @@ fn repeat_and_conflict(
             let x = &all[m[0]];
             let who = speakers(all, m);
             let note = format!(
-                "{} {}: {} × {}{}",
+                "{} {} × {}{}",
                 what.unwrap_or(&x.f.label),
                 x.f.text,
                 m.len(),
-                x.f.text,
                 if who.is_empty() {
                     String::new()
                 } else {
@@ -757,7 +759,7 @@ mod tests {
                 &v,
                 CheckKind::Repeat,
                 true,
-                "3.2万户: 2 × 3.2万户 (王建国、李明华)"
+                "农村危房改造 3.2万户 × 2 (王建国、李明华)"
             ),
             "{v:?}"
         );
