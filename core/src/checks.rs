@@ -102,7 +102,7 @@ fn same_key(x: &F, all: &[F], by_id: &Ids) -> Option<String> {
                 .as_deref()
                 .and_then(|p| by_id.get(p))
                 .map_or(String::new(), |&p| {
-                    format!("{}{}", all[p].f.value, all[p].f.unit)
+                    format!("{:x}{}", all[p].f.value.to_bits(), all[p].f.unit)
                 });
         return Some(format!("{}|{}|{}", x.f.unit, tail(&x.canon, 2), parent));
     }
@@ -225,7 +225,25 @@ fn written_like(value: f64, like: &F, decimals: usize) -> String {
     } else {
         ""
     };
-    format!("{:.*}{m}{unit}", decimals, value / 10f64.powi(e))
+    format!("{}{m}{unit}", fixed(value / 10f64.powi(e), decimals))
+}
+
+/// `x` with `d` digits after the point, rounded half away from zero. By
+/// integers: float formatting would weigh on the panels' wasm.
+fn fixed(x: f64, d: usize) -> String {
+    let d = d.min(12);
+    let scaled = (x.abs() * 10f64.powi(d as i32)).round();
+    if !scaled.is_finite() || scaled >= 1e30 {
+        return String::from("∞");
+    }
+    let n = scaled as u128;
+    let p = 10u128.pow(d as u32);
+    let sign = if x < 0.0 && n > 0 { "-" } else { "" };
+    if d == 0 {
+        format!("{sign}{n}")
+    } else {
+        format!("{sign}{}.{:0w$}", n / p, n % p, w = d)
+    }
 }
 
 /// Digits after the point in a figure as written.
@@ -375,11 +393,10 @@ fn shares(all: &[F], texts: &[String], by_id: &Ids, out: &mut Vec<(usize, Check)
                     + tt.half_step() / tt.f.value);
         let ok = (share - p.f.value).abs() <= tol * (1.0 + 1e-9);
         let note = format!(
-            "{} ÷ {} = {:.*}% {} {}",
+            "{} ÷ {} = {}% {} {}",
             am.f.text,
             tt.f.text,
-            decimals(p) + 1,
-            share,
+            fixed(share, decimals(p) + 1),
             if ok { "≈" } else { "≠" },
             p.f.text
         );
@@ -450,12 +467,11 @@ fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>) {
         let ok = (g - p.f.value).abs() <= tol * (1.0 + 1e-9);
         let (x, y) = if down { (b, c) } else { (c, b) };
         let note = format!(
-            "({} − {}) ÷ {} = {:.*}% {} {}{}",
+            "({} − {}) ÷ {} = {}% {} {}{}",
             all[x].f.text,
             all[y].f.text,
             all[b].f.text,
-            decimals(p) + 1,
-            g,
+            fixed(g, decimals(p) + 1),
             if ok { "≈" } else { "≠" },
             change,
             p.f.text
@@ -539,11 +555,13 @@ fn same_things(
                             .as_deref()
                             .and_then(|p| by_id.get(p))
                             .map_or(String::new(), |&p| {
-                                format!("{}{}", all[p].f.value, all[p].f.unit)
+                                format!("{:x}{}", all[p].f.value.to_bits(), all[p].f.unit)
                             });
                     let key = format!(
-                        "change|{change}|{}|{}{}|{parent}",
-                        s.canon, s.f.value, s.f.unit
+                        "change|{change}|{}|{:x}{}|{parent}",
+                        s.canon,
+                        s.f.value.to_bits(),
+                        s.f.unit
                     );
                     let e = exact_groups.entry(key).or_default();
                     e.0 = format!("{} {} {change}", s.f.label, s.f.text);
@@ -700,6 +718,17 @@ mod tests {
         };
         v.iter()
             .any(|(k, s, n)| *k == kind && *s == status && n.contains(note))
+    }
+
+    #[test]
+    fn fixed_point() {
+        use super::fixed;
+        assert_eq!(fixed(22.5926, 2), "22.59");
+        assert_eq!(fixed(69.64, 2), "69.64");
+        assert_eq!(fixed(-19.84, 1), "-19.8");
+        assert_eq!(fixed(80.0, 0), "80");
+        assert_eq!(fixed(0.05, 1), "0.1");
+        assert_eq!(fixed(f64::INFINITY, 1), "∞");
     }
 
     #[test]
