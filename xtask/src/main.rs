@@ -17,6 +17,8 @@ mod pins;
 mod serve;
 mod setup;
 mod sizes;
+#[cfg(test)]
+mod tidy;
 mod tiers;
 mod util;
 
