@@ -78,7 +78,8 @@ fn is_name_char(c: char) -> bool {
 
 /// Every `name` (case-insensitive, as a whole word: `wasm-bindgen` is not in
 /// `wasm-bindgen-test`) that is followed by a version, with only quotes,
-/// `=`, `:`, `@`, `^`, spaces, `--version`, `version` or `version_` between.
+/// `=`, `:`, `@`, `^`, `{`, spaces, `--version`, `version` or `version_`
+/// between (so `wasm-bindgen = { version = "=0.2.130" }` counts too).
 fn mentions(text: &str, names: &[&str]) -> Vec<Mention> {
     let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
@@ -107,7 +108,7 @@ fn mentions(text: &str, names: &[&str]) -> Vec<Mention> {
 /// The version at the start of `rest`, after the separators [`mentions`] allows.
 fn version_after(mut rest: &str) -> Option<String> {
     loop {
-        let trimmed = rest.trim_start_matches([' ', '\t', '=', '"', '\'', '`', ':', '@', '^']);
+        let trimmed = rest.trim_start_matches([' ', '\t', '=', '"', '\'', '`', ':', '@', '^', '{']);
         let trimmed = ["--version", "version_", "version"]
             .iter()
             .find_map(|p| trimmed.strip_prefix(p))
@@ -187,10 +188,17 @@ fn npm_lock_versions(lock: &str) -> Vec<(String, String)> {
 
 /// The workspace members listed in the root Cargo.toml (`dir/*` globs expanded).
 fn workspace_members(manifest: &str) -> Vec<String> {
-    let start = manifest
-        .find("members")
-        .and_then(|i| manifest[i..].find('[').map(|j| i + j + 1))
+    // The `members = [` line (not `default-members`), to its `]`.
+    let line = manifest
+        .lines()
+        .find(|l| {
+            l.trim_start()
+                .strip_prefix("members")
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
         .expect("Cargo.toml has a [workspace] members list");
+    let at = line.as_ptr() as usize - manifest.as_ptr() as usize;
+    let start = at + line.find('[').expect("members = [ … ]") + 1;
     let end = start + manifest[start..].find(']').expect("members list is closed");
     let mut members = Vec::new();
     for entry in manifest[start..end].split(',') {
@@ -621,6 +629,17 @@ fn a_wrong_or_missing_pin_names_both_files() {
         "{}",
         bad[1]
     );
+}
+
+#[test]
+fn manifests_are_found_and_read_in_either_form() {
+    let ws = "[workspace]\ndefault-members = [\".\"]\nmembers = [\n  \".\",\n  \"core\",\n]\n";
+    assert_eq!(workspace_members(ws), [".", "core"]);
+    let m = mentions(
+        "wasm-bindgen = { version = \"=0.2.7\", features = [] }\nwasm-bindgen = { workspace = true }",
+        &["wasm-bindgen"],
+    );
+    assert_eq!((m.len(), m[0].version.as_str()), (1, "0.2.7"));
 }
 
 #[test]
