@@ -1,7 +1,7 @@
 //! Size table of `dist/` and the first-visit budget.
 //!
-//! Sizes are deterministic for a given toolchain (rustc, wasm-bindgen 0.2.130,
-//! wasm-opt 132, gzip, brotli 1.0.9), so the budget is a test, not a benchmark.
+//! Sizes are deterministic for a given toolchain (rustc, the wasm-bindgen and
+//! wasm-opt of `pins.rs`, gzip, brotli), so the budget is a test, not a benchmark.
 //!
 //! * **raw**: bytes on disk.
 //! * **gzip**: `gzip -9 -n` (what most static hosts serve without brotli).
@@ -14,11 +14,11 @@
 //! first visit fetches nothing from there.) Its brotli total must be at
 //! most [`BUDGET_BROTLI_BYTES`]: the `dist` test tier fails otherwise.
 
-use crate::util::Result;
+use crate::util::{command, Result};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// 150 KB, counted strictly as 150 × 1000 bytes (so it also holds if "KB" is
 /// read as KiB, 153 600 bytes).
@@ -116,7 +116,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
 
 /// Length of `data` compressed by `program args…` reading stdin, writing stdout.
 fn compressed_len(program: &str, args: &[&str], data: &[u8]) -> Result<u64> {
-    let mut child = Command::new(program)
+    let mut child = command(program)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
