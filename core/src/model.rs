@@ -63,10 +63,30 @@ pub struct Meta {
     /// The source the transcript names (`来源：新华网`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Where each field above came from, keyed by the field's JSON name
-    /// (`title`, `date`, …): only the fields that have a value.
+    /// Where each field above came from: in JSON, a map from the field's
+    /// name (`title`, `date`, …) to its [`Origin`], for the fields that have
+    /// a value.
     #[serde(default)]
-    pub sources: std::collections::BTreeMap<String, Origin>,
+    pub sources: Sources,
+}
+
+/// Where each [`Meta`] value came from (`None`: the field has no value).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sources {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organiser: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Origin>,
 }
 
 /// Where a [`Meta`] value was read.

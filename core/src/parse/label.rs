@@ -218,7 +218,8 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
     };
     let marked = syn.form.is_marked();
     // `### 1：` names an anonymous speaker; `1. 总体要求：` opens an item.
-    let item = is_list_item(body) && !(marked && body.chars().all(|c| c.is_alphanumeric()));
+    let item = is_list_item(body)
+        && !(marked && body.chars().all(|c| c.is_ascii_alphanumeric() || is_han(c)));
     if META_KEYS.contains(&body) || item {
         return None;
     }
@@ -428,15 +429,26 @@ fn is_outlet(s: &str) -> bool {
         && OUTLET_ENDS.iter().any(|e| s.ends_with(e))
 }
 
-/// One to four capitalised words: `Audrey Tang`, `Paul B. Preciado`.
+/// One to four capitalised words: `Audrey Tang`, `Paul B. Preciado`,
+/// `Frédéric Laffont`. Latin letters only (ASCII and Latin-1 to Latin
+/// Extended-B): no Unicode tables in the wasm.
 fn is_latin_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut c = w.chars();
-            c.next().is_some_and(|f| f.is_uppercase())
-                && c.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-        })
+    let letter = |c: char| {
+        c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷'
+    };
+    let upper = |c: char| c.is_ascii_uppercase() || ('\u{C0}'..='\u{DE}').contains(&c) && c != '×';
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        let mut c = w.chars();
+        if words > 4
+            || !c.next().is_some_and(upper)
+            || !c.all(|c| letter(c) || matches!(c, '.' | '-' | '\''))
+        {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// `一、`, `1.`, `（一）`, `第一`: the start of a list item, not a speaker

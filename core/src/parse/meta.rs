@@ -5,7 +5,6 @@ use super::front::Header;
 use super::lines::Stamp;
 use crate::chars::digit;
 use crate::model::{Meta, Origin};
-use std::collections::BTreeMap;
 
 /// What the front matter (and the file name) offers for [`Meta`].
 #[derive(Debug, Default)]
@@ -58,17 +57,15 @@ const PART_OF_DAY: &[&str] = &["上午", "下午", "晚上", "早上", "中午",
 /// Builds the meta from the front matter; `text` is all conference text
 /// (front and turns), for the province count.
 pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta {
-    let mut origin = BTreeMap::new();
+    let mut origin = crate::model::Sources::default();
     let published_header = src.headers.iter().find(|h| h.is(PUBLISHED_KEYS));
     let header_stamp = published_header.and_then(|h| super::lines::timestamp(h.value));
     let published_stamp = src.stamps.iter().find(|s| s.date.is_some());
     let published = match (published_stamp, &header_stamp) {
-        (Some(s), _) => s.iso().inspect(|_| {
-            origin.insert("published", Origin::Text);
-        }),
-        (None, Some(s)) if s.date.is_some() => s.iso().inspect(|_| {
-            origin.insert("published", Origin::Header);
-        }),
+        (Some(s), _) => s.iso().inspect(|_| origin.published = Some(Origin::Text)),
+        (None, Some(s)) if s.date.is_some() => {
+            s.iso().inspect(|_| origin.published = Some(Origin::Header))
+        }
         _ => None,
     };
     let published_date = published_stamp
@@ -82,7 +79,7 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
         ..Meta::default()
     };
     if !meta.title.is_empty() {
-        origin.insert("title", Origin::Text);
+        origin.title = Some(Origin::Text);
     }
 
     // The date: a date header, the publication header, the title's date,
@@ -135,12 +132,13 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
         if !phrase.is_empty() {
             meta.date_text = Some(phrase.to_string());
         }
-        origin.insert("date", o);
+        origin.date = Some(o);
+        origin.date_text = meta.date_text.as_ref().map(|_| o);
     }
     if meta.title.is_empty() {
         if let Some(name) = src.file_name.and_then(title_of_file_name) {
             meta.title = name;
-            origin.insert("title", Origin::FileName);
+            origin.title = Some(Origin::FileName);
         }
     }
 
@@ -156,36 +154,21 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
             .find(|h| h.is(keys))
             .map(|h| h.value.to_string())
     };
-    let pick = |h: Option<String>, intro: Option<String>, key, origin: &mut BTreeMap<_, _>| {
-        if h.is_some() {
-            origin.insert(key, Origin::Header);
-            h
-        } else {
-            if intro.is_some() {
-                origin.insert(key, Origin::Intro);
-            }
-            intro
-        }
+    // A header's value, else the intro's, with where it came from.
+    let pick = |h: Option<String>, intro: Option<String>| match (h, intro) {
+        (Some(h), _) => (Some(h), Some(Origin::Header)),
+        (None, Some(i)) => (Some(i), Some(Origin::Intro)),
+        (None, None) => (None, None),
     };
-    meta.organiser = pick(header(ORGANISER_KEYS), organiser, "organiser", &mut origin);
-    meta.place = pick(header(PLACE_KEYS), place, "place", &mut origin);
+    (meta.organiser, origin.organiser) = pick(header(ORGANISER_KEYS), organiser);
+    (meta.place, origin.place) = pick(header(PLACE_KEYS), place);
     if meta.place.is_none() {
         meta.place = most_mentioned_province(text);
-        if meta.place.is_some() {
-            origin.insert("place", Origin::Text);
-        }
+        origin.place = meta.place.as_ref().map(|_| Origin::Text);
     }
     meta.source = header(SOURCE_KEYS);
-    if meta.source.is_some() {
-        origin.insert("source", Origin::Header);
-    }
-    if meta.date_text.is_some() {
-        origin.insert("date_text", origin["date"]);
-    }
-    meta.sources = origin
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    origin.source = meta.source.as_ref().map(|_| Origin::Header);
+    meta.sources = origin;
     meta
 }
 

@@ -10,25 +10,33 @@ use std::collections::BTreeMap;
 /// the next, mostly answering is an official (`华春莹`, `唐鳳`); one that
 /// mostly asks (`请问…？`) is a journalist (`iThome`).
 pub fn infer(doc: &mut Document) {
-    // Per participant: (turns that ask, turns that answer).
-    let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // Per participant (by position): turns that ask, turns that answer.
+    let index: BTreeMap<String, usize> = doc
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    let mut tally = vec![(0usize, 0usize); doc.participants.len()];
     let mut asked = false;
     for t in &doc.turns {
         match t.role {
             Role::Journalist => asked = true,
             Role::Other if asked => {
-                let e = tally.entry(t.participant.clone()).or_default();
+                let Some(&i) = index.get(&t.participant) else {
+                    continue;
+                };
                 if asks(t) {
-                    e.0 += 1;
+                    tally[i].0 += 1;
                 } else {
-                    e.1 += 1;
+                    tally[i].1 += 1;
                 }
             }
             _ => {}
         }
     }
     let role_of = |id: &str| {
-        let &(asks, answers) = tally.get(id)?;
+        let &(asks, answers) = tally.get(*index.get(id)?)?;
         match asks.cmp(&answers) {
             std::cmp::Ordering::Less => Some(Role::Official),
             std::cmp::Ordering::Greater => Some(Role::Journalist),
