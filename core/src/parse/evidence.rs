@@ -31,7 +31,14 @@ impl Evidence {
     pub fn of(cands: &[Option<Label<'_>>]) -> Evidence {
         let mut ev = Evidence::default();
         for c in cands.iter().flatten() {
-            *ev.count.entry(c.key()).or_default() += 1;
+            // get_mut/insert, as the registry does: no entry API code.
+            let key = c.key();
+            match ev.count.get_mut(&key) {
+                Some(n) => *n += 1,
+                None => {
+                    ev.count.insert(key, 1);
+                }
+            }
             if c.form.is_marked() && (c.shape != Shape::Other || c.form == Form::Heading) {
                 ev.marked += 1;
             }

@@ -115,90 +115,33 @@ const EN_QUESTION: &[&str] = &[
     "press",
 ];
 const EN_ANSWER: &[&str] = &["answer", "a", "spokesperson", "spokesman", "spokeswoman"];
-const VOCATIVES: &[&str] = &[
-    "各位",
-    "大家",
-    "朋友",
-    "女士们",
-    "先生们",
-    "同志们",
-    "同志們",
-    "同胞",
-    "来宾",
-    "來賓",
-    "你们",
-    "你們",
-    "您好",
-    "亲爱的",
-    "親愛的",
-];
+const VOCATIVES: Words = Words("各位|大家|朋友|女士们|先生们|同志们|同志們|同胞|来宾|來賓|你们|你們|您好|亲爱的|親愛的");
 /// Endings of a verb of saying or listing: `王某说:`, `主要有:`.
-const SAYING_ENDS: &[&str] = &[
-    "说", "說", "讲", "講", "称", "稱", "道", "问道", "問道", "答道", "是", "有", "为", "為", "的",
-    "了", "们", "們", "等", "表示", "指出", "强调", "強調", "认为", "認為", "介绍", "介紹", "透露",
-    "提到", "谈到", "談到", "补充", "補充", "如下", "包括", "以下", "如次", "写道", "寫道", "回应",
-    "回應", "宣布", "要求", "提出", "总结", "總結", "告诉", "告訴", "例如", "比如", "即", "分别",
-    "分別", "在于", "在於",
-];
+const SAYING_ENDS: Words = Words("说|說|讲|講|称|稱|道|问道|問道|答道|是|有|为|為|的|了|们|們|等|表示|指出|强调|強調|认为|認為|介绍|介紹|透露|提到|谈到|談到|补充|補充|如下|包括|以下|如次|写道|寫道|回应|回應|宣布|要求|提出|总结|總結|告诉|告訴|例如|比如|即|分别|分別|在于|在於");
 /// Keys of metadata lines: never speakers.
-const META_KEYS: &[&str] = &[
-    "时间",
-    "時間",
-    "日期",
-    "地点",
-    "地點",
-    "主题",
-    "主題",
-    "来源",
-    "來源",
-    "原标题",
-    "原標題",
-    "标题",
-    "標題",
-    "副标题",
-    "副標題",
-    "责任编辑",
-    "責任編輯",
-    "编辑",
-    "編輯",
-    "作者",
-    "摄影",
-    "攝影",
-    "发布时间",
-    "發布時間",
-    "发布日期",
-    "發布日期",
-    "更新时间",
-    "更新時間",
-    "链接",
-    "鏈接",
-    "网址",
-    "網址",
-    "附件",
-    "注",
-    "备注",
-    "備註",
-    "关键词",
-    "關鍵詞",
-    "题目",
-    "題目",
-    "会议主题",
-    "會議主題",
-    "文字实录",
-    "文字實錄",
-    "视频",
-    "視頻",
-    "图片",
-    "圖片",
-    "Source",
-    "Date",
-    "Time",
-    "Title",
-    "Tags",
-    "Note",
-    "URL",
-    "Link",
-];
+const META_KEYS: Words = Words("时间|時間|日期|地点|地點|主题|主題|来源|來源|原标题|原標題|标题|標題|副标题|副標題|责任编辑|責任編輯|编辑|編輯|作者|摄影|攝影|发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|链接|鏈接|网址|網址|附件|注|备注|備註|关键词|關鍵詞|题目|題目|会议主题|會議主題|文字实录|文字實錄|视频|視頻|图片|圖片|Source|Date|Time|Title|Tags|Note|URL|Link");
+
+/// A list of words in one string, `|` between them: less data in the
+/// wasm than a slice of string slices.
+struct Words(&'static str);
+
+impl Words {
+    fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.0.split('|')
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.iter().any(|x| x == w)
+    }
+
+    fn in_text(&self, s: &str) -> bool {
+        self.iter().any(|x| s.contains(x))
+    }
+
+    fn ends(&self, s: &str) -> bool {
+        self.iter().any(|e| s.ends_with(e))
+    }
+}
 
 /// Reads a label syntax, or `None` when its speaker part is plainly not a
 /// speaker.
@@ -220,7 +163,7 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
     // `### 1：` names an anonymous speaker; `1. 总体要求：` opens an item.
     let item = is_list_item(body)
         && !(marked && body.chars().all(|c| c.is_ascii_alphanumeric() || is_han(c)));
-    if META_KEYS.contains(&body) || item {
+    if META_KEYS.contains(body) || item {
         return None;
     }
     if !body.chars().any(is_han) {
@@ -228,10 +171,10 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
     }
     if !marked {
         // Plain prefixes need to look like a label to be one.
-        if body.chars().any(is_label_breaker) || contains_any(body, VOCATIVES) {
+        if body.chars().any(is_label_breaker) || VOCATIVES.in_text(body) {
             return None;
         }
-        if opens_quotation(syn.rest) && SAYING_ENDS.iter().any(|e| body.ends_with(e)) {
+        if opens_quotation(syn.rest) && SAYING_ENDS.ends(body) {
             return None;
         }
     }
@@ -267,7 +210,7 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
         }
         return marked.then_some(label);
     }
-    if SAYING_ENDS.iter().any(|e| outer.ends_with(e)) && !marked {
+    if SAYING_ENDS.ends(outer) && !marked {
         return None;
     }
     // `鏡傳媒`, `台視`, `彭博社`: an outlet by its ending.
@@ -382,40 +325,7 @@ fn latin(mut label: Label<'_>) -> Option<Label<'_>> {
 }
 
 /// Endings of a news outlet's name (simplified and traditional).
-const OUTLET_ENDS: &[&str] = &[
-    "报",
-    "報",
-    "社",
-    "网",
-    "網",
-    "台",
-    "视",
-    "視",
-    "新闻",
-    "新聞",
-    "传媒",
-    "傳媒",
-    "媒体",
-    "媒體",
-    "周刊",
-    "週刊",
-    "杂志",
-    "雜誌",
-    "电台",
-    "電台",
-    "频道",
-    "頻道",
-    "客户端",
-    "客戶端",
-    "通讯",
-    "通訊",
-    "日报",
-    "日報",
-    "时报",
-    "時報",
-    "晚报",
-    "晚報",
-];
+const OUTLET_ENDS: Words = Words("报|報|社|网|網|台|视|視|新闻|新聞|传媒|傳媒|媒体|媒體|周刊|週刊|杂志|雜誌|电台|電台|频道|頻道|客户端|客戶端|通讯|通訊|日报|日報|时报|時報|晚报|晚報");
 
 /// A short name that ends as outlets do: `鏡傳媒`, `彭博社`, `台視`,
 /// `央廣` (but `李广` is a person).
@@ -426,7 +336,7 @@ fn is_outlet(s: &str) -> bool {
         && (2..=14).contains(&n)
         && s.chars()
             .all(|c| is_han(c) || c == '、' || c.is_ascii_alphanumeric())
-        && OUTLET_ENDS.iter().any(|e| s.ends_with(e))
+        && OUTLET_ENDS.ends(s)
 }
 
 /// One to four capitalised words: `Audrey Tang`, `Paul B. Preciado`,

@@ -87,7 +87,9 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
 
     // 4. Labels after the front matter. Names that a strong label gives
     // make the same name a label elsewhere, indented or not.
-    let mut known: BTreeSet<String> = reg.names().map(str::to_string).collect();
+    // Built by insertion: `collect` into a B-tree links a sort per type.
+    let mut known = BTreeSet::new();
+    known.extend(reg.names().map(str::to_string));
     for c in cands[front_end.min(n)..].iter().flatten() {
         if let (true, Some(name)) = (c.shape.is_strong(), &c.name) {
             known.insert(name.clone());

@@ -11,12 +11,11 @@ use std::collections::BTreeMap;
 /// mostly asks (`请问…？`) is a journalist (`iThome`).
 pub fn infer(doc: &mut Document) {
     // Per participant (by position): turns that ask, turns that answer.
-    let index: BTreeMap<String, usize> = doc
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
-        .collect();
+    // Built by insertion: `collect` into a B-tree links a sort per type.
+    let mut index = BTreeMap::new();
+    for (i, p) in doc.participants.iter().enumerate() {
+        index.insert(p.id.clone(), i);
+    }
     let mut tally = vec![(0usize, 0usize); doc.participants.len()];
     let mut asked = false;
     for t in &doc.turns {
