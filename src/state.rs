@@ -71,9 +71,15 @@ pub struct Reader {
 impl Reader {
     pub fn new(text: &str) -> Reader {
         let text = RwSignal::new(Arc::<str>::from(text));
+        let source = RwSignal::new(None::<String>);
         // A new text is always a new document: no comparison of documents.
+        // The file name is the meta's last resort (`2024-05-08-….md`).
         let doc = Memo::new_with_compare(
-            move |_| Arc::new(text.with(|t| shilu_core::structure(t, None))),
+            move |_| {
+                Arc::new(text.with(|t| {
+                    source.with_untracked(|s| shilu_core::structure(t, s.as_deref()))
+                }))
+            },
             |_, _| true,
         );
         let speakers = RwSignal::new(BTreeSet::new());
@@ -98,7 +104,7 @@ impl Reader {
         Reader {
             text,
             doc,
-            source: RwSignal::new(None),
+            source,
             query,
             speakers,
             keep_qa,
@@ -115,8 +121,9 @@ impl Reader {
 
     /// Replaces the document (a file the reader opened); resets the view.
     pub fn load(&self, text: String, source: String) {
-        self.text.set(text.into());
+        // The name first: the document is read when the text changes.
         self.source.set(Some(source));
+        self.text.set(text.into());
         self.speakers.set(BTreeSet::new());
         self.folded.set(BTreeSet::new());
         self.day.set(None);
