@@ -15,21 +15,27 @@ const CASES = [
     title: '數位部例行記者會逐字稿',
     speakers: ['唐鳳', '司儀', '中央社', '自由時報', '王安定'],
     question: '中央社',
-    month: '2024年12月',
+    answerer: '孫偉哲',
+    month: '2023年12月',
+    event: '去年底',
   },
   {
     file: '2023-06-16-中央社倫敦專訪.md',
     title: '中央社倫敦專訪',
     speakers: ['唐鳳', '問'],
     question: '問',
+    answerer: '唐鳳',
     month: '2023年12月',
+    event: '年底前',
   },
   {
     file: '2018-12-03-經濟日報訪問.md',
     title: '經濟日報訪問',
     speakers: ['唐鳳', '記者'],
     question: '記者',
+    answerer: '唐鳳',
     month: '2018年12月',
+    event: '年底',
   },
 ];
 
@@ -51,10 +57,12 @@ for (const c of CASES) {
       const items = qa.locator('.qa__item');
       assert.ok((await items.count()) >= 2, 'at least two questions');
       assert.match(await items.first().innerText(), new RegExp(c.question));
-      assert.ok((await items.first().getByRole('link', { name: '唐鳳' }).count()) >= 1, 'answered by 唐鳳');
+      assert.ok((await items.first().getByRole('link', { name: c.answerer }).count()) >= 1, `answered by ${c.answerer}`);
 
-      // The calendar opens on a month with the transcript's events.
+      // The calendar opens on the month of the first event, and its agenda
+      // lists the transcript's dated events.
       await page.getByRole('tab', { name: '日程' }).click();
       await page.getByRole('grid', { name: c.month }).waitFor({ state: 'visible' });
+      assert.match(await page.locator('.agenda').innerText(), new RegExp(c.event));
     }, { screenshot: `real-${c.file.slice(0, 10)}` }));
 }
