@@ -200,20 +200,10 @@ fn make(all: &[F], kind: CheckKind, ok: bool, figs: &[usize], note: String) -> C
 
 /// The multiplier written in a figure (`亿`, `万`) and its exponent.
 fn scale(text: &str) -> (&'static str, i32) {
-    for (m, e) in [
-        ("万亿", 12),
-        ("千亿", 11),
-        ("百亿", 10),
-        ("亿", 8),
-        ("千万", 7),
-        ("百万", 6),
-        ("万", 4),
-    ] {
-        if text.contains(m) {
-            return (m, e);
-        }
-    }
-    ("", 0)
+    crate::figures::MULTIPLIERS
+        .iter()
+        .find(|(m, _)| text.contains(m))
+        .map_or(("", 0), |&(m, e)| (m, e as i32))
 }
 
 /// A value written at a figure's scale: `6964000000` like `69.64亿元` →

@@ -124,7 +124,8 @@ fn scan_block(
     }
 }
 
-const MULTIPLIERS: &[(&str, u32)] = &[
+/// Chinese multipliers and their powers of ten, longest first.
+pub(crate) const MULTIPLIERS: &[(&str, u32)] = &[
     ("万亿", 12),
     ("千亿", 11),
     ("百亿", 10),
