@@ -74,14 +74,15 @@ impl Reader {
         let source = RwSignal::new(None::<String>);
         // A new text is always a new document: no comparison of documents.
         // The file name is the meta's last resort (`2024-05-08-….md`).
-        let doc = Memo::new_with_compare(
-            move |_| {
-                Arc::new(text.with(|t| {
-                    source.with_untracked(|s| shilu_core::structure(t, s.as_deref()))
-                }))
-            },
-            |_, _| true,
-        );
+        let doc =
+            Memo::new_with_compare(
+                move |_| {
+                    Arc::new(text.with(|t| {
+                        source.with_untracked(|s| shilu_core::structure(t, s.as_deref()))
+                    }))
+                },
+                |_, _| true,
+            );
         let speakers = RwSignal::new(BTreeSet::new());
         let keep_qa = RwSignal::new(true);
         let query = RwSignal::new(String::new());

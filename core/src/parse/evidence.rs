@@ -128,15 +128,12 @@ impl Evidence {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{label, lines, syntax};
+    use super::super::{label, lines};
     use super::*;
 
     fn decide(text: &str) -> Vec<bool> {
         let lines = lines::split(text);
-        let cands: Vec<_> = lines
-            .iter()
-            .map(|l| syntax::label(l.text).and_then(|s| label::read(&s)))
-            .collect();
+        let cands: Vec<_> = lines.iter().map(|l| label::candidate(l.text)).collect();
         let ev = Evidence::of(&cands);
         cands
             .iter()

@@ -115,7 +115,8 @@ const EN_QUESTION: &[&str] = &[
     "press",
 ];
 const EN_ANSWER: &[&str] = &["answer", "a", "spokesperson", "spokesman", "spokeswoman"];
-const VOCATIVES: Words = Words("各位|大家|朋友|女士们|先生们|同志们|同志們|同胞|来宾|來賓|你们|你們|您好|亲爱的|親愛的");
+const VOCATIVES: Words =
+    Words("各位|大家|朋友|女士们|先生们|同志们|同志們|同胞|来宾|來賓|你们|你們|您好|亲爱的|親愛的");
 /// Endings of a verb of saying or listing: `王某说:`, `主要有:`.
 const SAYING_ENDS: Words = Words("说|說|讲|講|称|稱|道|问道|問道|答道|是|有|为|為|的|了|们|們|等|表示|指出|强调|強調|认为|認為|介绍|介紹|透露|提到|谈到|談到|补充|補充|如下|包括|以下|如次|写道|寫道|回应|回應|宣布|要求|提出|总结|總結|告诉|告訴|例如|比如|即|分别|分別|在于|在於");
 /// Keys of metadata lines: never speakers.
@@ -141,6 +142,11 @@ impl Words {
     fn ends(&self, s: &str) -> bool {
         self.iter().any(|e| s.ends_with(e))
     }
+}
+
+/// The label candidate of a trimmed line: its syntax, read.
+pub fn candidate(text: &str) -> Option<Label<'_>> {
+    read(&super::syntax::label(text)?)
 }
 
 /// Reads a label syntax, or `None` when its speaker part is plainly not a
@@ -435,15 +441,10 @@ fn split_parenthetical(body: &str) -> Option<(&str, Option<&str>)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::syntax;
     use super::*;
 
     fn c(s: &str) -> Label<'_> {
         candidate(s).unwrap_or_else(|| panic!("not a label: {s}"))
-    }
-
-    fn candidate(s: &str) -> Option<Label<'_>> {
-        read(&syntax::label(s)?)
     }
 
     #[test]

@@ -52,10 +52,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     // 1. Lines and their label candidates.
     let lines = lines::split(text);
     let n = lines.len();
-    let cands: Vec<Option<Label<'_>>> = lines
-        .iter()
-        .map(|l| syntax::label(l.text).and_then(|s| label::read(&s)))
-        .collect();
+    let cands: Vec<Option<Label<'_>>> = lines.iter().map(|l| label::candidate(l.text)).collect();
     // 2. The document's evidence.
     let ev = Evidence::of(&cands);
     let mut reg = Registry::default();
@@ -201,7 +198,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
 pub fn speaker_like_lines(text: &str) -> usize {
     lines::split(text)
         .iter()
-        .filter_map(|l| syntax::label(l.text).and_then(|s| label::read(&s)))
+        .filter_map(|l| label::candidate(l.text))
         .filter(|c| match c.form {
             syntax::Form::Plain => {
                 c.shape.is_strong() || (c.shape == label::Shape::Name && c.surname)
