@@ -72,11 +72,18 @@ pub struct Reader {
 impl Reader {
     pub fn new(text: &str) -> Reader {
         let text = RwSignal::new(Arc::<str>::from(text));
+        let source = RwSignal::new(None::<String>);
         // A new text is always a new document: no comparison of documents.
-        let doc = Memo::new_with_compare(
-            move |_| Arc::new(text.with(|t| shilu_core::structure(t, None))),
-            |_, _| true,
-        );
+        // The file name is the meta's last resort (`2024-05-08-….md`).
+        let doc =
+            Memo::new_with_compare(
+                move |_| {
+                    Arc::new(text.with(|t| {
+                        source.with_untracked(|s| shilu_core::structure(t, s.as_deref()))
+                    }))
+                },
+                |_, _| true,
+            );
         let speakers = RwSignal::new(BTreeSet::new());
         let keep_qa = RwSignal::new(true);
         let query = RwSignal::new(String::new());
@@ -99,7 +106,7 @@ impl Reader {
         Reader {
             text,
             doc,
-            source: RwSignal::new(None),
+            source,
             query,
             speakers,
             keep_qa,
@@ -116,8 +123,9 @@ impl Reader {
 
     /// Replaces the document (a file the reader opened); resets the view.
     pub fn load(&self, text: String, source: String) {
-        self.text.set(text.into());
+        // The name first: the document is read when the text changes.
         self.source.set(Some(source));
+        self.text.set(text.into());
         self.speakers.set(BTreeSet::new());
         self.folded.set(BTreeSet::new());
         self.day.set(None);

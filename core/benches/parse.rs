@@ -6,6 +6,9 @@
 //!   turns, Q&A, appendix);
 //! - `events`: `shilu_core::events::extract` on the parsed document;
 //! - `figures`: `shilu_core::figures::extract` on the parsed document;
+//! - `checks`: `shilu_core::checks::check` on the analysed document (sums,
+//!   shares, growth, repeats, conflicts);
+//! - `names`: the documents, programmes and lead units named;
 //! - `total`: the whole pipeline (`shilu_core::analysed`), timed on its own;
 //! - `ics`: the calendar export of every event (`shilu_core::ics::calendar`);
 //!
@@ -16,7 +19,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use shilu_core::{events, figures, ics, Document};
+use shilu_core::{checks, documents, events, figures, ics, lead_units, programmes, Document};
 
 const SEED: &str = include_str!("../../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
@@ -36,21 +39,30 @@ struct Stages {
     structure: f64,
     events: f64,
     figures: f64,
+    checks: f64,
+    names: f64,
     total: f64,
     ics: f64,
 }
 
 fn stages(text: &str, runs: usize) -> Stages {
     let doc: Document = shilu_core::structure(text, None);
+    let full = shilu_core::analysed(text, None);
     Stages {
         structure: best(runs, || shilu_core::structure(black_box(text), None)),
         events: best(runs, || events::extract(black_box(&doc))),
         figures: best(runs, || figures::extract(black_box(&doc))),
+        checks: best(runs, || checks::check(black_box(&full))),
+        names: best(runs, || {
+            let d = black_box(&full);
+            (
+                documents::extract(d),
+                programmes::extract(d),
+                lead_units::extract(d),
+            )
+        }),
         total: best(runs, || shilu_core::analysed(black_box(text), None)),
-        ics: {
-            let full = shilu_core::analysed(text, None);
-            best(runs, || ics::calendar(black_box(&full), ics::IcsScope::All))
-        },
+        ics: best(runs, || ics::calendar(black_box(&full), ics::IcsScope::All)),
     }
 }
 
@@ -61,11 +73,13 @@ fn mb(text: &str) -> f64 {
 fn report(name: &str, text: &str, runs: usize) -> Stages {
     let s = stages(text, runs);
     println!(
-        "{name:<20} {:>7.2} MB {:>10.2} {:>9.2} {:>9.2} {:>9.2} {:>8.1} MB/s {:>6.2}× {:>8.2}",
+        "{name:<20} {:>7.2} MB {:>10.2} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>8.1} MB/s {:>6.2}× {:>8.2}",
         mb(text),
         s.structure,
         s.events,
         s.figures,
+        s.checks,
+        s.names,
         s.total,
         mb(text) / (s.total / 1e3),
         s.total / s.structure,
@@ -94,8 +108,18 @@ fn main() {
 
     println!("times in ms, best of several runs; MB/s and ratio are of the total");
     println!(
-        "{:<20} {:>10} {:>10} {:>9} {:>9} {:>9} {:>13} {:>7} {:>8}",
-        "input", "size", "structure", "events", "figures", "total", "throughput", "÷struct", "ics"
+        "{:<20} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>13} {:>7} {:>8}",
+        "input",
+        "size",
+        "structure",
+        "events",
+        "figures",
+        "checks",
+        "names",
+        "total",
+        "throughput",
+        "÷struct",
+        "ics"
     );
     let s1 = report("seed", SEED, scale(101));
     let s10 = report("10× seed", &x10, scale(21));
@@ -106,17 +130,19 @@ fn main() {
     println!();
     println!("linearity: time per copy of the seed, relative to 1×");
     println!(
-        "{:<10} {:>10} {:>9} {:>9} {:>9}",
-        "copies", "structure", "events", "figures", "total"
+        "{:<10} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "copies", "structure", "events", "figures", "checks", "names", "total"
     );
     for (n, s) in [(1, &s1), (10, &s10), (100, &s100)] {
         let rel = |t: f64, t1: f64| t / f64::from(n) / t1;
         println!(
-            "{:<10} {:>10.2} {:>9.2} {:>9.2} {:>9.2}",
+            "{:<10} {:>10.2} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.2}",
             format!("{n}×"),
             rel(s.structure, s1.structure),
             rel(s.events, s1.events),
             rel(s.figures, s1.figures),
+            rel(s.checks, s1.checks),
+            rel(s.names, s1.names),
             rel(s.total, s1.total),
         );
     }
@@ -124,11 +150,12 @@ fn main() {
     let d = shilu_core::analysed(&x100, None);
     println!();
     println!(
-        "100× seed: {} turns, {} blocks, {} participants, {} events, {} figures",
+        "100× seed: {} turns, {} blocks, {} participants, {} events, {} figures, {} checks",
         d.turns.len(),
         d.blocks().count(),
         d.participants.len(),
         d.events.len(),
         d.figures.len(),
+        d.checks.len(),
     );
 }

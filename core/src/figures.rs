@@ -13,12 +13,20 @@
 //! - **Unit.** As written; when only a multiplier is written the unit is read
 //!   from the noun after it (`57万贫困人口` → `人`, `8.2万贫困户` → `户`) or from
 //!   money words before it (`筹资15亿` → `元`; a bare `亿` is money).
-//! - **Label.** The noun after the unit (`贫困人口`), cut at the first verb-like
-//!   character; else the words before the number in its clause (`增长`).
+//! - **Label.** The noun after the unit (`贫困人口`, also past a `的`:
+//!   `21.6亿的扶贫周转金`), cut at the first verb-like character; else the
+//!   words before the number in its clause, whole (`贫困劳动力免费职业培训`),
+//!   without leading `其中`/`今年`/`全省` or a trailing `达到`/`完成`.
+//! - **Details** ([`FigureDetail`]): the span and sentence, the step of the
+//!   last digit written, a range's upper bound, an approximation (`多`,
+//!   `以上`, `约`, `超过`…), a rate (`每100千瓦`, `人均`, `每亩`), the parent
+//!   total of a part (`总规模218万千瓦…其中村级电站138万千瓦`), and for a
+//!   percentage what it is a share of (`扶贫周转金的22.6%`) or the change it
+//!   measures (`增长50%`).
 
 use crate::chars::{digit, is_han};
 use crate::dates::{self, DateContext};
-use crate::model::{Block, BlockKind, Document, Figure};
+use crate::model::{Block, BlockKind, Document, Figure, FigureDetail};
 
 /// Extracts the figures, in reading order.
 pub fn extract(doc: &Document) -> Vec<Figure> {
@@ -27,7 +35,12 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
 
 /// [`extract`] with the document's date context already built.
 pub fn extract_in(doc: &Document, ctx: &DateContext) -> Vec<Figure> {
-    let mut out = Vec::new();
+    extract_details_in(doc, ctx).0
+}
+
+/// The figures and their details (one each, same order).
+pub fn extract_details_in(doc: &Document, ctx: &DateContext) -> (Vec<Figure>, Vec<FigureDetail>) {
+    let mut out = (Vec::new(), Vec::new());
     for block in &doc.front {
         scan_block(block, None, ctx, &mut out);
     }
@@ -35,9 +48,6 @@ pub fn extract_in(doc: &Document, ctx: &DateContext) -> Vec<Figure> {
         for block in &turn.blocks {
             scan_block(block, Some(&turn.speaker), ctx, &mut out);
         }
-    }
-    for (i, f) in out.iter_mut().enumerate() {
-        f.id = format!("n{}", i + 1);
     }
     out
 }
@@ -51,9 +61,27 @@ pub struct Found {
     pub value: f64,
     pub unit: String,
     pub label: String,
+    /// The value of the last digit written, in base units.
+    pub step: f64,
+    pub upper: Option<f64>,
+    pub approx: Option<String>,
+    pub rate: Option<String>,
+    /// For a percentage: what it is a share of.
+    pub of: Option<String>,
+    /// For a percentage: the change it measures.
+    pub change: Option<String>,
+    /// Index (in the same result) of the total this is a part of.
+    pub parent: Option<usize>,
+    /// Byte range of its sentence.
+    pub sentence: std::ops::Range<usize>,
 }
 
-fn scan_block(block: &Block, speaker: Option<&String>, ctx: &DateContext, out: &mut Vec<Figure>) {
+fn scan_block(
+    block: &Block,
+    speaker: Option<&String>,
+    ctx: &DateContext,
+    (figures, details): &mut (Vec<Figure>, Vec<FigureDetail>),
+) {
     if matches!(
         block.kind,
         BlockKind::Title | BlockKind::Stamp | BlockKind::Header | BlockKind::Timestamp
@@ -62,12 +90,30 @@ fn scan_block(block: &Block, speaker: Option<&String>, ctx: &DateContext, out: &
     }
     let text = dates::full_text(block);
     let skip = block.marker.as_ref().map_or(0, String::len);
-    for f in find(&text, ctx) {
+    let found = find(&text, ctx);
+    // Ids of the figures kept, by index in `found`.
+    let mut ids: Vec<Option<String>> = Vec::with_capacity(found.len());
+    for f in found {
         if f.span.start < skip {
+            ids.push(None);
             continue;
         }
-        out.push(Figure {
-            id: String::new(),
+        let id = format!("n{}", figures.len() + 1);
+        ids.push(Some(id.clone()));
+        details.push(FigureDetail {
+            figure: id.clone(),
+            span: [f.span.start, f.span.end],
+            sentence: [f.sentence.start, f.sentence.end],
+            step: f.step,
+            upper: f.upper,
+            approx: f.approx,
+            rate: f.rate,
+            parent: f.parent.and_then(|p| ids[p].clone()),
+            of: f.of,
+            change: f.change,
+        });
+        figures.push(Figure {
+            id,
             text: f.text,
             value: f.value,
             unit: f.unit,
@@ -78,7 +124,8 @@ fn scan_block(block: &Block, speaker: Option<&String>, ctx: &DateContext, out: &
     }
 }
 
-const MULTIPLIERS: &[(&str, u32)] = &[
+/// Chinese multipliers and their powers of ten, longest first.
+pub(crate) const MULTIPLIERS: &[(&str, u32)] = &[
     ("万亿", 12),
     ("千亿", 11),
     ("百亿", 10),
@@ -146,7 +193,115 @@ const UNIT_STARTS: &str =
 const LABEL_STOPS: &str = "的是为在和与及或等落到达承参获完实覆带惠提增投用于以对向从由已全均都将可要被把所共占比超突新年月日其中";
 
 /// Characters a noun label may end with.
-const NOUN_ENDS: &str = "口人村县户乡镇市区点站院校社企业金款力部员生者才干长位队园林地田房洞目动程务面题措策制品库师士象庭场厂金网路组团所会项链群众民记";
+const NOUN_ENDS: &str = "口人村县户乡镇市区点站院校社企业金款力部员生者才干长位队园林地田房洞目动程务面题措策制品库师士象庭场厂金网路组团所会项链群众民记训";
+
+/// Ends a sentence (for a figure's sentence and a `其中…`'s reach).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '\n')
+}
+
+/// Ends a sentence or a `；` clause (for a figure's sentence span).
+fn ends_clause_group(c: char) -> bool {
+    ends_sentence(c) || c == '；' || c == ';'
+}
+
+/// Words before a number that make it approximate or a bound.
+const APPROX_BEFORE: &[&str] = &[
+    "不超过",
+    "不低于",
+    "不少于",
+    "超过",
+    "突破",
+    "不到",
+    "不足",
+    "约",
+    "近",
+    "逾",
+    "上千",
+    "上万",
+];
+
+/// Words after a number (and its unit) that make it approximate or a bound.
+const APPROX_AFTER: &[&str] = &["以上", "以下", "左右", "多", "余"];
+
+/// Words that make a percentage a change.
+const CHANGES: &[&str] = &[
+    "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "降幅",
+];
+
+/// Per-something words (`人均1.5万`, `每亩垫付500元`).
+const PER: &[&str] = &["人均", "户均", "县均", "村均", "亩均", "年均", "月均"];
+
+/// Cursor over sentence boundaries, moved forward only (linear overall).
+struct Sentences<'t> {
+    text: &'t str,
+    /// Scanned up to here.
+    at: usize,
+    /// Start of the current sentence (after `。`…) and of the one before.
+    start: usize,
+    prev_start: usize,
+    /// Start of the current `；` clause group.
+    group_start: usize,
+    /// The last `其中` in the current sentence.
+    qizhong: Option<usize>,
+    /// The next clause-group end at or after some point, cached.
+    next_end: usize,
+}
+
+impl<'t> Sentences<'t> {
+    fn new(text: &'t str) -> Self {
+        Sentences {
+            text,
+            at: 0,
+            start: 0,
+            prev_start: 0,
+            group_start: 0,
+            qizhong: None,
+            next_end: 0,
+        }
+    }
+
+    /// Moves to byte `to` (a char boundary at or after the last one).
+    fn advance(&mut self, to: usize) {
+        let mut q = 0u8;
+        for (i, c) in self.text[self.at..to].char_indices() {
+            let i = self.at + i;
+            if c == '其' {
+                q = 1;
+            } else if c == '中' && q == 1 {
+                self.qizhong = Some(i - '其'.len_utf8());
+                q = 0;
+            } else {
+                q = 0;
+            }
+            if ends_sentence(c) {
+                self.prev_start = self.start;
+                self.start = i + c.len_utf8();
+                self.group_start = self.start;
+                self.qizhong = None;
+            } else if ends_clause_group(c) {
+                self.group_start = i + c.len_utf8();
+            }
+        }
+        // A `其中` cut by `to` is found on the next call.
+        if self.text[..to].ends_with('其') {
+            self.at = to - '其'.len_utf8();
+        } else {
+            self.at = to;
+        }
+    }
+
+    /// The end of the clause group holding byte `k`.
+    fn end_after(&mut self, k: usize) -> usize {
+        if self.next_end < k || self.next_end == 0 {
+            self.next_end = self.text[k..]
+                .char_indices()
+                .find(|&(_, c)| ends_clause_group(c))
+                .map_or(self.text.len(), |(i, _)| k + i);
+        }
+        self.next_end
+    }
+}
 
 /// Finds the figures in a text (dates and years excluded).
 pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
@@ -158,6 +313,7 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
     let mut date_from = 0;
     let at = |k: usize| text[k..].chars().next();
     let mut out: Vec<Found> = Vec::new();
+    let mut sentences = Sentences::new(text);
     let mut i = 0;
     while let Some(start) = next_digit(text, i) {
         let prev = text[..start].chars().next_back();
@@ -174,9 +330,11 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
             continue;
         };
         // A range: 15-20万元 (the lower bound is kept).
+        let mut upper_num = None;
         if let Some(c) = at(k).filter(|&c| "-—~～至到".contains(c)) {
-            if let Some((_, k2)) = number(text, k + c.len_utf8()) {
+            if let Some((n2, k2)) = number(text, k + c.len_utf8()) {
                 k = k2;
+                upper_num = Some(n2);
             }
         }
         // Most numbers are followed by 年, 月, 日…: no unit, multiplier or
@@ -187,6 +345,7 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
         }
         let mut mult = 0u32;
         let mut unit = String::new();
+        let mut approx: Option<String> = None;
         if let Some(u) = UNITS.iter().find(|u| written_at(text, k, u)) {
             unit = (*u).to_string();
             k += u.len();
@@ -197,6 +356,7 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
             }
             if let Some(c) = at(k).filter(|&c| c == '多' || c == '余') {
                 k += c.len_utf8();
+                approx = Some(c.to_string());
             }
             if let Some(u) = UNITS.iter().find(|u| written_at(text, k, u)) {
                 unit = (*u).to_string();
@@ -228,41 +388,196 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
         if unit == "％" {
             unit = "%".into();
         }
-        let after = noun_after(&text[k..]);
-        let before = words_before(text, span.start, out.last().map_or(0, |f| f.span.end));
+        let percent = unit == "%" || unit == "‰" || unit == "个百分点";
+        // After the unit: an approximation, then perhaps `的` and a noun.
+        let mut rest = &text[k..];
+        if let Some(a) = APPROX_AFTER.iter().find(|a| rest.starts_with(**a)) {
+            approx.get_or_insert_with(|| (*a).to_string());
+            rest = &rest[a.len()..];
+        }
+        let past_de = rest.strip_prefix('的');
+        let after = noun_after(past_de.unwrap_or(rest));
+        let floor = out.last().map_or(0, |f| f.span.end);
+        let before_raw = clause_before(text, span.start, floor);
+        let mut before = words_before(text, span.start, floor);
+        if text[..span.start].trim_end().ends_with('的') {
+            // `拿出…资金的30.5%`: what the share is of.
+            before = strip_verbs(&before).to_string();
+        }
+        if approx.is_none() {
+            approx = APPROX_BEFORE
+                .iter()
+                .find(|a| text[..span.start].ends_with(**a))
+                .map(|a| (*a).to_string());
+        }
         if unit.is_empty() {
             unit = infer_unit(mult, &after, &sentence_before(text, span.start)).to_string();
         }
-        let value = if unit == "%" || unit == "‰" {
-            num.value(0)
+        let exp = if percent { 0 } else { mult };
+        let value = num.value(exp);
+        let step = Num {
+            digits: 1,
+            decimals: num.decimals,
+        }
+        .value(exp);
+        let upper = upper_num.map(|n| n.value(exp));
+        // A rate: `每100千瓦` (the basis), what follows it, `人均…`, `每亩…`.
+        let basis = before_raw.ends_with('每');
+        let rate = if basis {
+            Some(format!("每{}", &text[span.clone()]))
+        } else if let Some(p) = out
+            .last()
+            .filter(|p| p.rate.is_some() && p.span.end <= span.start)
+            .filter(|p| {
+                text[p.span.end..span.start]
+                    .chars()
+                    .all(|c| is_han(c) || c.is_whitespace())
+            })
+        {
+            p.rate.clone()
         } else {
-            num.value(mult)
+            per_word(before_raw)
         };
-        let label = if !after.is_empty() {
-            after
-        } else if !before.is_empty() {
-            before
+        let change = if percent {
+            CHANGES
+                .iter()
+                .find(|w| before_raw.contains(**w))
+                .map(|w| (*w).to_string())
         } else {
-            // `…资金的30.5%共11.76亿元`: the same thing as the figure just before.
-            out.last()
+            None
+        };
+        let mut label = if basis {
+            // `省级每100千瓦补贴…`: the words around the rate.
+            let head = before_raw.trim_end_matches('每');
+            let head = strip_prefixes(head);
+            let tail: String = rest.chars().take_while(|&c| is_han(c)).take(8).collect();
+            format!("{head}{tail}")
+        } else if !after.is_empty() {
+            after.clone()
+        } else if !before.is_empty() {
+            before.clone()
+        } else {
+            String::new()
+        };
+        if label.is_empty() {
+            // `…资金的30.5%，共11.76亿元`: the same thing as the figure just before.
+            label = out
+                .last()
                 .filter(|p| {
                     text[p.span.end..span.start]
                         .chars()
-                        .all(|c| "、和及与或共计".contains(c) || c.is_whitespace())
+                        .all(|c| "、和及与或共计,，".contains(c) || c.is_whitespace())
                 })
                 .map(|p| p.label.clone())
-                .unwrap_or_default()
-        };
+                .unwrap_or_default();
+        }
+        let mut of = None;
+        if percent && change.is_none() {
+            if text[..span.start].trim_end().ends_with('的') && !before.is_empty() {
+                of = Some(before.clone());
+            } else if past_de.is_some() && !after.is_empty() {
+                of = Some(after.clone());
+            }
+        }
+        // The sentence, and the total a `其中…` part belongs to.
+        sentences.advance(span.start);
+        let sentence = sentences.group_start..sentences.end_after(span.end);
+        let mut parent = None;
+        let threshold = approx
+            .as_deref()
+            .is_some_and(|a| !matches!(a, "多" | "余" | "约" | "近"));
+        if let Some(q) = sentences.qizhong.filter(|_| rate.is_none() && !threshold) {
+            let reach = sentences.prev_start;
+            parent = out
+                .iter()
+                .enumerate()
+                .rev()
+                .take(32)
+                .filter(|(_, p)| p.span.end <= q && p.span.start >= reach)
+                .filter(|(_, p)| p.rate.is_none() && p.of.is_none() && p.change.is_none())
+                .filter(|(_, p)| p.unit != "%" && p.unit != "‰" && p.unit != "个百分点")
+                .find(|(_, p)| (percent && change.is_none()) || (!percent && p.unit == unit))
+                .map(|(j, _)| j);
+            if percent && of.is_none() {
+                of = parent.map(|j| out[j].label.clone());
+            }
+        }
         out.push(Found {
             span: span.clone(),
             text: text[span].to_string(),
             value,
             unit,
             label,
+            step,
+            upper,
+            approx,
+            rate,
+            of,
+            change,
+            parent,
+            sentence,
         });
         i = k;
     }
     out
+}
+
+/// `人均`, `每亩`, `每年` in the words before a number.
+fn per_word(before: &str) -> Option<String> {
+    if let Some(p) = PER.iter().find(|p| before.contains(**p)) {
+        return Some((*p).to_string());
+    }
+    let i = before.rfind('每')?;
+    let c = before[i + '每'.len_utf8()..].chars().next()?;
+    is_han(c).then(|| format!("每{c}"))
+}
+
+/// Leading words that say when or where, not what (`今年`, `全省`, `其中`).
+const LEADING: &[&str] = &[
+    "其中", "另外", "此外", "同时", "目前", "今年", "去年", "全省", "全市", "全区", "全县", "全国",
+    "我省", "我市", "我区", "我县", "累计", "已经", "已",
+];
+
+/// Leading verbs before the thing a share is of (`拿出…资金的30.5%`).
+const LEADING_VERBS: &[&str] = &["拿出", "安排", "设立", "完成", "实施", "投入", "占", "是"];
+
+/// The words without leading [`LEADING`] words (keeping at least two characters).
+pub(crate) fn strip_prefixes(s: &str) -> &str {
+    let mut s = s;
+    'again: loop {
+        for p in LEADING {
+            if let Some(r) = s.strip_prefix(p) {
+                if r.chars().count() >= 2 {
+                    s = r;
+                    continue 'again;
+                }
+            }
+        }
+        return s;
+    }
+}
+
+/// [`strip_prefixes`], then leading verbs.
+pub(crate) fn strip_verbs(s: &str) -> &str {
+    let mut s = strip_prefixes(s);
+    for p in LEADING_VERBS {
+        if let Some(r) = s.strip_prefix(p) {
+            if r.chars().count() >= 2 {
+                s = r;
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// The clause before a number, after the previous figure, as written.
+fn clause_before(text: &str, start: usize, floor: usize) -> &str {
+    let floor = floor.min(start);
+    text[floor..start]
+        .rsplit(|c: char| dates::is_punct(c) && c != '“' && c != '”' || c.is_whitespace())
+        .next()
+        .unwrap_or("")
 }
 
 /// A decimal number as digits and the count of digits after the point.
@@ -361,7 +676,7 @@ fn noun_after(rest: &str) -> String {
     let run: Vec<char> = rest
         .chars()
         .take_while(|&c| is_han(c) && !LABEL_STOPS.contains(c))
-        .take(12)
+        .take(16)
         .collect();
     let end = run
         .iter()
@@ -370,22 +685,10 @@ fn noun_after(rest: &str) -> String {
     run[..end].iter().collect()
 }
 
-/// The words before a number within its clause, after the previous figure.
+/// The words before a number within its clause, after the previous figure:
+/// the phrase whole, without leading [`LEADING`] words or a trailing verb.
 fn words_before(text: &str, start: usize, floor: usize) -> String {
-    let floor = floor.min(start);
-    let before = &text[floor..start];
-    let clause = before
-        .rsplit(|c: char| dates::is_punct(c) && c != '“' && c != '”' || c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    let mut s: &str = clause;
-    for p in ["其中", "另外", "此外", "全省", "今年"] {
-        if let Some(r) = s.strip_prefix(p) {
-            if r.chars().count() >= 2 {
-                s = r;
-            }
-        }
-    }
+    let s = strip_prefixes(clause_before(text, start, floor));
     let mut s = s.to_string();
     if [
         "共", "计", "约", "近", "达", "为", "和", "及", "与", "或", "每", "其中",
@@ -398,11 +701,13 @@ fn words_before(text: &str, start: usize, floor: usize) -> String {
         "分别不超过",
         "不超过",
         "分别为",
+        "提高到",
         "达到",
         "超过",
         "突破",
         "共计",
         "合计",
+        "完成",
         "约",
         "近",
         "共",
@@ -411,6 +716,7 @@ fn words_before(text: &str, start: usize, floor: usize) -> String {
         "的",
         "了",
         "是",
+        "每",
     ] {
         if let Some(r) = s.strip_suffix(suffix) {
             if !r.is_empty() {
@@ -419,9 +725,10 @@ fn words_before(text: &str, start: usize, floor: usize) -> String {
             }
         }
     }
+    // A whole phrase, but not a whole run-on line.
     let n = s.chars().count();
-    if n > 12 {
-        s = s.chars().skip(n - 12).collect();
+    if n > 24 {
+        s = s.chars().skip(n - 24).collect();
     }
     s
 }
@@ -540,11 +847,71 @@ mod tests {
         assert_eq!(
             figs("每100千瓦补贴15-20万元,总规模218万千瓦"),
             vec![
-                f("100千瓦", 100.0, "千瓦", ""),
+                f("100千瓦", 100.0, "千瓦", "补贴"),
                 f("15-20万元", 150_000.0, "元", "补贴"),
                 f("218万千瓦", 2_180_000.0, "千瓦", "总规模"),
             ]
         );
+    }
+
+    fn found(text: &str) -> Vec<Found> {
+        find(text, &DateContext::new(Date::parse_iso("2017-10-12")))
+    }
+
+    #[test]
+    fn labels_are_whole_phrases() {
+        let v = figs("到8月底,贫困劳动力免费职业培训完成4.82万人,完成年度任务的80%。");
+        assert_eq!(v[0].3, "贫困劳动力免费职业培训");
+        assert_eq!(v[1].3, "年度任务");
+        let v = figs("省级还设立总规模21.6亿的扶贫周转金,其中22.8%投入到深度贫困县。");
+        assert_eq!(v[0].3, "扶贫周转金");
+        let v = figs("省级每100千瓦补贴15-20万元");
+        assert_eq!(v[0].3, "省级补贴");
+        assert_eq!(v[1].3, "补贴");
+    }
+
+    #[test]
+    fn rates_ranges_approximations() {
+        let v = found("省级每100千瓦补贴15-20万元,人均1.5万,惠及2000个以上贫困村,7万多贫困户受益,新增贷款超过5000万");
+        assert_eq!(v[0].rate.as_deref(), Some("每100千瓦"));
+        assert_eq!(v[1].rate.as_deref(), Some("每100千瓦"));
+        assert_eq!(v[1].upper, Some(200_000.0));
+        assert_eq!(v[1].step, 10_000.0);
+        assert_eq!(v[2].rate.as_deref(), Some("人均"));
+        assert_eq!(v[3].approx.as_deref(), Some("以上"));
+        assert_eq!(v[3].label, "贫困村");
+        assert_eq!(v[4].approx.as_deref(), Some("多"));
+        assert_eq!(v[5].approx.as_deref(), Some("超过"));
+        assert!(v.iter().all(|f| f.parent.is_none()));
+    }
+
+    #[test]
+    fn parents_shares_and_changes() {
+        let v = found("今年投入达到69.64亿元,其中中央安排32.56亿,增长50.6%;省级安排16.61亿元,增长50%。另外安排1.6亿元。");
+        let texts: Vec<_> = v.iter().map(|f| (f.text.as_str(), f.parent)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("69.64亿元", None),
+                ("32.56亿", Some(0)),
+                ("50.6%", None),
+                ("16.61亿元", Some(0)),
+                ("50%", None),
+                ("1.6亿元", None),
+            ]
+        );
+        assert_eq!(v[2].change.as_deref(), Some("增长"));
+        assert_eq!(v[0].step, 1_000_000.0);
+        // A 其中 sentence reaches back one sentence, for the same unit.
+        let v = found("总规模218万千瓦,覆盖深度贫困县。其中村级电站138万千瓦,集中电站80万千瓦,省级每100千瓦补贴15-20万元。");
+        let parents: Vec<_> = v.iter().map(|f| f.parent).collect();
+        assert_eq!(parents, vec![None, Some(0), Some(0), None, None]);
+        let v = found("设立总规模21.6亿的扶贫周转金,其中22.8%投入到深度贫困县。安排扶贫周转金的22.6% ,共4.88亿元投入。");
+        assert_eq!(v[1].parent, Some(0));
+        assert_eq!(v[1].of.as_deref(), Some("扶贫周转金"));
+        assert_eq!(v[2].of.as_deref(), Some("扶贫周转金"));
+        assert_eq!(v[3].label, "扶贫周转金");
+        assert_eq!(v[2].sentence.start, v[3].sentence.start);
     }
 
     #[test]

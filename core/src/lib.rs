@@ -7,21 +7,28 @@
 //!   participants, turns, Q&A pairs, the appendix and the meta. It is what
 //!   the reading view needs, and all the app's first visit links.
 //! - [`analyse`] adds what the text says about dates and numbers to a
-//!   structured document.
+//!   structured document: events, figures and their checks, the documents,
+//!   programmes and lead units named.
 //! - [`analysed`] and [`analysed_bytes`] do both.
 
 pub mod chars;
+pub mod checks;
 pub mod dates;
 pub mod days;
 pub mod decode;
+pub mod documents;
 pub mod events;
 pub mod facts;
 pub mod figures;
 pub mod ics;
+pub mod lead_units;
+pub mod lossless;
+pub mod markdown;
 pub mod model;
 pub(crate) mod notes;
 pub mod outline;
 mod parse;
+pub mod programmes;
 pub mod search;
 
 pub use decode::{decode, DecodeError};
@@ -35,13 +42,25 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     parse::structure(text, name)
 }
 
+/// How many lines of `text` look like speaker labels (`### 唐鳳：`,
+/// `主持人：`, `国家统计局局长 宁吉喆：`), whether or not the parser took
+/// them as labels: a file with several and no turns is worth a look.
+pub fn speaker_like_lines(text: &str) -> usize {
+    parse::speaker_like_lines(text)
+}
+
 /// Adds the analysis to a structured document: its dated events and its
-/// figures, both resolved against the conference's own date.
+/// figures, both resolved against the conference's own date, the checks of
+/// the figures, and the documents, programmes and lead units it names.
 pub fn analyse(doc: &mut Document) {
     // One date context (reference date, named days) for both.
     let ctx = dates::DateContext::from_document(doc);
     doc.events = events::extract_in(doc, &ctx);
-    doc.figures = figures::extract_in(doc, &ctx);
+    (doc.figures, doc.figure_details) = figures::extract_details_in(doc, &ctx);
+    doc.checks = checks::check(doc);
+    doc.documents = documents::extract(doc);
+    doc.programmes = programmes::extract(doc);
+    doc.lead_units = lead_units::extract(doc);
 }
 
 /// [`structure`], then [`analyse`].

@@ -26,6 +26,23 @@ pub struct Document {
     pub events: Vec<Event>,
     /// Figures (numbers with units) given in the transcript.
     pub figures: Vec<Figure>,
+    /// What else is known about each figure (one per figure, same order):
+    /// where it is, its range, approximation, rate and parent total.
+    #[serde(default)]
+    pub figure_details: Vec<FigureDetail>,
+    /// The figures checked against each other: sums, shares, growth,
+    /// repeats and conflicts.
+    #[serde(default)]
+    pub checks: Vec<Check>,
+    /// Every 《…》 title named, merged by title.
+    #[serde(default)]
+    pub documents: Vec<DocumentRef>,
+    /// Named programmes and slogans (`雨露计划`, `六个帮扶`).
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+    /// Each lead unit (牵头单位) and the items it leads.
+    #[serde(default)]
+    pub lead_units: Vec<LeadUnit>,
 }
 
 /// Conference facts. Every field is optional: other transcripts omit them.
@@ -46,10 +63,30 @@ pub struct Meta {
     /// The source the transcript names (`来源：新华网`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Where each field above came from, keyed by the field's JSON name
-    /// (`title`, `date`, …): only the fields that have a value.
+    /// Where each field above came from: in JSON, a map from the field's
+    /// name (`title`, `date`, …) to its [`Origin`], for the fields that have
+    /// a value.
     #[serde(default)]
-    pub sources: std::collections::BTreeMap<String, Origin>,
+    pub sources: Sources,
+}
+
+/// Where each [`Meta`] value came from (`None`: the field has no value).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sources {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organiser: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Origin>,
 }
 
 /// Where a [`Meta`] value was read.
@@ -177,6 +214,9 @@ pub enum BlockKind {
     Caption,
     /// A timestamp line inside a turn.
     Timestamp,
+    /// Not speech, kept as written: a stage direction (`（笑）`,
+    /// `> （播放影片）`), HTML residue (`<figure>`), a rule (`---`).
+    Aside,
 }
 
 /// A journalist's question and the turns that answer it.
@@ -184,6 +224,10 @@ pub enum BlockKind {
 pub struct QaPair {
     /// Turn id of the question.
     pub question: String,
+    /// Later turns of the same question: the same journalist's labels
+    /// again before any answer (one speech split over several labels).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub continued: Vec<String>,
     /// Turn ids of the answers, in order.
     pub answers: Vec<String>,
 }
@@ -239,7 +283,7 @@ pub struct Event {
 }
 
 /// A number with its unit, as given.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// Stable id, e.g. `n1`.
     pub id: String,
@@ -254,6 +298,110 @@ pub struct Figure {
     pub speaker: Option<String>,
     /// The block it comes from.
     pub block: String,
+}
+
+/// More about a [`Figure`]: kept apart so that `Figure` values built
+/// elsewhere stay valid. `figure` is the figure's id.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FigureDetail {
+    /// Id of the figure, e.g. `n1`.
+    pub figure: String,
+    /// Byte range `[start, end)` of the figure in its block's
+    /// [`Block::full_text`].
+    pub span: [usize; 2],
+    /// Byte range of its sentence (to `。` or `；`) in the same text.
+    pub sentence: [usize; 2],
+    /// The value of the last digit written, in base units (`21.6亿` →
+    /// 10 000 000, `22.6%` → 0.1): half of it is the rounding allowed.
+    pub step: f64,
+    /// The upper bound of a range (`15-20万元` → 200 000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// An approximation or bound as written: `多`, `余`, `以上`, `约`, `近`,
+    /// `超过`, `不超过`, `突破`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<String>,
+    /// A rate: the figure is per something (`人均`, `每亩`, `每100千瓦`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
+    /// Id of the total this figure is a part of (`其中…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// For a percentage: what it is a share of (`扶贫周转金的22.6%`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// For a percentage: the change it measures (`增长`, `下降`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+}
+
+/// What a [`Check`] compares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// Stated parts against their stated total.
+    #[default]
+    Sum,
+    /// A percentage against an amount and the total it is a share of.
+    Share,
+    /// A growth rate against the two values.
+    Growth,
+    /// The same quantity of the same thing given in several places.
+    Repeat,
+    /// The same thing given with different values.
+    Conflict,
+}
+
+/// Whether the figures of a [`Check`] agree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    #[default]
+    Consistent,
+    Inconsistent,
+}
+
+/// Figures checked against each other.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    /// Stable id, e.g. `c1`.
+    pub id: String,
+    pub kind: CheckKind,
+    pub status: CheckStatus,
+    /// Ids of the figures involved (for a sum: the total first).
+    pub figures: Vec<String>,
+    /// The arithmetic, written out: `32.56亿 + 16.61亿元 = 49.17亿 ≠ 69.64亿元`.
+    pub note: String,
+    /// The blocks the figures come from, in reading order, each once.
+    pub blocks: Vec<String>,
+}
+
+/// A document named by its 《title》.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    /// The title inside 《》 as first written (nested `〈…〉` kept).
+    pub title: String,
+    /// Block ids where it is named, in reading order, each once.
+    pub mentions: Vec<String>,
+    /// Who names it, in order of first mention.
+    pub speakers: Vec<String>,
+}
+
+/// A named programme or slogan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Programme {
+    /// The name as first written, without quotation marks.
+    pub name: String,
+    /// Block ids where it is named, in reading order, each once.
+    pub mentions: Vec<String>,
+}
+
+/// A lead unit (牵头单位) and what it leads.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadUnit {
+    pub unit: String,
+    /// Block ids of the items it leads, in reading order.
+    pub items: Vec<String>,
 }
 
 impl Document {

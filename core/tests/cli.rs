@@ -85,7 +85,7 @@ fn help() {
     for flag in ["--help", "-h", "help"] {
         let out = shilu(&[flag]);
         assert_eq!(out.status.code(), Some(0));
-        assert!(String::from_utf8_lossy(&out.stdout).contains("shilu parse FILE"));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("shilu parse [--name NAME] FILE"));
     }
 }
 

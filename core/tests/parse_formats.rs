@@ -48,11 +48,17 @@ fn inline_labels_titles_headers_fullwidth_crlf() {
     );
     // Inline label: the speech starts the turn.
     let t1 = &d.turns[0];
-    assert_eq!(t1.label, "主持人\u{FF08}省生态环境厅宣教处处长王某\u{FF09}");
+    assert_eq!(
+        t1.label,
+        "主持人\u{FF08}省生态环境厅宣教处处长王某\u{FF09}\u{FF1A}"
+    );
     assert!(t1.blocks[0].text.starts_with("各位记者朋友"));
     assert_eq!(t1.blocks[1].kind, BlockKind::Caption);
     // Titled label.
-    assert_eq!(d.turns[1].label, "某省生态环境厅副厅长、新闻发言人张某");
+    assert_eq!(
+        d.turns[1].label,
+        "某省生态环境厅副厅长、新闻发言人张某\u{FF1A}"
+    );
     // Header lines are front matter, not speech, and name participants.
     let headers: Vec<_> = d
         .front
@@ -253,7 +259,7 @@ fn bare_host_label_is_the_host_the_intro_names() {
     let text = "标题\n新闻发布会由市委宣传部副部长孙某主持。\n主持人:\n大家好。\n主持人:\n谢谢。\n";
     let d = analysed(text, None);
     assert_eq!(speakers(&d), [("孙某", Role::Host), ("孙某", Role::Host)]);
-    assert_eq!(d.turns[0].label, "主持人");
+    assert_eq!(d.turns[0].label, "主持人:");
     assert_eq!(d.participants.len(), 1);
     assert_lossless(text, &d);
 }

@@ -25,6 +25,7 @@ fn kind_class(kind: BlockKind) -> &'static str {
         BlockKind::Paragraph => "paragraph",
         BlockKind::Caption => "caption",
         BlockKind::Timestamp => "timestamp",
+        BlockKind::Aside => "aside",
     }
 }
 

@@ -6,22 +6,11 @@
 //! binaryen in xtask/tools, the e2e packages in tests/e2e; both from committed
 //! lockfiles).
 
-use crate::util::{self, cargo, cmd, info, run, step, Result};
+use crate::pins;
+use crate::util::{self, cargo, command, info, run, step, Result};
 use std::path::Path;
-use std::process::Command;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// Must match `trunk` below and Trunk.toml's expectations.
-pub const TRUNK_VERSION: &str = "0.21.14";
-/// Must match the pinned `wasm-bindgen = "=0.2.130"` in Cargo.toml and
-/// `[tools] wasm_bindgen` in Trunk.toml.
-pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
-/// binaryen from npm (xtask/tools/package.json); pinned as
-/// `[tools] wasm_opt = "version_132"` in Trunk.toml. Not Debian bookworm's
-/// binaryen 108: it writes the export of wasm-bindgen's externref table (the
-/// module's second table) with the index of the first, and the app then fails
-/// at start-up with "WebAssembly.Table.set(): Argument 1 is invalid for table".
-pub const WASM_OPT_VERSION: &str = "132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -33,7 +22,6 @@ pub struct Scope {
 }
 
 pub fn setup(scope: Scope) -> Result {
-    util::ensure_tools_on_path();
     step("setup: checking tools (installs only what is missing)");
     wasm_target()?;
     let mut apt = vec![("brotli", "brotli"), ("gzip", "gzip")];
@@ -48,23 +36,24 @@ pub fn setup(scope: Scope) -> Result {
     node_major()?;
     npm_packages(&util::root().join("xtask/tools"), "build tools (wasm-opt)")?;
     wasm_opt_version()?;
+    esbuild_version()?;
     cargo_tool(
         "trunk",
         &["trunk"],
-        TRUNK_VERSION,
-        &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+        pins::TRUNK,
+        &["install", "trunk", "--version", pins::TRUNK, "--locked"],
     )?;
     // wasm-bindgen-cli's own lockfile does not build with every rustc: install
     // it unlocked, as its README suggests.
     cargo_tool(
         "wasm-bindgen-cli",
         &["wasm-bindgen", "wasm-bindgen-test-runner"],
-        WASM_BINDGEN_VERSION,
+        pins::WASM_BINDGEN,
         &[
             "install",
             "wasm-bindgen-cli",
             "--version",
-            WASM_BINDGEN_VERSION,
+            pins::WASM_BINDGEN,
         ],
     )?;
     fetch_crates()?;
@@ -76,14 +65,14 @@ pub fn setup(scope: Scope) -> Result {
 }
 
 fn wasm_target() -> Result {
-    let installed = util::stdout_of(Command::new("rustup").args(["target", "list", "--installed"]))
+    let installed = util::stdout_of(command("rustup").args(["target", "list", "--installed"]))
         .ok_or("`rustup` is needed to add the wasm32 target (install Rust with rustup)")?;
     if installed.lines().any(|l| l.trim() == WASM_TARGET) {
         info(&format!("ok   rust target {WASM_TARGET}"));
         Ok(())
     } else {
         info(&format!("add  rust target {WASM_TARGET}"));
-        run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+        run(command("rustup").args(["target", "add", WASM_TARGET]))
     }
 }
 
@@ -114,7 +103,7 @@ fn cargo_tool(krate: &str, bins: &[&str], version: &str, install: &[&str]) -> Re
 }
 
 fn dpkg_installed(package: &str) -> bool {
-    util::stdout_of(Command::new("dpkg-query").args(["-W", "-f=${Status}", package]))
+    util::stdout_of(command("dpkg-query").args(["-W", "-f=${Status}", package]))
         .is_some_and(|s| s.trim() == "install ok installed")
 }
 
@@ -132,12 +121,12 @@ fn apt_packages(wanted: &[(&str, &str)]) -> Result {
         return Ok(());
     }
     info(&format!("install Debian packages: {}", missing.join(" ")));
-    let is_root = util::stdout_of(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
+    let is_root = util::stdout_of(command("id").arg("-u")).is_some_and(|s| s.trim() == "0");
     let apt = |args: &[&str]| {
         let mut c = if is_root {
-            Command::new("apt-get")
+            command("apt-get")
         } else {
-            let mut c = Command::new("sudo");
+            let mut c = command("sudo");
             c.arg("apt-get");
             c
         };
@@ -154,16 +143,33 @@ fn wasm_opt_version() -> Result {
     let line = util::first_line_of("wasm-opt", &["--version"])
         .ok_or("wasm-opt (npm binaryen, xtask/tools) is not on PATH")?;
     // "wasm-opt version 132 (version_132)"
-    if line.split_whitespace().nth(2) == Some(WASM_OPT_VERSION) {
+    let version = pins::wasm_opt();
+    if line.split_whitespace().nth(2) == Some(version) {
         info(&format!(
-            "ok   wasm-opt {WASM_OPT_VERSION} (first on PATH: {})",
+            "ok   wasm-opt {version} (first on PATH: {})",
             util::npm_tools_bin_dir().display()
         ));
         Ok(())
     } else {
         Err(format!(
-            "Trunk.toml pins wasm-opt version_{WASM_OPT_VERSION} (npm binaryen in xtask/tools) but PATH has `{line}`; \
-             update [tools] wasm_opt in Trunk.toml, xtask/tools/package.json and WASM_OPT_VERSION in xtask/src/setup.rs together"
+            "xtask/src/pins.rs pins wasm-opt {version} (npm binaryen {} in xtask/tools) but PATH has `{line}`; \
+             `cargo test -p xtask tidy` lists the files to update with it",
+            pins::BINARYEN
+        ))
+    }
+}
+
+fn esbuild_version() -> Result {
+    let line = util::first_line_of("esbuild", &["--version"])
+        .ok_or("esbuild (npm, xtask/tools) is not on PATH")?;
+    if line == pins::ESBUILD {
+        info(&format!("ok   esbuild {line}"));
+        Ok(())
+    } else {
+        Err(format!(
+            "xtask/src/pins.rs pins esbuild {} (npm, xtask/tools) but PATH has esbuild `{line}`; \
+             `cargo test -p xtask tidy` lists the files to update with it",
+            pins::ESBUILD
         ))
     }
 }
@@ -208,7 +214,7 @@ fn npm_packages(dir: &Path, what: &str) -> Result {
     info(&format!(
         "install npm {what} in {rel} (npm ci, from package-lock.json)"
     ));
-    run(cmd("npm")
+    run(command("npm")
         .current_dir(dir)
         .args(["ci", "--no-audit", "--no-fund"]))
 }

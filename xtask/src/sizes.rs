@@ -1,7 +1,7 @@
 //! Size table of `dist/` and the first-visit budget.
 //!
-//! Sizes are deterministic for a given toolchain (rustc, wasm-bindgen 0.2.130,
-//! wasm-opt 132, gzip, brotli 1.0.9), so the budget is a test, not a benchmark.
+//! Sizes are deterministic for a given toolchain (rustc, the wasm-bindgen and
+//! wasm-opt of `pins.rs`, gzip, brotli), so the budget is a test, not a benchmark.
 //!
 //! * **raw**: bytes on disk.
 //! * **gzip**: `gzip -9 -n` (what most static hosts serve without brotli).
@@ -14,15 +14,18 @@
 //! first visit fetches nothing from there.) Its brotli total must be at
 //! most [`BUDGET_BROTLI_BYTES`]: the `dist` test tier fails otherwise.
 
-use crate::util::Result;
+use crate::util::{command, Result};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-/// 150 KB, counted strictly as 150 × 1000 bytes (so it also holds if "KB" is
-/// read as KiB, 153 600 bytes).
-pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1000;
+/// 158 KB, counted strictly as 158 × 1000 bytes. It was 150 KB for a parser
+/// that read the seed's layout only; the parser that reads real transcripts
+/// of every layout (issue 10) costs about 7 KB of the first visit, and this
+/// is what it was raised to, no more. Issue 11 replaces it with a budget for
+/// everything a browser fetches, pre-rendered HTML included.
+pub const BUDGET_BROTLI_BYTES: u64 = 158 * 1000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileSize {
@@ -116,7 +119,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
 
 /// Length of `data` compressed by `program args…` reading stdin, writing stdout.
 fn compressed_len(program: &str, args: &[&str], data: &[u8]) -> Result<u64> {
-    let mut child = Command::new(program)
+    let mut child = command(program)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -257,7 +260,7 @@ mod tests {
         assert_eq!(check_budget(&at), Ok(BUDGET_BROTLI_BYTES));
         let over = [f("index.html", BUDGET_BROTLI_BYTES), f("a.css", 1)];
         let err = check_budget(&over).unwrap_err();
-        assert!(err.contains("over the 150.0 KB budget by 1 B"), "{err}");
+        assert!(err.contains("over the 158.0 KB budget by 1 B"), "{err}");
     }
 
     #[test]
@@ -287,7 +290,7 @@ mod tests {
             "{t}"
         );
         assert!(
-            t.contains("51.0 KB brotli of a 150.0 KB budget (34%)"),
+            t.contains("51.0 KB brotli of a 158.0 KB budget (32%)"),
             "{t}"
         );
     }

@@ -5,16 +5,81 @@
 //! | --- | --- |
 //! | core | `cargo test -p shilu-core -p xtask` (native) |
 //! | wasm | `cargo test -p shilu-app -p shilu-ui -p shilu-panels --target wasm32-unknown-unknown`: wasm-bindgen-test in headless Chromium via chromedriver |
-//! | dist | `cargo xtask dist`, then the first-visit size budget and a relocatability check |
+//! | dist | `cargo xtask dist`, then the first-visit size budget, README.md's size table and a relocatability check |
 //! | e2e  | `node --test` + playwright-core in Chromium against dist/, served at `/` and `/shilu/` |
 
 use crate::setup::{self, Scope};
 use crate::sizes;
-use crate::util::{self, cargo, cmd, step, Result};
+use crate::util::{self, cargo, command, step, Result};
+use std::fmt;
 use std::process::ExitCode;
+use std::str::FromStr;
 use std::time::Instant;
 
-const TIERS: [&str; 4] = ["core", "wasm", "dist", "e2e"];
+/// A test tier, in the order `cargo xtask test` runs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    Core,
+    Wasm,
+    Dist,
+    E2e,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 4] = [Tier::Core, Tier::Wasm, Tier::Dist, Tier::E2e];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Core => "core",
+            Tier::Wasm => "wasm",
+            Tier::Dist => "dist",
+            Tier::E2e => "e2e",
+        }
+    }
+
+    /// Does it need Chromium (and the rest of `setup`'s browser scope)?
+    fn needs_browser(self) -> bool {
+        matches!(self, Tier::Wasm | Tier::E2e)
+    }
+
+    fn run(self, count: &mut Count) -> Result {
+        match self {
+            Tier::Core => core(count),
+            Tier::Wasm => wasm(count),
+            Tier::Dist => dist(count),
+            Tier::E2e => e2e(count),
+        }
+    }
+}
+
+impl fmt::Display for Tier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl FromStr for Tier {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Tier, String> {
+        Tier::ALL
+            .into_iter()
+            .find(|t| t.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Tier::ALL.iter().map(|t| t.name()).collect();
+                format!("unknown test tier `{s}` (tiers: {})", names.join(", "))
+            })
+    }
+}
+
+/// What `cargo xtask test` was asked to do.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TestArgs {
+    /// The tiers named (none: all of them).
+    pub tiers: Vec<Tier>,
+    /// `--keep-going`: run the later tiers after a failure.
+    pub keep_going: bool,
+}
 
 #[derive(Default)]
 struct Count {
@@ -60,37 +125,23 @@ fn number_before(text: &str, word: &str) -> u64 {
 }
 
 struct Outcome {
-    tier: &'static str,
+    tier: Tier,
     count: Count,
     ok: bool,
     secs: f64,
     note: String,
 }
 
-pub fn test(args: &[String]) -> ExitCode {
-    let mut selected: Vec<&'static str> = Vec::new();
-    let mut keep_going = std::env::var_os("SHILU_KEEP_GOING").is_some_and(|v| v == "1");
-    for a in args {
-        if a == "--keep-going" {
-            keep_going = true;
-            continue;
-        }
-        match TIERS.iter().find(|t| **t == a.as_str()) {
-            Some(t) => selected.push(t),
-            None => {
-                eprintln!(
-                    "error: unknown test tier `{a}` (tiers: {}; flag: --keep-going)",
-                    TIERS.join(", ")
-                );
-                return ExitCode::from(2);
-            }
-        }
-    }
-    if selected.is_empty() {
-        selected = TIERS.to_vec();
-    }
+pub fn test(args: &TestArgs) -> ExitCode {
+    let keep_going =
+        args.keep_going || std::env::var_os("SHILU_KEEP_GOING").is_some_and(|v| v == "1");
+    // In the tiers' order, each once, whatever order they were named in.
+    let selected: Vec<Tier> = Tier::ALL
+        .into_iter()
+        .filter(|t| args.tiers.is_empty() || args.tiers.contains(t))
+        .collect();
     let started = Instant::now();
-    let browser = selected.iter().any(|t| *t == "wasm" || *t == "e2e");
+    let browser = selected.iter().any(|t| t.needs_browser());
     if let Err(e) = setup::setup(Scope { browser }) {
         eprintln!("\nerror: setup failed: {e}");
         println!("\n0 passed, 1 failed");
@@ -98,17 +149,11 @@ pub fn test(args: &[String]) -> ExitCode {
     }
 
     let mut outcomes = Vec::new();
-    for tier in TIERS.iter().filter(|t| selected.contains(t)) {
+    for &tier in &selected {
         step(&format!("test tier `{tier}`"));
         let t0 = Instant::now();
         let mut count = Count::default();
-        let result = match *tier {
-            "core" => core(&mut count),
-            "wasm" => wasm(&mut count),
-            "dist" => dist(&mut count),
-            "e2e" => e2e(&mut count),
-            _ => unreachable!(),
-        };
+        let result = tier.run(&mut count);
         let (ok, note) = match result {
             Ok(()) if count.failed > 0 => (false, format!("{} test(s) failed", count.failed)),
             Ok(()) if count.passed == 0 => (false, "ran no tests".to_string()),
@@ -144,6 +189,7 @@ pub fn test(args: &[String]) -> ExitCode {
     for tier in selected
         .iter()
         .filter(|t| !outcomes.iter().any(|o| o.tier == **t))
+        .map(|t| t.name())
     {
         println!(
             "    skip {tier:<5} not run: an earlier tier failed (--keep-going runs it anyway)"
@@ -205,7 +251,7 @@ fn wasm(count: &mut Count) -> Result {
 
 /// (c) release dist, then the checks that read it.
 fn dist(count: &mut Count) -> Result {
-    let files = crate::dist()?;
+    let files = crate::dist::dist()?;
     println!(
         "test first visit within budget (≤ {} brotli -q 11) ...",
         sizes::human(sizes::BUDGET_BROTLI_BYTES)
@@ -213,6 +259,17 @@ fn dist(count: &mut Count) -> Result {
     match sizes::check_budget(&files) {
         Ok(total) => {
             println!("    ok: {}", sizes::human(total));
+            count.passed += 1;
+        }
+        Err(e) => {
+            println!("    FAILED: {e}");
+            count.failed += 1;
+        }
+    }
+    println!("test README.md's size table is this dist/'s ...");
+    match crate::dist::check_readme_table(&files) {
+        Ok(()) => {
+            println!("    ok");
             count.passed += 1;
         }
         Err(e) => {
@@ -250,7 +307,7 @@ fn e2e(count: &mut Count) -> Result {
                 .into(),
         );
     }
-    let mut c = cmd("node");
+    let mut c = command("node");
     c.current_dir(util::root().join("tests/e2e"))
         .args([
             "--test",

@@ -1,10 +1,11 @@
 //! Small process helpers shared by the subcommands (std only).
 
 use std::env;
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
@@ -29,28 +30,40 @@ pub fn npm_tools_bin_dir() -> PathBuf {
     root().join("xtask/tools/node_modules/.bin")
 }
 
-/// Put the npm build tools, then `$CARGO_HOME/bin`, first on PATH for us and
-/// our children, so the tools `setup` installs are the ones Trunk finds.
-pub fn ensure_tools_on_path() {
-    let path = env::var_os("PATH").unwrap_or_default();
-    let firsts = [npm_tools_bin_dir(), cargo_bin_dir()];
+/// The PATH every command we spawn gets: the npm build tools, then
+/// `$CARGO_HOME/bin`, then our own PATH (without repeats of those two), so the
+/// tools `setup` installs are the ones Trunk finds. Our own environment is
+/// left alone: each command gets it through [`command`].
+pub fn tools_path() -> OsString {
+    static PATH: OnceLock<OsString> = OnceLock::new();
+    PATH.get_or_init(|| {
+        prepend_path(
+            &[npm_tools_bin_dir(), cargo_bin_dir()],
+            &env::var_os("PATH").unwrap_or_default(),
+        )
+    })
+    .clone()
+}
+
+/// `firsts`, then the entries of `path` that are not among them.
+fn prepend_path(firsts: &[PathBuf], path: &OsStr) -> OsString {
     let mut parts: Vec<PathBuf> = firsts.to_vec();
-    parts.extend(env::split_paths(&path).filter(|p| !firsts.contains(p)));
-    env::set_var("PATH", env::join_paths(parts).expect("valid PATH"));
+    parts.extend(env::split_paths(path).filter(|p| !firsts.contains(p)));
+    env::join_paths(parts).expect("PATH entries contain no separator")
+}
+
+/// The one way this xtask builds a command: run from the repository root,
+/// with [`tools_path`] as its PATH (which is also where `program` is looked
+/// up, on Unix).
+pub fn command(program: impl AsRef<OsStr>) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", tools_path());
+    c
 }
 
 /// The cargo that runs us (falls back to `cargo` on PATH).
 pub fn cargo() -> Command {
-    let mut c = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    c.current_dir(root());
-    c
-}
-
-/// A command run from the repository root.
-pub fn cmd(program: impl AsRef<OsStr>) -> Command {
-    let mut c = Command::new(program);
-    c.current_dir(root());
-    c
+    command(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
 /// A heading for a step, so logs read as a list of what was done.
@@ -114,7 +127,7 @@ pub fn run_tee(c: &mut Command, mut on_line: impl FnMut(&str)) -> Result<bool> {
 
 /// First line of `program args…` (stdout, else stderr), if it runs and succeeds.
 pub fn first_line_of(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program)
+    let out = command(program)
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -139,4 +152,37 @@ pub fn stdout_of(c: &mut Command) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tools_come_first_on_path_once() {
+        let (npm, bin) = (
+            PathBuf::from("/r/node_modules/.bin"),
+            PathBuf::from("/h/.cargo/bin"),
+        );
+        let path = env::join_paths(["/usr/bin", "/h/.cargo/bin", "/bin"]).unwrap();
+        let joined = prepend_path(&[npm.clone(), bin.clone()], &path);
+        let parts: Vec<PathBuf> = env::split_paths(&joined).collect();
+        assert_eq!(
+            parts,
+            [npm, bin, PathBuf::from("/usr/bin"), PathBuf::from("/bin")]
+        );
+    }
+
+    #[test]
+    fn commands_get_the_tools_path_and_the_root() {
+        let c = command("trunk");
+        let path = c
+            .get_envs()
+            .find(|(k, _)| *k == "PATH")
+            .and_then(|(_, v)| v)
+            .expect("PATH is set on the command");
+        let first = env::split_paths(path).next();
+        assert_eq!(first, Some(npm_tools_bin_dir()));
+        assert_eq!(c.get_current_dir(), Some(root().as_path()));
+    }
 }

@@ -1,6 +1,6 @@
 //! Fuzzes `analysed_bytes` and checks the lossless property on what decodes:
-//! every non-whitespace character of the text, speaker labels (and their
-//! colons) aside, is kept in order.
+//! every non-whitespace character of the text, speaker labels (as written,
+//! markup and colon included) aside, is kept in order.
 
 #![no_main]
 
@@ -22,9 +22,16 @@ fuzz_target!(|data: &[u8]| {
         content.chars().all(|c| all.any(|d| d == c)),
         "content is a subsequence of the input"
     );
-    // …and nothing but labels and their colons missing.
-    let labels: usize = doc.turns.iter().map(|t| nows(&t.label).count() + 1).sum();
+    // …and nothing but the labels missing…
+    let labels: usize = doc.turns.iter().map(|t| nows(&t.label).count()).sum();
     assert_eq!(nows(&text).count(), content.chars().count() + labels);
+    // …each one where it was written.
+    assert!(shilu_core::lossless::is_lossless(&text, &doc));
+    // Every Q&A pair names turns that exist.
+    for q in &doc.qa {
+        assert!(doc.turn(&q.question).is_some());
+        assert!(q.answers.iter().chain(&q.continued).all(|a| doc.turn(a).is_some()));
+    }
     // The JSON round-trips.
     let json = serde_json::to_string(&doc).expect("serializes");
     let mut back: shilu_core::Document = serde_json::from_str(&json).expect("deserializes");

@@ -10,14 +10,18 @@ use crate::model::Role;
 /// `turn_role[i]` is the role of the turn that line `i` belongs to (`None`
 /// in the front matter); `is_label[i]` marks label lines.
 pub fn start(lines: &[Line<'_>], turn_role: &[Option<Role>], is_label: &[bool]) -> Option<usize> {
+    // The closing remark is in the last turn: a speaker who says 到此结束
+    // of their own part and is followed by others has not closed anything.
+    let last_label = is_label.iter().rposition(|&b| b)?;
     let closing = lines
         .iter()
         .enumerate()
+        .skip(last_label)
         .rposition(|(i, l)| turn_role[i].is_some() && is_strong_closing(l.text))
+        .map(|i| i + last_label)
         .or_else(|| {
             // No explicit closing: the host's last thanks, if the last
             // turn is the host's.
-            let last_label = is_label.iter().rposition(|&b| b)?;
             if turn_role[last_label] != Some(Role::Host) {
                 return None;
             }

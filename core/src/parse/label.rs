@@ -1,36 +1,58 @@
-//! Speaker labels: `主持人    董晓林:`, `刘志杰:`, `山西日报记者:`,
-//! `主持人(省生态环境厅宣教处处长王某):各位…`, `问:`, `答:`,
-//! `某省生态环境厅副厅长、新闻发言人张某:`, in simplified or traditional
-//! characters, with ASCII or fullwidth colons.
+//! What a label's speaker part says: `主持人    董晓林`, `刘志杰`,
+//! `山西日报记者`, `主持人(省生态环境厅宣教处处长王某)`, `问`, `答`,
+//! `国家统计局局长 宁吉喆`, `行政長官`, `Audrey Tang`, `Question`, in
+//! simplified or traditional characters.
 //!
-//! [`candidate`] reads one line and says whether it *could* be a label and
-//! what it says about the speaker; whether it *is* one also depends on the
-//! line's indentation and on the names known from the intro (see `mod.rs`).
+//! [`read`] gives the reading of one label syntax (see [`super::syntax`]),
+//! or `None` when the text before the colon is plainly not a speaker (a
+//! vocative, a lead-in, a quotation, a list item, a metadata key). Whether
+//! a reading *is* a label depends on the whole document (see
+//! [`super::evidence`]).
 
 use super::names::{split_title_name, TITLE_WORDS};
+use super::syntax::{Form, Syntax};
 use crate::chars::{
-    contains_any, count_upto, find_any, has_surname, is_colon, is_han, is_label_breaker,
-    is_name_like,
+    contains_any, find_any, has_surname, is_han, is_label_breaker, is_name_like, strip_ws,
 };
 use crate::model::Role;
 
-/// How sure the label reading is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Strength {
-    /// A role word (主持人, 记者, 发言人, 问, 答) or a title before a name.
-    Strong,
-    /// Only a bare name, e.g. `刘志杰`.
-    Bare,
+/// What kind of speaker a label names: how much it says by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Shape {
+    /// A role word: `主持人`, `记者`, `问`, `答`, `发言人`, `Moderator`.
+    Role,
+    /// A title before a name: `国家统计局局长 宁吉喆`.
+    Titled,
+    /// A journalist's outlet: `中央广播电视总台央视记者`.
+    Outlet,
+    /// A personal name: `华春莹`, `刘志杰`.
+    Name,
+    /// A name in Latin script: `Audrey Tang`, `Kolas Yotaka`.
+    Latin,
+    /// A title alone: `行政長官`, `国家统计局新闻发言人` is a role.
+    TitleOnly,
+    /// Anything else, read as a label only in marked form (`### cheers：`).
+    Other,
 }
 
-/// What a label line says.
+impl Shape {
+    /// Shapes that make a label by themselves.
+    pub fn is_strong(self) -> bool {
+        matches!(self, Shape::Role | Shape::Titled | Shape::Outlet)
+    }
+}
+
+/// A label candidate: its syntax and what its speaker part says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label<'a> {
-    /// The label as written, without the colon.
+    pub form: Form,
+    /// The label as written, markup and colon included.
+    pub label: &'a str,
+    /// The speaker part as written.
     pub body: &'a str,
-    /// Speech following the colon on the same line (may be empty).
+    /// Speech following the label on the same line (may be empty).
     pub rest: &'a str,
-    pub strength: Strength,
+    pub shape: Shape,
     /// The role the label names, if it names one.
     pub role: Option<Role>,
     /// The person's name, when the label gives one.
@@ -38,131 +60,334 @@ pub struct Label<'a> {
     pub title: Option<String>,
     /// A journalist's outlet: `山西日报` in `山西日报记者`.
     pub outlet: Option<String>,
-    /// Whether a bare name starts with a common surname.
+    /// Whether a Chinese name starts with a common surname.
     pub surname: bool,
 }
 
-const HOST_WORDS: &[&str] = &["主持人", "主持"];
-const JOURNALIST_WORDS: &[&str] = &["记者", "記者"];
-const QUESTION: &[&str] = &["问", "問", "提问", "提問"];
-const ANSWER: &[&str] = &["答", "回答"];
-const SPOKESPERSON: &[&str] = &["发言人", "發言人"];
-const VOCATIVES: &[&str] = &[
-    "各位",
-    "大家",
-    "朋友",
-    "女士",
-    "先生",
-    "同志们",
-    "同志們",
-    "同胞",
-    "来宾",
-    "來賓",
-    "你们",
-    "你們",
-    "您好",
-];
-/// Endings of a verb of saying or listing: `王某说:`, `主要有:`.
-const SAYING_ENDS: &[&str] = &[
-    "说", "說", "讲", "講", "称", "稱", "道", "问", "問", "答", "是", "有", "为", "為", "的", "了",
-    "们", "們", "等", "表示", "指出", "强调", "強調", "认为", "認為", "介绍", "介紹", "透露",
-    "提到", "谈到", "談到", "补充", "補充", "如下", "包括",
-];
-/// Longest label body accepted, in characters.
-const MAX_BODY: usize = 40;
+impl Label<'_> {
+    /// The key under which the document counts this speaker's labels.
+    pub fn key(&self) -> String {
+        self.name.clone().unwrap_or_else(|| strip_ws(self.body))
+    }
+}
 
-/// Reads `text` (a trimmed line) as a speaker label, if it can be one.
+const HOST_WORDS: &[&str] = &["主持人", "主持", "司仪", "司儀"];
+/// Role words that name the host only when they are the whole label.
+const HOST_ALONE: &[&str] = &["主席", "主持人员"];
+const JOURNALIST_WORDS: &[&str] = &["记者", "記者"];
+const QUESTION: &[&str] = &[
+    "问",
+    "問",
+    "提问",
+    "提問",
+    "媒体提问",
+    "媒體提問",
+    "媒体",
+    "媒體",
+    "记者问",
+    "記者問",
+    "现场提问",
+    "現場提問",
+    "网友提问",
+    "網友提問",
+    "网友",
+    "網友",
+];
+const ANSWER: &[&str] = &["答", "回答"];
+const SPOKESPERSON: &[&str] = &["发言人", "發言人", "发布人", "發布人", "發佈人"];
+const EN_HOST: &[&str] = &[
+    "moderator",
+    "host",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "mc",
+    "facilitator",
+    "presenter",
+];
+const EN_QUESTION: &[&str] = &[
+    "question",
+    "q",
+    "reporter",
+    "journalist",
+    "interviewer",
+    "press",
+];
+const EN_ANSWER: &[&str] = &["answer", "a", "spokesperson", "spokesman", "spokeswoman"];
+const VOCATIVES: Words =
+    Words("各位|大家|朋友|女士们|先生们|同志们|同志們|同胞|来宾|來賓|你们|你們|您好|亲爱的|親愛的");
+/// Endings of a verb of saying or listing: `王某说:`, `主要有:`.
+const SAYING_ENDS: Words = Words("说|說|讲|講|称|稱|道|问道|問道|答道|是|有|为|為|的|了|们|們|等|表示|指出|强调|強調|认为|認為|介绍|介紹|透露|提到|谈到|談到|补充|補充|如下|包括|以下|如次|写道|寫道|回应|回應|宣布|要求|提出|总结|總結|告诉|告訴|例如|比如|即|分别|分別|在于|在於");
+/// Keys of metadata lines: never speakers.
+const META_KEYS: Words = Words("时间|時間|日期|地点|地點|主题|主題|来源|來源|原标题|原標題|标题|標題|副标题|副標題|责任编辑|責任編輯|编辑|編輯|作者|摄影|攝影|发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|链接|鏈接|网址|網址|附件|注|备注|備註|关键词|關鍵詞|题目|題目|会议主题|會議主題|文字实录|文字實錄|视频|視頻|图片|圖片|Source|Date|Time|Title|Tags|Note|URL|Link");
+
+/// A list of words in one string, `|` between them: less data in the
+/// wasm than a slice of string slices.
+struct Words(&'static str);
+
+impl Words {
+    fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.0.split('|')
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.iter().any(|x| x == w)
+    }
+
+    fn in_text(&self, s: &str) -> bool {
+        self.iter().any(|x| s.contains(x))
+    }
+
+    fn ends(&self, s: &str) -> bool {
+        self.iter().any(|e| s.ends_with(e))
+    }
+}
+
+/// The label candidate of a trimmed line: its syntax, read.
 pub fn candidate(text: &str) -> Option<Label<'_>> {
-    // The colon must come early: labels are short.
-    let (pos, colon) = text
-        .char_indices()
-        .take(MAX_BODY + 8)
-        .find(|&(_, c)| is_colon(c))?;
-    let body = text[..pos].trim();
-    let rest = text[pos + colon.len_utf8()..].trim_start();
-    if body.is_empty() || count_upto(body, MAX_BODY) > MAX_BODY {
-        return None;
-    }
-    if body.chars().any(is_label_breaker) || !body.chars().any(is_han) {
-        return None;
-    }
-    if contains_any(body, VOCATIVES) {
-        return None;
-    }
-    let (outer, inner) = split_parenthetical(body)?;
+    read(&super::syntax::label(text)?)
+}
+
+/// Reads a label syntax, or `None` when its speaker part is plainly not a
+/// speaker.
+pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
+    let body = syn.body;
     let mut label = Label {
+        form: syn.form,
+        label: syn.label,
         body,
-        rest,
-        strength: Strength::Strong,
+        rest: syn.rest,
+        shape: Shape::Other,
         role: None,
         name: None,
         title: None,
         outlet: None,
         surname: false,
     };
-
-    if QUESTION.contains(&outer) || outer.ends_with("记者问") || outer.ends_with("記者問") {
-        label.role = Some(Role::Journalist);
-        return Some(label);
+    let marked = syn.form.is_marked();
+    // `### 1：` names an anonymous speaker; `1. 总体要求：` opens an item.
+    let item = is_list_item(body)
+        && !(marked && body.chars().all(|c| c.is_ascii_alphanumeric() || is_han(c)));
+    if META_KEYS.contains(body) || item {
+        return None;
     }
-    if ANSWER.contains(&outer) {
-        label.role = Some(Role::Official);
-        return Some(label);
+    if !body.chars().any(is_han) {
+        return latin(label);
     }
-    if let Some((_, w)) = find_any(outer, HOST_WORDS) {
-        label.role = Some(Role::Host);
-        let left = outer.replacen(w, " ", 1);
-        fill_person(&mut label, left.trim(), inner);
-        return Some(label);
-    }
-    if let Some((i, w)) = find_any(outer, JOURNALIST_WORDS) {
-        label.role = Some(Role::Journalist);
-        let outlet = outer[..i].trim();
-        if !outlet.is_empty() {
-            label.outlet = Some(outlet.to_string());
+    if !marked {
+        // Plain prefixes need to look like a label to be one.
+        if body.chars().any(is_label_breaker) || VOCATIVES.in_text(body) {
+            return None;
         }
-        let after = outer[i + w.len()..].trim();
-        if is_name_like(after) {
-            label.name = Some(crate::chars::strip_ws(after));
+        if opens_quotation(syn.rest) && SAYING_ENDS.ends(body) {
+            return None;
         }
+    }
+    let Some((outer, inner)) = split_parenthetical(body) else {
+        return marked.then_some(label);
+    };
+    if read_role(&mut label, outer, inner) {
         return Some(label);
     }
-    if contains_any(outer, SPOKESPERSON) {
-        label.role = Some(Role::Official);
-        fill_person(&mut label, outer, inner);
-        return Some(label);
-    }
-    // A title before a name: `省扶贫办主任刘志杰`, `张某(生态环境部副部长)`.
+    // A title before a name: `省扶贫办主任刘志杰`, `国家统计局局长 宁吉喆`.
     if let Some((title, name)) = split_title_name(outer) {
+        label.shape = Shape::Titled;
         label.role = Some(Role::Official);
         label.title = Some(title.to_string());
         label.name = Some(name);
         return Some(label);
     }
     if let Some(inner) = inner {
+        // `張某(某省生態環境廳副廳長)`, `陈某(省扶贫办主任刘志杰)`.
         if let Some((title, name)) = split_title_name(inner) {
+            label.shape = Shape::Titled;
             label.role = Some(Role::Official);
             label.title = Some(title.to_string());
             label.name = Some(name);
             return Some(label);
         }
         if is_name_like(outer) && ends_with_title(inner) {
+            label.shape = Shape::Titled;
             label.role = Some(Role::Official);
             label.title = Some(inner.trim().to_string());
-            label.name = Some(crate::chars::strip_ws(outer));
+            label.name = Some(strip_ws(outer));
             return Some(label);
         }
+        return marked.then_some(label);
+    }
+    if SAYING_ENDS.ends(outer) && !marked {
         return None;
     }
-    // A bare name.
-    if is_name_like(outer) && !SAYING_ENDS.iter().any(|e| outer.ends_with(e)) {
-        let name = crate::chars::strip_ws(outer);
-        label.strength = Strength::Bare;
+    // `鏡傳媒`, `台視`, `彭博社`: an outlet by its ending.
+    if is_outlet(outer) {
+        label.shape = Shape::Outlet;
+        label.role = Some(Role::Journalist);
+        label.outlet = Some(strip_ws(outer));
+        return Some(label);
+    }
+    if is_name_like(outer) {
+        let name = strip_ws(outer);
         label.surname = has_surname(&name);
+        // `行政長官`, `省长`: a title, not a name.
+        if ends_with_title(outer) && !label.surname {
+            label.shape = Shape::TitleOnly;
+            label.title = Some(name);
+            return Some(label);
+        }
+        label.shape = Shape::Name;
         label.name = Some(name);
         return Some(label);
     }
+    if ends_with_title(outer) && outer.chars().count() <= 24 {
+        label.shape = Shape::TitleOnly;
+        label.title = Some(strip_ws(outer));
+        return Some(label);
+    }
+    marked.then_some(label)
+}
+
+/// Role words: host, journalist, question, answer, spokesperson.
+fn read_role(label: &mut Label<'_>, outer: &str, inner: Option<&str>) -> bool {
+    let role = |label: &mut Label<'_>, role| {
+        label.shape = Shape::Role;
+        label.role = Some(role);
+        true
+    };
+    if QUESTION.contains(&outer) {
+        return role(label, Role::Journalist);
+    }
+    if ANSWER.contains(&outer) {
+        return role(label, Role::Official);
+    }
+    if HOST_ALONE.contains(&outer) && inner.is_none() {
+        return role(label, Role::Host);
+    }
+    if let Some((i, w)) = find_any(outer, HOST_WORDS) {
+        // `主持人 董晓林`, `主持人(…王某)`; not `…主持的`.
+        let left = format!("{} {}", &outer[..i], &outer[i + w.len()..]);
+        if i == 0 || left.trim().is_empty() || inner.is_some() || outer[..i].ends_with(' ') {
+            role(label, Role::Host);
+            fill_person(label, left.trim(), inner);
+            return true;
+        }
+    }
+    if let Some((i, w)) = find_any(outer, JOURNALIST_WORDS) {
+        role(label, Role::Journalist);
+        let outlet = outer[..i].trim();
+        if !outlet.is_empty() {
+            label.shape = Shape::Outlet;
+            label.outlet = Some(outlet.to_string());
+        }
+        let after = outer[i + w.len()..].trim();
+        if is_name_like(after) {
+            label.name = Some(strip_ws(after));
+        }
+        return true;
+    }
+    if contains_any(outer, SPOKESPERSON) {
+        role(label, Role::Official);
+        fill_person(label, outer, inner);
+        if label.name.is_none() && label.title.is_none() && outer.chars().count() > 3 {
+            label.title = Some(strip_ws(outer));
+        }
+        return true;
+    }
+    false
+}
+
+/// English role words and Latin-script names: `Moderator`, `Q`,
+/// `Audrey Tang`, `Kolas Yotaka`.
+fn latin(mut label: Label<'_>) -> Option<Label<'_>> {
+    let body = label.body;
+    let lower = body.to_ascii_lowercase();
+    let word = lower.trim_end_matches('.');
+    for (words, role) in [
+        (EN_HOST, Role::Host),
+        (EN_QUESTION, Role::Journalist),
+        (EN_ANSWER, Role::Official),
+    ] {
+        if words.contains(&word) {
+            label.shape = Shape::Role;
+            label.role = Some(role);
+            return Some(label);
+        }
+    }
+    if label.form.is_marked() {
+        label.shape = if is_latin_name(body) {
+            Shape::Latin
+        } else {
+            Shape::Other
+        };
+        label.name = (label.shape == Shape::Latin).then(|| body.to_string());
+        return Some(label);
+    }
+    if is_latin_name(body) {
+        label.shape = Shape::Latin;
+        label.name = Some(body.to_string());
+        return Some(label);
+    }
     None
+}
+
+/// Endings of a news outlet's name (simplified and traditional).
+const OUTLET_ENDS: Words = Words("报|報|社|网|網|台|视|視|新闻|新聞|传媒|傳媒|媒体|媒體|周刊|週刊|杂志|雜誌|电台|電台|频道|頻道|客户端|客戶端|通讯|通訊|日报|日報|时报|時報|晚报|晚報");
+
+/// A short name that ends as outlets do: `鏡傳媒`, `彭博社`, `台視`,
+/// `央廣` (but `李广` is a person).
+fn is_outlet(s: &str) -> bool {
+    let n = s.chars().count();
+    let person = n <= 3 && is_name_like(s) && has_surname(&strip_ws(s));
+    !person
+        && (2..=14).contains(&n)
+        && s.chars()
+            .all(|c| is_han(c) || c == '、' || c.is_ascii_alphanumeric())
+        && OUTLET_ENDS.ends(s)
+}
+
+/// One to four capitalised words: `Audrey Tang`, `Paul B. Preciado`,
+/// `Frédéric Laffont`. Latin letters only (ASCII and Latin-1 to Latin
+/// Extended-B): no Unicode tables in the wasm.
+fn is_latin_name(s: &str) -> bool {
+    let letter = |c: char| {
+        c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷'
+    };
+    let upper = |c: char| c.is_ascii_uppercase() || ('\u{C0}'..='\u{DE}').contains(&c) && c != '×';
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        let mut c = w.chars();
+        if words > 4
+            || !c.next().is_some_and(upper)
+            || !c.all(|c| letter(c) || matches!(c, '.' | '-' | '\''))
+        {
+            return false;
+        }
+    }
+    words > 0
+}
+
+/// `一、`, `1.`, `（一）`, `第一`: the start of a list item, not a speaker
+/// (`21世纪经济报道记者` starts with digits but no list mark).
+fn is_list_item(body: &str) -> bool {
+    let b = body.strip_prefix(['(', '（']).unwrap_or(body);
+    if let Some(rest) = b.strip_prefix('第') {
+        return rest.starts_with(crate::chars::is_cn_numeral);
+    }
+    let numeral = |c: char| crate::chars::is_cn_numeral(c) || crate::chars::digit(c).is_some();
+    let n = b.chars().take_while(|&c| numeral(c)).count();
+    if n == 0 {
+        return false;
+    }
+    // `1、`, `1.`, `一是`, `（一）`, `1)`: a numeral and a list mark.
+    b.chars()
+        .nth(n)
+        .is_some_and(|c| matches!(c, '、' | '.' | '．' | '是' | ')' | '）'))
+}
+
+/// Speech that opens with a quotation mark: `我说：「…」`.
+fn opens_quotation(rest: &str) -> bool {
+    rest.starts_with(['“', '「', '『', '"', '‘'])
 }
 
 /// Fills name and title from what is left of the label after its role
@@ -175,7 +400,7 @@ fn fill_person(label: &mut Label<'_>, left: &str, inner: Option<&str>) {
             return;
         }
         if is_name_like(inner) {
-            label.name = Some(crate::chars::strip_ws(inner));
+            label.name = Some(strip_ws(inner));
             return;
         }
         if ends_with_title(inner) {
@@ -186,7 +411,7 @@ fn fill_person(label: &mut Label<'_>, left: &str, inner: Option<&str>) {
         label.title.get_or_insert_with(|| title.to_string());
         label.name = Some(name);
     } else if is_name_like(left) {
-        label.name = Some(crate::chars::strip_ws(left));
+        label.name = Some(strip_ws(left));
     }
 }
 
@@ -228,8 +453,9 @@ mod tests {
         assert_eq!(l.role, Some(Role::Host));
         assert_eq!(l.name.as_deref(), Some("董晓林"));
         assert_eq!(l.body, "主持人\u{a0}\u{a0}\u{a0} 董晓林");
+        assert_eq!(l.label, "主持人\u{a0}\u{a0}\u{a0} 董晓林:");
         let l = c("刘志杰:");
-        assert_eq!(l.strength, Strength::Bare);
+        assert_eq!(l.shape, Shape::Name);
         assert!(l.surname);
         let l = c("山西日报记者:");
         assert_eq!(l.role, Some(Role::Journalist));
@@ -245,6 +471,9 @@ mod tests {
         assert_eq!(l.name.as_deref(), Some("王某"));
         assert_eq!(l.title.as_deref(), Some("省生态环境厅宣教处处长"));
         assert_eq!(l.rest, "各位记者朋友,上午好。");
+        let l = c("主持人（省生态环境厅宣传教育处处长王立新）：各位记者朋友");
+        assert_eq!(l.name.as_deref(), Some("王立新"));
+        assert_eq!(l.title.as_deref(), Some("省生态环境厅宣传教育处处长"));
         let l = c("某省生态环境厅副厅长、新闻发言人张某:");
         assert_eq!(l.role, Some(Role::Official));
         assert_eq!(l.name.as_deref(), Some("张某"));
@@ -252,6 +481,35 @@ mod tests {
         let l = c("張某(某省生態環境廳副廳長):");
         assert_eq!(l.name.as_deref(), Some("張某"));
         assert_eq!(l.title.as_deref(), Some("某省生態環境廳副廳長"));
+        let l = c("国家统计局局长 宁吉喆：");
+        assert_eq!(
+            (l.shape, l.name.as_deref()),
+            (Shape::Titled, Some("宁吉喆"))
+        );
+        assert_eq!(l.title.as_deref(), Some("国家统计局局长"));
+    }
+
+    #[test]
+    fn outlets_and_titles() {
+        let l = c("中央广播电视总台央视记者：");
+        assert_eq!(
+            (l.shape, l.outlet.as_deref()),
+            (Shape::Outlet, Some("中央广播电视总台央视"))
+        );
+        let l = c("人民日报、人民网和人民日报客户端记者：");
+        assert_eq!(
+            l.outlet.as_deref(),
+            Some("人民日报、人民网和人民日报客户端")
+        );
+        let l = c("鏡傳媒：");
+        assert_eq!((l.shape, l.role), (Shape::Outlet, Some(Role::Journalist)));
+        assert_eq!(c("台視：").shape, Shape::Outlet);
+        let l = c("行政長官：首先");
+        assert_eq!(
+            (l.shape, l.title.as_deref()),
+            (Shape::TitleOnly, Some("行政長官"))
+        );
+        assert_eq!(c("國家統計局新聞發言人:").role, Some(Role::Official));
     }
 
     #[test]
@@ -260,9 +518,26 @@ mod tests {
         assert_eq!(c("問:").role, Some(Role::Journalist));
         assert_eq!(c("答:").role, Some(Role::Official));
         assert_eq!(c("記者:").role, Some(Role::Journalist));
+        assert_eq!(c("司儀：").role, Some(Role::Host));
+        assert_eq!(c("主席：").role, Some(Role::Host));
+        assert_eq!(c("媒體提問：").role, Some(Role::Journalist));
         let l = c("香港商報記者:");
         assert_eq!(l.outlet.as_deref(), Some("香港商報"));
-        assert_eq!(c("國家統計局新聞發言人:").role, Some(Role::Official));
+    }
+
+    #[test]
+    fn latin_and_marked() {
+        assert_eq!(c("Question:").role, Some(Role::Journalist));
+        assert_eq!(c("Moderator:").role, Some(Role::Host));
+        let l = c("### Kolas Yotaka：");
+        assert_eq!(
+            (l.shape, l.name.as_deref()),
+            (Shape::Latin, Some("Kolas Yotaka"))
+        );
+        assert_eq!(c("### cheers：").shape, Shape::Other);
+        assert_eq!(c("Audrey Tang: hello").shape, Shape::Latin);
+        assert!(candidate("Note: this is").is_none());
+        assert!(candidate("the plan: go").is_none());
     }
 
     #[test]
@@ -271,10 +546,18 @@ mod tests {
             "总书记指出:“要把深度贫困地区作为区域攻坚重点”",
             "今年我省“10.17”扶贫日的主题是:聚焦深度贫困",
             "他说:我们一定",
+            "我说：「我们一定」",
             "主要有:",
             "10:52",
             "具体如下:",
+            "主要包括：",
             "各位记者朋友:",
+            "一、工作目标：",
+            "1. 总体要求：",
+            "（一）基本原则：",
+            "来源：新华网",
+            "责任编辑：张某",
+            "原标题：某某",
             "",
             ":",
         ] {

@@ -1,6 +1,7 @@
 //! Line splitting and the shapes a single line can have on its own:
 //! timestamps, photo captions, closing remarks.
 
+use super::label::Label;
 use crate::chars::{digit, is_colon, is_han};
 
 /// One non-blank line of the input.
@@ -12,7 +13,9 @@ pub struct Line<'a> {
     pub indent: usize,
 }
 
-/// Splits on `\n`, `\r\n` and `\r`, dropping blank lines.
+/// Splits on `\n`, `\r\n` and `\r`, dropping blank lines. Indents are
+/// relative to the least indented line: a document indented as a whole
+/// reads as the same document.
 pub fn split(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     for raw in text.split(['\n', '\r']) {
@@ -23,7 +26,48 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
             out.push(Line { text, indent });
         }
     }
+    let base = out.iter().map(|l| l.indent).min().unwrap_or(0);
+    for l in &mut out {
+        l.indent -= base;
+    }
     out
+}
+
+/// Timestamp lines between turns become the turns' times: a stamp right
+/// before a label, or right after a label alone on its line. Returns, per
+/// line, the stamp line of its turn, and which lines were so consumed.
+pub fn turn_times(
+    lines: &[Line<'_>],
+    is_label: &[bool],
+    cands: &[Option<Label<'_>>],
+    from: usize,
+    end: usize,
+) -> (Vec<Option<usize>>, Vec<bool>) {
+    let n = lines.len();
+    let mut time_line: Vec<Option<usize>> = vec![None; n];
+    let mut consumed = vec![false; n];
+    let is_stamp = |i: usize| timestamp(lines[i].text).is_some();
+    for i in from..end {
+        if is_label[i] && i > 0 && !is_label[i - 1] && !consumed[i - 1] && is_stamp(i - 1) {
+            time_line[i] = Some(i - 1);
+            consumed[i - 1] = true;
+        }
+    }
+    for i in from..end {
+        let bare = cands[i].as_ref().is_some_and(|c| c.rest.is_empty());
+        if is_label[i]
+            && bare
+            && time_line[i].is_none()
+            && i + 1 < end
+            && !is_label[i + 1]
+            && !consumed[i + 1]
+            && is_stamp(i + 1)
+        {
+            time_line[i] = Some(i + 1);
+            consumed[i + 1] = true;
+        }
+    }
+    (time_line, consumed)
 }
 
 /// A date and/or time alone on a line.
@@ -250,6 +294,9 @@ mod tests {
         assert_eq!(l.len(), 3);
         assert_eq!(l[1].text, "b");
         assert_eq!(l[1].indent, 2);
+        // Relative to the least indented line.
+        let l = split("  a\n    b\n");
+        assert_eq!((l[0].indent, l[1].indent), (0, 2));
     }
 
     #[test]

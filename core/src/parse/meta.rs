@@ -4,22 +4,26 @@
 use super::front::Header;
 use super::lines::Stamp;
 use crate::chars::digit;
-use crate::model::Meta;
+use crate::model::{Meta, Origin};
 
-/// What the front matter offers for [`Meta`].
+/// What the front matter (and the file name) offers for [`Meta`].
 #[derive(Debug, Default)]
 pub struct Sources<'a> {
+    /// The title line's text (without Markdown `#` marks).
     pub title: &'a str,
     pub headers: Vec<Header<'a>>,
     /// Front paragraphs and headings, in order.
     pub intro: Vec<&'a str>,
     /// Stamp lines in the front matter.
     pub stamps: Vec<Stamp>,
+    /// The file name, when the reader gave one.
+    pub file_name: Option<&'a str>,
 }
 
-const DATE_KEYS: &[&str] = &["时间", "時間", "日期"];
+const DATE_KEYS: &[&str] = &["时间", "時間", "日期", "发布日期", "發布日期"];
 const PUBLISHED_KEYS: &[&str] = &["发布时间", "發布時間"];
 const PLACE_KEYS: &[&str] = &["地点", "地點"];
+const SOURCE_KEYS: &[&str] = &["来源", "來源"];
 const ORGANISER_KEYS: &[&str] = &[
     "主办",
     "主辦",
@@ -53,53 +57,89 @@ const PART_OF_DAY: &[&str] = &["上午", "下午", "晚上", "早上", "中午",
 /// Builds the meta from the front matter; `text` is all conference text
 /// (front and turns), for the province count.
 pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta {
-    let header_stamp = src
-        .headers
-        .iter()
-        .filter(|h| h.is(PUBLISHED_KEYS))
-        .find_map(|h| super::lines::timestamp(h.value));
-    let published_stamp = src
-        .stamps
-        .iter()
-        .chain(header_stamp.as_ref())
-        .find(|s| s.date.is_some());
-    let published = published_stamp.and_then(Stamp::iso);
+    let mut origin = crate::model::Sources::default();
+    let published_header = src.headers.iter().find(|h| h.is(PUBLISHED_KEYS));
+    let header_stamp = published_header.and_then(|h| super::lines::timestamp(h.value));
+    let published_stamp = src.stamps.iter().find(|s| s.date.is_some());
+    let published = match (published_stamp, &header_stamp) {
+        (Some(s), _) => s.iso().inspect(|_| origin.published = Some(Origin::Text)),
+        (None, Some(s)) if s.date.is_some() => {
+            s.iso().inspect(|_| origin.published = Some(Origin::Header))
+        }
+        _ => None,
+    };
+    let published_date = published_stamp
+        .or(header_stamp.as_ref())
+        .and_then(|s| s.date.as_deref());
+    // `# 2024-05-08 标题`: the date leads the title.
+    let (title_date, title) = leading_iso_date(src.title);
     let mut meta = Meta {
-        title: src.title.to_string(),
+        title: title.to_string(),
         published,
         ..Meta::default()
     };
+    if !meta.title.is_empty() {
+        origin.title = Some(Origin::Text);
+    }
 
-    // The date: a header first, then the intro, then the title.
-    let header_dates = src
+    // The date: a date header, the publication header, the title's date,
+    // the intro, the title's `M月D日`, a stamp; failing those, the file name.
+    let header_phrase = src
         .headers
         .iter()
-        .filter(|h| h.is(DATE_KEYS))
-        .map(|h| h.value);
-    let phrase = header_dates
-        .clone()
-        .chain(src.intro.iter().copied())
-        .chain(std::iter::once(src.title))
-        .find_map(find_date);
-    if let Some(p) = &phrase {
-        meta.date_text = Some(p.text.to_string());
-        let published_date = published_stamp.and_then(|s| s.date.as_deref());
-        let year = p.year.or_else(|| {
-            // Year of publication; the conference can't be after it.
-            let (y, m, d) = ymd(published_date?)?;
-            Some(if (p.month, p.day) > (m, d) { y - 1 } else { y })
+        .filter(|h| h.is(DATE_KEYS) || h.is(PUBLISHED_KEYS))
+        .find_map(|h| find_date(h.value).map(|p| (p, Origin::Header)));
+    let header_iso = || {
+        src.headers
+            .iter()
+            .filter(|h| h.is(DATE_KEYS) || h.is(PUBLISHED_KEYS))
+            .find_map(|h| iso_date_in(h.value))
+    };
+    // The intro's date: preferably in the sentence that says a
+    // conference was held (`10月12日下午，省政府新闻办举行新闻发布会`).
+    let intro_phrase = || {
+        let held =
+            |t: &&&str| HOLD.iter().any(|h| t.contains(h)) || MEETING.iter().any(|m| t.contains(m));
+        src.intro
+            .iter()
+            .filter(held)
+            .chain(src.intro.iter())
+            .find_map(|t| find_date(t))
+            .map(|p| (p, Origin::Intro))
+    };
+    let title_phrase = || find_date(title).map(|p| (p, Origin::Text));
+    // `2023年10月12日外交部例行记者会`: a full date in the title.
+    let title_full = || {
+        let p = find_date(title).filter(|p| p.year.is_some())?;
+        resolve(&p, published_date, title).map(|d| (d, p.text, Origin::Text))
+    };
+    let resolved = header_phrase
+        .and_then(|(p, o)| resolve(&p, published_date, title).map(|d| (d, p.text, o)))
+        .or_else(|| header_iso().map(|d| (d, "", Origin::Header)))
+        .or_else(|| title_date.map(|d| (d, "", Origin::Text)))
+        .or_else(title_full)
+        .or_else(|| {
+            let (p, o) = intro_phrase().or_else(title_phrase)?;
+            resolve_in(&p, published_date, title, &src.intro, src.file_name).map(|d| (d, p.text, o))
+        })
+        .or_else(|| published_date.map(|d| (d.to_string(), "", Origin::Text)))
+        .or_else(|| {
+            let name = src.file_name?;
+            iso_date_in(name).map(|d| (d, "", Origin::FileName))
         });
-        let year = year.or_else(|| year_in(src.title));
-        if let Some(y) = year {
-            if (1..=12).contains(&p.month) && (1..=31).contains(&p.day) {
-                meta.date = Some(format!("{y:04}-{:02}-{:02}", p.month, p.day));
-            }
+    if let Some((date, phrase, o)) = resolved {
+        meta.date = Some(date);
+        if !phrase.is_empty() {
+            meta.date_text = Some(phrase.to_string());
         }
-    } else if let Some(s) = header_dates
-        .filter_map(super::lines::timestamp)
-        .find(|s| s.date.is_some())
-    {
-        meta.date = s.date.clone();
+        origin.date = Some(o);
+        origin.date_text = meta.date_text.as_ref().map(|_| o);
+    }
+    if meta.title.is_empty() {
+        if let Some(name) = src.file_name.and_then(title_of_file_name) {
+            meta.title = name;
+            origin.title = Some(Origin::FileName);
+        }
     }
 
     // Organiser and place from `…在…举行新闻发布会`.
@@ -108,20 +148,143 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
         .iter()
         .find_map(|t| holder(t))
         .unwrap_or((None, None));
-    meta.organiser = src
-        .headers
-        .iter()
-        .find(|h| h.is(ORGANISER_KEYS))
-        .map(|h| h.value.to_string())
-        .or(organiser);
-    meta.place = src
-        .headers
-        .iter()
-        .find(|h| h.is(PLACE_KEYS))
-        .map(|h| h.value.to_string())
-        .or(place)
-        .or_else(|| most_mentioned_province(text));
+    let header = |keys: &[&str]| {
+        src.headers
+            .iter()
+            .find(|h| h.is(keys))
+            .map(|h| h.value.to_string())
+    };
+    // A header's value, else the intro's, with where it came from.
+    let pick = |h: Option<String>, intro: Option<String>| match (h, intro) {
+        (Some(h), _) => (Some(h), Some(Origin::Header)),
+        (None, Some(i)) => (Some(i), Some(Origin::Intro)),
+        (None, None) => (None, None),
+    };
+    (meta.organiser, origin.organiser) = pick(header(ORGANISER_KEYS), organiser);
+    (meta.place, origin.place) = pick(header(PLACE_KEYS), place);
+    if meta.place.is_none() {
+        meta.place = most_mentioned_province(text);
+        origin.place = meta.place.as_ref().map(|_| Origin::Text);
+    }
+    meta.source = header(SOURCE_KEYS);
+    origin.source = meta.source.as_ref().map(|_| Origin::Header);
+    meta.sources = origin;
     meta
+}
+
+/// The ISO date of a `M月D日` phrase: its own year, else the year of
+/// publication (the conference can't be after it), else the title's year.
+fn resolve(p: &DatePhrase<'_>, published_date: Option<&str>, title: &str) -> Option<String> {
+    resolve_in(p, published_date, title, &[], None)
+}
+
+/// [`resolve`], also taking the year from a full date of the same day
+/// elsewhere in the front matter (`*2024年3月15日 10:30 来源：…*`), then
+/// from the file name.
+fn resolve_in(
+    p: &DatePhrase<'_>,
+    published_date: Option<&str>,
+    title: &str,
+    front: &[&str],
+    file_name: Option<&str>,
+) -> Option<String> {
+    let same_day = || {
+        front
+            .iter()
+            .flat_map(|t| dates_in(t))
+            .find(|q| q.year.is_some() && (q.month, q.day) == (p.month, p.day))
+            .and_then(|q| q.year)
+    };
+    let file_year = || {
+        let d = iso_date_in(file_name?)?;
+        d.get(..4)?.parse().ok()
+    };
+    let year = p.year.or_else(same_day).or_else(|| {
+        let (y, m, d) = ymd(published_date?)?;
+        Some(if (p.month, p.day) > (m, d) { y - 1 } else { y })
+    });
+    let y = year.or_else(|| year_in(title)).or_else(file_year)?;
+    valid_ymd(y, p.month, p.day).then(|| format!("{y:04}-{:02}-{:02}", p.month, p.day))
+}
+
+fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+}
+
+/// A leading `YYYY-MM-DD` (or `YYYY/MM/DD`, `YYYY.MM.DD`) and the rest:
+/// `2016-10-01 萌典松前記者會` → (`2016-10-01`, `萌典松前記者會`).
+pub fn leading_iso_date(s: &str) -> (Option<String>, &str) {
+    match iso_date_at(s) {
+        Some((date, len)) => {
+            let rest =
+                s[len..].trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '_');
+            (Some(date), rest)
+        }
+        None => (None, s),
+    }
+}
+
+/// The first `YYYY-MM-DD`, `YYYY_MM_DD`, `YYYY.MM.DD`, `YYYY/MM/DD` or
+/// `YYYYMMDD` in `s` (digits not part of a longer number): a file name's
+/// `2024-05-08-….md`, `mfa_2020_04_02.txt`.
+pub fn iso_date_in(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    (0..b.len())
+        .filter(|&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()))
+        .find_map(|i| iso_date_at(&s[i..]).map(|(d, _)| d))
+}
+
+/// An ISO-like date at the very start of `s`, and its length in bytes.
+fn iso_date_at(s: &str) -> Option<(String, usize)> {
+    let b = s.as_bytes();
+    let num = |from: usize, len: usize| -> Option<u32> {
+        let part = b.get(from..from + len)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |a, d| a * 10 + u32::from(d - b'0')))
+    };
+    let y = num(0, 4)?;
+    let (m, d, len) = match b.get(4) {
+        Some(&sep @ (b'-' | b'_' | b'.' | b'/')) => {
+            let m_len = if b.get(6).is_some_and(u8::is_ascii_digit) {
+                2
+            } else {
+                1
+            };
+            let m = num(5, m_len)?;
+            let at = 5 + m_len;
+            if b.get(at) != Some(&sep) {
+                return None;
+            }
+            let d_len = if b.get(at + 2).is_some_and(u8::is_ascii_digit) {
+                2
+            } else {
+                1
+            };
+            (m, num(at + 1, d_len)?, at + 1 + d_len)
+        }
+        _ => (num(4, 2)?, num(6, 2)?, 8),
+    };
+    if b.get(len).is_some_and(u8::is_ascii_digit) || !valid_ymd(y, m, d) {
+        return None;
+    }
+    Some((format!("{y:04}-{m:02}-{d:02}"), len))
+}
+
+/// A title from a file name: `2024-05-08-某某发布会.md` → `某某发布会`.
+fn title_of_file_name(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    let (_, rest) = leading_iso_date(stem);
+    let t = rest.trim_matches(|c: char| c == '-' || c == '_' || c.is_whitespace());
+    (t.chars().any(crate::chars::is_han)).then(|| t.to_string())
 }
 
 fn ymd(iso: &str) -> Option<(u32, u32, u32)> {
@@ -219,6 +382,18 @@ pub fn find_date(s: &str) -> Option<DatePhrase<'_>> {
         });
     }
     None
+}
+
+/// Every `[YYYY年]M月D日` phrase in `s`, in order.
+fn dates_in(s: &str) -> impl Iterator<Item = DatePhrase<'_>> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let p = find_date(&s[from..])?;
+        // Phrases borrow from `s`: find where this one ends.
+        let start = p.text.as_ptr() as usize - s.as_ptr() as usize;
+        from = start + p.text.len().max(1);
+        Some(p)
+    })
 }
 
 /// `省政府新闻办举行新闻发布会` → organiser; `…在XX举行…` → place too.

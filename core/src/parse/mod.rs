@@ -1,35 +1,43 @@
 //! Text → [`Document`]: front matter, turns, Q&A pairs and the appendix.
 //!
-//! The parser works line by line and in a fixed number of passes, so its
-//! time grows linearly with the input:
+//! The parser makes a fixed number of passes over typed line records, so
+//! its time grows linearly with the input:
 //!
-//! 1. split into non-blank lines ([`lines`]) and read each as a possible
-//!    speaker label ([`label`]);
-//! 2. the front matter runs up to the first label; its header lines and
+//! 1. split into non-blank lines ([`lines`]), read each line's written form
+//!    ([`syntax`]: `### 唐鳳：`, `**王某：**`, `【主持人】`, `华春莹：…`) and
+//!    what its speaker part says ([`label`]: a role, a title and name, an
+//!    outlet, a name);
+//! 2. weigh the evidence of the whole document ([`evidence`]): recurrence,
+//!    role words, the layout its labels use;
+//! 3. the front matter runs up to the first label; its header lines and
 //!    intro paragraph introduce people ([`front`], [`names`]);
-//! 3. decide which label candidates are labels (bare names must be
-//!    unindented or known), attach timestamp lines to turns;
-//! 4. find where the conference ends ([`appendix`]);
-//! 5. build blocks ([`sections`]), resolve speakers ([`participants`]),
-//!    pair questions and answers ([`qa`]) and fill the meta ([`meta`]).
+//! 4. decide which candidates are labels, attach timestamp lines to turns,
+//!    find where the conference ends ([`appendix`]);
+//! 5. build blocks ([`sections`], [`markup`]), resolve speakers
+//!    ([`participants`]), infer the roles of speakers no label or intro
+//!    names ([`roles`]), pair questions and answers ([`qa`]) and fill the
+//!    meta ([`meta`]).
 //!
 //! Nothing is dropped: every non-whitespace character of the input lands in
 //! a block, a turn's time, or (for speaker labels) a turn's label.
 
 mod appendix;
-
+mod evidence;
 mod front;
 mod label;
 mod lines;
+mod markup;
 mod meta;
 mod names;
 mod participants;
 mod qa;
+mod roles;
 mod sections;
+mod syntax;
 
-use crate::model::{Block, BlockKind, Document, Role, Turn};
-use label::{Label, Strength};
-use lines::Line;
+use crate::model::{Block, BlockKind, Document, Turn};
+use evidence::Evidence;
+use label::Label;
 use participants::Registry;
 use sections::{Outline, Parts};
 use std::collections::BTreeSet;
@@ -37,15 +45,19 @@ use std::collections::BTreeSet;
 /// Titles longer than this (in characters) are not taken as the title.
 const MAX_TITLE: usize = 80;
 
-/// Parses decoded transcript text. Never fails: text that has no structure
-/// comes back as front-matter paragraphs.
-pub fn structure(text: &str, _name: Option<&str>) -> Document {
+/// Parses decoded transcript text. `name` is the file name, if known: the
+/// meta falls back on it. Never fails: text that has no structure comes
+/// back as front-matter paragraphs.
+pub fn structure(text: &str, name: Option<&str>) -> Document {
+    // 1. Lines and their label candidates.
     let lines = lines::split(text);
     let n = lines.len();
     let cands: Vec<Option<Label<'_>>> = lines.iter().map(|l| label::candidate(l.text)).collect();
+    // 2. The document's evidence.
+    let ev = Evidence::of(&cands);
     let mut reg = Registry::default();
 
-    // 2. Front matter: up to the first label.
+    // 3. Front matter: up to the first label.
     let mut front_end = n;
     for i in 0..n {
         if let Some(h) = front::header(lines[i].text) {
@@ -54,28 +66,30 @@ pub fn structure(text: &str, _name: Option<&str>) -> Document {
         }
         if cands[i]
             .as_ref()
-            .is_some_and(|c| accept(c, &lines[i], &|n| reg.knows(n)))
+            .is_some_and(|c| ev.accept(c, &lines[i], &|n| reg.knows(n)))
         {
             front_end = i;
             break;
         }
-        if i > 0 && front::kind(lines[i].text, false) == BlockKind::Paragraph {
+        if i > 0
+            && matches!(
+                front::kind(lines[i].text, false),
+                BlockKind::Paragraph | BlockKind::Heading
+            )
+        {
             front::register_intro(lines[i].text, &mut reg);
         }
     }
-
     reg.end_front();
 
-    // 3. Labels after the front matter. Names that some label gives
-    // plainly make the same name a label elsewhere, indented or not.
+    // 4. Labels after the front matter. Names that a strong label gives
+    // make the same name a label elsewhere, indented or not.
+    // Built by insertion: `collect` into a B-tree links a sort per type.
     let mut known = BTreeSet::new();
     known.extend(reg.names().map(str::to_string));
-    for (c, l) in cands.iter().zip(&lines).skip(front_end) {
-        if let Some(c) = c {
-            let plain = c.strength == Strength::Strong || (l.indent == 0 && c.surname);
-            if let (true, Some(name)) = (plain, &c.name) {
-                known.insert(name.clone());
-            }
+    for c in cands[front_end.min(n)..].iter().flatten() {
+        if let (true, Some(name)) = (c.shape.is_strong(), &c.name) {
+            known.insert(name.clone());
         }
     }
     let is_label: Vec<bool> = (0..n)
@@ -83,50 +97,29 @@ pub fn structure(text: &str, _name: Option<&str>) -> Document {
             i >= front_end
                 && cands[i]
                     .as_ref()
-                    .is_some_and(|c| accept(c, &lines[i], &|n| known.contains(n)))
+                    .is_some_and(|c| ev.accept(c, &lines[i], &|n| known.contains(n)))
         })
         .collect();
 
-    // 4. Where the conference ends.
+    // Where the conference ends.
     let mut turn_role = vec![None; n];
     let mut role = None;
     for i in front_end..n {
         if is_label[i] {
-            role = cands[i].as_ref().map(|c| guess_role(c, &reg));
+            role = cands[i].as_ref().map(|c| reg.guess_role(c));
         }
         turn_role[i] = role;
     }
     let end = appendix::start(&lines, &turn_role, &is_label).unwrap_or(n);
-
-    // Timestamp lines between turns become the turns' times.
-    let mut time_line: Vec<Option<usize>> = vec![None; n];
-    let mut consumed = vec![false; n];
-    let is_stamp = |i: usize| lines::timestamp(lines[i].text).is_some();
-    for i in front_end..end {
-        if is_label[i] && i > 0 && !is_label[i - 1] && !consumed[i - 1] && is_stamp(i - 1) {
-            time_line[i] = Some(i - 1);
-            consumed[i - 1] = true;
-        }
-    }
-    for i in front_end..end {
-        let bare = cands[i].as_ref().is_some_and(|c| c.rest.is_empty());
-        if is_label[i]
-            && bare
-            && time_line[i].is_none()
-            && i + 1 < end
-            && !is_label[i + 1]
-            && !consumed[i + 1]
-            && is_stamp(i + 1)
-        {
-            time_line[i] = Some(i + 1);
-            consumed[i + 1] = true;
-        }
-    }
+    let (time_line, consumed) = lines::turn_times(&lines, &is_label, &cands, front_end, end);
 
     let mut doc = Document::default();
 
     // 5a. Front blocks and meta sources.
-    let mut src = meta::Sources::default();
+    let mut src = meta::Sources {
+        file_name: name,
+        ..meta::Sources::default()
+    };
     // The title: the first line that is neither a stamp nor a header, if
     // it is short enough.
     let mut title_seen = false;
@@ -134,23 +127,24 @@ pub fn structure(text: &str, _name: Option<&str>) -> Document {
         if consumed[i] {
             continue;
         }
-        let mut kind = front::kind(l.text, false);
-        if !title_seen && matches!(kind, BlockKind::Heading | BlockKind::Paragraph) {
+        let mut p = front_parts(l.text);
+        if !title_seen && matches!(p.kind, BlockKind::Heading | BlockKind::Paragraph) {
             title_seen = true;
-            if crate::chars::count_upto(l.text, MAX_TITLE) <= MAX_TITLE {
-                kind = BlockKind::Title;
-                src.title = l.text;
+            // `# 2024-05-08 标题`: the date does not count.
+            let (_, title) = meta::leading_iso_date(markup::heading_text(l.text));
+            if crate::chars::count_upto(title, MAX_TITLE) <= MAX_TITLE {
+                p.kind = BlockKind::Title;
+                src.title = markup::heading_text(l.text);
             }
         }
-        match kind {
+        match p.kind {
             BlockKind::Stamp => src.stamps.extend(lines::timestamp(l.text)),
             BlockKind::Header => src.headers.extend(front::header(l.text)),
             BlockKind::Paragraph | BlockKind::Heading => src.intro.push(l.text),
             _ => {}
         }
         let id = format!("f{}", doc.front.len() + 1);
-        doc.front
-            .push(block(id, Parts::plain(kind, l.text), level_of(kind)));
+        doc.front.push(block(id, p));
     }
 
     // 5b. Turns.
@@ -169,66 +163,74 @@ pub fn structure(text: &str, _name: Option<&str>) -> Document {
                 role,
                 title: c.title.clone(),
                 outlet: c.outlet.clone(),
-                label: c.body.to_string(),
+                label: c.label.to_string(),
                 time: time_line[i].map(|j| lines[j].text.to_string()),
                 blocks: Vec::new(),
             });
             outline = Outline::default();
             if !c.rest.is_empty() {
-                push_block(&mut doc, sections::classify(c.rest, &mut outline));
+                push_block(&mut doc, speech_parts(c.rest, &mut outline));
             }
         } else {
-            push_block(&mut doc, sections::classify(lines[i].text, &mut outline));
+            push_block(&mut doc, speech_parts(lines[i].text, &mut outline));
         }
     }
 
     // 5c. Appendix: everything after the conference, as written.
     for l in lines.iter().skip(end) {
-        let kind = match front::kind(l.text, false) {
-            BlockKind::Header => BlockKind::Paragraph,
-            k => k,
-        };
+        let mut p = front_parts(l.text);
+        if p.kind == BlockKind::Header {
+            p.kind = BlockKind::Paragraph;
+        }
         let id = format!("a{}", doc.appendix.len() + 1);
-        doc.appendix
-            .push(block(id, Parts::plain(kind, l.text), level_of(kind)));
+        doc.appendix.push(block(id, p));
     }
 
+    doc.participants = reg.into_vec();
+    roles::infer(&mut doc);
     doc.qa = qa::pair(&doc.turns);
     doc.meta = meta::build(&src, lines[..end].iter().map(|l| l.text));
-    doc.participants = reg.into_vec();
     doc
 }
 
-/// Whether a label candidate is a label on this line.
-fn accept(c: &Label<'_>, line: &Line<'_>, known: &dyn Fn(&str) -> bool) -> bool {
-    match c.strength {
-        Strength::Strong => true,
-        Strength::Bare => {
-            let name = c.name.as_deref().unwrap_or_default();
-            known(name) || (line.indent == 0 && c.surname)
-        }
+/// How many lines read as a speaker label by their form and words alone,
+/// before the document's evidence is weighed.
+pub fn speaker_like_lines(text: &str) -> usize {
+    lines::split(text)
+        .iter()
+        .filter_map(|l| label::candidate(l.text))
+        .filter(|c| match c.form {
+            syntax::Form::Plain => {
+                c.shape.is_strong() || (c.shape == label::Shape::Name && c.surname)
+            }
+            _ => c.shape != label::Shape::Other || c.form == syntax::Form::Heading,
+        })
+        .count()
+}
+
+/// A front-matter or appendix line's parts.
+fn front_parts(text: &str) -> Parts {
+    if let Some(p) = markup::parts(text) {
+        return p;
     }
-}
-
-/// A label's role before speakers are resolved.
-fn guess_role(c: &Label<'_>, reg: &Registry) -> Role {
-    c.role
-        .or_else(|| c.name.as_deref().and_then(|n| reg.role_of(n)))
-        .unwrap_or(Role::Other)
-}
-
-fn level_of(kind: BlockKind) -> u8 {
-    match kind {
-        BlockKind::Heading => 1,
-        _ => 0,
+    let kind = front::kind(text, false);
+    let mut p = Parts::plain(kind, text);
+    if kind == BlockKind::Heading {
+        p.level = 1;
     }
+    p
 }
 
-fn block(id: String, p: Parts, level: u8) -> Block {
+/// A speech line's parts.
+fn speech_parts(text: &str, outline: &mut Outline) -> Parts {
+    markup::parts(text).unwrap_or_else(|| sections::classify(text, outline))
+}
+
+fn block(id: String, p: Parts) -> Block {
     Block {
         id,
         kind: p.kind,
-        level: level.max(p.level),
+        level: p.level,
         marker: p.marker,
         heading: p.heading,
         text: p.text,
@@ -251,12 +253,13 @@ fn push_block(doc: &mut Document, p: Parts) {
         }
     }
     let id = format!("{}-b{}", turn.id, turn.blocks.len() + 1);
-    turn.blocks.push(block(id, p, 0));
+    turn.blocks.push(block(id, p));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Role;
 
     #[test]
     fn empty_and_plain() {
@@ -275,9 +278,38 @@ mod tests {
         assert_eq!(d.turns.len(), 3);
         assert_eq!(d.turns[0].speaker, "王某");
         assert_eq!(d.turns[0].role, Role::Host);
+        assert_eq!(d.turns[0].label, "主持人 王某:");
         assert_eq!(d.turns[1].speaker, "李某");
         assert_eq!(d.appendix.len(), 1);
         assert_eq!(d.appendix[0].text, "广告");
         assert_eq!(d.turns[2].blocks[0].id, "t3-b1");
+    }
+
+    #[test]
+    fn markdown_transcript() {
+        let d = structure(
+            "# 2016-10-01 萌典松前記者會\n\n### 唐鳳：\n大家好。\n\n> （播放影片）\n\n### 問：\n請問？\n\n### 唐鳳：\n好。\n",
+            None,
+        );
+        assert_eq!(d.meta.title, "萌典松前記者會");
+        assert_eq!(d.meta.date.as_deref(), Some("2016-10-01"));
+        let speakers: Vec<&str> = d.turns.iter().map(|t| t.speaker.as_str()).collect();
+        assert_eq!(speakers, ["唐鳳", "問", "唐鳳"]);
+        assert_eq!(d.turns[0].blocks[1].kind, BlockKind::Aside);
+        assert_eq!(d.turns[0].blocks[1].text, "（播放影片）");
+        assert_eq!(d.turns[2].role, Role::Official, "answers the question");
+        assert_eq!(d.qa.len(), 1);
+    }
+
+    #[test]
+    fn heading_label_with_speech_on_its_line() {
+        // Found by the fuzzer: a heading that starts like a label and goes
+        // on is a label with inline speech, so the text stays where it is.
+        let text = "### Audrey Tang：\nHello.\n### Kolas Yotaka：\nHi.\n### Audrey Tang：If you talk about isolation.\n";
+        let d = structure(text, None);
+        assert_eq!(d.turns.len(), 3);
+        assert_eq!(d.turns[2].label, "### Audrey Tang：");
+        assert_eq!(d.turns[2].blocks[0].text, "If you talk about isolation.");
+        assert!(crate::lossless::is_lossless(text, &d));
     }
 }

@@ -87,6 +87,16 @@ pub const TITLE_WORDS: &[&str] = &[
     "隊員",
     "村民",
     "职工",
+    "长官",
+    "長官",
+    "法官",
+    "检察官",
+    "檢察官",
+    "外交官",
+    "警官",
+    "議員",
+    "议员",
+    "部長",
     "職工",
 ];
 
@@ -134,6 +144,18 @@ const AFTER_NAME: &[&str] = &[
     "说",
     "說",
     "、",
+    "今日",
+    "今天",
+    "昨日",
+    "昨天",
+    "日前",
+    "近日",
+    "上午",
+    "下午",
+    "晚上",
+    "於",
+    "于",
+    "先生",
 ];
 
 /// Words after which a title begins: `…由省委宣传部副部长…`, `邀请到…`.
@@ -235,7 +257,10 @@ fn people_in_clause(clause: &str, known: &dyn Fn(&str) -> bool, out: &mut Vec<Pe
         let after = &clause[end..];
         let rest = after.trim_start();
         let skipped = after.len() - rest.len();
-        if let Some(name_len) = name_at(rest, known) {
+        // After a long title, a name that ends the clause needs no common
+        // surname (`…新闻发言人寿小丽`); after `长` of `增长`, it does.
+        let long_title = clause[title_start..end].chars().count() >= 4;
+        if let Some(name_len) = name_at(rest, known, long_title) {
             let name_end = end + skipped + name_len;
             let title = clean_title(&clause[title_start..end]);
             let hosts = clause[name_end..].starts_with("主持");
@@ -264,7 +289,7 @@ fn people_in_clause(clause: &str, known: &dyn Fn(&str) -> bool, out: &mut Vec<Pe
 }
 
 /// Length in bytes of the name that starts `s`, if one does.
-fn name_at(s: &str, known: &dyn Fn(&str) -> bool) -> Option<usize> {
+fn name_at(s: &str, known: &dyn Fn(&str) -> bool, long_title: bool) -> Option<usize> {
     if !s.starts_with(is_han) || title_word_at(s).is_some() {
         return None;
     }
@@ -289,7 +314,10 @@ fn name_at(s: &str, known: &dyn Fn(&str) -> bool) -> Option<usize> {
         let cut = after.is_empty()
             || !after.starts_with(is_han)
             || AFTER_NAME.iter().any(|w| after.starts_with(w));
-        if cut && has_surname(name) {
+        // A name that ends the clause right after a title needs no
+        // common surname: `…新闻发言人寿小丽`.
+        let ends_clause = long_title && after.trim().is_empty();
+        if cut && (has_surname(name) || ends_clause) {
             return Some(e);
         }
     }

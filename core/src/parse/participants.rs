@@ -1,7 +1,7 @@
 //! The list of participants: people named in the front matter first, then
 //! every new voice in the order its first label appears.
 
-use super::label::Label;
+use super::label::{Label, Shape};
 use super::names::Person;
 use crate::model::{Participant, Role};
 use std::collections::BTreeMap;
@@ -23,6 +23,35 @@ impl Registry {
     /// Names known so far.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.by_name.keys().map(String::as_str)
+    }
+
+    /// A label's role before speakers are resolved.
+    pub fn guess_role(&self, c: &Label<'_>) -> Role {
+        c.role
+            .or_else(|| c.name.as_deref().and_then(|n| self.role_of(n)))
+            .unwrap_or(Role::Other)
+    }
+
+    /// The one person the front matter introduced with this title
+    /// (`行政長官` → `梁振英`, introduced as `行政長官梁振英`).
+    fn titled(&self, title: &str) -> Option<&str> {
+        let mut found = self
+            .list
+            .iter()
+            .filter(|p| p.title.as_deref().is_some_and(|t| t.ends_with(title)));
+        match (found.next(), found.next()) {
+            (Some(p), None) => Some(p.name.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The one host some label named so far (`主持人（…王立新）：`).
+    fn only_host(&self) -> Option<&str> {
+        let mut hosts = self.list.iter().filter(|p| p.role == Role::Host);
+        match (hosts.next(), hosts.next()) {
+            (Some(h), None) => Some(h.name.as_str()),
+            _ => None,
+        }
     }
 
     pub fn role_of(&self, name: &str) -> Option<Role> {
@@ -83,12 +112,18 @@ impl Registry {
     /// Resolves a label to (speaker, participant id, role), adding the
     /// participant if new.
     pub fn resolve(&mut self, label: &Label<'_>) -> (String, String, Role) {
+        let titled = label.title.as_deref().and_then(|t| self.titled(t));
         let name = match (&label.name, label.role) {
             (Some(n), _) => n.clone(),
+            // `行政長官:` alone: the person the intro gave that title.
+            (None, _) if label.shape == Shape::TitleOnly && titled.is_some() => {
+                titled.unwrap_or_default().to_string()
+            }
             // `主持人:` alone: the host the front matter names.
             (None, Some(Role::Host)) => self
                 .front_host
                 .clone()
+                .or_else(|| self.only_host().map(str::to_string))
                 .unwrap_or_else(|| label.body.to_string()),
             (None, _) => label.body.to_string(),
         };

@@ -1,0 +1,125 @@
+//! Roles that no label or intro gives, read from what a speaker does: a
+//! voice that answers the journalists' questions (the spokesperson of a
+//! regular briefing, introduced nowhere) is an official.
+
+use crate::model::{Document, Role, Turn};
+use std::collections::BTreeMap;
+
+/// Gives roles to speakers of unknown role, once the document has
+/// journalists' questions: a voice that speaks after a question, before
+/// the next, mostly answering is an official (`华春莹`, `唐鳳`); one that
+/// mostly asks (`请问…？`) is a journalist (`iThome`).
+pub fn infer(doc: &mut Document) {
+    // Per participant (by position): turns that ask, turns that answer.
+    // Built by insertion: `collect` into a B-tree links a sort per type.
+    let mut index = BTreeMap::new();
+    for (i, p) in doc.participants.iter().enumerate() {
+        index.insert(p.id.clone(), i);
+    }
+    let mut tally = vec![(0usize, 0usize); doc.participants.len()];
+    let mut asked = false;
+    for t in &doc.turns {
+        match t.role {
+            Role::Journalist => asked = true,
+            Role::Other if asked => {
+                let Some(&i) = index.get(&t.participant) else {
+                    continue;
+                };
+                if asks(t) {
+                    tally[i].0 += 1;
+                } else {
+                    tally[i].1 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let role_of = |id: &str| {
+        let &(asks, answers) = tally.get(*index.get(id)?)?;
+        match asks.cmp(&answers) {
+            std::cmp::Ordering::Less => Some(Role::Official),
+            std::cmp::Ordering::Greater => Some(Role::Journalist),
+            std::cmp::Ordering::Equal => None,
+        }
+    };
+    for p in &mut doc.participants {
+        if p.role == Role::Other {
+            p.role = role_of(&p.id).unwrap_or(Role::Other);
+        }
+    }
+    for t in &mut doc.turns {
+        if t.role == Role::Other {
+            t.role = role_of(&t.participant).unwrap_or(Role::Other);
+        }
+    }
+}
+
+/// Whether a turn asks: it ends on a question mark, or says 请问.
+fn asks(t: &Turn) -> bool {
+    let Some(last) = t.blocks.iter().rev().find(|b| !b.text.is_empty()) else {
+        return false;
+    };
+    let end = last
+        .text
+        .trim_end_matches(|c: char| c.is_whitespace() || "」』”’\"）)谢謝。.".contains(c));
+    end.ends_with(['？', '?'])
+        || t.blocks
+            .iter()
+            .any(|b| b.text.contains("请问") || b.text.contains("請問"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Participant};
+
+    fn turn(p: &str, role: Role, text: &str) -> Turn {
+        Turn {
+            participant: p.into(),
+            role,
+            blocks: vec![Block {
+                id: String::new(),
+                kind: crate::model::BlockKind::Paragraph,
+                level: 0,
+                marker: None,
+                heading: None,
+                text: text.into(),
+                note: None,
+                lead_unit: None,
+            }],
+            ..Turn::default()
+        }
+    }
+
+    #[test]
+    fn answerers_are_officials() {
+        let mut doc = Document::default();
+        for (id, role) in [
+            ("p1", Role::Other),
+            ("p2", Role::Journalist),
+            ("p3", Role::Other),
+            ("p4", Role::Other),
+        ] {
+            doc.participants.push(Participant {
+                id: id.into(),
+                name: id.into(),
+                title: None,
+                role,
+                outlet: None,
+            });
+        }
+        // p1 opens before any question; p3 answers; p4 asks.
+        doc.turns = vec![
+            turn("p1", Role::Other, "大家好。"),
+            turn("p2", Role::Journalist, "请问进展如何？"),
+            turn("p3", Role::Other, "进展顺利。"),
+            turn("p4", Role::Other, "還想追問一下，時程呢？"),
+            turn("p3", Role::Other, "年底前完成。"),
+        ];
+        infer(&mut doc);
+        assert_eq!(doc.participants[0].role, Role::Other);
+        assert_eq!(doc.participants[2].role, Role::Official);
+        assert_eq!(doc.turns[2].role, Role::Official);
+        assert_eq!(doc.participants[3].role, Role::Journalist);
+    }
+}

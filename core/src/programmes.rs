@@ -1,0 +1,288 @@
+//! Programmes and slogans: `雨露计划`, `六个帮扶`, `三保险三救助`, `136`.
+//!
+//! Found by their shape, not from a list:
+//! - **quoted** terms (`“…”`, `「…」`) of 2 to 12 characters with no sentence
+//!   punctuation, dates (`“10·17”`) aside, that are numbered (`“六个帮扶”`,
+//!   `“136”`, `“双签约”`), end like a programme (`“雨露计划”`, `…工程`,
+//!   `…机制`, `…模式`), pair slogans with `、` (`“三保险、三救助”`) or recur;
+//!   a quoted word said once (`“唱衰”`, `“甩锅”`) is a scare quote, not a name;
+//! - **numbered** names: a numeral, `大`, two characters (`八大工程`), or a
+//!   numeral, `项`, a programme word (`十项行动`, `四项改革`);
+//! - **…计划, …工程, …行动** written without quotes, when the same name
+//!   (cut after the last verb before it: `实施贫困村提升工程` →
+//!   `贫困村提升工程`) recurs.
+//!
+//! Names equal but for `、`, quotes and spaces are one (`三保险、三救助` =
+//! `三保险三救助`). Mentions are the blocks where the name is written, quoted
+//! or not (names of two characters: quoted only, as `五进` is also a verb).
+
+use crate::chars::{digit, is_cn_numeral, is_han};
+use crate::model::{Block, Document, Programme};
+use std::collections::BTreeMap;
+
+/// The programmes named, in order of first mention.
+pub fn extract(doc: &Document) -> Vec<Programme> {
+    let blocks: Vec<(&Block, String)> = doc
+        .front
+        .iter()
+        .chain(doc.turns.iter().flat_map(|t| t.blocks.iter()))
+        .map(|b| (b, b.full_text()))
+        .collect();
+    // Candidates: name as first written, key, blocks found in, and whether
+    // found by a sure shape (quoted, numbered) or only by suffix.
+    let mut names: Vec<(String, String, Vec<usize>, bool, usize)> = Vec::new();
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for (bi, (_, text)) in blocks.iter().enumerate() {
+        for (name, sure) in candidates(text) {
+            let k = key(&name);
+            if k.chars().count() < 2 {
+                continue;
+            }
+            let i = *by_key.entry(k.clone()).or_insert_with(|| {
+                names.push((name, k, Vec::new(), false, 0));
+                names.len() - 1
+            });
+            let n = &mut names[i];
+            n.3 |= sure;
+            n.4 += 1;
+            if n.2.last() != Some(&bi) {
+                n.2.push(bi);
+            }
+        }
+    }
+    names.retain(|n| n.3 || n.4 >= 2);
+    // Unquoted mentions of names of three characters or more: one pass per
+    // block, names looked up by their first character.
+    let mut by_first: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    for (i, n) in names.iter().enumerate() {
+        if n.1.chars().count() >= 3 {
+            if let Some(c) = n.1.chars().next() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
+    }
+    let mut more: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (bi, (_, text)) in blocks.iter().enumerate() {
+        let plain = key(text);
+        let mut prev: Option<char> = None;
+        for (at, c) in plain.char_indices() {
+            if let Some(list) = by_first.get(&c) {
+                for &i in list {
+                    let k = &names[i].1;
+                    if plain[at..].starts_with(k.as_str())
+                        && !(digit(c).is_some() && prev.and_then(digit).is_some())
+                        && !(plain[at + k.len()..]
+                            .chars()
+                            .next()
+                            .and_then(digit)
+                            .is_some()
+                            && k.chars().last().and_then(digit).is_some())
+                        && more[i].last() != Some(&bi)
+                    {
+                        more[i].push(bi);
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+    }
+    names
+        .into_iter()
+        .zip(more)
+        .map(|((name, _, mut found, _, _), extra)| {
+            found.extend(extra);
+            found.sort_unstable();
+            found.dedup();
+            Programme {
+                name,
+                mentions: found.into_iter().map(|i| blocks[i].0.id.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Marks and separators a name may be written with or without.
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            !matches!(
+                c,
+                '、' | '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '·'
+            ) && !c.is_whitespace()
+        })
+        .collect()
+}
+
+/// What programme names end with.
+const PROGRAMME_ENDS: &[&str] = &[
+    "计划",
+    "工程",
+    "行动",
+    "战略",
+    "机制",
+    "模式",
+    "体系",
+    "政策",
+    "项目",
+    "制度",
+    "改革",
+    "活动",
+    "专项",
+    "攻坚战",
+    "路",
+];
+
+/// What follows `N项` in a programme's name.
+const PROGRAMME_WORDS: &[&str] = &[
+    "行动", "工程", "改革", "制度", "措施", "任务", "机制", "政策",
+];
+
+/// Numeral-like characters that start numbered slogans (`双签约`, `两不愁`).
+fn numeral_like(c: char) -> bool {
+    is_cn_numeral(c) || digit(c).is_some() || matches!(c, '双' | '百' | '千' | '万')
+}
+
+/// A quoted term shaped like a name: numbered, a programme's ending, or
+/// paired slogans.
+fn named_shape(inner: &str) -> bool {
+    inner.chars().any(numeral_like)
+        || PROGRAMME_ENDS.iter().any(|e| inner.ends_with(e))
+        || inner.contains('、')
+}
+
+/// Punctuation a quoted name does not hold.
+fn sentence_punct(c: char) -> bool {
+    "，。；：！？,;:!?《》()（）".contains(c)
+}
+
+/// Leading words cut off an unquoted `…工程` name.
+const VERBS: &[&str] = &[
+    "实施", "用于", "推进", "启动", "开展", "组织", "落实", "通过", "围绕", "加快", "抓好", "建设",
+    "的", "和", "与", "及", "是", "在", "把", "对", "将",
+];
+
+/// The candidate names of a text, with whether their shape is sure.
+pub fn candidates(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        // Quoted.
+        if c == '“' || c == '「' {
+            let close = if c == '“' { '”' } else { '」' };
+            let body = at + c.len_utf8();
+            let end = chars[i + 1..]
+                .iter()
+                .take(14)
+                .find(|&&(_, d)| d == close || d == c || sentence_punct(d) || d == '\n');
+            if let Some(&(e, d)) = end {
+                let inner = text[body..e].trim();
+                let n = inner.chars().count();
+                let datelike = inner.chars().any(|c| c == '·' || c == '.' || c == '．')
+                    && inner.chars().any(|c| digit(c).is_some());
+                if d == close
+                    && (2..=12).contains(&n)
+                    && !datelike
+                    && inner.chars().any(|c| is_han(c) || digit(c).is_some())
+                {
+                    out.push((inner.to_string(), named_shape(inner)));
+                    // Past the closing mark: its words are not looked at again.
+                    i = chars.partition_point(|x| x.0 <= e);
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // Numbered: 八大工程, 十项行动.
+        if is_cn_numeral(c) && i + 3 < chars.len() && matches!(chars[i + 1].1, '大' | '项') {
+            let prev_num = i > 0 && is_cn_numeral(chars[i - 1].1);
+            let (a, b) = (chars[i + 2].1, chars[i + 3].1);
+            let word: String = [a, b].iter().collect();
+            let fits = chars[i + 1].1 == '大' || PROGRAMME_WORDS.contains(&word.as_str());
+            if !prev_num && fits && is_han(a) && is_han(b) && !is_cn_numeral(a) {
+                let end = chars.get(i + 4).map_or(text.len(), |x| x.0);
+                out.push((text[at..end].to_string(), true));
+                i += 4;
+                continue;
+            }
+        }
+        // …计划, …工程, …行动.
+        if i + 1 < chars.len() {
+            let pair = match (c, chars[i + 1].1) {
+                ('计', '划') => Some("计划"),
+                ('工', '程') => Some("工程"),
+                ('行', '动') => Some("行动"),
+                _ => None,
+            };
+            if let Some(pair) = pair {
+                let mut s = i;
+                while s > 0 && is_han(chars[s - 1].1) && i - s < 12 {
+                    s -= 1;
+                }
+                let run_ok = s == 0 || !is_han(chars[s - 1].1);
+                let mut name = &text[chars[s].0..at];
+                // Cut after the last verb or particle.
+                let cut = VERBS
+                    .iter()
+                    .filter_map(|v| name.rfind(v).map(|p| p + v.len()))
+                    .max();
+                if let Some(p) = cut {
+                    name = &name[p..];
+                } else if !run_ok {
+                    name = "";
+                }
+                let n = name.chars().count();
+                if (2..=10).contains(&n) && !name.chars().any(is_cn_numeral) {
+                    out.push((format!("{name}{pair}"), false));
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let v: Vec<String> = candidates("实施“三保险、三救助”和“136”兜底,“雨露计划”,全国第四个“10·17”扶贫日,八大工程20项行动,实施贫困村提升工程")
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(
+            v,
+            vec![
+                "三保险、三救助",
+                "136",
+                "雨露计划",
+                "八大工程",
+                "贫困村提升工程"
+            ]
+        );
+    }
+
+    #[test]
+    fn merged_and_recurring() {
+        let doc = crate::analysed(
+            "主持人:\n各位记者朋友们,大家好!\n王建国:\n推进“三保险、三救助”,实施贫困村提升工程。\n李明华:\n三保险三救助政策体系,“四好农村路”建设。\n赵文军:\n加快贫困村提升工程,启动实施光伏工程。\n",
+            None,
+        );
+        let names: Vec<(&str, usize)> = doc
+            .programmes
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.len()))
+            .collect();
+        assert!(names.contains(&("三保险、三救助", 2)), "{names:?}");
+        assert!(names.contains(&("贫困村提升工程", 2)), "{names:?}");
+        assert!(names.contains(&("四好农村路", 1)), "{names:?}");
+        // Said once, unquoted: not a name yet.
+        assert!(!names.iter().any(|n| n.0.contains("光伏")), "{names:?}");
+    }
+}

@@ -1,0 +1,129 @@
+//! Transcripts of many layouts against hand-labelled expectations: the
+//! conference date and every turn's speaker and role (`*.expected` beside
+//! each file in `fixtures/layouts/` and `fixtures/archive/`).
+
+mod common;
+
+use common::*;
+use shilu_core::{analysed, lossless::is_lossless, Document};
+use std::path::{Path, PathBuf};
+
+/// What a reader says of one transcript.
+#[derive(Debug, Default)]
+struct Expected {
+    date: Option<String>,
+    /// (speaker, role); role `?` is not asserted.
+    turns: Vec<(String, String)>,
+}
+
+fn expected(path: &Path) -> Expected {
+    let text = std::fs::read_to_string(path).expect("expectations readable");
+    let mut e = Expected::default();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(d) = line.strip_prefix("date:") {
+            e.date = Some(d.trim().to_string());
+        } else if let Some(t) = line.strip_prefix("turn:") {
+            let (speaker, role) = t.rsplit_once('|').expect("turn: speaker | role");
+            e.turns
+                .push((speaker.trim().to_string(), role.trim().to_string()));
+        } else {
+            panic!("{}: unreadable line {line:?}", path.display());
+        }
+    }
+    e
+}
+
+/// Every transcript with expectations in a fixtures folder.
+fn cases(folder: &str) -> Vec<(PathBuf, PathBuf)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
+    let mut out: Vec<(PathBuf, PathBuf)> = std::fs::read_dir(&dir)
+        .expect("fixtures folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "expected"))
+        .map(|exp| (exp.with_extension(""), exp))
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no cases in {folder}");
+    out
+}
+
+fn parse_file(path: &Path) -> (String, Document) {
+    let bytes = std::fs::read(path).expect("fixture readable");
+    let text = shilu_core::decode(&bytes).expect("fixture decodes");
+    let name = path.file_name().and_then(|n| n.to_str());
+    let doc = analysed(&text, name);
+    (text, doc)
+}
+
+/// Checks one transcript; returns the differences, if any.
+fn check(path: &Path, exp: &Expected) -> Vec<String> {
+    let (text, doc) = parse_file(path);
+    let mut diffs = Vec::new();
+    if !is_lossless(&text, &doc) {
+        diffs.push("not lossless".to_string());
+    }
+    if exp.date.is_some() && doc.meta.date != exp.date {
+        diffs.push(format!("date {:?}, expected {:?}", doc.meta.date, exp.date));
+    }
+    let got: Vec<(String, String)> = doc
+        .turns
+        .iter()
+        .map(|t| (t.speaker.clone(), t.role.as_str().to_string()))
+        .collect();
+    if got.len() != exp.turns.len() {
+        diffs.push(format!("{} turns, expected {}", got.len(), exp.turns.len()));
+    }
+    for (i, (g, e)) in got.iter().zip(&exp.turns).enumerate() {
+        if g.0 != e.0 || (e.1 != "?" && g.1 != e.1) {
+            diffs.push(format!(
+                "turn {}: {} | {}, expected {} | {}",
+                i + 1,
+                g.0,
+                g.1,
+                e.0,
+                e.1
+            ));
+        }
+    }
+    diffs
+}
+
+fn run(folder: &str) {
+    let mut failures = Vec::new();
+    for (file, exp) in cases(folder) {
+        let diffs = check(&file, &expected(&exp));
+        if !diffs.is_empty() {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            failures.push(format!("{name}:\n  {}", diffs.join("\n  ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn archive_transcripts_read_as_labelled() {
+    run("archive");
+}
+
+#[test]
+fn layouts_read_as_labelled() {
+    run("layouts");
+}
+
+#[test]
+fn archive_turns_are_its_headings() {
+    // Each `### 名字：` heading opens exactly one turn, with that label.
+    for (file, _) in cases("archive") {
+        let (text, doc) = parse_file(&file);
+        let headings: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("###") && l.ends_with(['：', ':']))
+            .collect();
+        let labels: Vec<&str> = doc.turns.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, headings, "{}", file.display());
+        assert_lossless(&text, &doc);
+    }
+}

@@ -1,0 +1,292 @@
+//! The command line of `cargo xtask`, parsed with `pico-args`. Every flag and
+//! argument a command does not know is refused by name: a misspelt
+//! `--no-brwoser` must not quietly install Chromium.
+
+use crate::serve::ServeArgs;
+use crate::tiers::{TestArgs, Tier};
+use std::ffi::OsString;
+
+pub const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve [--address A] [--port P] [-- TRUNK_ARGS...]
+                 set up the build tools, then `trunk serve` (default http://127.0.0.1:8080/;
+                 also SHILU_ADDRESS / SHILU_PORT)
+  test [TIER...] [--keep-going]
+                 set up everything, then run the test tiers: core, wasm, dist, e2e (default: all);
+                 stops at the first failing tier unless --keep-going (or SHILU_KEEP_GOING=1)
+  dist           release build into dist/ (wasm-opt'd), then print the size table
+  sizes [--readme]
+                 print the size table of the existing dist/ (--readme: also write it into README.md)
+  setup [--no-browser]
+                 install what is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen,
+                 brotli, chromium + chromedriver, npm packages of tests/e2e
+  help           this text (also -h, --help)";
+
+/// A parsed command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    /// `--no-browser`: only what `serve` and `dist` need.
+    Setup {
+        no_browser: bool,
+    },
+    Serve(ServeArgs),
+    Dist,
+    /// `--readme`: also write the table into README.md.
+    Sizes {
+        readme: bool,
+    },
+    Test(TestArgs),
+}
+
+/// Parse the arguments after `cargo xtask`. The error is one line naming
+/// what was refused; the caller adds [`USAGE`].
+pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
+    // Everything after the first `--` is passed on untouched (to trunk).
+    let split = args.iter().position(|a| a == "--");
+    let (args, passthrough) = match split {
+        Some(i) => (args[..i].to_vec(), Some(strings(&args[i + 1..])?)),
+        None => (args, None),
+    };
+    if args.is_empty() {
+        return Err("no command given".into());
+    }
+    let mut p = pico_args::Arguments::from_vec(args);
+    if flag(&mut p, "-h") | flag(&mut p, "--help") {
+        return Ok(Command::Help);
+    }
+    let name = match p.subcommand().map_err(|e| e.to_string())? {
+        Some(name) => name,
+        None => return Err(refusal("cargo xtask", p.finish())),
+    };
+    let command = match name.as_str() {
+        "help" => Command::Help,
+        "setup" => Command::Setup {
+            no_browser: flag(&mut p, "--no-browser"),
+        },
+        "serve" => Command::Serve(ServeArgs {
+            address: value(&mut p, "serve", "--address")?,
+            port: value(&mut p, "serve", "--port")?
+                .map(|port| crate::serve::parse_port(&port))
+                .transpose()?,
+            trunk_args: passthrough.clone().unwrap_or_default(),
+        }),
+        "dist" => Command::Dist,
+        "sizes" => Command::Sizes {
+            readme: flag(&mut p, "--readme"),
+        },
+        "test" => {
+            let keep_going = flag(&mut p, "--keep-going");
+            let mut tiers = Vec::new();
+            for arg in strings(&p.finish())? {
+                if arg.starts_with('-') {
+                    return Err(format!("test: unknown flag `{arg}`"));
+                }
+                tiers.push(arg.parse::<Tier>().map_err(|e| format!("test: {e}"))?);
+            }
+            return done_with(Command::Test(TestArgs { tiers, keep_going }), &passthrough);
+        }
+        other => return Err(format!("unknown command `{other}`")),
+    };
+    let rest = p.finish();
+    if !rest.is_empty() {
+        return Err(refusal(&name, rest));
+    }
+    done_with(command, &passthrough)
+}
+
+/// Only `serve` takes arguments after `--`.
+fn done_with(command: Command, passthrough: &Option<Vec<String>>) -> Result<Command, String> {
+    match (&command, passthrough) {
+        (Command::Serve(_), _) | (_, None) => Ok(command),
+        (_, Some(_)) => Err("`--` (arguments for trunk) is only for `serve`".into()),
+    }
+}
+
+/// A boolean flag, which may be given more than once.
+fn flag(p: &mut pico_args::Arguments, name: &'static str) -> bool {
+    let mut seen = false;
+    while p.contains(name) {
+        seen = true;
+    }
+    seen
+}
+
+/// `name VALUE`, at most once.
+fn value(
+    p: &mut pico_args::Arguments,
+    command: &str,
+    name: &'static str,
+) -> Result<Option<String>, String> {
+    let get = |p: &mut pico_args::Arguments| {
+        p.opt_value_from_str::<_, String>(name)
+            .map_err(|e| match e {
+                pico_args::Error::OptionWithoutAValue(_) => {
+                    format!("{command}: {name} needs a value")
+                }
+                e => format!("{command}: {name}: {e}"),
+            })
+    };
+    let first = get(p)?;
+    if first.is_some() && get(p)?.is_some() {
+        return Err(format!("{command}: {name} is given more than once"));
+    }
+    Ok(first)
+}
+
+/// The error for arguments left over: the first one, by name.
+fn refusal(command: &str, rest: Vec<OsString>) -> String {
+    let first = rest
+        .first()
+        .map(|a| a.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if first.starts_with('-') {
+        format!("{command}: unknown flag `{first}`")
+    } else {
+        format!("{command}: unexpected argument `{first}`")
+    }
+}
+
+fn strings(args: &[OsString]) -> Result<Vec<String>, String> {
+    args.iter()
+        .map(|a| {
+            a.clone()
+                .into_string()
+                .map_err(|a| format!("argument `{}` is not UTF-8", a.to_string_lossy()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(args: &str) -> Result<Command, String> {
+        parse(args.split_whitespace().map(OsString::from).collect())
+    }
+
+    #[test]
+    fn unknown_flags_are_refused_by_name() {
+        assert_eq!(
+            parse_str("setup --no-such-flag"),
+            Err("setup: unknown flag `--no-such-flag`".into())
+        );
+        assert_eq!(
+            parse_str("setup --no-brwoser"),
+            Err("setup: unknown flag `--no-brwoser`".into())
+        );
+        assert_eq!(
+            parse_str("sizes --readme --raedme"),
+            Err("sizes: unknown flag `--raedme`".into())
+        );
+        assert_eq!(parse_str("dist -x"), Err("dist: unknown flag `-x`".into()));
+        assert_eq!(
+            parse_str("test core --keep-goin"),
+            Err("test: unknown flag `--keep-goin`".into())
+        );
+        assert_eq!(
+            parse_str("serve --prot 9000"),
+            Err("serve: unknown flag `--prot`".into())
+        );
+        assert_eq!(
+            parse_str("--verbose"),
+            Err("cargo xtask: unknown flag `--verbose`".into())
+        );
+    }
+
+    #[test]
+    fn stray_arguments_and_commands_are_refused() {
+        assert_eq!(
+            parse_str("dist now"),
+            Err("dist: unexpected argument `now`".into())
+        );
+        assert_eq!(parse_str("build"), Err("unknown command `build`".into()));
+        assert_eq!(parse_str(""), Err("no command given".into()));
+        assert_eq!(
+            parse_str("setup -- --no-browser"),
+            Err("`--` (arguments for trunk) is only for `serve`".into())
+        );
+    }
+
+    #[test]
+    fn setup_and_sizes_read_their_flags() {
+        assert_eq!(parse_str("setup"), Ok(Command::Setup { no_browser: false }));
+        assert_eq!(
+            parse_str("setup --no-browser"),
+            Ok(Command::Setup { no_browser: true })
+        );
+        assert_eq!(parse_str("sizes"), Ok(Command::Sizes { readme: false }));
+        assert_eq!(
+            parse_str("sizes --readme"),
+            Ok(Command::Sizes { readme: true })
+        );
+        assert_eq!(parse_str("dist"), Ok(Command::Dist));
+    }
+
+    #[test]
+    fn tiers_are_parsed_and_unknown_ones_refused_by_name() {
+        assert_eq!(parse_str("test"), Ok(Command::Test(TestArgs::default())));
+        assert_eq!(
+            parse_str("test e2e --keep-going core"),
+            Ok(Command::Test(TestArgs {
+                tiers: vec![Tier::E2e, Tier::Core],
+                keep_going: true,
+            }))
+        );
+        assert_eq!(
+            parse_str("test wasm dist"),
+            Ok(Command::Test(TestArgs {
+                tiers: vec![Tier::Wasm, Tier::Dist],
+                keep_going: false,
+            }))
+        );
+        assert_eq!(
+            parse_str("test core cor"),
+            Err("test: unknown test tier `cor` (tiers: core, wasm, dist, e2e)".into())
+        );
+        for tier in Tier::ALL {
+            assert_eq!(tier.name().parse::<Tier>(), Ok(tier));
+        }
+    }
+
+    #[test]
+    fn serve_takes_address_port_and_passes_the_rest_to_trunk() {
+        assert_eq!(parse_str("serve"), Ok(Command::Serve(ServeArgs::default())));
+        assert_eq!(
+            parse_str("serve --port 9000 --address 0.0.0.0 -- --release --port 1"),
+            Ok(Command::Serve(ServeArgs {
+                address: Some("0.0.0.0".into()),
+                port: Some(9000),
+                trunk_args: vec!["--release".into(), "--port".into(), "1".into()],
+            }))
+        );
+        // After `--` nothing is ours, not even `--help` or another `--`.
+        assert_eq!(
+            parse_str("serve -- --help -- x"),
+            Ok(Command::Serve(ServeArgs {
+                trunk_args: vec!["--help".into(), "--".into(), "x".into()],
+                ..ServeArgs::default()
+            }))
+        );
+        assert_eq!(
+            parse_str("serve --port"),
+            Err("serve: --port needs a value".into())
+        );
+        assert_eq!(
+            parse_str("serve --port 80a"),
+            Err("serve: bad port `80a`".into())
+        );
+        assert_eq!(
+            parse_str("serve --port 1 --port 2"),
+            Err("serve: --port is given more than once".into())
+        );
+    }
+
+    #[test]
+    fn help_in_any_position() {
+        for args in ["help", "-h", "--help", "setup --help", "test core -h"] {
+            assert_eq!(parse_str(args), Ok(Command::Help), "{args}");
+        }
+    }
+}
