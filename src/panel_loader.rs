@@ -50,8 +50,7 @@ export async function load_panels(url, css, text, lang, day, go, onDay) {
 extern "C" {
     /// Imports and starts the module, with its stylesheet in place;
     /// resolves to its `Panels`.
-    #[wasm_bindgen(catch)]
-    async fn load_panels(
+    fn load_panels(
         url: &str,
         css: &str,
         text: &str,
@@ -59,7 +58,7 @@ extern "C" {
         day: Option<String>,
         go: &JsValue,
         on_day: &JsValue,
-    ) -> Result<JsValue, JsValue>;
+    ) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
@@ -160,16 +159,15 @@ fn start(reader: Reader, loader: PanelLoader, lang: &'static str) {
     .into_js_value();
     let text = reader.text.get_untracked();
     let day = reader.day.get_untracked().map(|d| d.iso());
-    leptos::task::spawn_local(async move {
-        match load_panels(MODULE_URL, STYLE_URL, &text, lang, day, &go, &on_day).await {
-            Ok(m) => {
-                loader.module.set_value(Some(m.unchecked_into()));
-                loader.state.set(Load::Ready);
-            }
-            Err(e) => {
-                leptos::logging::warn!("shilu: the panels did not load: {e:?}");
-                loader.state.set(Load::Failed);
-            }
+    let loading = load_panels(MODULE_URL, STYLE_URL, &text, lang, day, &go, &on_day);
+    shilu_ui::dom::when_settled(&loading, move |loaded| match loaded {
+        Ok(m) => {
+            loader.module.set_value(Some(m.unchecked_into()));
+            loader.state.set(Load::Ready);
+        }
+        Err(e) => {
+            leptos::logging::warn!("shilu: the panels did not load: {e:?}");
+            loader.state.set(Load::Failed);
         }
     });
 }

@@ -6,6 +6,7 @@ use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_ui::context::context;
+use shilu_ui::dom::when_settled;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -25,8 +26,8 @@ pub fn OpenFileButton() -> impl IntoView {
         };
         let name = file.name();
         let failed = t().open_file_failed;
-        leptos::task::spawn_local(async move {
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        when_settled(&file.array_buffer(), move |read| {
+            let bytes = match read {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 Err(_) => return toast.show(failed),
             };

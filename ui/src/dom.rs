@@ -49,14 +49,37 @@ pub fn permalink(id: &str) -> String {
     )
 }
 
+/// Calls `done` with what `promise` settles to. Every wait on a promise in
+/// the UI goes through here, so the wasm holds one future type (one state
+/// machine and its poll code) for them all.
+pub fn when_settled(
+    promise: &js_sys::Promise,
+    done: impl FnOnce(Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>) + 'static,
+) {
+    settle(promise.clone(), Box::new(done));
+}
+
+type Settled = Box<dyn FnOnce(Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>)>;
+
+fn settle(promise: js_sys::Promise, done: Settled) {
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await)
+    });
+}
+
+/// Runs `f` in a microtask: after the current rendering, before the next
+/// frame.
+pub fn soon(f: impl FnOnce() + 'static) {
+    when_settled(
+        &js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED),
+        move |_| f(),
+    );
+}
+
 /// Writes text to the clipboard; `done(true)` when it worked.
 pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
     let clipboard = window().navigator().clipboard();
-    let promise = clipboard.write_text(&text);
-    leptos::task::spawn_local(async move {
-        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        done(ok);
-    });
+    when_settled(&clipboard.write_text(&text), move |r| done(r.is_ok()));
 }
 
 /// Offers `contents` as a file download.

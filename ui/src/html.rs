@@ -438,7 +438,7 @@ pub fn Region(
             None
         };
         if let (Some(k), Some(r)) = (wanted, root_el) {
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::dom::soon(move || {
                 if r.is_connected() {
                     if let Some(e) = keyed(&r, &k) {
                         let _ = e.focus();
