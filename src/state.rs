@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use shilu_core::dates::Date;
+use shilu_core::filter::visible_turns;
 use shilu_core::outline::{outline, Node};
 use shilu_core::search::{search, Hit, Matcher};
 use shilu_core::{Document, Role};
@@ -88,7 +89,11 @@ impl Reader {
         let keep_qa = RwSignal::new(true);
         let query = RwSignal::new(String::new());
         let visible_turns = Memo::new(move |_| {
-            doc.with(|d| speakers.with(|s| keep_qa.with(|k| visible_turn_ids(d, s, *k))))
+            doc.with(|d| {
+                speakers.with(|s| {
+                    keep_qa.with(|k| set_of(visible_turns(d, s, *k).into_iter().map(String::from)))
+                })
+            })
         });
         let hits = Memo::new(move |_| {
             let Some(matcher) = query.with(|q| Matcher::new(q)) else {
@@ -214,30 +219,6 @@ impl Reader {
                 .collect()
         })
     }
-}
-
-/// Turn ids shown when filtering to `speakers` (empty: all), optionally
-/// keeping questions and answers together.
-pub fn visible_turn_ids(
-    doc: &Document,
-    speakers: &BTreeSet<String>,
-    keep_qa: bool,
-) -> BTreeSet<String> {
-    let mut shown = set_of(
-        doc.turns
-            .iter()
-            .filter(|t| speakers.is_empty() || speakers.contains(&t.speaker))
-            .map(|t| t.id.clone()),
-    );
-    if keep_qa && !speakers.is_empty() {
-        for pair in &doc.qa {
-            let ids = std::iter::once(&pair.question).chain(&pair.answers);
-            if ids.clone().any(|id| shown.contains(id)) {
-                shown.extend(ids.cloned());
-            }
-        }
-    }
-    shown
 }
 
 /// Ids of the blocks a reader can see: front matter, appendix and shown turns.

@@ -19,6 +19,7 @@ pub mod decode;
 pub mod documents;
 pub mod events;
 pub mod facts;
+pub mod filter;
 pub mod figures;
 pub mod ics;
 pub mod lead_units;

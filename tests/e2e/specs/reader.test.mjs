@@ -23,6 +23,18 @@ test('filtering to one speaker hides the others behind one-line placeholders', (
     await turnHeading(page, '刘志杰').first().waitFor({ state: 'visible' });
   }));
 
+test('hiding 李武军 with questions and answers kept together hides his answers too', () =>
+  withPage(async (page) => {
+    assert.equal(await page.getByRole('checkbox', { name: '问答保持在一起' }).isChecked(), true);
+    await turnHeading(page, '李武军').first().waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: /^李武军/ }).click();
+    await page.getByText(/李武军 的发言已隐藏/).first().waitFor({ state: 'visible' });
+    assert.equal(await turnHeading(page, '李武军').first().isVisible(), false, 'his answer is hidden');
+    // The question he answered, and the others' answers, stay.
+    assert.equal(await turnHeading(page, '山西日报记者').first().isVisible(), true);
+    assert.equal(await turnHeading(page, '刘志杰').first().isVisible(), true);
+  }));
+
 test('role presets: only journalists', () =>
   withPage(async (page) => {
     await page.getByRole('button', { name: '仅记者' }).click();
