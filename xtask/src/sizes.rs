@@ -20,12 +20,14 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-/// 158 KB, counted strictly as 158 × 1000 bytes. It was 150 KB for a parser
+/// 160 KB, counted strictly as 160 × 1000 bytes. It was 150 KB for a parser
 /// that read the seed's layout only; the parser that reads real transcripts
-/// of every layout (issue 10) costs about 7 KB of the first visit, and this
-/// is what it was raised to, no more. Issue 11 replaces it with a budget for
-/// everything a browser fetches, pre-rendered HTML included.
-pub const BUDGET_BROTLI_BYTES: u64 = 158 * 1000;
+/// of every layout (issue 10) costs about 7 KB of the first visit (158 KB),
+/// and the crates with the typed HTML layer and its one region (issue 14)
+/// about 2.5 KB more after 0.6 KB won back; this is what it was raised to,
+/// no more. Issue 11 replaces it with a budget for everything a browser
+/// fetches, pre-rendered HTML included.
+pub const BUDGET_BROTLI_BYTES: u64 = 160 * 1000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileSize {
@@ -260,7 +262,7 @@ mod tests {
         assert_eq!(check_budget(&at), Ok(BUDGET_BROTLI_BYTES));
         let over = [f("index.html", BUDGET_BROTLI_BYTES), f("a.css", 1)];
         let err = check_budget(&over).unwrap_err();
-        assert!(err.contains("over the 158.0 KB budget by 1 B"), "{err}");
+        assert!(err.contains("over the 160.0 KB budget by 1 B"), "{err}");
     }
 
     #[test]
@@ -290,7 +292,7 @@ mod tests {
             "{t}"
         );
         assert!(
-            t.contains("51.0 KB brotli of a 158.0 KB budget (32%)"),
+            t.contains("51.0 KB brotli of a 160.0 KB budget (32%)"),
             "{t}"
         );
     }
