@@ -19,6 +19,8 @@ mod setup;
 mod sizes;
 #[cfg(test)]
 mod tidy;
+#[cfg(test)]
+mod tidy_layout;
 mod tiers;
 mod util;
 

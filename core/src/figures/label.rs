@@ -1,0 +1,175 @@
+//! A figure's words: the noun after it, the words before it in its clause
+//! (without leading and verb-like words), its sentence, a rate's `每…`, and
+//! the unit read from them.
+
+use super::*;
+
+/// `人均`, `每亩`, `每年` in the words before a number.
+pub(super) fn per_word(before: &str) -> Option<String> {
+    if let Some(p) = PER.iter().find(|p| before.contains(**p)) {
+        return Some((*p).to_string());
+    }
+    let i = before.rfind('每')?;
+    let c = before[i + '每'.len_utf8()..].chars().next()?;
+    is_han(c).then(|| format!("每{c}"))
+}
+
+/// Leading words that say when or where, not what (`今年`, `全省`, `其中`).
+pub(super) const LEADING: &[&str] = &[
+    "其中", "另外", "此外", "同时", "目前", "今年", "去年", "全省", "全市", "全区", "全县", "全国",
+    "我省", "我市", "我区", "我县", "累计", "已经", "已",
+];
+
+/// Leading verbs before the thing a share is of (`拿出…资金的30.5%`).
+pub(super) const LEADING_VERBS: &[&str] =
+    &["拿出", "安排", "设立", "完成", "实施", "投入", "占", "是"];
+
+/// The words without leading [`LEADING`] words (keeping at least two characters).
+pub(crate) fn strip_prefixes(s: &str) -> &str {
+    let mut s = s;
+    'again: loop {
+        for p in LEADING {
+            if let Some(r) = s.strip_prefix(p) {
+                if r.chars().count() >= 2 {
+                    s = r;
+                    continue 'again;
+                }
+            }
+        }
+        return s;
+    }
+}
+
+/// [`strip_prefixes`], then leading verbs.
+pub(crate) fn strip_verbs(s: &str) -> &str {
+    let mut s = strip_prefixes(s);
+    for p in LEADING_VERBS {
+        if let Some(r) = s.strip_prefix(p) {
+            if r.chars().count() >= 2 {
+                s = r;
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// The clause before a number, after the previous figure, as written.
+pub(super) fn clause_before(text: &str, start: usize, floor: usize) -> &str {
+    let floor = floor.min(start);
+    text[floor..start]
+        .rsplit(|c: char| dates::is_punct(c) && c != '“' && c != '”' || c.is_whitespace())
+        .next()
+        .unwrap_or("")
+}
+
+/// The noun after a unit: CJK characters up to a stop character, cut back
+/// to the last character a noun ends with.
+pub(super) fn noun_after(rest: &str) -> String {
+    let run: Vec<char> = rest
+        .chars()
+        .take_while(|&c| is_han(c) && !LABEL_STOPS.contains(c))
+        .take(16)
+        .collect();
+    let end = run
+        .iter()
+        .rposition(|&c| NOUN_ENDS.contains(c))
+        .map_or(0, |p| p + 1);
+    run[..end].iter().collect()
+}
+
+/// The words before a number within its clause, after the previous figure:
+/// the phrase whole, without leading [`LEADING`] words or a trailing verb.
+pub(super) fn words_before(text: &str, start: usize, floor: usize) -> String {
+    let s = strip_prefixes(clause_before(text, start, floor));
+    let mut s = s.to_string();
+    if [
+        "共", "计", "约", "近", "达", "为", "和", "及", "与", "或", "每", "其中",
+    ]
+    .contains(&s.as_str())
+    {
+        return String::new();
+    }
+    for suffix in [
+        "分别不超过",
+        "不超过",
+        "分别为",
+        "提高到",
+        "达到",
+        "超过",
+        "突破",
+        "共计",
+        "合计",
+        "完成",
+        "约",
+        "近",
+        "共",
+        "达",
+        "为",
+        "的",
+        "了",
+        "是",
+        "每",
+    ] {
+        if let Some(r) = s.strip_suffix(suffix) {
+            if !r.is_empty() {
+                s = r.to_string();
+                break;
+            }
+        }
+    }
+    // A whole phrase, but not a whole run-on line.
+    let n = s.chars().count();
+    if n > 24 {
+        s = s.chars().skip(n - 24).collect();
+    }
+    s
+}
+
+/// Up to 16 characters before a number, within its sentence.
+pub(super) fn sentence_before(text: &str, start: usize) -> String {
+    let before = &text[..start];
+    let sentence = before
+        .rsplit(['。', ';', '；', '!', '！', '?', '？', '\n'])
+        .next()
+        .unwrap_or("");
+    let n = sentence.chars().count();
+    sentence.chars().skip(n.saturating_sub(16)).collect()
+}
+
+/// The unit of `57万贫困人口`, `21.6亿的扶贫周转金`, `人均1.5万`.
+pub(super) fn infer_unit(mult: u32, after: &str, before: &str) -> &'static str {
+    for (ends, unit) in [
+        (
+            &[
+                "人口",
+                "劳动力",
+                "群众",
+                "学生",
+                "贫困生",
+                "干部",
+                "农民",
+                "人",
+            ][..],
+            "人",
+        ),
+        (&["户"][..], "户"),
+        (&["亩"][..], "亩"),
+    ] {
+        if ends.iter().any(|e| after.contains(e)) {
+            return unit;
+        }
+    }
+    const MONEY: &[&str] = &[
+        "资金", "基金", "金", "元", "贷款", "投入", "投资", "筹资", "补助", "补贴", "奖补", "收入",
+        "预算", "经费", "拨付", "安排", "整合", "债", "资助",
+    ];
+    if MONEY
+        .iter()
+        .any(|m| before.contains(m) || after.contains(m))
+        || mult >= 8
+    {
+        return "元";
+    }
+    ""
+}
