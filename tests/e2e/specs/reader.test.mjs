@@ -27,7 +27,7 @@ test('hiding 李武军 with questions and answers kept together hides his answer
   withPage(async (page) => {
     assert.equal(await page.getByRole('checkbox', { name: '问答保持在一起' }).isChecked(), true);
     await turnHeading(page, '李武军').first().waitFor({ state: 'visible' });
-    await page.getByRole('button', { name: /^李武军/ }).click();
+    await page.getByRole('button', { name: /^李武军 \d+ 次发言/ }).click();
     await page.getByText(/李武军 的发言已隐藏/).first().waitFor({ state: 'visible' });
     assert.equal(await turnHeading(page, '李武军').first().isVisible(), false, 'his answer is hidden');
     // The question he answered, and the others' answers, stay.
