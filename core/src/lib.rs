@@ -18,6 +18,7 @@ pub mod days;
 pub mod decode;
 pub mod documents;
 pub mod events;
+pub mod export;
 pub mod facts;
 pub mod figures;
 pub mod filter;

@@ -59,6 +59,11 @@ pub struct PanelTexts {
     pub figure_value: &'static str,
     pub figure_label: &'static str,
     pub figure_speaker: &'static str,
+    // Exports.
+    pub exports_heading: &'static str,
+    pub export_json: &'static str,
+    pub export_markdown: &'static str,
+    pub export_ics: &'static str,
 }
 
 /// The panel texts of `lang`.
@@ -135,6 +140,10 @@ pub static PANEL_ZH: PanelTexts = PanelTexts {
     figure_value: "数值",
     figure_label: "指标",
     figure_speaker: "发言人",
+    exports_heading: "导出",
+    export_json: "JSON（解析结果）",
+    export_markdown: "Markdown（SayIt 格式）",
+    export_ics: "日历（.ics）",
 };
 
 pub static PANEL_EN: PanelTexts = PanelTexts {
@@ -209,6 +218,10 @@ pub static PANEL_EN: PanelTexts = PanelTexts {
     figure_value: "Value",
     figure_label: "What",
     figure_speaker: "Speaker",
+    exports_heading: "Export",
+    export_json: "JSON (the parsed model)",
+    export_markdown: "Markdown (SayIt layout)",
+    export_ics: "Calendar (.ics)",
 };
 
 const MONTHS: [&str; 12] = [

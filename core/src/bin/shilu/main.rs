@@ -98,10 +98,7 @@ fn cmd_parse(args: &[String]) -> Result<String, Failure> {
     let name = name.or((path != "-").then_some(path));
     let doc =
         shilu_core::analysed_bytes(&bytes, name).map_err(|e| Failure(format!("{path}: {e}")))?;
-    let mut json = serde_json::to_string_pretty(&doc)
-        .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
-    json.push('\n');
-    Ok(json)
+    Ok(shilu_core::export::json(&doc))
 }
 
 /// `shilu md FILE`
