@@ -17,16 +17,18 @@
 //! or not (names of two characters: quoted only, as `五进` is also a verb).
 
 use crate::chars::{digit, is_cn_numeral, is_han};
+use crate::dates::full_text;
 use crate::model::{Block, Document, Programme};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The programmes named, in order of first mention.
 pub fn extract(doc: &Document) -> Vec<Programme> {
-    let blocks: Vec<(&Block, String)> = doc
+    let blocks: Vec<(&Block, Cow<str>)> = doc
         .front
         .iter()
         .chain(doc.turns.iter().flat_map(|t| t.blocks.iter()))
-        .map(|b| (b, b.full_text()))
+        .map(|b| (b, full_text(b)))
         .collect();
     // Candidates: name as first written, key, blocks found in, and whether
     // found by a sure shape (quoted, numbered) or only by suffix.
@@ -51,39 +53,21 @@ pub fn extract(doc: &Document) -> Vec<Programme> {
         }
     }
     names.retain(|n| n.3 || n.4 >= 2);
-    // Unquoted mentions of names of three characters or more: one pass per
-    // block, names looked up by their first character.
-    let mut by_first: BTreeMap<char, Vec<usize>> = BTreeMap::new();
-    for (i, n) in names.iter().enumerate() {
-        if n.1.chars().count() >= 3 {
-            if let Some(c) = n.1.chars().next() {
-                by_first.entry(c).or_default().push(i);
-            }
-        }
-    }
+    // Unquoted mentions of names of three characters or more: each such
+    // name searched for in each block's text without marks (blocks
+    // without a name at all are passed by one substring search).
+    let long: Vec<usize> = (0..names.len())
+        .filter(|&i| names[i].1.chars().count() >= 3)
+        .collect();
     let mut more: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
-    for (bi, (_, text)) in blocks.iter().enumerate() {
-        let plain = key(text);
-        let mut prev: Option<char> = None;
-        for (at, c) in plain.char_indices() {
-            if let Some(list) = by_first.get(&c) {
-                for &i in list {
-                    let k = &names[i].1;
-                    if plain[at..].starts_with(k.as_str())
-                        && !(digit(c).is_some() && prev.and_then(digit).is_some())
-                        && !(plain[at + k.len()..]
-                            .chars()
-                            .next()
-                            .and_then(digit)
-                            .is_some()
-                            && k.chars().last().and_then(digit).is_some())
-                        && more[i].last() != Some(&bi)
-                    {
-                        more[i].push(bi);
-                    }
+    if !long.is_empty() {
+        for (bi, (_, text)) in blocks.iter().enumerate() {
+            let plain = key(text);
+            for &i in &long {
+                if mentions(&plain, &names[i].1) {
+                    more[i].push(bi);
                 }
             }
-            prev = Some(c);
         }
     }
     names
@@ -101,16 +85,66 @@ pub fn extract(doc: &Document) -> Vec<Programme> {
         .collect()
 }
 
+/// Whether `plain` holds the name key `k` where its digits do not run on
+/// into others (`136` is not in `1360`).
+fn mentions(plain: &str, k: &str) -> bool {
+    let Some(first) = k.chars().next() else {
+        return false;
+    };
+    if !plain.contains(k) {
+        return false;
+    }
+    let first_digit = digit(first).is_some();
+    let last_digit = k.chars().next_back().and_then(digit).is_some();
+    let mut from = 0;
+    // `k` starts with a whole character: every match is at a boundary.
+    while let Some(p) = plain[from..].find(k) {
+        let at = from + p;
+        let prev = plain[..at].chars().next_back();
+        let next = plain[at + k.len()..].chars().next();
+        if !(first_digit && prev.and_then(digit).is_some())
+            && !(last_digit && next.and_then(digit).is_some())
+        {
+            return true;
+        }
+        from = at + first.len_utf8();
+    }
+    false
+}
+
 /// Marks and separators a name may be written with or without.
+fn dropped(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '·'
+    ) || c.is_whitespace()
+}
+
+/// `s` without the [`dropped`] characters. Only some bytes can start one
+/// (ASCII spaces and quotes; `C2`, `E1`, `E2`, `E3` lead bytes): the kept
+/// runs between them are copied whole.
 fn key(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !matches!(
-                c,
-                '、' | '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '·'
-            ) && !c.is_whitespace()
-        })
-        .collect()
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut run, mut i) = (0, 0);
+    while let Some(p) = b[i..].iter().position(|&x| {
+        matches!(
+            x,
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3
+        )
+    }) {
+        let at = i + p;
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        i = at + c.len_utf8();
+        if dropped(c) {
+            out.push_str(&s[run..at]);
+            run = i;
+        }
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 /// What programme names end with.
