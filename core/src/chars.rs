@@ -162,7 +162,14 @@ pub fn strip_ws(s: &str) -> String {
 
 /// Number of characters, counting at most `limit + 1` (enough to compare).
 pub fn count_upto(s: &str, limit: usize) -> usize {
-    s.chars().take(limit + 1).count()
+    // A character is at most four bytes, so the first `limit + 1` end within
+    // the first `4 × (limit + 1)` bytes: those are counted by the library's
+    // word-at-a-time count, not decoded one by one.
+    let mut end = s.len().min(limit.saturating_add(1).saturating_mul(4));
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].chars().count().min(limit.saturating_add(1))
 }
 
 /// Whether `s` (whitespace removed) is a plausible personal name:
