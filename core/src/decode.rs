@@ -176,22 +176,28 @@ fn looks_binary(text: &str) -> bool {
     // Control characters (Cc) are the bytes below 0x20, 0x7F, and U+0080
     // to U+009F (`C2 80` to `C2 9F`). They are rare: the characters are
     // counted only when there are some.
-    let mut control = 0usize;
-    let mut i = 0;
-    while let Some(p) = b[i..]
-        .iter()
-        .position(|&x| x < 0x20 || x == 0x7F || x == 0xC2)
-    {
-        let at = i + p;
+    let is_control = |at: usize| {
         let x = b[at];
-        if (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C))
+        (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C))
             || x == 0x7F
             || (x == 0xC2 && matches!(b.get(at + 1), Some(0x80..=0x9F)))
-        {
-            control += 1;
+    };
+    // Eight bytes at a time: only words holding a byte below 0x20, 0x7F or
+    // 0xC2 are looked at byte by byte.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH != 0;
+    let mut control = 0usize;
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for c in words.by_ref() {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if below(w, 0x20) || below(w ^ (ONES * 0x7F), 1) || below(w ^ (ONES * 0xC2), 1) {
+            control += (at..at + 8).filter(|&i| is_control(i)).count();
         }
-        i = at + 1;
+        at += 8;
     }
+    control += (at..b.len()).filter(|&i| is_control(i)).count();
     control > 0 && control * 10 > text.chars().count()
 }
 

@@ -351,12 +351,13 @@ const OUTLET_ENDS: Words = Words::new("报|報|社|网|網|台|视|視|新闻|�
 /// `央廣` (but `李广` is a person).
 fn is_outlet(s: &str) -> bool {
     let n = s.chars().count();
-    let person = n <= 3 && is_name_like(s) && has_surname(&strip_ws(s));
-    !person
-        && (2..=14).contains(&n)
+    // The cheap tests first: most speakers end otherwise.
+    let person = || n <= 3 && is_name_like(s) && has_surname(&strip_ws(s));
+    (2..=14).contains(&n)
+        && OUTLET_ENDS.ends(s)
         && s.chars()
             .all(|c| is_han(c) || c == '、' || c.is_ascii_alphanumeric())
-        && OUTLET_ENDS.ends(s)
+        && !person()
 }
 
 /// One to four capitalised words: `Audrey Tang`, `Paul B. Preciado`,
