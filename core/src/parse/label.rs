@@ -163,25 +163,6 @@ pub fn candidate(text: &str) -> Option<Label<'_>> {
     read(&super::syntax::label(text)?)
 }
 
-/// [`candidate`] of a line written exactly as the line `seen` was read
-/// from: the same reading, not worked out again (labels recur as written,
-/// `### 唐鳳：`), over this line's own text.
-pub fn candidate_again<'a>(text: &'a str, seen: &Label<'_>) -> Option<Label<'a>> {
-    let syn = super::syntax::label(text)?;
-    Some(Label {
-        form: syn.form,
-        label: syn.label,
-        body: syn.body,
-        rest: syn.rest,
-        shape: seen.shape,
-        role: seen.role,
-        name: seen.name.clone(),
-        title: seen.title.clone(),
-        outlet: seen.outlet.clone(),
-        surname: seen.surname,
-    })
-}
-
 /// Reads a label syntax, or `None` when its speaker part is plainly not a
 /// speaker.
 pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {

@@ -52,25 +52,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     // 1. Lines and their label candidates.
     let lines = lines::split(text);
     let n = lines.len();
-    // A label line mostly recurs as written (`### 唐鳳：`, `问：`): the
-    // reading of one of the last few distinct ones is taken over.
-    let mut cands: Vec<Option<Label<'_>>> = Vec::with_capacity(n);
-    let (mut recent, mut slot) = ([usize::MAX; 8], 0);
-    for (i, l) in lines.iter().enumerate() {
-        let seen = recent
-            .iter()
-            .copied()
-            .find(|&j| j < i && lines[j].text == l.text);
-        let c = match seen.and_then(|j| cands[j].as_ref()) {
-            Some(s) => label::candidate_again(l.text, s),
-            None => label::candidate(l.text),
-        };
-        if c.is_some() && seen.is_none() {
-            recent[slot % recent.len()] = i;
-            slot += 1;
-        }
-        cands.push(c);
-    }
+    let cands: Vec<Option<Label<'_>>> = lines.iter().map(|l| label::candidate(l.text)).collect();
     // 2. The document's evidence.
     let ev = Evidence::of(&cands);
     let mut reg = Registry::default();
