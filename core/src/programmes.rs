@@ -53,59 +53,42 @@ pub fn extract(doc: &Document) -> Vec<Programme> {
         }
     }
     names.retain(|n| n.3 || n.4 >= 2);
-    // Unquoted mentions of names of three characters or more. With a few
-    // such names, each is searched for in each block's text without marks
-    // (blocks without a name's first character are passed by); with more,
-    // one pass per block looks names up by their first character, so that
-    // the work stays linear in the text.
-    let long: Vec<usize> = (0..names.len())
-        .filter(|&i| names[i].1.chars().count() >= 3)
-        .collect();
+    // Unquoted mentions of names of three characters or more: one pass per
+    // block, names looked up by their first character (none: no pass).
     let mut more: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
-    if long.len() <= FEW_NAMES {
-        for (bi, (_, text)) in blocks.iter().enumerate() {
-            // A key's first character is in the text itself too.
-            let first = |i: usize| names[i].1.chars().next().unwrap_or_default();
-            if !long.iter().any(|&i| text.contains(first(i))) {
-                continue;
-            }
-            let plain = key(text);
-            for &i in &long {
-                if mentions(&plain, &names[i].1) {
-                    more[i].push(bi);
-                }
-            }
-        }
-    } else {
-        let mut by_first: BTreeMap<char, Vec<usize>> = BTreeMap::new();
-        for &i in &long {
-            if let Some(c) = names[i].1.chars().next() {
+    let mut by_first: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    for (i, n) in names.iter().enumerate() {
+        if n.1.chars().count() >= 3 {
+            if let Some(c) = n.1.chars().next() {
                 by_first.entry(c).or_default().push(i);
             }
         }
-        for (bi, (_, text)) in blocks.iter().enumerate() {
-            let plain = key(text);
-            let mut prev: Option<char> = None;
-            for (at, c) in plain.char_indices() {
-                if let Some(list) = by_first.get(&c) {
-                    for &i in list {
-                        let k = &names[i].1;
-                        if plain[at..].starts_with(k.as_str())
-                            && !(digit(c).is_some() && prev.and_then(digit).is_some())
-                            && !(plain[at + k.len()..]
-                                .chars()
-                                .next()
-                                .and_then(digit)
-                                .is_some()
-                                && k.chars().last().and_then(digit).is_some())
-                            && more[i].last() != Some(&bi)
-                        {
-                            more[i].push(bi);
-                        }
+    }
+    for (bi, (_, text)) in blocks.iter().enumerate() {
+        if by_first.is_empty() {
+            break;
+        }
+        let plain = key(text);
+        let mut prev: Option<char> = None;
+        for (at, c) in plain.char_indices() {
+            if let Some(list) = by_first.get(&c) {
+                for &i in list {
+                    let k = &names[i].1;
+                    if plain[at..].starts_with(k.as_str())
+                        && !(digit(c).is_some() && prev.and_then(digit).is_some())
+                        && !(plain[at + k.len()..]
+                            .chars()
+                            .next()
+                            .and_then(digit)
+                            .is_some()
+                            && k.chars().last().and_then(digit).is_some())
+                        && more[i].last() != Some(&bi)
+                    {
+                        more[i].push(bi);
                     }
                 }
-                prev = Some(c);
             }
+            prev = Some(c);
         }
     }
     names
@@ -121,36 +104,6 @@ pub fn extract(doc: &Document) -> Vec<Programme> {
             }
         })
         .collect()
-}
-
-/// Up to this many names are each searched for in every block.
-const FEW_NAMES: usize = 32;
-
-/// Whether `plain` holds the name key `k` where its digits do not run on
-/// into others (`136` is not in `1360`).
-fn mentions(plain: &str, k: &str) -> bool {
-    let Some(first) = k.chars().next() else {
-        return false;
-    };
-    if !plain.contains(k) {
-        return false;
-    }
-    let first_digit = digit(first).is_some();
-    let last_digit = k.chars().next_back().and_then(digit).is_some();
-    let mut from = 0;
-    // `k` starts with a whole character: every match is at a boundary.
-    while let Some(p) = plain[from..].find(k) {
-        let at = from + p;
-        let prev = plain[..at].chars().next_back();
-        let next = plain[at + k.len()..].chars().next();
-        if !(first_digit && prev.and_then(digit).is_some())
-            && !(last_digit && next.and_then(digit).is_some())
-        {
-            return true;
-        }
-        from = at + first.len_utf8();
-    }
-    false
 }
 
 /// Marks and separators a name may be written with or without.
