@@ -114,6 +114,47 @@ pub fn find_any<'p>(hay: &str, pats: &[&'p str]) -> Option<(usize, &'p str)> {
     None
 }
 
+/// Longest word that [`listed`] looks up, in bytes.
+pub const MAX_LISTED: usize = 62;
+
+/// Whether `w` is one of the words of `list`, a list in one string with
+/// `|` between the words: one substring search for `|w|` (and a look at
+/// both ends), not a comparison per word. Words longer than
+/// [`MAX_LISTED`] bytes are never listed.
+pub fn listed(list: &str, w: &str) -> bool {
+    let n = w.len();
+    if n == 0 || n > MAX_LISTED || w.contains('|') {
+        return false;
+    }
+    let mut buf = [b'|'; MAX_LISTED + 2];
+    buf[1..=n].copy_from_slice(w.as_bytes());
+    // `w` is UTF-8 and `|` is ASCII.
+    let Ok(bar_w_bar) = std::str::from_utf8(&buf[..n + 2]) else {
+        return false;
+    };
+    list.contains(bar_w_bar)
+        || list.starts_with(&bar_w_bar[1..])
+        || list.ends_with(&bar_w_bar[..n + 1])
+}
+
+/// The length in bytes of the longest word of a `|`-separated list.
+pub const fn longest_word(list: &str) -> usize {
+    let b = list.as_bytes();
+    let (mut longest, mut len, mut i) = (0, 0, 0);
+    while i < b.len() {
+        if b[i] == b'|' {
+            len = 0;
+        } else {
+            len += 1;
+            if len > longest {
+                longest = len;
+            }
+        }
+        i += 1;
+    }
+    longest
+}
+
 /// `s` without whitespace.
 pub fn strip_ws(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -121,7 +162,14 @@ pub fn strip_ws(s: &str) -> String {
 
 /// Number of characters, counting at most `limit + 1` (enough to compare).
 pub fn count_upto(s: &str, limit: usize) -> usize {
-    s.chars().take(limit + 1).count()
+    // A character is at most four bytes, so the first `limit + 1` end within
+    // the first `4 × (limit + 1)` bytes: those are counted by the library's
+    // word-at-a-time count, not decoded one by one.
+    let mut end = s.len().min(limit.saturating_add(1).saturating_mul(4));
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].chars().count().min(limit.saturating_add(1))
 }
 
 /// Whether `s` (whitespace removed) is a plausible personal name:
@@ -151,12 +199,9 @@ pub fn is_name_like(s: &str) -> bool {
     }
 }
 
-/// Common Chinese surnames (simplified and traditional), compound first.
-const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "慕容",
-    "尉迟", "尉遲", "公孙", "公孫", "夏侯", "宇文", "长孙", "長孫", "司徒", "端木", "轩辕", "軒轅",
-    "澹台", "呼延", "独孤", "獨孤", "南宫", "南宮", "西门", "西門",
-];
+/// Common Chinese surnames (simplified and traditional), compound first:
+/// two characters each, `|` between them.
+const COMPOUND_SURNAMES: &str = "欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|东方|東方|皇甫|令狐|慕容|尉迟|尉遲|公孙|公孫|夏侯|宇文|长孙|長孫|司徒|端木|轩辕|軒轅|澹台|呼延|独孤|獨孤|南宫|南宮|西门|西門";
 
 const SURNAMES: &str = "寿壽王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蓝蔺藺楼樓臧满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥屠豆朴盖蓋练練廉禹井祖漆巴丰丰支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由";
 
@@ -164,16 +209,22 @@ const SURNAMES: &str = "寿壽王李张張刘劉陈陳杨楊黄黃赵趙吴吳�
 /// at least one character after it.
 pub fn has_surname(name: &str) -> bool {
     let name = name.trim();
-    for c in COMPOUND_SURNAMES {
-        if let Some(rest) = name.strip_prefix(c) {
-            return !rest.is_empty();
-        }
-    }
     let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => SURNAMES.contains(first) && chars.next().is_some(),
-        None => false,
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let Some(second) = chars.next() else {
+        return false;
+    };
+    // Compound surnames are two characters: the first two are looked up.
+    let two = first.len_utf8() + second.len_utf8();
+    if listed(COMPOUND_SURNAMES, &name[..two]) {
+        return two < name.len();
     }
+    // A substring search for the character's bytes: a lead byte never
+    // occurs inside another character, so a match is the character.
+    let mut buf = [0; 4];
+    SURNAMES.contains(&*first.encode_utf8(&mut buf))
 }
 
 #[cfg(test)]

@@ -106,18 +106,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
+    // UTF-8, the common case: validated once, here, not by `detect` and
+    // again by the conversion.
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        let text =
+            std::str::from_utf8(rest).map_err(|_| DecodeError::Malformed { encoding: "utf-8" })?;
+        return check_text(text);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return check_text(text);
+    }
     let text = match detect(bytes) {
-        Some(Encoding::Utf8Bom) => std::str::from_utf8(&bytes[3..])
-            .map_err(|_| DecodeError::Malformed { encoding: "utf-8" })?
-            .to_string(),
-        Some(Encoding::Utf8) => {
-            // Valid by detection.
-            String::from_utf8_lossy(bytes).into_owned()
-        }
         Some(Encoding::Utf16Le) => decode_utf16(&bytes[2..], u16::from_le_bytes, "utf-16le")?,
         Some(Encoding::Utf16Be) => decode_utf16(&bytes[2..], u16::from_be_bytes, "utf-16be")?,
         Some(Encoding::Gb18030) => decode_gb18030(bytes)?,
-        None => {
+        // UTF-8 (with or without BOM) was taken above.
+        Some(Encoding::Utf8 | Encoding::Utf8Bom) | None => {
             if bytes.contains(&0) {
                 return Err(DecodeError::Binary);
             }
@@ -149,36 +153,52 @@ pub fn normalize_newlines(text: &str) -> String {
     if !text.contains('\r') {
         return text.to_string();
     }
+    // Whole runs between the CRs are copied, not character by character.
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            if chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
+    let mut rest = text;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
     }
+    out.push_str(rest);
     out
 }
 
 /// NUL characters, or more than a tenth control characters (other than tab,
 /// newline, carriage return and form feed), mean binary data.
 fn looks_binary(text: &str) -> bool {
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for c in text.chars() {
-        if c == '\0' {
-            return true;
-        }
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') {
-            control += 1;
-        }
+    let b = text.as_bytes();
+    if b.contains(&0) {
+        return true;
     }
-    control * 10 > total
+    // Control characters (Cc) are the bytes below 0x20, 0x7F, and U+0080
+    // to U+009F (`C2 80` to `C2 9F`). They are rare: the characters are
+    // counted only when there are some.
+    let is_control = |at: usize| {
+        let x = b[at];
+        (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C))
+            || x == 0x7F
+            || (x == 0xC2 && matches!(b.get(at + 1), Some(0x80..=0x9F)))
+    };
+    // Eight bytes at a time: only words holding a byte below 0x20, 0x7F or
+    // 0xC2 are looked at byte by byte.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH != 0;
+    let mut control = 0usize;
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for c in words.by_ref() {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if below(w, 0x20) || below(w ^ (ONES * 0x7F), 1) || below(w ^ (ONES * 0xC2), 1) {
+            control += (at..at + 8).filter(|&i| is_control(i)).count();
+        }
+        at += 8;
+    }
+    control += (at..b.len()).filter(|&i| is_control(i)).count();
+    control > 0 && control * 10 > text.chars().count()
 }
 
 fn decode_utf16(

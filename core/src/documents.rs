@@ -13,7 +13,7 @@ pub fn extract(doc: &Document) -> Vec<DocumentRef> {
     let mut out: Vec<DocumentRef> = Vec::new();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     let mut add = |block: &Block, speaker: Option<&str>| {
-        for title in titles(&block.full_text()) {
+        for title in titles(&crate::dates::full_text(block)) {
             let key = key(&title);
             if key.is_empty() {
                 continue;
@@ -53,16 +53,16 @@ pub fn extract(doc: &Document) -> Vec<DocumentRef> {
 /// The 《…》 titles in a text, outermost only, without the outer marks.
 pub fn titles(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c != '《' {
-            continue;
-        }
+    // Where the search for the next `《` resumes: past what a title read.
+    let mut from = 0;
+    while let Some(p) = text[from..].find('《') {
+        let body = from + p + '《'.len_utf8();
+        from = text.len();
         let mut depth = 1;
         let mut n = 0;
         let mut end = None;
-        let body = i + c.len_utf8();
-        for (j, d) in chars.by_ref() {
+        for (j, d) in text[body..].char_indices() {
+            let j = body + j;
             n += 1;
             match d {
                 '《' => depth += 1,
@@ -70,13 +70,18 @@ pub fn titles(text: &str) -> Vec<String> {
                     depth -= 1;
                     if depth == 0 {
                         end = Some(j);
+                        from = j + d.len_utf8();
                         break;
                     }
                 }
-                '\n' => break,
+                '\n' => {
+                    from = j + 1;
+                    break;
+                }
                 _ => {}
             }
             if n > 100 {
+                from = j + d.len_utf8();
                 break;
             }
         }

@@ -10,7 +10,7 @@ pub fn extract(doc: &Document) -> Vec<LeadUnit> {
     let mut out: Vec<LeadUnit> = Vec::new();
     let mut by_unit: BTreeMap<String, usize> = BTreeMap::new();
     for b in doc.blocks() {
-        for unit in units(&b.full_text()) {
+        for unit in units(&crate::dates::full_text(b)) {
             let i = *by_unit.entry(unit.clone()).or_insert_with(|| {
                 out.push(LeadUnit {
                     unit,
@@ -29,6 +29,10 @@ pub fn extract(doc: &Document) -> Vec<LeadUnit> {
 /// The units named by the lead-unit notes of a text, in order.
 pub fn units(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Most texts have no note: one substring search (SIMD natively) tells.
+    if !text.contains("牵头") {
+        return out;
+    }
     let mut rest = text;
     while let Some(i) = rest.find("牵头") {
         let mut after = &rest[i + "牵头".len()..];

@@ -17,16 +17,18 @@
 //! or not (names of two characters: quoted only, as `五进` is also a verb).
 
 use crate::chars::{digit, is_cn_numeral, is_han};
+use crate::dates::full_text;
 use crate::model::{Block, Document, Programme};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The programmes named, in order of first mention.
 pub fn extract(doc: &Document) -> Vec<Programme> {
-    let blocks: Vec<(&Block, String)> = doc
+    let blocks: Vec<(&Block, Cow<str>)> = doc
         .front
         .iter()
         .chain(doc.turns.iter().flat_map(|t| t.blocks.iter()))
-        .map(|b| (b, b.full_text()))
+        .map(|b| (b, full_text(b)))
         .collect();
     // Candidates: name as first written, key, blocks found in, and whether
     // found by a sure shape (quoted, numbered) or only by suffix.
@@ -52,7 +54,8 @@ pub fn extract(doc: &Document) -> Vec<Programme> {
     }
     names.retain(|n| n.3 || n.4 >= 2);
     // Unquoted mentions of names of three characters or more: one pass per
-    // block, names looked up by their first character.
+    // block, names looked up by their first character (none: no pass).
+    let mut more: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     let mut by_first: BTreeMap<char, Vec<usize>> = BTreeMap::new();
     for (i, n) in names.iter().enumerate() {
         if n.1.chars().count() >= 3 {
@@ -61,8 +64,10 @@ pub fn extract(doc: &Document) -> Vec<Programme> {
             }
         }
     }
-    let mut more: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     for (bi, (_, text)) in blocks.iter().enumerate() {
+        if by_first.is_empty() {
+            break;
+        }
         let plain = key(text);
         let mut prev: Option<char> = None;
         for (at, c) in plain.char_indices() {
@@ -102,15 +107,38 @@ pub fn extract(doc: &Document) -> Vec<Programme> {
 }
 
 /// Marks and separators a name may be written with or without.
+fn dropped(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '·'
+    ) || c.is_whitespace()
+}
+
+/// `s` without the [`dropped`] characters. Only some bytes can start one
+/// (ASCII spaces and quotes; `C2`, `E1`, `E2`, `E3` lead bytes): the kept
+/// runs between them are copied whole.
 fn key(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !matches!(
-                c,
-                '、' | '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '·'
-            ) && !c.is_whitespace()
-        })
-        .collect()
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut run, mut i) = (0, 0);
+    while let Some(p) = b[i..].iter().position(|&x| {
+        matches!(
+            x,
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3
+        )
+    }) {
+        let at = i + p;
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        i = at + c.len_utf8();
+        if dropped(c) {
+            out.push_str(&s[run..at]);
+            run = i;
+        }
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 /// What programme names end with.
@@ -161,89 +189,118 @@ const VERBS: &[&str] = &[
     "的", "和", "与", "及", "是", "在", "把", "对", "将",
 ];
 
+/// The characters a candidate's shape is told by: quotes, the `大`/`项`
+/// after a numeral, the first of `计划`, `工程`, `行动`.
+const TRIGGERS: [char; 7] = ['“', '「', '大', '项', '计', '工', '行'];
+
 /// The candidate names of a text, with whether their shape is sure.
+///
+/// Only where a [`TRIGGERS`] character is can a shape start: they are
+/// found by one `memchr`-based search each, in reading order, not by
+/// looking at every character.
 pub fn candidates(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        // Quoted.
-        if c == '“' || c == '「' {
-            let close = if c == '“' { '”' } else { '」' };
-            let body = at + c.len_utf8();
-            let end = chars[i + 1..]
-                .iter()
-                .take(14)
-                .find(|&&(_, d)| d == close || d == c || sentence_punct(d) || d == '\n');
-            if let Some(&(e, d)) = end {
-                let inner = text[body..e].trim();
-                let n = inner.chars().count();
-                let datelike = inner.chars().any(|c| c == '·' || c == '.' || c == '．')
-                    && inner.chars().any(|c| digit(c).is_some());
-                if d == close
-                    && (2..=12).contains(&n)
-                    && !datelike
-                    && inner.chars().any(|c| is_han(c) || digit(c).is_some())
-                {
-                    out.push((inner.to_string(), named_shape(inner)));
-                    // Past the closing mark: its words are not looked at again.
-                    i = chars.partition_point(|x| x.0 <= e);
-                    continue;
-                }
+    let find_from = |from: usize, c: char| text[from..].find(c).map(|p| from + p);
+    let mut nexts = TRIGGERS.map(|c| find_from(0, c));
+    // Where the text is still to be read (past a match), and the last
+    // place looked at.
+    let mut next = 0;
+    let mut last = None;
+    while let Some((k, q)) = nexts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, q)| q.map(|q| (k, q)))
+        .min_by_key(|&(_, q)| q)
+    {
+        let c = TRIGGERS[k];
+        nexts[k] = find_from(q + c.len_utf8(), c);
+        // A numbered name starts at the numeral before `大`/`项`.
+        let at = if matches!(c, '大' | '项') {
+            match text[..q].chars().next_back() {
+                Some(p) => q - p.len_utf8(),
+                None => continue,
             }
-            i += 1;
+        } else {
+            q
+        };
+        if at < next || last == Some(at) {
             continue;
         }
-        // Numbered: 八大工程, 十项行动.
-        if is_cn_numeral(c) && i + 3 < chars.len() && matches!(chars[i + 1].1, '大' | '项') {
-            let prev_num = i > 0 && is_cn_numeral(chars[i - 1].1);
-            let (a, b) = (chars[i + 2].1, chars[i + 3].1);
-            let word: String = [a, b].iter().collect();
-            let fits = chars[i + 1].1 == '大' || PROGRAMME_WORDS.contains(&word.as_str());
-            if !prev_num && fits && is_han(a) && is_han(b) && !is_cn_numeral(a) {
-                let end = chars.get(i + 4).map_or(text.len(), |x| x.0);
-                out.push((text[at..end].to_string(), true));
-                i += 4;
-                continue;
-            }
+        last = Some(at);
+        if let Some((name, sure, end)) = candidate_at(text, at) {
+            out.push((name, sure));
+            next = end;
         }
-        // …计划, …工程, …行动.
-        if i + 1 < chars.len() {
-            let pair = match (c, chars[i + 1].1) {
-                ('计', '划') => Some("计划"),
-                ('工', '程') => Some("工程"),
-                ('行', '动') => Some("行动"),
-                _ => None,
-            };
-            if let Some(pair) = pair {
-                let mut s = i;
-                while s > 0 && is_han(chars[s - 1].1) && i - s < 12 {
-                    s -= 1;
-                }
-                let run_ok = s == 0 || !is_han(chars[s - 1].1);
-                let mut name = &text[chars[s].0..at];
-                // Cut after the last verb or particle.
-                let cut = VERBS
-                    .iter()
-                    .filter_map(|v| name.rfind(v).map(|p| p + v.len()))
-                    .max();
-                if let Some(p) = cut {
-                    name = &name[p..];
-                } else if !run_ok {
-                    name = "";
-                }
-                let n = name.chars().count();
-                if (2..=10).contains(&n) && !name.chars().any(is_cn_numeral) {
-                    out.push((format!("{name}{pair}"), false));
-                    i += 2;
-                    continue;
-                }
-            }
-        }
-        i += 1;
     }
     out
+}
+
+/// The candidate that starts at byte `at`, if one does, with where the
+/// text is to be read on.
+fn candidate_at(text: &str, at: usize) -> Option<(String, bool, usize)> {
+    let mut chars = text[at..].char_indices().map(|(o, c)| (at + o, c));
+    let (_, c) = chars.next()?;
+    // Quoted.
+    if c == '“' || c == '「' {
+        let close = if c == '“' { '”' } else { '」' };
+        let body = at + c.len_utf8();
+        let (e, d) = chars
+            .take(14)
+            .find(|&(_, d)| d == close || d == c || sentence_punct(d) || d == '\n')?;
+        let inner = text[body..e].trim();
+        let n = inner.chars().count();
+        let datelike = inner.chars().any(|c| c == '·' || c == '.' || c == '．')
+            && inner.chars().any(|c| digit(c).is_some());
+        let named = d == close
+            && (2..=12).contains(&n)
+            && !datelike
+            && inner.chars().any(|c| is_han(c) || digit(c).is_some());
+        // On past the closing mark: its words are not looked at again.
+        return named.then(|| (inner.to_string(), named_shape(inner), e + d.len_utf8()));
+    }
+    let (o1, c1) = chars.next()?;
+    // Numbered: 八大工程, 十项行动.
+    if is_cn_numeral(c) && matches!(c1, '大' | '项') {
+        if let (Some((o2, a)), Some((_, b))) = (chars.next(), chars.next()) {
+            let prev_num = text[..at].chars().next_back().is_some_and(is_cn_numeral);
+            let end = chars.next().map_or(text.len(), |x| x.0);
+            let word = &text[o2..end];
+            let fits = c1 == '大' || PROGRAMME_WORDS.contains(&word);
+            if !prev_num && fits && is_han(a) && is_han(b) && !is_cn_numeral(a) {
+                return Some((text[at..end].to_string(), true, end));
+            }
+        }
+    }
+    // …计划, …工程, …行动.
+    let pair = match (c, c1) {
+        ('计', '划') => "计划",
+        ('工', '程') => "工程",
+        ('行', '动') => "行动",
+        _ => return None,
+    };
+    // Back over up to 12 ideographs.
+    let mut s = at;
+    for (k, p) in text[..at].chars().rev().enumerate() {
+        if k >= 12 || !is_han(p) {
+            break;
+        }
+        s -= p.len_utf8();
+    }
+    let run_ok = !text[..s].chars().next_back().is_some_and(is_han);
+    let mut name = &text[s..at];
+    // Cut after the last verb or particle.
+    let cut = VERBS
+        .iter()
+        .filter_map(|v| name.rfind(v).map(|p| p + v.len()))
+        .max();
+    if let Some(p) = cut {
+        name = &name[p..];
+    } else if !run_ok {
+        name = "";
+    }
+    let n = name.chars().count();
+    ((2..=10).contains(&n) && !name.chars().any(is_cn_numeral))
+        .then(|| (format!("{name}{pair}"), false, o1 + c1.len_utf8()))
 }
 
 #[cfg(test)]

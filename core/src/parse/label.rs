@@ -12,7 +12,8 @@
 use super::names::{split_title_name, TITLE_WORDS};
 use super::syntax::{Form, Syntax};
 use crate::chars::{
-    contains_any, find_any, has_surname, is_han, is_label_breaker, is_name_like, strip_ws,
+    contains_any, find_any, has_surname, is_han, is_label_breaker, is_name_like, listed,
+    longest_word, strip_ws,
 };
 use crate::model::Role;
 
@@ -115,32 +116,45 @@ const EN_QUESTION: &[&str] = &[
     "press",
 ];
 const EN_ANSWER: &[&str] = &["answer", "a", "spokesperson", "spokesman", "spokeswoman"];
-const VOCATIVES: Words =
-    Words("各位|大家|朋友|女士们|先生们|同志们|同志們|同胞|来宾|來賓|你们|你們|您好|亲爱的|親愛的");
+const VOCATIVES: Words = Words::new(
+    "各位|大家|朋友|女士们|先生们|同志们|同志們|同胞|来宾|來賓|你们|你們|您好|亲爱的|親愛的",
+);
 /// Endings of a verb of saying or listing: `王某说:`, `主要有:`.
-const SAYING_ENDS: Words = Words("说|說|讲|講|称|稱|道|问道|問道|答道|是|有|为|為|的|了|们|們|等|表示|指出|强调|強調|认为|認為|介绍|介紹|透露|提到|谈到|談到|补充|補充|如下|包括|以下|如次|写道|寫道|回应|回應|宣布|要求|提出|总结|總結|告诉|告訴|例如|比如|即|分别|分別|在于|在於");
+const SAYING_ENDS: Words = Words::new("说|說|讲|講|称|稱|道|问道|問道|答道|是|有|为|為|的|了|们|們|等|表示|指出|强调|強調|认为|認為|介绍|介紹|透露|提到|谈到|談到|补充|補充|如下|包括|以下|如次|写道|寫道|回应|回應|宣布|要求|提出|总结|總結|告诉|告訴|例如|比如|即|分别|分別|在于|在於");
 /// Keys of metadata lines: never speakers.
-const META_KEYS: Words = Words("时间|時間|日期|地点|地點|主题|主題|来源|來源|原标题|原標題|标题|標題|副标题|副標題|责任编辑|責任編輯|编辑|編輯|作者|摄影|攝影|发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|链接|鏈接|网址|網址|附件|注|备注|備註|关键词|關鍵詞|题目|題目|会议主题|會議主題|文字实录|文字實錄|视频|視頻|图片|圖片|Source|Date|Time|Title|Tags|Note|URL|Link");
+const META_KEYS: Words = Words::new("时间|時間|日期|地点|地點|主题|主題|来源|來源|原标题|原標題|标题|標題|副标题|副標題|责任编辑|責任編輯|编辑|編輯|作者|摄影|攝影|发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|链接|鏈接|网址|網址|附件|注|备注|備註|关键词|關鍵詞|题目|題目|会议主题|會議主題|文字实录|文字實錄|视频|視頻|图片|圖片|Source|Date|Time|Title|Tags|Note|URL|Link");
 
 /// A list of words in one string, `|` between them: less data in the
 /// wasm than a slice of string slices.
-struct Words(&'static str);
+struct Words {
+    list: &'static str,
+    /// The longest word's length in bytes (computed at compile time).
+    longest: usize,
+}
 
 impl Words {
-    fn iter(&self) -> impl Iterator<Item = &'static str> {
-        self.0.split('|')
+    const fn new(list: &'static str) -> Words {
+        Words {
+            list,
+            longest: longest_word(list),
+        }
     }
 
     fn contains(&self, w: &str) -> bool {
-        self.iter().any(|x| x == w)
+        listed(self.list, w)
     }
 
     fn in_text(&self, s: &str) -> bool {
-        self.iter().any(|x| s.contains(x))
+        self.list.split('|').any(|x| s.contains(x))
     }
 
+    /// Whether `s` ends with one of the words: each ending of `s` no
+    /// longer than the longest word is looked up.
     fn ends(&self, s: &str) -> bool {
-        self.iter().any(|e| s.ends_with(e))
+        s.char_indices()
+            .rev()
+            .take_while(|&(i, _)| s.len() - i <= self.longest)
+            .any(|(i, _)| listed(self.list, &s[i..]))
     }
 }
 
@@ -216,7 +230,7 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
         }
         return marked.then_some(label);
     }
-    if SAYING_ENDS.ends(outer) && !marked {
+    if !marked && SAYING_ENDS.ends(outer) {
         return None;
     }
     // `鏡傳媒`, `台視`, `彭博社`: an outlet by its ending.
@@ -331,18 +345,19 @@ fn latin(mut label: Label<'_>) -> Option<Label<'_>> {
 }
 
 /// Endings of a news outlet's name (simplified and traditional).
-const OUTLET_ENDS: Words = Words("报|報|社|网|網|台|视|視|新闻|新聞|传媒|傳媒|媒体|媒體|周刊|週刊|杂志|雜誌|电台|電台|频道|頻道|客户端|客戶端|通讯|通訊|日报|日報|时报|時報|晚报|晚報");
+const OUTLET_ENDS: Words = Words::new("报|報|社|网|網|台|视|視|新闻|新聞|传媒|傳媒|媒体|媒體|周刊|週刊|杂志|雜誌|电台|電台|频道|頻道|客户端|客戶端|通讯|通訊|日报|日報|时报|時報|晚报|晚報");
 
 /// A short name that ends as outlets do: `鏡傳媒`, `彭博社`, `台視`,
 /// `央廣` (but `李广` is a person).
 fn is_outlet(s: &str) -> bool {
     let n = s.chars().count();
-    let person = n <= 3 && is_name_like(s) && has_surname(&strip_ws(s));
-    !person
-        && (2..=14).contains(&n)
+    // The cheap tests first: most speakers end otherwise.
+    let person = || n <= 3 && is_name_like(s) && has_surname(&strip_ws(s));
+    (2..=14).contains(&n)
+        && OUTLET_ENDS.ends(s)
         && s.chars()
             .all(|c| is_han(c) || c == '、' || c.is_ascii_alphanumeric())
-        && OUTLET_ENDS.ends(s)
+        && !person()
 }
 
 /// One to four capitalised words: `Audrey Tang`, `Paul B. Preciado`,
@@ -417,7 +432,11 @@ fn fill_person(label: &mut Label<'_>, left: &str, inner: Option<&str>) {
 
 fn ends_with_title(s: &str) -> bool {
     let s = s.trim();
-    TITLE_WORDS.iter().any(|w| s.ends_with(w))
+    // The last bytes first: most words end otherwise.
+    let last = s.as_bytes().last();
+    TITLE_WORDS
+        .iter()
+        .any(|w| w.as_bytes().last() == last && s.ends_with(w))
 }
 
 /// Splits `主持人(…王某)` into `主持人` and `…王某`. Returns `None` when the

@@ -18,12 +18,16 @@ pub struct Line<'a> {
 /// reads as the same document.
 pub fn split(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
-    for raw in text.split(['\n', '\r']) {
-        let text = raw.trim_start();
-        let indent = raw[..raw.len() - text.len()].chars().count();
-        let text = text.trim_end();
-        if !text.is_empty() {
-            out.push(Line { text, indent });
+    // Splitting on one ASCII character is a `memchr`; on a set of two, the
+    // searcher decodes every character.
+    for line in text.split('\n') {
+        for raw in line.split('\r') {
+            let text = raw.trim_start();
+            let indent = raw[..raw.len() - text.len()].chars().count();
+            let text = text.trim_end();
+            if !text.is_empty() {
+                out.push(Line { text, indent });
+            }
         }
     }
     let base = out.iter().map(|l| l.indent).min().unwrap_or(0);

@@ -494,11 +494,34 @@ const PROVINCES: &[(&str, &str)] = &[
     ("澳門", "澳門特別行政區"),
 ];
 
+/// Bit `c % 128` of each province's first character `c` (a Bloom
+/// filter of two words, computed at compile time).
+const FIRST_BITS: [u64; 2] = {
+    let mut bits = [0u64; 2];
+    let mut k = 0;
+    while k < PROVINCES.len() {
+        let b = PROVINCES[k].0.as_bytes();
+        bits[(b[1] & 1) as usize] |= 1 << (b[2] & 0x3F);
+        k += 1;
+    }
+    bits
+};
+
 /// The province named most often (at least twice), by its full name.
 pub fn most_mentioned_province<'a>(text: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counts = vec![0usize; PROVINCES.len()];
     for t in text {
-        for (i, c) in t.char_indices() {
+        // A byte scan: the names start with ideographs of three bytes, and
+        // the low bits of their code points are tried before the characters.
+        for (i, w) in t.as_bytes().windows(3).enumerate() {
+            // The low seven bits of a three-byte character's code point
+            // are the last bit of its second byte and six of its third.
+            if w[0] & 0xF0 != 0xE0 || FIRST_BITS[(w[1] & 1) as usize] >> (w[2] & 0x3F) & 1 == 0 {
+                continue;
+            }
+            let Some(c) = t[i..].chars().next() else {
+                continue;
+            };
             if !matches!(
                 c,
                 '北' | '天'
