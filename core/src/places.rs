@@ -115,7 +115,8 @@ mod tests {
         assert_eq!(c.kind, CheckKind::Conflict);
         let sides: Vec<Place> = c.figures.iter().filter_map(|f| place(&doc, f)).collect();
         assert_eq!(sides.len(), 2);
-        for (side, (who, value)) in sides.iter().zip([("刘志杰", "22.8%"), ("高耀东", "22.6%")]) {
+        for (side, (who, value)) in sides.iter().zip([("刘志杰", "22.8%"), ("高耀东", "22.6%")])
+        {
             assert_eq!(side.figure.speaker.as_deref(), Some(who));
             assert_eq!(&side.sentence[side.within.clone()], value);
             assert!(side.sentence.contains("扶贫周转金"), "{}", side.sentence);
