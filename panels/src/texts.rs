@@ -59,6 +59,30 @@ pub struct PanelTexts {
     pub figure_value: &'static str,
     pub figure_label: &'static str,
     pub figure_speaker: &'static str,
+    /// A figure said several times: how many (hidden beside `×n`).
+    pub times: fn(usize) -> String,
+    pub also_at: &'static str,
+    // Checks.
+    pub checks_heading: &'static str,
+    pub conflicts_heading: &'static str,
+    pub arithmetic_heading: &'static str,
+    pub no_conflicts: &'static str,
+    pub no_arithmetic: &'static str,
+    pub consistent: &'static str,
+    pub inconsistent: &'static str,
+    pub kind_sum: &'static str,
+    pub kind_share: &'static str,
+    pub kind_growth: &'static str,
+    /// Repeated figures, merged in the figures table.
+    pub repeats_note: fn(usize) -> String,
+    /// The `n`th paragraph a check or a name links to (1-based).
+    pub mention: fn(usize) -> String,
+    // Names.
+    pub documents_heading: &'static str,
+    pub programmes_heading: &'static str,
+    pub lead_units_heading: &'static str,
+    pub named_by: &'static str,
+    pub none_named: &'static str,
 }
 
 /// The panel texts of `lang`.
@@ -135,6 +159,25 @@ pub static PANEL_ZH: PanelTexts = PanelTexts {
     figure_value: "数值",
     figure_label: "指标",
     figure_speaker: "发言人",
+    times: |n| format!("（共 {n} 次）"),
+    also_at: "又见",
+    checks_heading: "核对",
+    conflicts_heading: "说法不一",
+    arithmetic_heading: "计算核对",
+    no_conflicts: "没有发现前后说法不一的数字。",
+    no_arithmetic: "没有可以相互核算的数字。",
+    consistent: "一致",
+    inconsistent: "不一致",
+    kind_sum: "合计",
+    kind_share: "占比",
+    kind_growth: "增长",
+    repeats_note: |n| format!("另有 {n} 组数字重复出现，在下面的数字表中各合为一行。"),
+    mention: |n| format!("第{n}处"),
+    documents_heading: "提到的文件",
+    programmes_heading: "工程、计划与提法",
+    lead_units_heading: "牵头单位",
+    named_by: "提到者：",
+    none_named: "没有。",
 };
 
 pub static PANEL_EN: PanelTexts = PanelTexts {
@@ -209,6 +252,27 @@ pub static PANEL_EN: PanelTexts = PanelTexts {
     figure_value: "Value",
     figure_label: "What",
     figure_speaker: "Speaker",
+    times: |n| format!(" ({n} times)"),
+    also_at: "Also",
+    checks_heading: "Checks",
+    conflicts_heading: "Conflicting figures",
+    arithmetic_heading: "Arithmetic",
+    no_conflicts: "No figure is given with two different values.",
+    no_arithmetic: "No figures to check against each other.",
+    consistent: "consistent",
+    inconsistent: "inconsistent",
+    kind_sum: "Sum",
+    kind_share: "Share",
+    kind_growth: "Growth",
+    repeats_note: |n| {
+        format!("{n} more figures are given more than once: each is one row of the figures table below.")
+    },
+    mention: |n| format!("mention {n}"),
+    documents_heading: "Documents named",
+    programmes_heading: "Programmes and slogans",
+    lead_units_heading: "Lead units",
+    named_by: "Named by:",
+    none_named: "None.",
 };
 
 const MONTHS: [&str; 12] = [
