@@ -1,31 +1,100 @@
 //! Text with the search matches inside it marked.
 //!
 //! A field's content is HTML ([`marked_html`]): the text escaped, each
-//! match in a `<mark>`. It is set as the `inner_html` of the element that
-//! holds the field, so a match costs no view of its own.
+//! match in a `<mark>`, and each figure the panels' module marks (a side of
+//! a conflict, see `shilu_ui::marks`) a link to its check. It is set as the
+//! `inner_html` of the element that holds the field, so a match costs no
+//! view of its own.
 
+use crate::i18n::use_texts;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::{Field, Hit};
 use shilu_ui::context::context;
-use shilu_ui::html::{num, opt, Html};
+use shilu_ui::html::{act, attr, num, opt, Action, Html};
+use shilu_ui::marks::in_field;
 use std::ops::Range;
 
-/// `text` escaped, with each of `marks` (index among all hits, byte range)
-/// wrapped in `<mark data-hit="i">`; the `current` one is `is-current`.
-pub fn marked_html(text: &str, marks: &[(usize, Range<usize>)], current: Option<usize>) -> Html {
-    let mut h = Html::new();
-    let mut pos = 0;
-    for (i, r) in marks {
-        let class = (current == Some(*i)).then_some("is-current");
-        h.text(&text[pos..r.start]).el(
-            "mark",
-            &[opt("class", class), num("data-hit", *i as i64)],
-            &text[r.clone()],
-        );
-        pos = r.end;
+/// A click on a marked figure: show its check (`c1`) in the insights.
+#[derive(Debug, PartialEq)]
+pub struct ShowCheck(pub String);
+
+impl Action for ShowCheck {
+    fn write(&self) -> (&'static str, Option<String>) {
+        ("check", Some(self.0.clone()))
     }
-    h.text(&text[pos..]);
+    fn read(name: &str, arg: Option<&str>) -> Option<ShowCheck> {
+        match (name, arg) {
+            ("check", Some(id)) => Some(ShowCheck(id.into())),
+            _ => None,
+        }
+    }
+}
+
+/// `text` escaped, with each of `marks` (index among all hits, byte range)
+/// wrapped in `<mark data-hit="i">` (the `current` one is `is-current`),
+/// and each of `checks` (byte range, check id) a link to its check, `hint`
+/// said after it to screen readers. A match that crosses a link's edge is
+/// cut there, so that the elements nest; checks that do not fit the text
+/// (the panels spoke of an older one) are left out.
+pub fn marked_html(
+    text: &str,
+    marks: &[(usize, Range<usize>)],
+    current: Option<usize>,
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) -> Html {
+    let checks: Vec<_> = checks
+        .iter()
+        .filter(|(r, _)| r.start < r.end && text.get(r.clone()).is_some())
+        .collect();
+    let mut cuts = vec![0, text.len()];
+    for r in marks
+        .iter()
+        .map(|m| &m.1)
+        .chain(checks.iter().map(|c| &c.0))
+    {
+        cuts.extend([r.start, r.end]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut h = Html::new();
+    // Where the open link ends.
+    let mut link = None;
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if link.is_none() {
+            if let Some((r, id)) = checks.iter().find(|(r, _)| r.start == a) {
+                let href = format!("#{id}");
+                let check = ShowCheck(id.to_string());
+                h.open(
+                    "a",
+                    &[
+                        attr("class", "check-mark"),
+                        attr("href", &href),
+                        act(&check),
+                    ],
+                );
+                link = Some(r.end);
+            }
+        }
+        match marks.iter().find(|(_, r)| r.start <= a && b <= r.end) {
+            Some((i, _)) => h.el(
+                "mark",
+                &[
+                    opt("class", (current == Some(*i)).then_some("is-current")),
+                    num("data-hit", *i as i64),
+                ],
+                &text[a..b],
+            ),
+            None => h.text(&text[a..b]),
+        };
+        if link == Some(b) {
+            h.el("span", &[attr("class", "visually-hidden")], hint)
+                .close("a");
+            link = None;
+        }
+    }
     h
 }
 
@@ -45,24 +114,38 @@ pub fn marks_of(hits: &[Hit], block: &str, field: Field) -> Vec<(usize, Range<us
         .collect()
 }
 
-/// A field's HTML with its `marks`; only a field with matches follows
-/// the reader's current match.
-pub fn field_html(reader: Reader, text: &str, marks: &[(usize, Range<usize>)]) -> Html {
+/// A field's HTML with its `marks` and `checks`; only a field with matches
+/// follows the reader's current match.
+pub fn field_html(
+    reader: Reader,
+    text: &str,
+    marks: &[(usize, Range<usize>)],
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) -> Html {
     let current = if marks.is_empty() {
         None
     } else {
         reader.active_index()
     };
-    marked_html(text, marks, current)
+    marked_html(text, marks, current, checks, hint)
 }
 
 /// The content of one field of a block (`text`), as HTML that follows the
 /// search: set it as the `inner_html` of the element holding the field.
 pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
     let reader = context::<Reader>();
-    // A memo, so typing only touches the fields whose matches changed.
+    let t = use_texts();
+    let id = block.clone();
+    // A memo, so typing only touches the fields whose matches changed. (The
+    // figures to mark change once, when the panels' module has read the text.)
     let marks = Memo::new(move |_| marks_in(reader, &block, field));
-    move || marks.with(|m| field_html(reader, &text, m).into_string())
+    move || {
+        reader.marks.with(|c| {
+            let checks = in_field(c, &id, field);
+            marks.with(|m| field_html(reader, &text, m, &checks, t().conflict_mark).into_string())
+        })
+    }
 }
 
 #[cfg(test)]
@@ -73,10 +156,13 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn matches_are_marked_the_current_one_apart_and_the_rest_escaped() {
         let text = "光伏<扶贫>与光伏";
-        assert_eq!(marked_html(text, &[], None), "光伏&lt;扶贫&gt;与光伏");
+        assert_eq!(
+            marked_html(text, &[], None, &[], ""),
+            "光伏&lt;扶贫&gt;与光伏"
+        );
         let second = text.rfind("光伏").unwrap();
         let marks = [(3, 0..6), (4, second..second + 6)];
-        let html = marked_html(text, &marks, Some(4));
+        let html = marked_html(text, &marks, Some(4), &[], "");
         assert_eq!(html.matches("<mark").count(), 2);
         assert_eq!(html.matches("is-current").count(), 1);
         expect![[r##"<mark data-hit="3">光伏</mark>&lt;扶贫&gt;与<mark class="is-current" data-hit="4">光伏</mark>"##]].assert_eq(&html);
@@ -101,5 +187,31 @@ mod tests {
             [(0, 0..3), (2, 6..9)]
         );
         assert!(marks_of(&hits, "t1-b1", Field::Note).is_empty());
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn a_marked_figure_links_its_check_and_matches_nest_inside_it() {
+        let text = "占22.8%，共4.88亿元";
+        let fig = text.find("22.8%").unwrap();
+        let checks = [(fig..fig + 5, "c1")];
+        let html = marked_html(text, &[], None, &checks, "（说法不一）");
+        assert_eq!(
+            html.matches("data-act=\"check\" data-arg=\"c1\"").count(),
+            1
+        );
+        assert!(html.contains("href=\"#c1\""));
+        expect![[r##"占<a class="check-mark" href="#c1" data-act="check" data-arg="c1">22.8%<span class="visually-hidden">（说法不一）</span></a>，共4.88亿元"##]].assert_eq(&html);
+        let (name, arg) = ShowCheck("c1".into()).write();
+        assert_eq!(
+            ShowCheck::read(name, arg.as_deref()),
+            Some(ShowCheck("c1".into()))
+        );
+        // A match across the figure's edge ("占22") is cut at it.
+        let html = marked_html(text, &[(0, 0..5)], Some(0), &checks, "");
+        assert_eq!(html.matches("data-hit=\"0\"").count(), 2);
+        expect![[r##"<mark class="is-current" data-hit="0">占</mark><a class="check-mark" href="#c1" data-act="check" data-arg="c1"><mark class="is-current" data-hit="0">22</mark>.8%<span class="visually-hidden"></span></a>，共4.88亿元"##]].assert_eq(&html);
+        // A figure that does not fit the text (an older one) is not marked.
+        let html = marked_html(text, &[], None, &[(fig + 1..fig + 99, "c1")], "");
+        assert!(!html.contains("<a"), "{html}");
     }
 }
