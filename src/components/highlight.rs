@@ -33,10 +33,10 @@ impl Action for ShowCheck {
 
 /// `text` escaped, with each of `marks` (index among all hits, byte range)
 /// wrapped in `<mark data-hit="i">` (the `current` one is `is-current`),
-/// and each of `checks` (byte range, check id) a link to its check, `hint`
-/// said after it to screen readers. A match that crosses a link's edge is
-/// cut there, so that the elements nest; checks that do not fit the text
-/// (the panels spoke of an older one) are left out.
+/// and each of `checks` (byte range, check id, in order and within `text`:
+/// see `shilu_ui::marks::in_field`) a link to its check, `hint` said after
+/// it to screen readers. A figure that a match overlaps is not linked while
+/// the match shows: the search keeps every mark.
 pub fn marked_html(
     text: &str,
     marks: &[(usize, Range<usize>)],
@@ -44,57 +44,47 @@ pub fn marked_html(
     checks: &[(Range<usize>, &str)],
     hint: &str,
 ) -> Html {
-    let checks: Vec<_> = checks
-        .iter()
-        .filter(|(r, _)| r.start < r.end && text.get(r.clone()).is_some())
-        .collect();
-    let mut cuts = vec![0, text.len()];
-    for r in marks
-        .iter()
-        .map(|m| &m.1)
-        .chain(checks.iter().map(|c| &c.0))
-    {
-        cuts.extend([r.start, r.end]);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
     let mut h = Html::new();
-    // Where the open link ends.
-    let mut link = None;
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if link.is_none() {
-            if let Some((r, id)) = checks.iter().find(|(r, _)| r.start == a) {
-                let href = format!("#{id}");
-                let check = ShowCheck(id.to_string());
-                h.open(
+    let mut pos = 0;
+    let mut links = checks
+        .iter()
+        .filter(|(c, _)| {
+            marks
+                .iter()
+                .all(|(_, r)| r.end <= c.start || c.end <= r.start)
+        })
+        .peekable();
+    // The links before `until`.
+    let mut link_to = |h: &mut Html, pos: &mut usize, until: usize| {
+        while let Some((r, id)) = links.next_if(|(r, _)| r.start >= *pos && r.end <= until) {
+            let href = format!("#{id}");
+            h.text(&text[*pos..r.start])
+                .open(
                     "a",
                     &[
                         attr("class", "check-mark"),
                         attr("href", &href),
-                        act(&check),
+                        act(&ShowCheck(id.to_string())),
                     ],
-                );
-                link = Some(r.end);
-            }
-        }
-        match marks.iter().find(|(_, r)| r.start <= a && b <= r.end) {
-            Some((i, _)) => h.el(
-                "mark",
-                &[
-                    opt("class", (current == Some(*i)).then_some("is-current")),
-                    num("data-hit", *i as i64),
-                ],
-                &text[a..b],
-            ),
-            None => h.text(&text[a..b]),
-        };
-        if link == Some(b) {
-            h.el("span", &[attr("class", "visually-hidden")], hint)
+                )
+                .text(&text[r.clone()])
+                .el("span", &[attr("class", "visually-hidden")], hint)
                 .close("a");
-            link = None;
+            *pos = r.end;
         }
+    };
+    for (i, r) in marks {
+        link_to(&mut h, &mut pos, r.start);
+        let class = (current == Some(*i)).then_some("is-current");
+        h.text(&text[pos..r.start]).el(
+            "mark",
+            &[opt("class", class), num("data-hit", *i as i64)],
+            &text[r.clone()],
+        );
+        pos = r.end;
     }
+    link_to(&mut h, &mut pos, text.len());
+    h.text(&text[pos..]);
     h
 }
 
@@ -142,7 +132,7 @@ pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> St
     let marks = Memo::new(move |_| marks_in(reader, &block, field));
     move || {
         reader.marks.with(|c| {
-            let checks = in_field(c, &id, field);
+            let checks = in_field(c, &id, field, &text);
             marks.with(|m| field_html(reader, &text, m, &checks, t().conflict_mark).into_string())
         })
     }
@@ -190,7 +180,7 @@ mod tests {
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
-    fn a_marked_figure_links_its_check_and_matches_nest_inside_it() {
+    fn a_marked_figure_links_its_check_unless_a_match_overlaps_it() {
         let text = "占22.8%，共4.88亿元";
         let fig = text.find("22.8%").unwrap();
         let checks = [(fig..fig + 5, "c1")];
@@ -206,12 +196,17 @@ mod tests {
             ShowCheck::read(name, arg.as_deref()),
             Some(ShowCheck("c1".into()))
         );
-        // A match across the figure's edge ("占22") is cut at it.
+        // While a match overlaps the figure, the match shows, not the link.
         let html = marked_html(text, &[(0, 0..5)], Some(0), &checks, "");
-        assert_eq!(html.matches("data-hit=\"0\"").count(), 2);
-        expect![[r##"<mark class="is-current" data-hit="0">占</mark><a class="check-mark" href="#c1" data-act="check" data-arg="c1"><mark class="is-current" data-hit="0">22</mark>.8%<span class="visually-hidden"></span></a>，共4.88亿元"##]].assert_eq(&html);
-        // A figure that does not fit the text (an older one) is not marked.
-        let html = marked_html(text, &[], None, &[(fig + 1..fig + 99, "c1")], "");
         assert!(!html.contains("<a"), "{html}");
+        // A match elsewhere in the field leaves it linked.
+        let html = marked_html(
+            text,
+            &[(0, 0..3), (1, fig + 8..fig + 11)],
+            None,
+            &checks,
+            "",
+        );
+        expect![[r##"<mark data-hit="0">占</mark><a class="check-mark" href="#c1" data-act="check" data-arg="c1">22.8%<span class="visually-hidden"></span></a>，<mark data-hit="1">共</mark>4.88亿元"##]].assert_eq(&html);
     }
 }

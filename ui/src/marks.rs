@@ -36,19 +36,50 @@ pub fn encode(marks: &[Mark]) -> String {
     out
 }
 
-/// The marks of one field of `block`: (byte range, check id), in order.
-/// Lines that do not read are left out.
-pub fn in_field<'a>(marks: &'a str, block: &str, field: Field) -> Vec<(Range<usize>, &'a str)> {
+/// The marks of one field of `block`, whose text is `text`: (byte range,
+/// check id), in order. Lines that do not read, and ranges that do not fit
+/// `text` (marks of an older text, until the panels have read the new one),
+/// are left out.
+pub fn in_field<'a>(
+    marks: &'a str,
+    block: &str,
+    field: Field,
+    text: &str,
+) -> Vec<(Range<usize>, &'a str)> {
     let mut out = Vec::new();
-    for line in marks.lines() {
-        let mut p = line.split(' ');
-        if p.next() != Some(block) || p.next() != Some(code(field)) {
+    // The words of a line, read byte by byte (no string searchers: this
+    // runs in the first visit, where every generic costs).
+    let mut words = [""; 5];
+    let (mut n, mut from) = (0, 0);
+    for (i, c) in marks.bytes().enumerate() {
+        if c != b' ' && c != b'\n' {
             continue;
         }
-        let n = |s: Option<&str>| s.and_then(|s| s.parse::<usize>().ok());
-        if let (Some(start), Some(end), Some(check)) = (n(p.next()), n(p.next()), p.next()) {
-            out.push((start..end, check));
+        if n < 5 {
+            words[n] = &marks[from..i];
         }
+        n += 1;
+        from = i + 1;
+        if c != b'\n' {
+            continue;
+        }
+        // Digits only, read by hand (no number parser for this alone).
+        let num = |s: &str| {
+            let digits = !s.is_empty() && s.bytes().all(|d| d.is_ascii_digit());
+            let n = s.bytes().fold(0usize, |n, d| {
+                n.wrapping_mul(10).wrapping_add(usize::from(d.wrapping_sub(b'0')))
+            });
+            digits.then_some(n)
+        };
+        let [b, f, start, end, check] = words;
+        if let (5, true, true, Some(start), Some(end)) =
+            (n, b == block, f == code(field), num(start), num(end))
+        {
+            if start < end && text.get(start..end).is_some() {
+                out.push((start..end, check));
+            }
+        }
+        n = 0;
     }
     out
 }
@@ -74,11 +105,22 @@ mod tests {
             text,
             "t2-b11 t 120 125 c1\nt9-b2 t 30 35 c1\nt2-b11 h 0 4 c2\n"
         );
-        assert_eq!(in_field(&text, "t2-b11", Field::Text), [(120..125, "c1")]);
-        assert_eq!(in_field(&text, "t2-b11", Field::Heading), [(0..4, "c2")]);
-        assert!(in_field(&text, "t2-b1", Field::Text).is_empty());
-        assert!(in_field(&text, "t9-b2", Field::Note).is_empty());
-        assert!(in_field("t1-b1 t x 3 c1\nt1-b1 t 1 2\n", "t1-b1", Field::Text).is_empty());
-        assert!(in_field("", "t1-b1", Field::Text).is_empty());
+        let long = "x".repeat(200);
+        assert_eq!(
+            in_field(&text, "t2-b11", Field::Text, &long),
+            [(120..125, "c1")]
+        );
+        assert_eq!(
+            in_field(&text, "t2-b11", Field::Heading, "abcd"),
+            [(0..4, "c2")]
+        );
+        assert!(in_field(&text, "t2-b1", Field::Text, &long).is_empty());
+        assert!(in_field(&text, "t9-b2", Field::Note, &long).is_empty());
+        let bad = "t1-b1 t x 3 c1\nt1-b1 t 1 2\nt1-b1 t 3 2 c1\nt1-b1 t -1 2 c1\nt1-b1 t 1 2 c1";
+        assert!(in_field(bad, "t1-b1", Field::Text, &long).is_empty());
+        assert!(in_field("", "t1-b1", Field::Text, &long).is_empty());
+        // Ranges that do not fit the text (out of it, inside a character).
+        assert!(in_field(&text, "t2-b11", Field::Text, "短").is_empty());
+        assert!(in_field("t1-b1 t 1 3 c1\n", "t1-b1", Field::Text, "扶贫").is_empty());
     }
 }
