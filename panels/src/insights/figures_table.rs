@@ -278,12 +278,15 @@ pub fn figures_table_html(
         }
         h.close("td")
             .el("td", &[attr("class", "figures__label")], &f.label)
-            .el(
-                "td",
-                &[attr("class", "figures__speaker")],
-                &speakers.join("、"),
-            )
-            .close("tr");
+            .open("td", &[attr("class", "figures__speaker")]);
+        // Each name whole: a line breaks between names, not inside one.
+        for (k, s) in speakers.iter().enumerate() {
+            if k > 0 {
+                h.el("span", &[attr("class", "figures__sep")], "、");
+            }
+            h.el("span", &[attr("class", "figures__who")], s);
+        }
+        h.close("td").close("tr");
     }
     h.close("tbody").close("table");
     h
@@ -429,7 +432,7 @@ mod tests {
         let h = figures_table_html(&figs, &[], &[1], FigureSort::ValueDesc, &PANEL_ZH);
         assert!(h.contains("<th scope=\"col\" class=\"figures__n\" aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-order\" data-key=\"sort-order\" data-act=\"sort\" data-arg=\"order\">#<span class=\"visually-hidden\">按出现顺序排列</span></button></th>"), "{h}");
         assert!(h.contains("<th scope=\"col\" aria-sort=\"descending\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\" data-key=\"sort-value\" data-act=\"sort\" data-arg=\"value\">数值<span class=\"figures__arrow\" aria-hidden=\"true\">↓</span></button></th><th scope=\"col\">指标</th><th scope=\"col\">发言人</th>"), "{h}");
-        assert!(h.contains("<tbody><tr><td class=\"figures__n\">2</td><td class=\"figures__value\"><a class=\"block-link\" href=\"#t4-b2\" data-go=\"t4-b2\">1000元<span class=\"visually-hidden\">（查看原文）</span></a></td><td class=\"figures__label\">补助</td><td class=\"figures__speaker\">刘志杰</td></tr></tbody></table>"), "{h}");
+        assert!(h.contains("<tbody><tr><td class=\"figures__n\">2</td><td class=\"figures__value\"><a class=\"block-link\" href=\"#t4-b2\" data-go=\"t4-b2\">1000元<span class=\"visually-hidden\">（查看原文）</span></a></td><td class=\"figures__label\">补助</td><td class=\"figures__speaker\"><span class=\"figures__who\">刘志杰</span></td></tr></tbody></table>"), "{h}");
         let order = figures_table_html(&figs, &[], &[0, 1], FigureSort::Order, &PANEL_ZH);
         assert!(order.contains("class=\"figures__n\" aria-sort=\"ascending\""));
         assert!(order.contains("aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\""));
@@ -463,10 +466,10 @@ mod tests {
         // The first place, then the eleven others, each a link to its paragraph.
         assert_eq!(row.matches("data-go=").count(), 12);
         assert!(
-            row.contains("<td class=\"figures__speaker\">刘志杰、高耀东、张建成</td>"),
+            row.contains("<td class=\"figures__speaker\"><span class=\"figures__who\">刘志杰</span><span class=\"figures__sep\">、</span><span class=\"figures__who\">高耀东</span><span class=\"figures__sep\">、</span><span class=\"figures__who\">张建成</span></td>"),
             "{row}"
         );
-        expect![[r##"<tr class="is-repeated"><td class="figures__n">5</td><td class="figures__value"><a class="block-link" href="#t2-b6" data-go="t2-b6">10个<span class="visually-hidden">（查看原文）</span></a><span class="figures__times"><span aria-hidden="true">×12</span><span class="visually-hidden">（共 12 次）</span></span><span class="figures__also">又见 <a class="block-link" href="#t2-b9" data-go="t2-b9">#44</a> <a class="block-link" href="#t2-b10" data-go="t2-b10">#55</a> <a class="block-link" href="#t2-b14" data-go="t2-b14">#96</a> <a class="block-link" href="#t2-b14" data-go="t2-b14">#103</a> <a class="block-link" href="#t2-b15" data-go="t2-b15">#108</a> <a class="block-link" href="#t2-b15" data-go="t2-b15">#116</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#140</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#143</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#147</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#148</a> <a class="block-link" href="#t11-b1" data-go="t11-b1">#155</a></span></td><td class="figures__label">深度贫困县</td><td class="figures__speaker">刘志杰、高耀东、张建成</td></tr>"##]].assert_eq(row);
+        expect![[r##"<tr class="is-repeated"><td class="figures__n">5</td><td class="figures__value"><a class="block-link" href="#t2-b6" data-go="t2-b6">10个<span class="visually-hidden">（查看原文）</span></a><span class="figures__times"><span aria-hidden="true">×12</span><span class="visually-hidden">（共 12 次）</span></span><span class="figures__also">又见 <a class="block-link" href="#t2-b9" data-go="t2-b9">#44</a> <a class="block-link" href="#t2-b10" data-go="t2-b10">#55</a> <a class="block-link" href="#t2-b14" data-go="t2-b14">#96</a> <a class="block-link" href="#t2-b14" data-go="t2-b14">#103</a> <a class="block-link" href="#t2-b15" data-go="t2-b15">#108</a> <a class="block-link" href="#t2-b15" data-go="t2-b15">#116</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#140</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#143</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#147</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#148</a> <a class="block-link" href="#t11-b1" data-go="t11-b1">#155</a></span></td><td class="figures__label">深度贫困县</td><td class="figures__speaker"><span class="figures__who">刘志杰</span><span class="figures__sep">、</span><span class="figures__who">高耀东</span><span class="figures__sep">、</span><span class="figures__who">张建成</span></td></tr>"##]].assert_eq(row);
         // The repeats counted in the checks section are the rows that lead.
         let leading = groups
             .iter()
