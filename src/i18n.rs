@@ -63,6 +63,8 @@ pub struct Texts {
     pub appendix: &'static str,
     pub appendix_note: &'static str,
     pub permalink: &'static str,
+    /// Hidden after a figure the panels mark: it conflicts with another.
+    pub conflict_mark: &'static str,
     pub copy_citation: &'static str,
     pub copied_link: &'static str,
     pub copied_citation: &'static str,
@@ -119,6 +121,7 @@ pub static ZH: Texts = Texts {
     appendix: "附录",
     appendix_note: "以下内容位于发布会结束之后，为页面附带材料，不属于发布会实录。",
     permalink: "复制段落链接",
+    conflict_mark: "（与另一处说法不一，查看核对）",
     copy_citation: "复制引用",
     copied_link: "已复制段落链接",
     copied_citation: "已复制引用",
@@ -184,6 +187,7 @@ pub static EN: Texts = Texts {
     appendix_note:
         "What follows comes after the conference ended: page material, not part of the transcript.",
     permalink: "Copy link to paragraph",
+    conflict_mark: " (given differently elsewhere: see the check)",
     copy_citation: "Copy citation",
     copied_link: "Link copied",
     copied_citation: "Citation copied",

@@ -28,7 +28,18 @@ pub fn go_to_block(reader: Reader, id: String) {
             });
         }
     }
-    reader.panel.set(Panel::Transcript);
+    show(reader, Panel::Transcript, id);
+}
+
+/// Shows a check of the insights panel (`c1`): a mark in the transcript
+/// leads there.
+pub fn go_to_check(reader: Reader, id: String) {
+    show(reader, Panel::Insights, id);
+}
+
+/// Switches to `panel`, then scrolls to the element `id` and focuses it.
+fn show(reader: Reader, panel: Panel, id: String) {
+    reader.panel.set(panel);
     // After the panel and the unfolded turn have rendered.
     request_animation_frame(move || {
         request_animation_frame(move || {

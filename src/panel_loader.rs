@@ -1,7 +1,7 @@
 //! Loads the panels' module (`panels/src/main.rs`: the calendar and the
 //! insights) when a panel tab first opens, and keeps it in step with the
 //! reader: the text, the language and the selected day go to it; going to
-//! a block and choosing a day come back.
+//! a block, choosing a day and the figures to mark come back.
 //!
 //! The module is built into `panels/` beside `index.html` (see index.html).
 //! A release build gives its files content-hashed names and lists them in a
@@ -37,14 +37,14 @@ function stylesheet(href) {
     document.head.append(link);
   });
 }
-export async function load_panels(url, css, text, lang, day, go, onDay) {
+export async function load_panels(url, css, text, lang, day, go, onDay, onMarks) {
   const at = (u) => new URL(u, document.baseURI).href;
   // A release build names the files after their content, and lists them here.
   const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
   const [script, wasm, style] = listed?.length === 3 ? listed : [url, undefined, css];
   const [m] = await Promise.all([import(at(script)), stylesheet(at(style))]);
   await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
-  return new m.Panels(text, lang, day, go, onDay);
+  return new m.Panels(text, lang, day, go, onDay, onMarks);
 }
 "#)]
 extern "C" {
@@ -58,6 +58,7 @@ extern "C" {
         day: Option<String>,
         go: &JsValue,
         on_day: &JsValue,
+        on_marks: &JsValue,
     ) -> js_sys::Promise;
 }
 
@@ -157,9 +158,13 @@ fn start(reader: Reader, loader: PanelLoader, lang: &'static str) {
         reader.day.set(d.as_deref().and_then(Date::from_iso))
     })
     .into_js_value();
+    let on_marks =
+        Closure::<dyn Fn(String)>::new(move |m: String| reader.marks.set(m.into())).into_js_value();
     let text = reader.text.get_untracked();
     let day = reader.day.get_untracked().map(|d| d.iso());
-    let loading = load_panels(MODULE_URL, STYLE_URL, &text, lang, day, &go, &on_day);
+    let loading = load_panels(
+        MODULE_URL, STYLE_URL, &text, lang, day, &go, &on_day, &on_marks,
+    );
     shilu_ui::dom::when_settled(&loading, move |loaded| match loaded {
         Ok(m) => {
             loader.module.set_value(Some(m.unchecked_into()));

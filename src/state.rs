@@ -68,6 +68,9 @@ pub struct Reader {
     pub hits: Memo<Vec<Hit>>,
     /// Derived: for each block id, the folds (turn, sections) that hold it.
     pub fold_path: Memo<BTreeMap<String, Vec<String>>>,
+    /// The figures the transcript marks (a conflict's sides), as the
+    /// panels' module last said (`shilu_ui::marks`); empty until it loads.
+    pub marks: RwSignal<Arc<str>>,
 }
 
 impl Reader {
@@ -123,6 +126,7 @@ impl Reader {
             visible_turns,
             hits,
             fold_path,
+            marks: RwSignal::new(Arc::from("")),
         }
     }
 
@@ -136,6 +140,7 @@ impl Reader {
         self.day.set(None);
         self.active_hit.set(0);
         self.current_turn.set(None);
+        self.marks.set(Arc::from(""));
     }
 
     /// Sets the query and unfolds every fold that holds a match.

@@ -30,6 +30,7 @@ pub mod model;
 pub(crate) mod notes;
 pub mod outline;
 mod parse;
+pub mod places;
 pub mod programmes;
 pub mod search;
 

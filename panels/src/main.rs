@@ -35,7 +35,9 @@ pub struct Panels {
 impl Panels {
     /// The panels over `text` (decoded transcript text), in `lang` (a
     /// `Lang::code`), with `day` selected. `go(id)` goes to a block of the
-    /// transcript; `on_day(iso)` is called when the reader chooses a day.
+    /// transcript; `on_day(iso)` is called when the reader chooses a day;
+    /// `on_marks(text)` with the figures the transcript marks (see
+    /// `shilu_ui::marks`), once analysed and on every new text.
     #[wasm_bindgen(constructor)]
     pub fn new(
         text: &str,
@@ -43,6 +45,7 @@ impl Panels {
         day: Option<String>,
         go: js_sys::Function,
         on_day: js_sys::Function,
+        on_marks: js_sys::Function,
     ) -> Panels {
         let _ = any_spawner::Executor::init_wasm_bindgen();
         let owner = Owner::new();
@@ -58,6 +61,10 @@ impl Panels {
                 let _ = go.call1(&JsValue::NULL, &JsValue::from_str(&id));
             }),
         );
+        let on_marks = SendWrapper::new(on_marks);
+        host.report_marks(Callback::new(move |marks: String| {
+            let _ = on_marks.call1(&JsValue::NULL, &JsValue::from_str(&marks));
+        }));
         let on_day = SendWrapper::new(on_day);
         Effect::new(move |first: Option<()>| {
             let d = day.get();

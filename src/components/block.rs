@@ -1,9 +1,10 @@
 //! One block of the transcript — paragraph, heading, outline item — with its
 //! permalink and citation controls.
 
-use crate::components::highlight::highlighted;
+use crate::components::highlight::{highlighted, ShowCheck};
 use crate::components::toast::Toast;
 use crate::i18n::{texts, use_texts, I18n, Texts};
+use crate::navigate::go_to_check;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::facts::chinese_date;
@@ -11,7 +12,7 @@ use shilu_core::search::Field;
 use shilu_core::{Block, BlockKind, Document};
 use shilu_ui::context::context;
 use shilu_ui::dom::{copy_text, permalink};
-use shilu_ui::html::{act, act_of, attr, clicked, Action, Html};
+use shilu_ui::html::{act, act_of, attr, clicked, clicked_act, Action, Html};
 
 /// What a block says it is, as a CSS modifier.
 fn kind_class(kind: BlockKind) -> &'static str {
@@ -194,10 +195,14 @@ pub fn actions_html(href: &str, t: &Texts) -> Html {
     h
 }
 
-/// A click in the transcript: when it is on a block's permalink or
-/// citation button, copies the link (and puts it in the address bar) or
-/// the citation, and says so.
+/// A click in the transcript: on a marked figure, shows its check; on a
+/// block's permalink or citation button, copies the link (and puts it in
+/// the address bar) or the citation, and says so.
 pub fn on_block_action(reader: Reader, ev: &web_sys::MouseEvent) {
+    if let Some(ShowCheck(id)) = clicked_act(ev) {
+        ev.prevent_default();
+        return go_to_check(reader, id);
+    }
     let Some(action) =
         clicked(ev, ".block__actions [data-act]").and_then(|b| act_of::<BlockAct>(&b))
     else {

@@ -85,7 +85,7 @@ fn title_html(reader: Reader) -> impl Fn() -> String {
             .with(|d| match title_block(d) {
                 Some(b) => {
                     let marks = marks_in(reader, &b.id, Field::Text);
-                    field_html(reader, &b.text, &marks)
+                    field_html(reader, &b.text, &marks, &[], "")
                 }
                 None => Html::of_text(&d.meta.title),
             })

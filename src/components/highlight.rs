@@ -1,22 +1,80 @@
 //! Text with the search matches inside it marked.
 //!
 //! A field's content is HTML ([`marked_html`]): the text escaped, each
-//! match in a `<mark>`. It is set as the `inner_html` of the element that
-//! holds the field, so a match costs no view of its own.
+//! match in a `<mark>`, and each figure the panels' module marks (a side of
+//! a conflict, see `shilu_ui::marks`) a link to its check. It is set as the
+//! `inner_html` of the element that holds the field, so a match costs no
+//! view of its own.
 
+use crate::i18n::use_texts;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::{Field, Hit};
 use shilu_ui::context::context;
-use shilu_ui::html::{num, opt, Html};
+use shilu_ui::html::{act, attr, num, opt, Action, Html};
+use shilu_ui::marks::in_field;
 use std::ops::Range;
 
+/// A click on a marked figure: show its check (`c1`) in the insights.
+#[derive(Debug, PartialEq)]
+pub struct ShowCheck(pub String);
+
+impl Action for ShowCheck {
+    fn write(&self) -> (&'static str, Option<String>) {
+        ("check", Some(self.0.clone()))
+    }
+    fn read(name: &str, arg: Option<&str>) -> Option<ShowCheck> {
+        match (name, arg) {
+            ("check", Some(id)) => Some(ShowCheck(id.into())),
+            _ => None,
+        }
+    }
+}
+
 /// `text` escaped, with each of `marks` (index among all hits, byte range)
-/// wrapped in `<mark data-hit="i">`; the `current` one is `is-current`.
-pub fn marked_html(text: &str, marks: &[(usize, Range<usize>)], current: Option<usize>) -> Html {
+/// wrapped in `<mark data-hit="i">` (the `current` one is `is-current`),
+/// and each of `checks` (byte range, check id, in order and within `text`:
+/// see `shilu_ui::marks::in_field`) a link to its check, `hint` said after
+/// it to screen readers. A figure that a match overlaps is not linked while
+/// the match shows: the search keeps every mark.
+pub fn marked_html(
+    text: &str,
+    marks: &[(usize, Range<usize>)],
+    current: Option<usize>,
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) -> Html {
     let mut h = Html::new();
     let mut pos = 0;
+    let mut links = checks
+        .iter()
+        .filter(|(c, _)| {
+            marks
+                .iter()
+                .all(|(_, r)| r.end <= c.start || c.end <= r.start)
+        })
+        .peekable();
+    // The links before `until`.
+    let mut link_to = |h: &mut Html, pos: &mut usize, until: usize| {
+        while let Some((r, id)) = links.next_if(|(r, _)| r.start >= *pos && r.end <= until) {
+            let href = format!("#{id}");
+            h.text(&text[*pos..r.start])
+                .open(
+                    "a",
+                    &[
+                        attr("class", "check-mark"),
+                        attr("href", &href),
+                        act(&ShowCheck(id.to_string())),
+                    ],
+                )
+                .text(&text[r.clone()])
+                .el("span", &[attr("class", "visually-hidden")], hint)
+                .close("a");
+            *pos = r.end;
+        }
+    };
     for (i, r) in marks {
+        link_to(&mut h, &mut pos, r.start);
         let class = (current == Some(*i)).then_some("is-current");
         h.text(&text[pos..r.start]).el(
             "mark",
@@ -25,6 +83,7 @@ pub fn marked_html(text: &str, marks: &[(usize, Range<usize>)], current: Option<
         );
         pos = r.end;
     }
+    link_to(&mut h, &mut pos, text.len());
     h.text(&text[pos..]);
     h
 }
@@ -45,24 +104,38 @@ pub fn marks_of(hits: &[Hit], block: &str, field: Field) -> Vec<(usize, Range<us
         .collect()
 }
 
-/// A field's HTML with its `marks`; only a field with matches follows
-/// the reader's current match.
-pub fn field_html(reader: Reader, text: &str, marks: &[(usize, Range<usize>)]) -> Html {
+/// A field's HTML with its `marks` and `checks`; only a field with matches
+/// follows the reader's current match.
+pub fn field_html(
+    reader: Reader,
+    text: &str,
+    marks: &[(usize, Range<usize>)],
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) -> Html {
     let current = if marks.is_empty() {
         None
     } else {
         reader.active_index()
     };
-    marked_html(text, marks, current)
+    marked_html(text, marks, current, checks, hint)
 }
 
 /// The content of one field of a block (`text`), as HTML that follows the
 /// search: set it as the `inner_html` of the element holding the field.
 pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
     let reader = context::<Reader>();
-    // A memo, so typing only touches the fields whose matches changed.
+    let t = use_texts();
+    let id = block.clone();
+    // A memo, so typing only touches the fields whose matches changed. (The
+    // figures to mark change once, when the panels' module has read the text.)
     let marks = Memo::new(move |_| marks_in(reader, &block, field));
-    move || marks.with(|m| field_html(reader, &text, m).into_string())
+    move || {
+        reader.marks.with(|c| {
+            let checks = in_field(c, &id, field, &text);
+            marks.with(|m| field_html(reader, &text, m, &checks, t().conflict_mark).into_string())
+        })
+    }
 }
 
 #[cfg(test)]
@@ -73,10 +146,13 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn matches_are_marked_the_current_one_apart_and_the_rest_escaped() {
         let text = "光伏<扶贫>与光伏";
-        assert_eq!(marked_html(text, &[], None), "光伏&lt;扶贫&gt;与光伏");
+        assert_eq!(
+            marked_html(text, &[], None, &[], ""),
+            "光伏&lt;扶贫&gt;与光伏"
+        );
         let second = text.rfind("光伏").unwrap();
         let marks = [(3, 0..6), (4, second..second + 6)];
-        let html = marked_html(text, &marks, Some(4));
+        let html = marked_html(text, &marks, Some(4), &[], "");
         assert_eq!(html.matches("<mark").count(), 2);
         assert_eq!(html.matches("is-current").count(), 1);
         expect![[r##"<mark data-hit="3">光伏</mark>&lt;扶贫&gt;与<mark class="is-current" data-hit="4">光伏</mark>"##]].assert_eq(&html);
@@ -101,5 +177,36 @@ mod tests {
             [(0, 0..3), (2, 6..9)]
         );
         assert!(marks_of(&hits, "t1-b1", Field::Note).is_empty());
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn a_marked_figure_links_its_check_unless_a_match_overlaps_it() {
+        let text = "占22.8%，共4.88亿元";
+        let fig = text.find("22.8%").unwrap();
+        let checks = [(fig..fig + 5, "c1")];
+        let html = marked_html(text, &[], None, &checks, "（说法不一）");
+        assert_eq!(
+            html.matches("data-act=\"check\" data-arg=\"c1\"").count(),
+            1
+        );
+        assert!(html.contains("href=\"#c1\""));
+        expect![[r##"占<a class="check-mark" href="#c1" data-act="check" data-arg="c1">22.8%<span class="visually-hidden">（说法不一）</span></a>，共4.88亿元"##]].assert_eq(&html);
+        let (name, arg) = ShowCheck("c1".into()).write();
+        assert_eq!(
+            ShowCheck::read(name, arg.as_deref()),
+            Some(ShowCheck("c1".into()))
+        );
+        // While a match overlaps the figure, the match shows, not the link.
+        let html = marked_html(text, &[(0, 0..5)], Some(0), &checks, "");
+        assert!(!html.contains("<a"), "{html}");
+        // A match elsewhere in the field leaves it linked.
+        let html = marked_html(
+            text,
+            &[(0, 0..3), (1, fig + 8..fig + 11)],
+            None,
+            &checks,
+            "",
+        );
+        expect![[r##"<mark data-hit="0">占</mark><a class="check-mark" href="#c1" data-act="check" data-arg="c1">22.8%<span class="visually-hidden"></span></a>，<mark data-hit="1">共</mark>4.88亿元"##]].assert_eq(&html);
     }
 }

@@ -3,6 +3,10 @@
 //! order of appearance or by value; filterable by unit (values of different
 //! units are not compared).
 //!
+//! Figures that a `repeat` check joins (one thing, one value, said in
+//! several places) are one row: the first, with `×n` and links to the
+//! others ([`repeat_groups`]).
+//!
 //! The unit `<select>` and the count (a live region) are Leptos elements,
 //! so they persist; the table is HTML ([`figures_table_html`]) whose sort
 //! buttons are `data-act="sort"`, with focus put back after a re-render.
@@ -11,9 +15,9 @@ use crate::figures_of;
 use crate::host::PanelHost;
 use crate::texts::{use_panel_texts, PanelTexts};
 use leptos::prelude::*;
-use shilu_core::Figure;
+use shilu_core::{Check, CheckKind, Figure};
 use shilu_ui::context::context;
-use shilu_ui::html::{act, acts, attr, flag, key, Action, FocusKey, Html, Region};
+use shilu_ui::html::{act, acts, attr, flag, key, opt, Action, FocusKey, Html, Region};
 
 /// How the table is ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -48,6 +52,55 @@ impl Action for SortAct {
             _ => None,
         }
     }
+}
+
+/// A figure's place among the repeats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Said once (or not found the same elsewhere).
+    Alone,
+    /// The first of a repeat: the indices of the others, in order.
+    Leads(Vec<usize>),
+    /// A later one of a repeat: shown in its first's row.
+    Joined,
+}
+
+/// For each figure, its group, from the `repeat` checks (a figure of two
+/// repeats stays in the first).
+pub fn repeat_groups(figures: &[Figure], checks: &[Check]) -> Vec<Group> {
+    let index: std::collections::BTreeMap<&str, usize> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    let mut groups = vec![Group::Alone; figures.len()];
+    for c in checks.iter().filter(|c| c.kind == CheckKind::Repeat) {
+        let mut ids: Vec<usize> = c
+            .figures
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .filter(|&i| groups[i] == Group::Alone)
+            .collect();
+        ids.sort_unstable();
+        if let [first, rest @ ..] = ids.as_slice() {
+            if rest.is_empty() {
+                continue;
+            }
+            for &i in rest {
+                groups[i] = Group::Joined;
+            }
+            groups[*first] = Group::Leads(rest.to_vec());
+        }
+    }
+    groups
+}
+
+/// The rows to show of `ids` (as [`sorted_figures`] gives them): all but
+/// the figures joined to an earlier one.
+pub fn rows(ids: Vec<usize>, groups: &[Group]) -> Vec<usize> {
+    ids.into_iter()
+        .filter(|&i| groups.get(i) != Some(&Group::Joined))
+        .collect()
 }
 
 /// The units used, in order of first appearance.
@@ -118,6 +171,7 @@ pub fn unit_options_html(figures: &[Figure], unit: Option<&str>, t: &PanelTexts)
 /// header showing the order `sort`.
 pub fn figures_table_html(
     figures: &[Figure],
+    groups: &[Group],
     ids: &[usize],
     sort: FigureSort,
     t: &PanelTexts,
@@ -180,8 +234,13 @@ pub fn figures_table_html(
         .open("tbody", &[]);
     for &i in ids {
         let f = &figures[i];
+        let others: &[usize] = match groups.get(i) {
+            Some(Group::Leads(o)) => o,
+            _ => &[],
+        };
         let href = format!("#{}", f.block);
-        h.open("tr", &[])
+        let class = (!others.is_empty()).then_some("is-repeated");
+        h.open("tr", &[opt("class", class)])
             .el("td", &[attr("class", "figures__n")], &(i + 1).to_string())
             .open("td", &[attr("class", "figures__value")])
             .open(
@@ -194,15 +253,40 @@ pub fn figures_table_html(
             )
             .text(&f.text)
             .el("span", &[attr("class", "visually-hidden")], &see)
-            .close("a")
-            .close("td")
+            .close("a");
+        let mut speakers: Vec<&str> = Vec::new();
+        for j in std::iter::once(i).chain(others.iter().copied()) {
+            if let Some(s) = figures[j].speaker.as_deref() {
+                if !speakers.contains(&s) {
+                    speakers.push(s);
+                }
+            }
+        }
+        if !others.is_empty() {
+            let n = others.len() + 1;
+            h.open("span", &[attr("class", "figures__times")])
+                .el("span", &[attr("aria-hidden", "true")], &format!("×{n}"))
+                .el("span", &[attr("class", "visually-hidden")], &(t.times)(n))
+                .close("span")
+                .open("span", &[attr("class", "figures__also")])
+                .text(t.also_at);
+            for &j in others {
+                h.text(" ")
+                    .block_link(&figures[j].block, "", &format!("#{}", j + 1));
+            }
+            h.close("span");
+        }
+        h.close("td")
             .el("td", &[attr("class", "figures__label")], &f.label)
-            .el(
-                "td",
-                &[attr("class", "figures__speaker")],
-                f.speaker.as_deref().unwrap_or_default(),
-            )
-            .close("tr");
+            .open("td", &[attr("class", "figures__speaker")]);
+        // Each name whole: a line breaks between names, not inside one.
+        for (k, s) in speakers.iter().enumerate() {
+            if k > 0 {
+                h.el("span", &[attr("class", "figures__sep")], "、");
+            }
+            h.el("span", &[attr("class", "figures__who")], s);
+        }
+        h.close("td").close("tr");
     }
     h.close("tbody").close("table");
     h
@@ -213,14 +297,19 @@ pub fn FiguresTable() -> impl IntoView {
     let host = context::<PanelHost>();
     let t = use_panel_texts();
     let figures = Memo::new(move |_| host.doc.with(|d| figures_of(d)));
+    let groups =
+        Memo::new(move |_| figures.with(|f| host.doc.with(|d| repeat_groups(f, &d.checks))));
     let sort = RwSignal::new(FigureSort::Order);
     let unit = RwSignal::new(None::<String>);
     let table = Memo::new(move |_| {
         let t = t();
         figures.with(|f| {
-            unit.with(|u| {
-                let sort = sort.get();
-                figures_table_html(f, &sorted_figures(f, u.as_deref(), sort), sort, t)
+            groups.with(|g| {
+                unit.with(|u| {
+                    let sort = sort.get();
+                    let ids = rows(sorted_figures(f, u.as_deref(), sort), g);
+                    figures_table_html(f, g, &ids, sort, t)
+                })
             })
         })
     });
@@ -278,6 +367,7 @@ pub fn FiguresTable() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::texts::PANEL_ZH;
+    use expect_test::expect;
 
     fn fig(text: &str, value: f64, unit: &str) -> Figure {
         Figure {
@@ -339,13 +429,52 @@ mod tests {
         figs[1].block = "t4-b2".into();
         figs[1].label = "补助".into();
         figs[1].speaker = Some("刘志杰".into());
-        let h = figures_table_html(&figs, &[1], FigureSort::ValueDesc, &PANEL_ZH);
+        let h = figures_table_html(&figs, &[], &[1], FigureSort::ValueDesc, &PANEL_ZH);
         assert!(h.contains("<th scope=\"col\" class=\"figures__n\" aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-order\" data-key=\"sort-order\" data-act=\"sort\" data-arg=\"order\">#<span class=\"visually-hidden\">按出现顺序排列</span></button></th>"), "{h}");
         assert!(h.contains("<th scope=\"col\" aria-sort=\"descending\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\" data-key=\"sort-value\" data-act=\"sort\" data-arg=\"value\">数值<span class=\"figures__arrow\" aria-hidden=\"true\">↓</span></button></th><th scope=\"col\">指标</th><th scope=\"col\">发言人</th>"), "{h}");
-        assert!(h.contains("<tbody><tr><td class=\"figures__n\">2</td><td class=\"figures__value\"><a class=\"block-link\" href=\"#t4-b2\" data-go=\"t4-b2\">1000元<span class=\"visually-hidden\">（查看原文）</span></a></td><td class=\"figures__label\">补助</td><td class=\"figures__speaker\">刘志杰</td></tr></tbody></table>"), "{h}");
-        let order = figures_table_html(&figs, &[0, 1], FigureSort::Order, &PANEL_ZH);
+        assert!(h.contains("<tbody><tr><td class=\"figures__n\">2</td><td class=\"figures__value\"><a class=\"block-link\" href=\"#t4-b2\" data-go=\"t4-b2\">1000元<span class=\"visually-hidden\">（查看原文）</span></a></td><td class=\"figures__label\">补助</td><td class=\"figures__speaker\"><span class=\"figures__who\">刘志杰</span></td></tr></tbody></table>"), "{h}");
+        let order = figures_table_html(&figs, &[], &[0, 1], FigureSort::Order, &PANEL_ZH);
         assert!(order.contains("class=\"figures__n\" aria-sort=\"ascending\""));
         assert!(order.contains("aria-sort=\"none\"><button type=\"button\" class=\"figures__sort\" id=\"figures-sort-value\""));
         assert!(order.contains(">↕</span>"));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn a_repeated_figure_is_one_row_linking_every_place() {
+        let doc = shilu_core::analysed(crate::SEED, None);
+        let figs = &doc.figures;
+        let groups = repeat_groups(figs, &doc.checks);
+        // 深度贫困县 10个, said 12 times (c7): one row, n5 first.
+        let c7 = doc.checks.iter().find(|c| c.id == "c7").unwrap();
+        assert_eq!(c7.figures.len(), 12);
+        let first = figs.iter().position(|f| f.id == "n5").unwrap();
+        let Group::Leads(others) = &groups[first] else {
+            panic!("n5 leads its repeat: {:?}", groups[first]);
+        };
+        assert_eq!(others.len(), 11);
+        assert!(others.iter().all(|&j| groups[j] == Group::Joined));
+        let all = sorted_figures(figs, None, FigureSort::Order);
+        let shown = rows(all.clone(), &groups);
+        let joined = groups.iter().filter(|g| **g == Group::Joined).count();
+        assert_eq!(shown.len(), all.len() - joined);
+        assert!(!shown.contains(&others[0]));
+        let h = figures_table_html(figs, &groups, &shown, FigureSort::Order, &PANEL_ZH);
+        let row = &h[h
+            .find("<tr class=\"is-repeated\"><td class=\"figures__n\">5</td>")
+            .unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap() + 5];
+        // The first place, then the eleven others, each a link to its paragraph.
+        assert_eq!(row.matches("data-go=").count(), 12);
+        assert!(
+            row.contains("<td class=\"figures__speaker\"><span class=\"figures__who\">刘志杰</span><span class=\"figures__sep\">、</span><span class=\"figures__who\">高耀东</span><span class=\"figures__sep\">、</span><span class=\"figures__who\">张建成</span></td>"),
+            "{row}"
+        );
+        expect![[r##"<tr class="is-repeated"><td class="figures__n">5</td><td class="figures__value"><a class="block-link" href="#t2-b6" data-go="t2-b6">10个<span class="visually-hidden">（查看原文）</span></a><span class="figures__times"><span aria-hidden="true">×12</span><span class="visually-hidden">（共 12 次）</span></span><span class="figures__also">又见 <a class="block-link" href="#t2-b9" data-go="t2-b9">#44</a> <a class="block-link" href="#t2-b10" data-go="t2-b10">#55</a> <a class="block-link" href="#t2-b14" data-go="t2-b14">#96</a> <a class="block-link" href="#t2-b14" data-go="t2-b14">#103</a> <a class="block-link" href="#t2-b15" data-go="t2-b15">#108</a> <a class="block-link" href="#t2-b15" data-go="t2-b15">#116</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#140</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#143</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#147</a> <a class="block-link" href="#t9-b2" data-go="t9-b2">#148</a> <a class="block-link" href="#t11-b1" data-go="t11-b1">#155</a></span></td><td class="figures__label">深度贫困县</td><td class="figures__speaker"><span class="figures__who">刘志杰</span><span class="figures__sep">、</span><span class="figures__who">高耀东</span><span class="figures__sep">、</span><span class="figures__who">张建成</span></td></tr>"##]].assert_eq(row);
+        // The repeats counted in the checks section are the rows that lead.
+        let leading = groups
+            .iter()
+            .filter(|g| matches!(g, Group::Leads(_)))
+            .count();
+        assert_eq!(leading, 19);
     }
 }
