@@ -67,7 +67,8 @@ pub fn in_field<'a>(
         let num = |s: &str| {
             let digits = !s.is_empty() && s.bytes().all(|d| d.is_ascii_digit());
             let n = s.bytes().fold(0usize, |n, d| {
-                n.wrapping_mul(10).wrapping_add(usize::from(d.wrapping_sub(b'0')))
+                n.wrapping_mul(10)
+                    .wrapping_add(usize::from(d.wrapping_sub(b'0')))
             });
             digits.then_some(n)
         };

@@ -8,6 +8,7 @@
 //! in the transcript can lead to it.
 
 use crate::insights::mentions::mention_links;
+use crate::insights::section::open_section;
 use crate::texts::PanelTexts;
 use shilu_core::places::place;
 use shilu_core::{Check, CheckKind, CheckStatus, Document};
@@ -118,19 +119,11 @@ pub fn checks_html(doc: &Document, t: &PanelTexts) -> Html {
         .collect();
     let repeats = doc.checks.iter().filter(is(CheckKind::Repeat)).count();
     let mut h = Html::new();
-    h.open(
-        "section",
-        &[
-            attr("class", "insights__section checks"),
-            attr("aria-labelledby", "checks-title"),
-        ],
-    )
-    .el(
-        "h3",
-        &[attr("class", "insights__title"), attr("id", "checks-title")],
-        t.checks_heading,
-    )
-    .el("h4", &[attr("class", "checks__title")], t.conflicts_heading);
+    open_section(&mut h, "checks", "checks", t.checks_heading).el(
+        "h4",
+        &[attr("class", "checks__title")],
+        t.conflicts_heading,
+    );
     if conflicts.is_empty() {
         h.el("p", &[attr("class", "insights__empty")], t.no_conflicts);
     } else {

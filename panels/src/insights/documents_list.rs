@@ -14,7 +14,7 @@ pub fn documents_html(doc: &Document, t: &PanelTexts) -> Html {
     });
     names_html(
         "documents",
-        "insights__section names documents",
+        "names documents",
         t.documents_heading,
         items,
         t,

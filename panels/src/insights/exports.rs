@@ -3,6 +3,7 @@
 //! core writes each file; the browser offers it as a download.
 
 use crate::host::PanelHost;
+use crate::insights::section::open_section;
 use crate::texts::PanelTexts;
 use leptos::prelude::*;
 use shilu_core::export::{file_name, json};
@@ -20,15 +21,24 @@ pub enum ExportAct {
     Ics,
 }
 
-const FORMATS: [(ExportAct, &str, &str); 3] = [
-    (ExportAct::Json, "json", "application/json;charset=utf-8"),
-    (ExportAct::Markdown, "md", "text/markdown;charset=utf-8"),
-    (ExportAct::Ics, "ics", "text/calendar;charset=utf-8"),
-];
-
 impl ExportAct {
+    const ALL: [ExportAct; 3] = [ExportAct::Json, ExportAct::Markdown, ExportAct::Ics];
+
+    /// The file extension, also the action's argument.
     fn ext(self) -> &'static str {
-        FORMATS.iter().find(|f| f.0 == self).map_or("", |f| f.1)
+        match self {
+            ExportAct::Json => "json",
+            ExportAct::Markdown => "md",
+            ExportAct::Ics => "ics",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            ExportAct::Json => "application/json;charset=utf-8",
+            ExportAct::Markdown => "text/markdown;charset=utf-8",
+            ExportAct::Ics => "text/calendar;charset=utf-8",
+        }
     }
 }
 
@@ -38,25 +48,20 @@ impl Action for ExportAct {
     }
     fn read(name: &str, arg: Option<&str>) -> Option<ExportAct> {
         let arg = arg?;
-        (name == "export")
-            .then(|| FORMATS.iter().find(|f| f.1 == arg).map(|f| f.0))
-            .flatten()
+        ExportAct::ALL
+            .into_iter()
+            .find(|w| name == "export" && w.ext() == arg)
     }
 }
 
 /// The file of `what` for `doc`: its name, type and contents.
 pub fn export_file(doc: &Document, what: ExportAct) -> (String, &'static str, String) {
-    let (_, ext, mime) = FORMATS
-        .iter()
-        .find(|f| f.0 == what)
-        .copied()
-        .unwrap_or(FORMATS[0]);
     let contents = match what {
         ExportAct::Json => json(doc),
         ExportAct::Markdown => markdown(doc),
         ExportAct::Ics => calendar(doc, IcsScope::All),
     };
-    (file_name(doc, ext), mime, contents)
+    (file_name(doc, what.ext()), what.mime(), contents)
 }
 
 /// Offers the file of `what` as a download.
@@ -71,22 +76,7 @@ pub fn save(host: PanelHost, what: ExportAct) {
 /// off when no event has a date.
 pub fn exports_html(doc: &Document, t: &PanelTexts) -> Html {
     let mut h = Html::new();
-    h.open(
-        "section",
-        &[
-            attr("class", "insights__section exports"),
-            attr("aria-labelledby", "exports-heading"),
-        ],
-    )
-    .el(
-        "h3",
-        &[
-            attr("class", "insights__title"),
-            attr("id", "exports-heading"),
-        ],
-        t.exports_heading,
-    )
-    .open(
+    open_section(&mut h, "exports", "exports", t.exports_heading).open(
         "div",
         &[
             attr("class", "exports__buttons"),
@@ -127,7 +117,7 @@ mod tests {
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn actions_write_what_they_read() {
-        for what in [ExportAct::Json, ExportAct::Markdown, ExportAct::Ics] {
+        for what in ExportAct::ALL {
             let (name, arg) = what.write();
             assert_eq!(ExportAct::read(name, arg.as_deref()), Some(what));
         }

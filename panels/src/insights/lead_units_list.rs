@@ -13,7 +13,7 @@ pub fn lead_units_html(doc: &Document, t: &PanelTexts) -> Html {
     });
     names_html(
         "lead-units",
-        "insights__section names lead-units",
+        "names lead-units",
         t.lead_units_heading,
         items,
         t,

@@ -1,6 +1,7 @@
 //! Links to the paragraphs a check or a name comes from, and the section
 //! a list of names (documents, programmes, lead units) makes.
 
+use crate::insights::section::open_section;
 use crate::texts::PanelTexts;
 use shilu_ui::html::{attr, Html};
 
@@ -37,17 +38,8 @@ pub fn names_html<'a>(
     items: impl Iterator<Item = Named<'a>>,
     t: &PanelTexts,
 ) -> Html {
-    let title = format!("{id}-title");
     let mut h = Html::new();
-    h.open(
-        "section",
-        &[attr("class", class), attr("aria-labelledby", &title)],
-    )
-    .el(
-        "h3",
-        &[attr("class", "insights__title"), attr("id", &title)],
-        heading,
-    );
+    open_section(&mut h, id, class, heading);
     let mut items = items.peekable();
     if items.peek().is_none() {
         h.el("p", &[attr("class", "insights__empty")], t.none_named)

@@ -6,20 +6,21 @@
 //! region, built by [`summary_html`]; the figures table, which the reader
 //! sorts and filters, is [`FiguresTable`]; the names are [`names_html`].
 
-pub mod exports;
 pub mod checks_list;
 pub mod documents_list;
+pub mod exports;
 pub mod figures_table;
 pub mod lead_units_list;
 pub mod mentions;
 pub mod programmes_list;
 pub mod qa_list;
+pub mod section;
 pub mod speaker_stats;
 
 use crate::host::PanelHost;
-use crate::insights::exports::{exports_html, save, ExportAct};
 use crate::insights::checks_list::checks_html;
 use crate::insights::documents_list::documents_html;
+use crate::insights::exports::{exports_html, save, ExportAct};
 use crate::insights::figures_table::FiguresTable;
 use crate::insights::lead_units_list::lead_units_html;
 use crate::insights::programmes_list::programmes_html;

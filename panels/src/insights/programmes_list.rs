@@ -14,7 +14,7 @@ pub fn programmes_html(doc: &Document, t: &PanelTexts) -> Html {
     });
     names_html(
         "programmes",
-        "insights__section names programmes",
+        "names programmes",
         t.programmes_heading,
         items,
         t,

@@ -1,5 +1,6 @@
 //! The questions asked, each with its outlet, its answerers and links.
 
+use crate::insights::section::open_section;
 use crate::texts::PanelTexts;
 use shilu_core::Document;
 use shilu_ui::html::{attr, Html};
@@ -56,18 +57,7 @@ pub fn qa_rows(doc: &Document) -> Vec<QaRow> {
 /// and its answerers linked to their answers; a note when there are none.
 pub fn qa_html(rows: &[QaRow], t: &PanelTexts) -> Html {
     let mut h = Html::new();
-    h.open(
-        "section",
-        &[
-            attr("class", "insights__section qa"),
-            attr("aria-labelledby", "qa-title"),
-        ],
-    )
-    .el(
-        "h3",
-        &[attr("class", "insights__title"), attr("id", "qa-title")],
-        t.qa_heading,
-    );
+    open_section(&mut h, "qa", "qa", t.qa_heading);
     if rows.is_empty() {
         h.el("p", &[attr("class", "insights__empty")], t.no_qa);
         h.close("section");

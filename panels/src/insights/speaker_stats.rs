@@ -1,6 +1,7 @@
 //! Who spoke how much: turns and characters per participant, as a bar chart
 //! in plain CSS with the numbers written out.
 
+use crate::insights::section::open_section;
 use crate::texts::PanelTexts;
 use shilu_core::{Document, Role};
 use shilu_ui::html::{attr, Html};
@@ -55,22 +56,8 @@ pub fn bar_width(part: usize, whole: usize) -> String {
 /// role and title, a bar of their share (the longest is full) and the counts.
 pub fn speaker_stats_html(stats: &[SpeakerStat], t: &PanelTexts) -> Html {
     let mut h = Html::new();
-    h.open(
-        "section",
-        &[
-            attr("class", "insights__section speaker-stats"),
-            attr("aria-labelledby", "speaker-stats-title"),
-        ],
-    )
-    .el(
-        "h3",
-        &[
-            attr("class", "insights__title"),
-            attr("id", "speaker-stats-title"),
-        ],
-        t.speaker_stats,
-    )
-    .open("ul", &[attr("class", "speaker-stats__list")]);
+    open_section(&mut h, "speaker-stats", "speaker-stats", t.speaker_stats)
+        .open("ul", &[attr("class", "speaker-stats__list")]);
     let max = stats.iter().map(|s| s.chars).max().unwrap_or(0);
     for s in stats {
         let row = format!("speaker-stats__row speaker--{}", s.role.as_str());
