@@ -57,6 +57,16 @@ if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
     fs.renameSync(path.join(panels, name), path.join(panels, hashed));
     return `panels/${hashed}`;
   };
+  // Trunk runs wasm-bindgen for both modules, and the panels' folder
+  // sometimes receives a copy of the app's `snippets/` too, depending on
+  // which build finished first. The panels' script imports no snippet:
+  // drop the stray copy, so every build gives the same dist.
+  const stray = path.join(panels, 'snippets');
+  const script = fs.readFileSync(path.join(panels, 'shilu-panels.js'), 'utf8');
+  if (fs.existsSync(stray) && !script.includes('snippets/')) {
+    fs.rmSync(stray, { recursive: true });
+    console.log('post-build: removed a stray copy of the app\'s snippets from panels/');
+  }
   // The script still names `shilu-panels_bg.wasm` as its default; the app
   // passes the wasm's new URL when it starts the module.
   const names = [rename('shilu-panels.js'), rename('shilu-panels_bg.wasm'), rename('panels.css')];
