@@ -111,6 +111,33 @@ pub fn search(doc: &Document, matcher: &Matcher) -> Vec<Hit> {
         .collect()
 }
 
+/// Where a block id falls in reading order: the front (`f3`), the turns'
+/// blocks (`t7-b2`), then the appendix (`a1`), as [`Document::blocks`] gives
+/// them and as the parser numbers them.
+fn reading_key(id: &str) -> (u8, u32, u32) {
+    let num = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
+    let (part, rest) = id.split_at(id.len().min(1));
+    match part {
+        "f" => (0, num(rest), 0),
+        "t" => match rest.split_once("-b") {
+            Some((t, b)) => (1, num(t), num(b)),
+            None => (1, num(rest), 0),
+        },
+        "a" => (2, num(rest), 0),
+        _ => (3, 0, 0),
+    }
+}
+
+/// The positions in `hits` (in reading order, as [`search`] returns them,
+/// or any subsequence of that) of the hits in `block`: found by binary
+/// search, so each block's marks cost no scan of every hit.
+pub fn hits_in(hits: &[Hit], block: &str) -> Range<usize> {
+    let key = reading_key(block);
+    let start = hits.partition_point(|h| reading_key(&h.block) < key);
+    let len = hits[start..].partition_point(|h| h.block == block);
+    start..start + len
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +184,45 @@ mod tests {
         for r in Matcher::new("金11").unwrap().find_in(text) {
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
             assert_eq!(&text[r], "金\u{a0}\u{a0}11");
+        }
+    }
+
+    #[test]
+    fn hits_in_a_block_are_those_a_scan_finds() {
+        let doc = crate::structure(
+            include_str!("../../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt"),
+            None,
+        );
+        for q in ["扶贫", "光伏", "省", "2017"] {
+            let hits = search(&doc, &Matcher::new(q).unwrap());
+            assert!(!hits.is_empty(), "{q}");
+            for b in doc.blocks() {
+                let scan: Vec<usize> = (0..hits.len()).filter(|&i| hits[i].block == b.id).collect();
+                let found: Vec<usize> = hits_in(&hits, &b.id).collect();
+                assert_eq!(found, scan, "{q} in {}", b.id);
+            }
+            // A subsequence (the hits in shown blocks only) keeps the order.
+            let some: Vec<Hit> = hits
+                .iter()
+                .filter(|h| !h.block.ends_with("-b1"))
+                .cloned()
+                .collect();
+            for b in doc.blocks() {
+                let r = hits_in(&some, &b.id);
+                assert!(some[r.clone()].iter().all(|h| h.block == b.id));
+                assert_eq!(r.len(), some.iter().filter(|h| h.block == b.id).count());
+            }
+        }
+        assert_eq!(hits_in(&[], "t1-b1"), 0..0);
+    }
+
+    #[test]
+    fn reading_keys_follow_the_parsers_ids() {
+        let ids = [
+            "f1", "f2", "f10", "t1-b1", "t1-b2", "t1-b10", "t2-b1", "t10-b1", "a1", "a2",
+        ];
+        for w in ids.windows(2) {
+            assert!(reading_key(w[0]) < reading_key(w[1]), "{} < {}", w[0], w[1]);
         }
     }
 }

@@ -9,7 +9,7 @@
 use crate::i18n::use_texts;
 use crate::state::Reader;
 use leptos::prelude::*;
-use shilu_core::search::{Field, Hit};
+use shilu_core::search::{hits_in, Field, Hit};
 use shilu_ui::context::context;
 use shilu_ui::html::{act, attr, num, opt, Action, Html};
 use shilu_ui::marks::in_field;
@@ -89,18 +89,17 @@ pub fn marked_html(
 }
 
 /// The matches in one field of a block: (index among all hits, byte range).
-/// (An index of the hits by block would save this scan per field, but its
-/// map and memo types cost the first visit more than its budget allows.)
 pub fn marks_in(reader: Reader, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
     reader.hits.with(|hits| marks_of(hits, block, field))
 }
 
-/// The hits in one field of `block`.
+/// The hits in one field of `block`: the block's hits are found by binary
+/// search in the reading-ordered hits (`search::hits_in`), so a keystroke
+/// costs each field a look at its own hits, not at every hit.
 pub fn marks_of(hits: &[Hit], block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
-    hits.iter()
-        .enumerate()
-        .filter(|(_, h)| h.field == field && h.block == block)
-        .map(|(i, h)| (i, h.range.clone()))
+    hits_in(hits, block)
+        .filter(|&i| hits[i].field == field)
+        .map(|i| (i, hits[i].range.clone()))
         .collect()
 }
 
@@ -165,16 +164,21 @@ mod tests {
             field,
             range,
         };
+        // In reading order, as the search gives them.
         let hits = [
+            hit("f1", Field::Text, 0..3),
             hit("t1-b1", Field::Text, 0..3),
-            hit("t1-b2", Field::Heading, 0..3),
             hit("t1-b1", Field::Text, 6..9),
+            hit("t1-b2", Field::Heading, 0..3),
             hit("t1-b2", Field::Text, 3..6),
+            hit("t2-b1", Field::Text, 1..2),
         ];
-        assert_eq!(marks_of(&hits, "t1-b2", Field::Text), [(3, 3..6)]);
+        assert_eq!(marks_of(&hits, "t1-b2", Field::Text), [(4, 3..6)]);
+        assert_eq!(marks_of(&hits, "f1", Field::Text), [(0, 0..3)]);
+        assert_eq!(marks_of(&hits, "t2-b1", Field::Text), [(5, 1..2)]);
         assert_eq!(
             marks_of(&hits, "t1-b1", Field::Text),
-            [(0, 0..3), (2, 6..9)]
+            [(1, 0..3), (2, 6..9)]
         );
         assert!(marks_of(&hits, "t1-b1", Field::Note).is_empty());
     }
