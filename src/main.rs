@@ -1,6 +1,6 @@
 //! Entry point: set the panic hook and mount the app.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    shilu_ui::dom::report_panics();
     leptos::mount::mount_to_body(shilu_app::App);
 }

@@ -115,17 +115,23 @@ pub fn search(doc: &Document, matcher: &Matcher) -> Vec<Hit> {
 /// blocks (`t7-b2`), then the appendix (`a1`), as [`Document::blocks`] gives
 /// them and as the parser numbers them.
 fn reading_key(id: &str) -> (u8, u32, u32) {
-    let num = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
-    let (part, rest) = id.split_at(id.len().min(1));
-    match part {
-        "f" => (0, num(rest), 0),
-        "t" => match rest.split_once("-b") {
-            Some((t, b)) => (1, num(t), num(b)),
-            None => (1, num(rest), 0),
-        },
-        "a" => (2, num(rest), 0),
-        _ => (3, 0, 0),
+    let part = match id.as_bytes().first() {
+        Some(b'f') => 0,
+        Some(b't') => 1,
+        Some(b'a') => 2,
+        _ => 3,
+    };
+    // The numbers in the id: the turn or block, then a turn's block.
+    let mut nums = [0u32; 2];
+    let mut at = 0;
+    for d in id.bytes().skip(1) {
+        if d.is_ascii_digit() {
+            nums[at] = nums[at].wrapping_mul(10).wrapping_add(u32::from(d - b'0'));
+        } else if at == 0 {
+            at = 1;
+        }
     }
+    (part, nums[0], nums[1])
 }
 
 /// The positions in `hits` (in reading order, as [`search`] returns them,
@@ -134,7 +140,7 @@ fn reading_key(id: &str) -> (u8, u32, u32) {
 pub fn hits_in(hits: &[Hit], block: &str) -> Range<usize> {
     let key = reading_key(block);
     let start = hits.partition_point(|h| reading_key(&h.block) < key);
-    let len = hits[start..].partition_point(|h| h.block == block);
+    let len = hits[start..].iter().take_while(|h| h.block == block).count();
     start..start + len
 }
 

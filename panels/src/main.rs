@@ -18,7 +18,7 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    shilu_ui::dom::report_panics();
 }
 
 /// The panels over one transcript, as the page sees them.
