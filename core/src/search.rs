@@ -140,7 +140,10 @@ fn reading_key(id: &str) -> (u8, u32, u32) {
 pub fn hits_in(hits: &[Hit], block: &str) -> Range<usize> {
     let key = reading_key(block);
     let start = hits.partition_point(|h| reading_key(&h.block) < key);
-    let len = hits[start..].iter().take_while(|h| h.block == block).count();
+    let len = hits[start..]
+        .iter()
+        .take_while(|h| h.block == block)
+        .count();
     start..start + len
 }
 

@@ -144,10 +144,17 @@ export function server(prefix = '/') {
   return servers.get(prefix);
 }
 
-after(async () => {
+/** Closes the browser and the servers (after a spec file, or a benchmark). */
+export async function closeAll() {
   if (browserPromise) await (await browserPromise).close();
   for (const s of servers.values()) await (await s).close();
-});
+  browserPromise = undefined;
+  servers.clear();
+}
+
+// A spec file closes them when its tests are done; a benchmark (run with
+// SHILU_BENCH=1 by `cargo xtask bench`) calls closeAll itself.
+if (!process.env.SHILU_BENCH) after(closeAll);
 
 /**
  * Open a fresh page on the app; every console error, uncaught exception,

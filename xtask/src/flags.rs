@@ -2,6 +2,7 @@
 //! argument a command does not know is refused by name: a misspelt
 //! `--no-brwoser` must not quietly install Chromium.
 
+use crate::bench::Bench;
 use crate::serve::ServeArgs;
 use crate::tiers::{TestArgs, Tier};
 use std::ffi::OsString;
@@ -21,6 +22,9 @@ commands:
   setup [--no-browser]
                  install what is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen,
                  brotli, chromium + chromedriver, npm packages of tests/e2e
+  bench search [--quick]
+                 release build, then keystroke → highlights painted in headless Chromium on the
+                 seed and 10 and 100 copies (medians; --quick: fewer samples)
   help           this text (also -h, --help)";
 
 /// A parsed command line.
@@ -38,6 +42,11 @@ pub enum Command {
         readme: bool,
     },
     Test(TestArgs),
+    /// `--quick`: fewer samples.
+    Bench {
+        which: Bench,
+        quick: bool,
+    },
 }
 
 /// Parse the arguments after `cargo xtask`. The error is one line naming
@@ -76,6 +85,17 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         "sizes" => Command::Sizes {
             readme: flag(&mut p, "--readme"),
         },
+        "bench" => {
+            let quick = flag(&mut p, "--quick");
+            let which = match p.subcommand().map_err(|e| e.to_string())? {
+                Some(w) if !w.starts_with('-') => {
+                    w.parse::<Bench>().map_err(|e| format!("bench: {e}"))?
+                }
+                Some(f) => return Err(format!("bench: unknown flag `{f}`")),
+                None => return Err("bench: name a benchmark (benchmarks: search)".into()),
+            };
+            Command::Bench { which, quick }
+        }
         "test" => {
             let keep_going = flag(&mut p, "--keep-going");
             let mut tiers = Vec::new();
@@ -280,6 +300,36 @@ mod tests {
         assert_eq!(
             parse_str("serve --port 1 --port 2"),
             Err("serve: --port is given more than once".into())
+        );
+    }
+
+    #[test]
+    fn bench_names_its_benchmark_and_refuses_others() {
+        assert_eq!(
+            parse_str("bench search"),
+            Ok(Command::Bench {
+                which: Bench::Search,
+                quick: false
+            })
+        );
+        assert_eq!(
+            parse_str("bench --quick search"),
+            Ok(Command::Bench {
+                which: Bench::Search,
+                quick: true
+            })
+        );
+        assert_eq!(
+            parse_str("bench serch"),
+            Err("bench: unknown benchmark `serch` (benchmarks: search)".into())
+        );
+        assert_eq!(
+            parse_str("bench"),
+            Err("bench: name a benchmark (benchmarks: search)".into())
+        );
+        assert_eq!(
+            parse_str("bench search --fast"),
+            Err("bench: unknown flag `--fast`".into())
         );
     }
 

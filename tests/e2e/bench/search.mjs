@@ -1,0 +1,101 @@
+// Search speed in the browser: keystroke → highlights painted, on the seed
+// and on 10 and 100 copies of it, for a rare and a common word. A benchmark
+// that prints figures (`cargo xtask bench search`), not a timed test: the
+// machines here are shared and noisy.
+//
+// Each sample types the word into the search box (one input event, as a
+// paste or the last keystroke of a word does), then waits until the match
+// count shows and two animation frames have passed (the second starts once
+// the first frame, with the marks, was painted). Between samples the box is
+// cleared the same way, so every sample paints marks from none.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openApp, closeAll, REPO } from '../helpers.mjs';
+
+const SEED = path.join(REPO, 'seeds', 'shanxi-2017-10-12-deep-poverty-press-conference.txt');
+const quick = process.argv.includes('--quick');
+const SAMPLES = quick ? 3 : 7;
+const COPIES = [1, 10, 100];
+// 光伏 is said 5 times in the seed; 扶贫 about 120 times.
+const WORDS = [
+  ['rare', '光伏'],
+  ['common', '扶贫'],
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// In the page: set the box to `q`, fire `input`, and time until the summary
+// says something other than `before` and two frames have passed.
+async function typeAndPaint(page, q) {
+  return page.evaluate(async (q) => {
+    const box = document.getElementById('search');
+    const summary = document.getElementById('search-summary');
+    const before = summary.textContent;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const t0 = performance.now();
+    box.value = q;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let i = 0; summary.textContent === before && i < 10_000; i++) await frame();
+    // The frame that shows the new count has run the app's code; the one
+    // after it starts once that frame's style, layout and paint are done.
+    const script = performance.now() - t0;
+    await frame();
+    return { ms: performance.now() - t0, script, marks: document.querySelectorAll('mark').length };
+  }, q);
+}
+
+const seed = fs.readFileSync(SEED, 'utf8');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shilu-bench-'));
+const rows = [];
+try {
+  for (const copies of COPIES) {
+    const { page, context, ctx } = await openApp({ width: 1280 });
+    try {
+      if (copies > 1) {
+        const file = path.join(tmp, `seed-x${copies}.txt`);
+        fs.writeFileSync(file, Array(copies).fill(seed).join('\n\n'));
+        await page.locator('input[type=file]').first().setInputFiles(file);
+        // The opened copies replace the seed: wait until they are on screen.
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('[data-turn]').length >= n,
+          copies * 2,
+          { timeout: 120_000 },
+        );
+      }
+      for (const [kind, word] of WORDS) {
+        const times = [];
+        const scripts = [];
+        let marks = 0;
+        for (let i = 0; i < SAMPLES; i++) {
+          await typeAndPaint(page, '');
+          const r = await typeAndPaint(page, word);
+          times.push(r.ms);
+          scripts.push(r.script);
+          marks = r.marks;
+        }
+        rows.push({ copies, kind, word, marks, median: median(times), script: median(scripts), min: Math.min(...times), max: Math.max(...times) });
+      }
+      if (ctx.errors.length) throw new Error(ctx.errors.join('\n'));
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await closeAll();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+const pad = (s, n) => String(s).padStart(n);
+console.log(`search: keystroke → highlights painted, headless Chromium, median of ${SAMPLES} (ms)`);
+console.log(`${'input'.padEnd(12)}${pad('word', 8)}${pad('marks', 8)}${pad('painted', 9)}${pad('script', 8)}${pad('min', 8)}${pad('max', 8)}`);
+for (const r of rows) {
+  const input = r.copies === 1 ? 'seed' : `${r.copies}× seed`;
+  console.log(
+    `${input.padEnd(12)}${pad(r.word, 6)}${pad(r.marks, 8)}${pad(r.median.toFixed(1), 9)}${pad(r.script.toFixed(1), 8)}${pad(r.min.toFixed(1), 8)}${pad(r.max.toFixed(1), 8)}`,
+  );
+}
