@@ -1,5 +1,9 @@
 // Trunk post_build hook (see Trunk.toml), for release builds. In Trunk's
 // staging directory it
+//   0. replaces Trunk's inline loader script (blocked by a strict CSP's
+//      `script-src 'self'`) with one external module: web/loader.js bundled
+//      with wasm-bindgen's JS and its snippets by esbuild, minified, named
+//      after its content (`shilu-app-<hash>.js`);
 //   1. minifies the JS wasm-bindgen wrote, with esbuild, and updates the
 //      subresource-integrity hashes index.html gives for it (Trunk's own JS
 //      minifier cannot parse wasm-bindgen's `export { …, __wbg_init as
@@ -8,7 +12,7 @@
 //      after their content, and tells the app those names in index.html
 //      (`<meta name="shilu-panels" content="js wasm css">`, read by
 //      src/panel_loader.rs), so hosts may cache them for good.
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,10 +32,60 @@ const short = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex')
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
 
-// 1. Minify.
+// 0. The loader as an external module. Trunk writes
+//    <script type=module>import init, * as bindings from './shilu-app-H.js';
+//    const wasm = await init({ module_or_path: './shilu-app-H_bg.wasm' }); …</script>
+//    and modulepreload links for that script and its snippets.
+const inline = html.match(/<script type=module>([\s\S]*?)<\/script>/);
+const appJs = inline?.[1].match(/from '\.\/([\w.-]+\.js)'/)?.[1];
+const appWasm = inline?.[1].match(/module_or_path: '\.\/([\w.-]+\.wasm)'/)?.[1];
+let bundle;
+if (!appJs || !appWasm) {
+  throw new Error('post-build: index.html has no Trunk loader script naming the app\'s JS and wasm (did Trunk change its loader?)');
+}
+{
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const source = fs
+    .readFileSync(path.join(here, '../../web/loader.js'), 'utf8')
+    .replace("'./APP.js'", JSON.stringify(`./${appJs}`))
+    .replace("'./APP_bg.wasm'", JSON.stringify(`./${appWasm}`));
+  const out = buildSync({
+    stdin: { contents: source, resolveDir: staging, sourcefile: 'web/loader.js' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    write: false,
+  });
+  const bytes = Buffer.from(out.outputFiles[0].contents);
+  const name = `shilu-app-${short(bytes)}.js`;
+  bundle = path.join(staging, name);
+  // What the bundle took in (the app's JS, its snippets) is no longer fetched.
+  for (const input of Object.keys(out.metafile.inputs)) {
+    const file = path.resolve(input); // relative to the working directory
+    if (file.startsWith(staging + path.sep) && fs.existsSync(file)) fs.rmSync(file);
+  }
+  const snippets = path.join(staging, 'snippets');
+  if (fs.existsSync(snippets)) {
+    for (const dir of fs.readdirSync(snippets)) {
+      if (!files(path.join(snippets, dir)).length) fs.rmSync(path.join(snippets, dir), { recursive: true });
+    }
+    if (!fs.readdirSync(snippets).length) fs.rmSync(snippets, { recursive: true });
+  }
+  fs.writeFileSync(bundle, bytes);
+  html = html
+    .replace(inline[0], `<script type=module src=./${name}></script>`)
+    .replace(/<link crossorigin href=\.\/(shilu-app-[\w]+\.js|snippets\/[^ >]+) rel=modulepreload>/g, '');
+  if (/rel=modulepreload/.test(html)) throw new Error('post-build: index.html still preloads a script the bundle replaced');
+  console.log(`post-build: loader, ${appJs} and its snippets bundled into ${name} (${bytes.length} bytes)`);
+}
+
+// 1. Minify (what the bundle did not: the panels' JS).
 let before = 0;
 let after = 0;
-for (const file of files(staging).filter((f) => f.endsWith('.js'))) {
+for (const file of files(staging).filter((f) => f.endsWith('.js') && f !== bundle)) {
   const source = fs.readFileSync(file);
   const { code } = transformSync(source.toString('utf8'), {
     minify: true,
