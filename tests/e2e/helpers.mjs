@@ -14,7 +14,7 @@
 //   }));
 //
 // withPage(fn, { prefix: '/shilu/', width: 375, path: '#q=扶贫', screenshot: 'name',
-//                headers: { 'Content-Security-Policy': CSP } })
+//                headers: { 'Content-Security-Policy': CSP }, serviceWorkers: 'block' })
 //   opens a fresh page at the served app, waits until the wasm has started
 //   (the loading indicator is gone), runs fn(page, ctx), then fails if anything
 //   was logged as an error. ctx = { url, base, errors, server }.
@@ -161,20 +161,12 @@ after(async () => {
  * Open a fresh page on the app; every console error, uncaught exception,
  * failed request or HTTP status ≥ 400 is collected into `errors`.
  */
-export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers } = {}) {
+export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers, serviceWorkers = 'allow' } = {}) {
   const srv = await server(prefix, headers);
   const size = viewport || { ...DESKTOP, ...(width ? { width, height: height || DESKTOP.height } : {}) };
-  const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN' });
+  const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN', serviceWorkers });
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  const errors = collectErrors(page);
   const url = srv.url + sub;
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -185,6 +177,20 @@ export async function openApp({ prefix = '/', path: sub = '', width, height, vie
     throw e;
   }
   return { page, context, ctx: { url, base: srv.url, errors, server: srv } };
+}
+
+/** Every console error, uncaught exception, failed request or HTTP status ≥ 400 of `page`, as it happens. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`uncaught exception: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return errors;
 }
 
 /** Resolves once the wasm has started: the loading indicator is gone and <main> is visible. */

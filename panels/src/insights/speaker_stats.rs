@@ -91,7 +91,10 @@ pub fn speaker_stats_html(stats: &[SpeakerStat], t: &PanelTexts) -> Html {
             )
             .empty(
                 "rect",
-                &[attr("width", &bar_width(s.chars, max)), attr("height", "100%")],
+                &[
+                    attr("width", &bar_width(s.chars, max)),
+                    attr("height", "100%"),
+                ],
             )
             .close("svg")
             .el("div", &[attr("class", "speaker-stats__numbers")], &numbers)
