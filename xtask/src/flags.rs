@@ -18,6 +18,8 @@ commands:
   dist           release build into dist/ (wasm-opt'd), then print the size table
   sizes [--readme]
                  print the size table of the existing dist/ (--readme: also write it into README.md)
+  bench web      Lighthouse 12 mobile, 3 runs each, on the release dist and on a plain static page
+                 of the same transcript: median performance, LCP, TBT, CLS and the LCP ratio
   setup [--no-browser]
                  install what is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen,
                  brotli, chromium + chromedriver, npm packages of tests/e2e
@@ -38,6 +40,8 @@ pub enum Command {
         readme: bool,
     },
     Test(TestArgs),
+    /// `bench web` (the only benchmark the xtask runs; the parser's is `cargo bench`).
+    BenchWeb,
 }
 
 /// Parse the arguments after `cargo xtask`. The error is one line naming
@@ -75,6 +79,15 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         "dist" => Command::Dist,
         "sizes" => Command::Sizes {
             readme: flag(&mut p, "--readme"),
+        },
+        "bench" => match p.subcommand().map_err(|e| e.to_string())?.as_deref() {
+            Some("web") => Command::BenchWeb,
+            Some(other) => {
+                return Err(format!(
+                    "bench: unknown benchmark `{other}` (benchmarks: web)"
+                ))
+            }
+            None => return Err("bench: which benchmark? (benchmarks: web)".into()),
         },
         "test" => {
             let keep_going = flag(&mut p, "--keep-going");
@@ -222,6 +235,12 @@ mod tests {
             Ok(Command::Sizes { readme: true })
         );
         assert_eq!(parse_str("dist"), Ok(Command::Dist));
+        assert_eq!(parse_str("bench web"), Ok(Command::BenchWeb));
+        assert!(parse_str("bench").unwrap_err().contains("which benchmark"));
+        assert!(parse_str("bench webb")
+            .unwrap_err()
+            .contains("unknown benchmark `webb`"));
+        assert!(parse_str("bench web --runs").is_err());
     }
 
     #[test]

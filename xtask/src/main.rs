@@ -6,11 +6,13 @@
 //! cargo xtask dist                                                release build into dist/ + size table
 //! cargo xtask sizes [--readme]                                    size table of the current dist/
 //! cargo xtask setup [--no-browser]                                install whatever is missing
+//! cargo xtask bench web                                           Lighthouse: dist vs a plain page
 //! ```
 //!
 //! A bad command line prints the usage and exits with 2; a failing command
 //! exits with 1.
 
+mod bench;
 mod dist;
 mod flags;
 mod pins;
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
             }
         }),
         Command::Test(args) => return tiers::test(&args),
+        Command::BenchWeb => bench::web(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
