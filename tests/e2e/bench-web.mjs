@@ -7,8 +7,7 @@
 // machine's load.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST } from './helpers.mjs';
-import { audit, launchChromium, serveBrotli } from './lighthouse.mjs';
+import { DIST, audit, launchChromium, serveBrotli } from './lighthouse.mjs';
 
 const plain = process.env.SHILU_PLAIN;
 if (!plain || !fs.existsSync(path.join(plain, 'index.html'))) {

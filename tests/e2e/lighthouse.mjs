@@ -8,7 +8,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM, DIST } from './helpers.mjs';
+import { fileURLToPath } from 'node:url';
+
+// As in helpers.mjs, which this file does not import: it loads node:test,
+// and bench-web.mjs is a script, not a test file.
+export const DIST = path.resolve(process.env.SHILU_DIST || fileURLToPath(new URL('../../dist', import.meta.url)));
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',

@@ -32,7 +32,6 @@ pub fn web() -> Result {
         .args([
             "run",
             "--quiet",
-            "--release",
             "-p",
             "shilu-core",
             "--bin",
