@@ -39,6 +39,15 @@ for (const prefix of ['/', '/shilu/']) {
       const bar = page.locator('.speaker-stats__bar rect').first();
       assert.ok((await bar.boundingBox()).width > 0, 'the speakers’ bars are drawn');
 
+      // The service worker (served with the same policy) installs and precaches.
+      const precached = await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        let n = 0;
+        for (const name of await caches.keys()) n += (await (await caches.open(name)).keys()).length;
+        return n;
+      });
+      assert.ok(precached >= 8, `the worker precached ${precached} files under the policy`);
+
       assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
       const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
       assert.equal(csp, STRICT_CSP, 'the page was served with the strict policy');
