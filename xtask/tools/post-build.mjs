@@ -152,7 +152,7 @@ if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
   try {
     tags = execFileSync(cargo, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
-    throw new Error(`post-build: \`shilu meta\` failed: ${(e.stderr || e.message).trim()}`);
+    throw new Error(`post-build: \`shilu meta\` failed${url.length ? ` on SHILU_SITE_URL=${url[1]}` : ''}: ${(e.stderr || e.message).trim()}`);
   }
   // The document's description replaces the app's generic one.
   const generic = /<meta content=[^>]* name=description>/;
