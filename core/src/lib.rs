@@ -31,8 +31,10 @@ pub(crate) mod notes;
 pub mod outline;
 mod parse;
 pub mod places;
+pub mod plain;
 pub mod programmes;
 pub mod search;
+pub mod share;
 
 pub use decode::{decode, DecodeError};
 pub use model::*;

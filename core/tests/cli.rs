@@ -168,3 +168,63 @@ fn ics_fails_like_parse_on_bad_input() {
     assert_fails(&shilu(&["ics"]), "needs a FILE");
     assert_fails(&shilu_stdin(&["ics", "-"], b""), "empty");
 }
+
+#[test]
+fn meta_prints_the_share_tags_of_the_seed() {
+    let seed = common::seed_path();
+    let out = shilu(&["meta", seed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.contains(
+            "<meta property=\"og:title\" content=\"“聚焦深度贫困 凝心聚力攻坚”新闻发布会\">"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<meta property=\"article:published_time\" content=\"2017-10-12\">"),
+        "{html}"
+    );
+    assert!(html.contains("content=\"2017年10月12日，省政府新闻办新闻发布会实录。发布人：刘志杰、张建成、高耀东、李武军；主持人：董晓林；3个问答。\""), "{html}");
+    assert!(!html.contains("canonical"), "{html}");
+    let out = shilu(&[
+        "meta",
+        "--url",
+        "https://example.org/shilu",
+        seed.to_str().unwrap(),
+    ]);
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.starts_with("<link rel=\"canonical\" href=\"https://example.org/shilu/\">"),
+        "{html}"
+    );
+}
+
+#[test]
+fn meta_refuses_a_bad_url_and_bad_input() {
+    assert_fails(
+        &shilu(&["meta", "--url", "example.org", "x.txt"]),
+        "must start with https://",
+    );
+    assert_fails(&shilu(&["meta", "--url"]), "needs a URL");
+    assert_fails(&shilu(&["meta"]), "FILE");
+    assert_fails(
+        &shilu(&["meta", tmp("empty-meta.txt", b"").to_str().unwrap()]),
+        "empty",
+    );
+}
+
+#[test]
+fn html_prints_the_seed_as_a_plain_page() {
+    let out = shilu(&["html", common::seed_path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("<h1>“聚焦深度贫困 凝心聚力攻坚”新闻发布会</h1>"));
+    assert!(html.contains("<h2>刘志杰（省扶贫办主任）</h2>"), "{html}");
+    assert!(
+        html.contains("<p id=\"t2-b5\">2016年,我省57万贫困人口脱贫"),
+        "{html}"
+    );
+    assert!(!html.contains("<script"));
+    assert_fails(&shilu(&["html"]), "FILE");
+}

@@ -13,7 +13,8 @@
 //     assert.equal(await page.getByRole('grid').count(), 1);
 //   }));
 //
-// withPage(fn, { prefix: '/shilu/', width: 375, path: '#q=扶贫', screenshot: 'name' })
+// withPage(fn, { prefix: '/shilu/', width: 375, path: '#q=扶贫', screenshot: 'name',
+//                headers: { 'Content-Security-Policy': CSP }, serviceWorkers: 'block' })
 //   opens a fresh page at the served app, waits until the wasm has started
 //   (the loading indicator is gone), runs fn(page, ctx), then fails if anything
 //   was logged as an error. ctx = { url, base, errors, server }.
@@ -65,13 +66,18 @@ const MIME = {
   '.woff2': 'font/woff2',
 };
 
+/** The strict Content-Security-Policy the dist must work under (README, issue 11). */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+
 /**
  * Serve `root` read-only on 127.0.0.1 (a free port) under `prefix` ('/' or
  * '/shilu/'), like a static host: directories serve index.html, `/shilu`
- * redirects to `/shilu/`, anything outside the prefix is a 404.
+ * redirects to `/shilu/`, anything outside the prefix is a 404. `headers`
+ * are added to every response (e.g. a Content-Security-Policy).
  * Resolves to { url, close(), requests } where requests lists every path asked for.
  */
-export function serveDist({ root = DIST, prefix = '/' } = {}) {
+export function serveDist({ root = DIST, prefix = '/', headers = {} } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html not found: run \`cargo xtask dist\` first`);
   }
@@ -107,6 +113,7 @@ export function serveDist({ root = DIST, prefix = '/' } = {}) {
         'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     });
@@ -139,9 +146,10 @@ export function browser() {
   return browserPromise;
 }
 
-export function server(prefix = '/') {
-  if (!servers.has(prefix)) servers.set(prefix, serveDist({ prefix }));
-  return servers.get(prefix);
+export function server(prefix = '/', headers = {}) {
+  const key = prefix + JSON.stringify(headers);
+  if (!servers.has(key)) servers.set(key, serveDist({ prefix, headers }));
+  return servers.get(key);
 }
 
 /** Closes the browser and the servers (after a spec file, or a benchmark). */
@@ -160,20 +168,12 @@ if (!process.env.SHILU_BENCH) after(closeAll);
  * Open a fresh page on the app; every console error, uncaught exception,
  * failed request or HTTP status ≥ 400 is collected into `errors`.
  */
-export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true } = {}) {
-  const srv = await server(prefix);
+export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers, serviceWorkers = 'allow' } = {}) {
+  const srv = await server(prefix, headers);
   const size = viewport || { ...DESKTOP, ...(width ? { width, height: height || DESKTOP.height } : {}) };
-  const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN' });
+  const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN', serviceWorkers });
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  const errors = collectErrors(page);
   const url = srv.url + sub;
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -184,6 +184,20 @@ export async function openApp({ prefix = '/', path: sub = '', width, height, vie
     throw e;
   }
   return { page, context, ctx: { url, base: srv.url, errors, server: srv } };
+}
+
+/** Every console error, uncaught exception, failed request or HTTP status ≥ 400 of `page`, as it happens. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`uncaught exception: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return errors;
 }
 
 /** Resolves once the wasm has started: the loading indicator is gone and <main> is visible. */

@@ -1,31 +1,32 @@
-//! `cargo xtask bench search`: benchmarks of the explorer in the browser,
+//! `cargo xtask bench <name>`: benchmarks of the explorer in the browser,
 //! which print figures (the machines here are shared and noisy, so speed is
-//! never a timed test). The core's own benchmarks are `cargo bench -p
+//! never a timed test). The parser's own benchmark is `cargo bench -p
 //! shilu-core`.
+//!
+//! - `search`: keystroke → highlights painted, on the seed and 10 and 100
+//!   copies (`tests/e2e/bench/search.mjs`);
+//! - `web`: the release dist against a plain static page of the same
+//!   transcript, in Lighthouse 12 mobile (`tests/e2e/bench-web.mjs`): median
+//!   performance, LCP, TBT and CLS of three runs each, and the LCP ratio.
 
-use crate::util::{self, Result};
-use crate::{dist, setup};
+use crate::dist;
+use crate::setup::{self, Scope};
+use crate::util::{self, cargo, command, run, step, Result};
 
-/// Which browser benchmark to run.
+/// Which benchmark to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bench {
-    /// Keystroke → highlights painted, on the seed and 10 and 100 copies
-    /// (`tests/e2e/bench/search.mjs`).
     Search,
+    Web,
 }
 
 impl Bench {
-    pub const ALL: [Bench; 1] = [Bench::Search];
+    pub const ALL: [Bench; 2] = [Bench::Search, Bench::Web];
 
     pub fn name(self) -> &'static str {
         match self {
             Bench::Search => "search",
-        }
-    }
-
-    fn script(self) -> &'static str {
-        match self {
-            Bench::Search => "bench/search.mjs",
+            Bench::Web => "web",
         }
     }
 }
@@ -44,22 +45,103 @@ impl std::str::FromStr for Bench {
 }
 
 /// Builds the release dist (as a reader gets it), then runs the benchmark
-/// against it in headless Chromium; `quick` takes fewer samples.
+/// against it in headless Chromium; `quick` (search only) takes fewer
+/// samples.
 pub fn bench(which: Bench, quick: bool) -> Result {
-    setup::setup(setup::Scope { browser: true })?;
+    match which {
+        Bench::Search => search(quick),
+        Bench::Web => web(),
+    }
+}
+
+fn search(quick: bool) -> Result {
+    setup::setup(Scope { browser: true })?;
     dist::dist()?;
-    let dist = util::root().join("dist");
-    util::step(&format!("bench {}", which.name()));
-    let mut c = util::command("node");
-    c.current_dir(util::root().join("tests/e2e"))
-        .arg(which.script())
+    let root = util::root();
+    step("bench search");
+    let mut c = command("node");
+    c.current_dir(root.join("tests/e2e"))
+        .arg("bench/search.mjs")
         .env("SHILU_BENCH", "1")
-        .env("SHILU_DIST", &dist);
+        .env("SHILU_DIST", root.join("dist"));
     if quick {
         c.arg("--quick");
     }
     if std::env::var_os("CHROMIUM").is_none() {
         c.env("CHROMIUM", setup::CHROMIUM);
     }
-    util::run(&mut c)
+    run(&mut c)
+}
+
+/// The seed `src/app.rs` embeds (`include_str!("../seeds/…")`), relative to the root.
+pub fn seed_path(app_rs: &str) -> Result<String> {
+    let start = app_rs
+        .find("include_str!(\"../seeds/")
+        .ok_or("src/app.rs embeds no seeds/… file (include_str!)")?;
+    let rest = &app_rs[start + "include_str!(\"../".len()..];
+    let end = rest
+        .find('"')
+        .ok_or("src/app.rs: unterminated include_str!")?;
+    Ok(rest[..end].to_string())
+}
+
+fn web() -> Result {
+    setup::setup(Scope { browser: true })?;
+    dist::dist()?;
+    let root = util::root();
+    let app = std::fs::read_to_string(root.join("src/app.rs"))
+        .map_err(|e| format!("reading src/app.rs: {e}"))?;
+    let seed = seed_path(&app)?;
+    step(&format!("bench web: the plain page of {seed} (shilu html)"));
+    let out = cargo()
+        .current_dir(&root)
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "shilu-core",
+            "--bin",
+            "shilu",
+            "--",
+            "html",
+            &seed,
+        ])
+        .output()
+        .map_err(|e| format!("cargo run shilu html: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "`shilu html {seed}` failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    let plain = root.join("target/bench-web/plain");
+    std::fs::create_dir_all(&plain).map_err(|e| format!("creating {}: {e}", plain.display()))?;
+    std::fs::write(plain.join("index.html"), &out.stdout)
+        .map_err(|e| format!("writing the plain page: {e}"))?;
+    step("bench web: Lighthouse 12 mobile, 3 runs each (a few minutes)");
+    let mut c = command("node");
+    c.current_dir(root.join("tests/e2e"))
+        .arg("bench-web.mjs")
+        .env("SHILU_DIST", root.join("dist"))
+        .env("SHILU_PLAIN", &plain);
+    if std::env::var_os("CHROME_PATH").is_none() {
+        c.env("CHROME_PATH", setup::CHROMIUM);
+    }
+    run(&mut c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_is_what_the_app_embeds() {
+        let app = "pub const SEED: &str = include_str!(\"../seeds/a-b.txt\");";
+        assert_eq!(seed_path(app), Ok("seeds/a-b.txt".into()));
+        assert!(seed_path("no seed")
+            .unwrap_err()
+            .contains("embeds no seeds/"));
+        let real = std::fs::read_to_string(util::root().join("src/app.rs")).unwrap();
+        assert!(util::root().join(seed_path(&real).unwrap()).is_file());
+    }
 }

@@ -22,6 +22,8 @@ commands:
   setup [--no-browser]
                  install what is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen,
                  brotli, chromium + chromedriver, npm packages of tests/e2e
+  bench web      Lighthouse 12 mobile, 3 runs each, on the release dist and on a plain static page
+                 of the same transcript: median performance, LCP, TBT, CLS and the LCP ratio
   bench search [--quick]
                  release build, then keystroke → highlights painted in headless Chromium on the
                  seed and 10 and 100 copies (medians; --quick: fewer samples)
@@ -92,8 +94,14 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     w.parse::<Bench>().map_err(|e| format!("bench: {e}"))?
                 }
                 Some(f) => return Err(format!("bench: unknown flag `{f}`")),
-                None => return Err("bench: name a benchmark (benchmarks: search)".into()),
+                None => return Err("bench: name a benchmark (benchmarks: search, web)".into()),
             };
+            if quick && which != Bench::Search {
+                return Err(format!(
+                    "bench {}: --quick is only for `bench search`",
+                    which.name()
+                ));
+            }
             Command::Bench { which, quick }
         }
         "test" => {
@@ -242,6 +250,21 @@ mod tests {
             Ok(Command::Sizes { readme: true })
         );
         assert_eq!(parse_str("dist"), Ok(Command::Dist));
+        assert_eq!(
+            parse_str("bench web"),
+            Ok(Command::Bench {
+                which: Bench::Web,
+                quick: false
+            })
+        );
+        assert!(parse_str("bench").unwrap_err().contains("name a benchmark"));
+        assert!(parse_str("bench web --quick")
+            .unwrap_err()
+            .contains("only for `bench search`"));
+        assert!(parse_str("bench webb")
+            .unwrap_err()
+            .contains("unknown benchmark `webb`"));
+        assert!(parse_str("bench web --runs").is_err());
     }
 
     #[test]
@@ -321,11 +344,11 @@ mod tests {
         );
         assert_eq!(
             parse_str("bench serch"),
-            Err("bench: unknown benchmark `serch` (benchmarks: search)".into())
+            Err("bench: unknown benchmark `serch` (benchmarks: search, web)".into())
         );
         assert_eq!(
             parse_str("bench"),
-            Err("bench: name a benchmark (benchmarks: search)".into())
+            Err("bench: name a benchmark (benchmarks: search, web)".into())
         );
         assert_eq!(
             parse_str("bench search --fast"),

@@ -7,6 +7,7 @@
 //! cargo xtask sizes [--readme]                                    size table of the current dist/
 //! cargo xtask setup [--no-browser]                                install whatever is missing
 //! cargo xtask bench search [--quick]                              search speed in the browser
+//! cargo xtask bench web                                           Lighthouse: dist vs a plain page
 //! ```
 //!
 //! A bad command line prints the usage and exits with 2; a failing command

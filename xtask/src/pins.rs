@@ -27,6 +27,15 @@ pub const BINARYEN: &str = "132.0.0";
 /// in Trunk's post-build hook.
 pub const ESBUILD: &str = "0.24.2";
 
+/// workbox-build from npm (`xtask/tools/package.json`): writes the service
+/// worker in Trunk's post-build hook (`generateSW`). 7.x runs on Node 20.
+pub const WORKBOX_BUILD: &str = "7.4.1";
+
+/// lighthouse from npm (`tests/e2e/package.json`): the Lighthouse gates of
+/// the e2e tier and `cargo xtask bench web`, on Debian's Chromium. 12.2.3:
+/// npm ci refuses the lockfiles later 12.x write here, and 13 wants Node 22.
+pub const LIGHTHOUSE: &str = "12.2.3";
+
 /// The version `wasm-opt --version` reports (`wasm-opt version 132 (version_132)`).
 pub fn wasm_opt() -> &'static str {
     BINARYEN.split('.').next().unwrap_or(BINARYEN)

@@ -34,9 +34,13 @@ pub fn setup(scope: Scope) -> Result {
     }
     apt_packages(&apt)?;
     node_major()?;
-    npm_packages(&util::root().join("xtask/tools"), "build tools (wasm-opt)")?;
+    npm_packages(
+        &util::root().join("xtask/tools"),
+        "build tools (wasm-opt, esbuild, workbox-build)",
+    )?;
     wasm_opt_version()?;
     esbuild_version()?;
+    npm_version("xtask/tools", "workbox-build", pins::WORKBOX_BUILD)?;
     cargo_tool(
         "trunk",
         &["trunk"],
@@ -58,7 +62,11 @@ pub fn setup(scope: Scope) -> Result {
     )?;
     fetch_crates()?;
     if scope.browser {
-        npm_packages(&util::root().join("tests/e2e"), "e2e test packages")?;
+        npm_packages(
+            &util::root().join("tests/e2e"),
+            "e2e test packages (playwright-core, axe-core, lighthouse)",
+        )?;
+        npm_version("tests/e2e", "lighthouse", pins::LIGHTHOUSE)?;
     }
     info("setup: done");
     Ok(())
@@ -170,6 +178,35 @@ fn esbuild_version() -> Result {
             "xtask/src/pins.rs pins esbuild {} (npm, xtask/tools) but PATH has esbuild `{line}`; \
              `cargo test -p xtask tidy` lists the files to update with it",
             pins::ESBUILD
+        ))
+    }
+}
+
+/// The npm package `name` installed in `dir`'s node_modules is at `version`.
+fn npm_version(dir: &str, name: &str, version: &str) -> Result {
+    let manifest = util::root()
+        .join(dir)
+        .join("node_modules")
+        .join(name)
+        .join("package.json");
+    let text = std::fs::read_to_string(&manifest).map_err(|e| {
+        format!(
+            "{} not readable ({e}): is {name} in {dir}/package.json?",
+            manifest.display()
+        )
+    })?;
+    let found = text
+        .split("\"version\": \"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or("");
+    if found == version {
+        info(&format!("ok   {name} {version} (npm, {dir})"));
+        Ok(())
+    } else {
+        Err(format!(
+            "xtask/src/pins.rs pins {name} {version} but {dir}/node_modules has `{found}`; \
+             `cargo test -p xtask tidy` lists the files to update with it"
         ))
     }
 }

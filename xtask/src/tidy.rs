@@ -299,6 +299,35 @@ fn pins_agree_everywhere() {
             ));
         }
     }
+    // npm packages pinned only in a package.json and its lockfile.
+    for (tool, version, dir) in [
+        ("workbox-build", pins::WORKBOX_BUILD, "xtask/tools"),
+        ("lighthouse", pins::LIGHTHOUSE, "tests/e2e"),
+    ] {
+        let manifest = read(&format!("{dir}/package.json"));
+        let key = format!("\"{tool}\": \"");
+        match manifest
+            .split(&key)
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+        {
+            Some(v) if v == version => {}
+            Some(v) => problems.push(format!(
+                "{tool}: xtask/src/pins.rs pins {version} but {dir}/package.json has {v}"
+            )),
+            None => problems.push(format!("{tool}: {dir}/package.json does not name it")),
+        }
+        let lock = npm_lock_versions(&read(&format!("{dir}/package-lock.json")));
+        match lock.iter().find(|(p, _)| p == tool) {
+            Some((_, v)) if v == version => {}
+            Some((_, v)) => problems.push(format!(
+                "{tool}: xtask/src/pins.rs pins {version} but {dir}/package-lock.json has {v}"
+            )),
+            None => problems.push(format!(
+                "{tool}: {dir}/package-lock.json has no {tool} package"
+            )),
+        }
+    }
     problems.extend(check_file(
         "README.md",
         &read("README.md"),

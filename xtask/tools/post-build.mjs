@@ -1,5 +1,9 @@
 // Trunk post_build hook (see Trunk.toml), for release builds. In Trunk's
 // staging directory it
+//   0. replaces Trunk's inline loader script (blocked by a strict CSP's
+//      `script-src 'self'`) with one external module: web/loader.js bundled
+//      with wasm-bindgen's JS and its snippets by esbuild, minified, named
+//      after its content (`shilu-app-<hash>.js`);
 //   1. minifies the JS wasm-bindgen wrote, with esbuild, and updates the
 //      subresource-integrity hashes index.html gives for it (Trunk's own JS
 //      minifier cannot parse wasm-bindgen's `export { …, __wbg_init as
@@ -7,8 +11,17 @@
 //   2. names the panels' module files (panels/: script, wasm, stylesheet)
 //      after their content, and tells the app those names in index.html
 //      (`<meta name="shilu-panels" content="js wasm css">`, read by
-//      src/panel_loader.rs), so hosts may cache them for good.
-import { transformSync } from 'esbuild';
+//      src/panel_loader.rs), so hosts may cache them for good;
+//   3. writes the seed's description, Open Graph / Twitter meta (and, with SHILU_SITE_URL,
+//      a canonical link) into index.html: `shilu meta` prints them, so the
+//      domain facts stay in the core;
+//   4. writes the service worker, sw.js, with Workbox (workbox-build's
+//      generateSW): it precaches every file the app may fetch, the panels'
+//      module included, and serves index.html for any navigation in its
+//      scope, so the app works offline after one visit, at / or a sub-path.
+import { buildSync, transformSync } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { generateSW } from 'workbox-build';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,10 +41,62 @@ const short = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex')
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
 
-// 1. Minify.
+// 0. The loader as an external module. Trunk writes
+//    <script type=module>import init, * as bindings from './shilu-app-H.js';
+//    const wasm = await init({ module_or_path: './shilu-app-H_bg.wasm' }); …</script>
+//    and modulepreload links for that script and its snippets.
+const inline = html.match(/<script type=module>([\s\S]*?)<\/script>/);
+const appJs = inline?.[1].match(/from '\.\/([\w.-]+\.js)'/)?.[1];
+const appWasm = inline?.[1].match(/module_or_path: '\.\/([\w.-]+\.wasm)'/)?.[1];
+let bundle;
+if (!appJs || !appWasm) {
+  throw new Error('post-build: index.html has no Trunk loader script naming the app\'s JS and wasm (did Trunk change its loader?)');
+}
+{
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const source = fs
+    .readFileSync(path.join(here, '../../web/loader.js'), 'utf8')
+    .replace("'./APP.js'", JSON.stringify(`./${appJs}`))
+    .replace("'./APP_bg.wasm'", JSON.stringify(`./${appWasm}`));
+  const out = buildSync({
+    stdin: { contents: source, resolveDir: staging, sourcefile: 'web/loader.js' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    write: false,
+  });
+  const bytes = Buffer.from(out.outputFiles[0].contents);
+  const name = `shilu-app-${short(bytes)}.js`;
+  bundle = path.join(staging, name);
+  // What the bundle took in (the app's JS, its snippets) is no longer fetched.
+  for (const input of Object.keys(out.metafile.inputs)) {
+    const file = path.resolve(input); // relative to the working directory
+    if (file.startsWith(staging + path.sep) && fs.existsSync(file)) fs.rmSync(file);
+  }
+  const snippets = path.join(staging, 'snippets');
+  if (fs.existsSync(snippets)) {
+    for (const dir of fs.readdirSync(snippets)) {
+      if (!files(path.join(snippets, dir)).length) fs.rmSync(path.join(snippets, dir), { recursive: true });
+    }
+    if (!fs.readdirSync(snippets).length) fs.rmSync(snippets, { recursive: true });
+  }
+  fs.writeFileSync(bundle, bytes);
+  html = html
+    .replace(inline[0], `<script type=module src=./${name}></script>`)
+    // Trunk keeps the stylesheet's data-integrity=none (index.html) in the page.
+    .replace(' data-integrity=none ', ' ')
+    .replace(/<link crossorigin href=\.\/(shilu-app-[\w]+\.js|snippets\/[^ >]+) rel=modulepreload>/g, '');
+  if (/rel=modulepreload/.test(html)) throw new Error('post-build: index.html still preloads a script the bundle replaced');
+  console.log(`post-build: loader, ${appJs} and its snippets bundled into ${name} (${bytes.length} bytes)`);
+}
+
+// 1. Minify (what the bundle did not: the panels' JS).
 let before = 0;
 let after = 0;
-for (const file of files(staging).filter((f) => f.endsWith('.js'))) {
+for (const file of files(staging).filter((f) => f.endsWith('.js') && f !== bundle)) {
   const source = fs.readFileSync(file);
   const { code } = transformSync(source.toString('utf8'), {
     minify: true,
@@ -75,4 +140,53 @@ if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
   html = html.replace('</head>', `${meta}</head>`);
   console.log(`post-build: panels module as ${names.join(', ')}`);
 }
+// 3. Share meta of the seed, the file src/app.rs embeds.
+{
+  const app = fs.readFileSync('src/app.rs', 'utf8');
+  const seed = app.match(/include_str!\("\.\.\/(seeds\/[^"]+)"\)/)?.[1];
+  if (!seed) throw new Error('post-build: src/app.rs embeds no seeds/… file (include_str!) to take the meta from');
+  const url = process.env.SHILU_SITE_URL ? ['--url', process.env.SHILU_SITE_URL] : [];
+  const cargo = process.env.CARGO || 'cargo';
+  const args = ['run', '--quiet', '--offline', '-p', 'shilu-core', '--bin', 'shilu', '--', 'meta', ...url, seed];
+  let tags;
+  try {
+    tags = execFileSync(cargo, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new Error(`post-build: \`shilu meta\` failed${url.length ? ` on SHILU_SITE_URL=${url[1]}` : ''}: ${(e.stderr || e.message).trim()}`);
+  }
+  // The document's description replaces the app's generic one.
+  const generic = /<meta content=[^>]* name=description>/;
+  if (!generic.test(html)) throw new Error('post-build: index.html has no <meta name=description> to replace');
+  html = html.replace(generic, '').replace('</head>', `${tags.trim().split('\n').join('')}</head>`);
+  console.log(`post-build: share meta of ${seed}${url.length ? `, canonical ${url[1]}` : ' (no SHILU_SITE_URL: no canonical link)'}`);
+}
 fs.writeFileSync(htmlPath, html);
+
+// 4. The service worker (after index.html is final: it is precached).
+{
+  const { count, size, warnings } = await generateSW({
+    globDirectory: staging,
+    globPatterns: ['**/*.{html,js,wasm,css,webmanifest,png}'],
+    globIgnores: ['sw.js'],
+    swDest: path.join(staging, 'sw.js'),
+    // One file: no workbox-*.js beside it to keep in step.
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    // The view lives in the query string (?q=…&day=…): every navigation in
+    // the worker's scope is the app's page.
+    navigateFallback: 'index.html',
+    ignoreURLParametersMatching: [/.*/],
+    // Named after their content: no revision query needed.
+    dontCacheBustURLsMatching: /-[0-9a-f]{16}[._]/,
+    // The panels' wasm is 0.5 MB raw; the default cap is 2 MiB.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    cleanupOutdatedCaches: true,
+    // An update waits until the reader takes it (web/loader.js's notice
+    // posts SKIP_WAITING, which this worker then obeys).
+    skipWaiting: false,
+    clientsClaim: false,
+  });
+  if (warnings.length) throw new Error(`post-build: workbox: ${warnings.join('; ')}`);
+  console.log(`post-build: sw.js precaches ${count} files, ${size} bytes`);
+}

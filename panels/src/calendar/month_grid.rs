@@ -361,11 +361,14 @@ fn day_cell(
         h.open("span", &[attr("class", &class), attr("title", &title)]);
         // The label shows where the bar begins in this row; on its other
         // days it is there for screen readers only.
+        // How many days it spans in this row (1 to 7), as a data attribute
+        // that panels.css turns into `--span`: a `style` attribute would be
+        // blocked by a strict CSP (`style-src 'self'`).
         if first_here {
-            let span = format!("--span:{}", s.to - s.from + 1);
+            let span = (s.to - s.from + 1).to_string();
             h.open(
                 "span",
-                &[attr("class", "cal-bar__label"), attr("style", &span)],
+                &[attr("class", "cal-bar__label"), attr("data-span", &span)],
             );
         } else {
             h.open("span", &[attr("class", "visually-hidden")]);
@@ -493,7 +496,8 @@ mod tests {
             .filter(|s| s[..s.find("</span>").unwrap()].contains("五进"))
             .count();
         assert_eq!(labels, 5, "one label per week row of September");
-        assert!(html.contains("style=\"--span:"));
+        assert!(html.contains("<span class=\"cal-bar__label\" data-span=\"7\">"));
+        assert!(!html.contains("style="), "no inline styles (CSP)");
         assert!(!html.contains("aria-selected=\"true\""));
     }
 

@@ -1,5 +1,6 @@
 //! Who spoke how much: turns and characters per participant, as a bar chart
-//! in plain CSS with the numbers written out.
+//! (an SVG rectangle per bar, its width an attribute: a `style` attribute
+//! would be blocked by a strict CSP) with the numbers written out.
 
 use crate::insights::section::open_section;
 use crate::texts::PanelTexts;
@@ -44,12 +45,12 @@ pub fn speaker_stats(doc: &Document) -> Vec<SpeakerStat> {
         .collect()
 }
 
-/// `width:57.3%`: `part` of `whole` in tenths of a percent, rounded, written
+/// `57.3%`: `part` of `whole` in tenths of a percent, rounded, written
 /// with integers only (float formatting costs wasm).
 pub fn bar_width(part: usize, whole: usize) -> String {
     let whole = whole.max(1);
     let tenths = (part * 1000 + whole / 2) / whole;
-    format!("width:{}.{}%", tenths / 10, tenths % 10)
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
 /// The section: a row per speaker with a link to their first turn, their
@@ -82,14 +83,20 @@ pub fn speaker_stats_html(stats: &[SpeakerStat], t: &PanelTexts) -> Html {
         );
         h.close("div")
             .open(
-                "div",
+                "svg",
                 &[
                     attr("class", "speaker-stats__bar"),
                     attr("aria-hidden", "true"),
                 ],
             )
-            .el("span", &[attr("style", &bar_width(s.chars, max))], "")
-            .close("div")
+            .empty(
+                "rect",
+                &[
+                    attr("width", &bar_width(s.chars, max)),
+                    attr("height", "100%"),
+                ],
+            )
+            .close("svg")
             .el("div", &[attr("class", "speaker-stats__numbers")], &numbers)
             .close("li");
     }
@@ -104,10 +111,10 @@ mod tests {
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn bars_are_tenths_of_a_percent_of_the_longest() {
-        assert_eq!(bar_width(10, 10), "width:100.0%");
-        assert_eq!(bar_width(1, 3), "width:33.3%");
-        assert_eq!(bar_width(2, 3), "width:66.7%");
-        assert_eq!(bar_width(0, 0), "width:0.0%");
+        assert_eq!(bar_width(10, 10), "100.0%");
+        assert_eq!(bar_width(1, 3), "33.3%");
+        assert_eq!(bar_width(2, 3), "66.7%");
+        assert_eq!(bar_width(0, 0), "0.0%");
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
@@ -133,12 +140,12 @@ mod tests {
         let h = speaker_stats_html(&stats, &PANEL_ZH).into_string();
         assert!(h.starts_with("<section class=\"insights__section speaker-stats\" aria-labelledby=\"speaker-stats-title\"><h3 class=\"insights__title\" id=\"speaker-stats-title\">发言统计</h3>"), "{h}");
         assert!(h.contains("<li class=\"speaker-stats__row speaker--official\"><div class=\"speaker-stats__who\"><a class=\"block-link speaker-stats__name\" href=\"#t3\" data-go=\"t3\">刘&lt;志杰&gt;</a>"), "{h}");
-        assert!(h.contains("<span class=\"speaker-stats__title\">副主任</span></div><div class=\"speaker-stats__bar\" aria-hidden=\"true\"><span style=\"width:100.0%\"></span></div><div class=\"speaker-stats__numbers\">1 次发言 · 200 字</div></li>"), "{h}");
+        assert!(h.contains("<span class=\"speaker-stats__title\">副主任</span></div><svg class=\"speaker-stats__bar\" aria-hidden=\"true\"><rect width=\"100.0%\" height=\"100%\"/></svg><div class=\"speaker-stats__numbers\">1 次发言 · 200 字</div></li>"), "{h}");
         assert!(
             h.contains("<span class=\"speaker-stats__name\">记者</span>"),
             "{h}"
         );
-        assert!(h.contains("width:25.0%"), "{h}");
+        assert!(h.contains("<rect width=\"25.0%\""), "{h}");
         assert!(h.ends_with("</ul></section>"), "{h}");
     }
 }

@@ -32,7 +32,9 @@ test('a first visit fetches nothing of the panels; the first panel tab fetches t
     assert.match(got[0], /^panels-[0-9a-f]{16}\.css$/);
     assert.match(got[1], /^shilu-panels-[0-9a-f]{16}\.js$/);
     assert.match(got[2], /^shilu-panels_bg-[0-9a-f]{16}\.wasm$/);
-  }));
+    // What the page itself fetches: the service worker, which precaches the
+    // panels after the page's load event (specs/offline.test.mjs), is blocked.
+  }, { serviceWorkers: 'block' }));
 
 test('the panels follow the page: the chosen day, the language and an opened file', () =>
   withPage(async (page) => {

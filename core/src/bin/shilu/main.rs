@@ -4,6 +4,8 @@
 //! shilu parse [--name NAME] FILE   print the parsed transcript as JSON (FILE may be -)
 //! shilu ics [--activities] FILE    print its dated events as an iCalendar file
 //! shilu md FILE                    print it as SayIt-style Markdown
+//! shilu meta [--url URL] FILE      print its Open Graph / Twitter meta (and canonical link)
+//! shilu html FILE                  print it as one plain static HTML page
 //! shilu corpus [--json] DIR        parse every file of a folder and report
 //! shilu --help                     print this help
 //! ```
@@ -27,6 +29,12 @@ Usage:
                                   --activities: only the activity plan (e.g. 扶贫日 activities)
   shilu md FILE                   print it as Markdown in the SayIt layout (### 名字： before each
                                   speech, > before what is not speech); it reads back the same turns
+  shilu meta [--url URL] FILE     print the <head> tags a link preview or search engine reads:
+                                  Open Graph and Twitter title, description and date; with
+                                  --url (the site's address, e.g. https://example.org/shilu/)
+                                  a canonical link and og:url too
+  shilu html FILE                 print it as one plain static HTML page (turns, paragraphs and
+                                  their anchors; no script): the baseline of `cargo xtask bench web`
   shilu corpus [--json] DIR       parse every file in DIR (and below): per file its turns and
                                   speakers, a warning where speaker-like lines gave no turns;
                                   then one summary line (files, MB, MB/s, files with turns,
@@ -81,6 +89,8 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "ics" => cmd_ics(rest),
         "corpus" => corpus::run(rest).map_err(Failure),
         "md" => cmd_md(rest),
+        "meta" => cmd_meta(rest),
+        "html" => cmd_html(rest),
         other => Err(usage(&format!("unknown command `{other}`"))),
     }
 }
@@ -110,6 +120,34 @@ fn cmd_md(args: &[String]) -> Result<String, Failure> {
     Ok(shilu_core::markdown::markdown(&shilu_core::structure(
         &text, name,
     )))
+}
+
+/// `shilu meta [--url URL] FILE`
+fn cmd_meta(args: &[String]) -> Result<String, Failure> {
+    let (url, args) = match args {
+        [flag, url, rest @ ..] if flag == "--url" => (Some(url.as_str()), rest),
+        [flag] if flag == "--url" => return Err(usage("`--url` needs a URL")),
+        _ => (None, args),
+    };
+    let url = url
+        .map(shilu_core::share::site_url)
+        .transpose()
+        .map_err(|e| usage(&e))?;
+    let path = one_file(args, "meta")?;
+    let bytes = read_input(path)?;
+    let name = (path != "-").then_some(path);
+    let text = shilu_core::decode(&bytes).map_err(|e| Failure(format!("{path}: {e}")))?;
+    let doc = shilu_core::structure(&text, name);
+    Ok(shilu_core::share::share_meta(&doc, url).to_html())
+}
+
+/// `shilu html FILE`
+fn cmd_html(args: &[String]) -> Result<String, Failure> {
+    let path = one_file(args, "html")?;
+    let bytes = read_input(path)?;
+    let name = (path != "-").then_some(path);
+    let text = shilu_core::decode(&bytes).map_err(|e| Failure(format!("{path}: {e}")))?;
+    Ok(shilu_core::plain::page(&shilu_core::structure(&text, name)))
 }
 
 /// `shilu ics [--activities] FILE`

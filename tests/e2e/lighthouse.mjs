@@ -1,0 +1,91 @@
+// Lighthouse 12 (npm, pinned in package.json) on Debian's Chromium, for the
+// e2e gate (specs/lighthouse.test.mjs) and `cargo xtask bench web`
+// (bench-web.mjs). The pages are served from loopback, brotli-compressed
+// like a host that pre-compresses (quality 11, as the size table counts).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { fileURLToPath } from 'node:url';
+
+// As in helpers.mjs, which this file does not import: it loads node:test,
+// and bench-web.mjs is a script, not a test file.
+export const DIST = path.resolve(process.env.SHILU_DIST || fileURLToPath(new URL('../../dist', import.meta.url)));
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serve `sites` ({ '/': dir, '/plain/': dir2 }) on 127.0.0.1, brotli when
+ * asked for (compressed once per file). Resolves to { origin, close() }.
+ */
+export function serveBrotli(sites = { '/': DIST }) {
+  const packed = new Map();
+  const prefixes = Object.keys(sites).sort((a, b) => b.length - a.length);
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const prefix = prefixes.find((p) => urlPath.startsWith(p));
+    if (!prefix) return res.writeHead(404).end();
+    const root = sites[prefix];
+    let file = path.join(root, urlPath.slice(prefix.length));
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) return res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    const type = MIME[path.extname(file)] || 'application/octet-stream';
+    const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
+    let body = fs.readFileSync(file);
+    if (/\bbr\b/.test(req.headers['accept-encoding'] || '') && !type.startsWith('image/')) {
+      if (!packed.has(file)) {
+        packed.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      body = packed.get(file);
+      headers['Content-Encoding'] = 'br';
+    }
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({
+      origin: `http://127.0.0.1:${server.address().port}`,
+      close: () => new Promise((r) => server.close(() => r())),
+    }));
+  });
+}
+
+/** Start Chromium for Lighthouse; resolves to { port, kill() }. */
+export function launchChromium() {
+  return chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+}
+
+/**
+ * One Lighthouse run of `url` (mobile, Lighthouse's default simulated
+ * throttling) in the Chromium at `port`; resolves to the report (lhr).
+ */
+export async function audit(url, port, categories) {
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: categories });
+  if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
+  return result.lhr;
+}
+
+/** The audits of `category` that lost points, as lines (id, score, what, e.g. where). */
+export function failures(lhr, category) {
+  return lhr.categories[category].auditRefs
+    .filter((ref) => ref.weight > 0)
+    .map((ref) => lhr.audits[ref.id])
+    .filter((a) => a.score !== null && a.score < 1)
+    .map((a) => `${a.id} (${a.score}): ${a.title}${a.details?.items?.[0]?.node ? ` e.g. ${a.details.items[0].node.selector}` : ''}`);
+}
