@@ -4,7 +4,7 @@
 // storage that fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, openApp, assertNoErrors, screenshot, MOBILE } from '../helpers.mjs';
+import { withPage, openApp, assertNoErrors, screenshot, axe, MOBILE } from '../helpers.mjs';
 
 const SPRING = [
   '关于春季农业生产的新闻发布会',
@@ -81,6 +81,7 @@ test('我的实录 lists the seed and every kept transcript; switching and remov
     assert.match(await spring.innerText(), /2018年3月5日[\s\S]*spring\.txt[\s\S]*正在阅读[\s\S]*发言人：主持人、王明/);
     assert.match(await autumn.innerText(), /2019年10月9日[\s\S]*autumn\.txt[\s\S]*李华/);
     await screenshot(page, 'library');
+    assert.deepEqual(await axe(page), [], 'no serious accessibility problems with the dialog open');
 
     // Switch to the autumn one.
     await autumn.getByRole('button', { name: /关于秋粮收购的新闻发布会/ }).click();
@@ -134,17 +135,45 @@ test('when storage fails, the transcript stays open and the reader is told it wi
     assert.equal(await title(page, '关于春季农业生产的新闻发布会').count(), 1);
   }, { init: () => { IDBFactory.prototype.open = () => { throw new DOMException('blocked', 'SecurityError'); }; } }));
 
-test('the library at phone width, in the dark', async () => {
-  const { page, context, ctx } = await openApp({ width: MOBILE.width });
-  try {
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await openFiles(page, file('spring.txt', SPRING));
+test('in English: My transcripts, Remove, Paste text, and the alerts follow the language', () =>
+  withPage(async (page) => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await openFiles(page, file('spring.txt', SPRING), { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
     await title(page, '关于春季农业生产的新闻发布会').waitFor();
-    await page.getByRole('button', { name: '我的实录' }).click();
-    await page.getByRole('dialog', { name: '我的实录' }).getByRole('listitem').nth(1).waitFor();
-    await screenshot(page, 'library-dark');
-    assertNoErrors(ctx.errors, ctx.url);
-  } finally {
-    await context.close();
-  }
-});
+    const alert = page.getByRole('alert').filter({ hasText: '“empty.txt” was not opened: there is nothing in it.' });
+    await alert.waitFor();
+    // Switching back translates the alert in place.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('alert').filter({ hasText: '未打开“empty.txt”：没有内容' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'My transcripts' }).click();
+    const dialog = page.getByRole('dialog', { name: 'My transcripts' });
+    const spring = dialog.getByRole('listitem').filter({ hasText: 'spring.txt' });
+    await spring.waitFor();
+    assert.match(await spring.innerText(), /Reading now[\s\S]*Speakers: 主持人、王明/);
+    assert.match(await dialog.getByRole('listitem').first().innerText(), /Built-in sample, cannot be removed/);
+    assert.equal(await spring.getByRole('button', { name: 'Remove' }).count(), 1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Paste text' }).click();
+    const paste = page.getByRole('dialog', { name: 'Paste text' });
+    await paste.getByRole('textbox', { name: 'Transcript text' }).waitFor();
+    await screenshot(page, 'paste-en');
+  }));
+
+for (const [width, colorScheme] of [[MOBILE.width, 'dark'], [MOBILE.width, 'light'], [1280, 'dark']]) {
+  test(`the library and an alert at ${width} px, ${colorScheme}`, async () => {
+    const { page, context, ctx } = await openApp({ width, path: '?doc=0123456789abcdef' });
+    try {
+      await page.emulateMedia({ colorScheme });
+      await page.getByRole('alert').filter({ hasText: '0123456789abcdef' }).waitFor();
+      await screenshot(page, `library-alert-${colorScheme}`);
+      assert.deepEqual(await axe(page), [], 'no serious accessibility problems with the alert');
+      await page.getByRole('button', { name: '我的实录' }).click();
+      await page.getByRole('dialog', { name: '我的实录' }).getByRole('listitem').first().waitFor();
+      await screenshot(page, `library-${colorScheme}`);
+      assertNoErrors(ctx.errors, ctx.url);
+    } finally {
+      await context.close();
+    }
+  });
+}
