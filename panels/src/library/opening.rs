@@ -1,11 +1,10 @@
 //! A file the reader gave (picked, dropped) to transcript text: refused
-//! when over the size limit, read, then decoded by the core; the legacy
+//! when over the size limit, read (gloo-file), then decoded by the core; the legacy
 //! encodings (GB18030/GBK) by the browser's TextDecoder, so the wasm carries
 //! no encoding tables.
 
 use shilu_core::decode::{check_text, decode, DecodeError};
 use shilu_core::library::{fits, MAX_FILE_BYTES};
-use wasm_bindgen_futures::JsFuture;
 
 /// Why a file did not open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,13 +27,14 @@ impl Refusal {
 
 /// The text of `file`, or why not.
 pub async fn read_file(file: &web_sys::File) -> Result<String, Refusal> {
-    if !fits(file.size() as u64) {
+    let file = gloo_file::File::from(file.clone());
+    if !fits(file.size()) {
         return Err(Refusal::TooLarge);
     }
-    let buffer = JsFuture::from(file.array_buffer())
+    let bytes = gloo_file::futures::read_as_bytes(&file)
         .await
         .map_err(|_| Refusal::Unreadable)?;
-    read_bytes(&js_sys::Uint8Array::new(&buffer).to_vec()).map_err(Refusal::Decode)
+    read_bytes(&bytes).map_err(Refusal::Decode)
 }
 
 /// Decodes the bytes of a transcript file.
