@@ -1,6 +1,7 @@
 //! The library's alert region (`role="alert"`): files that did not open
 //! and why, a transcript the browser will not keep, and a link's transcript
-//! that is not here (with a way to open its file). Each stays until dismissed.
+//! that is not here (with a way to open its file), and one opened with no
+//! speakers found. Each stays until dismissed.
 
 use super::texts::{library_texts, LibraryTexts};
 use super::{Alert, Shelf};
@@ -16,6 +17,7 @@ impl Alert {
             Alert::NotKept { name } => (t.not_kept)(name),
             Alert::Missing { key } => (t.missing)(key),
             Alert::LibraryFailed { key } => (t.library_failed)(key),
+            Alert::NoSpeakers { name } => (t.no_speakers)(name),
         }
     }
 

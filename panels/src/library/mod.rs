@@ -39,6 +39,9 @@ pub enum Alert {
     Missing { key: String },
     /// A link names a transcript, and the library could not be read.
     LibraryFailed { key: String },
+    /// A transcript opened in which the core found no speakers: it shows
+    /// as plain paragraphs.
+    NoSpeakers { name: String },
 }
 
 /// The library as last read from storage.
@@ -92,6 +95,14 @@ impl Shelf {
     fn open(&self, text: String, name: Option<String>) {
         let shelf = *self;
         let key = content_key(&text);
+        if shilu_core::structure(&text, name.as_deref())
+            .turns
+            .is_empty()
+        {
+            let t = texts::library_texts(shelf.lang.get_untracked());
+            let name = name.clone().unwrap_or_else(|| t.pasted_name.into());
+            shelf.alert(Alert::NoSpeakers { name });
+        }
         shelf.current.set(key.clone());
         shelf.show.run(Some((text.clone(), name.clone())));
         spawn_local(async move {

@@ -29,6 +29,8 @@ pub struct LibraryTexts {
     pub unreadable_file: &'static str,
     /// Opened, but the browser would not keep it.
     pub not_kept: fn(&str) -> String,
+    /// A transcript opened with no speakers found.
+    pub no_speakers: fn(&str) -> String,
     /// A link names a transcript this browser does not have.
     pub missing: fn(&str) -> String,
     /// A link names a transcript, and the library could not be read.
@@ -86,6 +88,7 @@ static ZH: LibraryTexts = LibraryTexts {
     not_kept: |title| {
         format!("“{title}”已打开，但本浏览器无法保存它（存储已满、被禁用或出错）：刷新或关闭页面后它将不再保留。")
     },
+    no_speakers: |name| format!("“{name}”中没有识别出发言人，按普通段落显示。"),
     missing: |key| {
         format!("本浏览器没有链接所指的实录（编号 {key}）。下面显示的是内置示例，不是链接所指的实录。如果你有这份实录的文件，请打开它。")
     },
@@ -124,6 +127,9 @@ static EN: LibraryTexts = LibraryTexts {
     unreadable_file: "the file could not be read",
     not_kept: |title| {
         format!("“{title}” is open, but this browser cannot keep it (storage is full, blocked or failing): it will be gone after a reload.")
+    },
+    no_speakers: |name| {
+        format!("No speakers were recognised in “{name}”: it is shown as plain paragraphs.")
     },
     missing: |key| {
         format!("This browser does not have the transcript the link names (key {key}). What you see below is the built-in sample, not that transcript. If you have its file, open it.")

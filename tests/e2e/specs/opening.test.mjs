@@ -99,6 +99,15 @@ test('several files at once: the first is shown, every readable one is kept, the
     assert.equal(await list.filter({ hasText: WINTER }).count(), 1);
   }));
 
+test('a text with no speakers opens as plain paragraphs, and a note says so', () =>
+  withPage(async (page) => {
+    const prose = ['春季农业生产情况通报', '今年全省春播面积达到1200万亩。', '各地要抓紧做好春耕备耕工作。'].join('\n\n');
+    await fileInput(page).setInputFiles(file('notes.txt', prose));
+    await page.getByRole('alert').filter({ hasText: '“notes.txt”中没有识别出发言人，按普通段落显示。' }).waitFor();
+    await page.getByText('各地要抓紧做好春耕备耕工作。').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^只看/ }).count(), 0, 'no speaker toggles');
+  }));
+
 // Markup and script in a transcript's labels and speech.
 const HOSTILE = [
   '<script>window.__xss = "title"</script>关于安全的新闻发布会',
