@@ -9,6 +9,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use shilu_core::library::{content_key, summary, Summary};
 use shilu_ui::context::context;
+use wasm_bindgen::prelude::*;
 
 /// One line of the list: a kept transcript (`None`: the seed) and what it is.
 #[derive(Clone, PartialEq)]
@@ -122,9 +123,15 @@ fn EntryItem(entry: Entry) -> impl IntoView {
 }
 
 /// A modal `<dialog>` shown while `open` is true (Esc and the close button
-/// set it back to false).
+/// set it back to false). Keys pressed in it stay in it: the page's
+/// single-key shortcuts (`j`, `k`, `/`) listen on the window behind it.
 pub fn modal(open: RwSignal<bool>) -> NodeRef<Dialog> {
     let node = NodeRef::<Dialog>::new();
+    node.on_load(|d| {
+        let keep = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| e.stop_propagation());
+        let _ = d.add_event_listener_with_callback("keydown", keep.as_ref().unchecked_ref());
+        keep.forget();
+    });
     Effect::new(move |_| {
         let want = open.get();
         if let Some(d) = node.get() {

@@ -177,3 +177,19 @@ for (const [width, colorScheme] of [[MOBILE.width, 'dark'], [MOBILE.width, 'ligh
     }
   });
 }
+
+test('while 我的实录 is open, j and k do not move the page behind it', () =>
+  withPage(async (page) => {
+    await page.getByRole('button', { name: '我的实录' }).click();
+    const dialog = page.getByRole('dialog', { name: '我的实录' });
+    await dialog.getByRole('listitem').first().waitFor();
+    const y = await page.evaluate(() => scrollY);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => scrollY), y);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.keyboard.press('j');
+    await page.waitForFunction((y0) => scrollY > y0, y);
+  }));
