@@ -135,6 +135,15 @@ test('when storage fails, the transcript stays open and the reader is told it wi
     assert.equal(await title(page, '关于春季农业生产的新闻发布会').count(), 1);
   }, { init: () => { IDBFactory.prototype.open = () => { throw new DOMException('blocked', 'SecurityError'); }; } }));
 
+test('a link to a kept transcript, with storage blocked, says the library cannot be read', () =>
+  withPage(async (page) => {
+    const alert = page.getByRole('alert').filter({ hasText: '无法读取本浏览器保存的实录' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /0123456789abcdef[\s\S]*下面显示的是内置示例/);
+    assert.equal(await alert.locator('input[type=file]').count(), 1, 'it offers to open the file');
+    await title(page, SEED_TITLE).waitFor();
+  }, { path: '?doc=0123456789abcdef', init: () => { IDBFactory.prototype.open = () => { throw new DOMException('blocked', 'SecurityError'); }; } }));
+
 test('in English: My transcripts, Remove, Paste text, and the alerts follow the language', () =>
   withPage(async (page) => {
     await page.getByRole('button', { name: 'English' }).click();
