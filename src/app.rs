@@ -15,7 +15,7 @@ use crate::i18n::{text, I18n};
 use crate::navigate::go_to_block;
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
 use crate::state::{Panel, Reader};
-use crate::{keyboard, panel_loader, url_state};
+use crate::{keyboard, library, panel_loader, url_state};
 use leptos::prelude::*;
 use shilu_ui::context::context;
 use shilu_ui::html::Go;
@@ -42,17 +42,18 @@ pub fn App() -> impl IntoView {
     apply_lang(context::<I18n>().0);
     apply_theme(context::<ThemeChoice>().0);
 
-    url_state::apply_from_location(&reader);
-    url_state::sync_to_location(reader);
     keyboard::install(reader);
     panel_loader::install(reader);
     track_current_turn(reader);
-    remove_loading_indicator();
-    follow_initial_hash(reader);
+    // A link naming a kept transcript (a reload) waits for it.
+    let seed_key = reader.key.get_untracked();
+    let wanted = url_state::from_location().doc.filter(|k| *k != seed_key);
+    library::install(reader, SEED, wanted, follow_location);
 
     let contents_open = RwSignal::new(false);
     view! {
         <TopBar/>
+        <div id="library" data-doc=move || reader.key.get()></div>
         <ConferenceHeader/>
         <div class="layout">
             <TableOfContents open=contents_open/>
@@ -89,10 +90,17 @@ fn PanelView(panel: Panel, children: Children) -> impl IntoView {
     }
 }
 
-/// The static loading message in index.html goes once the app runs.
-fn remove_loading_indicator() {
-    if let Some(el) = document().get_element_by_id("loading") {
-        el.remove();
+/// Once the first transcript is shown: the view in the URL applies to it
+/// (`apply`: it is the one the URL names), and the URL follows the reader
+/// from then on.
+fn follow_location(reader: Reader, apply: bool) {
+    if apply {
+        url_state::apply_from_location(&reader);
+    }
+    url_state::sync_to_location(reader, shilu_core::library::content_key(SEED));
+    library::ready();
+    if apply {
+        follow_initial_hash(reader);
     }
 }
 

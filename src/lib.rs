@@ -7,11 +7,11 @@ pub mod components;
 pub mod current_turn;
 pub mod i18n;
 pub mod keyboard;
+pub mod library;
 pub mod navigate;
 pub mod panel_loader;
 pub mod prefs;
 pub mod state;
-pub mod transcript_file;
 pub mod url_state;
 
 pub use app::App;

@@ -1,12 +1,14 @@
 //! Loads the panels' module (`panels/src/main.rs`: the calendar and the
 //! insights) when a panel tab first opens, and keeps it in step with the
 //! reader: the text, the language and the selected day go to it; going to
-//! a block, choosing a day and the figures to mark come back.
+//! a block, choosing a day and the figures to mark come back. The same
+//! module holds the reader's library (`crate::library` starts it through
+//! [`library_hooks`]); it is started once, by whichever asks first.
 //!
 //! The module is built into `panels/` beside `index.html` (see index.html).
 //! A release build gives its files content-hashed names and lists them in a
 //! `<meta name="shilu-panels">` (xtask/tools/post-build.mjs); a dev build
-//! keeps the plain names below. URLs are resolved against the page, so a
+//! keeps the plain names (in the script below). URLs are resolved against the page, so a
 //! dist served from a sub-path finds the module too.
 
 use crate::i18n::I18n;
@@ -17,11 +19,6 @@ use shilu_core::dates::Date;
 use shilu_ui::context::context;
 use shilu_ui::effect::effect;
 use wasm_bindgen::prelude::*;
-
-/// The module's script and stylesheet, relative to the page, when the page
-/// does not list content-hashed names.
-const MODULE_URL: &str = "panels/shilu-panels.js";
-const STYLE_URL: &str = "panels/panels.css";
 
 #[wasm_bindgen(inline_js = r#"
 // The stylesheet, once (a retry after a failed import finds it in place).
@@ -37,22 +34,62 @@ function stylesheet(href) {
     document.head.append(link);
   });
 }
-export async function load_panels(url, css, text, lang, day, go, onDay, onMarks) {
-  const at = (u) => new URL(u, document.baseURI).href;
-  // A release build names the files after their content, and lists them here.
-  const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
-  const [script, wasm, style] = listed?.length === 3 ? listed : [url, undefined, css];
-  const [m] = await Promise.all([import(at(script)), stylesheet(at(style))]);
-  await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
+// The module, started once (asked again after a failure).
+let started;
+function start() {
+  started ??= (async () => {
+    const at = (u) => new URL(u, document.baseURI).href;
+    // A release build names the files after their content, and lists them here.
+    const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
+    const [script, wasm, style] = listed?.length === 3
+      ? listed : ['panels/shilu-panels.js', undefined, 'panels/panels.css'];
+    const [m] = await Promise.all([import(at(script)), stylesheet(at(style))]);
+    await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
+    return m;
+  })();
+  started.catch(() => { started = undefined; });
+  return started;
+}
+export async function load_panels(text, lang, day, go, onDay, onMarks) {
+  const m = await start();
   return new m.Panels(text, lang, day, go, onDay, onMarks);
+}
+// The reader's library (see crate::library): started on the first use of
+// the page's ways in (elements with data-library), or by a link's key.
+export function library_hooks(seed, wanted, show, failed) {
+  let library;
+  const use = (f) => {
+    library ??= start().then((m) => new m.Library(seed, show));
+    library.then(f, (e) => {
+      library = undefined;
+      console.warn('shilu: the library did not load', e);
+      failed('');
+    });
+  };
+  const open = (files) => {
+    if (files?.length) {
+      const copy = [...files];
+      use((l) => l.openFiles(copy));
+    }
+  };
+  const current = () => document.getElementById('library')?.dataset.doc ?? '';
+  addEventListener('dragover', (e) => e.preventDefault());
+  addEventListener('drop', (e) => { e.preventDefault(); open(e.dataTransfer?.files); });
+  addEventListener('change', (e) => {
+    if (e.target.dataset?.library === 'files') { open(e.target.files); e.target.value = ''; }
+  });
+  addEventListener('click', (e) => {
+    const which = e.target.closest?.('[data-library]')?.dataset.library;
+    if (which === 'list') use((l) => l.showList(current()));
+    if (which === 'paste') use((l) => l.showPaste());
+  });
+  if (wanted) use((l) => l.restore(wanted));
 }
 "#)]
 extern "C" {
-    /// Imports and starts the module, with its stylesheet in place;
-    /// resolves to its `Panels`.
+    /// Imports and starts the module (once), with its stylesheet in place;
+    /// resolves to a new `Panels`.
     fn load_panels(
-        url: &str,
-        css: &str,
         text: &str,
         lang: &str,
         day: Option<String>,
@@ -60,6 +97,13 @@ extern "C" {
         on_day: &JsValue,
         on_marks: &JsValue,
     ) -> js_sys::Promise;
+
+    /// Starts the library on the first use of a way in (`data-library`
+    /// elements: `files`, `list`, `paste`; a drop on the page), or at once
+    /// for the link's key `wanted`. `show([text, name])` shows a transcript,
+    /// `show([])` says the link's is not here; `failed(_)`: the module did
+    /// not load. See `crate::library`.
+    pub fn library_hooks(seed: &str, wanted: Option<String>, show: &JsValue, failed: &JsValue);
 }
 
 #[wasm_bindgen]
@@ -162,9 +206,7 @@ fn start(reader: Reader, loader: PanelLoader, lang: &'static str) {
         Closure::<dyn Fn(String)>::new(move |m: String| reader.marks.set(m.into())).into_js_value();
     let text = reader.text.get_untracked();
     let day = reader.day.get_untracked().map(|d| d.iso());
-    let loading = load_panels(
-        MODULE_URL, STYLE_URL, &text, lang, day, &go, &on_day, &on_marks,
-    );
+    let loading = load_panels(&text, lang, day, &go, &on_day, &on_marks);
     shilu_ui::dom::when_settled(&loading, move |loaded| match loaded {
         Ok(m) => {
             loader.module.set_value(Some(m.unchecked_into()));

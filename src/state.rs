@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use shilu_core::filter::visible_turns;
+use shilu_core::library::content_key;
 use shilu_core::outline::{outline, Node};
 use shilu_core::search::{search, Hit, Matcher};
 use shilu_core::{Document, Role};
@@ -48,6 +49,8 @@ pub struct Reader {
     pub doc: Memo<Arc<Document>>,
     /// The file the document came from, for citations and the header.
     pub source: RwSignal<Option<String>>,
+    /// Derived: the text's content key (`?doc=…` in links, the library's key).
+    pub key: Memo<String>,
     pub query: RwSignal<String>,
     /// Names of the speakers shown; empty means everyone.
     pub speakers: RwSignal<BTreeSet<String>>,
@@ -88,6 +91,7 @@ impl Reader {
                 },
                 |_, _| true,
             );
+        let key = Memo::new(move |_| text.with(|t| content_key(t)));
         let speakers = RwSignal::new(BTreeSet::new());
         let keep_qa = RwSignal::new(true);
         let query = RwSignal::new(String::new());
@@ -115,6 +119,7 @@ impl Reader {
             text,
             doc,
             source,
+            key,
             query,
             speakers,
             keep_qa,
@@ -130,10 +135,11 @@ impl Reader {
         }
     }
 
-    /// Replaces the document (a file the reader opened); resets the view.
-    pub fn load(&self, text: String, source: String) {
+    /// Replaces the document (a file the reader opened, text pasted, one
+    /// from the library: `source` is its file name, if any); resets the view.
+    pub fn load(&self, text: String, source: Option<String>) {
         // The name first: the document is read when the text changes.
-        self.source.set(Some(source));
+        self.source.set(source);
         self.text.set(text.into());
         self.speakers.set(BTreeSet::new());
         self.folded.set(BTreeSet::new());

@@ -1,4 +1,6 @@
-//! The view in the query string: `?q=光伏&s=李武军,张建成&qa=0&panel=calendar&day=2017-10-17`.
+//! The view in the query string: `?doc=…&q=光伏&s=李武军,张建成&qa=0&panel=calendar&day=2017-10-17`.
+//! `doc` is the transcript's content key, left out for the built-in seed
+//! (a link without it is the seed's); `crate::library` opens the one it names.
 //!
 //! Read once at start; written back with `history.replaceState`, so typing
 //! never floods the history. Unknown or garbled parameters are ignored.
@@ -6,12 +8,15 @@
 use crate::state::{set_of, Panel, Reader};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
+use shilu_core::library::is_content_key;
 use shilu_ui::effect::effect;
 use std::collections::BTreeSet;
 
 /// What the query string asks for, validated against nothing yet.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct ViewParams {
+    /// The transcript's content key (`shilu_core::library::content_key`).
+    pub doc: Option<String>,
     pub query: Option<String>,
     pub speakers: BTreeSet<String>,
     pub keep_qa: Option<bool>,
@@ -25,6 +30,7 @@ impl ViewParams {
         let mut p = ViewParams::default();
         for (k, v) in pairs {
             match k {
+                "doc" if is_content_key(v) => p.doc = Some(v.into()),
                 "q" if !v.trim().is_empty() => p.query = Some(v.chars().take(200).collect()),
                 "s" => p.speakers.extend(
                     v.split(',')
@@ -54,6 +60,9 @@ impl ViewParams {
     /// The `(key, value)` pairs that describe a view, defaults omitted.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
+        if let Some(d) = &self.doc {
+            out.push(("doc", d.clone()));
+        }
         if let Some(q) = &self.query {
             out.push(("q", q.clone()));
         }
@@ -76,22 +85,29 @@ impl ViewParams {
     }
 }
 
-/// Applies the page's query string to the reader (speakers the document
-/// does not know are dropped).
-pub fn apply_from_location(reader: &Reader) {
-    let Ok(search) = window().location().search() else {
-        return;
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return;
+/// What the page's query string asks for.
+pub fn from_location() -> ViewParams {
+    let params = window()
+        .location()
+        .search()
+        .ok()
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+    let Some(params) = params else {
+        return ViewParams::default();
     };
     let mut pairs = Vec::new();
-    for key in ["q", "s", "qa", "panel", "day"] {
+    for key in ["doc", "q", "s", "qa", "panel", "day"] {
         if let Some(v) = params.get(key) {
             pairs.push((key, v));
         }
     }
-    let view = ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+/// Applies the page's query string to the reader (speakers the document
+/// does not know are dropped).
+pub fn apply_from_location(reader: &Reader) {
+    let view = from_location();
     let known = reader
         .doc
         .with_untracked(|d| set_of(d.turns.iter().map(|t| t.speaker.clone())));
@@ -110,10 +126,12 @@ pub fn apply_from_location(reader: &Reader) {
     }
 }
 
-/// Keeps the query string in step with the reader's choices.
-pub fn sync_to_location(reader: Reader) {
+/// Keeps the query string in step with the reader's choices and the
+/// transcript shown (named unless it is the seed, whose key is `seed_key`).
+pub fn sync_to_location(reader: Reader, seed_key: String) {
     effect(move || {
         let view = ViewParams {
+            doc: Some(reader.key.get()).filter(|k| *k != seed_key),
             query: Some(reader.query.get()).filter(|q| !q.trim().is_empty()),
             speakers: reader.speakers.get(),
             keep_qa: Some(reader.keep_qa.get()),
@@ -151,6 +169,7 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn round_trips_a_view() {
         let v = ViewParams::from_pairs([
+            ("doc", "0123456789abcdef"),
             ("q", "光伏"),
             ("s", "李武军,张建成"),
             ("qa", "0"),
@@ -166,6 +185,8 @@ mod tests {
     fn ignores_garbage() {
         let v = ViewParams::from_pairs([
             ("panel", "nope"),
+            ("doc", "../seed"),
+            ("doc", "0123456789ABCDEF"),
             ("day", "2017-13-40"),
             ("day", "2017-02-31"),
             ("qa", "maybe"),

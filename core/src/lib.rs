@@ -24,6 +24,7 @@ pub mod figures;
 pub mod filter;
 pub mod ics;
 pub mod lead_units;
+pub mod library;
 pub mod lossless;
 pub mod markdown;
 pub mod model;

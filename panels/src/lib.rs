@@ -16,6 +16,7 @@
 pub mod calendar;
 pub mod host;
 pub mod insights;
+pub mod library;
 pub mod texts;
 
 /// The seed transcript, for the tests.

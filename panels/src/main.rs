@@ -13,6 +13,8 @@ use shilu_core::dates::Date;
 use shilu_panels::calendar::CalendarPanel;
 use shilu_panels::host::PanelHost;
 use shilu_panels::insights::InsightsPanel;
+use shilu_panels::library::alerts::files_of;
+use shilu_panels::library::{LibraryView, Shelf};
 use shilu_ui::i18n::{I18n, Lang};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -125,5 +127,118 @@ impl Panels {
         if self.host.day.get_untracked() != day {
             self.host.day.set(day);
         }
+    }
+}
+
+/// The reader's library (see `shilu_panels::library`), as the page sees it:
+/// files, pasted text and links' keys go in; the text to show comes back.
+#[wasm_bindgen]
+pub struct Library {
+    shelf: Shelf,
+    /// Owns the signals, the views and the language observer.
+    _owner: Owner,
+}
+
+#[wasm_bindgen]
+impl Library {
+    /// The library, its alerts and dialogs mounted into the element with
+    /// id `library`. `seed` is the built-in transcript; `show([text, name])`
+    /// shows a transcript (no `name` for pasted text); `show([])` says a
+    /// link's transcript is not in this browser.
+    #[wasm_bindgen(constructor)]
+    pub fn new(seed: &str, show: js_sys::Function) -> Library {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let owner = Owner::new();
+        owner.set();
+        let show = SendWrapper::new(show);
+        let shelf = Shelf::new(
+            seed,
+            page_lang(),
+            Callback::new(move |shown: Option<(String, Option<String>)>| {
+                let a = js_sys::Array::new();
+                if let Some((text, name)) = shown {
+                    a.push(&JsValue::from(text));
+                    a.push(&name.map_or(JsValue::NULL, JsValue::from));
+                }
+                let _ = show.call1(&JsValue::NULL, &a);
+            }),
+        );
+        follow_page_lang(shelf.lang);
+        if let Some(el) = document()
+            .get_element_by_id("library")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            leptos::mount::mount_to(el, move || {
+                provide_context(shelf);
+                view! { <LibraryView/> }
+            })
+            .forget();
+        }
+        Library {
+            shelf,
+            _owner: owner,
+        }
+    }
+
+    /// Opens the first readable of `files` (a `FileList` or an array of
+    /// `File`s) and keeps every readable one; refuses the others, saying why.
+    #[wasm_bindgen(js_name = openFiles)]
+    pub fn open_files(&self, files: JsValue) {
+        self.shelf.open_files(files_of(&files));
+    }
+
+    /// Shows 我的实录, marking `current` (the key of what the reader shows;
+    /// empty for the seed).
+    #[wasm_bindgen(js_name = showList)]
+    pub fn show_list(&self, current: String) {
+        if !current.is_empty() {
+            self.shelf.current.set(current);
+        }
+        self.shelf
+            .listing
+            .set(shilu_panels::library::Listing::Reading);
+        self.shelf.list_open.set(true);
+        self.shelf.refresh();
+    }
+
+    /// Shows 粘贴文本.
+    #[wasm_bindgen(js_name = showPaste)]
+    pub fn show_paste(&self) {
+        self.shelf.paste_problem.set(None);
+        self.shelf.paste_open.set(true);
+    }
+
+    /// Shows the transcript kept under `key`, or says it is not here.
+    pub fn restore(&self, key: String) {
+        self.shelf.restore(key);
+    }
+}
+
+/// The page's language (`<html lang>`, which the page keeps current).
+fn page_lang() -> Lang {
+    let code = document()
+        .document_element()
+        .map(|e| e.get_attribute("lang").unwrap_or_default())
+        .unwrap_or_default();
+    Lang::from_code(&code)
+}
+
+/// Keeps `lang` in step with `<html lang>`.
+fn follow_page_lang(lang: RwSignal<Lang>) {
+    let observer = Closure::<dyn Fn()>::new(move || {
+        let l = page_lang();
+        if lang.get_untracked() != l {
+            lang.set(l);
+        }
+    });
+    let Ok(mo) = web_sys::MutationObserver::new(observer.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.forget();
+    let opts = web_sys::MutationObserverInit::new();
+    opts.set_attributes(true);
+    opts.set_attribute_filter(&js_sys::Array::of1(&JsValue::from_str("lang")));
+    if let Some(root) = document().document_element() {
+        let _ = mo.observe_with_options(&root, &opts);
     }
 }

@@ -5,7 +5,6 @@ pub mod contents;
 pub mod deferred_panel;
 pub mod header;
 pub mod highlight;
-pub mod open_file;
 pub mod panel_tabs;
 pub mod search_bar;
 pub mod speaker_filter;

@@ -1,7 +1,7 @@
 //! The bar above everything: the app's name and the reader's own controls
-//! (open a file, theme, language).
+//! (open files — several at once, the first that reads is shown and every
+//! one kept —, paste text, the library, theme, language). Nothing leaves the browser.
 
-use crate::components::open_file::OpenFileButton;
 use crate::i18n::{text, texts, I18n, Lang};
 use crate::prefs::{effective_theme, Theme};
 use leptos::prelude::*;
@@ -24,7 +24,17 @@ pub fn TopBar() -> impl IntoView {
             <a class="skip-link" href="#transcript">{text(|t| t.skip_to_content)}</a>
             <span class="top-bar__brand" lang="zh-CN">"实录"<span class="top-bar__latin">" shilu"</span></span>
             <div class="top-bar__actions">
-                <OpenFileButton/>
+                // The ways in: the library's module takes them (`crate::library`).
+                <label class="text-button file-button">
+                    <input type="file" multiple accept=".txt,.md,text/plain" class="visually-hidden" data-library="files"/>
+                    <span>{text(|t| t.open_file)}</span>
+                </label>
+                <button type="button" class="text-button" aria-haspopup="dialog" data-library="paste">
+                    {text(|t| t.paste_text)}
+                </button>
+                <button type="button" class="text-button" aria-haspopup="dialog" data-library="list">
+                    {text(|t| t.my_transcripts)}
+                </button>
                 <button type="button" class="icon-button" on:click=toggle_theme
                     aria-label=move || if is_dark() { texts().theme_to_light } else { texts().theme_to_dark }
                     title=move || if is_dark() { texts().theme_to_light } else { texts().theme_to_dark }>

@@ -13,11 +13,12 @@
 //     assert.equal(await page.getByRole('grid').count(), 1);
 //   }));
 //
-// withPage(fn, { prefix: '/shilu/', width: 375, path: '#q=扶贫', screenshot: 'name',
+// withPage(fn, { prefix: '/shilu/', width: 375, path: '#q=扶贫', screenshot: 'name', init,
 //                headers: { 'Content-Security-Policy': CSP }, serviceWorkers: 'block' })
 //   opens a fresh page at the served app, waits until the wasm has started
 //   (the loading indicator is gone), runs fn(page, ctx), then fails if anything
-//   was logged as an error. ctx = { url, base, errors, server }.
+//   was logged as an error. ctx = { url, base, errors, server }. `init` is a
+//   function run in every page of the context before its scripts (addInitScript).
 //
 // Environment: SHILU_DIST (default ../../dist), CHROMIUM (default /usr/bin/chromium),
 // SHILU_E2E_HEADED=1 to watch, SHILU_E2E_SLOWMO=ms.
@@ -168,10 +169,11 @@ if (!process.env.SHILU_BENCH) after(closeAll);
  * Open a fresh page on the app; every console error, uncaught exception,
  * failed request or HTTP status ≥ 400 is collected into `errors`.
  */
-export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers, serviceWorkers = 'allow' } = {}) {
+export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers, serviceWorkers = 'allow', init } = {}) {
   const srv = await server(prefix, headers);
   const size = viewport || { ...DESKTOP, ...(width ? { width, height: height || DESKTOP.height } : {}) };
   const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN', serviceWorkers });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = collectErrors(page);
   const url = srv.url + sub;

@@ -92,17 +92,11 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
     when_settled(&clipboard.write_text(&text), move |r| done(r.is_ok()));
 }
 
-/// Offers `contents` as a file download.
+/// Offers `contents` as a file download (a gloo-file blob and object URL,
+/// revoked once the download has started).
 pub fn download(filename: &str, mime: &str, contents: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
-    let props = web_sys::BlobPropertyBag::new();
-    props.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    let blob = gloo_file::Blob::new_with_options(contents, Some(mime));
+    let url = gloo_file::ObjectUrl::from(blob);
     if let Ok(a) = document()
         .create_element("a")
         .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
@@ -111,7 +105,6 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
         a.set_download(filename);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// A value from localStorage.

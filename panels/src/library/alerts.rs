@@ -1,0 +1,94 @@
+//! The library's alert region (`role="alert"`): files that did not open
+//! and why, a transcript the browser will not keep, and a link's transcript
+//! that is not here (with a way to open its file), and one opened with no
+//! speakers found. Each stays until dismissed.
+
+use super::texts::{library_texts, LibraryTexts};
+use super::{Alert, Shelf};
+use leptos::prelude::*;
+use shilu_ui::context::context;
+use wasm_bindgen::JsCast;
+
+impl Alert {
+    /// What the reader is told.
+    pub fn say(&self, t: &LibraryTexts) -> String {
+        match self {
+            Alert::Refused { name, why } => (t.refused)(name, &why.say(t)),
+            Alert::NotKept { name } => (t.not_kept)(name),
+            Alert::Missing { key } => (t.missing)(key),
+            Alert::LibraryFailed { key } => (t.library_failed)(key),
+            Alert::NoSpeakers { name } => (t.no_speakers)(name),
+        }
+    }
+
+    /// Whether the alert offers to open a file (a link's missing transcript).
+    fn offers_file(&self) -> bool {
+        matches!(self, Alert::Missing { .. } | Alert::LibraryFailed { .. })
+    }
+}
+
+#[component]
+pub fn Alerts() -> impl IntoView {
+    let shelf = context::<Shelf>();
+    let t = move || library_texts(shelf.lang.get());
+    let items = move || {
+        shelf
+            .alerts
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let dismiss = move |_| {
+                    shelf.alerts.update(|all| {
+                        if i < all.len() {
+                            all.remove(i);
+                        }
+                    })
+                };
+                let file = a.offers_file().then(|| view! { <OpenFileInput/> });
+                view! {
+                    <div class="library-alert">
+                        <p class="library-alert__message">{a.say(t())}</p>
+                        <div class="library-alert__actions">
+                            {file}
+                            <button type="button" class="text-button" on:click=dismiss>{t().dismiss}</button>
+                        </div>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! { <div class="library-alerts" role="alert">{items}</div> }
+}
+
+/// A file button inside an alert: the files go to the library.
+#[component]
+fn OpenFileInput() -> impl IntoView {
+    let shelf = context::<Shelf>();
+    let t = move || library_texts(shelf.lang.get());
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = input.files().map(|f| files_of(&f)).unwrap_or_default();
+        input.set_value("");
+        shelf.open_files(files);
+    };
+    view! {
+        <label class="text-button file-button">
+            <input type="file" multiple accept=".txt,.md,text/plain" class="visually-hidden" on:change=on_change/>
+            <span>{move || t().open_file}</span>
+        </label>
+    }
+}
+
+/// The files of a `FileList` or an array of them, in order.
+pub fn files_of(list: &wasm_bindgen::JsValue) -> Vec<web_sys::File> {
+    js_sys::Array::from(list)
+        .iter()
+        .filter_map(|f| f.dyn_into::<web_sys::File>().ok())
+        .collect()
+}

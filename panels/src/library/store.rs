@@ -1,0 +1,107 @@
+//! The transcripts this browser keeps: one IndexedDB object store
+//! (database `shilu`, store `transcripts`), through `rexie`. A record is the
+//! decoded text, the file name it came from (none for pasted text) and when
+//! it was kept, under its content key (`shilu_core::library::content_key`).
+//!
+//! Every call opens the database afresh and says whether it worked: where
+//! storage is full, blocked (private windows) or failing, the caller tells
+//! the reader, and what is on screen stays.
+
+use js_sys::{Object, Reflect};
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use wasm_bindgen::JsValue;
+
+const DB: &str = "shilu";
+const STORE: &str = "transcripts";
+
+/// A kept transcript.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub key: String,
+    /// The file it came from; `None` for pasted text.
+    pub name: Option<String>,
+    pub text: String,
+    /// When it was kept (ms since the epoch): the list shows the latest first.
+    pub saved: f64,
+}
+
+/// Storage did not work; the reason is for the console only.
+#[derive(Debug)]
+pub struct Failed(pub String);
+
+impl From<rexie::Error> for Failed {
+    fn from(e: rexie::Error) -> Failed {
+        Failed(e.to_string())
+    }
+}
+
+async fn open() -> Result<Rexie, Failed> {
+    Ok(Rexie::builder(DB)
+        .version(1)
+        .add_object_store(ObjectStore::new(STORE).key_path("key"))
+        .build()
+        .await?)
+}
+
+/// Keeps `kept` (replacing a record of the same key).
+pub async fn put(kept: &Kept) -> Result<(), Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
+    tx.store(STORE)?.put(&to_js(kept), None).await?;
+    tx.done().await?;
+    Ok(())
+}
+
+/// The transcript kept under `key`, if any.
+pub async fn get(key: &str) -> Result<Option<Kept>, Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly)?;
+    let value = tx.store(STORE)?.get(JsValue::from_str(key)).await?;
+    Ok(value.as_ref().and_then(from_js))
+}
+
+/// Every kept transcript, the latest first.
+pub async fn all() -> Result<Vec<Kept>, Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly)?;
+    let values = tx.store(STORE)?.get_all(None, None).await?;
+    let mut kept: Vec<Kept> = values.iter().filter_map(from_js).collect();
+    kept.sort_by(|a, b| b.saved.total_cmp(&a.saved));
+    Ok(kept)
+}
+
+/// Forgets the transcript kept under `key`.
+pub async fn remove(key: &str) -> Result<(), Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
+    tx.store(STORE)?.delete(JsValue::from_str(key)).await?;
+    tx.done().await?;
+    Ok(())
+}
+
+fn to_js(kept: &Kept) -> JsValue {
+    let o = Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
+    };
+    set("key", JsValue::from_str(&kept.key));
+    set(
+        "name",
+        kept.name
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set("text", JsValue::from_str(&kept.text));
+    set("saved", JsValue::from_f64(kept.saved));
+    o.into()
+}
+
+fn from_js(v: &JsValue) -> Option<Kept> {
+    let get = |k: &str| Reflect::get(v, &JsValue::from_str(k)).ok();
+    Some(Kept {
+        key: get("key")?.as_string()?,
+        name: get("name").and_then(|n| n.as_string()),
+        text: get("text")?.as_string()?,
+        saved: get("saved").and_then(|s| s.as_f64()).unwrap_or(0.0),
+    })
+}

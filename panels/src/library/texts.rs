@@ -1,0 +1,145 @@
+//! The library's interface text (我的实录, 粘贴文本, the alerts), in 简体中文
+//! and English. Like the panels' texts, only the lazily loaded module
+//! carries it.
+
+use shilu_core::decode::DecodeError;
+use shilu_ui::i18n::Lang;
+
+/// Every string the library shows, one field each.
+pub struct LibraryTexts {
+    pub heading: &'static str,
+    pub close: &'static str,
+    pub remove: &'static str,
+    pub open: &'static str,
+    pub open_file: &'static str,
+    pub current: &'static str,
+    pub seed_note: &'static str,
+    pub speakers: fn(&str) -> String,
+    pub no_date: &'static str,
+    pub loading: &'static str,
+    pub unreadable: &'static str,
+    pub paste_heading: &'static str,
+    pub paste_label: &'static str,
+    pub paste_hint: &'static str,
+    pub pasted_name: &'static str,
+    pub dismiss: &'static str,
+    /// A file that was not opened, and why.
+    pub refused: fn(&str, &str) -> String,
+    pub too_large: fn(u64) -> String,
+    pub unreadable_file: &'static str,
+    /// Opened, but the browser would not keep it.
+    pub not_kept: fn(&str) -> String,
+    /// A transcript opened with no speakers found.
+    pub no_speakers: fn(&str) -> String,
+    /// A link names a transcript this browser does not have.
+    pub missing: fn(&str) -> String,
+    /// A link names a transcript, and the library could not be read.
+    pub library_failed: fn(&str) -> String,
+    pub empty: &'static str,
+    pub whitespace: &'static str,
+    pub binary: &'static str,
+    pub malformed: fn(&str) -> String,
+    pub unknown_encoding: &'static str,
+}
+
+impl LibraryTexts {
+    /// What is wrong with a file, in the reader's words.
+    pub fn problem(&self, e: &DecodeError) -> String {
+        match e {
+            DecodeError::Empty => self.empty.into(),
+            DecodeError::WhitespaceOnly => self.whitespace.into(),
+            DecodeError::Binary => self.binary.into(),
+            DecodeError::LegacyEncoding { encoding } | DecodeError::Malformed { encoding } => {
+                (self.malformed)(encoding)
+            }
+            DecodeError::UnknownEncoding => self.unknown_encoding.into(),
+        }
+    }
+}
+
+/// The library's texts of `lang`.
+pub fn library_texts(lang: Lang) -> &'static LibraryTexts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+static ZH: LibraryTexts = LibraryTexts {
+    heading: "我的实录",
+    close: "关闭",
+    remove: "删除",
+    open: "打开",
+    open_file: "打开实录文件",
+    current: "正在阅读",
+    seed_note: "内置示例，不能删除",
+    speakers: |s| format!("发言人：{s}"),
+    no_date: "日期不详",
+    loading: "正在读取本浏览器保存的实录…",
+    unreadable: "无法读取本浏览器保存的实录（存储被禁用或出错）。",
+    paste_heading: "粘贴文本",
+    paste_label: "实录文本",
+    paste_hint: "把实录全文粘贴到这里，然后选择“打开”。",
+    pasted_name: "粘贴的文本",
+    dismiss: "知道了",
+    refused: |name, why| format!("未打开“{name}”：{why}。正在阅读的实录保持不变。"),
+    too_large: |mb| format!("文件超过 {mb} MB，太大了"),
+    unreadable_file: "无法读取该文件",
+    not_kept: |title| {
+        format!("“{title}”已打开，但本浏览器无法保存它（存储已满、被禁用或出错）：刷新或关闭页面后它将不再保留。")
+    },
+    no_speakers: |name| format!("“{name}”中没有识别出发言人，按普通段落显示。"),
+    missing: |key| {
+        format!("本浏览器没有链接所指的实录（编号 {key}）。下面显示的是内置示例，不是链接所指的实录。如果你有这份实录的文件，请打开它。")
+    },
+    library_failed: |key| {
+        format!("无法读取本浏览器保存的实录（存储被禁用或出错），链接所指的实录（编号 {key}）无法打开。下面显示的是内置示例。如果你有这份实录的文件，请打开它。")
+    },
+    empty: "没有内容",
+    whitespace: "只有空白，没有文字",
+    binary: "这是二进制数据，不是文本实录",
+    malformed: |enc| format!("不是有效的 {enc} 文本"),
+    unknown_encoding: "无法识别编码（应为 UTF-8、UTF-16 或 GB18030/GBK）",
+};
+
+static EN: LibraryTexts = LibraryTexts {
+    heading: "My transcripts",
+    close: "Close",
+    remove: "Remove",
+    open: "Open",
+    open_file: "Open transcript file",
+    current: "Reading now",
+    seed_note: "Built-in sample, cannot be removed",
+    speakers: |s| format!("Speakers: {s}"),
+    no_date: "Date unknown",
+    loading: "Reading the transcripts this browser keeps…",
+    unreadable:
+        "The transcripts this browser keeps cannot be read (storage is blocked or failing).",
+    paste_heading: "Paste text",
+    paste_label: "Transcript text",
+    paste_hint: "Paste the whole transcript here, then choose Open.",
+    pasted_name: "Pasted text",
+    dismiss: "Dismiss",
+    refused: |name, why| {
+        format!("“{name}” was not opened: {why}. The transcript you are reading stays.")
+    },
+    too_large: |mb| format!("the file is over {mb} MB, too large"),
+    unreadable_file: "the file could not be read",
+    not_kept: |title| {
+        format!("“{title}” is open, but this browser cannot keep it (storage is full, blocked or failing): it will be gone after a reload.")
+    },
+    no_speakers: |name| {
+        format!("No speakers were recognised in “{name}”: it is shown as plain paragraphs.")
+    },
+    missing: |key| {
+        format!("This browser does not have the transcript the link names (key {key}). What you see below is the built-in sample, not that transcript. If you have its file, open it.")
+    },
+    library_failed: |key| {
+        format!("The transcripts this browser keeps cannot be read (storage is blocked or failing), so the transcript the link names (key {key}) cannot be opened. What you see below is the built-in sample. If you have its file, open it.")
+    },
+    empty: "there is nothing in it",
+    whitespace: "it holds only whitespace, no text",
+    binary: "this is binary data, not a text transcript",
+    malformed: |enc| format!("it is not valid {enc} text"),
+    unknown_encoding: "its encoding is not recognised (UTF-8, UTF-16 or GB18030/GBK expected)",
+};

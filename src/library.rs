@@ -1,0 +1,70 @@
+//! The first visit's hooks into the reader's library. The library itself
+//! (IndexedDB, reading and decoding files, 我的实录 and 粘贴文本, the alerts)
+//! is in the lazily loaded module (`panels/src/library/`), started by a
+//! few lines of script (`panel_loader::library_hooks`) when the reader
+//! first uses a way in (the top bar's `data-library` controls, a drop on
+//! the page), or at once for a link naming a kept transcript (`?doc=<key>`,
+//! as a reload does). The page marks the key of what it shows on the
+//! library's element (`data-doc`), where the list reads it.
+//!
+//! The library hands back the text to show, which the page shows with
+//! [`Reader::load`]. The view in the URL (query, speakers, `#t3-b2`) is
+//! applied to the transcript the link names, once that has loaded: until
+//! then the loading indicator stays (and hides the page), and the URL is
+//! left as it is.
+
+use crate::components::toast::Toast;
+use crate::i18n::{texts, I18n};
+use crate::panel_loader::library_hooks;
+use crate::state::Reader;
+use leptos::prelude::*;
+use shilu_ui::context::context;
+use wasm_bindgen::prelude::*;
+
+/// Starts the hooks over the built-in `seed`; `wanted` is the key a link
+/// names (not the seed's), whose transcript is asked for at once.
+/// `then(reader, apply)` runs once, when the first transcript is shown (at
+/// once without a link): `apply` says whether it is the one the URL is for.
+pub fn install(reader: Reader, seed: &str, wanted: Option<String>, then: fn(Reader, bool)) {
+    let settled = StoredValue::new(false);
+    let first = move |apply: bool| {
+        if !settled.get_value() {
+            settled.set_value(true);
+            then(reader, apply);
+        }
+    };
+    let wanted_key = wanted.clone();
+    let show = Closure::<dyn Fn(js_sys::Array)>::new(move |shown: js_sys::Array| {
+        // `[]`: the link's transcript is not here; the seed stays, unnamed.
+        let Some(text) = shown.get(0).as_string() else {
+            return ready();
+        };
+        if settled.get_value() {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        reader.load(text, shown.get(1).as_string());
+        first(
+            reader
+                .key
+                .with_untracked(|k| Some(k) == wanted_key.as_ref()),
+        );
+    });
+    let (toast, lang) = (context::<Toast>(), context::<I18n>().0);
+    let failed = Closure::<dyn Fn(String)>::new(move |_: String| {
+        toast.show(texts(lang.get_untracked()).open_file_failed);
+        ready();
+    });
+    let waits = wanted.is_some();
+    library_hooks(seed, wanted, &show.into_js_value(), &failed.into_js_value());
+    if !waits {
+        first(true);
+    }
+}
+
+/// The page is ready to read: the loading indicator goes (while it is
+/// there, the page under it is hidden: see style/main.css).
+pub fn ready() {
+    if let Some(el) = document().get_element_by_id("loading") {
+        el.remove();
+    }
+}

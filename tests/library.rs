@@ -1,0 +1,93 @@
+//! The reader's library in headless Chromium: IndexedDB keeps, lists and
+//! forgets transcripts; the browser decodes what the core leaves to it
+//! (GBK, with UTF-16 decoded by the core); pasted text that is no
+//! transcript is refused, and nothing is shown.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use shilu_core::decode::DecodeError;
+use shilu_panels::library::opening::read_bytes;
+use shilu_panels::library::store::{self, Kept};
+use shilu_panels::library::Shelf;
+use shilu_ui::i18n::Lang;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn kept(key: &str, saved: f64) -> Kept {
+    Kept {
+        key: key.into(),
+        name: Some(format!("{key}.txt")),
+        text: format!("主持人：{key}"),
+        saved,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn keeps_lists_the_latest_first_and_forgets() {
+    let (a, b) = (kept("00000000000000aa", 1.0), kept("00000000000000bb", 2.0));
+    store::put(&a).await.unwrap();
+    store::put(&b).await.unwrap();
+    assert_eq!(store::get(&a.key).await.unwrap(), Some(a.clone()));
+    let keys: Vec<String> = store::all()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|k| k.key)
+        .collect();
+    let at = |key: &str| keys.iter().position(|k| k == key).unwrap();
+    assert!(at(&b.key) < at(&a.key), "the latest first: {keys:?}");
+    store::remove(&a.key).await.unwrap();
+    assert_eq!(store::get(&a.key).await.unwrap(), None);
+    store::remove(&b.key).await.unwrap();
+    assert_eq!(store::get(&b.key).await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn pasted_text_is_kept_without_a_name() {
+    let p = Kept {
+        name: None,
+        ..kept("00000000000000cc", 3.0)
+    };
+    store::put(&p).await.unwrap();
+    assert_eq!(store::get(&p.key).await.unwrap().unwrap().name, None);
+    store::remove(&p.key).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn gbk_is_decoded_by_the_browser_and_utf16_by_the_core() {
+    // 主持人：大家好 in GBK.
+    let gbk = [
+        0xD6, 0xF7, 0xB3, 0xD6, 0xC8, 0xCB, 0xA3, 0xBA, 0xB4, 0xF3, 0xBC, 0xD2, 0xBA, 0xC3,
+    ];
+    assert_eq!(read_bytes(&gbk).unwrap(), "主持人：大家好");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("主持人：大家好".encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(read_bytes(&utf16).unwrap(), "主持人：大家好");
+    assert_eq!(
+        read_bytes(&[0, 1, 2, 0, 0xFF, 0x00]),
+        Err(DecodeError::Binary)
+    );
+    assert_eq!(read_bytes(b""), Err(DecodeError::Empty));
+}
+
+#[wasm_bindgen_test]
+fn pasted_whitespace_is_refused_and_nothing_is_shown() {
+    let owner = Owner::new();
+    owner.set();
+    let shown = RwSignal::new(0);
+    let shelf = Shelf::new(
+        "主持人：示例。",
+        Lang::Zh,
+        Callback::new(move |_| shown.update(|n| *n += 1)),
+    );
+    assert!(!shelf.open_pasted("  \n\t "));
+    assert_eq!(shown.get_untracked(), 0);
+    assert_eq!(
+        shelf.paste_problem.get_untracked().as_deref(),
+        Some("只有空白，没有文字")
+    );
+    assert!(shelf.open_pasted("主持人：大家好。"));
+    assert_eq!(shown.get_untracked(), 1);
+    assert_eq!(shelf.paste_problem.get_untracked(), None);
+}
