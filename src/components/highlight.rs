@@ -9,11 +9,12 @@
 use crate::i18n::use_texts;
 use crate::state::Reader;
 use leptos::prelude::*;
-use shilu_core::search::{hits_in, Field, Hit};
+use shilu_core::search::{hits_in, hits_in_part, Field, Hit};
 use shilu_ui::context::context;
 use shilu_ui::html::{act, attr, num, opt, Action, Html};
 use shilu_ui::marks::in_field;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A click on a marked figure: show its check (`c1`) in the insights.
 #[derive(Debug, PartialEq)]
@@ -90,16 +91,22 @@ pub fn marked_html(
 
 /// The matches in one field of a block: (index among all hits, byte range).
 pub fn marks_in(reader: Reader, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
-    reader.hits.with(|hits| marks_of(hits, block, field))
+    reader.hits.with(|hits| marks_of(hits, block, field, 0))
 }
 
-/// The hits in one field of `block`: the block's hits are found by binary
-/// search in the reading-ordered hits (`search::hits_in`), so a keystroke
-/// costs each field a look at its own hits, not at every hit.
-pub fn marks_of(hits: &[Hit], block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
+/// The hits in one field of `block`, numbered from `first` (the index among
+/// all hits of the first of `hits`): the block's hits are found by binary
+/// search in the reading-ordered hits (`search::hits_in`), so a field looks
+/// at its own hits only.
+pub fn marks_of(
+    hits: &[Hit],
+    block: &str,
+    field: Field,
+    first: usize,
+) -> Vec<(usize, Range<usize>)> {
     hits_in(hits, block)
         .filter(|&i| hits[i].field == field)
-        .map(|i| (i, hits[i].range.clone()))
+        .map(|i| (first + i, hits[i].range.clone()))
         .collect()
 }
 
@@ -120,19 +127,70 @@ pub fn field_html(
     marked_html(text, marks, current, checks, hint)
 }
 
-/// The content of one field of a block (`text`), as HTML that follows the
-/// search: set it as the `inner_html` of the element holding the field.
-pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
+/// What the fields of one part of the document (the front matter, a turn,
+/// the appendix) show of the search and the marked figures: a memo per part
+/// ([`provide_part_marks`]), which its fields follow. (When every field
+/// followed the matches themselves, a keystroke on a long transcript was
+/// quadratic: Leptos removes a re-running subscriber from a signal's set in
+/// time linear to the set, and there is a field for each block.)
+#[derive(Clone, PartialEq, Default)]
+pub struct PartMarks {
+    /// The part's matches, and the index among all matches of the first.
+    first: usize,
+    hits: Vec<Hit>,
+    /// The reader's current match, when it is in this part.
+    current: Option<usize>,
+    /// The figures the transcript marks (`Reader::marks`).
+    checks: Arc<str>,
+}
+
+impl PartMarks {
+    /// The matches in one field of `block`: (index among all, byte range).
+    fn marks_of(&self, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
+        marks_of(&self.hits, block, field, self.first)
+    }
+}
+
+/// Gives the blocks inside the current component their part's marks:
+/// `part` is `f` (the front matter), `a` (the appendix) or a turn's id.
+pub fn provide_part_marks(part: String) {
     let reader = context::<Reader>();
+    let marks = Memo::new(move |_| {
+        let current = reader.active_index();
+        reader.hits.with(|h| {
+            let range = hits_in_part(h, &part);
+            PartMarks {
+                first: range.start,
+                hits: h[range.clone()].to_vec(),
+                current: current.filter(|i| range.contains(i)),
+                checks: reader.marks.get(),
+            }
+        })
+    });
+    provide_context(marks);
+}
+
+/// The content of one field of a block (`text`), as HTML that follows the
+/// search: set it as the `inner_html` of the element holding the field. It
+/// follows its part's marks only; when they change it builds its HTML
+/// again, and the page is touched only where that HTML changed (tachys
+/// compares it with the last).
+pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
+    let part = context::<Memo<PartMarks>>();
     let t = use_texts();
-    let id = block.clone();
-    // A memo, so typing only touches the fields whose matches changed. (The
-    // figures to mark change once, when the panels' module has read the text.)
-    let marks = Memo::new(move |_| marks_in(reader, &block, field));
     move || {
-        reader.marks.with(|c| {
-            let checks = in_field(c, &id, field, &text);
-            marks.with(|m| field_html(reader, &text, m, &checks, t().conflict_mark).into_string())
+        part.with(|p| {
+            let marks = p.marks_of(&block, field);
+            let current = if marks.is_empty() { None } else { p.current };
+            let checks = in_field(&p.checks, &block, field, &text);
+            // Only a field with a marked figure says the hint, and follows
+            // the language for it.
+            let hint = if checks.is_empty() {
+                ""
+            } else {
+                t().conflict_mark
+            };
+            marked_html(&text, &marks, current, &checks, hint).into_string()
         })
     }
 }
@@ -173,14 +231,16 @@ mod tests {
             hit("t1-b2", Field::Text, 3..6),
             hit("t2-b1", Field::Text, 1..2),
         ];
-        assert_eq!(marks_of(&hits, "t1-b2", Field::Text), [(4, 3..6)]);
-        assert_eq!(marks_of(&hits, "f1", Field::Text), [(0, 0..3)]);
-        assert_eq!(marks_of(&hits, "t2-b1", Field::Text), [(5, 1..2)]);
+        assert_eq!(marks_of(&hits, "t1-b2", Field::Text, 0), [(4, 3..6)]);
+        assert_eq!(marks_of(&hits, "f1", Field::Text, 0), [(0, 0..3)]);
+        assert_eq!(marks_of(&hits, "t2-b1", Field::Text, 0), [(5, 1..2)]);
         assert_eq!(
-            marks_of(&hits, "t1-b1", Field::Text),
+            marks_of(&hits, "t1-b1", Field::Text, 0),
             [(1, 0..3), (2, 6..9)]
         );
-        assert!(marks_of(&hits, "t1-b1", Field::Note).is_empty());
+        assert!(marks_of(&hits, "t1-b1", Field::Note, 0).is_empty());
+        // A part's hits (here from the second on) keep their index among all.
+        assert_eq!(marks_of(&hits[1..], "t1-b2", Field::Text, 1), [(4, 3..6)]);
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
