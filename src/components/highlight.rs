@@ -6,7 +6,7 @@
 //! `inner_html` of the element that holds the field, so a match costs no
 //! view of its own.
 
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::{hits_in, hits_in_part, Field, Hit};
@@ -89,11 +89,6 @@ pub fn marked_html(
     h
 }
 
-/// The matches in one field of a block: (index among all hits, byte range).
-pub fn marks_in(reader: Reader, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
-    reader.hits.with(|hits| marks_of(hits, block, field, 0))
-}
-
 /// The hits in one field of `block`, numbered from `first` (the index among
 /// all hits of the first of `hits`): the block's hits are found by binary
 /// search in the reading-ordered hits (`search::hits_in`), so a field looks
@@ -108,23 +103,6 @@ pub fn marks_of(
         .filter(|&i| hits[i].field == field)
         .map(|i| (first + i, hits[i].range.clone()))
         .collect()
-}
-
-/// A field's HTML with its `marks` and `checks`; only a field with matches
-/// follows the reader's current match.
-pub fn field_html(
-    reader: Reader,
-    text: &str,
-    marks: &[(usize, Range<usize>)],
-    checks: &[(Range<usize>, &str)],
-    hint: &str,
-) -> Html {
-    let current = if marks.is_empty() {
-        None
-    } else {
-        reader.active_index()
-    };
-    marked_html(text, marks, current, checks, hint)
 }
 
 /// What the fields of one part of the document (the front matter, a turn,
@@ -145,6 +123,27 @@ pub struct PartMarks {
 }
 
 impl PartMarks {
+    /// One field's HTML: `text` with its matches and marked figures.
+    pub fn field_html(
+        &self,
+        block: &str,
+        field: Field,
+        text: &str,
+        t: impl Fn() -> &'static Texts,
+    ) -> String {
+        let marks = self.marks_of(block, field);
+        let current = if marks.is_empty() { None } else { self.current };
+        let checks = in_field(&self.checks, block, field, text);
+        // Only a field with a marked figure says the hint, and follows the
+        // language for it.
+        let hint = if checks.is_empty() {
+            ""
+        } else {
+            t().conflict_mark
+        };
+        marked_html(text, &marks, current, &checks, hint).into_string()
+    }
+
     /// The matches in one field of `block`: (index among all, byte range).
     fn marks_of(&self, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
         marks_of(&self.hits, block, field, self.first)
@@ -178,21 +177,7 @@ pub fn provide_part_marks(part: String) {
 pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
     let part = context::<Memo<PartMarks>>();
     let t = use_texts();
-    move || {
-        part.with(|p| {
-            let marks = p.marks_of(&block, field);
-            let current = if marks.is_empty() { None } else { p.current };
-            let checks = in_field(&p.checks, &block, field, &text);
-            // Only a field with a marked figure says the hint, and follows
-            // the language for it.
-            let hint = if checks.is_empty() {
-                ""
-            } else {
-                t().conflict_mark
-            };
-            marked_html(&text, &marks, current, &checks, hint).into_string()
-        })
-    }
+    move || part.with(|p| p.field_html(&block, field, &text, t))
 }
 
 #[cfg(test)]
