@@ -138,13 +138,29 @@ fn reading_key(id: &str) -> (u8, u32, u32) {
 /// or any subsequence of that) of the hits in `block`: found by binary
 /// search, so each block's marks cost no scan of every hit.
 pub fn hits_in(hits: &[Hit], block: &str) -> Range<usize> {
-    let key = reading_key(block);
-    let start = hits.partition_point(|h| reading_key(&h.block) < key);
+    let start = start_of(hits, reading_key(block));
     let len = hits[start..]
         .iter()
         .take_while(|h| h.block == block)
         .count();
     start..start + len
+}
+
+/// The position of the first hit at or after `key` in reading order.
+fn start_of(hits: &[Hit], key: (u8, u32, u32)) -> usize {
+    hits.partition_point(|h| reading_key(&h.block) < key)
+}
+
+/// The positions in `hits` (in reading order) of the hits in one part of
+/// the document: `f` the front matter, `a` the appendix, or a turn (`t7`,
+/// its blocks `t7-b1`, `t7-b2`, …).
+pub fn hits_in_part(hits: &[Hit], part: &str) -> Range<usize> {
+    let from = reading_key(part);
+    let to = match from {
+        (1, turn, _) => (1, turn.wrapping_add(1), 0),
+        (p, _, _) => (p + 1, 0, 0),
+    };
+    start_of(hits, from)..start_of(hits, to)
 }
 
 #[cfg(test)]
@@ -223,6 +239,41 @@ mod tests {
             }
         }
         assert_eq!(hits_in(&[], "t1-b1"), 0..0);
+    }
+
+    #[test]
+    fn hits_in_a_part_are_those_of_its_blocks() {
+        let doc = crate::structure(
+            include_str!("../../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt"),
+            None,
+        );
+        for q in ["扶贫", "省", "2017", "发布会"] {
+            let hits = search(&doc, &Matcher::new(q).unwrap());
+            let mut parts: Vec<(String, Vec<String>)> = vec![
+                ("f".into(), doc.front.iter().map(|b| b.id.clone()).collect()),
+                (
+                    "a".into(),
+                    doc.appendix.iter().map(|b| b.id.clone()).collect(),
+                ),
+            ];
+            for t in &doc.turns {
+                parts.push((
+                    t.id.clone(),
+                    t.blocks.iter().map(|b| b.id.clone()).collect(),
+                ));
+            }
+            let mut seen = 0;
+            for (part, blocks) in &parts {
+                let scan: Vec<usize> = (0..hits.len())
+                    .filter(|&i| blocks.contains(&hits[i].block))
+                    .collect();
+                let found: Vec<usize> = hits_in_part(&hits, part).collect();
+                assert_eq!(found, scan, "{q} in {part}");
+                seen += found.len();
+            }
+            assert_eq!(seen, hits.len(), "{q}: every hit is in one part");
+        }
+        assert_eq!(hits_in_part(&[], "t1"), 0..0);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The page header: what the conference was, when, where, and who spoke.
 
-use crate::components::highlight::{field_html, marks_in};
+use crate::components::highlight::{provide_part_marks, PartMarks};
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -79,17 +79,15 @@ pub fn people_html(participants: &[Participant], t: &Texts) -> Html {
 /// The title as HTML, with search matches marked when it is the
 /// document's title block.
 fn title_html(reader: Reader) -> impl Fn() -> String {
+    // The title block is one of the front matter's: it follows their marks.
+    provide_part_marks("f".into());
+    let part = context::<Memo<PartMarks>>();
+    let t = use_texts();
     move || {
-        reader
-            .doc
-            .with(|d| match title_block(d) {
-                Some(b) => {
-                    let marks = marks_in(reader, &b.id, Field::Text);
-                    field_html(reader, &b.text, &marks, &[], "")
-                }
-                None => Html::of_text(&d.meta.title),
-            })
-            .into_string()
+        reader.doc.with(|d| match title_block(d) {
+            Some(b) => part.with(|p| p.field_html(&b.id, Field::Text, &b.text, t)),
+            None => Html::of_text(&d.meta.title).into_string(),
+        })
     }
 }
 

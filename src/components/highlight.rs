@@ -6,14 +6,15 @@
 //! `inner_html` of the element that holds the field, so a match costs no
 //! view of its own.
 
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
-use shilu_core::search::{hits_in, Field, Hit};
+use shilu_core::search::{hits_in, hits_in_part, Field, Hit};
 use shilu_ui::context::context;
 use shilu_ui::html::{act, attr, num, opt, Action, Html};
 use shilu_ui::marks::in_field;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A click on a marked figure: show its check (`c1`) in the insights.
 #[derive(Debug, PartialEq)]
@@ -88,53 +89,95 @@ pub fn marked_html(
     h
 }
 
-/// The matches in one field of a block: (index among all hits, byte range).
-pub fn marks_in(reader: Reader, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
-    reader.hits.with(|hits| marks_of(hits, block, field))
-}
-
-/// The hits in one field of `block`: the block's hits are found by binary
-/// search in the reading-ordered hits (`search::hits_in`), so a keystroke
-/// costs each field a look at its own hits, not at every hit.
-pub fn marks_of(hits: &[Hit], block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
+/// The hits in one field of `block`, numbered from `first` (the index among
+/// all hits of the first of `hits`): the block's hits are found by binary
+/// search in the reading-ordered hits (`search::hits_in`), so a field looks
+/// at its own hits only.
+pub fn marks_of(
+    hits: &[Hit],
+    block: &str,
+    field: Field,
+    first: usize,
+) -> Vec<(usize, Range<usize>)> {
     hits_in(hits, block)
         .filter(|&i| hits[i].field == field)
-        .map(|i| (i, hits[i].range.clone()))
+        .map(|i| (first + i, hits[i].range.clone()))
         .collect()
 }
 
-/// A field's HTML with its `marks` and `checks`; only a field with matches
-/// follows the reader's current match.
-pub fn field_html(
-    reader: Reader,
-    text: &str,
-    marks: &[(usize, Range<usize>)],
-    checks: &[(Range<usize>, &str)],
-    hint: &str,
-) -> Html {
-    let current = if marks.is_empty() {
-        None
-    } else {
-        reader.active_index()
-    };
-    marked_html(text, marks, current, checks, hint)
+/// What the fields of one part of the document (the front matter, a turn,
+/// the appendix) show of the search and the marked figures: a memo per part
+/// ([`provide_part_marks`]), which its fields follow. (When every field
+/// followed the matches themselves, a keystroke on a long transcript was
+/// quadratic: Leptos removes a re-running subscriber from a signal's set in
+/// time linear to the set, and there is a field for each block.)
+#[derive(Clone, PartialEq, Default)]
+pub struct PartMarks {
+    /// The part's matches, and the index among all matches of the first.
+    first: usize,
+    hits: Vec<Hit>,
+    /// The reader's current match, when it is in this part.
+    current: Option<usize>,
+    /// The figures the transcript marks (`Reader::marks`).
+    checks: Arc<str>,
+}
+
+impl PartMarks {
+    /// One field's HTML: `text` with its matches and marked figures.
+    pub fn field_html(
+        &self,
+        block: &str,
+        field: Field,
+        text: &str,
+        t: impl Fn() -> &'static Texts,
+    ) -> String {
+        let marks = self.marks_of(block, field);
+        let current = if marks.is_empty() { None } else { self.current };
+        let checks = in_field(&self.checks, block, field, text);
+        // Only a field with a marked figure says the hint, and follows the
+        // language for it.
+        let hint = if checks.is_empty() {
+            ""
+        } else {
+            t().conflict_mark
+        };
+        marked_html(text, &marks, current, &checks, hint).into_string()
+    }
+
+    /// The matches in one field of `block`: (index among all, byte range).
+    fn marks_of(&self, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
+        marks_of(&self.hits, block, field, self.first)
+    }
+}
+
+/// Gives the blocks inside the current component their part's marks:
+/// `part` is `f` (the front matter), `a` (the appendix) or a turn's id.
+pub fn provide_part_marks(part: String) {
+    let reader = context::<Reader>();
+    let marks = Memo::new(move |_| {
+        let current = reader.active_index();
+        reader.hits.with(|h| {
+            let range = hits_in_part(h, &part);
+            PartMarks {
+                first: range.start,
+                hits: h[range.clone()].to_vec(),
+                current: current.filter(|i| range.contains(i)),
+                checks: reader.marks.get(),
+            }
+        })
+    });
+    provide_context(marks);
 }
 
 /// The content of one field of a block (`text`), as HTML that follows the
-/// search: set it as the `inner_html` of the element holding the field.
+/// search: set it as the `inner_html` of the element holding the field. It
+/// follows its part's marks only; when they change it builds its HTML
+/// again, and the page is touched only where that HTML changed (tachys
+/// compares it with the last).
 pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
-    let reader = context::<Reader>();
+    let part = context::<Memo<PartMarks>>();
     let t = use_texts();
-    let id = block.clone();
-    // A memo, so typing only touches the fields whose matches changed. (The
-    // figures to mark change once, when the panels' module has read the text.)
-    let marks = Memo::new(move |_| marks_in(reader, &block, field));
-    move || {
-        reader.marks.with(|c| {
-            let checks = in_field(c, &id, field, &text);
-            marks.with(|m| field_html(reader, &text, m, &checks, t().conflict_mark).into_string())
-        })
-    }
+    move || part.with(|p| p.field_html(&block, field, &text, t))
 }
 
 #[cfg(test)]
@@ -173,14 +216,16 @@ mod tests {
             hit("t1-b2", Field::Text, 3..6),
             hit("t2-b1", Field::Text, 1..2),
         ];
-        assert_eq!(marks_of(&hits, "t1-b2", Field::Text), [(4, 3..6)]);
-        assert_eq!(marks_of(&hits, "f1", Field::Text), [(0, 0..3)]);
-        assert_eq!(marks_of(&hits, "t2-b1", Field::Text), [(5, 1..2)]);
+        assert_eq!(marks_of(&hits, "t1-b2", Field::Text, 0), [(4, 3..6)]);
+        assert_eq!(marks_of(&hits, "f1", Field::Text, 0), [(0, 0..3)]);
+        assert_eq!(marks_of(&hits, "t2-b1", Field::Text, 0), [(5, 1..2)]);
         assert_eq!(
-            marks_of(&hits, "t1-b1", Field::Text),
+            marks_of(&hits, "t1-b1", Field::Text, 0),
             [(1, 0..3), (2, 6..9)]
         );
-        assert!(marks_of(&hits, "t1-b1", Field::Note).is_empty());
+        assert!(marks_of(&hits, "t1-b1", Field::Note, 0).is_empty());
+        // A part's hits (here from the second on) keep their index among all.
+        assert_eq!(marks_of(&hits[1..], "t1-b2", Field::Text, 1), [(4, 3..6)]);
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]

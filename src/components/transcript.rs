@@ -2,6 +2,7 @@
 //! appendix set apart.
 
 use crate::components::block::{on_block_action, BlockView, FoldButton, FoldControl};
+use crate::components::highlight::provide_part_marks;
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -62,6 +63,7 @@ fn FoldAllControls() -> impl IntoView {
 
 #[component]
 fn FrontMatter(blocks: Vec<Block>) -> impl IntoView {
+    provide_part_marks("f".into());
     (!blocks.is_empty()).then(|| {
         view! {
             <section class="front" aria-label=text(|t| t.front_matter)>
@@ -73,6 +75,7 @@ fn FrontMatter(blocks: Vec<Block>) -> impl IntoView {
 
 #[component]
 fn Appendix(blocks: Vec<Block>) -> impl IntoView {
+    provide_part_marks("a".into());
     (!blocks.is_empty()).then(|| {
         view! {
             <aside class="appendix" aria-labelledby="appendix-title">
@@ -145,6 +148,7 @@ fn TurnView(turn: Turn, doc: Arc<Document>) -> impl IntoView {
     let reader = context::<Reader>();
     let t = use_texts();
     let id = turn.id.clone();
+    provide_part_marks(id.clone());
     let shown = {
         let id = id.clone();
         move || reader.visible_turns.with(|v| v.contains(&id))
