@@ -20,10 +20,8 @@ pub fn texts(lang: Lang) -> &'static Texts {
 pub struct Texts {
     /// What the panels show too (role names, turn counts).
     pub common: &'static CommonTexts,
-    pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub date: &'static str,
-    pub published: &'static str,
     pub place: &'static str,
     pub organiser: &'static str,
     pub participants: &'static str,
@@ -47,7 +45,6 @@ pub struct Texts {
     pub match_position: fn(usize, usize) -> String,
     pub next_match: &'static str,
     pub previous_match: &'static str,
-    pub clear_search: &'static str,
     pub speakers: &'static str,
     pub everyone: &'static str,
     pub officials: &'static str,
@@ -81,10 +78,8 @@ pub struct Texts {
 
 pub static ZH: Texts = Texts {
     common: &COMMON_ZH,
-    app_name: "实录",
     skip_to_content: "跳到正文",
     date: "日期",
-    published: "发布",
     place: "地点",
     organiser: "主办",
     participants: "出席",
@@ -107,7 +102,6 @@ pub static ZH: Texts = Texts {
     match_position: |i, n| format!("第 {i} / {n} 处"),
     next_match: "下一处",
     previous_match: "上一处",
-    clear_search: "清除搜索",
     speakers: "发言人",
     everyone: "全部",
     officials: "仅官员",
@@ -139,10 +133,8 @@ pub static ZH: Texts = Texts {
 
 pub static EN: Texts = Texts {
     common: &COMMON_EN,
-    app_name: "shilu",
     skip_to_content: "Skip to the transcript",
     date: "Date",
-    published: "Published",
     place: "Place",
     organiser: "Held by",
     participants: "Speakers",
@@ -171,7 +163,6 @@ pub static EN: Texts = Texts {
     match_position: |i, n| format!("{i} of {n}"),
     next_match: "Next match",
     previous_match: "Previous match",
-    clear_search: "Clear search",
     speakers: "Speakers",
     everyone: "Everyone",
     officials: "Officials",
