@@ -204,15 +204,13 @@ pub(super) fn repeat_and_conflict(
             .collect();
         let (x, y) = (&all[a], &all[b]);
         let what = what.unwrap_or(&x.f.label);
-        let note = format!(
-            "{what}: {} ({}, {}) ≠ {} ({}, {})",
-            x.f.text,
-            x.who(),
-            x.f.block,
-            y.f.text,
-            y.who(),
-            y.f.block
-        );
+        // Who said each; where they said it is the check's `blocks` (and
+        // the figures'), which the explorer links and the JSON carries.
+        let said = |v: &F| match v.who() {
+            "" => v.f.text.clone(),
+            who => format!("{} ({who})", v.f.text),
+        };
+        let note = format!("{what}: {} ≠ {}", said(x), said(y));
         out.push((
             a,
             make(all, CheckKind::Conflict, false, &involved, note),

@@ -195,7 +195,7 @@ mod tests {
             "<span aria-hidden=\"true\">✗</span><span class=\"visually-hidden\">不一致</span>"
         ));
         let head = part(conflict, "<li", "</p>");
-        expect![[r##"<li class="check check--conflict" id="c1" tabindex="-1"><p class="check__head"><span class="check__status is-bad"><span aria-hidden="true">✗</span><span class="visually-hidden">不一致</span></span> <span class="check__note">扶贫周转金: 22.8% (刘志杰, t2-b11) ≠ 22.6% (高耀东, t9-b2)</span></p>"##]].assert_eq(head);
+        expect![[r##"<li class="check check--conflict" id="c1" tabindex="-1"><p class="check__head"><span class="check__status is-bad"><span aria-hidden="true">✗</span><span class="visually-hidden">不一致</span></span> <span class="check__note">扶贫周转金: 22.8% (刘志杰) ≠ 22.6% (高耀东)</span></p>"##]].assert_eq(head);
         let link = part(conflict, "<a class=\"block-link check__go\"", "</a>");
         expect![[r##"<a class="block-link check__go" href="#t2-b11" data-go="t2-b11">查看原文<span class="visually-hidden">（刘志杰 22.8%）</span></a>"##]].assert_eq(link);
     }

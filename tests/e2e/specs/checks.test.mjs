@@ -29,6 +29,8 @@ test('the conflict shows both sides and follows each to its paragraph', () =>
     const text = await conflict.innerText();
     assert.match(text, /22\.8%/);
     assert.match(text, /22\.6%/);
+    // The reader is told who said what; the page's block ids stay in the links.
+    assert.doesNotMatch(text, /\bt\d+-b\d+\b/);
     const sides = conflict.locator('figure');
     assert.equal(await sides.count(), 2);
     assert.equal(await sides.nth(0).locator('figcaption').innerText(), '刘志杰');
