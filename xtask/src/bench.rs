@@ -48,6 +48,8 @@ impl std::str::FromStr for Bench {
 /// against it in headless Chromium; `quick` (search only) takes fewer
 /// samples.
 pub fn bench(which: Bench, quick: bool) -> Result {
+    setup::setup(Scope { browser: true })?;
+    dist::dist()?;
     match which {
         Bench::Search => search(quick),
         Bench::Web => web(),
@@ -55,8 +57,6 @@ pub fn bench(which: Bench, quick: bool) -> Result {
 }
 
 fn search(quick: bool) -> Result {
-    setup::setup(Scope { browser: true })?;
-    dist::dist()?;
     let root = util::root();
     step("bench search");
     let mut c = command("node");
@@ -67,9 +67,7 @@ fn search(quick: bool) -> Result {
     if quick {
         c.arg("--quick");
     }
-    if std::env::var_os("CHROMIUM").is_none() {
-        c.env("CHROMIUM", setup::CHROMIUM);
-    }
+    setup::use_chromium(&mut c);
     run(&mut c)
 }
 
@@ -86,8 +84,6 @@ pub fn seed_path(app_rs: &str) -> Result<String> {
 }
 
 fn web() -> Result {
-    setup::setup(Scope { browser: true })?;
-    dist::dist()?;
     let root = util::root();
     let app = std::fs::read_to_string(root.join("src/app.rs"))
         .map_err(|e| format!("reading src/app.rs: {e}"))?;
@@ -124,9 +120,7 @@ fn web() -> Result {
         .arg("bench-web.mjs")
         .env("SHILU_DIST", root.join("dist"))
         .env("SHILU_PLAIN", &plain);
-    if std::env::var_os("CHROME_PATH").is_none() {
-        c.env("CHROME_PATH", setup::CHROMIUM);
-    }
+    setup::use_chromium(&mut c);
     run(&mut c)
 }
 

@@ -12,6 +12,16 @@ use std::path::Path;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Points a browser-driving command at Debian's Chromium, unless the caller
+/// chose one: `CHROMIUM` for the e2e helpers, `CHROME_PATH` for Lighthouse.
+pub fn use_chromium(c: &mut std::process::Command) {
+    for var in ["CHROMIUM", "CHROME_PATH"] {
+        if std::env::var_os(var).is_none() {
+            c.env(var, CHROMIUM);
+        }
+    }
+}
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// What to set up beyond the build tools.

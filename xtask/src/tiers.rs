@@ -316,9 +316,7 @@ fn e2e(count: &mut Count) -> Result {
             "specs/",
         ])
         .env("SHILU_DIST", &dist);
-    if std::env::var_os("CHROMIUM").is_none() {
-        c.env("CHROMIUM", setup::CHROMIUM);
-    }
+    setup::use_chromium(&mut c);
     tee_ok(&mut c, count, "node --test (e2e)")
 }
 
