@@ -212,12 +212,16 @@ mod tests {
         }
     }
 
-    #[test]
-    fn hits_in_a_block_are_those_a_scan_finds() {
-        let doc = crate::structure(
+    fn seed() -> Document {
+        crate::structure(
             include_str!("../../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt"),
             None,
-        );
+        )
+    }
+
+    #[test]
+    fn hits_in_a_block_are_those_a_scan_finds() {
+        let doc = seed();
         for q in ["扶贫", "光伏", "省", "2017"] {
             let hits = search(&doc, &Matcher::new(q).unwrap());
             assert!(!hits.is_empty(), "{q}");
@@ -243,10 +247,7 @@ mod tests {
 
     #[test]
     fn hits_in_a_part_are_those_of_its_blocks() {
-        let doc = crate::structure(
-            include_str!("../../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt"),
-            None,
-        );
+        let doc = seed();
         for q in ["扶贫", "省", "2017", "发布会"] {
             let hits = search(&doc, &Matcher::new(q).unwrap());
             let mut parts: Vec<(String, Vec<String>)> = vec![
