@@ -10,46 +10,56 @@ use crate::components::speaker_filter::SpeakerFilter;
 use crate::components::toast::{StatusLine, Toast};
 use crate::components::top_bar::{ThemeChoice, TopBar};
 use crate::components::transcript::Transcript;
+#[cfg(not(feature = "ssr"))]
 use crate::current_turn::track_current_turn;
 use crate::i18n::{text, I18n};
 use crate::navigate::go_to_block;
+use crate::i18n::Lang;
+#[cfg(not(feature = "ssr"))]
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
+#[cfg(not(feature = "ssr"))]
+use shilu_ui::dom::prefers_dark;
+use std::sync::Arc;
 use crate::state::{Panel, Reader};
-use crate::{keyboard, library, panel_loader, url_state};
+use crate::panel_loader;
+#[cfg(not(feature = "ssr"))]
+use crate::{keyboard, library, url_state};
 use leptos::prelude::*;
 use shilu_ui::context::context;
 use shilu_ui::html::Go;
 
-/// The transcript the explorer opens with, embedded at build time.
+/// The transcript the explorer opens with, read at build time: the
+/// pre-render (`src/prerender.rs`) shows it and writes its text into the
+/// page, where the app in the browser reads it (`crate::seed`), so the wasm
+/// does not carry it. The component tests embed it.
+#[cfg(any(test, feature = "ssr"))]
 pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
 /// Provides everything the components expect as context — the reader's
 /// state over the transcript `text`, the interface language, theme choice and status line —
-/// and returns the reader. Used by [`App`] and by component tests.
+/// and returns the reader. Used by [`App`] and by component tests. The
+/// reader's saved preferences apply once the page is the browser's
+/// ([`in_browser`]): the pre-rendered page shows the defaults.
 pub fn provide_reader(text: &str) -> Reader {
     let reader = Reader::new(text);
     provide_context(reader);
     provide_context(Go(Callback::new(move |id| go_to_block(reader, id))));
-    provide_context(I18n(RwSignal::new(saved_lang())));
-    provide_context(ThemeChoice(RwSignal::new(saved_theme())));
+    provide_context(I18n(RwSignal::new(Lang::Zh)));
+    provide_context(ThemeChoice::default());
     provide_context(Toast::new());
     reader
 }
 
+/// The page: the same components render it natively for the pre-render
+/// (`ssr`) and take it over in the browser (`hydrate`); `seed` is the text
+/// it opens with.
 #[component]
-pub fn App() -> impl IntoView {
-    let reader = provide_reader(SEED);
-    apply_lang(context::<I18n>().0);
-    apply_theme(context::<ThemeChoice>().0);
-
-    keyboard::install(reader);
+pub fn App(seed: Arc<str>) -> impl IntoView {
+    let reader = provide_reader(&seed);
+    // Its effects, which load the module, run in the browser only.
     panel_loader::install(reader);
-    track_current_turn(reader);
-    // A link naming a kept transcript (a reload) waits for it.
-    let seed_key = reader.key.get_untracked();
-    let wanted = url_state::from_location().doc.filter(|k| *k != seed_key);
-    library::install(reader, SEED, wanted, follow_location);
-
+    #[cfg(not(feature = "ssr"))]
+    in_browser(reader, seed);
     let contents_open = RwSignal::new(false);
     view! {
         <TopBar/>
@@ -90,14 +100,42 @@ fn PanelView(panel: Panel, children: Children) -> impl IntoView {
     }
 }
 
+/// What only the browser has: the saved preferences, the keyboard, the
+/// panels' and library's module, the turn at the reading line, the view in
+/// the URL. The preferences are set by an effect, which runs once the
+/// pre-rendered page has been taken over as it is (hydration must find
+/// what the pre-render wrote).
+#[cfg(not(feature = "ssr"))]
+fn in_browser(reader: Reader, seed: Arc<str>) {
+    let lang = context::<I18n>().0;
+    let theme = context::<ThemeChoice>();
+    shilu_ui::effect::effect(move || {
+        lang.set(saved_lang());
+        theme.choice.set(saved_theme());
+        theme.system_dark.set(prefers_dark());
+    });
+    apply_lang(lang);
+    apply_theme(theme.choice);
+
+    keyboard::install(reader);
+    track_current_turn(reader);
+    // A link naming a kept transcript (a reload) waits for it.
+    let seed_key = reader.key.get_untracked();
+    let wanted = url_state::from_location().doc.filter(|k| *k != seed_key);
+    library::install(reader, &seed, wanted, move |reader, apply| {
+        follow_location(reader, apply, seed_key.clone())
+    });
+}
+
 /// Once the first transcript is shown: the view in the URL applies to it
 /// (`apply`: it is the one the URL names), and the URL follows the reader
 /// from then on.
-fn follow_location(reader: Reader, apply: bool) {
+#[cfg(not(feature = "ssr"))]
+fn follow_location(reader: Reader, apply: bool, seed_key: String) {
     if apply {
         url_state::apply_from_location(&reader);
     }
-    url_state::sync_to_location(reader, shilu_core::library::content_key(SEED));
+    url_state::sync_to_location(reader, seed_key);
     library::ready();
     if apply {
         follow_initial_hash(reader);
@@ -105,6 +143,7 @@ fn follow_location(reader: Reader, apply: bool) {
 }
 
 /// A deep link (`#t7-b3`) opens its turn and section, then scrolls there.
+#[cfg(not(feature = "ssr"))]
 fn follow_initial_hash(reader: Reader) {
     let hash = window().location().hash().unwrap_or_default();
     let Some(id) = hash

@@ -92,7 +92,7 @@ pub fn track_current_turn(reader: Reader) {
     on_cleanup(move || resize.remove());
     // After the transcript has rendered the document's turns.
     effect(move || {
-        reader.doc.track();
+        reader.rendered.track();
         let h = height.get();
         tracker.update_value(|t| {
             if let Some(o) = t.observer.take() {

@@ -11,6 +11,7 @@ pub mod library;
 pub mod navigate;
 pub mod panel_loader;
 pub mod prefs;
+pub mod seed;
 pub mod state;
 pub mod url_state;
 

@@ -25,7 +25,12 @@ use wasm_bindgen::prelude::*;
 /// names (not the seed's), whose transcript is asked for at once.
 /// `then(reader, apply)` runs once, when the first transcript is shown (at
 /// once without a link): `apply` says whether it is the one the URL is for.
-pub fn install(reader: Reader, seed: &str, wanted: Option<String>, then: fn(Reader, bool)) {
+pub fn install(
+    reader: Reader,
+    seed: &str,
+    wanted: Option<String>,
+    then: impl Fn(Reader, bool) + Clone + 'static,
+) {
     let settled = StoredValue::new(false);
     let first = move |apply: bool| {
         if !settled.get_value() {
@@ -34,6 +39,7 @@ pub fn install(reader: Reader, seed: &str, wanted: Option<String>, then: fn(Read
         }
     };
     let wanted_key = wanted.clone();
+    let first_shown = first.clone();
     let show = Closure::<dyn Fn(js_sys::Array)>::new(move |shown: js_sys::Array| {
         // `[]`: the link's transcript is not here; the seed stays, unnamed.
         let Some(text) = shown.get(0).as_string() else {
@@ -43,7 +49,7 @@ pub fn install(reader: Reader, seed: &str, wanted: Option<String>, then: fn(Read
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
         reader.load(text, shown.get(1).as_string());
-        first(
+        first_shown(
             reader
                 .key
                 .with_untracked(|k| Some(k) == wanted_key.as_ref()),
@@ -64,7 +70,11 @@ pub fn install(reader: Reader, seed: &str, wanted: Option<String>, then: fn(Read
 /// The page is ready to read: the loading indicator goes (while it is
 /// there, the page under it is hidden: see style/main.css).
 pub fn ready() {
-    if let Some(el) = document().get_element_by_id("loading") {
+    let doc = document();
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().remove_1("opening");
+    }
+    if let Some(el) = doc.get_element_by_id("loading") {
         el.remove();
     }
 }

@@ -1,6 +1,24 @@
-//! Entry point: set the panic hook and mount the app.
+//! Entry point in the browser: set the panic hook, read the seed's text
+//! from the page and take over the pre-rendered view (`#app`).
 
+#[cfg(feature = "hydrate")]
 fn main() {
+    use leptos::prelude::*;
     shilu_ui::dom::report_panics();
-    leptos::mount::mount_to_body(shilu_app::App);
+    let root = document().get_element_by_id("app");
+    let (Some(seed), Some(root)) = (shilu_app::seed::read_seed(), root) else {
+        // A page built without the pre-render (see xtask/tools/post-build.mjs).
+        panic!("shilu: the page has no pre-rendered view (#app) or seed text (#seed-text)");
+    };
+    let root = wasm_bindgen::JsCast::unchecked_into(root);
+    let seed: std::sync::Arc<str> = seed.into();
+    leptos::mount::hydrate_from(root, move || view! { <shilu_app::App seed=seed/> }).forget();
+}
+
+/// Natively there is nothing to run: the browser build is `cargo xtask dist`,
+/// the pre-render `shilu-prerender`.
+#[cfg(not(feature = "hydrate"))]
+fn main() {
+    eprintln!("shilu-app runs in the browser: build it with `cargo xtask dist`");
+    std::process::exit(2);
 }

@@ -2,7 +2,7 @@
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use shilu_ui::dom::{prefers_dark, store, stored};
+use shilu_ui::dom::{store, stored};
 use shilu_ui::effect::effect;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,8 +21,8 @@ pub fn saved_theme() -> Option<Theme> {
 }
 
 /// The theme in effect: the reader's choice, else the system's.
-pub fn effective_theme(choice: Option<Theme>) -> Theme {
-    choice.unwrap_or(if prefers_dark() {
+pub fn effective_theme(choice: Option<Theme>, system_dark: bool) -> Theme {
+    choice.unwrap_or(if system_dark {
         Theme::Dark
     } else {
         Theme::Light

@@ -65,6 +65,10 @@ pub struct Reader {
     pub folded: RwSignal<BTreeSet<String>>,
     /// Turn the reader is at (from the scroll position).
     pub current_turn: RwSignal<Option<String>>,
+    /// Counts the transcript's contents once each is in the page (the
+    /// pre-rendered one first; then each new document or language): what
+    /// works on the transcript's elements follows it, not the document.
+    pub rendered: RwSignal<u32>,
     /// Derived: ids of turns shown by the speaker filter.
     pub visible_turns: Memo<BTreeSet<String>>,
     /// Derived: every match of the query in shown blocks, in reading order.
@@ -128,6 +132,7 @@ impl Reader {
             active_hit: RwSignal::new(0),
             folded: RwSignal::new(BTreeSet::new()),
             current_turn: RwSignal::new(None),
+            rendered: RwSignal::new(0),
             visible_turns,
             hits,
             fold_path,

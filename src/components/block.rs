@@ -1,144 +1,17 @@
-//! One block of the transcript — paragraph, heading, outline item — with its
-//! permalink and citation controls.
+//! A block's own controls: its permalink and citation buttons, what a click
+//! on them does, and the citation it copies.
 
-use crate::components::highlight::{highlighted, ShowCheck};
+use crate::components::highlight::ShowCheck;
 use crate::components::toast::Toast;
-use crate::i18n::{texts, use_texts, I18n, Texts};
+use crate::i18n::{texts, I18n, Texts};
 use crate::navigate::go_to_check;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::facts::chinese_date;
-use shilu_core::search::Field;
-use shilu_core::{Block, BlockKind, Document};
+use shilu_core::Document;
 use shilu_ui::context::context;
 use shilu_ui::dom::{copy_text, permalink};
 use shilu_ui::html::{act, act_of, attr, clicked, clicked_act, Action, Html};
-
-/// What a block says it is, as a CSS modifier.
-fn kind_class(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Title => "title",
-        BlockKind::Stamp => "stamp",
-        BlockKind::Header => "header",
-        BlockKind::Heading => "heading",
-        BlockKind::Section => "section",
-        BlockKind::Item => "item",
-        BlockKind::Paragraph => "paragraph",
-        BlockKind::Caption => "caption",
-        BlockKind::Timestamp => "timestamp",
-        BlockKind::Aside => "aside",
-    }
-}
-
-/// A block. `fold` is set when the block heads a foldable section: the
-/// block's own heading becomes the toggle, controlling `fold.body_id`.
-#[component]
-pub fn BlockView(block: Block, #[prop(optional)] fold: Option<FoldControl>) -> impl IntoView {
-    let reader = context::<Reader>();
-    let t = use_texts();
-    let id = block.id.clone();
-    let class = format!(
-        "block block--{} level-{}",
-        kind_class(block.kind),
-        block.level
-    );
-    // A section block (`——聚焦攻坚重点。…`) folds its own body text.
-    let self_fold =
-        (block.kind == BlockKind::Section && block.heading.is_some() && !block.text.is_empty())
-            .then(|| FoldControl {
-                id: id.clone(),
-                body_id: format!("{id}-text"),
-            });
-    let fold = fold.or(self_fold.clone());
-    let text_hidden = {
-        let self_fold = self_fold.clone();
-        move || self_fold.as_ref().is_some_and(|f| reader.is_folded(&f.id))
-    };
-    let part = |field: Field, value: Option<String>, class: &'static str| {
-        let id = id.clone();
-        value.map(|v| view! { <span class=class inner_html=highlighted(id, field, v)></span> })
-    };
-    let marker = part(Field::Marker, block.marker.clone(), "block__marker");
-    let heading = part(Field::Heading, block.heading.clone(), "block__heading");
-    let note = part(Field::Note, block.note.clone(), "block__note");
-    let body_id = self_fold.as_ref().map(|f| f.body_id.clone());
-    let text = (!block.text.is_empty()).then(|| {
-        let id = id.clone();
-        let t = block.text.clone();
-        view! { <span class="block__text" id=body_id hidden=text_hidden inner_html=highlighted(id, Field::Text, t)></span> }
-    });
-    let lead = match (&fold, block.kind) {
-        (Some(f), _) => {
-            view! { <FoldButton fold=f.clone()>{marker}{heading}</FoldButton> }.into_any()
-        }
-        (None, _) => view! { {marker}{heading} }.into_any(),
-    };
-    let href = format!("#{id}");
-    let actions = view! {
-        <span class="block__actions" inner_html=move || actions_html(&href, t()).into_string()></span>
-    };
-    let is_heading =
-        matches!(block.kind, BlockKind::Heading | BlockKind::Section) || fold.is_some();
-    // The actions end the paragraph, so on phones they follow its last line
-    // (on wider screens they sit in the block's top right corner).
-    let content = if is_heading && block.text.is_empty() {
-        let level = (block.level.max(1) + 2).min(6);
-        view! { {heading_element(level, view! { {lead}{note} }.into_any())}{actions} }.into_any()
-    } else if is_heading {
-        view! { <h3 class="block__lead">{lead}</h3><p>{text}{note}{actions}</p> }.into_any()
-    } else {
-        view! { <p>{lead}{text}{note}{actions}</p> }.into_any()
-    };
-    view! {
-        <div class=class id=id.clone() data-block="">
-            {content}
-        </div>
-    }
-}
-
-fn heading_element(level: u8, inner: AnyView) -> AnyView {
-    match level {
-        3 => view! { <h3 class="block__lead">{inner}</h3> }.into_any(),
-        4 => view! { <h4 class="block__lead">{inner}</h4> }.into_any(),
-        5 => view! { <h5 class="block__lead">{inner}</h5> }.into_any(),
-        _ => view! { <h6 class="block__lead">{inner}</h6> }.into_any(),
-    }
-}
-
-/// Which fold a toggle controls.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FoldControl {
-    /// The fold's id in `Reader::folded`.
-    pub id: String,
-    /// The element it shows or hides.
-    pub body_id: String,
-}
-
-/// A disclosure button for a fold (`aria-expanded`).
-#[component]
-pub fn FoldButton(fold: FoldControl, children: Children) -> impl IntoView {
-    let reader = context::<Reader>();
-    let t = use_texts();
-    // Closures rather than a memo: no memo of `bool` in the wasm for it.
-    let expanded = {
-        let id = fold.id.clone();
-        move || !reader.is_folded(&id)
-    };
-    let label = {
-        let expanded = expanded.clone();
-        move || if expanded() { t().fold } else { t().unfold }
-    };
-    let id = fold.id.clone();
-    view! {
-        <button type="button" class="fold" aria-expanded=move || expanded().to_string()
-            aria-controls=fold.body_id
-            on:click=move |_| reader.toggle_fold(&id)
-            title=label>
-            <span class="fold__icon" aria-hidden="true"></span>
-            {children()}
-        </button>
-    }
-}
 
 /// What a block's action buttons ask for (see [`on_block_action`]).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -7,16 +7,30 @@ use crate::prefs::{effective_theme, Theme};
 use leptos::prelude::*;
 use shilu_ui::context::context;
 
-/// The theme the reader chose, if any; provided as context.
+/// The theme the reader chose, if any, and whether the system asks for a
+/// dark one; provided as context. Both are their defaults (none, light) in
+/// the pre-rendered page, until the browser's are read.
 #[derive(Clone, Copy)]
-pub struct ThemeChoice(pub RwSignal<Option<Theme>>);
+pub struct ThemeChoice {
+    pub choice: RwSignal<Option<Theme>>,
+    pub system_dark: RwSignal<bool>,
+}
+
+impl Default for ThemeChoice {
+    fn default() -> Self {
+        ThemeChoice {
+            choice: RwSignal::new(None),
+            system_dark: RwSignal::new(false),
+        }
+    }
+}
 
 #[component]
 pub fn TopBar() -> impl IntoView {
     let I18n(lang) = context::<I18n>();
-    let ThemeChoice(theme) = context::<ThemeChoice>();
+    let ThemeChoice { choice: theme, system_dark } = context::<ThemeChoice>();
     let texts = move || texts(lang.get());
-    let is_dark = move || effective_theme(theme.get()) == Theme::Dark;
+    let is_dark = move || effective_theme(theme.get(), system_dark.get()) == Theme::Dark;
     let toggle_theme = move |_| theme.set(Some(if is_dark() { Theme::Light } else { Theme::Dark }));
     let toggle_lang = move |_| lang.update(|l| *l = l.other());
     view! {

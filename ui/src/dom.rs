@@ -165,3 +165,12 @@ pub fn select_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Eleme
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
         .collect()
 }
+
+/// Sets or removes a boolean attribute (`hidden`).
+pub fn set_flag(el: &web_sys::Element, name: &str, on: bool) {
+    let _ = if on {
+        el.set_attribute(name, "")
+    } else {
+        el.remove_attribute(name)
+    };
+}

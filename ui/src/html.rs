@@ -426,8 +426,9 @@ pub fn Region(
     let content = move || {
         let html = html.get();
         let asked = focus.and_then(|f| f.0.try_update_value(Option::take).flatten());
+        // (No element yet, as in the pre-render: there is no focus to keep.)
         let root_el = root.get_untracked();
-        let active = document().active_element();
+        let active = root_el.as_ref().and_then(|_| document().active_element());
         let inside = match (&root_el, &active) {
             (Some(r), Some(a)) => r.contains(Some(a)),
             _ => false,

@@ -85,6 +85,25 @@ pub fn in_field<'a>(
     out
 }
 
+/// The blocks with a mark, in the order of their lines (a block may come
+/// more than once): the first word of each line.
+pub fn marked_blocks(marks: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut first = true;
+    for (i, c) in marks.bytes().enumerate() {
+        if c == b' ' && first {
+            out.push(&marks[from..i]);
+            first = false;
+        }
+        if c == b'\n' {
+            from = i + 1;
+            first = true;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +135,8 @@ mod tests {
             [(0..4, "c2")]
         );
         assert!(in_field(&text, "t2-b1", Field::Text, &long).is_empty());
+        assert_eq!(marked_blocks(&text), ["t2-b11", "t9-b2", "t2-b11"]);
+        assert!(marked_blocks("").is_empty());
         assert!(in_field(&text, "t9-b2", Field::Note, &long).is_empty());
         let bad = "t1-b1 t x 3 c1\nt1-b1 t 1 2\nt1-b1 t 3 2 c1\nt1-b1 t -1 2 c1\nt1-b1 t 1 2 c1";
         assert!(in_field(bad, "t1-b1", Field::Text, &long).is_empty());

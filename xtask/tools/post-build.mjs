@@ -1,5 +1,6 @@
-// Trunk post_build hook (see Trunk.toml), for release builds. In Trunk's
-// staging directory it
+// Trunk post_build hook (see Trunk.toml). In Trunk's staging directory it
+//   P. (every build) writes the pre-rendered initial view into index.html;
+// and for release builds it
 //   0. replaces Trunk's inline loader script (blocked by a strict CSP's
 //      `script-src 'self'`) with one external module: web/loader.js bundled
 //      with wasm-bindgen's JS and its snippets by esbuild, minified, named
@@ -26,9 +27,31 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+const cargo = process.env.CARGO || 'cargo';
+
+// P. (Every build, `trunk serve` too.) The initial view, pre-rendered by the
+//    app's own components compiled natively (src/prerender.rs), into
+//    `<div id=app>`, with the seed's text after it: the app in the browser
+//    takes both over (hydrates).
+{
+  const htmlPath = path.join(staging, 'index.html');
+  const page = fs.readFileSync(htmlPath, 'utf8');
+  const slot = /<div id="?app"?><\/div>/;
+  if (!slot.test(page)) throw new Error('post-build: index.html has no empty <div id=app> to pre-render into');
+  const args = ['run', '--quiet', '--offline', '-p', 'shilu-app', '--features', 'ssr', '--bin', 'shilu-prerender'];
+  let view;
+  try {
+    view = execFileSync(cargo, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  } catch (e) {
+    throw new Error(`post-build: the pre-render (\`cargo ${args.join(' ')}\`) failed: ${(e.stderr || e.message).trim()}`);
+  }
+  if (!view.includes('id="transcript"')) throw new Error('post-build: the pre-render wrote no transcript');
+  fs.writeFileSync(htmlPath, page.replace(slot, () => `<div id=app>${view}`.replace(/(<template id="seed-text">)/, '</div>$1')));
+  console.log(`post-build: pre-rendered the initial view (${view.length} bytes) into index.html`);
+}
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 const files = (dir) =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -146,7 +169,6 @@ if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
   const seed = app.match(/include_str!\("\.\.\/(seeds\/[^"]+)"\)/)?.[1];
   if (!seed) throw new Error('post-build: src/app.rs embeds no seeds/… file (include_str!) to take the meta from');
   const url = process.env.SHILU_SITE_URL ? ['--url', process.env.SHILU_SITE_URL] : [];
-  const cargo = process.env.CARGO || 'cargo';
   const args = ['run', '--quiet', '--offline', '-p', 'shilu-core', '--bin', 'shilu', '--', 'meta', ...url, seed];
   let tags;
   try {

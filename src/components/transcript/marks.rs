@@ -1,0 +1,94 @@
+//! The search's matches and the marked figures in the transcript: a field
+//! with either gets its text as marked HTML (`highlight::marked_html`), a
+//! field that had them and has none gets its plain text back. Each field
+//! keeps the HTML it was last given, and is touched only when that
+//! changes, so a keystroke costs the fields whose marks it changes.
+
+use super::markup::{field_class, field_value};
+use crate::components::highlight::{marked_html, marks_of};
+use crate::i18n::use_texts;
+use crate::state::Reader;
+use leptos::prelude::*;
+use shilu_core::search::Field;
+use shilu_ui::effect::effect;
+use shilu_ui::html::Html;
+use shilu_ui::marks::{in_field, marked_blocks};
+use std::collections::{BTreeMap, BTreeSet};
+
+const FIELDS: [Field; 4] = [Field::Marker, Field::Heading, Field::Text, Field::Note];
+
+/// Keeps the transcript's fields marked as the reader's matches (and the
+/// current one) and the panels' marked figures say, for each content
+/// `rendered` (a new one has no marks).
+pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
+    let t = use_texts();
+    // The content it applied to, and each marked block's fields as set.
+    let applied = StoredValue::new((0u32, BTreeMap::<String, [Option<String>; 4]>::new()));
+    effect(move || {
+        let version = rendered.get();
+        let current = reader.active_index();
+        let checks = reader.marks.get();
+        let hint = t().conflict_mark;
+        reader.hits.with(|hits| {
+            reader.doc.with_untracked(|doc| {
+                applied.update_value(|(v, set)| {
+                    if *v != version {
+                        *v = version;
+                        set.clear();
+                    }
+                    let mut wanted: BTreeSet<&str> = hits.iter().map(|h| h.block.as_str()).collect();
+                    wanted.extend(marked_blocks(&checks));
+                    // In reading order, each block once: the blocks marked
+                    // now, and those marked before.
+                    for block in doc.blocks() {
+                        let id = block.id.as_str();
+                        let before = set.get(id);
+                        if !wanted.contains(id) && before.is_none() {
+                            continue;
+                        }
+                        let mut now: [Option<String>; 4] = Default::default();
+                        for (i, field) in FIELDS.into_iter().enumerate() {
+                            let Some(text) = field_value(block, field) else { continue };
+                            let marks = marks_of(hits, id, field, 0);
+                            let figures = in_field(&checks, id, field, text);
+                            if marks.is_empty() && figures.is_empty() {
+                                continue;
+                            }
+                            let cur = if marks.is_empty() { None } else { current };
+                            let hint = if figures.is_empty() { "" } else { hint };
+                            now[i] = Some(marked_html(text, &marks, cur, &figures, hint).into_string());
+                        }
+                        let old = before.cloned().unwrap_or_default();
+                        if old == now {
+                            continue;
+                        }
+                        for (i, field) in FIELDS.into_iter().enumerate() {
+                            if old[i] != now[i] {
+                                let plain = || field_value(block, field).map(|t| Html::of_text(t).into_string());
+                                set_field(id, field, now[i].clone().or_else(plain).as_deref());
+                            }
+                        }
+                        if now.iter().all(Option::is_none) {
+                            set.remove(id);
+                        } else {
+                            set.insert(id.to_string(), now);
+                        }
+                    }
+                })
+            })
+        })
+    });
+}
+
+/// Sets the content of one field of block `id` (a block the page does not
+/// show, as the title, is left alone).
+fn set_field(id: &str, field: Field, html: Option<&str>) {
+    let Some(html) = html else { return };
+    let Some(block) = document().get_element_by_id(id) else {
+        return;
+    };
+    let selector = format!(".{}", field_class(field));
+    if let Ok(Some(el)) = block.query_selector(&selector) {
+        el.set_inner_html(html);
+    }
+}
