@@ -31,8 +31,8 @@ use shilu_ui::html::Go;
 /// The transcript the explorer opens with, read at build time: the
 /// pre-render (`src/prerender.rs`) shows it and writes its text into the
 /// page, where the app in the browser reads it (`crate::seed`), so the wasm
-/// does not carry it. The component tests embed it.
-#[cfg(any(test, feature = "ssr"))]
+/// does not carry it (a constant no code of the app uses is not in the
+/// wasm). The component tests embed it.
 pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
 /// Provides everything the components expect as context — the reader's

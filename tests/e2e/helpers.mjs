@@ -202,9 +202,9 @@ export function collectErrors(page) {
   return errors;
 }
 
-/** Resolves once the wasm has started: the loading indicator is gone and <main> is visible. */
+/** Resolves once the app has taken over the page and applied the view in the URL: it then removes the loading indicator (hidden all along unless a link names a kept transcript). */
 export async function appReady(page, { timeout = 20_000 } = {}) {
-  await page.locator('#loading').waitFor({ state: 'hidden', timeout });
+  await page.locator('#loading').waitFor({ state: 'detached', timeout });
   await page.locator('main').first().waitFor({ state: 'visible', timeout });
 }
 

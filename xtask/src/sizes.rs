@@ -48,7 +48,9 @@ pub const LAZY_DIR: &str = "panels/";
 
 /// The service worker: registered by the page after its `load` event, so
 /// fetched after the first visit is usable (then it precaches the rest).
-pub const AFTER_LOAD: &[&str] = &["sw.js"];
+/// And the stylesheet for browsers without JavaScript, linked inside
+/// `<noscript>`: a browser that runs the app never fetches it.
+pub const AFTER_LOAD: &[&str] = &["sw.js", "noscript.css"];
 
 /// Is this a script, wasm module or stylesheet?
 fn is_code(path: &str) -> bool {

@@ -23,7 +23,7 @@ for (const prefix of ['/', '/shilu/']) {
     try {
       await recordViolations(context);
       await page.reload({ waitUntil: 'load' });
-      await page.locator('#loading').waitFor({ state: 'hidden', timeout: 20_000 });
+      await page.locator('#loading').waitFor({ state: 'detached', timeout: 20_000 });
       await page.getByRole('heading', { level: 1 }).waitFor({ state: 'visible' });
       assert.ok(await page.locator('[id="t3-b1"]').count(), 'the transcript is there');
 
@@ -63,7 +63,7 @@ test('the policy is enforced: an inline style attribute set from markup is refus
   try {
     await recordViolations(context);
     await page.reload({ waitUntil: 'load' });
-    await page.locator('#loading').waitFor({ state: 'hidden', timeout: 20_000 });
+    await page.locator('#loading').waitFor({ state: 'detached', timeout: 20_000 });
     await page.evaluate(() => {
       const probe = document.createElement('div');
       probe.innerHTML = '<span id="csp-probe" style="color: rgb(1, 2, 3)">x</span>';

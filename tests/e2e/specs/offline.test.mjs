@@ -78,9 +78,9 @@ test('a cold load fetches exactly the first-visit files before `load`; the worke
       };
     });
     // What xtask/src/sizes.rs counts: index.html, and the .js, .wasm and .css
-    // outside panels/, but sw.js.
+    // outside panels/, but sw.js and noscript.css (for browsers without script).
     const counted = fs.readdirSync(DIST)
-      .filter((f) => f === 'index.html' || (/\.(js|wasm|css)$/.test(f) && f !== 'sw.js'))
+      .filter((f) => f === 'index.html' || (/\.(js|wasm|css)$/.test(f) && f !== 'sw.js' && f !== 'noscript.css'))
       .sort();
     assert.deepEqual(early, counted, 'fetched before load = the first-visit files of the size table');
     assert.ok(ctx.server.requests.includes('/sw.js'), 'the worker is fetched');
