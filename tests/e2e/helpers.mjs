@@ -27,9 +27,9 @@ import { after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { brotliOf, wantsBrotli } from './compress.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../..');
@@ -79,7 +79,7 @@ export const STRICT_CSP =
  * are added to every response (e.g. a Content-Security-Policy).
  * With `brotli: true` it serves like a host that pre-compresses: a request
  * whose Accept-Encoding has `br` gets brotli (quality 11) of every file but
- * the already-compressed images and fonts ([`PRECOMPRESSED`]), with
+ * the already-compressed images and fonts (compress.mjs), with
  * Content-Encoding, Vary and the compressed Content-Length; each file is
  * compressed once (per modification time).
  * Resolves to { url, close(), requests, log } where requests lists every path
@@ -120,7 +120,7 @@ export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = fa
         return;
       }
       const encoding = {};
-      if (brotli && !PRECOMPRESSED.has(path.extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+      if (brotli && wantsBrotli(req.headers, file)) {
         body = brotliOf(file, body);
         Object.assign(encoding, { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
       }
@@ -146,22 +146,6 @@ export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = fa
       });
     });
   });
-}
-
-/** Extensions a host does not compress again: their formats are compressed already. */
-export const PRECOMPRESSED = new Set(['.png', '.jpg', '.ico', '.woff2']);
-
-// Brotli of each served file, by path, size and modification time.
-const brotliCache = new Map();
-
-/** `body` (the bytes of `file`) compressed with brotli at quality 11, as `brotli -q 11` does. */
-function brotliOf(file, body) {
-  const { mtimeMs, size } = fs.statSync(file);
-  const key = `${file}\0${mtimeMs}\0${size}`;
-  if (!brotliCache.has(key)) {
-    brotliCache.set(key, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  }
-  return brotliCache.get(key);
 }
 
 // One browser and one server per prefix, per spec file (each file is its own

@@ -31,8 +31,10 @@
 // response's Content-Length.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { DESKTOP, appReady, assertNoErrors, browser, collectErrors, serveDist } from '../helpers.mjs';
 import { FIRST_VISIT_BUDGET_BYTES } from '../budget.mjs';
+import { PRECOMPRESSED } from '../compress.mjs';
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
@@ -156,7 +158,7 @@ function check(prefix, load) {
     if (h.length !== null) {
       assert.equal(h.body, h.length, `at ${prefix}: ${h.url}: the counted body (${h.body} B) is not its Content-Length (${h.length} B)`);
     }
-    if (h.length !== 0 && !/\.(png|jpg|ico|woff2)$/.test(new URL(h.url).pathname)) {
+    if (h.length !== 0 && !PRECOMPRESSED.has(path.extname(new URL(h.url).pathname))) {
       assert.equal(h.encoding, 'br', `at ${prefix}: ${h.url} came without brotli: the measure is of brotli bodies`);
     }
   }
