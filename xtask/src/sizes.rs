@@ -15,7 +15,7 @@
 //! is usable and `load` has fired, whatever they are; the service worker's
 //! requests (its script and the precache, after `load`, on its own target)
 //! are not counted. That total must be at most [`budget_brotli_bytes`],
-//! defined once in `tests/e2e/budget.mjs` (175 KB); the `e2e` tier fails
+//! defined once in `tests/e2e/budget.mjs`; the `e2e` tier fails
 //! otherwise.
 //!
 //! This table marks the files a first visit fetches today (`\*`): `index.html`
@@ -42,8 +42,8 @@ pub const BUDGET_FILE: &str = "tests/e2e/budget.mjs";
 const BUDGET_SOURCE: &str = include_str!("../../tests/e2e/budget.mjs");
 
 /// The first-visit budget in bytes of brotli, as [`BUDGET_FILE`] defines it
-/// (`export const FIRST_VISIT_BUDGET_BYTES = 175_000;`): 175 KB, counted
-/// strictly as 175 × 1000 bytes. It was 150 KB for a parser that read the
+/// (`export const FIRST_VISIT_BUDGET_BYTES = …;`, in bytes: a KB is 1000
+/// of them). It was 150 KB for a parser that read the
 /// seed's layout only, then 160 KB for the parser that reads every layout
 /// (issue 10, about 7 KB) and the typed HTML layer's crates (issue 14, about
 /// 2.5 KB), counted over a list of files; issue 11 made it 175 KB for
@@ -52,7 +52,7 @@ pub fn budget_brotli_bytes() -> u64 {
     parse_budget(BUDGET_SOURCE).unwrap_or_else(|e| panic!("{BUDGET_FILE}: {e}"))
 }
 
-/// The number in `export const FIRST_VISIT_BUDGET_BYTES = 175_000;`.
+/// The number in `export const FIRST_VISIT_BUDGET_BYTES = 175_000;` (digits and `_`).
 fn parse_budget(source: &str) -> std::result::Result<u64, String> {
     const NAME: &str = "export const FIRST_VISIT_BUDGET_BYTES = ";
     let rest = source
@@ -293,7 +293,7 @@ mod tests {
 
     #[test]
     fn the_budget_is_read_from_its_one_definition() {
-        assert_eq!(budget_brotli_bytes(), 175_000);
+        assert!(budget_brotli_bytes() > 0);
         let js = "// x\nexport const FIRST_VISIT_BUDGET_BYTES = 1_234;\n";
         assert_eq!(parse_budget(js), Ok(1234));
         assert!(parse_budget("const X = 1;")
@@ -317,7 +317,9 @@ mod tests {
                 "README.md",
                 format!("**{kb} KB, counted as {spaced} bytes**"),
             ),
+            ("README.md", format!("within a {kb} KB budget")),
             ("ARCHITECTURE.md", format!("stays within {kb} KB brotli")),
+            ("xtask/src/sizes.rs", format!("issue 11 made it {kb} KB")),
         ] {
             let text = std::fs::read_to_string(crate::util::root().join(file))
                 .unwrap_or_else(|e| panic!("reading {file}: {e}"));
@@ -358,10 +360,13 @@ mod tests {
             t.contains("| **on opening a panel** | 28.0 KB | 14.0 KB | 7.0 KB |"),
             "{t}"
         );
-        assert!(
-            t.contains("51.0 KB brotli, 29% of the 175.0 KB budget, which Chromium measures"),
-            "{t}"
+        let budget = budget_brotli_bytes();
+        let footnote = format!(
+            "51.0 KB brotli, {:.0}% of the {} budget, which Chromium measures",
+            51_000.0 * 100.0 / budget as f64,
+            human(budget)
         );
+        assert!(t.contains(&footnote), "{t}");
     }
 
     #[test]
