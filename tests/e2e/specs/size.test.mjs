@@ -14,7 +14,7 @@
 // - Its response body as it came over the wire (CDP's encodedDataLength at
 //   `Network.loadingFinished`, less the response's header bytes at
 //   `Network.responseReceived`): the brotli bytes, the honest analogue of
-//   the old file list's `brotli -q 11` sizes. Response headers (about 190
+//   the old file list's `brotli -q 11` sizes. Response headers (about 230
 //   bytes a response from this server, more from a real host) depend on the
 //   host, not on the app, so they are printed but not counted.
 // - Not counted: requests of the service worker. web/loader.js registers it
