@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { brotliOf, wantsBrotli } from './compress.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../..');
@@ -76,17 +77,25 @@ export const STRICT_CSP =
  * '/shilu/'), like a static host: directories serve index.html, `/shilu`
  * redirects to `/shilu/`, anything outside the prefix is a 404. `headers`
  * are added to every response (e.g. a Content-Security-Policy).
- * Resolves to { url, close(), requests } where requests lists every path asked for.
+ * With `brotli: true` it serves like a host that pre-compresses: a request
+ * whose Accept-Encoding has `br` gets brotli (quality 11) of every file but
+ * the already-compressed images and fonts (compress.mjs), with
+ * Content-Encoding, Vary and the compressed Content-Length; each file is
+ * compressed once (per modification time).
+ * Resolves to { url, close(), requests, log } where requests lists every path
+ * asked for, and log the same as { path, at } (`at`: performance.now() when it arrived).
  */
-export function serveDist({ root = DIST, prefix = '/', headers = {} } = {}) {
+export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html not found: run \`cargo xtask dist\` first`);
   }
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must be /…/: ${prefix}`);
   const requests = [];
+  const log = [];
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(urlPath);
+    log.push({ path: urlPath, at: performance.now() });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -110,10 +119,16 @@ export function serveDist({ root = DIST, prefix = '/', headers = {} } = {}) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
+      const encoding = {};
+      if (brotli && wantsBrotli(req.headers, file)) {
+        body = brotliOf(file, body);
+        Object.assign(encoding, { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+      }
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
+        ...encoding,
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -126,6 +141,7 @@ export function serveDist({ root = DIST, prefix = '/', headers = {} } = {}) {
       resolve({
         url: `http://127.0.0.1:${port}${prefix}`,
         requests,
+        log,
         close: () => new Promise((r) => server.close(() => r())),
       });
     });

@@ -5,10 +5,10 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { fileURLToPath } from 'node:url';
+import { brotliOf, wantsBrotli } from './compress.mjs';
 
 // As in helpers.mjs, which this file does not import: it loads node:test,
 // and bench-web.mjs is a script, not a test file.
@@ -31,7 +31,6 @@ const MIME = {
  * asked for (compressed once per file). Resolves to { origin, close() }.
  */
 export function serveBrotli(sites = { '/': DIST }) {
-  const packed = new Map();
   const prefixes = Object.keys(sites).sort((a, b) => b.length - a.length);
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -45,11 +44,8 @@ export function serveBrotli(sites = { '/': DIST }) {
     const type = MIME[path.extname(file)] || 'application/octet-stream';
     const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
     let body = fs.readFileSync(file);
-    if (/\bbr\b/.test(req.headers['accept-encoding'] || '') && !type.startsWith('image/')) {
-      if (!packed.has(file)) {
-        packed.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      }
-      body = packed.get(file);
+    if (wantsBrotli(req.headers, file)) {
+      body = brotliOf(file, body);
       headers['Content-Encoding'] = 'br';
     }
     headers['Content-Length'] = body.length;

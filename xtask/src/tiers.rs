@@ -5,11 +5,10 @@
 //! | --- | --- |
 //! | core | `cargo test -p shilu-core -p xtask` (native) |
 //! | wasm | `cargo test -p shilu-app -p shilu-ui -p shilu-panels --target wasm32-unknown-unknown`: wasm-bindgen-test in headless Chromium via chromedriver |
-//! | dist | `cargo xtask dist`, then the first-visit size budget, README.md's size table and a relocatability check |
-//! | e2e  | `node --test` + playwright-core in Chromium against dist/, served at `/` and `/shilu/` |
+//! | dist | `cargo xtask dist`, then README.md's size table and a relocatability check |
+//! | e2e  | `node --test` + playwright-core in Chromium against dist/, served at `/` and `/shilu/`; the first-visit size budget among them (`specs/size.test.mjs`) |
 
 use crate::setup::{self, Scope};
-use crate::sizes;
 use crate::util::{self, cargo, command, step, Result};
 use std::fmt;
 use std::process::ExitCode;
@@ -252,20 +251,6 @@ fn wasm(count: &mut Count) -> Result {
 /// (c) release dist, then the checks that read it.
 fn dist(count: &mut Count) -> Result {
     let files = crate::dist::dist()?;
-    println!(
-        "test first visit within budget (≤ {} brotli -q 11) ...",
-        sizes::human(sizes::BUDGET_BROTLI_BYTES)
-    );
-    match sizes::check_budget(&files) {
-        Ok(total) => {
-            println!("    ok: {}", sizes::human(total));
-            count.passed += 1;
-        }
-        Err(e) => {
-            println!("    FAILED: {e}");
-            count.failed += 1;
-        }
-    }
     println!("test README.md's size table is this dist/'s ...");
     match crate::dist::check_readme_table(&files) {
         Ok(()) => {

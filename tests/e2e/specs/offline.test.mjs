@@ -2,8 +2,9 @@
 // (sw.js, registered by web/loader.js after the page's load event)
 // precaches the app and the panels' module; after one visit the transcript
 // and the calendar work offline, at / and under /shilu/. What a cold load
-// fetches before `load` is exactly what the size budget counts. When a new
-// version is deployed, a notice offers to reload.
+// fetches before `load` is exactly the files the size table marks as the
+// first visit (the budget itself is measured in specs/size.test.mjs). When
+// a new version is deployed, a notice offers to reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -77,8 +78,9 @@ test('a cold load fetches exactly the first-visit files before `load`; the worke
         late: all.filter((e) => e.startTime >= loaded).map(name),
       };
     });
-    // What xtask/src/sizes.rs counts: index.html, and the .js, .wasm and .css
-    // outside panels/, but sw.js and noscript.css (for browsers without script).
+    // What xtask/src/sizes.rs marks as the first visit: index.html, and the
+    // .js, .wasm and .css outside panels/, but sw.js and noscript.css (for
+    // browsers without script).
     const counted = fs.readdirSync(DIST)
       .filter((f) => f === 'index.html' || (/\.(js|wasm|css)$/.test(f) && f !== 'sw.js' && f !== 'noscript.css'))
       .sort();
