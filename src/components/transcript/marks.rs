@@ -5,14 +5,14 @@
 //! changes, so a keystroke costs the fields whose marks it changes.
 
 use super::markup::{field_class, field_value};
-use crate::components::highlight::{marked_html, marks_of};
+use crate::components::highlight::field_marks_html;
 use crate::i18n::use_texts;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::Field;
 use shilu_ui::effect::effect;
 use shilu_ui::html::Html;
-use shilu_ui::marks::{in_field, marked_blocks};
+use shilu_ui::marks::marked_blocks;
 use std::collections::{BTreeMap, BTreeSet};
 
 const FIELDS: [Field; 4] = [Field::Marker, Field::Heading, Field::Text, Field::Note];
@@ -48,15 +48,9 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
                         }
                         let mut now: [Option<String>; 4] = Default::default();
                         for (i, field) in FIELDS.into_iter().enumerate() {
-                            let Some(text) = field_value(block, field) else { continue };
-                            let marks = marks_of(hits, id, field, 0);
-                            let figures = in_field(&checks, id, field, text);
-                            if marks.is_empty() && figures.is_empty() {
-                                continue;
+                            if let Some(text) = field_value(block, field) {
+                                now[i] = field_marks_html(hits, current, &checks, id, field, text, hint);
                             }
-                            let cur = if marks.is_empty() { None } else { current };
-                            let hint = if figures.is_empty() { "" } else { hint };
-                            now[i] = Some(marked_html(text, &marks, cur, &figures, hint).into_string());
                         }
                         let old = before.cloned().unwrap_or_default();
                         if old == now {
