@@ -23,7 +23,8 @@ pub fn ConferenceHeader() -> impl IntoView {
     };
     view! {
         <header class="conference" lang="zh-CN">
-            <h1 class="conference__title" inner_html=title_html(reader)></h1>
+            <h1 class="conference__title" inner_html=title_html(reader)
+                data-field-of=move || reader.doc.with(|d| title_block(d).map(|b| b.id.clone()))></h1>
             <dl class="conference__facts" inner_html=facts></dl>
             <ul class="conference__people" aria-label=text(|t| t.participants) inner_html=people></ul>
         </header>
@@ -76,18 +77,16 @@ pub fn people_html(participants: &[Participant], t: &Texts) -> Html {
     h
 }
 
-/// The title as HTML, with search matches and marked figures when it is
-/// the document's title block (which the transcript leaves to the header).
+/// The title as HTML, with its marked figures when it is the document's
+/// title block (which the transcript leaves to the header; the search's
+/// highlights find it by `data-field-of`).
 fn title_html(reader: Reader) -> impl Fn() -> String {
     let t = use_texts();
     move || {
         reader.doc.with(|d| match title_block(d) {
             Some(b) => {
-                let (current, checks) = (reader.active_index(), reader.marks.get());
-                let hint = t().conflict_mark;
-                reader
-                    .hits
-                    .with(|h| field_marks_html(h, current, &checks, &b.id, Field::Text, &b.text, hint))
+                let checks = reader.marks.get();
+                field_marks_html(&[], None, &checks, &b.id, Field::Text, &b.text, t().conflict_mark)
                     .unwrap_or_else(|| Html::of_text(&b.text).into_string())
             }
             None => Html::of_text(&d.meta.title).into_string(),

@@ -4,7 +4,7 @@ use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_ui::context::context;
-use shilu_ui::dom::scroll_to_current_hit;
+use crate::components::transcript::highlights::scroll_to_current;
 
 /// Id of the search input (the `/` shortcut focuses it).
 pub const SEARCH_INPUT_ID: &str = "search";
@@ -17,7 +17,7 @@ pub fn SearchBar() -> impl IntoView {
     let step = move |forward: bool| {
         reader.step_hit(forward);
         reader.reveal_hits();
-        scroll_to_current_hit();
+        scroll_to_current();
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Enter" => {

@@ -283,3 +283,37 @@ export async function axe(page, { minImpact = 'serious' } = {}) {
     .filter((v) => rank[v.impact] >= rank[minImpact])
     .map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
 }
+
+/**
+ * The search's matches on the page (CSS highlights, `web/highlights.js`), in
+ * document order: { text, current, block, turn, inTitle, visible }.
+ */
+export function searchMatches(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const name of ['search', 'search-current']) {
+      for (const r of CSS.highlights.get(name) || []) out.push([r, name === 'search-current']);
+    }
+    out.sort(([a], [b]) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return out.map(([r, current]) => {
+      const el = r.startContainer.parentElement;
+      return {
+        text: r.toString(),
+        current,
+        block: el.closest('[data-block]')?.id ?? null,
+        turn: el.closest('[data-turn]')?.id ?? null,
+        inTitle: !!el.closest('h1'),
+        visible: el.checkVisibility(),
+      };
+    });
+  });
+}
+
+/** Waits until exactly `n` search matches are highlighted. */
+export function waitForMatches(page, n, { timeout = 10_000 } = {}) {
+  return page.waitForFunction(
+    (n) => ['search', 'search-current'].reduce((a, k) => a + (CSS.highlights.get(k)?.size || 0), 0) === n,
+    n,
+    { timeout },
+  );
+}

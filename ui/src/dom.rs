@@ -145,17 +145,6 @@ pub fn typing_in_field() -> bool {
     })
 }
 
-/// Scrolls the current search match into view, once it has rendered.
-pub fn scroll_to_current_hit() {
-    request_animation_frame(|| {
-        if let Ok(Some(mark)) = document().query_selector("mark.is-current") {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            mark.scroll_into_view_with_scroll_into_view_options(&opts);
-        }
-    });
-}
-
 /// The elements under `root` that match `selector`, in document order.
 pub fn select_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     let Ok(list) = root.query_selector_all(selector) else {

@@ -10,7 +10,8 @@ use shilu_core::places::Mark;
 use shilu_core::search::Field;
 use std::ops::Range;
 
-fn code(field: Field) -> &'static str {
+/// A field's one-letter code in the marks' lines and the search's highlights.
+pub fn field_code(field: Field) -> &'static str {
     match field {
         Field::Marker => "m",
         Field::Heading => "h",
@@ -26,7 +27,7 @@ pub fn encode(marks: &[Mark]) -> String {
         let line = format!(
             "{} {} {} {} {}\n",
             m.block,
-            code(m.field),
+            field_code(m.field),
             m.range.start,
             m.range.end,
             m.check
@@ -74,7 +75,7 @@ pub fn in_field<'a>(
         };
         let [b, f, start, end, check] = words;
         if let (5, true, true, Some(start), Some(end)) =
-            (n, b == block, f == code(field), num(start), num(end))
+            (n, b == block, f == field_code(field), num(start), num(end))
         {
             if start < end && text.get(start..end).is_some() {
                 out.push((start..end, check));

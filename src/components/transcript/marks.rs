@@ -1,8 +1,9 @@
-//! The search's matches and the marked figures in the transcript: a field
-//! with either gets its text as marked HTML (`highlight::marked_html`), a
-//! field that had them and has none gets its plain text back. Each field
-//! keeps the HTML it was last given, and is touched only when that
-//! changes, so a keystroke costs the fields whose marks it changes.
+//! The marked figures in the transcript (the sides of a conflict, links to
+//! their check): a field with one gets its text as marked HTML
+//! (`highlight::marked_html`), a field that had them and has none gets its
+//! plain text back. Each field keeps the HTML it was last given, and is
+//! touched only when that changes. (The search's matches are highlights
+//! over the text, `super::highlights`, not elements.)
 
 use super::markup::{field_class, field_value};
 use crate::components::highlight::field_marks_html;
@@ -13,31 +14,30 @@ use shilu_core::search::Field;
 use shilu_ui::effect::effect;
 use shilu_ui::html::Html;
 use shilu_ui::marks::marked_blocks;
+use crate::state::set_of;
 use std::collections::{BTreeMap, BTreeSet};
 
 const FIELDS: [Field; 4] = [Field::Marker, Field::Heading, Field::Text, Field::Note];
 
-/// Keeps the transcript's fields marked as the reader's matches (and the
-/// current one) and the panels' marked figures say, for each content
-/// `rendered` (a new one has no marks).
-pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
+/// Keeps the transcript's fields marked as the panels' marked figures say,
+/// for each content `rendered` (a new one has no marks); `fields` counts
+/// each time fields were set (their text nodes are new).
+pub fn follow(reader: Reader, rendered: RwSignal<u32>, fields: RwSignal<u32>) {
     let t = use_texts();
     // The content it applied to, and each marked block's fields as set.
     let applied = StoredValue::new((0u32, BTreeMap::<String, [Option<String>; 4]>::new()));
     effect(move || {
         let version = rendered.get();
-        let current = reader.active_index();
         let checks = reader.marks.get();
         let hint = t().conflict_mark;
-        reader.hits.with(|hits| {
-            reader.doc.with_untracked(|doc| {
+        let mut touched = false;
+        reader.doc.with_untracked(|doc| {
                 applied.update_value(|(v, set)| {
                     if *v != version {
                         *v = version;
                         set.clear();
                     }
-                    let mut wanted: BTreeSet<&str> = hits.iter().map(|h| h.block.as_str()).collect();
-                    wanted.extend(marked_blocks(&checks));
+                    let wanted: BTreeSet<&str> = set_of(marked_blocks(&checks));
                     // In reading order, each block once: the blocks marked
                     // now, and those marked before.
                     for block in doc.blocks() {
@@ -49,7 +49,7 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
                         let mut now: [Option<String>; 4] = Default::default();
                         for (i, field) in FIELDS.into_iter().enumerate() {
                             if let Some(text) = field_value(block, field) {
-                                now[i] = field_marks_html(hits, current, &checks, id, field, text, hint);
+                                now[i] = field_marks_html(&[], None, &checks, id, field, text, hint);
                             }
                         }
                         let old = before.cloned().unwrap_or_default();
@@ -60,6 +60,7 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
                             if old[i] != now[i] {
                                 let plain = || field_value(block, field).map(|t| Html::of_text(t).into_string());
                                 set_field(id, field, now[i].clone().or_else(plain).as_deref());
+                                touched = true;
                             }
                         }
                         if now.iter().all(Option::is_none) {
@@ -69,8 +70,10 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
                         }
                     }
                 })
-            })
-        })
+        });
+        if touched {
+            fields.update(|n| *n += 1);
+        }
     });
 }
 

@@ -5,10 +5,12 @@
 //! ([`markup`]); the pre-render writes it into the page, and the browser
 //! takes it over as it is. The reader's view changes it in place: which
 //! turns the speaker filter shows ([`shown`]), what is folded ([`folds`]),
-//! and the search's matches and the marked figures ([`marks`]). Each of
-//! them keeps what it last applied and touches only what changed.
+//! the marked figures ([`marks`]), each keeping what it last applied and
+//! touching only what changed; and the search's matches, highlights over
+//! the text ([`highlights`]).
 
 pub mod folds;
+pub mod highlights;
 pub mod markup;
 pub mod marks;
 pub mod shown;
@@ -52,7 +54,14 @@ pub fn Transcript() -> impl IntoView {
         });
         shown::follow(reader, rendered);
         folds::follow(reader, rendered);
-        marks::follow(reader, rendered);
+        // Each time fields get new text nodes: a new content, or marks set.
+        let fields = RwSignal::new(0u32);
+        shilu_ui::effect::effect(move || {
+            rendered.track();
+            fields.update(|n| *n += 1);
+        });
+        marks::follow(reader, rendered, fields);
+        highlights::follow(reader, fields);
         // Printed at the end of the transcript, so a paper copy says where it came from.
         shilu_ui::effect::effect(move || {
             if let Some(el) = content.get() {

@@ -4,7 +4,7 @@
 // storage that fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, openApp, assertNoErrors, screenshot, axe, MOBILE } from '../helpers.mjs';
+import { withPage, openApp, assertNoErrors, screenshot, axe, waitForMatches, MOBILE } from '../helpers.mjs';
 
 const SPRING = [
   '关于春季农业生产的新闻发布会',
@@ -45,7 +45,7 @@ test('an opened transcript is kept: a reload and its link in a new tab reopen it
     await title(page, '关于春季农业生产的新闻发布会').waitFor();
     assert.equal(new URL(page.url()).searchParams.get('doc'), key, 'the reload keeps the key');
     assert.equal(await page.getByRole('searchbox').inputValue(), '春耕');
-    assert.equal(await page.locator('mark').count(), 1);
+    await waitForMatches(page, 1);
     assert.equal(await title(page, SEED_TITLE).count(), 0, 'the seed is not shown');
 
     // The same link in a new tab of this browser.

@@ -2,7 +2,7 @@
 // fold, follow and copy links, use the keyboard, switch theme and language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, openApp, assertNoErrors, axe, screenshot, DESKTOP, MOBILE } from '../helpers.mjs';
+import { withPage, openApp, assertNoErrors, axe, screenshot, searchMatches, waitForMatches, DESKTOP, MOBILE } from '../helpers.mjs';
 
 const turnHeading = (page, name) => page.locator('.turn__speaker').filter({ hasText: name });
 
@@ -47,19 +47,22 @@ test('a search for 光伏 highlights all 5 matches, steps through them, and surv
   withPage(async (page) => {
     const box = page.getByRole('searchbox');
     await box.fill('光伏');
-    await page.locator('mark').nth(4).waitFor();
-    assert.equal(await page.locator('mark').count(), 5);
+    await waitForMatches(page, 5);
+    const current = async () => (await searchMatches(page)).findIndex((m) => m.current);
+    const all = await searchMatches(page);
+    assert.deepEqual(all.map((m) => m.text), Array(5).fill('光伏'));
     assert.match(await page.locator('#search-summary').innerText(), /5 处匹配/);
-    assert.equal(await page.locator('mark.is-current').count(), 1);
-    const first = await page.locator('mark').first().getAttribute('data-hit');
+    assert.equal(all.filter((m) => m.current).length, 1);
+    assert.equal(await current(), 0);
     await box.press('Enter');
-    assert.equal(await page.locator('mark.is-current').getAttribute('data-hit'), '1');
+    await page.waitForTimeout(100);
+    assert.equal(await current(), 1);
     await box.press('Shift+Enter');
-    assert.equal(await page.locator('mark.is-current').getAttribute('data-hit'), first);
+    await page.waitForTimeout(100);
+    assert.equal(await current(), 0);
     assert.match(page.url(), /[?&]q=%E5%85%89%E4%BC%8F/);
     await page.reload();
-    await page.locator('mark').nth(4).waitFor();
-    assert.equal(await page.locator('mark').count(), 5);
+    await waitForMatches(page, 5);
     assert.equal(await page.getByRole('searchbox').inputValue(), '光伏');
   }));
 
@@ -67,22 +70,24 @@ test('search ignores whitespace and full-width differences, and unfolds folded s
   withPage(async (page) => {
     await page.getByRole('button', { name: '全部折叠' }).click();
     await page.getByRole('searchbox').fill('３３５０ 个');
-    await page.locator('mark').first().waitFor({ state: 'visible' });
-    assert.ok((await page.locator('mark').count()) >= 3);
+    await page.waitForFunction(() => (CSS.highlights.get('search')?.size || 0) + (CSS.highlights.get('search-current')?.size || 0) >= 3);
+    const matches = await searchMatches(page);
+    assert.ok(matches.length >= 3);
+    assert.ok(matches.every((m) => m.visible), 'every match is unfolded');
   }));
 
 test('search combines with the speaker filter', () =>
   withPage(async (page) => {
     await page.getByRole('searchbox').fill('光伏');
-    await page.locator('mark').nth(4).waitFor();
+    await waitForMatches(page, 5);
     // 李武军 mentions 光伏 once; the other four are 刘志杰's.
     await page.getByRole('button', { name: '只看李武军' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('mark').length === 1);
+    await waitForMatches(page, 1);
     assert.match(await page.locator('#search-summary').innerText(), /1 处匹配/);
-    const turn = await page.locator('mark').first().evaluate((m) => m.closest('[data-turn]').id);
+    const [{ turn }] = await searchMatches(page);
     assert.equal(await page.locator(`[id="${turn}"] .turn__name`).innerText(), '李武军');
     await page.getByRole('button', { name: '只看刘志杰' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('mark').length === 4);
+    await waitForMatches(page, 4);
   }));
 
 test('folding a section hides its body; expand all brings it back', () =>
@@ -258,7 +263,7 @@ test('at 375px the contents are a drawer and nothing scrolls sideways', () =>
 test('axe: no serious or critical violations with a search and filter active, in dark theme', () =>
   withPage(
     async (page) => {
-      await page.locator('mark').first().waitFor();
+      await page.waitForFunction(() => CSS.highlights.get('search-current')?.size === 1);
       await page.getByRole('button', { name: '切换到深色主题' }).click();
       assert.deepEqual(await axe(page), []);
     },
@@ -281,8 +286,11 @@ test('print: everything unfolded and shown, no controls, the link printed', () =
 test('every counted match is marked on the page, the title included', () =>
   withPage(async (page) => {
     await page.getByRole('searchbox').fill('深度贫困');
-    await page.locator('h1 mark').first().waitFor();
+    await page.waitForFunction(() => (CSS.highlights.get('search')?.size || 0) > 50);
     const counted = Number((await page.locator('#search-summary').innerText()).match(/(\d+) 处匹配/)[1]);
     assert.ok(counted > 50, `counted ${counted}`);
-    assert.equal(await page.locator('mark').count(), counted);
+    const matches = await searchMatches(page);
+    assert.equal(matches.length, counted);
+    assert.ok(matches.every((m) => m.text.replace(/\s/g, '') === '深度贫困'), 'each highlight is the word');
+    assert.ok(matches.some((m) => m.inTitle), 'the title is highlighted too');
   }));

@@ -87,7 +87,7 @@ for (const prefix of ['/', '/shilu/']) {
       assert.equal(pre.turns, doc.turns.length);
       await page.locator('#loading').waitFor({ state: 'detached', timeout: 20_000 });
       // Then the state: only that speaker, the search marked, the paragraph in view.
-      await page.waitForFunction(() => document.querySelectorAll('#transcript mark').length > 0);
+      await page.waitForFunction(() => CSS.highlights.get('search-current')?.size === 1);
       const hidden = await page.locator('.turn__hidden:visible').count();
       assert.ok(hidden > 0, 'the other speakers are hidden');
       assert.equal(await page.getByRole('searchbox').inputValue(), word);
