@@ -122,18 +122,19 @@ fn in_browser(reader: Reader, seed: Arc<str>) {
     // A link naming a kept transcript (a reload) waits for it.
     let seed_key = reader.key.get_untracked();
     let wanted = url_state::from_location().doc.filter(|k| *k != seed_key);
+    let toast = context::<Toast>();
     library::install(reader, &seed, wanted, move |reader, apply| {
-        follow_location(reader, apply, seed_key.clone())
+        follow_location(reader, apply, seed_key.clone(), toast, lang)
     });
 }
 
 /// Once the first transcript is shown: the view in the URL applies to it
-/// (`apply`: it is the one the URL names), and the URL follows the reader
-/// from then on.
+/// (`apply`: it is the one the URL names; a quote it does not have is
+/// said to be missing), and the URL follows the reader from then on.
 #[cfg(not(feature = "ssr"))]
-fn follow_location(reader: Reader, apply: bool, seed_key: String) {
-    if apply {
-        url_state::apply_from_location(&reader);
+fn follow_location(reader: Reader, apply: bool, seed_key: String, toast: Toast, lang: RwSignal<Lang>) {
+    if apply && url_state::apply_from_location(&reader) {
+        toast.show(crate::i18n::texts(lang.get_untracked()).quote_missing);
     }
     url_state::sync_to_location(reader, seed_key);
     library::ready();
@@ -142,7 +143,8 @@ fn follow_location(reader: Reader, apply: bool, seed_key: String) {
     }
 }
 
-/// A deep link (`#t7-b3`) opens its turn and section, then scrolls there.
+/// A deep link (`#t7-b3`) opens its turn and section, then scrolls there;
+/// a quote link without one, to the quote's block.
 #[cfg(not(feature = "ssr"))]
 fn follow_initial_hash(reader: Reader) {
     let hash = window().location().hash().unwrap_or_default();
@@ -150,6 +152,7 @@ fn follow_initial_hash(reader: Reader) {
         .strip_prefix('#')
         .filter(|h| !h.is_empty())
         .map(str::to_string)
+        .or_else(|| reader.quote.with_untracked(|q| shilu_core::quote::Quote::parse(q)).map(|q| q.block))
     else {
         return;
     };

@@ -69,6 +69,13 @@ pub struct Texts {
     pub copied_link: &'static str,
     pub copied_citation: &'static str,
     pub copy_failed: &'static str,
+    /// The button over a selection in the transcript, and what it says.
+    pub copy_quote: &'static str,
+    pub copied_quote: &'static str,
+    /// A selection beyond one field: the link quotes its first field's part.
+    pub quote_clipped: &'static str,
+    /// A quote link whose passage this transcript does not have.
+    pub quote_missing: &'static str,
     pub keyboard_help: &'static str,
     // A panel whose module is loading.
     pub panel_loading: &'static str,
@@ -125,6 +132,10 @@ pub static ZH: Texts = Texts {
     copied_link: "已复制段落链接",
     copied_citation: "已复制引用",
     copy_failed: "复制失败，请手动复制地址栏中的链接",
+    copy_quote: "复制引文链接",
+    copied_quote: "已复制引文链接",
+    quote_clipped: "引文限于一段之内：已复制所选第一段中文字的链接",
+    quote_missing: "引文链接所指的文字不在此实录中（实录可能已改动），未标出引文",
     keyboard_help: "快捷键：/ 搜索，j / k 上一位 / 下一位发言人，Enter / Shift+Enter 跳转匹配",
     panel_loading: "正在加载…",
     panel_failed: "加载失败，请检查网络连接。",
@@ -190,6 +201,10 @@ pub static EN: Texts = Texts {
     copied_link: "Link copied",
     copied_citation: "Citation copied",
     copy_failed: "Could not copy; copy the link from the address bar",
+    copy_quote: "Copy quote link",
+    copied_quote: "Quote link copied",
+    quote_clipped: "A quote stays within one paragraph: the link quotes the selection's first one",
+    quote_missing: "The quoted passage is not in this transcript (it may have changed): nothing is highlighted",
     keyboard_help:
         "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match",
     panel_loading: "Loading…",

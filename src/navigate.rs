@@ -49,6 +49,13 @@ fn show(reader: Reader, panel: Panel, id: String) {
                 }
             }
             scroll_to_id(&id);
+            // A quote in it, into view too (a long paragraph's end may be
+            // below the screen).
+            if let Ok(Some(quote)) = document().query_selector(&format!("[id=\"{id}\"] mark.quote")) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                quote.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
             focus_id(&id);
         })
     });

@@ -89,6 +89,43 @@ pub fn marked_html(
     h
 }
 
+/// [`marked_html`] with the passage `quote` (a byte range of `text`, see
+/// `shilu_core::quote`) in a `<mark class="quote">`: the matches and
+/// figures inside it stay marked (a match across its edge is marked on
+/// each side of it, a figure across it is not linked).
+pub fn quoted_html(
+    text: &str,
+    quote: Range<usize>,
+    marks: &[(usize, Range<usize>)],
+    current: Option<usize>,
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) -> Html {
+    let mut h = Html::new();
+    for part in [0..quote.start, quote.clone(), quote.end..text.len()] {
+        let (from, to) = (part.start, part.end);
+        let marks: Vec<(usize, Range<usize>)> = marks
+            .iter()
+            .filter_map(|(i, r)| {
+                let (s, e) = (r.start.max(from), r.end.min(to));
+                (s < e).then(|| (*i, s - from..e - from))
+            })
+            .collect();
+        let checks: Vec<(Range<usize>, &str)> = checks
+            .iter()
+            .filter(|(r, _)| from <= r.start && r.end <= to)
+            .map(|(r, id)| (r.start - from..r.end - from, *id))
+            .collect();
+        let inner = marked_html(&text[part.clone()], &marks, current, &checks, hint);
+        if part == quote {
+            h.open("mark", &[attr("class", "quote")]).append(&inner).close("mark");
+        } else {
+            h.append(&inner);
+        }
+    }
+    h
+}
+
 /// The hits in one field of `block`, numbered from `first` (the index among
 /// all hits of the first of `hits`): the block's hits are found by binary
 /// search in the reading-ordered hits (`search::hits_in`), so a field looks
@@ -198,6 +235,21 @@ mod tests {
         assert_eq!(html.matches("<mark").count(), 2);
         assert_eq!(html.matches("is-current").count(), 1);
         expect![[r##"<mark data-hit="3">光伏</mark>&lt;扶贫&gt;与<mark class="is-current" data-hit="4">光伏</mark>"##]].assert_eq(&html);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn a_quote_is_marked_around_the_matches_and_figures_inside_it() {
+        let text = "占22.8%，共4.88亿元<";
+        let fig = text.find("22.8%").unwrap();
+        let quote = fig..text.find("4.88").unwrap();
+        let html = quoted_html(text, quote.clone(), &[], None, &[(fig..fig + 5, "c1")], "！");
+        expect![[r##"占<mark class="quote"><a class="check-mark" href="#c1" data-act="check" data-arg="c1">22.8%<span class="visually-hidden">！</span></a>，共</mark>4.88亿元&lt;"##]].assert_eq(&html);
+        // A match across the quote's end is marked on both sides of it.
+        let html = quoted_html(text, quote.clone(), &[(0, quote.end - 3..quote.end + 1)], Some(0), &[], "");
+        expect![[r##"占<mark class="quote">22.8%，<mark class="is-current" data-hit="0">共</mark></mark><mark class="is-current" data-hit="0">4</mark>.88亿元&lt;"##]].assert_eq(&html);
+        // The whole text quoted.
+        let html = quoted_html(text, 0..text.len(), &[], None, &[], "");
+        assert_eq!(html.into_string(), "<mark class=\"quote\">占22.8%，共4.88亿元&lt;</mark>");
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]

@@ -1,11 +1,12 @@
-//! The search's matches and the marked figures in the transcript: a field
-//! with either gets its text as marked HTML (`highlight::marked_html`), a
+//! The search's matches, the marked figures and the reader's quote in the
+//! transcript: a field with any of them gets its text as marked HTML
+//! (`highlight::marked_html`, `quoted_html` around a quote), a
 //! field that had them and has none gets its plain text back. Each field
 //! keeps the HTML it was last given, and is touched only when that
 //! changes, so a keystroke costs the fields whose marks it changes.
 
 use super::markup::{field_class, field_value};
-use crate::components::highlight::{marked_html, marks_of};
+use crate::components::highlight::{marked_html, marks_of, quoted_html};
 use crate::i18n::use_texts;
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -18,7 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 const FIELDS: [Field; 4] = [Field::Marker, Field::Heading, Field::Text, Field::Note];
 
 /// Keeps the transcript's fields marked as the reader's matches (and the
-/// current one) and the panels' marked figures say, for each content
+/// current one), the panels' marked figures and the reader's quote say
+/// (`Reader::quote`, marked only where its passage is), for each content
 /// `rendered` (a new one has no marks).
 pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
     let t = use_texts();
@@ -29,6 +31,7 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
         let current = reader.active_index();
         let checks = reader.marks.get();
         let hint = t().conflict_mark;
+        let quote = reader.quoted();
         reader.hits.with(|hits| {
             reader.doc.with_untracked(|doc| {
                 applied.update_value(|(v, set)| {
@@ -38,6 +41,7 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
                     }
                     let mut wanted: BTreeSet<&str> = hits.iter().map(|h| h.block.as_str()).collect();
                     wanted.extend(marked_blocks(&checks));
+                    wanted.extend(quote.as_ref().map(|q| q.block.as_str()));
                     // In reading order, each block once: the blocks marked
                     // now, and those marked before.
                     for block in doc.blocks() {
@@ -51,12 +55,20 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
                             let Some(text) = field_value(block, field) else { continue };
                             let marks = marks_of(hits, id, field, 0);
                             let figures = in_field(&checks, id, field, text);
-                            if marks.is_empty() && figures.is_empty() {
+                            let quoted = quote
+                                .as_ref()
+                                .filter(|q| q.block == id && q.field == field)
+                                .and_then(|q| q.in_text(text));
+                            if marks.is_empty() && figures.is_empty() && quoted.is_none() {
                                 continue;
                             }
                             let cur = if marks.is_empty() { None } else { current };
                             let hint = if figures.is_empty() { "" } else { hint };
-                            now[i] = Some(marked_html(text, &marks, cur, &figures, hint).into_string());
+                            let html = match quoted {
+                                Some(q) => quoted_html(text, q, &marks, cur, &figures, hint),
+                                None => marked_html(text, &marks, cur, &figures, hint),
+                            };
+                            now[i] = Some(html.into_string());
                         }
                         let old = before.cloned().unwrap_or_default();
                         if old == now {

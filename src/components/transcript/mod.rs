@@ -14,6 +14,7 @@ pub mod marks;
 pub mod shown;
 
 use crate::components::block::on_block_action;
+use crate::components::quote_bar::copy_quote;
 use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -53,6 +54,7 @@ pub fn Transcript() -> impl IntoView {
         shown::follow(reader, rendered);
         folds::follow(reader, rendered);
         marks::follow(reader, rendered);
+        crate::selection::watch_selection();
         // Printed at the end of the transcript, so a paper copy says where it came from.
         shilu_ui::effect::effect(move || {
             if let Some(el) = content.get() {
@@ -73,6 +75,7 @@ pub fn Transcript() -> impl IntoView {
         Some(TranscriptAct::Reveal(name)) => reader.speakers.update(|s| {
             s.insert(name);
         }),
+        Some(TranscriptAct::Quote) => copy_quote(reader),
         None => on_block_action(reader, &ev),
     };
     view! {
