@@ -134,7 +134,8 @@ fn in_browser(reader: Reader, seed: Arc<str>) {
 #[cfg(not(feature = "ssr"))]
 fn follow_location(reader: Reader, apply: bool, seed_key: String, toast: Toast, lang: RwSignal<Lang>) {
     if apply && url_state::apply_from_location(&reader) {
-        toast.show(crate::i18n::texts(lang.get_untracked()).quote_missing);
+        // Once the page is the app's (the status line is hydrated).
+        request_animation_frame(move || toast.show(crate::i18n::texts(lang.get_untracked()).quote_missing));
     }
     url_state::sync_to_location(reader, seed_key);
     library::ready();
@@ -152,7 +153,7 @@ fn follow_initial_hash(reader: Reader) {
         .strip_prefix('#')
         .filter(|h| !h.is_empty())
         .map(str::to_string)
-        .or_else(|| reader.quote.with_untracked(|q| shilu_core::quote::Quote::parse(q)).map(|q| q.block))
+        .or_else(|| reader.quote.with_untracked(|q| q.split('.').next().filter(|b| !b.is_empty()).map(String::from)))
     else {
         return;
     };

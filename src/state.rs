@@ -167,11 +167,6 @@ impl Reader {
         self.quote.with(|q| Quote::parse(q))
     }
 
-    /// Makes `quote` the reader's quote.
-    pub fn set_quote(&self, quote: Option<&Quote>) {
-        self.quote.set(quote.map_or_else(String::new, Quote::param).into());
-    }
-
     /// Sets the query and unfolds every fold that holds a match.
     pub fn set_query(&self, q: String) {
         self.query.set(q);

@@ -25,9 +25,9 @@ pub struct ViewParams {
     pub keep_qa: Option<bool>,
     pub panel: Option<Panel>,
     pub day: Option<Date>,
-    pub quote: Option<Quote>,
-    /// A `quote` was given that does not read as one.
-    pub broken_quote: bool,
+    /// The `quote` parameter as given (`shilu_core::quote::Quote::param`),
+    /// read when it is applied.
+    pub quote: Option<String>,
 }
 
 impl ViewParams {
@@ -57,10 +57,7 @@ impl ViewParams {
                         p.day = Some(d);
                     }
                 }
-                "quote" => {
-                    p.quote = Quote::parse(v);
-                    p.broken_quote = p.quote.is_none();
-                }
+                "quote" if !v.is_empty() => p.quote = Some(v.into()),
                 _ => {}
             }
         }
@@ -92,7 +89,7 @@ impl ViewParams {
             out.push(("day", d.iso()));
         }
         if let Some(q) = &self.quote {
-            out.push(("quote", q.param()));
+            out.push(("quote", q.clone()));
         }
         out
     }
@@ -123,8 +120,11 @@ pub fn from_location() -> ViewParams {
 /// dropped, and the caller says so.
 pub fn apply_from_location(reader: &Reader) -> bool {
     let view = from_location();
-    let given = view.broken_quote || view.quote.is_some();
-    let quote = view.quote.filter(|q| reader.doc.with_untracked(|d| q.find(d).is_some()));
+    let given = view.quote.is_some();
+    let quote = view.quote.filter(|q| {
+        let found = Quote::parse(q).map(|q| reader.doc.with_untracked(|d| q.find(d).is_some()));
+        found == Some(true)
+    });
     let known = reader
         .doc
         .with_untracked(|d| set_of(d.turns.iter().map(|t| t.speaker.clone())));
@@ -142,7 +142,7 @@ pub fn apply_from_location(reader: &Reader) -> bool {
         reader.set_query(q);
     }
     let missing = given && quote.is_none();
-    reader.set_quote(quote.as_ref());
+    reader.quote.set(quote.unwrap_or_default().into());
     missing
 }
 
@@ -164,19 +164,16 @@ fn query_string(view: &ViewParams) -> String {
 
 /// The link to a quote: the transcript shown (as the address bar names
 /// it) and the quote, nothing else of the view, and its block as the
-/// fragment, so a browser scrolls there before the app has started.
+/// fragment, so a browser scrolls there before the app has started. (Both
+/// parameters are URL-safe as written: hex digits, letters, `-` and `.`.)
 pub fn quote_link(quote: &Quote) -> String {
     let loc = window().location();
-    let view = ViewParams {
-        doc: from_location().doc,
-        quote: Some(quote.clone()),
-        ..ViewParams::default()
-    };
+    let doc = from_location().doc.map(|d| format!("doc={d}&")).unwrap_or_default();
     format!(
-        "{}{}{}#{}",
+        "{}{}?{doc}quote={}#{}",
         loc.origin().unwrap_or_default(),
         loc.pathname().unwrap_or_default(),
-        query_string(&view),
+        quote.param(),
         quote.block
     )
 }
@@ -192,8 +189,7 @@ pub fn sync_to_location(reader: Reader, seed_key: String) {
             keep_qa: Some(reader.keep_qa.get()),
             panel: Some(reader.panel.get()),
             day: reader.day.get(),
-            quote: reader.quoted(),
-            broken_quote: false,
+            quote: Some(reader.quote.get().to_string()).filter(|q| !q.is_empty()),
         };
         let loc = window().location();
         let url = format!(
@@ -223,7 +219,6 @@ mod tests {
             ("day", "2017-10-17"),
             ("quote", "t3-b2.h12-40.0123abcd"),
         ]);
-        assert!(v.quote.is_some());
         let pairs = v.to_pairs();
         let back = ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(v, back);
@@ -243,8 +238,8 @@ mod tests {
             ("s", ",,"),
         ]);
         assert_eq!(v, ViewParams::default());
-        // A quote that does not read is dropped, and said to be broken.
+        // A quote is read when it is applied (to a document).
         let v = ViewParams::from_pairs([("quote", "t3-b2.40-12.0123abcd")]);
-        assert_eq!((v.quote, v.broken_quote), (None, true));
+        assert_eq!(v.quote.as_deref(), Some("t3-b2.40-12.0123abcd"));
     }
 }

@@ -32,10 +32,14 @@ pub struct Quote {
 /// The byte offset of character `n` of `text` (its length for `n` = the
 /// number of characters), if there is one.
 fn byte_at(text: &str, n: usize) -> Option<usize> {
-    text.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .nth(n)
+    let mut left = n;
+    for (i, _) in text.char_indices() {
+        if left == 0 {
+            return Some(i);
+        }
+        left -= 1;
+    }
+    (left == 0).then_some(text.len())
 }
 
 /// The check of a passage.

@@ -45,14 +45,58 @@ pub fn marked_html(
     checks: &[(Range<usize>, &str)],
     hint: &str,
 ) -> Html {
+    quoted_html(text, None, marks, current, checks, hint)
+}
+
+/// [`marked_html`] with the passage `quote` (a byte range of `text`, see
+/// `shilu_core::quote`), if any, in a `<mark class="quote">`: the matches
+/// and figures inside it stay marked (a match across its edge is marked on
+/// each side of it, a figure across it is not linked).
+pub fn quoted_html(
+    text: &str,
+    quote: Option<Range<usize>>,
+    marks: &[(usize, Range<usize>)],
+    current: Option<usize>,
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) -> Html {
     let mut h = Html::new();
-    let mut pos = 0;
+    let part = |h: &mut Html, span: Range<usize>| {
+        marked_into(h, text, span, marks, current, checks, hint)
+    };
+    match quote {
+        Some(q) => {
+            part(&mut h, 0..q.start);
+            h.open("mark", &[attr("class", "quote")]);
+            part(&mut h, q.clone());
+            h.close("mark");
+            part(&mut h, q.end..text.len());
+        }
+        None => part(&mut h, 0..text.len()),
+    }
+    h
+}
+
+/// The part `span` of `text`, marked: the marks clipped to it, the figures
+/// wholly inside it.
+fn marked_into(
+    h: &mut Html,
+    text: &str,
+    span: Range<usize>,
+    marks: &[(usize, Range<usize>)],
+    current: Option<usize>,
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) {
+    let mut pos = span.start;
     let mut links = checks
         .iter()
         .filter(|(c, _)| {
-            marks
-                .iter()
-                .all(|(_, r)| r.end <= c.start || c.end <= r.start)
+            span.start <= c.start
+                && c.end <= span.end
+                && marks
+                    .iter()
+                    .all(|(_, r)| r.end <= c.start || c.end <= r.start)
         })
         .peekable();
     // The links before `until`.
@@ -75,55 +119,21 @@ pub fn marked_html(
         }
     };
     for (i, r) in marks {
-        link_to(&mut h, &mut pos, r.start);
+        let (from, to) = (r.start.max(span.start), r.end.min(span.end));
+        if from >= to {
+            continue;
+        }
+        link_to(h, &mut pos, from);
         let class = (current == Some(*i)).then_some("is-current");
-        h.text(&text[pos..r.start]).el(
+        h.text(&text[pos..from]).el(
             "mark",
             &[opt("class", class), num("data-hit", *i as i64)],
-            &text[r.clone()],
+            &text[from..to],
         );
-        pos = r.end;
+        pos = to;
     }
-    link_to(&mut h, &mut pos, text.len());
-    h.text(&text[pos..]);
-    h
-}
-
-/// [`marked_html`] with the passage `quote` (a byte range of `text`, see
-/// `shilu_core::quote`) in a `<mark class="quote">`: the matches and
-/// figures inside it stay marked (a match across its edge is marked on
-/// each side of it, a figure across it is not linked).
-pub fn quoted_html(
-    text: &str,
-    quote: Range<usize>,
-    marks: &[(usize, Range<usize>)],
-    current: Option<usize>,
-    checks: &[(Range<usize>, &str)],
-    hint: &str,
-) -> Html {
-    let mut h = Html::new();
-    for part in [0..quote.start, quote.clone(), quote.end..text.len()] {
-        let (from, to) = (part.start, part.end);
-        let marks: Vec<(usize, Range<usize>)> = marks
-            .iter()
-            .filter_map(|(i, r)| {
-                let (s, e) = (r.start.max(from), r.end.min(to));
-                (s < e).then(|| (*i, s - from..e - from))
-            })
-            .collect();
-        let checks: Vec<(Range<usize>, &str)> = checks
-            .iter()
-            .filter(|(r, _)| from <= r.start && r.end <= to)
-            .map(|(r, id)| (r.start - from..r.end - from, *id))
-            .collect();
-        let inner = marked_html(&text[part.clone()], &marks, current, &checks, hint);
-        if part == quote {
-            h.open("mark", &[attr("class", "quote")]).append(&inner).close("mark");
-        } else {
-            h.append(&inner);
-        }
-    }
-    h
+    link_to(h, &mut pos, span.end);
+    h.text(&text[pos..span.end]);
 }
 
 /// The hits in one field of `block`, numbered from `first` (the index among
@@ -242,13 +252,13 @@ mod tests {
         let text = "占22.8%，共4.88亿元<";
         let fig = text.find("22.8%").unwrap();
         let quote = fig..text.find("4.88").unwrap();
-        let html = quoted_html(text, quote.clone(), &[], None, &[(fig..fig + 5, "c1")], "！");
+        let html = quoted_html(text, Some(quote.clone()), &[], None, &[(fig..fig + 5, "c1")], "！");
         expect![[r##"占<mark class="quote"><a class="check-mark" href="#c1" data-act="check" data-arg="c1">22.8%<span class="visually-hidden">！</span></a>，共</mark>4.88亿元&lt;"##]].assert_eq(&html);
         // A match across the quote's end is marked on both sides of it.
-        let html = quoted_html(text, quote.clone(), &[(0, quote.end - 3..quote.end + 1)], Some(0), &[], "");
+        let html = quoted_html(text, Some(quote.clone()), &[(0, quote.end - 3..quote.end + 1)], Some(0), &[], "");
         expect![[r##"占<mark class="quote">22.8%，<mark class="is-current" data-hit="0">共</mark></mark><mark class="is-current" data-hit="0">4</mark>.88亿元&lt;"##]].assert_eq(&html);
         // The whole text quoted.
-        let html = quoted_html(text, 0..text.len(), &[], None, &[], "");
+        let html = quoted_html(text, Some(0..text.len()), &[], None, &[], "");
         assert_eq!(html.into_string(), "<mark class=\"quote\">占22.8%，共4.88亿元&lt;</mark>");
     }
 

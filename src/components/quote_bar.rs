@@ -4,7 +4,7 @@
 //! the selection). It is part of the transcript's markup, so it costs no
 //! view of its own and its click is the transcript's (`TranscriptAct::Quote`).
 //! Choosing it makes the passage the reader's quote (`Reader::quote`,
-//! marked in the transcript), puts its link in the address bar, copies the
+//! marked in the transcript, and in the address bar's view), copies the
 //! link (`url_state::quote_link`) and says so.
 
 use super::transcript::markup::TranscriptAct;
@@ -41,14 +41,8 @@ pub fn copy_quote(reader: Reader) {
     let t = texts(context::<I18n>().0.get_untracked());
     let toast = context::<Toast>();
     let link = quote_link(&quote);
-    let hash = format!("#{}", quote.block);
-    reader.set_quote(Some(&quote));
-    // The address bar's fragment now; its query follows the reader's quote.
-    let loc = window().location();
-    let here = loc.pathname().unwrap_or_default() + &loc.search().unwrap_or_default() + &hash;
-    if let Ok(h) = window().history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
-    }
+    // The address bar follows (`url_state`).
+    reader.quote.set(quote.param().into());
     let ok = if cut { t.quote_clipped } else { t.copied_quote };
     let err = t.copy_failed;
     copy_text(link, move |done| toast.show(if done { ok } else { err }));

@@ -1,12 +1,12 @@
 //! The search's matches, the marked figures and the reader's quote in the
 //! transcript: a field with any of them gets its text as marked HTML
-//! (`highlight::marked_html`, `quoted_html` around a quote), a
+//! (`highlight::quoted_html`), a
 //! field that had them and has none gets its plain text back. Each field
 //! keeps the HTML it was last given, and is touched only when that
 //! changes, so a keystroke costs the fields whose marks it changes.
 
 use super::markup::{field_class, field_value};
-use crate::components::highlight::{marked_html, marks_of, quoted_html};
+use crate::components::highlight::{marks_of, quoted_html};
 use crate::i18n::use_texts;
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -64,10 +64,7 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
                             }
                             let cur = if marks.is_empty() { None } else { current };
                             let hint = if figures.is_empty() { "" } else { hint };
-                            let html = match quoted {
-                                Some(q) => quoted_html(text, q, &marks, cur, &figures, hint),
-                                None => marked_html(text, &marks, cur, &figures, hint),
-                            };
+                            let html = quoted_html(text, quoted, &marks, cur, &figures, hint);
                             now[i] = Some(html.into_string());
                         }
                         let old = before.cloned().unwrap_or_default();
