@@ -119,12 +119,20 @@ fn in_browser(reader: Reader, seed: Arc<str>) {
 
     keyboard::install(reader);
     track_current_turn(reader);
-    // A link naming a kept transcript (a reload) waits for it.
-    let seed_key = reader.key.get_untracked();
-    let wanted = url_state::from_location().doc.filter(|k| *k != seed_key);
+    // The view in the URL, once the page is taken over (an effect runs after
+    // hydration): set before, it would not show, as hydration keeps what
+    // the pre-render wrote. A link naming a kept transcript (a reload)
+    // waits for it.
     let toast = context::<Toast>();
-    library::install(reader, &seed, wanted, move |reader, apply| {
-        follow_location(reader, apply, seed_key.clone(), toast, lang)
+    shilu_ui::effect::effect(move || {
+        let seed = seed.clone();
+        untrack(move || {
+            let seed_key = reader.key.get_untracked();
+            let wanted = url_state::from_location().doc.filter(|k| *k != seed_key);
+            library::install(reader, &seed, wanted, move |reader, apply| {
+                follow_location(reader, apply, seed_key.clone(), toast, lang)
+            });
+        })
     });
 }
 

@@ -136,7 +136,7 @@ pub static ZH: Texts = Texts {
     copied_quote: "已复制引文链接",
     quote_clipped: "引文限于一段之内，已截取第一段",
     quote_missing: "引文链接所指的文字不在此实录中",
-    keyboard_help: "快捷键：/ 搜索，j / k 上一位 / 下一位发言人，Enter / Shift+Enter 跳转匹配",
+    keyboard_help: "快捷键：/ 搜索，j / k 上一位 / 下一位发言人，Enter / Shift+Enter 跳转匹配，q 复制所选文字的引文链接",
     panel_loading: "正在加载…",
     panel_failed: "加载失败，请检查网络连接。",
     retry: "重试",
@@ -206,7 +206,7 @@ pub static EN: Texts = Texts {
     quote_clipped: "A quote stays within one paragraph: the first one is quoted",
     quote_missing: "The quoted passage is not in this transcript",
     keyboard_help:
-        "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match",
+        "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match, q copy a quote link to the selection",
     panel_loading: "Loading…",
     panel_failed: "Could not load this panel; check the connection.",
     retry: "Try again",

@@ -72,7 +72,7 @@ pub fn install(
 pub fn ready() {
     let doc = document();
     if let Some(root) = doc.document_element() {
-        let _ = root.class_list().remove_1("opening");
+        let _ = root.class_list().remove_2("opening", "applying");
     }
     if let Some(el) = doc.get_element_by_id("loading") {
         el.remove();

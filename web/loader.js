@@ -8,7 +8,11 @@
 // names in place of APP.js and APP_bg.wasm, and writes sw.js with Workbox.
 import init from './APP.js';
 
-init({ module_or_path: new URL('./APP_bg.wasm', import.meta.url) });
+// The pre-rendered page is drawn first, then the app is fetched and takes
+// it over: its wasm does not compete with the page's first paint. Two
+// frames: the first is the page's, the app starts after it is shown.
+const start = () => init({ module_or_path: new URL('./APP_bg.wasm', import.meta.url) });
+requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start)));
 
 const sw = navigator.serviceWorker;
 // After the load event, so it never competes with the first visit; relative

@@ -1,6 +1,6 @@
 //! The page header: what the conference was, when, where, and who spoke.
 
-use crate::components::highlight::{provide_part_marks, PartMarks};
+use crate::components::highlight::field_marks_html;
 use crate::i18n::{role_name, text, use_texts, Texts};
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -76,16 +76,20 @@ pub fn people_html(participants: &[Participant], t: &Texts) -> Html {
     h
 }
 
-/// The title as HTML, with search matches marked when it is the
-/// document's title block.
+/// The title as HTML, with search matches and marked figures when it is
+/// the document's title block (which the transcript leaves to the header).
 fn title_html(reader: Reader) -> impl Fn() -> String {
-    // The title block is one of the front matter's: it follows their marks.
-    provide_part_marks("f".into());
-    let part = context::<Memo<PartMarks>>();
     let t = use_texts();
     move || {
         reader.doc.with(|d| match title_block(d) {
-            Some(b) => part.with(|p| p.field_html(&b.id, Field::Text, &b.text, t)),
+            Some(b) => {
+                let (current, checks) = (reader.active_index(), reader.marks.get());
+                let hint = t().conflict_mark;
+                reader
+                    .hits
+                    .with(|h| field_marks_html(h, current, &checks, &b.id, Field::Text, &b.text, hint, None))
+                    .unwrap_or_else(|| Html::of_text(&b.text).into_string())
+            }
             None => Html::of_text(&d.meta.title).into_string(),
         })
     }

@@ -3,18 +3,14 @@
 //! A field's content is HTML ([`marked_html`]): the text escaped, each
 //! match in a `<mark>`, and each figure the panels' module marks (a side of
 //! a conflict, see `shilu_ui::marks`) a link to its check. It is set as the
-//! `inner_html` of the element that holds the field, so a match costs no
-//! view of its own.
+//! content of the element that holds the field (the transcript's
+//! `transcript::marks`, the header's title), so a match costs no view of its
+//! own.
 
-use crate::i18n::{use_texts, Texts};
-use crate::state::Reader;
-use leptos::prelude::*;
-use shilu_core::search::{hits_in, hits_in_part, Field, Hit};
-use shilu_ui::context::context;
+use shilu_core::search::{hits_in, Field, Hit};
 use shilu_ui::html::{act, attr, num, opt, Action, Html};
 use shilu_ui::marks::in_field;
 use std::ops::Range;
-use std::sync::Arc;
 
 /// A click on a marked figure: show its check (`c1`) in the insights.
 #[derive(Debug, PartialEq)]
@@ -152,79 +148,30 @@ pub fn marks_of(
         .collect()
 }
 
-/// What the fields of one part of the document (the front matter, a turn,
-/// the appendix) show of the search and the marked figures: a memo per part
-/// ([`provide_part_marks`]), which its fields follow. (When every field
-/// followed the matches themselves, a keystroke on a long transcript was
-/// quadratic: Leptos removes a re-running subscriber from a signal's set in
-/// time linear to the set, and there is a field for each block.)
-#[derive(Clone, PartialEq, Default)]
-pub struct PartMarks {
-    /// The part's matches, and the index among all matches of the first.
-    first: usize,
-    hits: Vec<Hit>,
-    /// The reader's current match, when it is in this part.
+/// One field's text as marked HTML: the matches among `hits` that fall in
+/// it (the `current` one apart), the marked figures of `checks` (see
+/// `shilu_ui::marks`), the `hint` said after each figure, and the reader's
+/// `quote` (a byte range of `text`) around them; `None` when the field has
+/// none of them, and shows its plain text.
+#[allow(clippy::too_many_arguments)]
+pub fn field_marks_html(
+    hits: &[Hit],
     current: Option<usize>,
-    /// The figures the transcript marks (`Reader::marks`).
-    checks: Arc<str>,
-}
-
-impl PartMarks {
-    /// One field's HTML: `text` with its matches and marked figures.
-    pub fn field_html(
-        &self,
-        block: &str,
-        field: Field,
-        text: &str,
-        t: impl Fn() -> &'static Texts,
-    ) -> String {
-        let marks = self.marks_of(block, field);
-        let current = if marks.is_empty() { None } else { self.current };
-        let checks = in_field(&self.checks, block, field, text);
-        // Only a field with a marked figure says the hint, and follows the
-        // language for it.
-        let hint = if checks.is_empty() {
-            ""
-        } else {
-            t().conflict_mark
-        };
-        marked_html(text, &marks, current, &checks, hint).into_string()
+    checks: &str,
+    block: &str,
+    field: Field,
+    text: &str,
+    hint: &str,
+    quote: Option<Range<usize>>,
+) -> Option<String> {
+    let marks = marks_of(hits, block, field, 0);
+    let figures = in_field(checks, block, field, text);
+    if marks.is_empty() && figures.is_empty() && quote.is_none() {
+        return None;
     }
-
-    /// The matches in one field of `block`: (index among all, byte range).
-    fn marks_of(&self, block: &str, field: Field) -> Vec<(usize, Range<usize>)> {
-        marks_of(&self.hits, block, field, self.first)
-    }
-}
-
-/// Gives the blocks inside the current component their part's marks:
-/// `part` is `f` (the front matter), `a` (the appendix) or a turn's id.
-pub fn provide_part_marks(part: String) {
-    let reader = context::<Reader>();
-    let marks = Memo::new(move |_| {
-        let current = reader.active_index();
-        reader.hits.with(|h| {
-            let range = hits_in_part(h, &part);
-            PartMarks {
-                first: range.start,
-                hits: h[range.clone()].to_vec(),
-                current: current.filter(|i| range.contains(i)),
-                checks: reader.marks.get(),
-            }
-        })
-    });
-    provide_context(marks);
-}
-
-/// The content of one field of a block (`text`), as HTML that follows the
-/// search: set it as the `inner_html` of the element holding the field. It
-/// follows its part's marks only; when they change it builds its HTML
-/// again, and the page is touched only where that HTML changed (tachys
-/// compares it with the last).
-pub fn highlighted(block: String, field: Field, text: String) -> impl Fn() -> String {
-    let part = context::<Memo<PartMarks>>();
-    let t = use_texts();
-    move || part.with(|p| p.field_html(&block, field, &text, t))
+    let current = if marks.is_empty() { None } else { current };
+    let hint = if figures.is_empty() { "" } else { hint };
+    Some(quoted_html(text, quote, &marks, current, &figures, hint).into_string())
 }
 
 #[cfg(test)]

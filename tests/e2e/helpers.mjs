@@ -14,7 +14,8 @@
 //   }));
 //
 // withPage(fn, { prefix: '/shilu/', width: 375, path: '#q=扶贫', screenshot: 'name', init,
-//                headers: { 'Content-Security-Policy': CSP }, serviceWorkers: 'block' })
+//                headers: { 'Content-Security-Policy': CSP }, serviceWorkers: 'block',
+//                javaScript: false, waitForApp: false })
 //   opens a fresh page at the served app, waits until the wasm has started
 //   (the loading indicator is gone), runs fn(page, ctx), then fails if anything
 //   was logged as an error. ctx = { url, base, errors, server }. `init` is a
@@ -185,10 +186,10 @@ if (!process.env.SHILU_BENCH) after(closeAll);
  * Open a fresh page on the app; every console error, uncaught exception,
  * failed request or HTTP status ≥ 400 is collected into `errors`.
  */
-export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers, serviceWorkers = 'allow', init } = {}) {
+export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers, serviceWorkers = 'allow', init, javaScript = true } = {}) {
   const srv = await server(prefix, headers);
   const size = viewport || { ...DESKTOP, ...(width ? { width, height: height || DESKTOP.height } : {}) };
-  const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN', serviceWorkers });
+  const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN', serviceWorkers, javaScriptEnabled: javaScript });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = collectErrors(page);

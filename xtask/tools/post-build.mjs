@@ -1,7 +1,7 @@
 // Trunk post_build hook (see Trunk.toml). In Trunk's staging directory it
 //   P. (every build) writes the pre-rendered initial view into index.html;
 // and for release builds it
-//   0. replaces Trunk's inline loader script (blocked by a strict CSP's
+//   0. replaces Trunk's inline loader script (and drops its preload of the wasm) (blocked by a strict CSP's
 //      `script-src 'self'`) with one external module: web/loader.js bundled
 //      with wasm-bindgen's JS and its snippets by esbuild, minified, named
 //      after its content (`shilu-app-<hash>.js`);
@@ -111,8 +111,12 @@ if (!appJs || !appWasm) {
     .replace(inline[0], `<script type=module src=./${name}></script>`)
     // Trunk keeps the stylesheet's data-integrity=none (index.html) in the page.
     .replace(' data-integrity=none ', ' ')
-    .replace(/<link crossorigin href=\.\/(shilu-app-[\w]+\.js|snippets\/[^ >]+) rel=modulepreload>/g, '');
+    .replace(/<link crossorigin href=\.\/(shilu-app-[\w]+\.js|snippets\/[^ >]+) rel=modulepreload>/g, '')
+    // Nor the wasm early: the pre-rendered page is the first visit's first
+    // job, and web/loader.js fetches the app once it is painted.
+    .replace(/<link as=fetch crossorigin href=\.\/[\w-]+_bg\.wasm rel=preload type=application\/wasm>/, '');
   if (/rel=modulepreload/.test(html)) throw new Error('post-build: index.html still preloads a script the bundle replaced');
+  if (/rel=preload/.test(html)) throw new Error('post-build: index.html still preloads the wasm (did Trunk change its preload link?)');
   console.log(`post-build: loader, ${appJs} and its snippets bundled into ${name} (${bytes.length} bytes)`);
 }
 

@@ -6,14 +6,14 @@
 //! changes, so a keystroke costs the fields whose marks it changes.
 
 use super::markup::{field_class, field_value};
-use crate::components::highlight::{marks_of, quoted_html};
+use crate::components::highlight::field_marks_html;
 use crate::i18n::use_texts;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::search::Field;
 use shilu_ui::effect::effect;
 use shilu_ui::html::Html;
-use shilu_ui::marks::{in_field, marked_blocks};
+use shilu_ui::marks::marked_blocks;
 use std::collections::{BTreeMap, BTreeSet};
 
 const FIELDS: [Field; 4] = [Field::Marker, Field::Heading, Field::Text, Field::Note];
@@ -52,20 +52,13 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>) {
                         }
                         let mut now: [Option<String>; 4] = Default::default();
                         for (i, field) in FIELDS.into_iter().enumerate() {
-                            let Some(text) = field_value(block, field) else { continue };
-                            let marks = marks_of(hits, id, field, 0);
-                            let figures = in_field(&checks, id, field, text);
-                            let quoted = quote
-                                .as_ref()
-                                .filter(|q| q.block == id && q.field == field)
-                                .and_then(|q| q.in_text(text));
-                            if marks.is_empty() && figures.is_empty() && quoted.is_none() {
-                                continue;
+                            if let Some(text) = field_value(block, field) {
+                                let quoted = quote
+                                    .as_ref()
+                                    .filter(|q| q.block == id && q.field == field)
+                                    .and_then(|q| q.in_text(text));
+                                now[i] = field_marks_html(hits, current, &checks, id, field, text, hint, quoted);
                             }
-                            let cur = if marks.is_empty() { None } else { current };
-                            let hint = if figures.is_empty() { "" } else { hint };
-                            let html = quoted_html(text, quoted, &marks, cur, &figures, hint);
-                            now[i] = Some(html.into_string());
                         }
                         let old = before.cloned().unwrap_or_default();
                         if old == now {

@@ -85,9 +85,16 @@ test('a selection across two paragraphs quotes the first one\'s part, and says s
     assert.match(link, new RegExp(`\\?quote=t9-b1\\.600-${end}\\.[0-9a-f]{8}#t9-b1$`));
     assert.equal(await page.locator('mark.quote').textContent(), whole.slice(600).trim());
     assert.equal(await page.locator('[id="t9-b2"] mark.quote').count(), 0);
+    // The keyboard: q copies the selection's quote link.
+    const passage = await select(page, { block: 't9-b2', from: 2, to: 9 });
+    await page.getByText('已复制引文链接').waitFor({ state: 'detached' }).catch(() => {});
+    await page.keyboard.press('q');
+    await page.getByText('已复制引文链接').waitFor();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\?quote=t9-b2\.2-9\./);
+    assert.equal(await page.locator('mark.quote').textContent(), passage.trim());
     // The button is labelled in English too.
     await page.getByRole('button', { name: 'English' }).click();
-    await select(page, { block: 't9-b2', from: 0, to: 8 });
+    await select(page, { block: 't9-b1', from: 0, to: 8 });
     await page.getByRole('button', { name: 'Copy quote link' }).waitFor({ state: 'visible' });
   }));
 
