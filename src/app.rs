@@ -123,25 +123,27 @@ fn in_browser(reader: Reader, seed: Arc<str>) {
     // hydration): set before, it would not show, as hydration keeps what
     // the pre-render wrote. A link naming a kept transcript (a reload)
     // waits for it.
+    let toast = context::<Toast>();
     shilu_ui::effect::effect(move || {
         let seed = seed.clone();
         untrack(move || {
             let seed_key = reader.key.get_untracked();
             let wanted = url_state::from_location().doc.filter(|k| *k != seed_key);
             library::install(reader, &seed, wanted, move |reader, apply| {
-                follow_location(reader, apply, seed_key.clone())
+                follow_location(reader, apply, seed_key.clone(), toast, lang)
             });
         })
     });
 }
 
 /// Once the first transcript is shown: the view in the URL applies to it
-/// (`apply`: it is the one the URL names), and the URL follows the reader
-/// from then on.
+/// (`apply`: it is the one the URL names; a quote it does not have is
+/// said to be missing), and the URL follows the reader from then on.
 #[cfg(not(feature = "ssr"))]
-fn follow_location(reader: Reader, apply: bool, seed_key: String) {
-    if apply {
-        url_state::apply_from_location(&reader);
+fn follow_location(reader: Reader, apply: bool, seed_key: String, toast: Toast, lang: RwSignal<Lang>) {
+    if apply && url_state::apply_from_location(&reader) {
+        // Once the page is the app's (the status line is hydrated).
+        request_animation_frame(move || toast.show(crate::i18n::texts(lang.get_untracked()).quote_missing));
     }
     url_state::sync_to_location(reader, seed_key);
     library::ready();
@@ -150,7 +152,8 @@ fn follow_location(reader: Reader, apply: bool, seed_key: String) {
     }
 }
 
-/// A deep link (`#t7-b3`) opens its turn and section, then scrolls there.
+/// A deep link (`#t7-b3`) opens its turn and section, then scrolls there;
+/// a quote link without one, to the quote's block.
 #[cfg(not(feature = "ssr"))]
 fn follow_initial_hash(reader: Reader) {
     let hash = window().location().hash().unwrap_or_default();
@@ -158,6 +161,7 @@ fn follow_initial_hash(reader: Reader) {
         .strip_prefix('#')
         .filter(|h| !h.is_empty())
         .map(str::to_string)
+        .or_else(|| reader.quote.with_untracked(|q| q.split('.').next().filter(|b| !b.is_empty()).map(String::from)))
     else {
         return;
     };

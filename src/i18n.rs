@@ -69,6 +69,13 @@ pub struct Texts {
     pub copied_link: &'static str,
     pub copied_citation: &'static str,
     pub copy_failed: &'static str,
+    /// The button over a selection in the transcript, and what it says.
+    pub copy_quote: &'static str,
+    pub copied_quote: &'static str,
+    /// A selection beyond one field: the link quotes its first field's part.
+    pub quote_clipped: &'static str,
+    /// A quote link whose passage this transcript does not have.
+    pub quote_missing: &'static str,
     pub keyboard_help: &'static str,
     // A panel whose module is loading.
     pub panel_loading: &'static str,
@@ -125,7 +132,11 @@ pub static ZH: Texts = Texts {
     copied_link: "已复制段落链接",
     copied_citation: "已复制引用",
     copy_failed: "复制失败，请手动复制地址栏中的链接",
-    keyboard_help: "快捷键：/ 搜索，j / k 上一位 / 下一位发言人，Enter / Shift+Enter 跳转匹配",
+    copy_quote: "复制引文链接",
+    copied_quote: "已复制引文链接",
+    quote_clipped: "引文限于一段之内，已截取第一段",
+    quote_missing: "引文链接所指的文字不在此实录中",
+    keyboard_help: "快捷键：/ 搜索，j / k 上一位 / 下一位发言人，Enter / Shift+Enter 跳转匹配，q 复制所选文字的引文链接",
     panel_loading: "正在加载…",
     panel_failed: "加载失败，请检查网络连接。",
     retry: "重试",
@@ -190,8 +201,12 @@ pub static EN: Texts = Texts {
     copied_link: "Link copied",
     copied_citation: "Citation copied",
     copy_failed: "Could not copy; copy the link from the address bar",
+    copy_quote: "Copy quote link",
+    copied_quote: "Quote link copied",
+    quote_clipped: "A quote stays within one paragraph: the first one is quoted",
+    quote_missing: "The quoted passage is not in this transcript",
     keyboard_help:
-        "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match",
+        "Keys: / search, j / k next / previous speaker, Enter / Shift+Enter next / previous match, q copy a quote link to the selection",
     panel_loading: "Loading…",
     panel_failed: "Could not load this panel; check the connection.",
     retry: "Try again",

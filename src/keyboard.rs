@@ -1,5 +1,6 @@
 //! Page-wide shortcuts: `/` focuses search; `j` and `k` move to the next and
-//! previous shown turn.
+//! previous shown turn; `q` copies the selection's quote link (as the
+//! quote bar's button does).
 
 use crate::components::search_bar::SEARCH_INPUT_ID;
 use crate::state::{Panel, Reader};
@@ -15,6 +16,9 @@ pub fn install(reader: Reader) {
             "/" => {
                 ev.prevent_default();
                 focus_id(SEARCH_INPUT_ID);
+            }
+            "q" if reader.panel.get_untracked() == Panel::Transcript => {
+                crate::components::quote_bar::copy_quote(reader);
             }
             "j" | "k" if reader.panel.get_untracked() == Panel::Transcript => {
                 ev.prevent_default();

@@ -12,6 +12,7 @@ pub mod navigate;
 pub mod panel_loader;
 pub mod prefs;
 pub mod seed;
+pub mod selection;
 pub mod state;
 pub mod url_state;
 

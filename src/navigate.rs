@@ -43,12 +43,20 @@ fn show(reader: Reader, panel: Panel, id: String) {
     // After the panel and the unfolded turn have rendered.
     request_animation_frame(move || {
         request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&id) {
+            let el = document().get_element_by_id(&id);
+            if let Some(el) = &el {
                 if !el.has_attribute("tabindex") {
                     let _ = el.set_attribute("tabindex", "-1");
                 }
             }
             scroll_to_id(&id);
+            // A quote in it, into view too (a long paragraph's end may be
+            // below the screen).
+            if let Some(Ok(Some(quote))) = el.map(|el| el.query_selector("mark.quote")) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                quote.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
             focus_id(&id);
         })
     });

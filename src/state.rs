@@ -8,6 +8,7 @@ use shilu_core::dates::Date;
 use shilu_core::filter::visible_turns;
 use shilu_core::library::content_key;
 use shilu_core::outline::{outline, Node};
+use shilu_core::quote::Quote;
 use shilu_core::search::{search, Hit, Matcher};
 use shilu_core::{Document, Role};
 use std::collections::{BTreeMap, BTreeSet};
@@ -78,6 +79,11 @@ pub struct Reader {
     /// The figures the transcript marks (a conflict's sides), as the
     /// panels' module last said (`shilu_ui::marks`); empty until it loads.
     pub marks: RwSignal<Arc<str>>,
+    /// The passage the reader quoted, or a quote link named, as its
+    /// `?quote=` parameter (`Quote::param`; empty for none: a signal of a
+    /// type the wasm has already, see [`Reader::quoted`]). Marked in the
+    /// transcript. A new quote replaces it; another document clears it.
+    pub quote: RwSignal<Arc<str>>,
 }
 
 impl Reader {
@@ -137,6 +143,7 @@ impl Reader {
             hits,
             fold_path,
             marks: RwSignal::new(Arc::from("")),
+            quote: RwSignal::new(Arc::from("")),
         }
     }
 
@@ -152,6 +159,12 @@ impl Reader {
         self.active_hit.set(0);
         self.current_turn.set(None);
         self.marks.set(Arc::from(""));
+        self.quote.set(Arc::from(""));
+    }
+
+    /// The reader's quote (tracked).
+    pub fn quoted(&self) -> Option<Quote> {
+        self.quote.with(|q| Quote::parse(q))
     }
 
     /// Sets the query and unfolds every fold that holds a match.

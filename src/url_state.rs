@@ -1,6 +1,8 @@
-//! The view in the query string: `?doc=…&q=光伏&s=李武军,张建成&qa=0&panel=calendar&day=2017-10-17`.
+//! The view in the query string: `?doc=…&q=光伏&s=李武军,张建成&qa=0&panel=calendar&day=2017-10-17&quote=t3-b2.12-40.1a2b3c4d`.
 //! `doc` is the transcript's content key, left out for the built-in seed
 //! (a link without it is the seed's); `crate::library` opens the one it names.
+//! `quote` is the reader's quote (`shilu_core::quote`): a link to a passage
+//! the transcript no longer has says so and marks nothing.
 //!
 //! Read once at start; written back with `history.replaceState`, so typing
 //! never floods the history. Unknown or garbled parameters are ignored.
@@ -9,6 +11,7 @@ use crate::state::{set_of, Panel, Reader};
 use leptos::prelude::*;
 use shilu_core::dates::Date;
 use shilu_core::library::is_content_key;
+use shilu_core::quote::Quote;
 use shilu_ui::effect::effect;
 use std::collections::BTreeSet;
 
@@ -22,6 +25,9 @@ pub struct ViewParams {
     pub keep_qa: Option<bool>,
     pub panel: Option<Panel>,
     pub day: Option<Date>,
+    /// The `quote` parameter as given (`shilu_core::quote::Quote::param`),
+    /// read when it is applied.
+    pub quote: Option<String>,
 }
 
 impl ViewParams {
@@ -51,6 +57,7 @@ impl ViewParams {
                         p.day = Some(d);
                     }
                 }
+                "quote" if !v.is_empty() => p.quote = Some(v.into()),
                 _ => {}
             }
         }
@@ -81,6 +88,9 @@ impl ViewParams {
         if let Some(d) = self.day {
             out.push(("day", d.iso()));
         }
+        if let Some(q) = &self.quote {
+            out.push(("quote", q.clone()));
+        }
         out
     }
 }
@@ -96,7 +106,7 @@ pub fn from_location() -> ViewParams {
         return ViewParams::default();
     };
     let mut pairs = Vec::new();
-    for key in ["doc", "q", "s", "qa", "panel", "day"] {
+    for key in ["doc", "q", "s", "qa", "panel", "day", "quote"] {
         if let Some(v) = params.get(key) {
             pairs.push((key, v));
         }
@@ -105,9 +115,16 @@ pub fn from_location() -> ViewParams {
 }
 
 /// Applies the page's query string to the reader (speakers the document
-/// does not know are dropped).
-pub fn apply_from_location(reader: &Reader) {
+/// does not know are dropped). Returns whether it named a quote the
+/// document does not have (garbled, or a passage no longer there): it is
+/// dropped, and the caller says so.
+pub fn apply_from_location(reader: &Reader) -> bool {
     let view = from_location();
+    let given = view.quote.is_some();
+    let quote = view.quote.filter(|q| {
+        let found = Quote::parse(q).map(|q| reader.doc.with_untracked(|d| q.find(d).is_some()));
+        found == Some(true)
+    });
     let known = reader
         .doc
         .with_untracked(|d| set_of(d.turns.iter().map(|t| t.speaker.clone())));
@@ -124,6 +141,41 @@ pub fn apply_from_location(reader: &Reader) {
     if let Some(q) = view.query {
         reader.set_query(q);
     }
+    let missing = given && quote.is_none();
+    reader.quote.set(quote.unwrap_or_default().into());
+    missing
+}
+
+/// `?…` for a view (empty for the default view).
+fn query_string(view: &ViewParams) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (k, v) in view.to_pairs() {
+        params.append(k, &v);
+    }
+    let query: String = params.to_string().into();
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    }
+}
+
+/// The link to a quote: the transcript shown (as the address bar names
+/// it) and the quote, nothing else of the view, and its block as the
+/// fragment, so a browser scrolls there before the app has started. (Both
+/// parameters are URL-safe as written: hex digits, letters, `-` and `.`.)
+pub fn quote_link(quote: &Quote) -> String {
+    let loc = window().location();
+    let doc = from_location().doc.map(|d| format!("doc={d}&")).unwrap_or_default();
+    format!(
+        "{}{}?{doc}quote={}#{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default(),
+        quote.param(),
+        quote.block
+    )
 }
 
 /// Keeps the query string in step with the reader's choices and the
@@ -137,23 +189,13 @@ pub fn sync_to_location(reader: Reader, seed_key: String) {
             keep_qa: Some(reader.keep_qa.get()),
             panel: Some(reader.panel.get()),
             day: reader.day.get(),
+            quote: Some(reader.quote.get().to_string()).filter(|q| !q.is_empty()),
         };
-        let Ok(params) = web_sys::UrlSearchParams::new() else {
-            return;
-        };
-        for (k, v) in view.to_pairs() {
-            params.append(k, &v);
-        }
         let loc = window().location();
-        let query: String = params.to_string().into();
         let url = format!(
             "{}{}{}",
             loc.pathname().unwrap_or_default(),
-            if query.is_empty() {
-                String::new()
-            } else {
-                format!("?{query}")
-            },
+            query_string(&view),
             loc.hash().unwrap_or_default()
         );
         if let Ok(history) = window().history() {
@@ -175,6 +217,7 @@ mod tests {
             ("qa", "0"),
             ("panel", "calendar"),
             ("day", "2017-10-17"),
+            ("quote", "t3-b2.h12-40.0123abcd"),
         ]);
         let pairs = v.to_pairs();
         let back = ViewParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
@@ -195,5 +238,8 @@ mod tests {
             ("s", ",,"),
         ]);
         assert_eq!(v, ViewParams::default());
+        // A quote is read when it is applied (to a document).
+        let v = ViewParams::from_pairs([("quote", "t3-b2.40-12.0123abcd")]);
+        assert_eq!(v.quote.as_deref(), Some("t3-b2.40-12.0123abcd"));
     }
 }

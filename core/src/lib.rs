@@ -34,6 +34,7 @@ mod parse;
 pub mod places;
 pub mod plain;
 pub mod programmes;
+pub mod quote;
 pub mod search;
 pub mod share;
 

@@ -71,6 +71,26 @@ pub enum Field {
     Note,
 }
 
+impl Field {
+    /// The field's one-letter code in links and marks: `m`arker,
+    /// `h`eading, `t`ext, `n`ote.
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::Marker => "m",
+            Field::Heading => "h",
+            Field::Text => "t",
+            Field::Note => "n",
+        }
+    }
+
+    /// The field a [`Field::code`] names.
+    pub fn from_code(code: &str) -> Option<Field> {
+        [Field::Marker, Field::Heading, Field::Text, Field::Note]
+            .into_iter()
+            .find(|f| f.code() == code)
+    }
+}
+
 impl Block {
     /// The block's text parts in reading order.
     pub fn fields(&self) -> impl Iterator<Item = (Field, &str)> + '_ {

@@ -41,14 +41,58 @@ pub fn marked_html(
     checks: &[(Range<usize>, &str)],
     hint: &str,
 ) -> Html {
+    quoted_html(text, None, marks, current, checks, hint)
+}
+
+/// [`marked_html`] with the passage `quote` (a byte range of `text`, see
+/// `shilu_core::quote`), if any, in a `<mark class="quote">`: the matches
+/// and figures inside it stay marked (a match across its edge is marked on
+/// each side of it, a figure across it is not linked).
+pub fn quoted_html(
+    text: &str,
+    quote: Option<Range<usize>>,
+    marks: &[(usize, Range<usize>)],
+    current: Option<usize>,
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) -> Html {
     let mut h = Html::new();
-    let mut pos = 0;
+    let part = |h: &mut Html, span: Range<usize>| {
+        marked_into(h, text, span, marks, current, checks, hint)
+    };
+    match quote {
+        Some(q) => {
+            part(&mut h, 0..q.start);
+            h.open("mark", &[attr("class", "quote")]);
+            part(&mut h, q.clone());
+            h.close("mark");
+            part(&mut h, q.end..text.len());
+        }
+        None => part(&mut h, 0..text.len()),
+    }
+    h
+}
+
+/// The part `span` of `text`, marked: the marks clipped to it, the figures
+/// wholly inside it.
+fn marked_into(
+    h: &mut Html,
+    text: &str,
+    span: Range<usize>,
+    marks: &[(usize, Range<usize>)],
+    current: Option<usize>,
+    checks: &[(Range<usize>, &str)],
+    hint: &str,
+) {
+    let mut pos = span.start;
     let mut links = checks
         .iter()
         .filter(|(c, _)| {
-            marks
-                .iter()
-                .all(|(_, r)| r.end <= c.start || c.end <= r.start)
+            span.start <= c.start
+                && c.end <= span.end
+                && marks
+                    .iter()
+                    .all(|(_, r)| r.end <= c.start || c.end <= r.start)
         })
         .peekable();
     // The links before `until`.
@@ -71,18 +115,21 @@ pub fn marked_html(
         }
     };
     for (i, r) in marks {
-        link_to(&mut h, &mut pos, r.start);
+        let (from, to) = (r.start.max(span.start), r.end.min(span.end));
+        if from >= to {
+            continue;
+        }
+        link_to(h, &mut pos, from);
         let class = (current == Some(*i)).then_some("is-current");
-        h.text(&text[pos..r.start]).el(
+        h.text(&text[pos..from]).el(
             "mark",
             &[opt("class", class), num("data-hit", *i as i64)],
-            &text[r.clone()],
+            &text[from..to],
         );
-        pos = r.end;
+        pos = to;
     }
-    link_to(&mut h, &mut pos, text.len());
-    h.text(&text[pos..]);
-    h
+    link_to(h, &mut pos, span.end);
+    h.text(&text[pos..span.end]);
 }
 
 /// The hits in one field of `block`, numbered from `first` (the index among
@@ -102,9 +149,11 @@ pub fn marks_of(
 }
 
 /// One field's text as marked HTML: the matches among `hits` that fall in
-/// it (the `current` one apart) and the marked figures of `checks` (see
-/// `shilu_ui::marks`), the `hint` said after each figure; `None` when the
-/// field has neither, and shows its plain text.
+/// it (the `current` one apart), the marked figures of `checks` (see
+/// `shilu_ui::marks`), the `hint` said after each figure, and the reader's
+/// `quote` (a byte range of `text`) around them; `None` when the field has
+/// none of them, and shows its plain text.
+#[allow(clippy::too_many_arguments)]
 pub fn field_marks_html(
     hits: &[Hit],
     current: Option<usize>,
@@ -113,15 +162,16 @@ pub fn field_marks_html(
     field: Field,
     text: &str,
     hint: &str,
+    quote: Option<Range<usize>>,
 ) -> Option<String> {
     let marks = marks_of(hits, block, field, 0);
     let figures = in_field(checks, block, field, text);
-    if marks.is_empty() && figures.is_empty() {
+    if marks.is_empty() && figures.is_empty() && quote.is_none() {
         return None;
     }
     let current = if marks.is_empty() { None } else { current };
     let hint = if figures.is_empty() { "" } else { hint };
-    Some(marked_html(text, &marks, current, &figures, hint).into_string())
+    Some(quoted_html(text, quote, &marks, current, &figures, hint).into_string())
 }
 
 #[cfg(test)]
@@ -142,6 +192,21 @@ mod tests {
         assert_eq!(html.matches("<mark").count(), 2);
         assert_eq!(html.matches("is-current").count(), 1);
         expect![[r##"<mark data-hit="3">光伏</mark>&lt;扶贫&gt;与<mark class="is-current" data-hit="4">光伏</mark>"##]].assert_eq(&html);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn a_quote_is_marked_around_the_matches_and_figures_inside_it() {
+        let text = "占22.8%，共4.88亿元<";
+        let fig = text.find("22.8%").unwrap();
+        let quote = fig..text.find("4.88").unwrap();
+        let html = quoted_html(text, Some(quote.clone()), &[], None, &[(fig..fig + 5, "c1")], "！");
+        expect![[r##"占<mark class="quote"><a class="check-mark" href="#c1" data-act="check" data-arg="c1">22.8%<span class="visually-hidden">！</span></a>，共</mark>4.88亿元&lt;"##]].assert_eq(&html);
+        // A match across the quote's end is marked on both sides of it.
+        let html = quoted_html(text, Some(quote.clone()), &[(0, quote.end - 3..quote.end + 1)], Some(0), &[], "");
+        expect![[r##"占<mark class="quote">22.8%，<mark class="is-current" data-hit="0">共</mark></mark><mark class="is-current" data-hit="0">4</mark>.88亿元&lt;"##]].assert_eq(&html);
+        // The whole text quoted.
+        let html = quoted_html(text, Some(0..text.len()), &[], None, &[], "");
+        assert_eq!(html.into_string(), "<mark class=\"quote\">占22.8%，共4.88亿元&lt;</mark>");
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]

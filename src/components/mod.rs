@@ -6,6 +6,7 @@ pub mod deferred_panel;
 pub mod header;
 pub mod highlight;
 pub mod panel_tabs;
+pub mod quote_bar;
 pub mod search_bar;
 pub mod speaker_filter;
 pub mod toast;

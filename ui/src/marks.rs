@@ -10,16 +10,6 @@ use shilu_core::places::Mark;
 use shilu_core::search::Field;
 use std::ops::Range;
 
-/// A field's one-letter code in the marks' lines and the search's highlights.
-pub fn field_code(field: Field) -> &'static str {
-    match field {
-        Field::Marker => "m",
-        Field::Heading => "h",
-        Field::Text => "t",
-        Field::Note => "n",
-    }
-}
-
 /// The marks, as the page reads them.
 pub fn encode(marks: &[Mark]) -> String {
     let mut out = String::new();
@@ -27,7 +17,7 @@ pub fn encode(marks: &[Mark]) -> String {
         let line = format!(
             "{} {} {} {} {}\n",
             m.block,
-            field_code(m.field),
+            m.field.code(),
             m.range.start,
             m.range.end,
             m.check
@@ -75,7 +65,7 @@ pub fn in_field<'a>(
         };
         let [b, f, start, end, check] = words;
         if let (5, true, true, Some(start), Some(end)) =
-            (n, b == block, f == field_code(field), num(start), num(end))
+            (n, b == block, f == field.code(), num(start), num(end))
         {
             if start < end && text.get(start..end).is_some() {
                 out.push((start..end, check));

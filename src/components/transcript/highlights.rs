@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use shilu_core::search::{hits_in, Hit};
 use shilu_core::Document;
 use shilu_ui::effect::effect;
-use shilu_ui::marks::field_code;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/web/highlights.js")]
@@ -54,7 +53,7 @@ pub fn match_lines(doc: &Document, hits: &[Hit]) -> String {
             else {
                 continue;
             };
-            let line = format!("{} {} {start} {end}\n", block.id, field_code(hit.field));
+            let line = format!("{} {} {start} {end}\n", block.id, hit.field.code());
             out.push_str(&line);
         }
     }

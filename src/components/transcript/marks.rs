@@ -1,9 +1,9 @@
-//! The marked figures in the transcript (the sides of a conflict, links to
-//! their check): a field with one gets its text as marked HTML
-//! (`highlight::marked_html`), a field that had them and has none gets its
-//! plain text back. Each field keeps the HTML it was last given, and is
-//! touched only when that changes. (The search's matches are highlights
-//! over the text, `super::highlights`, not elements.)
+//! The marked figures (the sides of a conflict, links to their check) and
+//! the reader's quote in the transcript: a field with either gets its text
+//! as marked HTML (`highlight::quoted_html`), a field that had them and has
+//! none gets its plain text back. Each field keeps the HTML it was last
+//! given, and is touched only when that changes. (The search's matches are
+//! highlights over the text, `super::highlights`, not elements.)
 
 use super::markup::{field_class, field_value};
 use crate::components::highlight::field_marks_html;
@@ -19,9 +19,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 const FIELDS: [Field; 4] = [Field::Marker, Field::Heading, Field::Text, Field::Note];
 
-/// Keeps the transcript's fields marked as the panels' marked figures say,
-/// for each content `rendered` (a new one has no marks); `fields` counts
-/// each time fields were set (their text nodes are new).
+/// Keeps the transcript's fields marked as the panels' marked figures and
+/// the reader's quote say (`Reader::quote`, marked only where its passage
+/// is), for each content `rendered` (a new one has no marks); `fields`
+/// counts each time fields were set (their text nodes are new).
 pub fn follow(reader: Reader, rendered: RwSignal<u32>, fields: RwSignal<u32>) {
     let t = use_texts();
     // The content it applied to, and each marked block's fields as set.
@@ -31,13 +32,15 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>, fields: RwSignal<u32>) {
         let checks = reader.marks.get();
         let hint = t().conflict_mark;
         let mut touched = false;
+        let quote = reader.quoted();
         reader.doc.with_untracked(|doc| {
                 applied.update_value(|(v, set)| {
                     if *v != version {
                         *v = version;
                         set.clear();
                     }
-                    let wanted: BTreeSet<&str> = set_of(marked_blocks(&checks));
+                    let mut wanted: BTreeSet<&str> = set_of(marked_blocks(&checks));
+                    wanted.extend(quote.as_ref().map(|q| q.block.as_str()));
                     // In reading order, each block once: the blocks marked
                     // now, and those marked before.
                     for block in doc.blocks() {
@@ -49,7 +52,11 @@ pub fn follow(reader: Reader, rendered: RwSignal<u32>, fields: RwSignal<u32>) {
                         let mut now: [Option<String>; 4] = Default::default();
                         for (i, field) in FIELDS.into_iter().enumerate() {
                             if let Some(text) = field_value(block, field) {
-                                now[i] = field_marks_html(&[], None, &checks, id, field, text, hint);
+                                let quoted = quote
+                                    .as_ref()
+                                    .filter(|q| q.block == id && q.field == field)
+                                    .and_then(|q| q.in_text(text));
+                                now[i] = field_marks_html(&[], None, &checks, id, field, text, hint, quoted);
                             }
                         }
                         let old = before.cloned().unwrap_or_default();

@@ -10,6 +10,7 @@
 //! so it is found at once, without a search of the page.
 
 use crate::components::block::actions_html;
+use crate::components::quote_bar::bar_html;
 use crate::i18n::{role_name, Texts};
 use shilu_core::facts::title_block;
 use shilu_core::outline::{outline, Node};
@@ -25,6 +26,8 @@ pub enum TranscriptAct {
     Fold(String),
     /// Show this speaker again (a hidden turn's placeholder).
     Reveal(String),
+    /// Copy a link to the selected passage (`quote_bar`).
+    Quote,
 }
 
 impl Action for TranscriptAct {
@@ -32,12 +35,14 @@ impl Action for TranscriptAct {
         match self {
             TranscriptAct::Fold(id) => ("fold", Some(id.clone())),
             TranscriptAct::Reveal(name) => ("reveal", Some(name.clone())),
+            TranscriptAct::Quote => ("quote", None),
         }
     }
     fn read(name: &str, arg: Option<&str>) -> Option<TranscriptAct> {
         match (name, arg) {
             ("fold", Some(id)) => Some(TranscriptAct::Fold(id.into())),
             ("reveal", Some(name)) => Some(TranscriptAct::Reveal(name.into())),
+            ("quote", _) => Some(TranscriptAct::Quote),
             _ => None,
         }
     }
@@ -74,8 +79,9 @@ pub fn fold_bodies(id: &str) -> [String; 3] {
 }
 
 /// The transcript's content: everything inside the reading column but the
-/// expand-all and collapse-all buttons. The title block is left out: it is
-/// the page's heading (`ConferenceHeader`).
+/// expand-all and collapse-all buttons, and last the quote bar
+/// (`quote_bar`). The title block is left out: it is the page's heading
+/// (`ConferenceHeader`).
 pub fn document_html(doc: &Document, t: &Texts) -> Html {
     let mut h = Html::new();
     let title = title_block(doc).map(|b| b.id.as_str());
@@ -102,6 +108,7 @@ pub fn document_html(doc: &Document, t: &Texts) -> Html {
         }
         h.close("aside");
     }
+    bar_html(&mut h, t);
     h
 }
 
@@ -382,7 +389,7 @@ mod tests {
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn actions_write_what_they_read() {
-        for a in [TranscriptAct::Fold("t3".into()), TranscriptAct::Reveal("李武军".into())] {
+        for a in [TranscriptAct::Fold("t3".into()), TranscriptAct::Reveal("李武军".into()), TranscriptAct::Quote] {
             let (name, arg) = a.write();
             assert_eq!(TranscriptAct::read(name, arg.as_deref()), Some(a));
         }

@@ -16,6 +16,7 @@ pub mod marks;
 pub mod shown;
 
 use crate::components::block::on_block_action;
+use crate::components::quote_bar::copy_quote;
 use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
@@ -62,6 +63,7 @@ pub fn Transcript() -> impl IntoView {
         });
         marks::follow(reader, rendered, fields);
         highlights::follow(reader, fields);
+        crate::selection::watch_selection();
         // Printed at the end of the transcript, so a paper copy says where it came from.
         shilu_ui::effect::effect(move || {
             if let Some(el) = content.get() {
@@ -82,6 +84,7 @@ pub fn Transcript() -> impl IntoView {
         Some(TranscriptAct::Reveal(name)) => reader.speakers.update(|s| {
             s.insert(name);
         }),
+        Some(TranscriptAct::Quote) => copy_quote(reader),
         None => on_block_action(reader, &ev),
     };
     view! {
