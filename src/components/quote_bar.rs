@@ -7,7 +7,7 @@
 //! marked in the transcript, and in the address bar's view), copies the
 //! link (`url_state::quote_link`) and says so.
 
-use super::transcript::markup::TranscriptAct;
+use super::transcript::acts::TranscriptAct;
 use crate::components::toast::Toast;
 use crate::i18n::{texts, I18n, Texts};
 use crate::state::Reader;

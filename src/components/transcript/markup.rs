@@ -16,37 +16,8 @@ use shilu_core::facts::title_block;
 use shilu_core::outline::{outline, Node};
 use shilu_core::search::Field;
 use shilu_core::{Block, BlockKind, Document, Role, Turn};
-use shilu_ui::html::{act, attr, Action, Html};
-
-/// What a click in the transcript asks for, besides a block's own actions
-/// (`block::BlockAct`) and a marked figure (`highlight::ShowCheck`).
-#[derive(Clone, Debug, PartialEq)]
-pub enum TranscriptAct {
-    /// Fold or unfold the turn or section with this id.
-    Fold(String),
-    /// Show this speaker again (a hidden turn's placeholder).
-    Reveal(String),
-    /// Copy a link to the selected passage (`quote_bar`).
-    Quote,
-}
-
-impl Action for TranscriptAct {
-    fn write(&self) -> (&'static str, Option<String>) {
-        match self {
-            TranscriptAct::Fold(id) => ("fold", Some(id.clone())),
-            TranscriptAct::Reveal(name) => ("reveal", Some(name.clone())),
-            TranscriptAct::Quote => ("quote", None),
-        }
-    }
-    fn read(name: &str, arg: Option<&str>) -> Option<TranscriptAct> {
-        match (name, arg) {
-            ("fold", Some(id)) => Some(TranscriptAct::Fold(id.into())),
-            ("reveal", Some(name)) => Some(TranscriptAct::Reveal(name.into())),
-            ("quote", _) => Some(TranscriptAct::Quote),
-            _ => None,
-        }
-    }
-}
+use super::acts::TranscriptAct;
+use shilu_ui::html::{act, attr, Html};
 
 /// The class of the element holding each field of a block.
 pub fn field_class(field: Field) -> &'static str {

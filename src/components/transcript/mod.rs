@@ -9,6 +9,7 @@
 //! touching only what changed; and the search's matches, highlights over
 //! the text ([`highlights`]).
 
+pub mod acts;
 pub mod folds;
 pub mod highlights;
 pub mod markup;
@@ -20,7 +21,8 @@ use crate::components::quote_bar::copy_quote;
 use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
-use markup::{document_html, TranscriptAct};
+use acts::TranscriptAct;
+use markup::document_html;
 use shilu_ui::context::context;
 use shilu_ui::html::clicked_act;
 use std::sync::Arc;
