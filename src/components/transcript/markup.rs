@@ -357,13 +357,4 @@ mod tests {
         block_html(&mut h, &block, None, &ZH);
         expect![[r##"<div class="block block--paragraph level-0" id="t1-b2" data-block=""><p><span class="block__text">&lt;b&gt;光伏&lt;/b&gt;</span><span class="block__actions"><a class="icon-button" href="#t1-b2" data-act="permalink" aria-label="复制段落链接" title="复制段落链接"><span aria-hidden="true">¶</span></a><button type="button" class="icon-button" data-act="cite" aria-label="复制引用" title="复制引用"><span aria-hidden="true">❝</span></button></span></p></div>"##]].assert_eq(h.as_str());
     }
-
-    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
-    fn actions_write_what_they_read() {
-        for a in [TranscriptAct::Fold("t3".into()), TranscriptAct::Reveal("李武军".into()), TranscriptAct::Quote] {
-            let (name, arg) = a.write();
-            assert_eq!(TranscriptAct::read(name, arg.as_deref()), Some(a));
-        }
-        assert_eq!(TranscriptAct::read("fold", None), None);
-    }
 }
