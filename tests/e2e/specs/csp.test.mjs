@@ -19,7 +19,8 @@ async function recordViolations(context) {
 
 for (const prefix of ['/', '/shilu/']) {
   test(`under the strict CSP at ${prefix}: the transcript, the calendar and the insights, nothing refused`, async () => {
-    const { page, context, ctx } = await openApp({ prefix, headers, waitForApp: false });
+    // Started, so the reload aborts no request of the first load (the wasm comes after the first paint).
+    const { page, context, ctx } = await openApp({ prefix, headers });
     try {
       await recordViolations(context);
       await page.reload({ waitUntil: 'load' });
