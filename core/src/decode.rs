@@ -79,6 +79,45 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// The labels an error can name (see [`Encoding::label`]).
+const LABELS: [&str; 4] = ["utf-8", "utf-16le", "utf-16be", "gb18030"];
+
+impl DecodeError {
+    /// A short code for the error (`binary`, `malformed:gb18030`), for
+    /// handing it between threads; [`DecodeError::from_code`] reads it back.
+    pub fn code(&self) -> String {
+        match self {
+            DecodeError::Empty => "empty".into(),
+            DecodeError::WhitespaceOnly => "whitespace".into(),
+            DecodeError::Binary => "binary".into(),
+            DecodeError::LegacyEncoding { encoding } => format!("legacy:{encoding}"),
+            DecodeError::Malformed { encoding } => format!("malformed:{encoding}"),
+            DecodeError::UnknownEncoding => "unknown".into(),
+        }
+    }
+
+    /// The error a [`DecodeError::code`] names; `None` for any other string.
+    pub fn from_code(code: &str) -> Option<DecodeError> {
+        let label = |l: &str| LABELS.into_iter().find(|x| *x == l);
+        Some(match code.split_once(':') {
+            Some(("legacy", l)) => DecodeError::LegacyEncoding {
+                encoding: label(l)?,
+            },
+            Some(("malformed", l)) => DecodeError::Malformed {
+                encoding: label(l)?,
+            },
+            Some(_) => return None,
+            None => match code {
+                "empty" => DecodeError::Empty,
+                "whitespace" => DecodeError::WhitespaceOnly,
+                "binary" => DecodeError::Binary,
+                "unknown" => DecodeError::UnknownEncoding,
+                _ => return None,
+            },
+        })
+    }
+}
+
 /// Detects the encoding of `bytes` without decoding them.
 ///
 /// Returns `None` when the bytes are none of the supported encodings.
@@ -272,6 +311,26 @@ fn looks_like_gb18030(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_error_reads_back_from_its_code() {
+        let mut all = vec![
+            DecodeError::Empty,
+            DecodeError::WhitespaceOnly,
+            DecodeError::Binary,
+            DecodeError::UnknownEncoding,
+        ];
+        for encoding in LABELS {
+            all.push(DecodeError::LegacyEncoding { encoding });
+            all.push(DecodeError::Malformed { encoding });
+        }
+        for e in all {
+            assert_eq!(DecodeError::from_code(&e.code()), Some(e.clone()), "{e:?}");
+        }
+        for other in ["", "binary:", "malformed:latin-1", "legacy", "nonsense"] {
+            assert_eq!(DecodeError::from_code(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn utf8_plain_and_bom() {

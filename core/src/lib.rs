@@ -37,6 +37,7 @@ pub mod programmes;
 pub mod quote;
 pub mod search;
 pub mod share;
+pub mod wire;
 
 pub use decode::{decode, DecodeError};
 pub use model::*;
