@@ -12,21 +12,21 @@ use crate::components::top_bar::{ThemeChoice, TopBar};
 use crate::components::transcript::Transcript;
 #[cfg(not(feature = "ssr"))]
 use crate::current_turn::track_current_turn;
+use crate::i18n::Lang;
 use crate::i18n::{text, I18n};
 use crate::navigate::go_to_block;
-use crate::i18n::Lang;
+use crate::panel_loader;
 #[cfg(not(feature = "ssr"))]
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
-#[cfg(not(feature = "ssr"))]
-use shilu_ui::dom::prefers_dark;
-use std::sync::Arc;
 use crate::state::{Panel, Reader};
-use crate::panel_loader;
 #[cfg(not(feature = "ssr"))]
 use crate::{keyboard, library, url_state};
 use leptos::prelude::*;
 use shilu_ui::context::context;
+#[cfg(not(feature = "ssr"))]
+use shilu_ui::dom::prefers_dark;
 use shilu_ui::html::Go;
+use std::sync::Arc;
 
 /// The transcript the explorer opens with, read at build time: the
 /// pre-render (`src/prerender.rs`) shows it and writes its text into the
@@ -140,10 +140,18 @@ fn in_browser(reader: Reader, seed: Arc<str>) {
 /// (`apply`: it is the one the URL names; a quote it does not have is
 /// said to be missing), and the URL follows the reader from then on.
 #[cfg(not(feature = "ssr"))]
-fn follow_location(reader: Reader, apply: bool, seed_key: String, toast: Toast, lang: RwSignal<Lang>) {
+fn follow_location(
+    reader: Reader,
+    apply: bool,
+    seed_key: String,
+    toast: Toast,
+    lang: RwSignal<Lang>,
+) {
     if apply && url_state::apply_from_location(&reader) {
         // Once the page is the app's (the status line is hydrated).
-        request_animation_frame(move || toast.show(crate::i18n::texts(lang.get_untracked()).quote_missing));
+        request_animation_frame(move || {
+            toast.show(crate::i18n::texts(lang.get_untracked()).quote_missing)
+        });
     }
     url_state::sync_to_location(reader, seed_key);
     library::ready();
@@ -161,7 +169,14 @@ fn follow_initial_hash(reader: Reader) {
         .strip_prefix('#')
         .filter(|h| !h.is_empty())
         .map(str::to_string)
-        .or_else(|| reader.quote.with_untracked(|q| q.split('.').next().filter(|b| !b.is_empty()).map(String::from)))
+        .or_else(|| {
+            reader.quote.with_untracked(|q| {
+                q.split('.')
+                    .next()
+                    .filter(|b| !b.is_empty())
+                    .map(String::from)
+            })
+        })
     else {
         return;
     };

@@ -83,7 +83,10 @@ pub fn selected_quote(reader: Reader) -> Option<(Quote, bool)> {
     let found = selected_in_page().dyn_into::<js_sys::Array>().ok()?;
     let id = found.get(0).as_string()?;
     let field = Field::from_code(&found.get(1).as_string()?)?;
-    let (from, to) = (found.get(2).as_f64()? as usize, found.get(3).as_f64()? as usize);
+    let (from, to) = (
+        found.get(2).as_f64()? as usize,
+        found.get(3).as_f64()? as usize,
+    );
     let quote = reader.doc.with_untracked(|d| {
         let block = d.blocks().find(|b| b.id == id)?;
         let (_, text) = block.fields().find(|(f, _)| *f == field)?;

@@ -168,7 +168,10 @@ fn query_string(view: &ViewParams) -> String {
 /// parameters are URL-safe as written: hex digits, letters, `-` and `.`.)
 pub fn quote_link(quote: &Quote) -> String {
     let loc = window().location();
-    let doc = from_location().doc.map(|d| format!("doc={d}&")).unwrap_or_default();
+    let doc = from_location()
+        .doc
+        .map(|d| format!("doc={d}&"))
+        .unwrap_or_default();
     format!(
         "{}{}?{doc}quote={}#{}",
         loc.origin().unwrap_or_default(),

@@ -43,7 +43,10 @@ fn text_of(el: &web_sys::Element) -> String {
 #[wasm_bindgen_test]
 fn app_renders_the_transcript_title() {
     let container = fresh_container();
-    let handle = leptos::mount::mount_to(container.clone(), || view! { <shilu_app::App seed=shilu_app::app::SEED.into()/> });
+    let handle = leptos::mount::mount_to(
+        container.clone(),
+        || view! { <shilu_app::App seed=shilu_app::app::SEED.into()/> },
+    );
 
     let headings = container.query_selector_all("h1").expect("query h1");
     assert!(headings.length() >= 1, "App renders an <h1>");
@@ -67,7 +70,10 @@ fn app_renders_the_transcript_title() {
 #[wasm_bindgen_test]
 fn app_renders_the_transcript_body_in_order() {
     let container = fresh_container();
-    let _handle = leptos::mount::mount_to(container.clone(), || view! { <shilu_app::App seed=shilu_app::app::SEED.into()/> });
+    let _handle = leptos::mount::mount_to(
+        container.clone(),
+        || view! { <shilu_app::App seed=shilu_app::app::SEED.into()/> },
+    );
 
     let text = text_of(&container);
     // Phrases taken from the seed transcript, in the order they occur there.
@@ -113,7 +119,10 @@ fn fetched_from_panels() -> bool {
 #[wasm_bindgen_test]
 async fn a_panel_whose_module_does_not_load_says_so_and_can_try_again() {
     let container = fresh_container();
-    let _handle = leptos::mount::mount_to(container.clone(), || view! { <shilu_app::App seed=shilu_app::app::SEED.into()/> });
+    let _handle = leptos::mount::mount_to(
+        container.clone(),
+        || view! { <shilu_app::App seed=shilu_app::app::SEED.into()/> },
+    );
     let status = container
         .query_selector("#panel-calendar .panel-status")
         .unwrap()

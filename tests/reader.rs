@@ -38,12 +38,16 @@ fn js(code: &str) -> wasm_bindgen::JsValue {
 /// Resolves after the next animation frame (the search's highlights are set in one).
 async fn frame() {
     let p = js("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p)).await.unwrap();
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p))
+        .await
+        .unwrap();
 }
 
 /// How many ranges the highlight `name` holds.
 fn highlights(name: &str) -> u32 {
-    js(&format!("CSS.highlights.get('{name}')?.size ?? 0")).as_f64().unwrap() as u32
+    js(&format!("CSS.highlights.get('{name}')?.size ?? 0"))
+        .as_f64()
+        .unwrap() as u32
 }
 
 fn count(container: &web_sys::HtmlElement, selector: &str) -> u32 {
@@ -145,8 +149,10 @@ async fn matches_inside_folded_sections_unfold_them() {
     leptos::task::tick().await;
     frame().await;
     assert_eq!(highlights("search") + highlights("search-current"), 5);
-    let visible = js("[...CSS.highlights.get('search'), ...CSS.highlights.get('search-current')]\
-        .every((r) => r.startContainer.parentElement.offsetParent !== null)");
+    let visible = js(
+        "[...CSS.highlights.get('search'), ...CSS.highlights.get('search-current')]\
+        .every((r) => r.startContainer.parentElement.offsetParent !== null)",
+    );
     assert_eq!(visible.as_bool(), Some(true), "every match is visible");
     c.remove();
 }

@@ -92,15 +92,22 @@ impl Quote {
         let (block, range, check) = (parts.next()?, parts.next()?, parts.next()?);
         let block_ok = !block.is_empty()
             && block.len() <= 24
-            && block.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        let check_ok =
-            check.len() == 8 && check.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            && block
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let check_ok = check.len() == 8
+            && check
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if parts.next().is_some() || !block_ok || !check_ok {
             return None;
         }
         let (field, range) = match range.as_bytes().first() {
             Some(b'0'..=b'9') => (Field::Text, range),
-            _ => (Field::from_code(range.get(..1)?).filter(|f| *f != Field::Text)?, &range[1..]),
+            _ => (
+                Field::from_code(range.get(..1)?).filter(|f| *f != Field::Text)?,
+                &range[1..],
+            ),
         };
         let (start, end) = range.split_once('-')?;
         let (start, end) = (number(start)?, number(end)?);

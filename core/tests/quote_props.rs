@@ -50,14 +50,26 @@ proptest! {
 fn a_quote_is_found_in_its_document_and_not_in_an_edited_one() {
     let text = "主持人：\n各位记者朋友，大家好。\n刘志杰：\n今年全省安排扶贫资金21.6亿元。\n";
     let doc = shilu_core::structure(text, None);
-    let block = doc.turns.iter().find(|t| t.speaker == "刘志杰").unwrap().blocks[0].clone();
+    let block = doc
+        .turns
+        .iter()
+        .find(|t| t.speaker == "刘志杰")
+        .unwrap()
+        .blocks[0]
+        .clone();
     let q = Quote::of(&block.id, Field::Text, &block.text, 4..10).unwrap();
     let (field, range) = q.find(&doc).unwrap();
     assert_eq!(&field[range], "安排扶贫资金");
     let edited = shilu_core::structure(&text.replace("安排", "拿出"), None);
     assert_eq!(q.find(&edited), None);
-    let elsewhere = Quote { block: "t99-b1".into(), ..q.clone() };
+    let elsewhere = Quote {
+        block: "t99-b1".into(),
+        ..q.clone()
+    };
     assert_eq!(elsewhere.find(&doc), None);
-    let other_field = Quote { field: Field::Note, ..q };
+    let other_field = Quote {
+        field: Field::Note,
+        ..q
+    };
     assert_eq!(other_field.find(&doc), None);
 }

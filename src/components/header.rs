@@ -86,8 +86,17 @@ fn title_html(reader: Reader) -> impl Fn() -> String {
         reader.doc.with(|d| match title_block(d) {
             Some(b) => {
                 let checks = reader.marks.get();
-                field_marks_html(&[], None, &checks, &b.id, Field::Text, &b.text, t().conflict_mark, None)
-                    .unwrap_or_else(|| Html::of_text(&b.text).into_string())
+                field_marks_html(
+                    &[],
+                    None,
+                    &checks,
+                    &b.id,
+                    Field::Text,
+                    &b.text,
+                    t().conflict_mark,
+                    None,
+                )
+                .unwrap_or_else(|| Html::of_text(&b.text).into_string())
             }
             None => Html::of_text(&d.meta.title).into_string(),
         })

@@ -57,9 +57,8 @@ pub fn quoted_html(
     hint: &str,
 ) -> Html {
     let mut h = Html::new();
-    let part = |h: &mut Html, span: Range<usize>| {
-        marked_into(h, text, span, marks, current, checks, hint)
-    };
+    let part =
+        |h: &mut Html, span: Range<usize>| marked_into(h, text, span, marks, current, checks, hint);
     match quote {
         Some(q) => {
             part(&mut h, 0..q.start);
@@ -199,14 +198,31 @@ mod tests {
         let text = "占22.8%，共4.88亿元<";
         let fig = text.find("22.8%").unwrap();
         let quote = fig..text.find("4.88").unwrap();
-        let html = quoted_html(text, Some(quote.clone()), &[], None, &[(fig..fig + 5, "c1")], "！");
+        let html = quoted_html(
+            text,
+            Some(quote.clone()),
+            &[],
+            None,
+            &[(fig..fig + 5, "c1")],
+            "！",
+        );
         expect![[r##"占<mark class="quote"><a class="check-mark" href="#c1" data-act="check" data-arg="c1">22.8%<span class="visually-hidden">！</span></a>，共</mark>4.88亿元&lt;"##]].assert_eq(&html);
         // A match across the quote's end is marked on both sides of it.
-        let html = quoted_html(text, Some(quote.clone()), &[(0, quote.end - 3..quote.end + 1)], Some(0), &[], "");
+        let html = quoted_html(
+            text,
+            Some(quote.clone()),
+            &[(0, quote.end - 3..quote.end + 1)],
+            Some(0),
+            &[],
+            "",
+        );
         expect![[r##"占<mark class="quote">22.8%，<mark class="is-current" data-hit="0">共</mark></mark><mark class="is-current" data-hit="0">4</mark>.88亿元&lt;"##]].assert_eq(&html);
         // The whole text quoted.
         let html = quoted_html(text, Some(0..text.len()), &[], None, &[], "");
-        assert_eq!(html.into_string(), "<mark class=\"quote\">占22.8%，共4.88亿元&lt;</mark>");
+        assert_eq!(
+            html.into_string(),
+            "<mark class=\"quote\">占22.8%，共4.88亿元&lt;</mark>"
+        );
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]

@@ -19,18 +19,25 @@ use shilu_ui::html::{act, attr, Html};
 
 /// The bar, hidden until a selection quotes something.
 pub fn bar_html(h: &mut Html, t: &Texts) {
-    h.open("div", &[attr("class", "quote-bar"), attr("id", "quote-bar"), attr("hidden", "")])
-        .el(
-            "button",
-            &[
-                attr("type", "button"),
-                attr("class", "text-button quote-bar__button"),
-                attr("id", "quote-button"),
-                act(&TranscriptAct::Quote),
-            ],
-            t.copy_quote,
-        )
-        .close("div");
+    h.open(
+        "div",
+        &[
+            attr("class", "quote-bar"),
+            attr("id", "quote-bar"),
+            attr("hidden", ""),
+        ],
+    )
+    .el(
+        "button",
+        &[
+            attr("type", "button"),
+            attr("class", "text-button quote-bar__button"),
+            attr("id", "quote-button"),
+            act(&TranscriptAct::Quote),
+        ],
+        t.copy_quote,
+    )
+    .close("div");
 }
 
 /// Quotes the selection: marks it, links it and copies the link.

@@ -1,10 +1,10 @@
 //! The search box, its match count and next/previous controls.
 
+use crate::components::transcript::highlights::scroll_to_current;
 use crate::i18n::{text, use_texts};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_ui::context::context;
-use crate::components::transcript::highlights::scroll_to_current;
 
 /// Id of the search input (the `/` shortcut focuses it).
 pub const SEARCH_INPUT_ID: &str = "search";

@@ -28,7 +28,10 @@ impl Default for ThemeChoice {
 #[component]
 pub fn TopBar() -> impl IntoView {
     let I18n(lang) = context::<I18n>();
-    let ThemeChoice { choice: theme, system_dark } = context::<ThemeChoice>();
+    let ThemeChoice {
+        choice: theme,
+        system_dark,
+    } = context::<ThemeChoice>();
     let texts = move || texts(lang.get());
     let is_dark = move || effective_theme(theme.get(), system_dark.get()) == Theme::Dark;
     let toggle_theme = move |_| theme.set(Some(if is_dark() { Theme::Light } else { Theme::Dark }));

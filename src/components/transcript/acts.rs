@@ -38,7 +38,11 @@ mod tests {
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn actions_write_what_they_read() {
-        for a in [TranscriptAct::Fold("t3".into()), TranscriptAct::Reveal("李武军".into()), TranscriptAct::Quote] {
+        for a in [
+            TranscriptAct::Fold("t3".into()),
+            TranscriptAct::Reveal("李武军".into()),
+            TranscriptAct::Quote,
+        ] {
             let (name, arg) = a.write();
             assert_eq!(TranscriptAct::read(name, arg.as_deref()), Some(a));
         }

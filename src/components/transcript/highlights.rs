@@ -49,8 +49,10 @@ pub fn match_lines(doc: &Document, hits: &[Hit]) -> String {
         for i in hits_in(hits, &block.id) {
             let hit = &hits[i];
             let text = field_value(block, hit.field).unwrap_or("");
-            let (Some(start), Some(end)) = (utf16_at(text, hit.range.start), utf16_at(text, hit.range.end))
-            else {
+            let (Some(start), Some(end)) = (
+                utf16_at(text, hit.range.start),
+                utf16_at(text, hit.range.end),
+            ) else {
                 continue;
             };
             let line = format!("{} {} {start} {end}\n", block.id, hit.field.code());
@@ -80,7 +82,10 @@ mod tests {
             let w: Vec<&str> = line.split(' ').collect();
             assert_eq!(w[0], hit.block);
             let block = doc.blocks().find(|b| b.id == hit.block).unwrap();
-            let text: Vec<u16> = field_value(block, hit.field).unwrap().encode_utf16().collect();
+            let text: Vec<u16> = field_value(block, hit.field)
+                .unwrap()
+                .encode_utf16()
+                .collect();
             let (s, e): (usize, usize) = (w[2].parse().unwrap(), w[3].parse().unwrap());
             assert_eq!(String::from_utf16(&text[s..e]).unwrap(), "光伏", "{line}");
         }
