@@ -40,7 +40,7 @@ pub fn install(
     };
     let wanted_key = wanted.clone();
     let first_shown = first.clone();
-    let show = Closure::<dyn Fn(js_sys::Array)>::new(move |shown: js_sys::Array| {
+    let show_now = move |shown: js_sys::Array| {
         // `[]`: the link's transcript is not here; the seed stays, unnamed.
         let Some(text) = shown.get(0).as_string() else {
             return ready();
@@ -48,12 +48,19 @@ pub fn install(
         if settled.get_value() {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
-        reader.load(text, shown.get(1).as_string());
+        let parsed = shown.get(2).dyn_into::<js_sys::Uint8Array>().ok();
+        reader.load(text, shown.get(1).as_string(), parsed.map(|b| b.to_vec()));
         first_shown(
             reader
                 .key
                 .with_untracked(|k| Some(k) == wanted_key.as_ref()),
         );
+    };
+    // In a task of its own, apart from the library's: with a long
+    // transcript, each has a good share of work.
+    let show = Closure::<dyn Fn(js_sys::Array)>::new(move |shown: js_sys::Array| {
+        let show_now = show_now.clone();
+        set_timeout(move || show_now(shown), std::time::Duration::ZERO)
     });
     let (toast, lang) = (context::<Toast>(), context::<I18n>().0);
     let failed = Closure::<dyn Fn(String)>::new(move |_: String| {

@@ -34,15 +34,19 @@ function stylesheet(href) {
     document.head.append(link);
   });
 }
+// The module's files. A release build names them after their content, and
+// lists them in a meta; a dev build keeps the plain names.
+const at = (u) => new URL(u, document.baseURI).href;
+function files() {
+  const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
+  return listed?.length === 3
+    ? listed : ['panels/shilu-panels.js', undefined, 'panels/panels.css'];
+}
 // The module, started once (asked again after a failure).
 let started;
 function start() {
   started ??= (async () => {
-    const at = (u) => new URL(u, document.baseURI).href;
-    // A release build names the files after their content, and lists them here.
-    const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
-    const [script, wasm, style] = listed?.length === 3
-      ? listed : ['panels/shilu-panels.js', undefined, 'panels/panels.css'];
+    const [script, wasm, style] = files();
     const [m] = await Promise.all([import(at(script)), stylesheet(at(style))]);
     await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
     return m;
@@ -59,7 +63,10 @@ export async function load_panels(text, lang, day, go, onDay, onMarks) {
 export function library_hooks(seed, wanted, show, failed) {
   let library;
   const use = (f) => {
-    library ??= start().then((m) => new m.Library(seed, show));
+    // The worker that opens files runs the same module (web/open-worker.js).
+    const [script, wasm] = files();
+    const modules = [at('open-worker.js'), at(script), wasm ? at(wasm) : undefined];
+    library ??= start().then((m) => new m.Library(seed, show, modules));
     library.then(f, (e) => {
       library = undefined;
       console.warn('shilu: the library did not load', e);
@@ -100,7 +107,7 @@ extern "C" {
 
     /// Starts the library on the first use of a way in (`data-library`
     /// elements: `files`, `list`, `paste`; a drop on the page), or at once
-    /// for the link's key `wanted`. `show([text, name])` shows a transcript,
+    /// for the link's key `wanted`. `show([text, name, doc])` shows a transcript,
     /// `show([])` says the link's is not here; `failed(_)`: the module did
     /// not load. See `crate::library`.
     pub fn library_hooks(seed: &str, wanted: Option<String>, show: &JsValue, failed: &JsValue);

@@ -50,6 +50,11 @@ pub struct Reader {
     pub doc: Memo<Arc<Document>>,
     /// The file the document came from, for citations and the header.
     pub source: RwSignal<Option<String>>,
+    /// The text's structure as bytes (`shilu_core::wire`), when the reader's
+    /// library parsed it off the page's thread (a file, pasted text, a kept
+    /// transcript: see `panels/src/library/worker.rs`); `None` for the seed,
+    /// which is parsed here. Set with the text, by [`Reader::load`].
+    parsed: StoredValue<Option<Vec<u8>>>,
     /// Derived: the text's content key (`?doc=…` in links, the library's key).
     pub key: Memo<String>,
     pub query: RwSignal<String>,
@@ -90,17 +95,19 @@ impl Reader {
     pub fn new(text: &str) -> Reader {
         let text = RwSignal::new(Arc::<str>::from(text));
         let source = RwSignal::new(None::<String>);
+        let parsed = StoredValue::new(None::<Vec<u8>>);
         // A new text is always a new document: no comparison of documents.
         // The file name is the meta's last resort (`2024-05-08-….md`).
-        let doc =
-            Memo::new_with_compare(
-                move |_| {
-                    Arc::new(text.with(|t| {
-                        source.with_untracked(|s| shilu_core::structure(t, s.as_deref()))
-                    }))
-                },
-                |_, _| true,
-            );
+        let doc = Memo::new_with_compare(
+            move |_| {
+                Arc::new(text.with(|t| {
+                    source.with_untracked(|s| {
+                        parsed.with_value(|p| structure_of(t, s.as_deref(), p.as_deref()))
+                    })
+                }))
+            },
+            |_, _| true,
+        );
         let key = Memo::new(move |_| text.with(|t| content_key(t)));
         let speakers = RwSignal::new(BTreeSet::new());
         let keep_qa = RwSignal::new(true);
@@ -129,6 +136,7 @@ impl Reader {
             text,
             doc,
             source,
+            parsed,
             key,
             query,
             speakers,
@@ -148,10 +156,12 @@ impl Reader {
     }
 
     /// Replaces the document (a file the reader opened, text pasted, one
-    /// from the library: `source` is its file name, if any); resets the view.
-    pub fn load(&self, text: String, source: Option<String>) {
-        // The name first: the document is read when the text changes.
+    /// from the library: `source` is its file name, if any; `parsed`, its
+    /// structure as bytes, if it was parsed elsewhere); resets the view.
+    pub fn load(&self, text: String, source: Option<String>, parsed: Option<Vec<u8>>) {
+        // The name and structure first: the document is read when the text changes.
         self.source.set(source);
+        self.parsed.set_value(parsed);
         self.text.set(text.into());
         self.speakers.set(BTreeSet::new());
         self.folded.set(BTreeSet::new());
@@ -251,6 +261,15 @@ impl Reader {
 }
 
 /// Ids of the blocks a reader can see: front matter, appendix and shown turns.
+/// The structure of `text`: read from `parsed` (`shilu_core::wire`) where
+/// given, else parsed here. A `parsed` that does not read (it never should)
+/// is parsed again rather than lost.
+fn structure_of(text: &str, name: Option<&str>, parsed: Option<&[u8]>) -> Document {
+    parsed
+        .and_then(shilu_core::wire::read)
+        .unwrap_or_else(|| shilu_core::structure(text, name))
+}
+
 fn shown_blocks<'a>(doc: &'a Document, turns: &BTreeSet<String>) -> BTreeSet<&'a str> {
     let front = doc.front.iter().chain(&doc.appendix);
     let in_turns = doc

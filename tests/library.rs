@@ -71,8 +71,20 @@ fn gbk_is_decoded_by_the_browser_and_utf16_by_the_core() {
     assert_eq!(read_bytes(b""), Err(DecodeError::Empty));
 }
 
+/// Lets the tasks that are ready run.
+async fn settle() {
+    for _ in 0..5 {
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+}
+
 #[wasm_bindgen_test]
-fn pasted_whitespace_is_refused_and_nothing_is_shown() {
+async fn pasted_whitespace_is_refused_and_nothing_is_shown() {
     let owner = Owner::new();
     owner.set();
     let shown = RwSignal::new(0);
@@ -80,6 +92,7 @@ fn pasted_whitespace_is_refused_and_nothing_is_shown() {
         "主持人：示例。",
         Lang::Zh,
         Callback::new(move |_| shown.update(|n| *n += 1)),
+        None,
     );
     assert!(!shelf.open_pasted("  \n\t "));
     assert_eq!(shown.get_untracked(), 0);
@@ -87,7 +100,10 @@ fn pasted_whitespace_is_refused_and_nothing_is_shown() {
         shelf.paste_problem.get_untracked().as_deref(),
         Some("只有空白，没有文字")
     );
+    settle().await;
+    assert_eq!(shown.get_untracked(), 0);
     assert!(shelf.open_pasted("主持人：大家好。"));
+    settle().await;
     assert_eq!(shown.get_untracked(), 1);
     assert_eq!(shelf.paste_problem.get_untracked(), None);
 }

@@ -14,7 +14,7 @@ use shilu_panels::calendar::CalendarPanel;
 use shilu_panels::host::PanelHost;
 use shilu_panels::insights::InsightsPanel;
 use shilu_panels::library::alerts::files_of;
-use shilu_panels::library::{LibraryView, Shelf};
+use shilu_panels::library::{LibraryView, Shelf, Shown};
 use shilu_ui::i18n::{I18n, Lang};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -142,11 +142,14 @@ pub struct Library {
 #[wasm_bindgen]
 impl Library {
     /// The library, its alerts and dialogs mounted into the element with
-    /// id `library`. `seed` is the built-in transcript; `show([text, name])`
-    /// shows a transcript (no `name` for pasted text); `show([])` says a
-    /// link's transcript is not in this browser.
+    /// id `library`. `seed` is the built-in transcript; `show([text, name,
+    /// doc])` shows a transcript (no `name` for pasted text; `doc`, its
+    /// structure as bytes, `shilu_core::wire`; none for the seed); `show([])` says a
+    /// link's transcript is not in this browser. `modules`: the URLs of the
+    /// worker that opens files (`web/open-worker.js`) and of this module's
+    /// script and wasm (an empty array: files open on this thread).
     #[wasm_bindgen(constructor)]
-    pub fn new(seed: &str, show: js_sys::Function) -> Library {
+    pub fn new(seed: &str, show: js_sys::Function, modules: js_sys::Array) -> Library {
         let _ = any_spawner::Executor::init_wasm_bindgen();
         let owner = Owner::new();
         owner.set();
@@ -154,14 +157,18 @@ impl Library {
         let shelf = Shelf::new(
             seed,
             page_lang(),
-            Callback::new(move |shown: Option<(String, Option<String>)>| {
+            Callback::new(move |shown: Option<Shown>| {
                 let a = js_sys::Array::new();
-                if let Some((text, name)) = shown {
+                if let Some(Shown { text, name, doc }) = shown {
                     a.push(&JsValue::from(text));
                     a.push(&name.map_or(JsValue::NULL, JsValue::from));
+                    a.push(&doc.map_or(JsValue::NULL, |d| {
+                        js_sys::Uint8Array::from(d.as_slice()).into()
+                    }));
                 }
                 let _ = show.call1(&JsValue::NULL, &a);
             }),
+            (modules.length() == 3).then(|| modules.into()),
         );
         follow_page_lang(shelf.lang);
         if let Some(el) = document()

@@ -3,6 +3,8 @@
 //!
 //! - `store`: IndexedDB (through `rexie`), keyed by the core's content key;
 //! - `opening`: a file to text (size limit, decoding);
+//! - `worker`: a file or text to a transcript ready to show (text, key,
+//!   structure), in a worker off the page's thread; `progress`, its bar;
 //! - `list_dialog` (我的实录), `paste_dialog` (粘贴文本), `alerts` (what did
 //!   not open, what will not be kept, a link's transcript that is not here);
 //! - `texts`: their interface text.
@@ -16,17 +18,39 @@ pub mod alerts;
 pub mod list_dialog;
 pub mod opening;
 pub mod paste_dialog;
+pub mod progress;
 pub mod store;
 pub mod texts;
+pub mod worker;
 
 use leptos::prelude::*;
-use opening::{read_file, Refusal};
+use opening::Refusal;
 use shilu_core::decode::check_text;
-use shilu_core::library::content_key;
+use shilu_core::library::{content_key, fits};
 use shilu_ui::i18n::Lang;
 use std::sync::Arc;
 use store::Kept;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
+use worker::{Job, Prepared, Stage};
+
+/// A transcript for the reader to see: its text, its file name (none for
+/// pasted text), and its structure as bytes (`shilu_core::wire`) where it
+/// was parsed already (`None` for the seed, which the page parses itself).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub text: String,
+    pub name: Option<String>,
+    pub doc: Option<Vec<u8>>,
+}
+
+/// A transcript being opened, for the progress bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    /// The file's name; `None` for pasted or kept text.
+    pub name: Option<String>,
+    pub stage: Stage,
+}
 
 /// Something the reader must know, shown in the alert region until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,9 +81,14 @@ pub enum Listing {
 pub struct Shelf {
     /// The built-in sample: always listed, never removed.
     pub seed: StoredValue<Arc<str>>,
-    /// Shows a transcript in the reader: its text and file name; `None`
-    /// tells it a link's transcript is not here (the seed stays).
-    pub show: Callback<Option<(String, Option<String>)>>,
+    /// Shows a transcript in the reader; `None` tells it a link's
+    /// transcript is not here (the seed stays).
+    pub show: Callback<Option<Shown>>,
+    /// The worker's script and the module's files (see `worker`); `None`
+    /// opens transcripts on this thread.
+    pub modules: StoredValue<Option<JsValue>, LocalStorage>,
+    /// What is being opened, while it is.
+    pub opening: RwSignal<Option<Opening>>,
     pub lang: RwSignal<Lang>,
     pub alerts: RwSignal<Vec<Alert>>,
     pub listing: RwSignal<Listing>,
@@ -73,10 +102,17 @@ pub struct Shelf {
 }
 
 impl Shelf {
-    pub fn new(seed: &str, lang: Lang, show: Callback<Option<(String, Option<String>)>>) -> Shelf {
+    pub fn new(
+        seed: &str,
+        lang: Lang,
+        show: Callback<Option<Shown>>,
+        modules: Option<JsValue>,
+    ) -> Shelf {
         Shelf {
             seed: StoredValue::new(Arc::from(seed)),
             show,
+            modules: StoredValue::new_local(modules),
+            opening: RwSignal::new(None),
             lang: RwSignal::new(lang),
             alerts: RwSignal::new(Vec::new()),
             listing: RwSignal::new(Listing::Reading),
@@ -91,27 +127,49 @@ impl Shelf {
         self.alerts.update(|all| all.push(a));
     }
 
-    /// Shows `text` and keeps it; says so if it cannot be kept.
-    fn open(&self, text: String, name: Option<String>) {
+    /// Opens `job` off the page's thread, with the progress bar shown.
+    async fn prepare(&self, job: Job, name: Option<String>) -> Result<Prepared, Refusal> {
         let shelf = *self;
-        let key = content_key(&text);
-        if shilu_core::structure(&text, name.as_deref())
-            .turns
-            .is_empty()
-        {
-            let t = texts::library_texts(shelf.lang.get_untracked());
-            let name = name.clone().unwrap_or_else(|| t.pasted_name.into());
-            shelf.alert(Alert::NoSpeakers { name });
+        let said = name.clone();
+        let stage = move |stage| {
+            shelf.opening.set(Some(Opening {
+                name: said.clone(),
+                stage,
+            }))
+        };
+        let prepared = worker::open(shelf.modules.get_value(), job, name, stage).await;
+        shelf.opening.set(None);
+        prepared
+    }
+
+    /// Shows a prepared transcript and keeps it; says so if it cannot be
+    /// kept, or if it has no speakers.
+    fn show_and_keep(&self, p: Prepared, name: Option<String>) {
+        let shelf = *self;
+        let t = texts::library_texts(shelf.lang.get_untracked());
+        let called = || name.clone().unwrap_or_else(|| t.pasted_name.into());
+        if p.turns == 0 {
+            shelf.alert(Alert::NoSpeakers { name: called() });
         }
-        shelf.current.set(key.clone());
-        shelf.show.run(Some((text.clone(), name.clone())));
-        spawn_local(async move {
-            let saved = js_sys::Date::now();
+        shelf.current.set(p.key.clone());
+        shelf.show.run(Some(Shown {
+            text: p.text.clone(),
+            name: name.clone(),
+            doc: Some(p.doc),
+        }));
+        shelf.keep(p.key, p.text, name);
+    }
+
+    /// Keeps a transcript (without showing it); says so if it cannot.
+    fn keep(&self, key: String, text: String, name: Option<String>) {
+        let shelf = *self;
+        // In a task of its own: handing a long text to storage takes a while.
+        let keep = async move {
             let kept = Kept {
                 key,
                 name,
                 text,
-                saved,
+                saved: js_sys::Date::now(),
             };
             if let Err(e) = store::put(&kept).await {
                 leptos::logging::warn!("shilu: the transcript was not kept: {}", e.0);
@@ -119,7 +177,8 @@ impl Shelf {
                 let name = kept.name.unwrap_or_else(|| t.pasted_name.into());
                 shelf.alert(Alert::NotKept { name });
             }
-        });
+        };
+        set_timeout(move || spawn_local(keep), std::time::Duration::ZERO);
     }
 
     /// Opens the first of `files` that reads as a transcript and keeps every
@@ -130,30 +189,19 @@ impl Shelf {
             let mut shown = false;
             for file in files {
                 let name = file.name();
-                match read_file(&file).await {
+                let prepared = if fits(file.size() as u64) {
+                    shelf.prepare(Job::File(file), Some(name.clone())).await
+                } else {
+                    Err(Refusal::TooLarge)
+                };
+                match prepared {
                     Err(why) => shelf.alert(Alert::Refused { name, why }),
-                    Ok(text) if !shown => {
+                    Ok(p) if !shown => {
                         shown = true;
-                        shelf.open(text, Some(name));
+                        shelf.show_and_keep(p, Some(name));
                     }
-                    Ok(text) => shelf.keep_only(text, name),
+                    Ok(p) => shelf.keep(p.key, p.text, Some(name)),
                 }
-            }
-        });
-    }
-
-    /// Keeps a transcript without showing it (the second and later files).
-    fn keep_only(&self, text: String, name: String) {
-        let shelf = *self;
-        spawn_local(async move {
-            let kept = Kept {
-                key: content_key(&text),
-                name: Some(name.clone()),
-                text,
-                saved: js_sys::Date::now(),
-            };
-            if store::put(&kept).await.is_err() {
-                shelf.alert(Alert::NotKept { name });
             }
         });
     }
@@ -163,7 +211,13 @@ impl Shelf {
         match check_text(text) {
             Ok(text) => {
                 self.paste_problem.set(None);
-                self.open(text, None);
+                let shelf = *self;
+                spawn_local(async move {
+                    match shelf.prepare(Job::Text(text), None).await {
+                        Ok(p) => shelf.show_and_keep(p, None),
+                        Err(e) => leptos::logging::warn!("shilu: pasted text did not open: {e:?}"),
+                    }
+                });
                 true
             }
             Err(e) => {
@@ -174,16 +228,34 @@ impl Shelf {
         }
     }
 
+    /// Shows a kept transcript, parsed off the page's thread.
+    async fn show_kept(&self, kept: Kept) {
+        let shelf = *self;
+        match shelf.prepare(Job::Text(kept.text), kept.name.clone()).await {
+            Ok(p) => {
+                shelf.current.set(p.key);
+                shelf.show.run(Some(Shown {
+                    text: p.text,
+                    name: kept.name,
+                    doc: Some(p.doc),
+                }));
+            }
+            // Kept text always reads; if it ever does not, the reader is told.
+            Err(why) => {
+                let t = texts::library_texts(shelf.lang.get_untracked());
+                let name = kept.name.unwrap_or_else(|| t.pasted_name.into());
+                shelf.alert(Alert::Refused { name, why });
+            }
+        }
+    }
+
     /// Shows the transcript kept under `key` (a link, a reload), or says it
     /// is not here.
     pub fn restore(&self, key: String) {
         let shelf = *self;
         spawn_local(async move {
             match store::get(&key).await {
-                Ok(Some(kept)) => {
-                    shelf.current.set(kept.key);
-                    shelf.show.run(Some((kept.text, kept.name)));
-                }
+                Ok(Some(kept)) => shelf.show_kept(kept).await,
                 Ok(None) => {
                     shelf.alert(Alert::Missing { key });
                     shelf.show.run(None);
@@ -214,21 +286,38 @@ impl Shelf {
 
     /// Switches the reader to a kept transcript, or to the seed (`None`).
     pub fn switch_to(&self, kept: Option<&Kept>) {
-        let (text, name) = match kept {
-            Some(k) => (k.text.clone(), k.name.clone()),
-            None => (self.seed.with_value(|s| s.to_string()), None),
-        };
-        self.current.set(content_key(&text));
-        self.show.run(Some((text, name)));
         self.list_open.set(false);
+        match kept {
+            Some(k) => {
+                let (shelf, kept) = (*self, k.clone());
+                spawn_local(async move { shelf.show_kept(kept).await });
+            }
+            None => {
+                let text = self.seed.with_value(|s| s.to_string());
+                self.current.set(content_key(&text));
+                self.show.run(Some(Shown {
+                    text,
+                    name: None,
+                    doc: None,
+                }));
+            }
+        }
     }
 
-    /// Forgets a kept transcript (what is on screen stays), then relists.
+    /// Forgets a kept transcript, then relists. Removing the one the reader
+    /// shows goes back to the seed, as a reload would: the link no longer
+    /// names a transcript this browser has.
     pub fn remove(&self, key: String) {
         let shelf = *self;
         spawn_local(async move {
-            if let Err(e) = store::remove(&key).await {
-                leptos::logging::warn!("shilu: the transcript was not removed: {}", e.0);
+            match store::remove(&key).await {
+                Err(e) => leptos::logging::warn!("shilu: the transcript was not removed: {}", e.0),
+                Ok(()) if shelf.current.with_untracked(|c| *c == key) => {
+                    let open = shelf.list_open.get_untracked();
+                    shelf.switch_to(None);
+                    shelf.list_open.set(open);
+                }
+                Ok(()) => {}
             }
             shelf.refresh();
         });
@@ -240,6 +329,7 @@ impl Shelf {
 #[component]
 pub fn LibraryView() -> impl IntoView {
     view! {
+        <progress::OpeningProgress/>
         <alerts::Alerts/>
         <list_dialog::ListDialog/>
         <paste_dialog::PasteDialog/>

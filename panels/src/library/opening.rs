@@ -15,6 +15,25 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// A short code for the refusal, for handing it between threads
+    /// (`too-large`, `unreadable`, or the decoding error's code).
+    pub fn code(&self) -> String {
+        match self {
+            Refusal::TooLarge => "too-large".into(),
+            Refusal::Unreadable => "unreadable".into(),
+            Refusal::Decode(e) => e.code(),
+        }
+    }
+
+    /// The refusal a [`Refusal::code`] names; `None` for any other string.
+    pub fn from_code(code: &str) -> Option<Refusal> {
+        match code {
+            "too-large" => Some(Refusal::TooLarge),
+            "unreadable" => Some(Refusal::Unreadable),
+            _ => DecodeError::from_code(code).map(Refusal::Decode),
+        }
+    }
+
     /// What the reader is told (after the file's name).
     pub fn say(&self, t: &super::texts::LibraryTexts) -> String {
         match self {
@@ -54,4 +73,24 @@ fn decode_in_browser(bytes: &[u8], label: &str) -> Option<String> {
     opts.set_fatal(true);
     let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &opts).ok()?;
     decoder.decode_with_u8_array(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_read_back_from_their_codes() {
+        for r in [
+            Refusal::TooLarge,
+            Refusal::Unreadable,
+            Refusal::Decode(DecodeError::Binary),
+            Refusal::Decode(DecodeError::Malformed {
+                encoding: "gb18030",
+            }),
+        ] {
+            assert_eq!(Refusal::from_code(&r.code()), Some(r.clone()));
+        }
+        assert_eq!(Refusal::from_code("too large"), None);
+    }
 }

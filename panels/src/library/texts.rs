@@ -26,6 +26,11 @@ pub struct LibraryTexts {
     /// A file that was not opened, and why.
     pub refused: fn(&str, &str) -> String,
     pub too_large: fn(u64) -> String,
+    /// The progress bar's name: the file's (or `pasted_name`).
+    pub opening: fn(&str) -> String,
+    /// Where the opening is.
+    pub reading_file: &'static str,
+    pub parsing: &'static str,
     pub unreadable_file: &'static str,
     /// Opened, but the browser would not keep it.
     pub not_kept: fn(&str) -> String,
@@ -84,6 +89,9 @@ static ZH: LibraryTexts = LibraryTexts {
     dismiss: "知道了",
     refused: |name, why| format!("未打开“{name}”：{why}。正在阅读的实录保持不变。"),
     too_large: |mb| format!("文件超过 {mb} MB，太大了"),
+    opening: |name| format!("正在打开“{name}”"),
+    reading_file: "正在读取文件…",
+    parsing: "正在分析发言人和结构…",
     unreadable_file: "无法读取该文件",
     not_kept: |title| {
         format!("“{title}”已打开，但本浏览器无法保存它（存储已满、被禁用或出错）：刷新或关闭页面后它将不再保留。")
@@ -124,6 +132,9 @@ static EN: LibraryTexts = LibraryTexts {
         format!("“{name}” was not opened: {why}. The transcript you are reading stays.")
     },
     too_large: |mb| format!("the file is over {mb} MB, too large"),
+    opening: |name| format!("Opening “{name}”"),
+    reading_file: "Reading the file…",
+    parsing: "Finding the speakers and the structure…",
     unreadable_file: "the file could not be read",
     not_kept: |title| {
         format!("“{title}” is open, but this browser cannot keep it (storage is full, blocked or failing): it will be gone after a reload.")

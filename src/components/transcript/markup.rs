@@ -9,6 +9,7 @@
 //! `X`: its toggle `X-fold`, what it hides `X-body`, `X-section`, `X-text`),
 //! so it is found at once, without a search of the page.
 
+use super::acts::TranscriptAct;
 use crate::components::block::actions_html;
 use crate::components::quote_bar::bar_html;
 use crate::i18n::{role_name, Texts};
@@ -16,7 +17,6 @@ use shilu_core::facts::title_block;
 use shilu_core::outline::{outline, Node};
 use shilu_core::search::Field;
 use shilu_core::{Block, BlockKind, Document, Role, Turn};
-use super::acts::TranscriptAct;
 use shilu_ui::html::{act, attr, Html};
 
 /// The class of the element holding each field of a block.
@@ -49,38 +49,128 @@ pub fn fold_bodies(id: &str) -> [String; 3] {
     ]
 }
 
+/// About how much markup the page takes in at once (see [`Parts`]).
+pub const PART_BYTES: usize = 256 * 1024;
+
 /// The transcript's content: everything inside the reading column but the
 /// expand-all and collapse-all buttons, and last the quote bar
 /// (`quote_bar`). The title block is left out: it is the page's heading
 /// (`ConferenceHeader`).
 pub fn document_html(doc: &Document, t: &Texts) -> Html {
     let mut h = Html::new();
+    for part in Parts::new(doc, t) {
+        h.append(&part);
+    }
+    h
+}
+
+/// [`document_html`] in parts of about [`PART_BYTES`], each built when it
+/// is asked for: the front matter and whole turns, then the appendix and
+/// the quote bar. A long transcript is put into the page a part at a
+/// time, the first screen at once (see `super::Transcript`).
+pub struct Parts<'a> {
+    doc: &'a Document,
+    t: &'a Texts,
+    /// The next turn's index; `None` before the front matter.
+    next: Option<usize>,
+    done: bool,
+}
+
+impl<'a> Parts<'a> {
+    pub fn new(doc: &'a Document, t: &'a Texts) -> Parts<'a> {
+        Parts {
+            doc,
+            t,
+            next: None,
+            done: false,
+        }
+    }
+
+    /// Whether every part has been given.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// Where the next part starts, to go on from there later ([`Parts::from`]).
+    pub fn position(&self) -> Option<usize> {
+        self.next
+    }
+
+    /// The parts from `position` on (`None`: from the start).
+    pub fn from(doc: &'a Document, t: &'a Texts, position: Option<usize>) -> Parts<'a> {
+        Parts {
+            next: position,
+            ..Parts::new(doc, t)
+        }
+    }
+}
+
+impl Iterator for Parts<'_> {
+    type Item = Html;
+
+    fn next(&mut self) -> Option<Html> {
+        if self.done {
+            return None;
+        }
+        let (doc, t) = (self.doc, self.t);
+        let mut h = Html::new();
+        let mut next = self.next.unwrap_or_else(|| {
+            front_html(&mut h, doc, t);
+            0
+        });
+        while let Some(turn) = doc
+            .turns
+            .get(next)
+            .filter(|_| h.as_str().len() < PART_BYTES)
+        {
+            turn_html(&mut h, doc, turn, t);
+            next += 1;
+        }
+        self.next = Some(next);
+        if next == doc.turns.len() && h.as_str().len() < PART_BYTES {
+            appendix_html(&mut h, doc, t);
+            bar_html(&mut h, t);
+            self.done = true;
+        }
+        Some(h)
+    }
+}
+
+fn front_html(h: &mut Html, doc: &Document, t: &Texts) {
     let title = title_block(doc).map(|b| b.id.as_str());
-    let front: Vec<&Block> = doc.front.iter().filter(|b| Some(b.id.as_str()) != title).collect();
+    let front: Vec<&Block> = doc
+        .front
+        .iter()
+        .filter(|b| Some(b.id.as_str()) != title)
+        .collect();
     if !front.is_empty() {
-        h.open("section", &[attr("class", "front"), attr("aria-label", t.front_matter)]);
+        h.open(
+            "section",
+            &[attr("class", "front"), attr("aria-label", t.front_matter)],
+        );
         for b in front {
-            block_html(&mut h, b, None, t);
+            block_html(h, b, None, t);
         }
         h.close("section");
     }
-    for turn in &doc.turns {
-        turn_html(&mut h, doc, turn, t);
-    }
+}
+
+fn appendix_html(h: &mut Html, doc: &Document, t: &Texts) {
     if !doc.appendix.is_empty() {
         h.open(
             "aside",
-            &[attr("class", "appendix"), attr("aria-labelledby", "appendix-title")],
+            &[
+                attr("class", "appendix"),
+                attr("aria-labelledby", "appendix-title"),
+            ],
         )
         .el("h2", &[attr("id", "appendix-title")], t.appendix)
         .el("p", &[attr("class", "appendix__note")], t.appendix_note);
         for b in &doc.appendix {
-            block_html(&mut h, b, None, t);
+            block_html(h, b, None, t);
         }
         h.close("aside");
     }
-    bar_html(&mut h, t);
-    h
 }
 
 /// What a block says it is, as a CSS modifier.
@@ -114,7 +204,11 @@ fn fold_button(h: &mut Html, id: &str, body: &str, t: &Texts, inner: impl FnOnce
             act(&TranscriptAct::Fold(id.to_string())),
         ],
     )
-    .el("span", &[attr("class", "fold__icon"), attr("aria-hidden", "true")], "");
+    .el(
+        "span",
+        &[attr("class", "fold__icon"), attr("aria-hidden", "true")],
+        "",
+    );
     inner(h);
     h.close("button");
 }
@@ -135,7 +229,11 @@ fn field_html(h: &mut Html, block: &Block, field: Field, id: Option<&str>) {
 /// own text too.
 pub fn block_html(h: &mut Html, block: &Block, section_body: Option<&str>, t: &Texts) {
     let id = block.id.as_str();
-    let class = format!("block block--{} level-{}", kind_class(block.kind), block.level);
+    let class = format!(
+        "block block--{} level-{}",
+        kind_class(block.kind),
+        block.level
+    );
     let self_fold =
         block.kind == BlockKind::Section && block.heading.is_some() && !block.text.is_empty();
     let text_id = self_fold.then(|| format!("{id}-text"));
@@ -158,7 +256,14 @@ pub fn block_html(h: &mut Html, block: &Block, section_body: Option<&str>, t: &T
             .append(&actions_html(&href, t))
             .close("span");
     };
-    h.open("div", &[attr("class", &class), attr("id", id), attr("data-block", "")]);
+    h.open(
+        "div",
+        &[
+            attr("class", &class),
+            attr("id", id),
+            attr("data-block", ""),
+        ],
+    );
     if is_heading && block.text.is_empty() {
         let tag = match (block.level.max(1) + 2).min(6) {
             3 => "h3",
@@ -216,7 +321,11 @@ pub struct TurnMeta {
 
 /// The role, title, time and Q&A link of a turn's heading.
 pub fn turn_meta_html(h: &mut Html, m: &TurnMeta, t: &Texts) {
-    h.el("span", &[attr("class", "turn__role")], role_name(t.common, m.role));
+    h.el(
+        "span",
+        &[attr("class", "turn__role")],
+        role_name(t.common, m.role),
+    );
     if let Some(x) = &m.title {
         h.el("span", &[attr("class", "turn__title")], x);
     }
@@ -225,8 +334,16 @@ pub fn turn_meta_html(h: &mut Html, m: &TurnMeta, t: &Texts) {
     }
     if let Some((is_question, other)) = &m.qa {
         let href = format!("#{other}");
-        let label = if *is_question { t.common.question } else { t.answer_to };
-        h.el("a", &[attr("class", "turn__qa"), attr("href", &href)], label);
+        let label = if *is_question {
+            t.common.question
+        } else {
+            t.answer_to
+        };
+        h.el(
+            "a",
+            &[attr("class", "turn__qa"), attr("href", &href)],
+            label,
+        );
     }
 }
 
@@ -272,7 +389,11 @@ fn turn_html(h: &mut Html, doc: &Document, turn: &Turn, t: &Texts) {
     .open("header", &[attr("class", "turn__head")])
     .open(
         "h2",
-        &[attr("class", "turn__speaker"), attr("id", &heading_id), attr("tabindex", "-1")],
+        &[
+            attr("class", "turn__speaker"),
+            attr("id", &heading_id),
+            attr("tabindex", "-1"),
+        ],
     );
     fold_button(h, id, &body_id, t, |h| {
         h.el("span", &[attr("class", "turn__name")], &turn.speaker);
@@ -297,7 +418,10 @@ fn nodes_html(h: &mut Html, blocks: &[Block], nodes: &[Node], t: &Texts) {
                 let body_id = format!("{}-section", head.id);
                 h.open("div", &[attr("class", &class)]);
                 block_html(h, head, Some(&body_id), t);
-                h.open("div", &[attr("class", "section__body"), attr("id", &body_id)]);
+                h.open(
+                    "div",
+                    &[attr("class", "section__body"), attr("id", &body_id)],
+                );
                 nodes_html(h, blocks, body, t);
                 h.close("div").close("div");
             }
@@ -320,11 +444,19 @@ mod tests {
         let doc = seed();
         let html = document_html(&doc, &ZH).into_string();
         for turn in &doc.turns {
-            assert!(html.contains(&format!("id=\"{}\" data-turn", turn.id)), "{}", turn.id);
+            assert!(
+                html.contains(&format!("id=\"{}\" data-turn", turn.id)),
+                "{}",
+                turn.id
+            );
             assert!(html.contains(&format!("id=\"{}-body\"", turn.id)));
             assert!(html.contains(&format!("id=\"{}-fold\"", turn.id)));
             for b in &turn.blocks {
-                assert!(html.contains(&format!("id=\"{}\" data-block", b.id)), "{}", b.id);
+                assert!(
+                    html.contains(&format!("id=\"{}\" data-block", b.id)),
+                    "{}",
+                    b.id
+                );
             }
         }
         // Every toggle controls an element that is there.
@@ -337,8 +469,56 @@ mod tests {
         let title = title_block(&doc).unwrap();
         assert!(!html.contains(&format!("id=\"{}\"", title.id)));
         // Placeholders start hidden; nothing is marked.
-        assert_eq!(html.matches("class=\"turn__hidden\" hidden").count(), doc.turns.len());
+        assert_eq!(
+            html.matches("class=\"turn__hidden\" hidden").count(),
+            doc.turns.len()
+        );
         assert!(!html.contains("<mark"));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn a_long_transcript_comes_in_parts_of_whole_turns() {
+        // The seed fits in one part.
+        let doc = seed();
+        let mut parts = Parts::new(&doc, &ZH);
+        assert!(parts.next().is_some() && parts.is_done());
+        // Twenty copies do not.
+        let text = vec![crate::app::SEED; 20].join("\n\n");
+        let doc = shilu_core::structure(&text, None);
+        let parts: Vec<String> = Parts::new(&doc, &ZH).map(Html::into_string).collect();
+        assert!(parts.len() > 2, "{} parts", parts.len());
+        assert_eq!(parts.concat(), document_html(&doc, &ZH).into_string());
+        let whole = parts.concat();
+        assert_eq!(whole.matches("data-turn").count(), doc.turns.len());
+        // Going on from where one stopped gives the same parts.
+        let mut first = Parts::new(&doc, &ZH);
+        first.next();
+        let rest: Vec<String> = Parts::from(&doc, &ZH, first.position())
+            .map(Html::into_string)
+            .collect();
+        assert_eq!(rest, parts[1..]);
+        for (i, part) in parts.iter().enumerate() {
+            // Whole elements, at least a part's worth but the last, under two.
+            if i + 1 < parts.len() {
+                assert!(
+                    part.len() >= PART_BYTES && part.len() < 2 * PART_BYTES,
+                    "{}",
+                    part.len()
+                );
+            }
+            if i + 1 < parts.len() || parts.len() == 1 {
+                assert!(part.starts_with("<section"), "part {i}");
+            }
+            assert_eq!(
+                part.matches("<section").count(),
+                part.matches("</section>").count(),
+                "part {i}"
+            );
+        }
+        assert!(
+            parts.last().unwrap().contains("quote-bar"),
+            "the quote bar comes last"
+        );
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]

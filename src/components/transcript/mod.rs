@@ -12,17 +12,21 @@
 pub mod acts;
 pub mod folds;
 pub mod highlights;
-pub mod markup;
 pub mod marks;
+pub mod markup;
 pub mod shown;
 
 use crate::components::block::on_block_action;
 use crate::components::quote_bar::copy_quote;
+use crate::i18n::Texts;
 use crate::i18n::{text, use_texts};
 use crate::state::Reader;
-use leptos::prelude::*;
 use acts::TranscriptAct;
+use leptos::prelude::*;
 use markup::document_html;
+#[cfg(not(feature = "ssr"))]
+use markup::Parts;
+use shilu_core::Document;
 use shilu_ui::context::context;
 use shilu_ui::html::clicked_act;
 use std::sync::Arc;
@@ -30,30 +34,102 @@ use std::sync::Arc;
 /// The id of the element holding the column's content.
 pub const CONTENT_ID: &str = "transcript-content";
 
-/// The column's content as HTML: a new document or language builds it again.
-fn content_html(reader: Reader) -> Memo<Arc<str>> {
-    let t = use_texts();
-    Memo::new(move |_| reader.doc.with(|d| Arc::from(document_html(d, t()).into_string())))
+/// The class of a long transcript's content (laid out near the viewport only).
+#[cfg(not(feature = "ssr"))]
+const LONG: &str = "transcript-content--long";
+
+/// What the column's content is built from: a new document or language
+/// builds it again.
+#[derive(Clone)]
+struct Content {
+    doc: Arc<Document>,
+    t: &'static Texts,
+}
+
+impl PartialEq for Content {
+    fn eq(&self, other: &Content) -> bool {
+        Arc::ptr_eq(&self.doc, &other.doc) && std::ptr::eq(self.t, other.t)
+    }
+}
+
+/// What the content is built from now (tracked).
+fn content_of(reader: Reader, t: impl Fn() -> &'static Texts) -> Content {
+    Content {
+        doc: reader.doc.get(),
+        t: t(),
+    }
+}
+
+/// Puts `content` into `el` a part at a time ([`Parts`]): the first at
+/// once, each other in a task of its own, so that a long transcript's first
+/// screen shows at once and the page answers while the rest goes in; then
+/// `done`. A later call (`generation` moved on) stops an earlier one.
+#[cfg(not(feature = "ssr"))]
+fn put_in(
+    el: web_sys::HtmlElement,
+    content: Content,
+    generation: StoredValue<u32>,
+    done: impl FnOnce() + 'static,
+) {
+    generation.update_value(|g| *g += 1);
+    let ours = generation.get_value();
+    fn next(
+        el: web_sys::HtmlElement,
+        content: Content,
+        at: Option<usize>,
+        ours: u32,
+        generation: StoredValue<u32>,
+        done: Box<dyn FnOnce()>,
+    ) {
+        if generation.get_value() != ours {
+            return;
+        }
+        let mut parts = Parts::from(&content.doc, content.t, at);
+        let Some(part) = parts.next() else {
+            return done();
+        };
+        if at.is_none() {
+            let _ = el.class_list().toggle_with_force(LONG, !parts.is_done());
+            el.set_inner_html(part.as_str());
+        } else {
+            let _ = el.insert_adjacent_html("beforeend", part.as_str());
+        }
+        if parts.is_done() {
+            return done();
+        }
+        let at = parts.position();
+        set_timeout(
+            move || next(el, content, at, ours, generation, done),
+            std::time::Duration::ZERO,
+        );
+    }
+    next(el, content, None, ours, generation, Box::new(done));
 }
 
 #[component]
 pub fn Transcript() -> impl IntoView {
     let reader = context::<Reader>();
-    let html = content_html(reader);
+    let t = use_texts();
+    // What the element holds: at first what it was built with.
+    let built = untrack(|| content_of(reader, t));
     let content = NodeRef::<leptos::html::Div>::new();
     #[cfg(not(feature = "ssr"))]
     {
         let rendered = reader.rendered;
-        // What the element holds: at first what it was built with.
-        let shown = StoredValue::new(html.get_untracked());
+        let shown = StoredValue::new(built.clone());
+        let generation = StoredValue::new(0u32);
         shilu_ui::effect::effect(move || {
-            let html = html.get();
+            let now = content_of(reader, t);
             let Some(el) = content.get() else { return };
-            if shown.with_value(|s| **s != *html) {
-                el.set_inner_html(&html);
-                shown.set_value(html);
+            if shown.with_value(|s| *s != now) {
+                shown.set_value(now.clone());
+                // What follows the content's elements waits for all of them.
+                put_in(el.into(), now, generation, move || {
+                    rendered.update(|n| *n += 1)
+                });
+            } else {
+                rendered.update(|n| *n += 1);
             }
-            rendered.update(|n| *n += 1);
         });
         shown::follow(reader, rendered);
         folds::follow(reader, rendered);
@@ -93,7 +169,8 @@ pub fn Transcript() -> impl IntoView {
         <article id="transcript" class="transcript" lang="zh-CN" tabindex="-1"
             aria-label=text(|t| t.panel_transcript) on:click=on_click>
             <FoldAllControls/>
-            <div id=CONTENT_ID node_ref=content inner_html=html.get_untracked().to_string()></div>
+            <div id=CONTENT_ID node_ref=content
+                inner_html=document_html(&built.doc, built.t).into_string()></div>
         </article>
     }
 }

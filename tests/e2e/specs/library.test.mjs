@@ -96,16 +96,20 @@ test('我的实录 lists the seed and every kept transcript; switching and remov
     assert.equal(await spring.count(), 0);
     assert.match(await autumn.innerText(), /正在阅读/);
 
-    // Back to the seed: the link names no transcript.
-    await items.nth(0).getByRole('button', { name: SEED_TITLE }).click();
+    // Removing the one being read goes back to the seed, the list still
+    // open: the link names no transcript.
+    await autumn.getByRole('button', { name: '删除' }).click();
     await title(page, SEED_TITLE).waitFor();
     await page.waitForURL((u) => !u.searchParams.has('doc'));
+    await page.waitForFunction(() => document.querySelectorAll('dialog[open] li').length === 1);
+    assert.match(await items.nth(0).innerText(), /正在阅读/);
 
-    // The removed one is gone after a reload, too.
+    // The removed ones are gone after a reload, too.
     await page.reload();
     await page.getByRole('button', { name: '我的实录' }).click();
-    await dialog.getByRole('listitem').nth(1).waitFor();
-    assert.equal(await dialog.getByRole('listitem').count(), 2);
+    await dialog.getByRole('listitem').nth(0).waitFor();
+    await dialog.getByText('正在读取本浏览器保存的实录').waitFor({ state: 'detached' });
+    assert.equal(await dialog.getByRole('listitem').count(), 1);
     await page.keyboard.press('Escape');
     assert.equal(await dialog.isVisible(), false, 'Escape closes it');
   }));
