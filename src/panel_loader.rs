@@ -39,8 +39,8 @@ function stylesheet(href) {
 const at = (u) => new URL(u, document.baseURI).href;
 function files() {
   const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
-  return listed?.length === 3
-    ? listed : ['panels/shilu-panels.js', undefined, 'panels/panels.css'];
+  return listed?.length === 4
+    ? listed : ['panels/shilu-panels.js', undefined, 'panels/panels.css', 'panels/open-worker.js'];
 }
 // The module, started once (asked again after a failure).
 let started;
@@ -64,8 +64,8 @@ export function library_hooks(seed, wanted, show, failed) {
   let library;
   const use = (f) => {
     // The worker that opens files runs the same module (web/open-worker.js).
-    const [script, wasm] = files();
-    const modules = [at('open-worker.js'), at(script), wasm ? at(wasm) : undefined];
+    const [script, wasm, , worker] = files();
+    const modules = [at(worker), at(script), wasm ? at(wasm) : undefined];
     library ??= start().then((m) => new m.Library(seed, show, modules));
     library.then(f, (e) => {
       library = undefined;

@@ -3,7 +3,7 @@
 // module, whose files the page names in each job, reads a file's bytes, and
 // has the module decode and parse them. It answers each job by its id: a
 // stage ('parsing') as it goes, then what the module's `prepare` returned,
-// or why it failed.
+// or why it failed. The page starts one for each transcript it opens.
 let module;
 addEventListener('message', async ({ data }) => {
   const { id, script, wasm, file, text, name } = data;

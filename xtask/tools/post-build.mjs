@@ -9,9 +9,10 @@
 //      subresource-integrity hashes index.html gives for it (Trunk's own JS
 //      minifier cannot parse wasm-bindgen's `export { …, __wbg_init as
 //      default }` and leaves the files as they are);
-//   2. names the panels' module files (panels/: script, wasm, stylesheet)
+//   2. names the panels' module files (panels/: script, wasm, stylesheet,
+//      the worker that opens files)
 //      after their content, and tells the app those names in index.html
-//      (`<meta name="shilu-panels" content="js wasm css">`, read by
+//      (`<meta name="shilu-panels" content="js wasm css worker">`, read by
 //      src/panel_loader.rs), so hosts may cache them for good;
 //   3. writes the seed's description, Open Graph / Twitter meta (and, with SHILU_SITE_URL,
 //      a canonical link) into index.html: `shilu meta` prints them, so the
@@ -161,7 +162,8 @@ if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
   }
   // The script still names `shilu-panels_bg.wasm` as its default; the app
   // passes the wasm's new URL when it starts the module.
-  const names = [rename('shilu-panels.js'), rename('shilu-panels_bg.wasm'), rename('panels.css')];
+  // The worker that opens files with the module (web/open-worker.js) too.
+  const names = [rename('shilu-panels.js'), rename('shilu-panels_bg.wasm'), rename('panels.css'), rename('open-worker.js')];
   const meta = `<meta name="shilu-panels" content="${names.join(' ')}">`;
   if (!html.includes('</head>')) throw new Error('index.html has no </head>');
   html = html.replace('</head>', `${meta}</head>`);

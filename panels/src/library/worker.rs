@@ -1,5 +1,6 @@
 //! Opening a transcript off the page's thread: a file's bytes or a text are
-//! read, decoded and parsed in a module worker (`web/open-worker.js`), which
+//! read, decoded and parsed in a module worker (`web/open-worker.js`, one
+//! per transcript opened), which
 //! runs this same module and calls [`prepare`]. The page gets the text, its
 //! key and its structure as bytes (`shilu_core::wire`), so that it shows a
 //! large transcript without parsing it again. Where no worker starts (a test, a
@@ -84,56 +85,66 @@ fn read_back(result: &Array) -> Result<Prepared, Refusal> {
     }
 }
 
-#[wasm_bindgen(inline_js = r#"
-// One worker for the page, started on the first job; a job is answered by
-// its id, after any number of stages.
-let worker;
-let next = 0;
-const jobs = new Map();
-function start(url) {
-  const w = new Worker(url, { type: 'module' });
-  w.onmessage = ({ data }) => {
-    const job = jobs.get(data.id);
-    if (!job) return;
-    if (data.stage) return job.stage(data.stage);
-    jobs.delete(data.id);
-    if (data.done) job.resolve(data.done); else job.reject(new Error(data.failed));
-  };
-  // A worker that cannot start (or stops) fails its jobs; the next starts another.
-  w.onerror = (e) => {
-    e.preventDefault?.();
-    for (const job of jobs.values()) job.reject(new Error(e.message || 'the worker failed'));
-    jobs.clear();
-    worker = undefined;
-    w.terminate();
-  };
-  return w;
-}
-export function off_thread(modules, file, text, name, stage) {
-  return new Promise((resolve, reject) => {
-    const [url, script, wasm] = modules;
-    const id = ++next;
-    jobs.set(id, { resolve, reject, stage });
-    try {
-      worker ??= start(url);
-      worker.postMessage({ id, script, wasm, file, text, name });
-    } catch (e) {
-      jobs.delete(id);
-      reject(e);
+/// Runs one job in a worker of its own (`modules`: the worker's script,
+/// then the module's script and wasm), telling `stage` where it is;
+/// resolves to what [`prepare`] handed back. The worker ends with its job.
+async fn off_thread(
+    modules: &Array,
+    job: &Job,
+    name: Option<String>,
+    stage: std::rc::Rc<dyn Fn(Stage)>,
+) -> Result<JsValue, JsValue> {
+    use js_sys::Reflect;
+    use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+    let opts = WorkerOptions::new();
+    opts.set_type(WorkerType::Module);
+    let url = modules.get(0).as_string().unwrap_or_default();
+    let worker = Worker::new_with_options(&url, &opts)?;
+    // The handlers live until the job is answered.
+    let mut handlers = None;
+    let answered = js_sys::Promise::new(&mut |resolve, reject| {
+        let failed = reject.clone();
+        let said = stage.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            let data = e.data();
+            let get = |k: &str| Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            if get("stage").as_string().as_deref() == Some("parsing") {
+                return said(Stage::Parsing);
+            }
+            let done = get("done");
+            let _ = if done.is_undefined() {
+                reject.call1(&JsValue::NULL, &get("failed"))
+            } else {
+                resolve.call1(&JsValue::NULL, &done)
+            };
+        });
+        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            let _ = failed.call1(&JsValue::NULL, &e.message().into());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        handlers = Some((on_message, on_error));
+    });
+    let msg = js_sys::Object::new();
+    let (file, text) = match job {
+        Job::File(f) => (f.clone().into(), JsValue::NULL),
+        Job::Text(t) => (JsValue::NULL, JsValue::from_str(t)),
+    };
+    for (k, v) in [
+        ("script", modules.get(1)),
+        ("wasm", modules.get(2)),
+        ("file", file),
+        ("text", text),
+        ("name", name.map_or(JsValue::NULL, JsValue::from)),
+    ] {
+        Reflect::set(&msg, &k.into(), &v)?;
     }
-  });
-}
-"#)]
-extern "C" {
-    /// Sends a job to the worker (`modules`: its script's URL, then the
-    /// module's script and wasm); resolves to what [`prepare`] handed back.
-    fn off_thread(
-        modules: &JsValue,
-        file: Option<web_sys::File>,
-        text: Option<String>,
-        name: Option<String>,
-        stage: &JsValue,
-    ) -> js_sys::Promise;
+    worker.post_message(&msg)?;
+    let result = JsFuture::from(answered).await;
+    worker.terminate();
+    drop(handlers);
+    result
 }
 
 /// Opens `job` in the worker the page named (`modules`; `None`: here),
@@ -146,22 +157,9 @@ pub async fn open(
     stage: impl Fn(Stage) + 'static,
 ) -> Result<Prepared, Refusal> {
     stage(Stage::Reading);
-    let stage = std::rc::Rc::new(stage);
+    let stage: std::rc::Rc<dyn Fn(Stage)> = std::rc::Rc::new(stage);
     if let Some(modules) = modules {
-        let (file, text) = match &job {
-            Job::File(f) => (Some(f.clone()), None),
-            Job::Text(t) => (None, Some(t.clone())),
-        };
-        let said = stage.clone();
-        let on_stage = Closure::<dyn Fn(String)>::new(move |s: String| {
-            said(if s == "parsing" {
-                Stage::Parsing
-            } else {
-                Stage::Reading
-            })
-        });
-        let sent = off_thread(&modules, file, text, name.clone(), on_stage.as_ref());
-        match JsFuture::from(sent).await {
+        match off_thread(&modules.into(), &job, name.clone(), stage.clone()).await {
             Ok(result) => return read_back(&result.into()),
             Err(e) => leptos::logging::warn!("shilu: opening on this thread: {e:?}"),
         }

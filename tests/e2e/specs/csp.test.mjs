@@ -84,3 +84,22 @@ test('without the header the same page starts too (the CSP changes nothing else)
     assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script in the page');
     assert.equal(await page.locator('[style]').count(), 0, 'no style attribute in the page');
   }));
+
+test('under the strict CSP a file opens in the worker, which loads the module and its wasm', async () => {
+  const { page, context, ctx } = await openApp({ headers });
+  try {
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    const worker = page.waitForEvent('worker');
+    await page.locator('input[type=file][data-library]').setInputFiles({
+      name: 'winter.txt', mimeType: 'text/plain',
+      buffer: Buffer.from('关于冬季供暖保障的新闻发布会\n主持人：各位记者朋友，上午好。\n赵刚：今年全省集中供暖面积达到8.6亿平方米。'),
+    });
+    assert.match((await worker).url(), /\/panels\/open-worker-[0-9a-f]+\.js$/);
+    await page.getByRole('heading', { level: 1, name: '关于冬季供暖保障的新闻发布会' }).waitFor();
+    assert.deepEqual(warnings.filter((w) => /on this thread/.test(w)), [], 'nothing fell back to the page');
+    assert.deepEqual(ctx.errors, []);
+  } finally {
+    await context.close();
+  }
+});
