@@ -63,16 +63,22 @@ try {
   for (const copies of COPIES) {
     const { page, context, ctx } = await openApp({ width: 1280 });
     try {
+      // Not while the service worker precaches the dist after the first load.
+      await page.evaluate(() => navigator.serviceWorker?.ready);
+      await page.waitForTimeout(1_500);
       if (copies > 1) {
         const file = path.join(tmp, `seed-x${copies}.txt`);
         fs.writeFileSync(file, Array(copies).fill(seed).join('\n\n'));
+        const turns = await page.locator('[data-turn]').count();
         await page.locator('input[type=file]').first().setInputFiles(file);
-        // The opened copies replace the seed: wait until they are on screen.
+        // The opened copies replace the seed: wait until every part is in
+        // (a long transcript goes into the page by parts) and laid out.
         await page.waitForFunction(
-          (n) => document.querySelectorAll('[data-turn]').length >= n,
-          copies * 2,
+          (n) => document.querySelectorAll('[data-turn]').length === n,
+          copies * turns,
           { timeout: 120_000 },
         );
+        await page.waitForTimeout(1_000);
       }
       for (const [kind, word] of WORDS) {
         const times = [];
