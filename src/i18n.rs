@@ -28,6 +28,8 @@ pub struct Texts {
     pub open_file: &'static str,
     /// The library's module did not load.
     pub open_file_failed: &'static str,
+    /// A link's transcript could not be read: the library did not load.
+    pub link_failed: &'static str,
     pub paste_text: &'static str,
     pub my_transcripts: &'static str,
     pub theme_to_dark: &'static str,
@@ -92,6 +94,7 @@ pub static ZH: Texts = Texts {
     participants: "出席",
     open_file: "打开实录文件",
     open_file_failed: "实录库加载失败，请检查网络连接后重试。",
+    link_failed: "链接所指的实录未能打开：实录库加载失败。下面显示的是内置示例。请检查网络连接后",
     paste_text: "粘贴文本",
     my_transcripts: "我的实录",
     theme_to_dark: "切换到深色主题",
@@ -151,6 +154,7 @@ pub static EN: Texts = Texts {
     participants: "Speakers",
     open_file: "Open a transcript file",
     open_file_failed: "Could not load the library; check the connection and try again.",
+    link_failed: "The transcript this link names could not be opened: the library did not load. Below is the built-in sample. Check the connection, then",
     paste_text: "Paste text",
     my_transcripts: "My transcripts",
     theme_to_dark: "Switch to dark theme",

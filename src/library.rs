@@ -14,11 +14,12 @@
 //! left as it is.
 
 use crate::components::toast::Toast;
-use crate::i18n::{texts, I18n};
+use crate::i18n::{texts, I18n, Texts};
 use crate::panel_loader::library_hooks;
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_ui::context::context;
+use shilu_ui::html::{attr, Html};
 use wasm_bindgen::prelude::*;
 
 /// Starts the hooks over the built-in `seed`; `wanted` is the key a link
@@ -41,6 +42,9 @@ pub fn install(
     let wanted_key = wanted.clone();
     let first_shown = first.clone();
     let show_now = move |shown: js_sys::Array| {
+        if let Some(alert) = document().get_element_by_id(LINK_FAILED) {
+            alert.remove();
+        }
         // `[]`: the link's transcript is not here; the seed stays, unnamed.
         let Some(text) = shown.get(0).as_string() else {
             return ready();
@@ -64,7 +68,14 @@ pub fn install(
     });
     let (toast, lang) = (context::<Toast>(), context::<I18n>().0);
     let failed = Closure::<dyn Fn(String)>::new(move |_: String| {
-        toast.show(texts(lang.get_untracked()).open_file_failed);
+        let t = texts(lang.get_untracked());
+        // A way in can be used again; a link's transcript needs saying so
+        // until the reader acts (the seed is shown meanwhile).
+        if settled.get_value() {
+            toast.show(t.open_file_failed);
+        } else {
+            say_link_failed(t);
+        }
         ready();
     });
     let waits = wanted.is_some();
@@ -72,6 +83,38 @@ pub fn install(
     if !waits {
         first(true);
     }
+}
+
+/// The id of the alert that a link's transcript could not be read.
+const LINK_FAILED: &str = "link-failed";
+
+/// Says, until a transcript is shown, that the library did not load, so
+/// the transcript a link names could not be read: with a link to try the
+/// same address again. It goes into the library's element, whose own
+/// alerts are in the module that did not load.
+fn say_link_failed(t: &Texts) {
+    let doc = document();
+    let Some(el) = doc.get_element_by_id("library") else {
+        return;
+    };
+    if doc.get_element_by_id(LINK_FAILED).is_some() {
+        return;
+    }
+    let here = window().location().href().unwrap_or_default();
+    let mut h = Html::new();
+    h.open(
+        "p",
+        &[
+            attr("class", "link-failed"),
+            attr("id", LINK_FAILED),
+            attr("role", "alert"),
+        ],
+    )
+    .text(t.link_failed)
+    .text(" ")
+    .el("a", &[attr("href", &here)], t.retry)
+    .close("p");
+    let _ = el.insert_adjacent_html("afterbegin", h.as_str());
 }
 
 /// The page is ready to read: the loading indicator goes (while it is

@@ -127,6 +127,28 @@ test('a link to a transcript this browser lacks says so, shows the seed as the s
     await page.waitForURL((u) => u.searchParams.get('doc') !== '0123456789abcdef' && u.searchParams.has('doc'));
   }, { path: '?doc=0123456789abcdef&q=扶贫' }));
 
+test('a link to a kept transcript, when the library cannot load, says so until the reader acts, with a way to try again', () =>
+  withPage(async (page) => {
+    const alert = page.getByRole('alert').filter({ hasText: '链接所指的实录未能打开' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /实录库加载失败。下面显示的是内置示例。/);
+    assert.equal(await title(page, SEED_TITLE).count(), 1, 'the seed is shown meanwhile');
+    assert.match(await alert.getByRole('link', { name: '重试' }).getAttribute('href'), /doc=0123456789abcdef/);
+    // It stays (a status would be gone after three seconds).
+    await page.waitForTimeout(3_500);
+    assert.equal(await alert.isVisible(), true);
+  }, {
+    path: '?doc=0123456789abcdef',
+    // The module's files as if the network had failed them: its script throws.
+    init: () => {
+      const real = Document.prototype.querySelector;
+      Document.prototype.querySelector = function (s) {
+        if (s !== 'meta[name="shilu-panels"]') return real.call(this, s);
+        return { content: 'data:text/javascript,throw%20new%20Error() none.wasm data:text/css, none.js' };
+      };
+    },
+  }));
+
 test('when storage fails, the transcript stays open and the reader is told it will not be kept', () =>
   withPage(async (page) => {
     await openFiles(page, file('spring.txt', SPRING));
