@@ -13,6 +13,7 @@
 
 pub mod chars;
 pub mod checks;
+pub mod corpus;
 pub mod dates;
 pub mod days;
 pub mod decode;
@@ -55,6 +56,13 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
 /// them as labels: a file with several and no turns is worth a look.
 pub fn speaker_like_lines(text: &str) -> usize {
     parse::speaker_like_lines(text)
+}
+
+/// Whether a speaker's name is only a role word (`问`, `記者`,
+/// `主持人`, `Moderator`): a voice, not a person to follow across
+/// transcripts.
+pub fn is_role_only(name: &str) -> bool {
+    parse::is_role_only(name)
 }
 
 /// Adds the analysis to a structured document: its dated events and its

@@ -208,6 +208,13 @@ pub fn speaker_like_lines(text: &str) -> usize {
         .count()
 }
 
+/// Whether a speaker's name is a role word and nothing more (`问`,
+/// `記者`, `主持人`, `Moderator`): a voice, not a person.
+pub fn is_role_only(name: &str) -> bool {
+    label::candidate(&format!("{name}："))
+        .is_some_and(|l| l.shape == label::Shape::Role && l.name.is_none())
+}
+
 /// A front-matter or appendix line's parts.
 fn front_parts(text: &str) -> Parts {
     if let Some(p) = markup::parts(text) {

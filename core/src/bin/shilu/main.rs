@@ -7,6 +7,8 @@
 //! shilu meta [--url URL] FILE      print its Open Graph / Twitter meta (and canonical link)
 //! shilu html FILE                  print it as one plain static HTML page
 //! shilu corpus [--json] DIR        parse every file of a folder and report
+//! shilu index DIR --out SITE       write the corpus's search index to SITE/index/
+//! shilu search SITE QUERY [--json] search it: the matching transcripts and their hits
 //! shilu --help                     print this help
 //! ```
 //!
@@ -14,6 +16,7 @@
 //! subcommand is one arm in [`run`].
 
 mod corpus;
+mod search;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -39,6 +42,19 @@ Usage:
                                   speakers, a warning where speaker-like lines gave no turns;
                                   then one summary line (files, MB, MB/s, files with turns,
                                   lossless, panics). --json: one JSON record per file instead
+  shilu index DIR --out SITE      read every transcript below DIR and write the corpus's search
+                                  index to SITE/index/ (replaced only once the new one is whole);
+                                  files that cannot be read are named, and the rest go on
+  shilu search SITE QUERY         search SITE/index/: every passage that contains every word of
+                                  QUERY, in traditional or simplified script (\"a phrase\" keeps its
+                                  spaces, -word leaves out passages with it); prints the matching
+                                  transcripts, newest first, with their matches. Flags: --json
+                                  (totals, each transcript, hits per year and speaker, the first
+                                  passages with excerpts), --speaker NAME, --outlet NAME,
+                                  --role host|official|journalist|other, --organiser NAME,
+                                  --from DATE, --to DATE (YYYY, YYYY-MM or YYYY-MM-DD),
+                                  --sort date|relevance, --limit N (passages in --json, 20),
+                                  --verify (also scan every passage and check the index agrees)
   shilu --help                    show this help
   shilu --version                 show the version
 
@@ -88,6 +104,8 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "parse" => cmd_parse(rest),
         "ics" => cmd_ics(rest),
         "corpus" => corpus::run(rest).map_err(Failure),
+        "index" => search::index(rest).map_err(Failure),
+        "search" => search::search(rest).map_err(Failure),
         "md" => cmd_md(rest),
         "meta" => cmd_meta(rest),
         "html" => cmd_html(rest),

@@ -1,0 +1,170 @@
+//! Posting lists: where a key (two folded characters) occurs, as
+//! `(transcript, passage, position)` in increasing order, delta-coded in
+//! LEB128.
+//!
+//! Each posting starts with a number whose two low bits say what
+//! changed, and whose other bits are that change:
+//! - `0`: the same passage; the rest is the position's delta;
+//! - `1`: a later passage of the same transcript; the rest is the
+//!   passage's delta, and the position follows whole;
+//! - `2`: a later transcript (or the first posting); the rest is the
+//!   transcript's delta, and the passage and position follow whole.
+//!
+//! A repeated posting (a delta of 0) is refused.
+
+use super::FormatError;
+
+/// One occurrence: the transcript's number in the corpus, the passage's
+/// number in the transcript, the folded position in the passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Posting {
+    pub doc: u32,
+    pub passage: u32,
+    pub pos: u32,
+}
+
+/// Appends `n` as LEB128.
+pub fn put(out: &mut Vec<u8>, n: u32) {
+    put64(out, u64::from(n));
+}
+
+fn put64(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let b = (n & 0x7F) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// Reads a LEB128 number at `*at`, moving past it.
+pub fn get(bytes: &[u8], at: &mut usize) -> Result<u32, FormatError> {
+    u32::try_from(get64(bytes, at)?).map_err(|_| FormatError("a number is too large"))
+}
+
+fn get64(bytes: &[u8], at: &mut usize) -> Result<u64, FormatError> {
+    let mut n: u64 = 0;
+    for shift in (0..35).step_by(7) {
+        let b = *bytes
+            .get(*at)
+            .ok_or(FormatError("a number runs past the end"))?;
+        *at += 1;
+        n |= u64::from(b & 0x7F) << shift;
+        if b & 0x80 == 0 {
+            return Ok(n);
+        }
+    }
+    Err(FormatError("a number is too long"))
+}
+
+/// A posting list being written.
+#[derive(Debug, Default, Clone)]
+pub struct Writer {
+    pub bytes: Vec<u8>,
+    pub count: u32,
+    last: Option<Posting>,
+}
+
+impl Writer {
+    /// Appends `p`, which must come after every posting already written.
+    pub fn push(&mut self, p: Posting) {
+        debug_assert!(self.last.is_none_or(|l| l < p), "postings out of order");
+        let tagged = |delta: u32, tag: u64| (u64::from(delta) << 2) | tag;
+        match self.last {
+            Some(l) if l.doc == p.doc && l.passage == p.passage => {
+                put64(&mut self.bytes, tagged(p.pos - l.pos, 0));
+            }
+            Some(l) if l.doc == p.doc => {
+                put64(&mut self.bytes, tagged(p.passage - l.passage, 1));
+                put(&mut self.bytes, p.pos);
+            }
+            last => {
+                let delta = p.doc - last.map_or(0, |l| l.doc);
+                put64(&mut self.bytes, tagged(delta, 2));
+                put(&mut self.bytes, p.passage);
+                put(&mut self.bytes, p.pos);
+            }
+        }
+        self.count += 1;
+        self.last = Some(p);
+    }
+}
+
+/// Reads `count` postings from `bytes`, which must hold exactly them, in
+/// increasing order.
+pub fn read(bytes: &[u8], count: u32) -> Result<Vec<Posting>, FormatError> {
+    let mut out = Vec::with_capacity(count.min(1 << 20) as usize);
+    let mut at = 0;
+    let mut last: Option<Posting> = None;
+    let add = |a: u32, delta: u64| -> Result<u32, FormatError> {
+        u32::try_from(delta)
+            .ok()
+            .and_then(|d| a.checked_add(d))
+            .ok_or(FormatError("a number overflows"))
+    };
+    for _ in 0..count {
+        let x = get64(bytes, &mut at)?;
+        let (tag, delta) = (x & 3, x >> 2);
+        let p = match (tag, last) {
+            (0, Some(l)) if delta > 0 => Posting {
+                pos: add(l.pos, delta)?,
+                ..l
+            },
+            (1, Some(l)) if delta > 0 => Posting {
+                doc: l.doc,
+                passage: add(l.passage, delta)?,
+                pos: get(bytes, &mut at)?,
+            },
+            (2, l) if delta > 0 || l.is_none() => Posting {
+                doc: add(l.map_or(0, |l| l.doc), delta)?,
+                passage: get(bytes, &mut at)?,
+                pos: get(bytes, &mut at)?,
+            },
+            _ => return Err(FormatError("a posting does not follow the one before it")),
+        };
+        out.push(p);
+        last = Some(p);
+    }
+    if at != bytes.len() {
+        return Err(FormatError("bytes left over after the postings"));
+    }
+    Ok(out)
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_read_back() {
+        let ps = [
+            (0, 0, 0),
+            (0, 0, 7),
+            (0, 3, 1),
+            (2, 0, 200),
+            (2, 0, 70_000),
+            (900, 12, 3),
+        ]
+        .map(|(doc, passage, pos)| Posting { doc, passage, pos });
+        let mut w = Writer::default();
+        for p in ps {
+            w.push(p);
+        }
+        assert_eq!(read(&w.bytes, w.count).unwrap(), ps);
+        assert!(read(&w.bytes, w.count + 1).is_err());
+        assert!(read(&w.bytes[..w.bytes.len() - 1], w.count).is_err());
+    }
+
+    #[test]
+    fn leb128_round_trips_and_refuses_overlong_numbers() {
+        for n in [0, 1, 127, 128, 300, u32::MAX] {
+            let mut b = Vec::new();
+            put(&mut b, n);
+            assert_eq!(get(&b, &mut 0).unwrap(), n);
+        }
+        assert!(get(&[0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], &mut 0).is_err());
+        assert!(get(&[0x80], &mut 0).is_err());
+    }
+}

@@ -1,0 +1,15 @@
+//! A corpus: many transcripts read as one. Who speaks across them
+//! ([`identity`]), and search over all their passages ([`index`],
+//! [`query`], [`search`]), exact to the character after folding
+//! ([`fold`]).
+pub mod catalog;
+pub mod excerpt;
+pub mod fold;
+pub mod folder;
+pub mod identity;
+pub mod index;
+pub mod load;
+pub mod passages;
+pub mod query;
+pub mod scan;
+pub mod search;

@@ -1,0 +1,379 @@
+//! Corpus search, in two steps that need no I/O of their own, so the
+//! command line (files) and the page (fetches) share them:
+//! 1. [`find`]: the passages that contain every required term and no
+//!    excluded one, with where each term occurs, from the shards
+//!    [`shards_needed`] names;
+//! 2. [`Found::results`]: filtered by the transcripts' records, sorted,
+//!    counted per transcript, per year and per speaker.
+
+use super::catalog::Record;
+use super::identity::Identity;
+use super::index::postings::Posting;
+use super::index::shard::Shard;
+use super::index::{FormatError, Key, Meta};
+use super::query::{Query, Term};
+use crate::model::Role;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The shards a query reads, in order.
+pub fn shards_needed(query: &Query, meta: &Meta) -> Vec<usize> {
+    let mut out = BTreeSet::new();
+    for t in &query.terms {
+        match t.folded.as_slice() {
+            [c] => {
+                let (a, b) = Key::starting_with(*c);
+                out.extend(meta.shards_between(a, b));
+            }
+            cs => out.extend(
+                cs.windows(2)
+                    .filter_map(|w| meta.shard_of(Key::pair(w[0], w[1]))),
+            ),
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Why a search could not be answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchError {
+    /// A shard it needs was not given (not fetched, or missing).
+    Missing(usize),
+    Format(FormatError),
+}
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SearchError::Missing(i) => write!(f, "index shard {i} is missing"),
+            SearchError::Format(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<FormatError> for SearchError {
+    fn from(e: FormatError) -> Self {
+        SearchError::Format(e)
+    }
+}
+
+/// A passage: its transcript's number and its own within it.
+pub type PassageId = (u32, u32);
+
+/// A match in a passage: its folded start and length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub len: u32,
+}
+
+/// The passages that match, before filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Each matching passage with its matches (of every required term,
+    /// none overlapping another of the same term), in order.
+    pub passages: BTreeMap<PassageId, Vec<Span>>,
+}
+
+/// Finds the passages that match `query`, from `shards` (at least those
+/// [`shards_needed`] names).
+pub fn find(
+    query: &Query,
+    meta: &Meta,
+    shards: &HashMap<usize, Shard>,
+) -> Result<Found, SearchError> {
+    let shard = |key: Key| -> Result<Option<&Shard>, SearchError> {
+        match meta.shard_of(key) {
+            None => Ok(None),
+            Some(i) => shards.get(&i).map(Some).ok_or(SearchError::Missing(i)),
+        }
+    };
+    let occurrences = |t: &Term| -> Result<Vec<Posting>, SearchError> {
+        occurrences_of(&t.folded, meta, shards, &shard)
+    };
+    // Required terms, rarest first, each narrowing the passages.
+    let mut per_term: Vec<(u32, BTreeMap<PassageId, Vec<u32>>)> = Vec::new();
+    for t in query.required() {
+        per_term.push((t.folded.len() as u32, by_passage(occurrences(t)?)));
+    }
+    per_term.sort_by_key(|(_, m)| m.len());
+    let mut passages: BTreeMap<PassageId, Vec<Span>> = BTreeMap::new();
+    if let Some((_, first)) = per_term.first() {
+        for id in first.keys() {
+            if per_term.iter().all(|(_, m)| m.contains_key(id)) {
+                passages.insert(*id, Vec::new());
+            }
+        }
+    }
+    for t in query.excluded() {
+        if passages.is_empty() {
+            break;
+        }
+        for p in occurrences(t)? {
+            passages.remove(&(p.doc, p.passage));
+        }
+    }
+    for (id, spans) in passages.iter_mut() {
+        for (len, m) in &per_term {
+            let mut next = 0;
+            for &start in &m[id] {
+                if start >= next {
+                    spans.push(Span { start, len: *len });
+                    next = start + len;
+                }
+            }
+        }
+        spans.sort_unstable();
+    }
+    Ok(Found { passages })
+}
+
+fn by_passage(ps: Vec<Posting>) -> BTreeMap<PassageId, Vec<u32>> {
+    let mut m: BTreeMap<PassageId, Vec<u32>> = BTreeMap::new();
+    for p in ps {
+        m.entry((p.doc, p.passage)).or_default().push(p.pos);
+    }
+    m
+}
+
+/// Where a folded term starts, in order.
+fn occurrences_of<'a>(
+    term: &[char],
+    meta: &Meta,
+    shards: &'a HashMap<usize, Shard>,
+    shard: &dyn Fn(Key) -> Result<Option<&'a Shard>, SearchError>,
+) -> Result<Vec<Posting>, SearchError> {
+    if let [c] = term {
+        // Every key that starts with the character.
+        let (a, b) = Key::starting_with(*c);
+        let mut all = Vec::new();
+        for i in meta.shards_between(a, b) {
+            let s = shards.get(&i).ok_or(SearchError::Missing(i))?;
+            for k in s.keys().filter(|k| (a..=b).contains(k)) {
+                all.extend(s.postings(k)?);
+            }
+        }
+        all.sort_unstable();
+        return Ok(all);
+    }
+    let mut lists = Vec::with_capacity(term.len() - 1);
+    for w in term.windows(2) {
+        let key = Key::pair(w[0], w[1]);
+        let list = match shard(key)? {
+            Some(s) => s.postings(key)?,
+            None => Vec::new(),
+        };
+        if list.is_empty() {
+            return Ok(Vec::new());
+        }
+        lists.push(list);
+    }
+    // Starts of the rarest bigram, kept where every other bigram follows
+    // at its offset.
+    let pivot = (0..lists.len())
+        .min_by_key(|&i| lists[i].len())
+        .unwrap_or(0);
+    let shifted = |i: usize| -> Vec<Posting> {
+        let off = i as u32;
+        lists[i]
+            .iter()
+            .filter(|p| p.pos >= off)
+            .map(|p| Posting {
+                pos: p.pos - off,
+                ..*p
+            })
+            .collect()
+    };
+    let mut starts = shifted(pivot);
+    let mut order: Vec<usize> = (0..lists.len()).filter(|&i| i != pivot).collect();
+    order.sort_by_key(|&i| lists[i].len());
+    for i in order {
+        if starts.is_empty() {
+            break;
+        }
+        starts = intersect(&starts, &shifted(i));
+    }
+    Ok(starts)
+}
+
+fn intersect(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// What narrows the results: all given must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Said by this speaker.
+    pub speaker: Option<Identity>,
+    /// Said by a speaker of this role.
+    pub role: Option<Role>,
+    /// In a transcript of this organiser (folded, compared whole).
+    pub organiser: Option<String>,
+    /// Dated on or after (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Dated on or before.
+    pub to: Option<String>,
+}
+
+impl Filters {
+    fn dated(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    fn keeps_doc(&self, r: &Record) -> bool {
+        if let Some(o) = &self.organiser {
+            let fold = super::fold::fold_str;
+            if r.organiser.as_deref().map(fold) != Some(fold(o)) {
+                return false;
+            }
+        }
+        if self.dated() {
+            let Some(d) = r.date.as_deref() else {
+                return false;
+            };
+            if self.from.as_deref().is_some_and(|f| d < f) {
+                return false;
+            }
+            // `2020` and `2020-04` take in the whole year and month.
+            if self
+                .to
+                .as_deref()
+                .is_some_and(|t| d > t && !d.starts_with(t))
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn keeps_passage(&self, r: &Record, passage: u32) -> bool {
+        if self.speaker.is_none() && self.role.is_none() {
+            return true;
+        }
+        let who = r
+            .passages
+            .get(passage as usize)
+            .and_then(|p| p.speaker)
+            .and_then(|s| r.speakers.get(s as usize));
+        let Some(who) = who else { return false };
+        self.speaker
+            .as_ref()
+            .is_none_or(|id| who.identity.as_ref() == Some(id))
+            && self.role.is_none_or(|role| who.role == role)
+    }
+}
+
+/// The order of the results.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest transcript first, each in reading order.
+    #[default]
+    Date,
+    /// Transcripts with more matches first, then newest.
+    Relevance,
+}
+
+/// A matching transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranscriptHits {
+    pub doc: u32,
+    pub passages: usize,
+    pub hits: usize,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    /// Every matching passage, in order, with its matches.
+    pub passages: Vec<(PassageId, Vec<Span>)>,
+    /// Every matching transcript, in the same order.
+    pub transcripts: Vec<TranscriptHits>,
+    /// Matches in all.
+    pub hits: usize,
+    /// Matches per year of the transcripts' dates (undated left out).
+    pub years: BTreeMap<String, usize>,
+    /// Matches per speaker, most first (voices without an identity left
+    /// out).
+    pub speakers: Vec<(Identity, String, usize)>,
+}
+
+impl Found {
+    /// The transcripts whose records [`Found::results`] needs.
+    pub fn docs(&self) -> BTreeSet<u32> {
+        self.passages.keys().map(|(d, _)| *d).collect()
+    }
+
+    /// Filters and sorts, with the records of (at least) [`Found::docs`].
+    pub fn results(
+        &self,
+        records: &HashMap<u32, Record>,
+        filters: &Filters,
+        sort: Sort,
+    ) -> Results {
+        let mut per_doc: BTreeMap<u32, Vec<(PassageId, &Vec<Span>)>> = BTreeMap::new();
+        for (&id, spans) in &self.passages {
+            let Some(r) = records.get(&id.0) else {
+                continue;
+            };
+            if filters.keeps_doc(r) && filters.keeps_passage(r, id.1) {
+                per_doc.entry(id.0).or_default().push((id, spans));
+            }
+        }
+        let mut docs: Vec<(u32, usize)> = per_doc
+            .iter()
+            .map(|(d, ps)| (*d, ps.iter().map(|(_, s)| s.len()).sum()))
+            .collect();
+        match sort {
+            Sort::Date => docs.sort_by(|a, b| b.0.cmp(&a.0)),
+            Sort::Relevance => docs.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0))),
+        }
+        let mut out = Results::default();
+        let mut speakers: HashMap<Identity, (String, usize)> = HashMap::new();
+        for (doc, hits) in docs {
+            let ps = &per_doc[&doc];
+            let r = &records[&doc];
+            out.hits += hits;
+            if let Some(y) = r.date.as_deref().and_then(|d| d.get(..4)) {
+                *out.years.entry(y.to_string()).or_default() += hits;
+            }
+            for ((_, p), spans) in ps {
+                let who = r
+                    .passages
+                    .get(*p as usize)
+                    .and_then(|x| x.speaker)
+                    .and_then(|s| r.speakers.get(s as usize));
+                if let Some((id, name)) = who.and_then(|w| Some((w.identity.clone()?, &w.name))) {
+                    let e = speakers.entry(id).or_insert_with(|| (name.clone(), 0));
+                    e.1 += spans.len();
+                }
+            }
+            out.transcripts.push(TranscriptHits {
+                doc,
+                passages: ps.len(),
+                hits,
+            });
+            out.passages
+                .extend(ps.iter().map(|(id, spans)| (*id, (*spans).clone())));
+        }
+        out.speakers = speakers
+            .into_iter()
+            .map(|(id, (n, c))| (id, n, c))
+            .collect();
+        out.speakers
+            .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+}

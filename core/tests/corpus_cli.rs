@@ -1,0 +1,162 @@
+//! `shilu index` and `shilu search` over a small corpus made from the
+//! repository's own transcripts: the seed, the CC0 archive fixtures and
+//! the layout fixtures, with an empty and a binary file that must be
+//! skipped and named.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn shilu(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shilu"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// The corpus folder and its built site, made once per test process.
+fn site() -> &'static (PathBuf, PathBuf) {
+    static SITE: std::sync::OnceLock<(PathBuf, PathBuf)> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("shilu-corpus-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let dir = root.join("corpus");
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for (from, to) in [("archive", "archive"), ("layouts", "layouts/mainland")] {
+            std::fs::create_dir_all(dir.join(to)).unwrap();
+            for e in std::fs::read_dir(fixtures.join(from)).unwrap() {
+                let p = e.unwrap().path();
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                if (name.ends_with(".md") || name.ends_with(".txt")) && name != "README.md" {
+                    std::fs::copy(&p, dir.join(to).join(name)).unwrap();
+                }
+            }
+        }
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
+        std::fs::copy(seed, dir.join("seed.txt")).unwrap();
+        std::fs::write(dir.join("empty.txt"), b"").unwrap();
+        std::fs::write(dir.join("binary.md"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+        std::fs::write(dir.join("notes.json"), b"{}").unwrap();
+        let out = root.join("site");
+        let report = stdout(&shilu(&["index", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]));
+        assert!(report.contains("skipped empty.txt: "), "{report}");
+        assert!(report.contains("skipped binary.md: "), "{report}");
+        assert!(!report.contains("notes.json"), "{report}");
+        (dir, out)
+    })
+}
+
+fn search(args: &[&str]) -> Value {
+    let site = site().1.to_str().unwrap();
+    let mut all = vec!["search", site];
+    all.extend(args);
+    all.push("--json");
+    all.push("--verify");
+    serde_json::from_str(&stdout(&shilu(&all))).unwrap()
+}
+
+#[test]
+fn the_report_counts_files_and_names_each_skipped_one() {
+    let (dir, out) = site();
+    assert!(out.join("index/meta.json").exists());
+    // Building again replaces the index whole, and leaves no temporary folder.
+    let report = stdout(&shilu(&["index", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]));
+    let files = std::fs::read_dir(out).unwrap().count();
+    assert_eq!(files, 1, "only index/ in the site");
+    let summary = report.lines().last().unwrap();
+    assert!(summary.contains("2 skipped"), "{summary}");
+}
+
+#[test]
+fn simplified_finds_the_traditional_transcripts_and_back() {
+    let simplified = search(&["数位"]);
+    let traditional = search(&["數位"]);
+    assert!(simplified["transcripts"].as_u64().unwrap() >= 2, "{simplified}");
+    assert_eq!(simplified["by_transcript"], traditional["by_transcript"]);
+    // The excerpt is shown as written, with the match marked.
+    let first = &simplified["first"][0];
+    let excerpt: Vec<char> = first["excerpt"].as_str().unwrap().chars().collect();
+    let [a, b] = [0, 1].map(|i| first["marks"][0][i].as_u64().unwrap() as usize);
+    assert_eq!(excerpt[a..b].iter().collect::<String>(), "數位");
+}
+
+#[test]
+fn phrases_exclusions_and_filters_narrow_the_results() {
+    let all = search(&["扶贫"]);
+    let n = all["passages"].as_u64().unwrap();
+    assert!(n > 10, "{all}");
+    let without = search(&["扶贫 -脱贫"]);
+    assert!(without["passages"].as_u64().unwrap() < n);
+    let dated = search(&["扶贫", "--from", "2017-10-12", "--to", "2017-10-12"]);
+    assert_eq!(dated["transcripts"], 1);
+    let none = search(&["扶贫", "--to", "2000"]);
+    assert_eq!(none["transcripts"], 0);
+    // Who says it the most, and only their passages when filtered.
+    let top = all["speakers"][0]["speaker"].as_str().unwrap().to_string();
+    let theirs = search(&["扶贫", "--speaker", &top]);
+    assert_eq!(theirs["hits"], all["speakers"][0]["hits"]);
+    for p in theirs["first"].as_array().unwrap() {
+        assert_eq!(p["speaker"], top.as_str());
+    }
+}
+
+#[test]
+fn a_speakers_name_is_found_where_it_only_labels_speech() {
+    let v = search(&["唐凤"]);
+    let labels = v["first"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["block"].as_str().is_some_and(|b| !b.contains("-b")))
+        .count();
+    assert!(labels > 0, "{v}");
+}
+
+#[test]
+fn queries_that_cannot_be_searched_get_a_clear_answer() {
+    let site = site().1.to_str().unwrap();
+    for (q, says) in [("   ", "type a word"), ("-扶贫", "add a word to find")] {
+        let out = shilu(&["search", site, q]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{err}");
+    }
+    // One character, 500 characters and punctuation alone are answered.
+    for q in ["贫".to_string(), "贫".repeat(500), "。，".to_string()] {
+        let v = search(&[&q]);
+        assert!(v["passages"].is_u64());
+    }
+    let missing = shilu(&["search", "/nonexistent", "扶贫"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read the index"));
+}
+
+#[test]
+fn a_damaged_shard_is_an_error_not_a_panic() {
+    let (dir, _) = site();
+    let root = dir.parent().unwrap().join("damaged");
+    let out = shilu(&["index", dir.to_str().unwrap(), "--out", root.to_str().unwrap()]);
+    assert!(out.status.success());
+    for e in std::fs::read_dir(root.join("index/shards")).unwrap() {
+        let p = e.unwrap().path();
+        let mut bytes = std::fs::read(&p).unwrap();
+        let half = bytes.len() / 2;
+        bytes.truncate(half);
+        std::fs::write(&p, bytes).unwrap();
+    }
+    let out = shilu(&["search", root.to_str().unwrap(), "扶贫"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("damaged index"), "{err}");
+    assert!(!err.contains("panicked"));
+}
