@@ -47,25 +47,38 @@ pub(super) fn joins_amount(gap: &str) -> bool {
         .all(|c| ",，、共计合即约为".contains(c) || c.is_whitespace())
 }
 
-/// Plain figures by unit and label tail, for finding totals by label.
-pub(super) fn label_index(all: &[F]) -> BTreeMap<(String, String), Vec<usize>> {
-    let mut idx: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+/// Plain figures by label tail, for finding totals by label.
+pub(super) fn label_index(all: &[F]) -> BTreeMap<String, Vec<usize>> {
+    let mut idx: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, x) in all.iter().enumerate() {
         if x.plain() && x.canon.chars().count() >= 2 {
-            idx.entry((x.f.unit.clone(), tail(&x.canon, 2)))
-                .or_default()
-                .push(i);
+            idx.entry(tail(&x.canon, 2)).or_default().push(i);
         }
     }
     idx
 }
 
+/// Whether figure `k` is the amount said with the share just before it
+/// (`22.6%，共4.88亿元`).
+fn follows_share(all: &[F], texts: &[String], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|j| {
+        let p = &all[j];
+        p.percent()
+            && p.block == all[k].block
+            && p.d.span[1] <= all[k].d.span[0]
+            && joins_amount(&texts[p.block][p.d.span[1]..all[k].d.span[0]])
+    })
+}
+
 /// The total whose label ends with `what`, nearest before `near` (else
-/// nearest after), of this unit, larger than `than`, not `not`.
+/// nearest after), of this unit (any, for `None`), larger than `than`, not
+/// `not`, and not itself a share's amount.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn total_by_label(
     all: &[F],
-    idx: &BTreeMap<(String, String), Vec<usize>>,
-    unit: &str,
+    texts: &[String],
+    idx: &BTreeMap<String, Vec<usize>>,
+    unit: Option<&str>,
     what: &str,
     near: usize,
     than: f64,
@@ -74,8 +87,14 @@ pub(super) fn total_by_label(
     if what.chars().count() < 2 {
         return None;
     }
-    let list = idx.get(&(unit.to_string(), tail(what, 2)))?;
-    let fits = |&&i: &&usize| i != not && all[i].f.value > than && all[i].canon.ends_with(what);
+    let list = idx.get(&tail(what, 2))?;
+    let fits = |&&i: &&usize| {
+        i != not
+            && unit.is_none_or(|u| all[i].f.unit == u)
+            && all[i].f.value > than
+            && all[i].canon.ends_with(what)
+            && !follows_share(all, texts, i)
+    };
     let before = list.partition_point(|&i| i < near);
     // The nearest 64 on either side: a total is given near its share, and
     // the search stays linear on long documents.
@@ -88,45 +107,88 @@ pub(super) fn total_by_label(
         .copied()
 }
 
+/// A percentage that is a share of a total (not a change), read in any of
+/// its shapes: `X的P%，共A`, `其中P%`, `A，占X的P%`, `完成年度任务的P%`,
+/// `…用于Y的比例是P%`, `Y占X的比例为P%`.
+pub(super) struct Share {
+    /// What it is a share of, as said (without leading verbs).
+    pub of: String,
+    /// The amount said with it, if any.
+    pub amount: Option<usize>,
+    /// The total, if found: the parent, or a figure whose label ends with
+    /// `of` (of the amount's unit).
+    pub total: Option<usize>,
+}
+
+/// The share that percentage `i` is, if it is one.
+pub(super) fn share(
+    all: &[F],
+    texts: &[String],
+    by_id: &Ids,
+    idx: &BTreeMap<String, Vec<usize>>,
+    i: usize,
+) -> Option<Share> {
+    let p = &all[i];
+    let (Some(of), true, None) = (&p.d.of, p.f.unit == "%", &p.d.change) else {
+        return None;
+    };
+    let of = strip_verbs(of).to_string();
+    let text = &texts[p.block];
+    let task = ["任务", "计划", "目标"].iter().any(|w| of.contains(w));
+    let prev = i.checked_sub(1).filter(|&j| {
+        let a = &all[j];
+        a.block == p.block && a.plain() && a.d.sentence[0] == p.d.sentence[0]
+    });
+    // The amount: just after (`22.6%，共4.88亿元`); just before for a task
+    // or for `A，占X的P%`.
+    let next = all.get(i + 1).filter(|a| {
+        a.block == p.block
+            && a.plain()
+            && a.d.span[0] >= p.d.span[1]
+            && joins_amount(&text[p.d.span[1]..a.d.span[0]])
+    });
+    let amount = if next.is_some() {
+        Some(i + 1)
+    } else {
+        prev.filter(|&j| {
+            task || text[all[j].d.span[1]..p.d.span[0]]
+                .trim_start_matches(|c: char| ",，、".contains(c) || c.is_whitespace())
+                .starts_with('占')
+        })
+    };
+    let parent = p.d.parent.as_deref().and_then(|id| by_id.get(id)).copied();
+    let total = match amount {
+        Some(a) => {
+            let am = &all[a];
+            parent
+                .filter(|&t| all[t].f.unit == am.f.unit)
+                .or_else(|| {
+                    let what = if task { am.canon.as_str() } else { of.as_str() };
+                    total_by_label(all, texts, idx, Some(&am.f.unit), what, i, am.f.value, a)
+                })
+                .or_else(|| task.then(|| task_total(all, a)).flatten())
+        }
+        None if task => None,
+        None => parent.or_else(|| total_by_label(all, texts, idx, None, &of, i, 0.0, i)),
+    };
+    Some(Share { of, amount, total })
+}
+
 pub(super) fn shares(all: &[F], texts: &[String], by_id: &Ids, out: &mut Vec<(usize, Check)>) {
     let idx = label_index(all);
     for (i, p) in all.iter().enumerate() {
-        let (Some(of), true, None) = (&p.d.of, p.percent(), &p.d.change) else {
-            continue;
-        };
-        if p.f.unit != "%" {
+        if !p.percent() {
             continue;
         }
-        let text = &texts[p.block];
-        let task = ["任务", "计划", "目标"].iter().any(|w| of.contains(w));
-        // The amount: just after (`22.6%，共4.88亿元`), or for a task just before.
-        let next = all.get(i + 1).filter(|a| {
-            a.block == p.block
-                && a.plain()
-                && a.d.span[0] >= p.d.span[1]
-                && joins_amount(&text[p.d.span[1]..a.d.span[0]])
-        });
-        let amount = if next.is_some() {
-            Some(i + 1)
-        } else if task {
-            i.checked_sub(1).filter(|&j| {
-                let a = &all[j];
-                a.block == p.block && a.plain() && a.d.sentence[0] == p.d.sentence[0]
-            })
-        } else {
-            None
+        let Some(Share {
+            amount: Some(a),
+            total: Some(t),
+            ..
+        }) = share(all, texts, by_id, &idx, i)
+        else {
+            continue;
         };
-        let Some(a) = amount else { continue };
         let am = &all[a];
-        let parent = p.d.parent.as_deref().and_then(|id| by_id.get(id)).copied();
-        let total = parent
-            .filter(|&t| all[t].f.unit == am.f.unit)
-            .or_else(|| {
-                let what = if task { am.canon.as_str() } else { of.as_str() };
-                total_by_label(all, &idx, &am.f.unit, what, i, am.f.value, a)
-            })
-            .or_else(|| task.then(|| task_total(all, a)).flatten());
-        let Some(t) = total else { continue };
         let tt = &all[t];
         if tt.f.value <= 0.0 {
             continue;
@@ -165,8 +227,12 @@ pub(super) fn task_total(all: &[F], a: usize) -> Option<usize> {
     before.or_else(|| (a + 1..(a + 8).min(all.len())).find(same))
 }
 
-/// Words that mark a growth rate's base value.
-pub(super) const BASE_WORDS: &[&str] = &["上年", "去年", "上一年", "同期", "由", "从"];
+/// Whether the words before a figure make it a growth rate's base value:
+/// last year's (`比上年的`, `上年为`, `去年同期`, not `去年全市完成…`), or
+/// where a change starts (`由`, `从`).
+fn base_words(lead: &str) -> bool {
+    crate::figures::last_years(lead) || lead.contains('由') || lead.contains('从')
+}
 
 /// Changes that go down.
 pub(super) const DOWN: &[&str] = &["下降", "减少", "降低", "降幅"];
@@ -177,30 +243,48 @@ pub(super) fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>)
             continue;
         };
         let text = &texts[p.block];
-        let sentence: Vec<usize> = (i.saturating_sub(8)..i)
-            .filter(|&j| {
-                all[j].block == p.block && all[j].d.sentence[0] == p.d.sentence[0] && all[j].plain()
-            })
+        let in_sentence = |&j: &usize| {
+            all[j].block == p.block && all[j].d.sentence[0] == p.d.sentence[0] && all[j].plain()
+        };
+        let before: Vec<usize> = (i.saturating_sub(8)..i).filter(in_sentence).collect();
+        let after: Vec<usize> = (i + 1..(i + 8).min(all.len()))
+            .filter(in_sentence)
             .collect();
-        // The base: a figure introduced by 上年, 去年, 由, 从….
-        let base = sentence.iter().rev().copied().find(|&j| {
+        // A figure introduced by 上年, 去年, 由, 从… (the words since the
+        // figure before it, or the sentence's start).
+        let is_base = |j: usize| {
             let from = if j > 0 && all[j - 1].block == p.block {
                 all[j - 1].d.span[1].max(p.d.sentence[0])
             } else {
                 p.d.sentence[0]
             };
             let lead = &text[from.min(all[j].d.span[0])..all[j].d.span[0]];
-            BASE_WORDS.iter().any(|w| lead.contains(w))
-        });
-        let Some(b) = base else { continue };
-        let Some(c) = sentence
-            .iter()
-            .rev()
-            .copied()
-            .find(|&j| j != b && all[j].f.unit == all[b].f.unit)
-        else {
-            continue;
+            base_words(lead)
         };
+        // The base before the rate (`比上年的10亿元增长20%`), or else after
+        // it (`比上年增长20%，上年为1.5亿元`); the current value is the
+        // nearest other figure of its unit, before the rate if one is.
+        let base = before.iter().rev().copied().find(|&j| is_base(j));
+        let (b, c) = match base {
+            Some(b) => {
+                let same = |j: &usize| *j != b && all[*j].f.unit == all[b].f.unit;
+                (b, before.iter().rev().copied().find(same))
+            }
+            None => {
+                let Some(b) = after.iter().copied().find(|&j| is_base(j)) else {
+                    continue;
+                };
+                let same = |j: &usize| *j != b && all[*j].f.unit == all[b].f.unit;
+                let c = before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(same)
+                    .or_else(|| after.iter().copied().find(|&j| same(&j) && !is_base(j)));
+                (b, c)
+            }
+        };
+        let Some(c) = c else { continue };
         let (bv, cv) = (all[b].f.value, all[c].f.value);
         if bv <= 0.0 {
             continue;
