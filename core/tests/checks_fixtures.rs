@@ -1,4 +1,4 @@
-//! Checks on five transcripts of our own (written for these tests, not
+//! Checks on six transcripts of our own (written for these tests, not
 //! real conferences: `checks-*.txt` in the fixtures, public domain), each
 //! with figures known to agree and known not to.
 
@@ -176,4 +176,33 @@ fn transport() {
     assert!(!d.checks.iter().any(|c| c.note.contains("30个")));
     let names: Vec<&str> = d.programmes.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, vec!["路长制"]);
+}
+
+/// More wordings, in the inline layout with `问：`: a base named by its
+/// year (`比2022年增长30%，2022年为120亿元`), a share's amount in
+/// parentheses, a share after its amount in another clause (`2亿元用于非遗
+/// 保护，占专项资金的比重为25%`), a ratio whose total is the clause before
+/// (`总投资中，用于乡村旅游的占比为35%`), and one share said in two shapes
+/// by two speakers: a repeat.
+#[test]
+fn tourism() {
+    let d = doc("checks-tourism.txt");
+    assert_eq!(
+        checks(&d),
+        vec![
+            (Conflict, Inconsistent, vec!["30%", "35%"]),
+            (Growth, Consistent, vec!["30%", "156亿元", "120亿元"]),
+            // (4200 − 3600) ÷ 3600 = 16.7%, not 12%.
+            (
+                Growth,
+                Inconsistent,
+                vec!["12%", "4200万人次", "3600万人次"]
+            ),
+            (Share, Consistent, vec!["30%", "12亿元", "40亿元"]),
+            (Share, Consistent, vec!["25%", "2亿元", "8亿元"]),
+            (Repeat, Consistent, vec!["25%", "25%"]),
+        ]
+    );
+    let names: Vec<&str> = d.programmes.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["景区首问负责制"]);
 }

@@ -41,10 +41,11 @@ pub(super) fn sums(all: &[F], by_id: &Ids, out: &mut Vec<(usize, Check)>) {
     }
 }
 
-/// Characters allowed between a share and its amount (`22.6%，共4.88亿元`).
+/// Characters allowed between a share and its amount (`22.6%，共4.88亿元`,
+/// `30%（12亿元）`).
 pub(super) fn joins_amount(gap: &str) -> bool {
     gap.chars()
-        .all(|c| ",，、共计合即约为".contains(c) || c.is_whitespace())
+        .all(|c| ",，、(（共计合即约为".contains(c) || c.is_whitespace())
 }
 
 /// Plain figures by label tail, for finding totals by label.
@@ -150,8 +151,11 @@ pub(super) fn share(
     let amount = if next.is_some() {
         Some(i + 1)
     } else {
+        // `占` opens the share's clause: `2亿元用于生态保护，占专项资金的25%`.
         prev.filter(|&j| {
-            task || text[all[j].d.span[1]..p.d.span[0]]
+            let gap = &text[all[j].d.span[1]..p.d.span[0]];
+            let clause = gap.rfind([',', '，', '、']).map_or(gap, |k| &gap[k..]);
+            task || clause
                 .trim_start_matches(|c: char| ",，、".contains(c) || c.is_whitespace())
                 .starts_with('占')
         })
@@ -234,6 +238,12 @@ fn base_words(lead: &str) -> bool {
     crate::figures::last_years(lead) || lead.contains('由') || lead.contains('从')
 }
 
+/// `2022年` at the start of a text (four ASCII digits and `年`).
+fn year_at(s: &str) -> Option<&str> {
+    let y = s.get(..4 + '年'.len_utf8())?;
+    (y.as_bytes()[..4].iter().all(u8::is_ascii_digit) && y.ends_with('年')).then_some(y)
+}
+
 /// Changes that go down.
 pub(super) const DOWN: &[&str] = &["下降", "减少", "降低", "降幅"];
 
@@ -250,8 +260,13 @@ pub(super) fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>)
         let after: Vec<usize> = (i + 1..(i + 8).min(all.len()))
             .filter(in_sentence)
             .collect();
-        // A figure introduced by 上年, 去年, 由, 从… (the words since the
-        // figure before it, or the sentence's start).
+        // The year the rate compares with: `比2022年增长30%`.
+        let rate_lead = &text[p.d.sentence[0].min(p.d.span[0])..p.d.span[0]];
+        let year = rate_lead
+            .rfind('比')
+            .and_then(|k| year_at(&rate_lead[k + '比'.len_utf8()..]));
+        // A figure introduced by 上年, 去年, 由, 从…, or by that year (the
+        // words since the figure before it, or the sentence's start).
         let is_base = |j: usize| {
             let from = if j > 0 && all[j - 1].block == p.block {
                 all[j - 1].d.span[1].max(p.d.sentence[0])
@@ -259,7 +274,7 @@ pub(super) fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>)
                 p.d.sentence[0]
             };
             let lead = &text[from.min(all[j].d.span[0])..all[j].d.span[0]];
-            base_words(lead)
+            base_words(lead) || year.is_some_and(|y| lead.contains(y))
         };
         // The base before the rate (`比上年的10亿元增长20%`), or else after
         // it (`比上年增长20%，上年为1.5亿元`); the current value is the

@@ -32,7 +32,7 @@ fn goes_to(text: &str) -> Option<&str> {
 pub(super) fn destination(all: &[F], i: usize, text: &str, amount: Option<usize>) -> String {
     let x = &all[i];
     let before = &text[x.d.sentence[0].min(x.d.span[0])..x.d.span[0]];
-    if let Some(r) = ["的比例", "的比重", "所占比"]
+    if let Some(r) = ["的比例", "的比重", "的占比", "所占比"]
         .iter()
         .filter_map(|e| before.rfind(e))
         .max()

@@ -214,13 +214,29 @@ pub(crate) const GOES_TO: &[&str] = &[
 ];
 
 /// Endings of a ratio said as a sentence (`…的比例是35%`).
-const RATIO_ENDS: &[&str] = &["的比例", "的比重", "所占比例", "所占比重"];
+const RATIO_ENDS: &[&str] = &["的比例", "的比重", "的占比", "所占比例", "所占比重"];
+
+/// Clause punctuation inside a sentence.
+fn clause_mark(c: char) -> bool {
+    matches!(c, '，' | ',' | '、' | '：' | ':')
+}
+
+/// The text before a number in its sentence, after the previous figure.
+pub(super) fn sentence_to(text: &str, start: usize, floor: usize) -> &str {
+    let floor = floor.min(start);
+    let s = &text[floor..start];
+    let from = s
+        .rfind(['。', '；', ';', '！', '!', '？', '?', '\n'])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    &s[from..]
+}
 
 /// What a share said as a ratio is of: `A占B的比例为35%` → `B`,
-/// `B中用于A的比例是35%` → `B`; `None` for other shapes.
-pub(super) fn ratio_of(clause: &str) -> Option<String> {
-    let mut head = clause;
-    for suffix in ["是", "为", "达到", "达", "约为", "约", "已达", "超过"] {
+/// `B中用于A的比例是35%` → `B`, `B中，用于A的占比为35%` → `B`; `None` for
+/// other shapes. `before`: its sentence up to the number.
+pub(super) fn ratio_of(before: &str) -> Option<String> {
+    let mut head = before.trim_end();
+    for suffix in ["约为", "已达", "达到", "超过", "是", "为", "达", "约"] {
         if let Some(r) = head.strip_suffix(suffix) {
             head = r;
             break;
@@ -230,8 +246,22 @@ pub(super) fn ratio_of(clause: &str) -> Option<String> {
     let of = if let Some(p) = head.rfind('占') {
         &head[p + '占'.len_utf8()..]
     } else {
-        let p = GOES_TO.iter().filter_map(|v| head.find(v)).min()?;
-        &head[..p]
+        // The last clause with a goes-to verb: what comes before the verb,
+        // or the clause before it (`总投资中，用于…`).
+        let clause_at = head.rfind(clause_mark).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause = &head[clause_at..];
+        let p = GOES_TO.iter().filter_map(|v| clause.find(v)).min()?;
+        if p > 0 {
+            &clause[..p]
+        } else {
+            let prev = head[..clause_at].trim_end_matches(clause_mark);
+            let at = prev.rfind(clause_mark).map_or(0, |i| {
+                i + prev[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            &prev[at..]
+        }
     };
     let of = share_of(strip_prefixes(of));
     (of.chars().count() >= 2 && of.chars().all(is_han)).then(|| of.to_string())

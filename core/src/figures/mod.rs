@@ -429,7 +429,7 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
         }
         // `…用于A的比例是35%`, `A占B的比例为20%`: a share of B.
         let ratio = if unit == "%" {
-            ratio_of(before_raw)
+            ratio_of(sentence_to(text, span.start, floor))
         } else {
             None
         };
