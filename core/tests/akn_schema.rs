@@ -118,3 +118,59 @@ fn the_validator_refuses_what_the_schema_does_not_allow() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn awkward_texts_validate_too() {
+    // Labels, markup, XML's own characters, control characters from
+    // page-broken text, timestamps, appendix-like lines, empty turns: 60
+    // texts drawn from these by a fixed linear congruential sequence.
+    const PIECES: &[&str] = &[
+        "主持人:\n",
+        "刘志杰:\n",
+        "记者：",
+        "### 唐鳳：\n",
+        "**李明：**",
+        "【主持人】",
+        "Moderator:\n",
+        "2016-03-02 15:22:44\n",
+        "各位记者朋友,大家好!",
+        "<figure><img src=\"x\"></figure>\n",
+        "a & b < c > d \" e ' f",
+        "\u{0}\u{8}\u{b}\u{c}\u{1f}\u{fffe}",
+        "（笑）\n",
+        "> （播放影片）\n",
+        "一、工作目标：\n",
+        "(牵头单位:省扶贫办、省金融办)\n",
+        "责任编辑：王某\n",
+        "时间：2024年1月17日 10:00\n",
+        "\n",
+        "　　",
+        "。",
+        "😀𠀀",
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let dir = out_dir("awkward");
+    let mut written = Vec::new();
+    let mut turns = 0;
+    for i in 0..60 {
+        let n = next() % 40;
+        let text: String = (0..n).map(|_| PIECES[next() % PIECES.len()]).collect();
+        let doc = shilu_core::structure(&text, None);
+        let xml = akn(&doc, &content_key(&text));
+        assert_eq!(xml.matches("<speech ").count(), doc.turns.len());
+        turns += doc.turns.len();
+        let f = dir.join(format!("{i}.xml"));
+        std::fs::write(&f, xml).unwrap();
+        written.push(f);
+    }
+    assert!(turns > 100, "turns: {turns}");
+    let (code, said) = xmllint(&written);
+    assert_eq!(code, Some(0), "xmllint: {said}");
+    let _ = std::fs::remove_dir_all(dir);
+}
