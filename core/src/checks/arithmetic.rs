@@ -248,6 +248,7 @@ fn year_at(s: &str) -> Option<&str> {
 pub(super) const DOWN: &[&str] = &["下降", "减少", "降低", "降幅"];
 
 pub(super) fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>) {
+    use crate::dates;
     for (i, p) in all.iter().enumerate() {
         let (Some(change), "%") = (&p.d.change, p.f.unit.as_str()) else {
             continue;
@@ -267,38 +268,67 @@ pub(super) fn growth(all: &[F], texts: &[String], out: &mut Vec<(usize, Check)>)
             .and_then(|k| year_at(&rate_lead[k + '比'.len_utf8()..]));
         // A figure introduced by 上年, 去年, 由, 从…, or by that year (the
         // words since the figure before it, or the sentence's start).
-        let is_base = |j: usize| {
+        let lead = |j: usize| {
             let from = if j > 0 && all[j - 1].block == p.block {
                 all[j - 1].d.span[1].max(p.d.sentence[0])
             } else {
                 p.d.sentence[0]
             };
-            let lead = &text[from.min(all[j].d.span[0])..all[j].d.span[0]];
-            base_words(lead) || year.is_some_and(|y| lead.contains(y))
+            &text[from.min(all[j].d.span[0])..all[j].d.span[0]]
         };
+        let by_year = |j: usize| year.is_some_and(|y| lead(j).contains(y));
+        // Before the rate: last year's words, `由`, `从` (`由8万增加到`).
+        let base_before = |j: usize| base_words(lead(j)) || by_year(j);
+        // After it, where `从业人员` and the like follow rates: last year's
+        // words, the year, or a clause that opens with `由`.
+        let base_after = |j: usize| {
+            let l = lead(j);
+            crate::figures::last_years(l)
+                || by_year(j)
+                || l.trim_start_matches(|c: char| ",，、（(".contains(c) || c.is_whitespace())
+                    .starts_with('由')
+        };
+        // `去年投入10亿元，今年12亿元，增长20%`: a figure said of `去年`, when
+        // no other is a base and one of its unit is there to compare.
+        let said_last_year = |j: usize| {
+            lead(j)
+                .trim_start_matches(|c: char| dates::is_punct(c) || c.is_whitespace())
+                .starts_with("去年")
+        };
+        let same_unit = |b: usize, j: usize| j != b && all[j].f.unit == all[b].f.unit;
         // The base before the rate (`比上年的10亿元增长20%`), or else after
         // it (`比上年增长20%，上年为1.5亿元`); the current value is the
         // nearest other figure of its unit, before the rate if one is.
-        let base = before.iter().rev().copied().find(|&j| is_base(j));
-        let (b, c) = match base {
-            Some(b) => {
-                let same = |j: &usize| *j != b && all[*j].f.unit == all[b].f.unit;
-                (b, before.iter().rev().copied().find(same))
-            }
-            None => {
-                let Some(b) = after.iter().copied().find(|&j| is_base(j)) else {
-                    continue;
-                };
-                let same = |j: &usize| *j != b && all[*j].f.unit == all[b].f.unit;
-                let c = before
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(same)
-                    .or_else(|| after.iter().copied().find(|&j| same(&j) && !is_base(j)));
-                (b, c)
-            }
+        let found = if let Some(b) = before.iter().rev().copied().find(|&j| base_before(j)) {
+            Some((b, before.iter().rev().copied().find(|&j| same_unit(b, j))))
+        } else if let Some(b) = after.iter().copied().find(|&j| base_after(j)) {
+            let c = before
+                .iter()
+                .rev()
+                .copied()
+                .find(|&j| same_unit(b, j))
+                .or_else(|| {
+                    after
+                        .iter()
+                        .copied()
+                        .find(|&j| same_unit(b, j) && !base_after(j))
+                });
+            Some((b, c))
+        } else {
+            before
+                .iter()
+                .copied()
+                .find(|&j| said_last_year(j))
+                .map(|b| {
+                    let c = before
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&j| same_unit(b, j) && !said_last_year(j));
+                    (b, c)
+                })
         };
+        let Some((b, c)) = found else { continue };
         let Some(c) = c else { continue };
         let (bv, cv) = (all[b].f.value, all[c].f.value);
         if bv <= 0.0 {

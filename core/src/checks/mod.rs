@@ -385,6 +385,14 @@ mod tests {
             has(&v, CheckKind::Growth, true, "(6亿元 − 5亿元) ÷ 5亿元"),
             "{v:?}"
         );
+        // `从业人员` after a rate is no base; `去年…` is one when another
+        // value is there to compare.
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n接待游客3000万人,同比增长20%,从业人员达到50万人。去年全年投入10亿元,今年投入12.5亿元,增长25%。\n");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(
+            has(&v, CheckKind::Growth, true, "(12.5亿元 − 10亿元) ÷ 10亿元"),
+            "{v:?}"
+        );
         // A base of another unit is none.
         let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n投入6亿元,比上年增长20%,上年新开工项目为30个。\n");
         assert!(v.iter().all(|c| c.0 != CheckKind::Growth), "{v:?}");
