@@ -155,9 +155,10 @@ pub(super) fn share(
         prev.filter(|&j| {
             let gap = &text[all[j].d.span[1]..p.d.span[0]];
             let clause = gap.rfind([',', '，', '、']).map_or(gap, |k| &gap[k..]);
-            task || clause
-                .trim_start_matches(|c: char| ",，、".contains(c) || c.is_whitespace())
-                .starts_with('占')
+            let clause =
+                clause.trim_start_matches(|c: char| ",，、".contains(c) || c.is_whitespace());
+            // `占地…` is land, not a share.
+            task || clause.starts_with('占') && !clause.starts_with("占地")
         })
     };
     let parent = p.d.parent.as_deref().and_then(|id| by_id.get(id)).copied();
