@@ -23,7 +23,7 @@
 //!   (`meta.date`), else the publication's; a transcript with neither has
 //!   `FRBRdate name="unknown"` on `0001-01-01`, as the schema requires a
 //!   date. The country is not stated by the transcripts, so it is `xx`
-//!   (ISO 3166's "unknown"). The language is `zho`, or `eng` when Latin
+//!   (a code ISO 3166 leaves to users, as the OASIS examples use it). The language is `zho`, or `eng` when Latin
 //!   letters outnumber Han characters.
 //! - **Text.** A block is one `p`: marker, heading, text and note as
 //!   written. Characters XML 1.0 cannot hold (control characters) are left
