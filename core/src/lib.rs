@@ -11,6 +11,8 @@
 //!   programmes and lead units named.
 //! - [`analysed`] and [`analysed_bytes`] do both.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod akn;
 pub mod chars;
 pub mod checks;
 pub mod corpus;

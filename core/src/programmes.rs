@@ -4,7 +4,8 @@
 //! - **quoted** terms (`“…”`, `「…」`) of 2 to 12 characters with no sentence
 //!   punctuation, dates (`“10·17”`) aside, that are numbered (`“六个帮扶”`,
 //!   `“136”`, `“双签约”`), end like a programme (`“雨露计划”`, `…工程`,
-//!   `…机制`, `…模式`), pair slogans with `、` (`“三保险、三救助”`) or recur;
+//!   `…机制`, `…模式`, a `…制` of three characters or more: `“路长制”`),
+//!   pair slogans with `、` (`“三保险、三救助”`) or recur;
 //!   a quoted word said once (`“唱衰”`, `“甩锅”`) is a scare quote, not a name;
 //! - **numbered** names: a numeral, `大`, two characters (`八大工程`), or a
 //!   numeral, `项`, a programme word (`十项行动`, `四项改革`);
@@ -175,6 +176,9 @@ fn numeral_like(c: char) -> bool {
 fn named_shape(inner: &str) -> bool {
     inner.chars().any(numeral_like)
         || PROGRAMME_ENDS.iter().any(|e| inner.ends_with(e))
+        // A system named for who answers for it (`路长制`, `首问负责制`):
+        // three characters or more, so `“体制”` said once stays a word.
+        || inner.ends_with('制') && inner.chars().count() >= 3 && inner.chars().all(is_han)
         || inner.contains('、')
 }
 

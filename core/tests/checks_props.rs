@@ -61,6 +61,20 @@ const PIECES: &[&str] = &[
     " ",
     "其",
     "中",
+    // The other wordings: bases after the rate, ratios, 占, parentheses.
+    "，上年为",
+    "上年同期是",
+    "比2022年增长",
+    "2022年为",
+    "把总投资中的",
+    "总投资12.5亿元",
+    "占专项资金的",
+    "的比例是",
+    "的占比为",
+    "用于",
+    "（",
+    "）",
+    "“路长制”",
 ];
 
 fn speech() -> impl Strategy<Value = String> {

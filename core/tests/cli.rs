@@ -228,3 +228,44 @@ fn html_prints_the_seed_as_a_plain_page() {
     assert!(!html.contains("<script"));
     assert_fails(&shilu(&["html"]), "FILE");
 }
+
+#[test]
+fn akn_prints_the_seed_as_akoma_ntoso() {
+    let seed = common::seed_path();
+    let out = shilu(&["akn", seed.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">"), "{xml}");
+    // The work is named by the text's content key, as `?doc=` is.
+    let key = shilu_core::library::content_key(&common::seed_text());
+    assert!(
+        xml.contains(&format!(
+            "<FRBRuri value=\"/akn/xx/debate/2017-10-12/{key}\" />"
+        )),
+        "{xml}"
+    );
+    assert!(xml.contains("<FRBRlanguage language=\"zho\" />"), "{xml}");
+    assert!(xml.contains("<docTitle>“聚焦深度贫困 凝心聚力攻坚”新闻发布会</docTitle>"));
+    let doc = shilu_core::structure(&common::seed_text(), None);
+    assert_eq!(xml.matches("<speech ").count(), doc.turns.len());
+    let liu = doc
+        .participants
+        .iter()
+        .find(|p| p.name == "刘志杰")
+        .unwrap();
+    assert!(xml.contains(&format!(
+        "<TLCPerson eId=\"{}\" href=\"/ontology/person/{}\" showAs=\"省扶贫办主任 刘志杰\" />",
+        liu.id, liu.id
+    )));
+    assert!(xml.contains(&format!("<speech by=\"#{}\" as=\"#official\"", liu.id)));
+    // From stdin too, and the same.
+    let again = shilu_stdin(&["akn", "-"], &common::seed_bytes());
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), xml);
+    assert_fails(&shilu(&["akn"]), "FILE");
+    assert_fails(&shilu_stdin(&["akn", "-"], b""), "empty");
+}

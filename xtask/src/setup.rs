@@ -2,9 +2,9 @@
 //!
 //! Everything comes from the registries this project may use: rustup (the
 //! wasm32 target), crates.io (trunk, wasm-bindgen-cli), Debian (brotli,
-//! Chromium and its driver, a CJK font for screenshots) and npm (wasm-opt from
-//! binaryen in xtask/tools, the e2e packages in tests/e2e; both from committed
-//! lockfiles).
+//! xmllint, Chromium and its driver, a CJK font for screenshots) and npm
+//! (wasm-opt from binaryen in xtask/tools, the e2e packages in tests/e2e;
+//! both from committed lockfiles).
 
 use crate::pins;
 use crate::util::{self, cargo, command, info, run, step, Result};
@@ -34,7 +34,12 @@ pub struct Scope {
 pub fn setup(scope: Scope) -> Result {
     step("setup: checking tools (installs only what is missing)");
     wasm_target()?;
-    let mut apt = vec![("brotli", "brotli"), ("gzip", "gzip")];
+    // xmllint validates `shilu akn`'s output in the core tier's tests.
+    let mut apt = vec![
+        ("brotli", "brotli"),
+        ("gzip", "gzip"),
+        ("xmllint", "libxml2-utils"),
+    ];
     if scope.browser {
         apt.extend([
             ("chromium", "chromium"),

@@ -4,14 +4,16 @@
 //!   against their total. Each number counts as exact to half its last
 //!   written digit, so `32.56 + 16.61 + 9.12 + 11.35 = 69.64` passes and so
 //!   would `1.2 + 1.3 = 2.4` (2.5 within 0.1).
-//! - **`share`**: a percentage (`扶贫周转金的22.6%，共4.88亿元`) against the
-//!   amount just after it and the total it is a share of: its parent
-//!   (`其中22.8%`) or else a figure whose label ends with what the share is
-//!   of. `完成年度任务的80%` is checked against the amount before it and a
+//! - **`share`**: a percentage (`扶贫周转金的22.6%，共4.88亿元`, `把总投资中的
+//!   30%，即…`, `…占X的比例为20%，共…`) against the amount just after it (or
+//!   before it: `6000万元，占X的3%`) and the total it is a share of: its
+//!   parent (`其中22.8%`) or else the nearest figure, anywhere, whose label
+//!   ends with what the share is of (see [`arithmetic::share`]). `完成年度任务的80%` is checked against the amount before it and a
 //!   figure whose label ends with that amount's label, or else the nearest
 //!   larger figure of its unit in its sentence (`计划120所…完成96所`).
-//! - **`growth`**: `比上年增长20%` against the base (after `上年`, `去年`,
-//!   `由`, `从`) and the other value of the same unit in its sentence.
+//! - **`growth`**: `比上年增长20%` against the base (after `上年`, `比去年`,
+//!   `由`, `从`; before the rate or after it: `…，上年为1.5亿元`) and the
+//!   other value of the same unit in its sentence.
 //! - **`repeat`** and **`conflict`**: "the same thing" (see `same_key`).
 //!   Equal values in several blocks are a repeat; different values are a
 //!   conflict only on stricter terms (see `repeat_and_conflict`).
@@ -20,7 +22,7 @@
 //! linear in the number of figures, bar the few labels of one key.
 
 use crate::chars::is_han;
-use crate::figures::strip_verbs;
+use crate::figures::{strip_verbs, GOES_TO};
 use crate::model::{Check, CheckKind, CheckStatus, Document, Figure, FigureDetail};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -92,15 +94,19 @@ fn tail(s: &str, n: usize) -> String {
     s.chars().skip(count.saturating_sub(n)).collect()
 }
 
+/// Labels that say only "last year".
+const LAST_YEAR: &[&str] = &["上年", "去年", "上一年", "上年同期", "去年同期", "同期"];
+
 /// "The same thing": a figure's key is its unit, the last two characters of
 /// its label (without leading `今年`, `全省`… and verbs) and the total it is a
 /// part of (by unit and value); within a key, two labels are the same thing
-/// when one ends with the other. A percentage's key is what it is a share of
-/// and where the share goes (the last three characters of its sentence's
-/// rest), or, for a change, the figure it is the change of.
+/// when one ends with the other. A share's key is its total (the figure, by
+/// value, else its name) and where it goes ([`sameness::destination`]), in
+/// whatever shape it is said; a change's, the figure it is the change of.
 fn same_key(x: &F, all: &[F], by_id: &Ids) -> Option<String> {
     if x.plain() {
-        if x.canon.chars().count() < 2 {
+        // Last year's value (`上年为1.5亿元`) is only a growth's base.
+        if x.canon.chars().count() < 2 || LAST_YEAR.contains(&x.canon.as_str()) {
             return None;
         }
         let parent =
@@ -364,5 +370,52 @@ mod tests {
         // Short, generic labels do not conflict: 贫困村 counts many things.
         let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n1900个贫困村退出。\n李明华:\n覆盖贫困村2500个。\n");
         assert!(v.iter().all(|c| c.0 != CheckKind::Conflict), "{v:?}");
+    }
+    #[test]
+    fn other_wordings() {
+        // The base after the rate, in the same sentence.
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n今年投入12.6亿元,比上年增长30%,上年为10.5亿元。\n");
+        assert!(
+            has(&v, CheckKind::Growth, false, "20.0% ≠ 增长30%"),
+            "{v:?}"
+        );
+        // `去年全市…` reports last year; it is not a base.
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n去年全市完成投资6亿元,同比增长20%,上年同期为5亿元。\n");
+        assert!(
+            has(&v, CheckKind::Growth, true, "(6亿元 − 5亿元) ÷ 5亿元"),
+            "{v:?}"
+        );
+        // `从业人员` after a rate is no base; `去年…` is one when another
+        // value is there to compare.
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n接待游客3000万人,同比增长20%,从业人员达到50万人。去年全年投入10亿元,今年投入12.5亿元,增长25%。\n");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(
+            has(&v, CheckKind::Growth, true, "(12.5亿元 − 10亿元) ÷ 10亿元"),
+            "{v:?}"
+        );
+        // A base of another unit is none.
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n投入6亿元,比上年增长20%,上年新开工项目为30个。\n");
+        assert!(v.iter().all(|c| c.0 != CheckKind::Growth), "{v:?}");
+        // The amount before the share: `A，占X的P%`.
+        let v = checks("主持人:\n各位记者朋友们,大家好!\n王建国:\n设立专项资金50亿元。其中安排贫困县12.5亿元,占专项资金的25%。\n");
+        assert!(
+            has(
+                &v,
+                CheckKind::Share,
+                true,
+                "12.5亿元 ÷ 50亿元 = 25.0% ≈ 25%"
+            ),
+            "{v:?}"
+        );
+        // Two shares of one total in two shapes, to the same place and to
+        // another.
+        let text = "主持人:\n各位记者朋友们,大家好!\n王建国:\n设立产业基金20亿元,产业基金的30%投向贫困县。\n李明华:\n产业基金中投向贫困县的比例是35%。\n赵文军:\n产业基金的35%投向龙头企业。\n";
+        let v = checks(text);
+        let conflicts: Vec<_> = v.iter().filter(|c| c.0 == CheckKind::Conflict).collect();
+        assert_eq!(conflicts.len(), 1, "{v:?}");
+        assert!(
+            conflicts[0].2.contains("30% (王建国) ≠ 35% (李明华)"),
+            "{v:?}"
+        );
     }
 }

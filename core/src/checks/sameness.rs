@@ -3,12 +3,61 @@
 
 use super::*;
 
-/// Where a share goes: the last three Han characters of the rest of its
-/// sentence, digits and figures aside (`…投入到10个深度贫困县` → `贫困县`).
-pub(super) fn destination(x: &F, text: &str) -> String {
-    let rest = &text[x.d.span[1]..x.d.sentence[1].max(x.d.span[1])];
-    let han: Vec<char> = rest.chars().filter(|&c| is_han(c)).collect();
+/// The last three Han characters of a text, digits and figures aside
+/// (`10个深度贫困县` → `贫困县`).
+fn last_han(text: &str) -> String {
+    let han: Vec<char> = text.chars().filter(|&c| is_han(c)).collect();
     han[han.len().saturating_sub(3)..].iter().collect()
+}
+
+/// Where a goes-to verb leads: the words after the first [`GOES_TO`] verb
+/// up to a clause's end or a `的` (`用于背街小巷改造的资金` → `背街小巷改造`).
+fn goes_to(text: &str) -> Option<&str> {
+    let (p, v) = GOES_TO
+        .iter()
+        .filter_map(|v| text.find(v).map(|p| (p, v)))
+        .min_by_key(|&(p, v)| (p, usize::MAX - v.len()))?;
+    let rest = &text[p + v.len()..];
+    let end = rest
+        .find(|c: char| "，,、；;。的（(".contains(c))
+        .unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+/// Where a share goes, as the last three Han characters of the words that
+/// say it: after a goes-to verb past the share (`…，共6亿元用于农村供水保障`,
+/// up to the next percentage), or before it in a ratio (`用于Y的比例是`,
+/// `用于Y的资金占X的比例为`); for `A，占X的P%` the amount's label; else the
+/// rest of its sentence (`其中22.8%投入到10个深度贫困县` → `贫困县`).
+pub(super) fn destination(all: &[F], i: usize, text: &str, amount: Option<usize>) -> String {
+    let x = &all[i];
+    let before = &text[x.d.sentence[0].min(x.d.span[0])..x.d.span[0]];
+    if let Some(r) = ["的比例", "的比重", "的占比", "所占比"]
+        .iter()
+        .filter_map(|e| before.rfind(e))
+        .max()
+    {
+        let head = &before[..r];
+        let head = head.rfind('占').map_or(head, |z| &head[..z]);
+        if let Some(to) = goes_to(head) {
+            return last_han(to);
+        }
+        return last_han(head);
+    }
+    if let Some(a) = amount.filter(|&a| a < i) {
+        return tail(&all[a].canon, 3);
+    }
+    // The rest of the sentence, up to the next percentage in it.
+    let mut end = x.d.sentence[1].max(x.d.span[1]);
+    if let Some(n) = all[i + 1..]
+        .iter()
+        .take_while(|y| y.block == x.block && y.d.span[0] < end)
+        .find(|y| y.percent())
+    {
+        end = n.d.span[0];
+    }
+    let rest = &text[x.d.span[1]..end];
+    goes_to(rest).map_or_else(|| last_han(rest), last_han)
 }
 
 /// The speakers of these figures, each once.
@@ -35,6 +84,7 @@ pub(super) fn same_things(
     let mut groups: BTreeMap<String, Vec<Cluster>> = BTreeMap::new();
     // Shares and changes: exact keys, no clustering.
     let mut exact_groups: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    let idx = label_index(all);
     for (i, x) in all.iter().enumerate() {
         if let Some(key) = same_key(x, all, by_id) {
             let clusters = groups.entry(key).or_default();
@@ -53,17 +103,22 @@ pub(super) fn same_things(
             clusters[c].1.push(i);
             clusters[c].2.insert(bits);
         } else if x.percent() {
-            if let Some(of) = x.d.of.as_deref().map(strip_verbs) {
-                if of.chars().count() >= 2 && x.exact() {
-                    let key = format!(
-                        "share|{of}|{}|{}",
-                        x.f.unit,
-                        destination(x, &texts[x.block])
-                    );
-                    let e = exact_groups.entry(key).or_default();
-                    e.0 = of.to_string();
-                    e.1.push(i);
+            if let Some(sh) =
+                share(all, texts, by_id, &idx, i).filter(|s| s.of.chars().count() >= 2 && x.exact())
+            {
+                // One total, by its value (a total said twice is one), or
+                // else by what it is called.
+                let whole = sh.total.map_or_else(
+                    || format!("of {}", sh.of),
+                    |t| format!("{:x}{}", all[t].f.value.to_bits(), all[t].f.unit),
+                );
+                let to = destination(all, i, &texts[x.block], sh.amount);
+                let key = format!("share|{whole}|{}|{to}", x.f.unit);
+                let e = exact_groups.entry(key).or_default();
+                if e.1.is_empty() {
+                    e.0 = sh.of;
                 }
+                e.1.push(i);
             } else if let Some(change) = &x.d.change {
                 // The change of the figure before it in its sentence.
                 let subject = i.checked_sub(1).filter(|&j| {

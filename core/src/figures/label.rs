@@ -21,8 +21,9 @@ pub(super) const LEADING: &[&str] = &[
 ];
 
 /// Leading verbs before the thing a share is of (`拿出…资金的30.5%`).
-pub(super) const LEADING_VERBS: &[&str] =
-    &["拿出", "安排", "设立", "完成", "实施", "投入", "占", "是"];
+pub(super) const LEADING_VERBS: &[&str] = &[
+    "拿出", "安排", "设立", "完成", "实施", "投入", "占", "是", "把", "将",
+];
 
 /// The words without leading [`LEADING`] words (keeping at least two characters).
 pub(crate) fn strip_prefixes(s: &str) -> &str {
@@ -84,7 +85,7 @@ pub(super) fn words_before(text: &str, start: usize, floor: usize) -> String {
     let s = strip_prefixes(clause_before(text, start, floor));
     let mut s = s.to_string();
     if [
-        "共", "计", "约", "近", "达", "为", "和", "及", "与", "或", "每", "其中",
+        "共", "计", "即", "约", "近", "达", "为", "和", "及", "与", "或", "每", "其中",
     ]
     .contains(&s.as_str())
     {
@@ -172,4 +173,96 @@ pub(super) fn infer_unit(mult: u32, after: &str, before: &str) -> &'static str {
         return "元";
     }
     ""
+}
+
+/// What a share is of, from the words before `的`: without leading verbs
+/// (`把总投资中的30%` → `总投资`) and a trailing `中`/`里`/`当中`.
+pub(super) fn share_of(before: &str) -> &str {
+    let mut s = strip_verbs(before);
+    for suffix in ["之中", "当中", "中", "里"] {
+        if let Some(r) = s.strip_suffix(suffix) {
+            if r.chars().count() >= 2 {
+                s = r;
+                break;
+            }
+        }
+    }
+    // `我们把…`, `市里把…`: the words after `把`/`将`.
+    for w in ["把", "将"] {
+        if let Some(p) = s.rfind(w) {
+            let r = &s[p + w.len()..];
+            if r.chars().count() >= 2 {
+                s = r;
+            }
+        }
+    }
+    s
+}
+
+/// Verbs that say where a share goes (`用于`, `投入到`).
+pub(crate) const GOES_TO: &[&str] = &[
+    "用于",
+    "投入到",
+    "投向",
+    "投入",
+    "用在",
+    "倾斜支持",
+    "倾斜到",
+    "支持",
+    "下达到",
+    "安排到",
+];
+
+/// Endings of a ratio said as a sentence (`…的比例是35%`).
+const RATIO_ENDS: &[&str] = &["的比例", "的比重", "的占比", "所占比例", "所占比重"];
+
+/// Clause punctuation inside a sentence.
+fn clause_mark(c: char) -> bool {
+    matches!(c, '，' | ',' | '、' | '：' | ':')
+}
+
+/// The text before a number in its sentence, after the previous figure.
+pub(super) fn sentence_to(text: &str, start: usize, floor: usize) -> &str {
+    let floor = floor.min(start);
+    let s = &text[floor..start];
+    let from = s
+        .rfind(['。', '；', ';', '！', '!', '？', '?', '\n'])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    &s[from..]
+}
+
+/// What a share said as a ratio is of: `A占B的比例为35%` → `B`,
+/// `B中用于A的比例是35%` → `B`, `B中，用于A的占比为35%` → `B`; `None` for
+/// other shapes. `before`: its sentence up to the number.
+pub(super) fn ratio_of(before: &str) -> Option<String> {
+    let mut head = before.trim_end();
+    for suffix in ["约为", "已达", "达到", "超过", "是", "为", "达", "约"] {
+        if let Some(r) = head.strip_suffix(suffix) {
+            head = r;
+            break;
+        }
+    }
+    let head = RATIO_ENDS.iter().find_map(|e| head.strip_suffix(e))?;
+    let of = if let Some(p) = head.rfind('占') {
+        &head[p + '占'.len_utf8()..]
+    } else {
+        // The last clause with a goes-to verb: what comes before the verb,
+        // or the clause before it (`总投资中，用于…`).
+        let clause_at = head.rfind(clause_mark).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause = &head[clause_at..];
+        let p = GOES_TO.iter().filter_map(|v| clause.find(v)).min()?;
+        if p > 0 {
+            &clause[..p]
+        } else {
+            let prev = head[..clause_at].trim_end_matches(clause_mark);
+            let at = prev.rfind(clause_mark).map_or(0, |i| {
+                i + prev[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            &prev[at..]
+        }
+    };
+    let of = share_of(strip_prefixes(of));
+    (of.chars().count() >= 2 && of.chars().all(is_han)).then(|| of.to_string())
 }

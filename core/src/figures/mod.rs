@@ -32,7 +32,8 @@ mod label;
 mod number;
 
 use label::*;
-pub(crate) use label::{strip_prefixes, strip_verbs};
+pub(crate) use label::{strip_prefixes, strip_verbs, GOES_TO};
+
 use number::*;
 
 /// Extracts the figures, in reading order.
@@ -236,6 +237,19 @@ const CHANGES: &[&str] = &[
     "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "降幅",
 ];
 
+/// Whether the words before a number say it is last year's value, a
+/// growth's base (`上年为1.5亿元`, `上年同期为`, `比去年的`, `去年是`), not
+/// what a report of last year gives (`去年全市完成投资…`).
+pub(crate) fn last_years(before: &str) -> bool {
+    let before = before.trim_start_matches(|c: char| dates::is_punct(c) || c.is_whitespace());
+    ["上年", "上一年", "同期", "比去年"]
+        .iter()
+        .any(|w| before.contains(w))
+        || before
+            .strip_prefix("去年")
+            .is_some_and(|r| r.chars().count() <= 2)
+}
+
 /// Per-something words (`人均1.5万`, `每亩垫付500元`).
 const PER: &[&str] = &["人均", "户均", "县均", "村均", "亩均", "年均", "月均"];
 
@@ -320,6 +334,8 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
     let mut date_from = 0;
     let at = |k: usize| text[k..].chars().next();
     let mut out: Vec<Found> = Vec::new();
+    // Whether each figure in `out` is last year's (see [`last_years`]).
+    let mut base: Vec<bool> = Vec::new();
     let mut sentences = Sentences::new(text);
     let mut i = 0;
     while let Some(start) = next_digit(text, i) {
@@ -408,8 +424,17 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
         let before_raw = clause_before(text, span.start, floor);
         let mut before = words_before(text, span.start, floor);
         if text[..span.start].trim_end().ends_with('的') {
-            // `拿出…资金的30.5%`: what the share is of.
-            before = strip_verbs(&before).to_string();
+            // `拿出…资金的30.5%`, `把总投资中的30%`: what the share is of.
+            before = share_of(&before).to_string();
+        }
+        // `…用于A的比例是35%`, `A占B的比例为20%`: a share of B.
+        let ratio = if unit == "%" {
+            ratio_of(sentence_to(text, span.start, floor))
+        } else {
+            None
+        };
+        if let Some(r) = &ratio {
+            before = r.clone();
         }
         if approx.is_none() {
             approx = APPROX_BEFORE
@@ -473,14 +498,16 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
                 .filter(|p| {
                     text[p.span.end..span.start]
                         .chars()
-                        .all(|c| "、和及与或共计,，".contains(c) || c.is_whitespace())
+                        .all(|c| "、和及与或共计即,，".contains(c) || c.is_whitespace())
                 })
                 .map(|p| p.label.clone())
                 .unwrap_or_default();
         }
         let mut of = None;
         if percent && change.is_none() {
-            if text[..span.start].trim_end().ends_with('的') && !before.is_empty() {
+            if ratio.is_some()
+                || text[..span.start].trim_end().ends_with('的') && !before.is_empty()
+            {
                 of = Some(before.clone());
             } else if past_de.is_some() && !after.is_empty() {
                 of = Some(after.clone());
@@ -503,12 +530,16 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<Found> {
                 .filter(|(_, p)| p.span.end <= q && p.span.start >= reach)
                 .filter(|(_, p)| p.rate.is_none() && p.of.is_none() && p.change.is_none())
                 .filter(|(_, p)| p.unit != "%" && p.unit != "‰" && p.unit != "个百分点")
+                // Last year's figure (`上年同期为10万亩`) is a growth's base,
+                // not this year's total.
+                .filter(|&(j, _)| !base[j])
                 .find(|(_, p)| (percent && change.is_none()) || (!percent && p.unit == unit))
                 .map(|(j, _)| j);
             if percent && of.is_none() {
                 of = parent.map(|j| out[j].label.clone());
             }
         }
+        base.push(last_years(before_raw));
         out.push(Found {
             span: span.clone(),
             text: text[span].to_string(),

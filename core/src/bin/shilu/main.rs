@@ -4,6 +4,7 @@
 //! shilu parse [--name NAME] FILE   print the parsed transcript as JSON (FILE may be -)
 //! shilu ics [--activities] FILE    print its dated events as an iCalendar file
 //! shilu md FILE                    print it as SayIt-style Markdown
+//! shilu akn FILE                   print it as an Akoma Ntoso 3.0 debate (XML)
 //! shilu meta [--url URL] FILE      print its Open Graph / Twitter meta (and canonical link)
 //! shilu html FILE                  print it as one plain static HTML page
 //! shilu corpus [--json] DIR        parse every file of a folder and report
@@ -32,6 +33,9 @@ Usage:
                                   --activities: only the activity plan (e.g. 扶贫日 activities)
   shilu md FILE                   print it as Markdown in the SayIt layout (### 名字： before each
                                   speech, > before what is not speech); it reads back the same turns
+  shilu akn FILE                  print it as an Akoma Ntoso 3.0 debate (OASIS LegalDocML XML):
+                                  a speech per turn (by= the speaker's TLCPerson, as= the role),
+                                  the title, date and language in the FRBR identification
   shilu meta [--url URL] FILE     print the <head> tags a link preview or search engine reads:
                                   Open Graph and Twitter title, description and date; with
                                   --url (the site's address, e.g. https://example.org/shilu/)
@@ -107,6 +111,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "index" => search::index(rest).map_err(Failure),
         "search" => search::search(rest).map_err(Failure),
         "md" => cmd_md(rest),
+        "akn" => cmd_akn(rest),
         "meta" => cmd_meta(rest),
         "html" => cmd_html(rest),
         other => Err(usage(&format!("unknown command `{other}`"))),
@@ -138,6 +143,26 @@ fn cmd_md(args: &[String]) -> Result<String, Failure> {
     Ok(shilu_core::markdown::markdown(&shilu_core::structure(
         &text, name,
     )))
+}
+
+/// `shilu akn FILE`: the work is named by the text's content key. (The
+/// writer is native only: a wasm build of this command line has no `akn`.)
+#[cfg(not(target_arch = "wasm32"))]
+fn cmd_akn(args: &[String]) -> Result<String, Failure> {
+    let path = one_file(args, "akn")?;
+    let bytes = read_input(path)?;
+    let name = (path != "-").then_some(path);
+    let text = shilu_core::decode(&bytes).map_err(|e| Failure(format!("{path}: {e}")))?;
+    let doc = shilu_core::structure(&text, name);
+    Ok(shilu_core::akn::akn(
+        &doc,
+        &shilu_core::library::content_key(&text),
+    ))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn cmd_akn(_: &[String]) -> Result<String, Failure> {
+    Err(Failure("akn: not in this build (native only)".to_string()))
 }
 
 /// `shilu meta [--url URL] FILE`
