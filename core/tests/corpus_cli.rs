@@ -48,7 +48,12 @@ fn site() -> &'static (PathBuf, PathBuf) {
         std::fs::write(dir.join("binary.md"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
         std::fs::write(dir.join("notes.json"), b"{}").unwrap();
         let out = root.join("site");
-        let report = stdout(&shilu(&["index", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]));
+        let report = stdout(&shilu(&[
+            "index",
+            dir.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]));
         assert!(report.contains("skipped empty.txt: "), "{report}");
         assert!(report.contains("skipped binary.md: "), "{report}");
         assert!(!report.contains("notes.json"), "{report}");
@@ -70,9 +75,24 @@ fn the_report_counts_files_and_names_each_skipped_one() {
     let (dir, out) = site();
     assert!(out.join("index/meta.json").exists());
     // Building again replaces the index whole, and leaves no temporary folder.
-    let report = stdout(&shilu(&["index", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]));
-    let files = std::fs::read_dir(out).unwrap().count();
-    assert_eq!(files, 1, "only index/ in the site");
+    let report = stdout(&shilu(&[
+        "index",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let mut files: Vec<String> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["corpus.jsonl", "index"]);
+    let beside: Vec<String> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(beside.is_empty(), "no temporary folder left: {beside:?}");
     let summary = report.lines().last().unwrap();
     assert!(summary.contains("2 skipped"), "{summary}");
 }
@@ -81,7 +101,10 @@ fn the_report_counts_files_and_names_each_skipped_one() {
 fn simplified_finds_the_traditional_transcripts_and_back() {
     let simplified = search(&["数位"]);
     let traditional = search(&["數位"]);
-    assert!(simplified["transcripts"].as_u64().unwrap() >= 2, "{simplified}");
+    assert!(
+        simplified["transcripts"].as_u64().unwrap() >= 2,
+        "{simplified}"
+    );
     assert_eq!(simplified["by_transcript"], traditional["by_transcript"]);
     // The excerpt is shown as written, with the match marked.
     let first = &simplified["first"][0];
@@ -145,7 +168,12 @@ fn queries_that_cannot_be_searched_get_a_clear_answer() {
 fn a_damaged_shard_is_an_error_not_a_panic() {
     let (dir, _) = site();
     let root = dir.parent().unwrap().join("damaged");
-    let out = shilu(&["index", dir.to_str().unwrap(), "--out", root.to_str().unwrap()]);
+    let out = shilu(&[
+        "index",
+        dir.to_str().unwrap(),
+        "--out",
+        root.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     for e in std::fs::read_dir(root.join("index/shards")).unwrap() {
         let p = e.unwrap().path();
@@ -159,4 +187,65 @@ fn a_damaged_shard_is_an_error_not_a_panic() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("damaged index"), "{err}");
     assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn corpus_jsonl_reads_back_into_the_same_turns() {
+    let (dir, out) = site();
+    let text = std::fs::read_to_string(out.join("corpus.jsonl")).unwrap();
+    let lines: Vec<_> = text
+        .lines()
+        .map(|l| shilu_core::corpus::jsonl::read(l).unwrap())
+        .collect();
+    // Every transcript but the two skipped, in the sources' order.
+    let sources: Vec<&str> = lines.iter().map(|l| l.source.as_str()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+    assert!(
+        sources.contains(&"seed.txt") && sources.iter().any(|s| s.starts_with("layouts/mainland/"))
+    );
+    for l in &lines {
+        let path = dir.join(&l.source);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let doc = shilu_core::structure(
+            &shilu_core::decode(&std::fs::read(&path).unwrap()).unwrap(),
+            Some(&name),
+        );
+        assert_eq!(l.turns, doc.turns, "{}", l.source);
+        assert_eq!(l.meta, doc.meta, "{}", l.source);
+        assert!(l.url.starts_with("t/") && l.url.ends_with('/'), "{}", l.url);
+    }
+}
+
+#[test]
+fn the_speakers_index_is_people_and_outlets_not_role_words() {
+    let site = site().1.to_str().unwrap();
+    let v: Value = serde_json::from_str(&stdout(&shilu(&["speakers", site, "--json"]))).unwrap();
+    let all = v.as_array().unwrap();
+    let names: Vec<&str> = all.iter().map(|s| s["name"].as_str().unwrap()).collect();
+    for role_word in ["问", "答", "記者", "记者", "主持人", "問"] {
+        assert!(!names.contains(&role_word), "{role_word} in {names:?}");
+    }
+    // 唐鳳 speaks in several archive fixtures: one speaker, most transcripts first.
+    let tang = all.iter().find(|s| s["name"] == "唐鳳").expect("唐鳳");
+    assert!(tang["transcripts"].as_u64().unwrap() >= 3, "{tang}");
+    let counts: Vec<u64> = all
+        .iter()
+        .map(|s| s["transcripts"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+    assert!(
+        all.iter().any(|s| s["kind"] == "outlet"),
+        "journalists by outlet"
+    );
+    let officials: Value = serde_json::from_str(&stdout(&shilu(&[
+        "speakers", site, "--role", "official", "--json",
+    ])))
+    .unwrap();
+    assert!(officials
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["role"] == "official"));
 }

@@ -1,4 +1,5 @@
-//! The index as files, under a site's `index/` folder:
+//! The corpus as a site's files: `corpus.jsonl` ([`Lines`]) and the
+//! index, under the site's `index/` folder:
 //!
 //! | file | holds |
 //! | --- | --- |
@@ -6,6 +7,7 @@
 //! | `shards/NNNNN.bin` | posting lists ([`super::index::shard`]) |
 //! | `docs/NNNNN.json` | the [`Record`]s of [`DOC_CHUNK`] transcripts |
 //! | `text/NNNNN.json` | their passages' text, for excerpts |
+//! | `speakers.json` | the speakers index ([`Summary`]) |
 //!
 //! A reader fetches `meta.json`, then only the shards, records and texts
 //! a query needs.
@@ -14,36 +16,43 @@ use super::catalog::{self, Record};
 use super::index::build::Builder;
 use super::index::shard::Shard;
 use super::index::{FormatError, Meta, FORMAT};
+use super::jsonl;
 use super::load::Transcript;
 use super::passages;
+use super::speakers::{self, Appearance, Speaker, Summary};
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// Transcripts per `docs/` and `text/` file.
 pub const DOC_CHUNK: u32 = 16;
 
-/// What the index keeps of a transcript once it is parsed.
+/// What the site keeps of a transcript once it is parsed.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// Its record, the page's `url` still empty.
     pub record: Record,
     /// Its passages' text, in order.
     pub texts: Vec<String>,
+    /// Its speakers, for their pages.
+    pub appearances: Vec<Appearance>,
 }
 
-/// What the index keeps of `t`: a parser thread calls it, so that the
-/// whole document need not be kept.
-pub fn entry(t: Transcript) -> Entry {
-    Entry {
-        record: catalog::record(&t, String::new()),
+/// What the site keeps of `t`, whose page is `url`, and its line of
+/// `corpus.jsonl`: a parser thread calls it, so that the whole document
+/// need not be kept.
+pub fn entry(t: Transcript, url: String) -> (Entry, String) {
+    let line = jsonl::line(&t, &url);
+    let entry = Entry {
+        record: catalog::record(&t, url),
         texts: passages::of(&t.doc)
             .iter()
             .map(|p| p.text.to_string())
             .collect(),
-    }
+        appearances: speakers::appearances(&t.doc),
+    };
+    (entry, line)
 }
 
-/// An index built in memory.
+/// A corpus built in memory: the index, the records, the speakers.
 #[derive(Debug)]
 pub struct Built {
     pub meta: Meta,
@@ -52,28 +61,34 @@ pub struct Built {
     pub records: Vec<Record>,
     /// Each transcript's passages' text.
     pub texts: Vec<Vec<String>>,
+    pub speakers: Vec<Speaker>,
 }
 
-/// Indexes `entries`, in the corpus's order ([`catalog::order`]), each
-/// with its page's url.
+/// Builds the corpus of `entries`, in the corpus's order
+/// ([`catalog::order`]).
 pub fn build(mut entries: Vec<Entry>) -> Built {
     entries.sort_by(|a, b| catalog::order(&a.record, &b.record));
-    let urls = catalog::urls(entries.iter().map(|e| e.record.source.as_str()));
     let mut builder = Builder::new();
-    let mut records = Vec::with_capacity(entries.len());
-    let mut texts = Vec::with_capacity(entries.len());
-    for (mut e, url) in entries.into_iter().zip(urls) {
+    let n = entries.len();
+    let (mut records, mut texts, mut appearances) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for e in entries {
         builder.add(e.texts.iter().map(String::as_str));
-        e.record.url = url;
         records.push(e.record);
         texts.push(e.texts);
+        appearances.push(e.appearances);
     }
+    let speakers = speakers::aggregate(&records, &appearances);
     let (meta, shards) = builder.finish();
     Built {
         meta,
         shards,
         records,
         texts,
+        speakers,
     }
 }
 
@@ -82,7 +97,7 @@ fn chunk_path(kind: &str, chunk: u32) -> String {
 }
 
 impl Built {
-    /// Writes the files under `dir` (made if missing); returns how many
+    /// Writes the index under `dir` (made if missing); returns how many
     /// files and bytes it wrote.
     pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
         let mut files = 0;
@@ -107,6 +122,8 @@ impl Built {
         for (c, texts) in self.texts.chunks(DOC_CHUNK as usize).enumerate() {
             put(&chunk_path("text", c as u32), &json(texts))?;
         }
+        let summaries: Vec<Summary> = self.speakers.iter().map(Summary::from).collect();
+        put("speakers.json", &json(&summaries))?;
         Ok((files, bytes))
     }
 }
@@ -189,8 +206,57 @@ impl Folder {
         self.chunk("docs", chunk)
     }
 
+    /// The speakers index.
+    pub fn speakers(&self) -> Result<Vec<Summary>, ReadError> {
+        let rel = "speakers.json";
+        serde_json::from_slice(&self.read(rel)?)
+            .map_err(|e| ReadError::Format(self.dir.join(rel), e.to_string()))
+    }
+
     /// The passages' texts of the same transcripts.
     pub fn texts(&self, chunk: u32) -> Result<Vec<Vec<String>>, ReadError> {
         self.chunk("text", chunk)
+    }
+}
+
+/// `corpus.jsonl`, written as transcripts are read: each line goes out
+/// as soon as every file before it has, so the file is in the sources'
+/// order and only the lines of files read early wait in memory.
+pub struct Lines {
+    out: io::BufWriter<std::fs::File>,
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, Option<String>>,
+    pub bytes: u64,
+}
+
+impl Lines {
+    pub fn create(path: &Path) -> io::Result<Lines> {
+        Ok(Lines {
+            out: io::BufWriter::new(std::fs::File::create(path)?),
+            next: 0,
+            waiting: Default::default(),
+            bytes: 0,
+        })
+    }
+
+    /// File `i`'s line, or `None` for a file skipped.
+    pub fn put(&mut self, i: usize, line: Option<String>) -> io::Result<()> {
+        use io::Write;
+        self.waiting.insert(i, line);
+        while let Some(line) = self.waiting.remove(&self.next) {
+            if let Some(l) = line {
+                self.out.write_all(l.as_bytes())?;
+                self.out.write_all(b"\n")?;
+                self.bytes += l.len() as u64 + 1;
+            }
+            self.next += 1;
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> io::Result<u64> {
+        use io::Write;
+        self.out.flush()?;
+        Ok(self.bytes)
     }
 }

@@ -6,7 +6,6 @@
 use crate::model::Document;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// One transcript of the corpus.
 #[derive(Debug, Clone)]
@@ -85,33 +84,32 @@ pub fn read(dir: &Path, path: &Path) -> Result<Transcript, Skipped> {
 
 /// Reads `files` (below `dir`) on every core, each turned by `keep`
 /// into what the caller keeps of it (so a large corpus never holds every
-/// parsed document at once), in the files' order; `progress` is called
-/// once per file, from any thread.
+/// parsed document at once). `each` gets every file's number and result
+/// on the calling thread, as they come (not in order).
 pub fn read_all<T: Send>(
     dir: &Path,
     files: &[PathBuf],
     keep: &(dyn Fn(Transcript) -> T + Sync),
-    progress: &(dyn Fn() + Sync),
-) -> Vec<Result<T, Skipped>> {
+    each: &mut dyn FnMut(usize, Result<T, Skipped>),
+) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<Result<T, Skipped>>>> =
-        Mutex::new((0..files.len()).map(|_| None).collect());
+    let (send, receive) = std::sync::mpsc::channel();
     std::thread::scope(|s| {
         for _ in 0..threads.min(files.len().max(1)) {
-            s.spawn(|| loop {
+            let send = send.clone();
+            let next = &next;
+            s.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
-                let r = read(dir, path).map(keep);
-                slots.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
-                progress();
+                if send.send((i, read(dir, path).map(keep))).is_err() {
+                    break;
+                }
             });
         }
+        drop(send);
+        for (i, r) in receive {
+            each(i, r);
+        }
     });
-    slots
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .flatten()
-        .collect()
 }

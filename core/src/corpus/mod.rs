@@ -2,14 +2,18 @@
 //! ([`identity`]), and search over all their passages ([`index`],
 //! [`query`], [`search`]), exact to the character after folding
 //! ([`fold`]).
+pub mod build;
 pub mod catalog;
 pub mod excerpt;
 pub mod fold;
 pub mod folder;
 pub mod identity;
 pub mod index;
+pub mod jsonl;
 pub mod load;
 pub mod passages;
 pub mod query;
 pub mod scan;
 pub mod search;
+pub mod speakers;
+pub mod topics;

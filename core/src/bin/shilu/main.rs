@@ -10,6 +10,7 @@
 //! shilu corpus [--json] DIR        parse every file of a folder and report
 //! shilu index DIR --out SITE       write the corpus's search index to SITE/index/
 //! shilu search SITE QUERY [--json] search it: the matching transcripts and their hits
+//! shilu speakers SITE [--role R]   the speakers index: one person (or outlet) across transcripts
 //! shilu --help                     print this help
 //! ```
 //!
@@ -47,8 +48,10 @@ Usage:
                                   then one summary line (files, MB, MB/s, files with turns,
                                   lossless, panics). --json: one JSON record per file instead
   shilu index DIR --out SITE      read every transcript below DIR and write the corpus's search
-                                  index to SITE/index/ (replaced only once the new one is whole);
-                                  files that cannot be read are named, and the rest go on
+                                  index to SITE/index/ and the corpus to SITE/corpus.jsonl (one
+                                  record per transcript: source, url, meta, participants, turns);
+                                  SITE is replaced only once the new one is whole; files that
+                                  cannot be read are named, and the rest go on
   shilu search SITE QUERY         search SITE/index/: every passage that contains every word of
                                   QUERY, in traditional or simplified script (\"a phrase\" keeps its
                                   spaces, -word leaves out passages with it); prints the matching
@@ -59,6 +62,9 @@ Usage:
                                   --from DATE, --to DATE (YYYY, YYYY-MM or YYYY-MM-DD),
                                   --sort date|relevance, --limit N (passages in --json, 20),
                                   --verify (also scan every passage and check the index agrees)
+  shilu speakers SITE             the speakers of SITE's corpus, most transcripts first: one person
+                                  across transcripts (a name in either script), journalists under
+                                  their outlet, role words (问, 記者) no one; --role ROLE, --json
   shilu --help                    show this help
   shilu --version                 show the version
 
@@ -110,6 +116,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "corpus" => corpus::run(rest).map_err(Failure),
         "index" => search::index(rest).map_err(Failure),
         "search" => search::search(rest).map_err(Failure),
+        "speakers" => search::speakers(rest).map_err(Failure),
         "md" => cmd_md(rest),
         "akn" => cmd_akn(rest),
         "meta" => cmd_meta(rest),

@@ -3,71 +3,41 @@
 //! core code the page runs.
 
 use serde_json::json;
+use shilu_core::corpus::build;
 use shilu_core::corpus::catalog::Record;
 use shilu_core::corpus::excerpt::excerpt;
-use shilu_core::corpus::folder::{self, Folder, DOC_CHUNK};
+use shilu_core::corpus::folder::{Folder, DOC_CHUNK};
 use shilu_core::corpus::identity::{self, Identity, Kind};
-use shilu_core::corpus::load;
 use shilu_core::corpus::query;
 use shilu_core::corpus::search::{self, Filters, Sort};
 use shilu_core::Role;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
-use std::time::Instant;
 
 /// `shilu index DIR --out OUT`: reads every transcript below DIR and
-/// writes the index to OUT/index/, replacing the one there only once the
-/// new one is whole.
+/// writes the index to OUT/index/ and the corpus to OUT/corpus.jsonl,
+/// replacing OUT only once the new one is whole.
 pub fn index(args: &[String]) -> Result<String, String> {
     let (dir, out) = match args {
         [dir, flag, out] if flag == "--out" => (dir, out),
         [flag, out, dir] if flag == "--out" => (dir, out),
         _ => return Err("usage error: shilu index DIR --out OUT (try `shilu --help`)".into()),
     };
-    let started = Instant::now();
-    let dir = Path::new(dir);
-    let files = load::files(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let (mut entries, mut skipped) = (Vec::new(), Vec::new());
-    for r in load::read_all(dir, &files, &folder::entry, &|| {}) {
-        match r {
-            Ok(e) => entries.push(e),
-            Err(s) => skipped.push(s),
-        }
-    }
-    let read_secs = started.elapsed().as_secs_f64();
-    let built = folder::build(entries);
-    let index_secs = started.elapsed().as_secs_f64() - read_secs;
-    let target = Path::new(out).join("index");
-    let fresh = Path::new(out).join(format!(".index-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&fresh);
-    let (written, bytes) = built
-        .write(&fresh)
-        .map_err(|e| format!("cannot write {}: {e}", fresh.display()))?;
-    let old = Path::new(out).join(format!(".index-old-{}", std::process::id()));
-    if target.exists() {
-        std::fs::rename(&target, &old)
-            .map_err(|e| format!("cannot replace {}: {e}", target.display()))?;
-    }
-    std::fs::rename(&fresh, &target)
-        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    let _ = std::fs::remove_dir_all(&old);
-    let mut report = String::new();
-    for s in &skipped {
-        let _ = writeln!(report, "skipped {}: {}", s.source, s.reason);
-    }
-    let _ = writeln!(
-        report,
-        "{} files, {} transcripts, {} skipped, {} passages; wrote {written} files, {:.1} MB, to {} in {:.1} s (read and parsed {read_secs:.1} s, indexed {index_secs:.1} s)",
-        files.len(),
-        built.records.len(),
-        skipped.len(),
-        built.meta.passages,
-        bytes as f64 / 1e6,
-        target.display(),
-        started.elapsed().as_secs_f64()
+    // On stderr, and only on a terminal (indicatif hides it elsewhere).
+    let bar = indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} files, {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    Ok(report)
+    bar.set_message("reading");
+    let progress = |p: build::Progress| match p {
+        build::Progress::Files(n) => bar.set_length(n as u64),
+        build::Progress::Read => bar.inc(1),
+        build::Progress::Indexing => bar.set_message("indexing"),
+    };
+    let report = build::build(Path::new(dir), Path::new(out), &progress);
+    bar.finish_and_clear();
+    Ok(report.map_err(|e| e.to_string())?.to_string())
 }
 
 struct Args<'a> {
@@ -283,4 +253,58 @@ fn verify(q: &query::Query, folder: &Folder, found: &search::Found) -> Result<()
         found.passages.len()
     );
     Ok(())
+}
+
+/// `shilu speakers SITE [--role ROLE] [--json]`: the speakers index, most
+/// transcripts first.
+pub fn speakers(args: &[String]) -> Result<String, String> {
+    let usage = |m: &str| format!("usage error: {m} (try `shilu --help`)");
+    let (mut site, mut role, mut as_json) = (None, None, false);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => as_json = true,
+            "--role" => {
+                let r = it.next().ok_or_else(|| usage("`--role` needs a value"))?;
+                role = Some(
+                    Role::ALL
+                        .into_iter()
+                        .find(|x| x.as_str() == r)
+                        .ok_or_else(|| {
+                            usage(&format!(
+                                "unknown role `{r}` (host, official, journalist, other)"
+                            ))
+                        })?,
+                );
+            }
+            f if f.starts_with("--") => return Err(usage(&format!("unknown flag `{f}`"))),
+            s if site.is_none() => site = Some(s),
+            _ => return Err(usage("shilu speakers SITE [--role ROLE] [--json]")),
+        }
+    }
+    let site = site.ok_or_else(|| usage("shilu speakers SITE [--role ROLE] [--json]"))?;
+    let folder = Folder::open(&Path::new(site).join("index"))
+        .map_err(|e| format!("cannot read the index: {e}"))?;
+    let all = folder.speakers().map_err(|e| e.to_string())?;
+    let shown: Vec<_> = all
+        .iter()
+        .filter(|s| role.is_none_or(|r| s.role == r))
+        .collect();
+    if as_json {
+        return Ok(serde_json::to_string_pretty(&shown).unwrap_or_default() + "\n");
+    }
+    let mut out = String::new();
+    for s in &shown {
+        let _ = writeln!(
+            out,
+            "{:>5}  {:<10}  {:<10}  {:<10}  {}",
+            s.transcripts,
+            s.role.as_str(),
+            s.first.as_deref().unwrap_or("-"),
+            s.last.as_deref().unwrap_or("-"),
+            s.name
+        );
+    }
+    let _ = writeln!(out, "{} speakers", shown.len());
+    Ok(out)
 }

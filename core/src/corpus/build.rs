@@ -1,0 +1,158 @@
+//! Builds a corpus's files from a folder of transcripts: reads and
+//! parses every file on every core, keeps what the site needs of each,
+//! writes `corpus.jsonl` as it goes and the index at the end, all into a
+//! new folder beside the output that is swapped in only when whole, so
+//! a failed build leaves the previous output as it was.
+
+use super::catalog;
+use super::folder::{self, Lines};
+use super::load::{self, Skipped, Transcript};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use std::time::Instant;
+
+/// Where a build is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// How many files there are to read.
+    Files(usize),
+    /// One more file read.
+    Read,
+    /// Everything read; indexing and writing.
+    Indexing,
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub files: usize,
+    pub transcripts: usize,
+    pub speakers: usize,
+    pub passages: u64,
+    pub skipped: Vec<Skipped>,
+    /// Files written, and their bytes.
+    pub written: usize,
+    pub bytes: u64,
+    pub read_secs: f64,
+    pub index_secs: f64,
+    pub secs: f64,
+    /// Where the files are.
+    pub out: String,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for s in &self.skipped {
+            writeln!(f, "skipped {}: {}", s.source, s.reason)?;
+        }
+        writeln!(
+            f,
+            "{} files, {} transcripts, {} speakers, {} skipped, {} passages; wrote {} files, {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s)",
+            self.files,
+            self.transcripts,
+            self.speakers,
+            self.skipped.len(),
+            self.passages,
+            self.written,
+            self.bytes as f64 / 1e6,
+            self.out,
+            self.secs,
+            self.read_secs,
+            self.index_secs
+        )
+    }
+}
+
+/// Why a build stopped: the previous output is left as it was.
+#[derive(Debug)]
+pub struct BuildError(pub String);
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Builds the corpus of `dir` into `out`.
+pub fn build(
+    dir: &Path,
+    out: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Report, BuildError> {
+    let started = Instant::now();
+    let files =
+        load::files(dir).map_err(|e| BuildError(format!("cannot read {}: {e}", dir.display())))?;
+    progress(Progress::Files(files.len()));
+    // Pages are named from the sources, before any is read.
+    let sources: Vec<String> = files.iter().map(|f| load::source_of(dir, f)).collect();
+    let urls = catalog::urls(sources.iter().map(String::as_str));
+    let url_of: HashMap<&str, &String> = sources.iter().map(String::as_str).zip(&urls).collect();
+    let keep = |t: Transcript| {
+        let url = url_of
+            .get(t.source.as_str())
+            .map_or_else(String::new, |u| (*u).clone());
+        folder::entry(t, url)
+    };
+    let name = out
+        .file_name()
+        .map_or("site".into(), |n| n.to_string_lossy().into_owned());
+    let fresh = out.with_file_name(format!(".{name}.new-{}", std::process::id()));
+    let old = out.with_file_name(format!(".{name}.old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&fresh);
+    let fail = |e: std::io::Error| {
+        let _ = std::fs::remove_dir_all(&fresh);
+        BuildError(format!("cannot write {}: {e}", fresh.display()))
+    };
+    std::fs::create_dir_all(&fresh).map_err(fail)?;
+    let mut lines = Lines::create(&fresh.join("corpus.jsonl")).map_err(fail)?;
+    let (mut entries, mut skipped, mut failed) = (Vec::new(), Vec::new(), None);
+    load::read_all(dir, &files, &keep, &mut |i, r| {
+        progress(Progress::Read);
+        let line = match r {
+            Ok((e, line)) => {
+                entries.push(e);
+                Some(line)
+            }
+            Err(s) => {
+                skipped.push(s);
+                None
+            }
+        };
+        if let Err(e) = lines.put(i, line) {
+            failed.get_or_insert(e);
+        }
+    });
+    if let Some(e) = failed {
+        return Err(fail(e));
+    }
+    skipped.sort_by(|a, b| a.source.cmp(&b.source));
+    let jsonl_bytes = lines.finish().map_err(fail)?;
+    let read_secs = started.elapsed().as_secs_f64();
+    progress(Progress::Indexing);
+    let built = folder::build(entries);
+    let index_secs = started.elapsed().as_secs_f64() - read_secs;
+    let (written, bytes) = built.write(&fresh.join("index")).map_err(fail)?;
+    if out.exists() {
+        std::fs::rename(out, &old)
+            .map_err(|e| BuildError(format!("cannot replace {}: {e}", out.display())))?;
+    }
+    std::fs::rename(&fresh, out)
+        .map_err(|e| BuildError(format!("cannot write {}: {e}", out.display())))?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(Report {
+        files: files.len(),
+        transcripts: built.records.len(),
+        speakers: built.speakers.len(),
+        passages: built.meta.passages,
+        skipped,
+        written: written + 1,
+        bytes: bytes + jsonl_bytes,
+        read_secs,
+        index_secs,
+        secs: started.elapsed().as_secs_f64(),
+        out: out.display().to_string(),
+    })
+}

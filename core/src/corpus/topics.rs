@@ -1,0 +1,173 @@
+//! What a question asks, in a few words: its first clause once the
+//! courtesies are left out (`谢谢主持人，我是彭博社记者，请问中方对…有何回应？`
+//! → `中方对…有何回应`). Contents and speaker pages list questions by it.
+
+use crate::model::Turn;
+
+/// Clauses that only greet, thank or introduce the asker.
+const COURTESY: &[&str] = &[
+    "谢谢",
+    "謝謝",
+    "感谢",
+    "感謝",
+    "你好",
+    "您好",
+    "大家好",
+    "各位好",
+    "主持人",
+    "发言人",
+    "發言人",
+    "我是",
+    "我来自",
+    "我來自",
+    "记者",
+    "記者",
+];
+
+/// The same in Latin script, at a clause's start.
+const COURTESY_LATIN: &[&str] = &[
+    "thank",
+    "hello",
+    "good morning",
+    "good afternoon",
+    "i am from",
+    "i'm from",
+    "i'm with",
+    "hi ",
+    "hi,",
+];
+
+/// Words a question opens with that say nothing of its subject.
+const OPENERS: &[&str] = &[
+    "我的问题是",
+    "我的問題是",
+    "我想问一下",
+    "我想問一下",
+    "我想请问",
+    "我想請問",
+    "想请问",
+    "想請問",
+    "我想问",
+    "我想問",
+    "请问一下",
+    "請問一下",
+    "请问",
+    "請問",
+    "第一个问题是",
+    "第一個問題是",
+    "my question is",
+    "i'd like to ask",
+    "i want to ask",
+];
+
+/// The most characters a topic keeps.
+pub const MAX_CHARS: usize = 40;
+
+fn clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '？' | '！' | '；' | '：' | ',' | '?' | '!' | ';' | ':' | '\n'
+    )
+}
+
+/// `text`'s clauses: cut after `，。？！；：` and their ASCII forms, and
+/// after a full stop that ends a Latin sentence (`. `), not a number's.
+fn clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, d)| d);
+        if clause_end(c) || (c == '.' && next.is_none_or(char::is_whitespace)) {
+            out.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// The topic of `text`: its first clause that is not a courtesy, without
+/// an opener, cut to [`MAX_CHARS`]; `None` when nothing is left.
+pub fn of_text(text: &str) -> Option<String> {
+    for clause in clauses(text) {
+        let clause = clause.trim();
+        if clause.is_empty() {
+            continue;
+        }
+        let lower = clause.to_lowercase();
+        let short = clause.chars().count() <= 24;
+        let courtesy = COURTESY.iter().any(|w| lower.contains(w))
+            || COURTESY_LATIN
+                .iter()
+                .any(|w| format!("{lower} ").starts_with(w));
+        if short && courtesy {
+            continue;
+        }
+        let mut rest = clause;
+        for o in OPENERS {
+            if lower.starts_with(o) {
+                rest = clause
+                    .get(o.len()..)
+                    .unwrap_or(clause)
+                    .trim_start_matches(['，', ',', ' ']);
+                break;
+            }
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        let cut: String = rest.chars().take(MAX_CHARS).collect();
+        return Some(if rest.chars().count() > MAX_CHARS {
+            format!("{cut}…")
+        } else {
+            cut
+        });
+    }
+    None
+}
+
+/// The topic of a turn, from its text.
+pub fn of_turn(turn: &Turn) -> Option<String> {
+    let text: String = turn
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .filter(|t| !t.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    of_text(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::of_text;
+
+    #[test]
+    fn courtesies_and_openers_are_left_out() {
+        assert_eq!(
+            of_text("谢谢主持人。我是彭博社记者。请问中方对美方的最新表态有何回应？").as_deref(),
+            Some("中方对美方的最新表态有何回应")
+        );
+        assert_eq!(
+            of_text("華春瑩您好，我的問題是關於疫苗合作，中方有什麼計劃？").as_deref(),
+            Some("關於疫苗合作")
+        );
+        assert_eq!(
+            of_text("Thank you. I'm from Reuters. My question is about the tariffs.").as_deref(),
+            Some("about the tariffs")
+        );
+        // A long first clause is the topic, even with a courtesy word in it.
+        let long = "我是想了解今年全省脱贫攻坚的总体进展和下一步重点工作安排情况";
+        assert_eq!(of_text(long).as_deref(), Some(long));
+    }
+
+    #[test]
+    fn a_long_clause_is_cut_and_nothing_is_none() {
+        let t = of_text(&"扶".repeat(60)).unwrap();
+        assert_eq!(t.chars().count(), super::MAX_CHARS + 1);
+        assert!(t.ends_with('…'));
+        assert_eq!(of_text("谢谢！"), None);
+        assert_eq!(of_text("  "), None);
+    }
+}
