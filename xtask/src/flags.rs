@@ -24,6 +24,9 @@ commands:
                  brotli, chromium + chromedriver, npm packages of tests/e2e
   bench web      Lighthouse 12 mobile, 3 runs each, on the release dist and on a plain static page
                  of the same transcript: median performance, LCP, TBT, CLS and the LCP ratio
+  bench site [DIR]
+                 the corpus build (shilu index, release) on DIR ×1, ×2 and ×4: time, peak memory,
+                 files and MB, and 100,000 transcripts extrapolated (default: the shared archive)
   bench search [--quick]
                  release build, then keystroke → highlights painted in headless Chromium on the
                  seed and 10 and 100 copies (medians; --quick: fewer samples)
@@ -44,6 +47,10 @@ pub enum Command {
         readme: bool,
     },
     Test(TestArgs),
+    /// `bench site [DIR]`: the corpus build at ×1, ×2, ×4.
+    BenchSite {
+        dir: Option<std::path::PathBuf>,
+    },
     /// `--quick`: fewer samples.
     Bench {
         which: Bench,
@@ -90,11 +97,26 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         "bench" => {
             let quick = flag(&mut p, "--quick");
             let which = match p.subcommand().map_err(|e| e.to_string())? {
+                Some(w) if w == "site" && !quick => {
+                    let rest = strings(&p.finish())?;
+                    return match rest.as_slice() {
+                        [] => Ok(Command::BenchSite { dir: None }),
+                        [d] if !d.starts_with('-') => Ok(Command::BenchSite {
+                            dir: Some(d.into()),
+                        }),
+                        _ => Err(format!(
+                            "bench site: takes one folder, not `{}`",
+                            rest.join(" ")
+                        )),
+                    };
+                }
                 Some(w) if !w.starts_with('-') => {
                     w.parse::<Bench>().map_err(|e| format!("bench: {e}"))?
                 }
                 Some(f) => return Err(format!("bench: unknown flag `{f}`")),
-                None => return Err("bench: name a benchmark (benchmarks: search, web)".into()),
+                None => {
+                    return Err("bench: name a benchmark (benchmarks: search, web, site)".into())
+                }
             };
             if quick && which != Bench::Search {
                 return Err(format!(
@@ -347,8 +369,20 @@ mod tests {
             Err("bench: unknown benchmark `serch` (benchmarks: search, web)".into())
         );
         assert_eq!(
+            parse_str("bench site /tmp/corpus"),
+            Ok(Command::BenchSite {
+                dir: Some("/tmp/corpus".into())
+            })
+        );
+        assert_eq!(
+            parse_str("bench site"),
+            Ok(Command::BenchSite { dir: None })
+        );
+        assert!(parse_str("bench site a b").is_err());
+        assert!(parse_str("bench --quick site").is_err());
+        assert_eq!(
             parse_str("bench"),
-            Err("bench: name a benchmark (benchmarks: search, web)".into())
+            Err("bench: name a benchmark (benchmarks: search, web, site)".into())
         );
         assert_eq!(
             parse_str("bench search --fast"),

@@ -14,6 +14,7 @@
 //! exits with 1.
 
 mod bench;
+mod bench_site;
 mod dist;
 mod flags;
 mod pins;
@@ -60,6 +61,7 @@ fn main() -> ExitCode {
         }),
         Command::Test(args) => return tiers::test(&args),
         Command::Bench { which, quick } => bench::bench(which, quick),
+        Command::BenchSite { dir } => bench_site::bench(dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

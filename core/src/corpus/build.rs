@@ -39,6 +39,17 @@ pub struct Report {
     pub secs: f64,
     /// Where the files are.
     pub out: String,
+    /// The process's peak memory, in bytes, where the system says
+    /// (Linux's `/proc/self/status`).
+    pub peak_memory: Option<u64>,
+}
+
+/// The process's peak resident memory so far (Linux's `VmHWM`).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 impl fmt::Display for Report {
@@ -46,7 +57,7 @@ impl fmt::Display for Report {
         for s in &self.skipped {
             writeln!(f, "skipped {}: {}", s.source, s.reason)?;
         }
-        writeln!(
+        write!(
             f,
             "{} files, {} transcripts, {} speakers, {} skipped, {} passages; wrote {} files, {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s)",
             self.files,
@@ -60,7 +71,11 @@ impl fmt::Display for Report {
             self.secs,
             self.read_secs,
             self.index_secs
-        )
+        )?;
+        match self.peak_memory {
+            Some(m) => writeln!(f, ", peak memory {:.0} MB", m as f64 / 1e6),
+            None => writeln!(f),
+        }
     }
 }
 
@@ -154,5 +169,6 @@ pub fn build(
         index_secs,
         secs: started.elapsed().as_secs_f64(),
         out: out.display().to_string(),
+        peak_memory: peak_memory(),
     })
 }

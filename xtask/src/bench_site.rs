@@ -1,0 +1,189 @@
+//! `cargo xtask bench site [DIR]`: the corpus build on a folder of
+//! transcripts ×1, ×2 and ×4 (renamed copies, hard-linked), with the
+//! release `shilu index`: time, peak memory, files and MB of each, how
+//! they grow, and what 100,000 transcripts would take at the ×4 rate.
+//! Without DIR, the whole shared archive (`../shared/corpus/
+//! archive-tw-full.tar.xz`, unpacked once under `target/bench-site/`).
+
+use crate::util::{self, cargo, command, run, step, Result};
+use std::path::{Path, PathBuf};
+
+/// One build's figures, read from `shilu index`'s report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub transcripts: u64,
+    pub files: u64,
+    pub mb: f64,
+    pub secs: f64,
+    pub peak_mb: f64,
+}
+
+/// Reads the report's summary line: `… N transcripts, … wrote F files,
+/// M MB, to … in S s (…), peak memory P MB`.
+pub fn read_report(report: &str) -> Option<Figures> {
+    let line = report
+        .lines()
+        .rev()
+        .find(|l| l.contains(" transcripts, "))?;
+    let before = |word: &str| -> Option<f64> {
+        let end = line.find(word)?;
+        line[..end]
+            .split_whitespace()
+            .last()?
+            .replace(',', "")
+            .parse()
+            .ok()
+    };
+    Some(Figures {
+        transcripts: before(" transcripts,")? as u64,
+        files: {
+            let w = line.find("wrote ")?;
+            line[w + 6..].split_whitespace().next()?.parse().ok()?
+        },
+        mb: before(" MB, to")?,
+        secs: {
+            let i = line.find(" in ")?;
+            line[i + 4..].split_whitespace().next()?.parse().ok()?
+        },
+        peak_mb: {
+            let i = line.find("peak memory ")?;
+            line[i + 12..].split_whitespace().next()?.parse().ok()?
+        },
+    })
+}
+
+fn copies(dir: &Path, into: &Path, n: usize) -> Result {
+    let _ = std::fs::remove_dir_all(into);
+    for k in 1..=n {
+        link_tree(dir, &into.join(format!("copy-{k}")))?;
+    }
+    Ok(())
+}
+
+fn link_tree(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
+    for e in std::fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))? {
+        let p = e.map_err(|e| e.to_string())?.path();
+        let target = to.join(p.file_name().unwrap_or_default());
+        if p.is_dir() {
+            link_tree(&p, &target)?;
+        } else if std::fs::hard_link(&p, &target).is_err() {
+            std::fs::copy(&p, &target).map_err(|e| format!("copying {}: {e}", p.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn archive() -> Result<PathBuf> {
+    let root = util::root();
+    let tar = root.join("../shared/corpus/archive-tw-full.tar.xz");
+    let into = root.join("target/bench-site/archive");
+    let dir = into.join("archive-tw");
+    if !dir.is_dir() {
+        if !tar.is_file() {
+            return Err(format!(
+                "{} not found: name a folder of transcripts (`cargo xtask bench site DIR`)",
+                tar.display()
+            ));
+        }
+        step(&format!("unpacking {}", tar.display()));
+        std::fs::create_dir_all(&into).map_err(|e| e.to_string())?;
+        run(command("tar").arg("-xJf").arg(&tar).arg("-C").arg(&into))?;
+    }
+    Ok(dir)
+}
+
+pub fn bench(dir: Option<PathBuf>) -> Result {
+    let dir = match dir {
+        Some(d) => d,
+        None => archive()?,
+    };
+    let root = util::root();
+    step("building shilu (release)");
+    run(cargo().current_dir(&root).args([
+        "build",
+        "--release",
+        "-p",
+        "shilu-core",
+        "--bin",
+        "shilu",
+    ]))?;
+    let shilu = root.join("target/release/shilu");
+    let work = root.join("target/bench-site");
+    let mut rows: Vec<(usize, Figures)> = Vec::new();
+    for n in [1usize, 2, 4] {
+        let corpus = work.join(format!("x{n}"));
+        copies(&dir, &corpus, n)?;
+        step(&format!("bench site: ×{n}"));
+        let out = command(&shilu)
+            .arg("index")
+            .arg(&corpus)
+            .arg("--out")
+            .arg(work.join(format!("site-x{n}")))
+            .output()
+            .map_err(|e| format!("running shilu index: {e}"))?;
+        let report = String::from_utf8_lossy(&out.stdout);
+        if !out.status.success() {
+            return Err(format!(
+                "shilu index failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        let f = read_report(&report).ok_or_else(|| format!("cannot read the report: {report}"))?;
+        rows.push((n, f));
+        let _ = std::fs::remove_dir_all(&corpus);
+        let _ = std::fs::remove_dir_all(work.join(format!("site-x{n}")));
+    }
+    println!("\ncopies  transcripts     time   peak memory    files        MB");
+    for (n, f) in &rows {
+        println!(
+            "×{n:<6} {:>11} {:>7.1} s {:>9.0} MB {:>8} {:>9.1}",
+            f.transcripts, f.secs, f.peak_mb, f.files, f.mb
+        );
+    }
+    let (_, one) = &rows[0];
+    let (_, four) = &rows[2];
+    println!("\nper transcript, relative to ×1:");
+    for (n, f) in &rows {
+        let per = |x: f64, y: f64| (x / f.transcripts as f64) / (y / one.transcripts as f64);
+        println!(
+            "×{n:<6} time {:.2}  memory {:.2}  files {:.2}  MB {:.2}",
+            per(f.secs, one.secs),
+            per(f.peak_mb, one.peak_mb),
+            per(f.files as f64, one.files as f64),
+            per(f.mb, one.mb)
+        );
+    }
+    // 100,000 transcripts at the ×4 rate; memory by the slope from ×1 to ×4.
+    let k = 100_000.0 / four.transcripts as f64;
+    let slope = (four.peak_mb - one.peak_mb) / (four.transcripts - one.transcripts) as f64;
+    println!(
+        "\n100,000 transcripts (from ×4, linear): {:.0} s, {:.0} MB peak, {:.0} files, {:.0} MB",
+        four.secs * k,
+        one.peak_mb + slope * (100_000 - one.transcripts) as f64,
+        four.files as f64 * k,
+        four.mb * k
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_reports_figures() {
+        let r = "skipped a.txt: empty input\n2,051 files, 2051 transcripts, 7619 speakers, 1 skipped, 734613 passages; wrote 2594 files, 410.9 MB, to /tmp/s in 25.9 s (read and parsed 4.2 s, indexed 12.4 s), peak memory 561 MB\n";
+        assert_eq!(
+            read_report(r),
+            Some(Figures {
+                transcripts: 2051,
+                files: 2594,
+                mb: 410.9,
+                secs: 25.9,
+                peak_mb: 561.0
+            })
+        );
+        assert_eq!(read_report("nothing"), None);
+    }
+}
