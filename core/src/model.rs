@@ -78,6 +78,18 @@ pub struct Meta {
     pub sources: Sources,
 }
 
+impl Meta {
+    /// The language tag to state for the transcript's content: its own
+    /// (`zh-Hans`, `zh-Hant`, `en`), `und` when the text shows none.
+    pub fn lang_tag(&self) -> &str {
+        if self.lang.is_empty() {
+            "und"
+        } else {
+            &self.lang
+        }
+    }
+}
+
 /// Where each [`Meta`] value came from (`None`: the field has no value).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sources {
