@@ -67,7 +67,8 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// The document's language as a BCP 47 tag, decided from its text:
-    /// `zh-Hans` (simplified characters), `zh-Hant` (traditional), `en`
+    /// `zh-Hans` (simplified characters), `zh-Hant` (traditional), `zh`
+    /// (Chinese in characters both scripts share), `en`
     /// (Latin letters dominate); empty when the text shows no script.
     #[serde(default)]
     pub lang: String,
