@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 struct Expected {
     date: Option<Option<String>>,
     place: Option<Option<String>>,
+    source: Option<Option<String>>,
     title: Option<String>,
     lang: Option<String>,
     /// (phrase, ISO start): an event whose phrase contains the first.
@@ -39,6 +40,8 @@ fn expected(path: &Path) -> Expected {
             e.date = Some(value(d));
         } else if let Some(p) = line.strip_prefix("place:") {
             e.place = Some(value(p));
+        } else if let Some(v) = line.strip_prefix("source:") {
+            e.source = Some(value(v));
         } else if let Some(t) = line.strip_prefix("title:") {
             e.title = Some(t.trim().to_string());
         } else if let Some(l) = line.strip_prefix("lang:") {
@@ -97,6 +100,9 @@ fn check(path: &Path, exp: &Expected) -> Vec<String> {
     }
     if let Some(place) = exp.place.as_ref().filter(|p| **p != m.place) {
         diffs.push(format!("place {:?}, expected {place:?}", m.place));
+    }
+    if let Some(source) = exp.source.as_ref().filter(|s| **s != m.source) {
+        diffs.push(format!("source {:?}, expected {source:?}", m.source));
     }
     if let Some(title) = exp.title.as_ref().filter(|t| **t != m.title) {
         diffs.push(format!("title {:?}, expected {title:?}", m.title));

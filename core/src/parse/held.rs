@@ -71,25 +71,28 @@ pub fn dateline(line: &str) -> Option<Dateline<'_>> {
         return None;
     }
     // `来源：X` among the fields, else a short outlet name alone.
-    let source = SOURCE_KEYS
-        .iter()
-        .find_map(|k| {
-            let i = tail.find(k)?;
-            let v = tail[i + k.len()..].strip_prefix(crate::chars::is_colon)?;
-            v.split(char::is_whitespace)
-                .next()
-                .filter(|v| !v.is_empty())
-        })
-        .or_else(|| {
-            let plain = !tail.contains(crate::chars::is_colon)
-                && !tail.chars().any(crate::chars::is_sentence_end)
-                && tail.chars().count() <= 20;
-            plain.then_some(tail)
-        });
+    let source = source_field(tail).or_else(|| {
+        let plain = !tail.contains(crate::chars::is_colon)
+            && !tail.chars().any(crate::chars::is_sentence_end)
+            && tail.chars().count() <= 20;
+        plain.then_some(tail)
+    });
     Some(Dateline {
         stamp,
         source,
         place: None,
+    })
+}
+
+/// The value of a `来源：X` field among others on a line
+/// (`2023-09-26 16:30　来源：省生态环境厅　作者：…`).
+pub fn source_field(fields: &str) -> Option<&str> {
+    SOURCE_KEYS.iter().find_map(|k| {
+        let i = fields.find(k)?;
+        let v = fields[i + k.len()..].strip_prefix(crate::chars::is_colon)?;
+        v.split(char::is_whitespace)
+            .next()
+            .filter(|v| !v.is_empty())
     })
 }
 

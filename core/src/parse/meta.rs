@@ -2,7 +2,9 @@
 //! organiser and place.
 
 use super::front::Header;
-use super::held::{holder, news_dateline, own_province, says_held, Dateline, SOURCE_KEYS};
+use super::held::{
+    holder, news_dateline, own_province, says_held, source_field, Dateline, SOURCE_KEYS,
+};
 use super::lines::Stamp;
 use super::phrase::{dates_in, find_date, DatePhrase};
 use crate::chars::digit;
@@ -187,6 +189,15 @@ pub fn build<'a: 'h, 'h>(src: &Sources<'a>, host: impl Iterator<Item = &'h str>)
             .find_map(|d| d.source)
             .map(str::to_string);
         origin.source = meta.source.as_ref().map(|_| Origin::Dateline);
+    }
+    if meta.source.is_none() {
+        // `发布时间：2023-09-26 16:30　来源：省生态环境厅`: a field of another header.
+        meta.source = src
+            .headers
+            .iter()
+            .find_map(|h| source_field(h.value))
+            .map(str::to_string);
+        origin.source = meta.source.as_ref().map(|_| Origin::Header);
     }
 
     // No title line: what the document is, as the text says it
