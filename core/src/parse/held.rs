@@ -71,12 +71,20 @@ pub fn dateline(line: &str) -> Option<Dateline<'_>> {
         return None;
     }
     // `来源：X` among the fields, else a short outlet name alone.
-    let source = source_field(tail).or_else(|| {
-        let plain = !tail.contains(crate::chars::is_colon)
+    // A `来源：` field, else (after a time of day: a date and words alone
+    // are a title, `2016-10-01 萌典松前記者會`) a short outlet name.
+    let source = source_field(tail);
+    let outlet = || {
+        let plain = stamp.time.is_some()
+            && !tail.contains(crate::chars::is_colon)
             && !tail.chars().any(crate::chars::is_sentence_end)
             && tail.chars().count() <= 20;
         plain.then_some(tail)
-    });
+    };
+    if source.is_none() && stamp.time.is_none() {
+        return None;
+    }
+    let source = source.or_else(outlet);
     Some(Dateline {
         stamp,
         source,
@@ -370,6 +378,7 @@ mod tests {
             Some("新华网")
         );
         assert_eq!(dateline("2019-06-18 10:00"), None);
+        assert_eq!(dateline("2016-10-01 萌典松前記者會"), None, "a dated title");
         assert_eq!(dateline("2019年是脱贫攻坚的关键一年。"), None);
         let (place, p) = news_dateline("新华社北京3月5日电（记者某某）国务院新闻办…").unwrap();
         assert_eq!((place, p.month, p.day), (Some("北京"), 3, 5));
