@@ -43,7 +43,8 @@ pub struct Dateline<'a> {
 /// A line that starts with a date stamp and goes on with where it came
 /// from: `2024-11-20 10:00　　来源：某省生态环境厅`, `2019-06-18 10:00 中國網`.
 pub fn dateline(line: &str) -> Option<Dateline<'_>> {
-    let line = line.trim();
+    // Markdown emphasis around it: `*2024年3月15日 10:30 来源：…*`.
+    let line = line.trim().trim_matches(['*', '_']).trim();
     if line.chars().count() > 80 {
         return None;
     }
@@ -377,6 +378,9 @@ mod tests {
                 .source,
             Some("新华网")
         );
+        let d = dateline("*2024年3月15日 10:30 来源：市政府网站*").unwrap();
+        assert_eq!(d.stamp.iso().as_deref(), Some("2024-03-15T10:30"));
+        assert_eq!(d.source, Some("市政府网站"));
         assert_eq!(dateline("2019-06-18 10:00"), None);
         assert_eq!(dateline("2016-10-01 萌典松前記者會"), None, "a dated title");
         assert_eq!(dateline("2019年是脱贫攻坚的关键一年。"), None);
