@@ -136,9 +136,18 @@ pub fn own_province<'t>(
     {
         return None;
     }
+    // A province named as a partner or a destination (`与广东省`,
+    // `赴湖北省`) is another one.
+    let own = |t: &str, full: &str| {
+        t.match_indices(full).any(|(i, _)| {
+            !t[..i].ends_with([
+                '与', '和', '同', '跟', '及', '、', '赴', '援', '对', '對', '與',
+            ])
+        })
+    };
     let mut found: Option<&str> = None;
     for full in PROVINCES {
-        if texts.clone().any(|t| t.contains(full)) {
+        if texts.clone().any(|t| own(t, full)) {
             if found.is_some() {
                 return None;
             }
@@ -147,6 +156,7 @@ pub fn own_province<'t>(
     }
     found.map(|p| (p.to_string(), o))
 }
+
 /// What an intro sentence says of the conference held.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Held {
@@ -396,5 +406,10 @@ mod tests {
         assert_eq!(o(&["解读山西省攻坚", "山西省"]), None, "no 我省");
         assert_eq!(o(&["我省与陕西省、山西省合作"]), None, "two named");
         assert_eq!(o(&["我省的山西话"]), None, "not in full");
+        assert_eq!(o(&["我省与广东省签署合作协议"]), None, "a partner");
+        assert_eq!(
+            o(&["我省与广东省签署协议", "福建省将"]),
+            Some("福建省".into())
+        );
     }
 }
