@@ -3,7 +3,7 @@
 //! province. Only what the text states: never a place discussed.
 
 use super::lines::Stamp;
-use super::phrase::{dates_in, find_date, DatePhrase};
+use super::phrase::{dates_in, find_date};
 use crate::model::Origin;
 
 pub const SOURCE_KEYS: &[&str] = &["来源", "來源"];
@@ -24,6 +24,7 @@ const ANSWERED: &[&str] = &["记者问", "記者問", "记者提问", "記者提
 const TIME_WORDS: &[&str] = &[
     "今天", "今日", "昨天", "昨日", "日前", "近日", "上午", "下午", "晚上", "早上", "中午",
 ];
+
 /// Whether a sentence says a conference was held or questions answered.
 pub fn says_held(t: &str) -> bool {
     HOLD.iter()
@@ -31,13 +32,13 @@ pub fn says_held(t: &str) -> bool {
         .chain(ANSWERED)
         .any(|w| t.contains(w))
 }
+
 /// A dateline near the top of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline<'a> {
     pub stamp: Stamp,
     /// `来源：某省生态环境厅`'s value, or the outlet alone (`中國網`).
     pub source: Option<&'a str>,
-    pub place: Option<&'a str>,
 }
 
 /// A line that starts with a date stamp and goes on with where it came
@@ -86,11 +87,7 @@ pub fn dateline(line: &str) -> Option<Dateline<'_>> {
         return None;
     }
     let source = source.or_else(outlet);
-    Some(Dateline {
-        stamp,
-        source,
-        place: None,
-    })
+    Some(Dateline { stamp, source })
 }
 
 /// The value of a `来源：X` field among others on a line
@@ -105,13 +102,17 @@ pub fn source_field(fields: &str) -> Option<&str> {
     })
 }
 
-/// A news agency's dateline: `新华社北京3月5日电` → (`北京`, the date).
-pub fn news_dateline(text: &str) -> Option<(Option<&str>, DatePhrase<'_>)> {
+/// The city of a news agency's dateline: `新华社北京3月5日电` → `北京`.
+pub fn news_dateline(text: &str) -> Option<&str> {
     let i = text.find("日电").or_else(|| text.find("日電"))?;
     let head = &text[..i + '日'.len_utf8()];
     // The date ends at the `日` of `日电`.
-    let p = dates_in(head).last().filter(|p| p.text.ends_with('日'))?;
-    let before = &head[..p.text.as_ptr() as usize - head.as_ptr() as usize];
+    let p = dates_in(head).last()?;
+    let start = p.text.as_ptr() as usize - head.as_ptr() as usize;
+    if start + p.text.len() != head.len() {
+        return None;
+    }
+    let before = &head[..start];
     let j = before.rfind(['社', '网', '網', '报', '報', '台'])?;
     let place = &before[j + 3..];
     let n = place.chars().count();
@@ -121,7 +122,7 @@ pub fn news_dateline(text: &str) -> Option<(Option<&str>, DatePhrase<'_>)> {
         .rsplit(['。', '，', '\n', '（', '('])
         .next()
         .unwrap_or_default();
-    (agency.chars().count() <= 8).then_some((ok.then_some(place), p))
+    (ok && agency.chars().count() <= 8).then_some(place)
 }
 
 /// The organiser's own province: texts that say `我省` (or `本省`) and
@@ -394,9 +395,12 @@ mod tests {
         assert_eq!(dateline("2019-06-18 10:00"), None);
         assert_eq!(dateline("2016-10-01 萌典松前記者會"), None, "a dated title");
         assert_eq!(dateline("2019年是脱贫攻坚的关键一年。"), None);
-        let (place, p) = news_dateline("新华社北京3月5日电（记者某某）国务院新闻办…").unwrap();
-        assert_eq!((place, p.month, p.day), (Some("北京"), 3, 5));
+        assert_eq!(
+            news_dateline("新华社北京3月5日电（记者某某）国务院新闻办…"),
+            Some("北京")
+        );
         assert_eq!(news_dateline("他说，3月5日电网公司…"), None);
+        assert_eq!(news_dateline("中新网5月3日，今日电视台…"), None);
     }
 
     #[test]

@@ -161,11 +161,8 @@ pub fn build<'a: 'h, 'h>(src: &Sources<'a>, host: impl Iterator<Item = &'h str>)
     // place, the organiser's own province; never the places discussed.
     (meta.place, origin.place) = pick(header(PLACE_KEYS), place);
     if meta.place.is_none() {
-        let from_dateline = src.datelines.iter().find_map(|d| d.place).or_else(|| {
-            src.intro
-                .iter()
-                .find_map(|t| news_dateline(t).and_then(|(place, _)| place))
-        });
+        // `新华社长沙5月20日电　…`: the city the report was filed from.
+        let from_dateline = src.intro.iter().find_map(|t| news_dateline(t));
         if let Some(p) = from_dateline {
             meta.place = Some(p.to_string());
             origin.place = Some(Origin::Dateline);
