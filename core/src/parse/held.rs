@@ -4,7 +4,6 @@
 
 use super::lines::Stamp;
 use super::phrase::{dates_in, find_date};
-use crate::model::Origin;
 
 pub const SOURCE_KEYS: &[&str] = &["来源", "來源"];
 pub const HOLD: &[&str] = &["举行", "舉行", "召开", "召開", "举办", "舉辦"];
@@ -127,12 +126,9 @@ pub fn news_dateline(text: &str) -> Option<&str> {
 
 /// The organiser's own province: texts that say `我省` (or `本省`) and
 /// name one province in full (`山西省`), and no other.
-pub fn own_province<'t>(
-    texts: impl Iterator<Item = &'t str> + Clone,
-    o: Origin,
-) -> Option<(String, Origin)> {
+pub fn own_province(texts: &[&str]) -> Option<&'static str> {
     if !texts
-        .clone()
+        .iter()
         .any(|t| t.contains("我省") || t.contains("本省"))
     {
         return None;
@@ -148,14 +144,14 @@ pub fn own_province<'t>(
     };
     let mut found: Option<&str> = None;
     for full in PROVINCES {
-        if texts.clone().any(|t| own(t, full)) {
+        if texts.iter().any(|t| own(t, full)) {
             if found.is_some() {
                 return None;
             }
             found = Some(full);
         }
     }
-    found.map(|p| (p.to_string(), o))
+    found
 }
 
 /// What an intro sentence says of the conference held.
@@ -405,7 +401,7 @@ mod tests {
 
     #[test]
     fn own_province_needs_our_province_and_one_name() {
-        let o = |t: &[&str]| own_province(t.iter().copied(), Origin::Host).map(|p| p.0);
+        let o = |t: &[&str]| own_province(t).map(str::to_string);
         assert_eq!(o(&["我省制定了", "解读山西省攻坚"]), Some("山西省".into()));
         assert_eq!(o(&["解读山西省攻坚", "山西省"]), None, "no 我省");
         assert_eq!(o(&["我省与陕西省、山西省合作"]), None, "two named");

@@ -169,13 +169,20 @@ pub fn build<'a: 'h, 'h>(src: &Sources<'a>, host: impl Iterator<Item = &'h str>)
         }
     }
     if meta.place.is_none() {
-        (meta.place, origin.place) = own_province(src.intro.iter().copied(), Origin::Intro)
-            .or_else(|| {
-                let mut voice: Vec<&str> = src.intro.iter().map(|t| &t[..]).collect();
-                voice.extend(host);
-                own_province(voice.into_iter(), Origin::Host)
-            })
-            .map_or((None, None), |(p, o)| (Some(p), Some(o)));
+        // The intro's words, else the intro's and the host's.
+        let mut voice: Vec<&str> = src.intro.iter().map(|t| &t[..]).collect();
+        let intro = voice.len();
+        let mut place = own_province(&voice).map(|p| (p, Origin::Intro));
+        if place.is_none() {
+            voice.extend(host);
+            place = own_province(&voice)
+                .filter(|_| voice.len() > intro)
+                .map(|p| (p, Origin::Host));
+        }
+        if let Some((p, o)) = place {
+            meta.place = Some(p.to_string());
+            origin.place = Some(o);
+        }
     }
     meta.source = header(SOURCE_KEYS);
     origin.source = meta.source.as_ref().map(|_| Origin::Header);
