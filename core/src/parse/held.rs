@@ -44,7 +44,7 @@ pub struct Dateline<'a> {
 /// from: `2024-11-20 10:00　　来源：某省生态环境厅`, `2019-06-18 10:00 中國網`.
 pub fn dateline(line: &str) -> Option<Dateline<'_>> {
     // Markdown emphasis around it: `*2024年3月15日 10:30 来源：…*`.
-    let line = line.trim().trim_matches(['*', '_']).trim();
+    let line = line.trim().trim_matches(&['*', '_'][..]).trim();
     if line.chars().count() > 80 {
         return None;
     }
@@ -112,13 +112,13 @@ pub fn news_dateline(text: &str) -> Option<&str> {
         return None;
     }
     let before = &head[..start];
-    let j = before.rfind(['社', '网', '網', '报', '報', '台'])?;
+    let j = before.rfind(&['社', '网', '網', '报', '報', '台'][..])?;
     let place = &before[j + 3..];
     let n = place.chars().count();
     let ok = (2..=4).contains(&n) && place.chars().all(crate::chars::is_han);
     // The agency is a short name at the start of its clause.
     let agency = before[..j]
-        .rsplit(['。', '，', '\n', '（', '('])
+        .rsplit(&['。', '，', '\n', '（', '('][..])
         .next()
         .unwrap_or_default();
     (ok && agency.chars().count() <= 8).then_some(place)
@@ -137,9 +137,11 @@ pub fn own_province(texts: &[&str]) -> Option<&'static str> {
     // `赴湖北省`) is another one.
     let own = |t: &str, full: &str| {
         t.match_indices(full).any(|(i, _)| {
-            !t[..i].ends_with([
-                '与', '和', '同', '跟', '及', '、', '赴', '援', '对', '對', '與',
-            ])
+            !t[..i].ends_with(
+                &[
+                    '与', '和', '同', '跟', '及', '、', '赴', '援', '对', '對', '與',
+                ][..],
+            )
         })
     };
     let mut found: Option<&str> = None;
@@ -176,16 +178,19 @@ pub fn holder(text: &str) -> Option<Held> {
             let start = before
                 // A sentence's or clause's start, or the end of a dateline
                 // (`新华社长沙5月20日电　`, `（记者 某某）`).
-                .rfind([
-                    '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '\n', '\u{3000}', ' ',
-                ])
+                .rfind(
+                    &[
+                        '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '\n', '\u{3000}',
+                        ' ',
+                    ][..],
+                )
                 .map_or(0, |j| {
                     j + before[j..].chars().next().map_or(1, char::len_utf8)
                 });
             let mut clause = &before[start..];
             // After a bracket closed but not opened here: `（记者 某某）…`.
-            if let Some(k) = clause.rfind(['）', ')']) {
-                if !clause[..k].contains(['（', '(']) {
+            if let Some(k) = clause.rfind(&['）', ')'][..]) {
+                if !clause[..k].contains(&['（', '('][..]) {
                     clause = &clause[k + clause[k..].chars().next().map_or(1, char::len_utf8)..];
                 }
             }
@@ -199,10 +204,10 @@ pub fn holder(text: &str) -> Option<Held> {
             // The organiser before the first `于`/`在`, the venue after the
             // last `在` (`…于2023年3月3日15时在人民大会堂举行`).
             let org = clause
-                .find(['在', '於', '于'])
+                .find(&['在', '於', '于'][..])
                 .map_or(clause, |j| &clause[..j]);
             let place = clause
-                .rfind(['在', '於'])
+                .rfind(&['在', '於'][..])
                 .map_or("", |j| &clause[j + '在'.len_utf8()..]);
             let org = without_time(org);
             // The venue as written, less the time words around it.
@@ -233,7 +238,7 @@ fn meeting_after(after: &str) -> Option<&str> {
         .min()?;
     let phrase = &after[..at + m.len()];
     let qualifies = phrase.chars().all(crate::chars::is_han)
-        && !phrase[..at].contains(['的', '了', '在', '和', '与', '及']);
+        && !phrase[..at].contains(&['的', '了', '在', '和', '与', '及'][..]);
     Some(if qualifies { phrase } else { m })
 }
 
@@ -268,12 +273,12 @@ fn without_day(s: &str) -> &str {
     let Some(r) = s.strip_suffix('日') else {
         return s;
     };
-    let r = r.strip_suffix(['）', ')']).unwrap_or(r);
+    let r = r.strip_suffix(&['）', ')'][..]).unwrap_or(r);
     let d = r.trim_end_matches(|c: char| c.is_ascii_digit());
     if d.len() == r.len() || r.len() - d.len() > 2 {
         return s;
     }
-    let d = d.strip_suffix(['（', '(']).unwrap_or(d);
+    let d = d.strip_suffix(&['（', '('][..]).unwrap_or(d);
     d.strip_suffix('今').unwrap_or(d)
 }
 

@@ -105,7 +105,7 @@ pub fn build<'a: 'h, 'h>(src: &Sources<'a>, host: impl Iterator<Item = &'h str>)
     let intro_phrase = || {
         src.intro
             .iter()
-            .flat_map(|t| t.split_inclusive(['。', '！', '？', '!', '?']))
+            .flat_map(|t| t.split_inclusive(&['。', '！', '？', '!', '?'][..]))
             .filter(|t| says_held(t))
             .find_map(find_date)
             .map(|p| (p, Origin::Intro))
@@ -348,7 +348,7 @@ fn iso_date_at(s: &str) -> Option<(String, usize)> {
 /// one without words after its date is its name less the extension
 /// (`mfa_2020_04_15.txt` → `mfa_2020_04_15`).
 fn title_of_file_name(name: &str) -> Option<String> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let base = name.rsplit(&['/', '\\'][..]).next().unwrap_or(name);
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s).trim();
     let (_, rest) = leading_iso_date(stem);
     let t = rest.trim_matches(|c: char| c == '-' || c == '_' || c.is_whitespace());

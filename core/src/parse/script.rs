@@ -6,9 +6,9 @@ use crate::chars::is_han;
 
 /// Frequent characters of the simplified script whose traditional forms
 /// differ (and are not themselves traditional characters).
-const SIMPLIFIED: &str = "们个这来时会说对国为发经与过还开关问电长动现样点进业实学间题体区务应当华协议记员门让认请谢话该计设论产书万亿机构报纪组织统济财贸资视预领导决众联东费级价场传营边则总标网条据数证质无从创际环规线热历节处头见观车师难广声习轻";
+const SIMPLIFIED: &str = "们个这来时会说对国为发经与过还开关问电长动现样点进业实学间题体区务应当协议记员门让认请谢话该计设产万机构报组织统济资领导众东级场传总网数证无从创际环规见车广";
 /// Their traditional forms.
-const TRADITIONAL: &str = "們個這來時會說對國為發經與過還開關問電長動現樣點進業實學間題體區務應當華協議記員門讓認請謝話該計設論產書萬億機構報紀組織統濟財貿資視預領導決眾聯東費級價場傳營邊則總標網條據數證質無從創際環規線熱歷節處頭見觀車師難廣聲習輕";
+const TRADITIONAL: &str = "們個這來時會說對國為發經與過還開關問電長動現樣點進業實學間題體區務應當協議記員門讓認請謝話該計設產萬機構報組織統濟資領導眾東級場傳總網數證無從創際環規見車廣";
 
 /// Enough script-marked characters to decide.
 const ENOUGH: usize = 120;
