@@ -7,9 +7,20 @@ use crate::model::{Block, BlockKind, Document};
 /// The front block that is the document's title (the page shows it as its
 /// heading, not again among the front matter), if any.
 pub fn title_block(doc: &Document) -> Option<&Block> {
-    doc.front
-        .iter()
-        .find(|b| b.kind == BlockKind::Title && b.text.trim() == doc.meta.title.trim())
+    let title = doc.meta.title.trim();
+    doc.front.iter().find(|b| {
+        // The line as written, or with the `原标题：` the meta leaves out.
+        let t = b.text.trim();
+        let original = || {
+            t.strip_suffix(title)
+                .and_then(|k| {
+                    k.strip_prefix("原标题")
+                        .or_else(|| k.strip_prefix("原標題"))
+                })
+                .is_some_and(|k| matches!(k.trim(), "：" | ":"))
+        };
+        b.kind == BlockKind::Title && !title.is_empty() && (t == title || original())
+    })
 }
 
 /// `2017-10-12` → `2017年10月12日`; anything that is not three `-`-separated
@@ -43,5 +54,12 @@ mod tests {
         // A title block that is not the document's title is not it.
         doc.meta.title = "另一个标题".into();
         assert_eq!(title_block(&doc), None);
+        // `原标题：…`: the line is the title block, the meta its title.
+        let doc = crate::structure(
+            "原标题：某某新闻发布会\n主持人：大家好。\n王明：谢谢。\n",
+            None,
+        );
+        assert_eq!(doc.meta.title, "某某新闻发布会");
+        assert_eq!(title_block(&doc).map(|b| b.id.as_str()), Some("f1"));
     }
 }

@@ -21,12 +21,9 @@ pub fn markdown(doc: &Document) -> String {
         out.push_str(heading.trim());
         out.push_str("\n\n");
     }
-    let title_block = doc
-        .front
-        .iter()
-        .position(|b| b.kind == BlockKind::Title && b.text.trim() == title);
-    for (i, b) in doc.front.iter().enumerate() {
-        if Some(i) != title_block {
+    let title_block = crate::facts::title_block(doc).map(|b| b.id.as_str());
+    for b in &doc.front {
+        if Some(b.id.as_str()) != title_block {
             push_block(&mut out, b);
         }
     }

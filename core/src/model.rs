@@ -58,16 +58,37 @@ pub struct Meta {
     pub date_text: Option<String>,
     /// Who held the conference, e.g. `省政府新闻办`.
     pub organiser: Option<String>,
-    /// Where, when the text says (`地点:…`, `在…举行`) or the province it is about.
+    /// Where, only as the text states it: a `地点：` header, `在…举行`, a
+    /// dateline's place (`新华社北京3月5日电`), or the organiser's own
+    /// province (`我省` with the province named, in the intro or the host's
+    /// words). Never guessed from places the speeches discuss.
     pub place: Option<String>,
     /// The source the transcript names (`来源：新华网`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The document's language as a BCP 47 tag, decided from its text:
+    /// `zh-Hans` (simplified characters), `zh-Hant` (traditional), `zh`
+    /// (Chinese in characters both scripts share), `en`
+    /// (Latin letters dominate); empty when the text shows no script.
+    #[serde(default)]
+    pub lang: String,
     /// Where each field above came from: in JSON, a map from the field's
     /// name (`title`, `date`, …) to its [`Origin`], for the fields that have
     /// a value.
     #[serde(default)]
     pub sources: Sources,
+}
+
+impl Meta {
+    /// The language tag to state for the transcript's content: its own
+    /// (`zh-Hans`, `zh-Hant`, `en`), `und` when the text shows none.
+    pub fn lang_tag(&self) -> &str {
+        if self.lang.is_empty() {
+            "und"
+        } else {
+            &self.lang
+        }
+    }
 }
 
 /// Where each [`Meta`] value came from (`None`: the field has no value).
@@ -104,6 +125,13 @@ pub enum Origin {
     /// The file name (`2024-05-08-….md`), when the text gives none.
     #[serde(rename = "file name")]
     FileName,
+    /// A dateline near the top: `2024-11-20 10:00　来源：…`,
+    /// `2019-06-18 10:00 中國網`, `新华社北京3月5日电`.
+    #[serde(rename = "dateline")]
+    Dateline,
+    /// The host's own words, speaking for the organiser (`我省…山西省`).
+    #[serde(rename = "host")]
+    Host,
 }
 
 /// The part someone plays in the conference.

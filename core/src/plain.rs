@@ -12,7 +12,10 @@ use crate::share::{escape, share_meta};
 pub fn page(doc: &Document) -> String {
     let meta = share_meta(doc, None);
     let mut h = String::new();
-    h.push_str("<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str(&format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        escape(doc.meta.lang_tag())
+    ));
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str(&format!("<title>{}</title>\n", escape(&meta.title)));
     h.push_str(&meta.to_html());
@@ -77,8 +80,17 @@ mod tests {
         let doc = crate::structure(text, None);
         let html = page(&doc);
         assert!(
-            html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"),
+            html.starts_with("<!doctype html>\n<html lang=\"zh-Hans\">"),
             "{html}"
+        );
+        // The document's own language, not the interface's.
+        let en = page(&crate::structure(
+            "Moderator: Welcome.\nQuestion: When?\n",
+            None,
+        ));
+        assert!(
+            en.starts_with("<!doctype html>\n<html lang=\"en\">"),
+            "{en}"
         );
         assert!(
             html.contains("<title>关于&lt;春耕&gt;的新闻发布会</title>"),

@@ -17,13 +17,15 @@
 
 use crate::model::*;
 
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
-const ORIGINS: [Origin; 4] = [
+const ORIGINS: [Origin; 6] = [
     Origin::Text,
     Origin::Header,
     Origin::Intro,
     Origin::FileName,
+    Origin::Dateline,
+    Origin::Host,
 ];
 const KINDS: [BlockKind; 10] = [
     BlockKind::Title,
@@ -56,6 +58,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
     ] {
         w.opt(o);
     }
+    w.str(&m.lang);
     let s = &m.sources;
     for o in [
         s.title,
@@ -110,6 +113,7 @@ pub fn read(bytes: &[u8]) -> Option<Document> {
         organiser: r.opt()?,
         place: r.opt()?,
         source: r.opt()?,
+        lang: r.str()?,
         sources: Sources::default(),
     };
     let s = &mut meta.sources;

@@ -1,6 +1,7 @@
 //! Transcripts of many layouts against hand-labelled expectations: the
-//! conference date and every turn's speaker and role (`*.expected` beside
-//! each file in `fixtures/layouts/` and `fixtures/archive/`).
+//! conference date, place, title and language, dates said in the text,
+//! and every turn's speaker and role (`*.expected` beside each file in
+//! `fixtures/layouts/`, `fixtures/archive/` and `fixtures/other-sources/`).
 
 mod common;
 
@@ -8,12 +9,27 @@ use common::*;
 use shilu_core::{analysed, lossless::is_lossless, Document};
 use std::path::{Path, PathBuf};
 
-/// What a reader says of one transcript.
+/// What a reader says of one transcript. A field with no line is not
+/// asserted; `none` asserts that the meta has no value.
 #[derive(Debug, Default)]
 struct Expected {
-    date: Option<String>,
+    date: Option<Option<String>>,
+    place: Option<Option<String>>,
+    source: Option<Option<String>>,
+    title: Option<String>,
+    lang: Option<String>,
+    /// (phrase, ISO start): an event whose phrase contains the first.
+    events: Vec<(String, String)>,
     /// (speaker, role); role `?` is not asserted.
     turns: Vec<(String, String)>,
+    /// `turns: unlabelled`: a text labelled for its meta only.
+    turns_unlabelled: bool,
+}
+
+/// `none` is no value.
+fn value(s: &str) -> Option<String> {
+    let s = s.trim();
+    (s != "none").then(|| s.to_string())
 }
 
 fn expected(path: &Path) -> Expected {
@@ -21,7 +37,21 @@ fn expected(path: &Path) -> Expected {
     let mut e = Expected::default();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let Some(d) = line.strip_prefix("date:") {
-            e.date = Some(d.trim().to_string());
+            e.date = Some(value(d));
+        } else if let Some(p) = line.strip_prefix("place:") {
+            e.place = Some(value(p));
+        } else if let Some(v) = line.strip_prefix("source:") {
+            e.source = Some(value(v));
+        } else if let Some(t) = line.strip_prefix("title:") {
+            e.title = Some(t.trim().to_string());
+        } else if let Some(l) = line.strip_prefix("lang:") {
+            e.lang = Some(l.trim().to_string());
+        } else if let Some(ev) = line.strip_prefix("event:") {
+            let (phrase, start) = ev.rsplit_once('|').expect("event: phrase | date");
+            e.events
+                .push((phrase.trim().to_string(), start.trim().to_string()));
+        } else if line == "turns: unlabelled" {
+            e.turns_unlabelled = true;
         } else if let Some(t) = line.strip_prefix("turn:") {
             let (speaker, role) = t.rsplit_once('|').expect("turn: speaker | role");
             e.turns
@@ -64,8 +94,33 @@ fn check(path: &Path, exp: &Expected) -> Vec<String> {
     if !is_lossless(&text, &doc) {
         diffs.push("not lossless".to_string());
     }
-    if exp.date.is_some() && doc.meta.date != exp.date {
-        diffs.push(format!("date {:?}, expected {:?}", doc.meta.date, exp.date));
+    let m = &doc.meta;
+    if let Some(date) = exp.date.as_ref().filter(|d| **d != m.date) {
+        diffs.push(format!("date {:?}, expected {date:?}", m.date));
+    }
+    if let Some(place) = exp.place.as_ref().filter(|p| **p != m.place) {
+        diffs.push(format!("place {:?}, expected {place:?}", m.place));
+    }
+    if let Some(source) = exp.source.as_ref().filter(|s| **s != m.source) {
+        diffs.push(format!("source {:?}, expected {source:?}", m.source));
+    }
+    if let Some(title) = exp.title.as_ref().filter(|t| **t != m.title) {
+        diffs.push(format!("title {:?}, expected {title:?}", m.title));
+    }
+    if let Some(lang) = exp.lang.as_ref().filter(|l| **l != m.lang) {
+        diffs.push(format!("lang {:?}, expected {lang:?}", m.lang));
+    }
+    for (phrase, start) in &exp.events {
+        let found = doc
+            .events
+            .iter()
+            .any(|e| e.phrase.contains(phrase.as_str()) && e.start.as_deref() == Some(start));
+        if !found {
+            diffs.push(format!("no event {phrase} on {start}"));
+        }
+    }
+    if exp.turns_unlabelled {
+        return diffs;
     }
     let got: Vec<(String, String)> = doc
         .turns
@@ -110,6 +165,11 @@ fn archive_transcripts_read_as_labelled() {
 #[test]
 fn layouts_read_as_labelled() {
     run("layouts");
+}
+
+#[test]
+fn other_sources_read_as_labelled() {
+    run("other-sources");
 }
 
 #[test]

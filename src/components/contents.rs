@@ -111,7 +111,8 @@ pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
                     <span aria-hidden="true">"×"</span>
                 </button>
             </div>
-            <ol class="contents__list" lang="zh-CN" node_ref=list on:click=on_click
+            <ol class="contents__list" node_ref=list
+                lang=move || reader.doc.with(|d| d.meta.lang_tag().to_string()) on:click=on_click
                 inner_html=move || reader.doc.with(|d| contents_html(d).into_string())></ol>
         </nav>
     }

@@ -22,7 +22,8 @@ pub fn ConferenceHeader() -> impl IntoView {
             .with(|d| people_html(&d.participants, t()).into_string())
     };
     view! {
-        <header class="conference" lang="zh-CN">
+        <header class="conference"
+            lang=move || reader.doc.with(|d| d.meta.lang_tag().to_string())>
             <h1 class="conference__title" inner_html=title_html(reader)
                 data-field-of=move || reader.doc.with(|d| title_block(d).map(|b| b.id.clone()))></h1>
             <dl class="conference__facts" inner_html=facts></dl>

@@ -126,7 +126,7 @@ pub fn toggles_html(doc: &Document, t: &Texts) -> Html {
             )
             .el(
                 "span",
-                &[attr("class", "speaker__name"), attr("lang", "zh-CN")],
+                &[attr("class", "speaker__name"), attr("lang", doc.meta.lang_tag())],
                 &p.name,
             )
             .el(
@@ -290,6 +290,6 @@ mod tests {
         assert!(first.contains(&format!(">{n}</span>")), "{first}");
         assert!(first.contains(&(ZH.common.turns_count)(n)), "{first}");
         assert!(first.contains(&(ZH.only)(&liu.name)), "{first}");
-        expect![[r##"<li class="speaker speaker--official"><button type="button" class="chip speaker__toggle" aria-pressed="true" title="发布人 · 省扶贫办主任" data-act="toggle" data-arg="刘志杰"><span class="speaker__swatch" aria-hidden="true"></span><span class="speaker__name" lang="zh-CN">刘志杰</span><span class="speaker__count" aria-label="1 次发言">1</span></button><button type="button" class="chip chip--only" aria-label="只看刘志杰" title="只看刘志杰" data-act="only" data-arg="刘志杰"><span aria-hidden="true">◎</span></button></li>"##]].assert_eq(first);
+        expect![[r##"<li class="speaker speaker--official"><button type="button" class="chip speaker__toggle" aria-pressed="true" title="发布人 · 省扶贫办主任" data-act="toggle" data-arg="刘志杰"><span class="speaker__swatch" aria-hidden="true"></span><span class="speaker__name" lang="zh-Hans">刘志杰</span><span class="speaker__count" aria-label="1 次发言">1</span></button><button type="button" class="chip chip--only" aria-label="只看刘志杰" title="只看刘志杰" data-act="only" data-arg="刘志杰"><span aria-hidden="true">◎</span></button></li>"##]].assert_eq(first);
     }
 }

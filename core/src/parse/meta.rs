@@ -2,7 +2,11 @@
 //! organiser and place.
 
 use super::front::Header;
+use super::held::{
+    holder, news_dateline, own_province, says_held, source_field, Dateline, SOURCE_KEYS,
+};
 use super::lines::Stamp;
+use super::phrase::{dates_in, find_date, DatePhrase};
 use crate::chars::digit;
 use crate::model::{Meta, Origin};
 
@@ -16,6 +20,8 @@ pub struct Sources<'a> {
     pub intro: Vec<&'a str>,
     /// Stamp lines in the front matter.
     pub stamps: Vec<Stamp>,
+    /// Datelines in the front matter (`2024-11-20 10:00　来源：…`).
+    pub datelines: Vec<Dateline<'a>>,
     /// The file name, when the reader gave one.
     pub file_name: Option<&'a str>,
 }
@@ -23,7 +29,6 @@ pub struct Sources<'a> {
 const DATE_KEYS: &[&str] = &["时间", "時間", "日期", "发布日期", "發布日期"];
 const PUBLISHED_KEYS: &[&str] = &["发布时间", "發布時間"];
 const PLACE_KEYS: &[&str] = &["地点", "地點"];
-const SOURCE_KEYS: &[&str] = &["来源", "來源"];
 const ORGANISER_KEYS: &[&str] = &[
     "主办",
     "主辦",
@@ -36,43 +41,41 @@ const ORGANISER_KEYS: &[&str] = &[
     "发布机构",
     "發布機構",
 ];
-const HOLD: &[&str] = &["举行", "舉行", "召开", "召開", "举办", "舉辦"];
-const MEETING: &[&str] = &[
-    "发布会",
-    "發布會",
-    "通气会",
-    "通氣會",
-    "吹风会",
-    "吹風會",
-    "见面会",
-    "見面會",
-    "记者会",
-    "記者會",
-];
-const TIME_WORDS: &[&str] = &[
-    "今天", "今日", "昨天", "昨日", "日前", "近日", "上午", "下午", "晚上", "早上", "中午",
-];
-const PART_OF_DAY: &[&str] = &["上午", "下午", "晚上", "早上", "中午", "傍晚", "凌晨", "晚"];
-
-/// Builds the meta from the front matter; `text` is all conference text
-/// (front and turns), for the province count.
-pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta {
+/// Builds the meta from the front matter; `host` is what the host says
+/// (the organiser speaking: `我省…山西省`), the only words of a turn a
+/// value is taken from.
+pub fn build<'a: 'h, 'h>(src: &Sources<'a>, host: impl Iterator<Item = &'h str>) -> Meta {
     let mut origin = crate::model::Sources::default();
     let published_header = src.headers.iter().find(|h| h.is(PUBLISHED_KEYS));
     let header_stamp = published_header.and_then(|h| super::lines::timestamp(h.value));
     let published_stamp = src.stamps.iter().find(|s| s.date.is_some());
-    let published = match (published_stamp, &header_stamp) {
-        (Some(s), _) => s.iso().inspect(|_| origin.published = Some(Origin::Text)),
-        (None, Some(s)) if s.date.is_some() => {
+    let dateline_stamp = src.datelines.iter().find(|d| d.stamp.date.is_some());
+    let published = match (published_stamp, dateline_stamp, &header_stamp) {
+        (Some(s), _, _) => s.iso().inspect(|_| origin.published = Some(Origin::Text)),
+        (None, Some(d), _) => d
+            .stamp
+            .iso()
+            .inspect(|_| origin.published = Some(Origin::Dateline)),
+        (None, None, Some(s)) if s.date.is_some() => {
             s.iso().inspect(|_| origin.published = Some(Origin::Header))
         }
         _ => None,
     };
     let published_date = published_stamp
+        .or(dateline_stamp.map(|d| &d.stamp))
         .or(header_stamp.as_ref())
         .and_then(|s| s.date.as_deref());
-    // `# 2024-05-08 标题`: the date leads the title.
+    let published_origin = if published_stamp.is_some() {
+        Origin::Text
+    } else if dateline_stamp.is_some() {
+        Origin::Dateline
+    } else {
+        Origin::Header
+    };
+    // `# 2024-05-08 标题`: the date leads the title; `原标题：…` is not
+    // part of it.
     let (title_date, title) = leading_iso_date(src.title);
+    let title = strip_original(title);
     let mut meta = Meta {
         title: title.to_string(),
         published,
@@ -83,7 +86,8 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
     }
 
     // The date: a date header, the publication header, the title's date,
-    // the intro, the title's `M月D日`, a stamp; failing those, the file name.
+    // the intro, the title's `M月D日`, a stamp or dateline; failing those,
+    // the file name.
     let header_phrase = src
         .headers
         .iter()
@@ -95,16 +99,15 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
             .filter(|h| h.is(DATE_KEYS) || h.is(PUBLISHED_KEYS))
             .find_map(|h| iso_date_in(h.value))
     };
-    // The intro's date: preferably in the sentence that says a
-    // conference was held (`10月12日下午，省政府新闻办举行新闻发布会`).
+    // The intro's date: only from a sentence that says a conference was
+    // held or questions answered (`10月12日下午，省政府新闻办举行新闻发布会`),
+    // never the date of what the intro reports (`8月31日晚上，…`).
     let intro_phrase = || {
-        let held =
-            |t: &&&str| HOLD.iter().any(|h| t.contains(h)) || MEETING.iter().any(|m| t.contains(m));
         src.intro
             .iter()
-            .filter(held)
-            .chain(src.intro.iter())
-            .find_map(|t| find_date(t))
+            .flat_map(|t| t.split_inclusive(&['。', '！', '？', '!', '?'][..]))
+            .filter(|t| says_held(t))
+            .find_map(find_date)
             .map(|p| (p, Origin::Intro))
     };
     let title_phrase = || find_date(title).map(|p| (p, Origin::Text));
@@ -122,7 +125,7 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
             let (p, o) = intro_phrase().or_else(title_phrase)?;
             resolve_in(&p, published_date, title, &src.intro, src.file_name).map(|d| (d, p.text, o))
         })
-        .or_else(|| published_date.map(|d| (d.to_string(), "", Origin::Text)))
+        .or_else(|| published_date.map(|d| (d.to_string(), "", published_origin)))
         .or_else(|| {
             let name = src.file_name?;
             iso_date_in(name).map(|d| (d, "", Origin::FileName))
@@ -135,19 +138,12 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
         origin.date = Some(o);
         origin.date_text = meta.date_text.as_ref().map(|_| o);
     }
-    if meta.title.is_empty() {
-        if let Some(name) = src.file_name.and_then(title_of_file_name) {
-            meta.title = name;
-            origin.title = Some(Origin::FileName);
-        }
-    }
 
     // Organiser and place from `…在…举行新闻发布会`.
-    let (organiser, place) = src
-        .intro
-        .iter()
-        .find_map(|t| holder(t))
-        .unwrap_or((None, None));
+    let held = src.intro.iter().find_map(|t| holder(t));
+    let (organiser, place) = held
+        .clone()
+        .map_or((None, None), |h| (h.organiser, h.place));
     let header = |keys: &[&str]| {
         src.headers
             .iter()
@@ -161,15 +157,85 @@ pub fn build<'a>(src: &Sources<'a>, text: impl Iterator<Item = &'a str>) -> Meta
         (None, None) => (None, None),
     };
     (meta.organiser, origin.organiser) = pick(header(ORGANISER_KEYS), organiser);
+    // The place only as the text states it: the venue, a dateline's
+    // place, the organiser's own province; never the places discussed.
     (meta.place, origin.place) = pick(header(PLACE_KEYS), place);
     if meta.place.is_none() {
-        meta.place = most_mentioned_province(text);
-        origin.place = meta.place.as_ref().map(|_| Origin::Text);
+        // `新华社长沙5月20日电　…`: the city the report was filed from.
+        let from_dateline = src.intro.iter().find_map(|t| news_dateline(t));
+        if let Some(p) = from_dateline {
+            meta.place = Some(p.to_string());
+            origin.place = Some(Origin::Dateline);
+        }
+    }
+    if meta.place.is_none() {
+        // The intro's words, else the intro's and the host's.
+        let mut voice: Vec<&str> = src.intro.iter().map(|t| &t[..]).collect();
+        let intro = voice.len();
+        let mut place = own_province(&voice).map(|p| (p, Origin::Intro));
+        if place.is_none() {
+            voice.extend(host);
+            place = own_province(&voice)
+                .filter(|_| voice.len() > intro)
+                .map(|p| (p, Origin::Host));
+        }
+        if let Some((p, o)) = place {
+            meta.place = Some(p.to_string());
+            origin.place = Some(o);
+        }
     }
     meta.source = header(SOURCE_KEYS);
     origin.source = meta.source.as_ref().map(|_| Origin::Header);
+    if meta.source.is_none() {
+        meta.source = src
+            .datelines
+            .iter()
+            .find_map(|d| d.source)
+            .map(str::to_string);
+        origin.source = meta.source.as_ref().map(|_| Origin::Dateline);
+    }
+    if meta.source.is_none() {
+        // `发布时间：2023-09-26 16:30　来源：省生态环境厅`: a field of another header.
+        meta.source = src
+            .headers
+            .iter()
+            .find_map(|h| source_field(h.value))
+            .map(str::to_string);
+        origin.source = meta.source.as_ref().map(|_| Origin::Header);
+    }
+
+    // No title line: what the document is, as the text says it
+    // (`2020年4月15日 外交部例行记者会`), else the file name.
+    if meta.title.is_empty() {
+        let kind = held.as_ref().and_then(|h| {
+            let org = meta
+                .organiser
+                .as_deref()
+                .filter(|_| h.organiser.is_some())?;
+            Some(format!("{org}{}", h.meeting))
+        });
+        if let Some(kind) = kind {
+            meta.title = match &meta.date {
+                Some(d) => format!("{} {kind}", crate::facts::chinese_date(d)),
+                None => kind,
+            };
+            origin.title = Some(Origin::Intro);
+        } else if let Some(name) = src.file_name.and_then(title_of_file_name) {
+            meta.title = name;
+            origin.title = Some(Origin::FileName);
+        }
+    }
     meta.sources = origin;
     meta
+}
+
+/// `原标题：…` (the title a reposting site kept) without its key.
+fn strip_original(title: &str) -> &str {
+    ["原标题", "原標題"]
+        .iter()
+        .find_map(|k| title.trim_start().strip_prefix(k))
+        .and_then(|r| r.strip_prefix(crate::chars::is_colon))
+        .map_or(title, str::trim)
 }
 
 /// The ISO date of a `M月D日` phrase: its own year, else the year of
@@ -278,13 +344,20 @@ fn iso_date_at(s: &str) -> Option<(String, usize)> {
     Some((format!("{y:04}-{m:02}-{d:02}"), len))
 }
 
-/// A title from a file name: `2024-05-08-某某发布会.md` → `某某发布会`.
+/// A title from a file name: `2024-05-08-某某发布会.md` → `某某发布会`;
+/// one without words after its date is its name less the extension
+/// (`mfa_2020_04_15.txt` → `mfa_2020_04_15`).
 fn title_of_file_name(name: &str) -> Option<String> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    let base = name.rsplit(&['/', '\\'][..]).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s).trim();
     let (_, rest) = leading_iso_date(stem);
     let t = rest.trim_matches(|c: char| c == '-' || c == '_' || c.is_whitespace());
-    (t.chars().any(crate::chars::is_han)).then(|| t.to_string())
+    let t = if t.chars().any(crate::chars::is_han) {
+        t
+    } else {
+        stem
+    };
+    (!t.is_empty()).then(|| t.to_string())
 }
 
 fn ymd(iso: &str) -> Option<(u32, u32, u32)> {
@@ -299,325 +372,15 @@ fn year_in(s: &str) -> Option<u32> {
     (digits.len() == 4).then(|| digits.iter().rev().fold(0, |a, d| a * 10 + d))
 }
 
-/// A date phrase such as `10月12日下午` or `2019年3月7日`.
-#[derive(Debug, PartialEq, Eq)]
-pub struct DatePhrase<'a> {
-    pub text: &'a str,
-    pub year: Option<u32>,
-    pub month: u32,
-    pub day: u32,
-}
-
-/// Reads up to `max` digits going backwards from the end of `s`.
-fn digits_before(s: &str, max: usize) -> Option<(u32, usize)> {
-    let mut val = 0;
-    let mut mul = 1;
-    let mut bytes = 0;
-    let mut n = 0;
-    for c in s.chars().rev() {
-        let Some(d) = digit(c) else { break };
-        n += 1;
-        if n > max {
-            return None;
-        }
-        val += d * mul;
-        mul *= 10;
-        bytes += c.len_utf8();
-    }
-    (n > 0).then_some((val, bytes))
-}
-
-fn digits_after(s: &str, max: usize) -> Option<(u32, usize)> {
-    let mut val = 0;
-    let mut bytes = 0;
-    let mut n = 0;
-    for c in s.chars() {
-        let Some(d) = digit(c) else { break };
-        n += 1;
-        if n > max {
-            return None;
-        }
-        val = val * 10 + d;
-        bytes += c.len_utf8();
-    }
-    (n > 0).then_some((val, bytes))
-}
-
-/// The first `[YYYY年]M月D日[上午]` in `s`.
-pub fn find_date(s: &str) -> Option<DatePhrase<'_>> {
-    for (i, _) in s.match_indices('月') {
-        let Some((month, mb)) = digits_before(&s[..i], 2) else {
-            continue;
-        };
-        let after = &s[i + '月'.len_utf8()..];
-        let Some((day, db)) = digits_after(after, 2) else {
-            continue;
-        };
-        let rest = &after[db..];
-        let Some(rest) = rest
-            .strip_prefix('日')
-            .or_else(|| rest.strip_prefix('号').or_else(|| rest.strip_prefix('號')))
-        else {
-            continue;
-        };
-        let mut start = i - mb;
-        let mut year = None;
-        if let Some(before) = s[..start].strip_suffix('年') {
-            if let Some((y, yb)) = digits_before(before, 4) {
-                if yb >= 4 {
-                    year = Some(y);
-                    start = before.len() - yb;
-                }
-            }
-        }
-        let mut end = s.len() - rest.len();
-        if let Some(p) = PART_OF_DAY.iter().find(|p| rest.starts_with(**p)) {
-            end += p.len();
-        }
-        return Some(DatePhrase {
-            text: &s[start..end],
-            year,
-            month,
-            day,
-        });
-    }
-    None
-}
-
-/// Every `[YYYY年]M月D日` phrase in `s`, in order.
-fn dates_in(s: &str) -> impl Iterator<Item = DatePhrase<'_>> {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let p = find_date(&s[from..])?;
-        // Phrases borrow from `s`: find where this one ends.
-        let start = p.text.as_ptr() as usize - s.as_ptr() as usize;
-        from = start + p.text.len().max(1);
-        Some(p)
-    })
-}
-
-/// `省政府新闻办举行新闻发布会` → organiser; `…在XX举行…` → place too.
-fn holder(text: &str) -> Option<(Option<String>, Option<String>)> {
-    for verb in HOLD {
-        for (i, _) in text.match_indices(verb).take(20) {
-            let after: String = text[i + verb.len()..].chars().take(12).collect();
-            if !MEETING.iter().any(|m| after.contains(m)) {
-                continue;
-            }
-            let before = &text[..i];
-            let start = before
-                .rfind([
-                    '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '\n',
-                ])
-                .map_or(0, |j| {
-                    j + before[j..].chars().next().map_or(1, char::len_utf8)
-                });
-            let mut clause = before[start..].to_string();
-            if let Some(d) = find_date(&clause) {
-                clause = clause.replacen(d.text, "", 1);
-            }
-            for w in TIME_WORDS {
-                clause = clause.replace(w, "");
-            }
-            let (org, place) = match clause.find(['在', '於', '于']) {
-                Some(j) => {
-                    let c = clause[j..].chars().next().map_or(1, char::len_utf8);
-                    (
-                        clause[..j].trim().to_string(),
-                        clause[j + c..].trim().to_string(),
-                    )
-                }
-                None => (clause.trim().to_string(), String::new()),
-            };
-            let ok = |s: String| (!s.is_empty() && s.chars().count() <= 30).then_some(s);
-            let (org, place) = (ok(org), ok(place));
-            if org.is_some() || place.is_some() {
-                return Some((org, place));
-            }
-        }
-    }
-    None
-}
-
-/// Provinces and their full names (simplified, then traditional forms).
-const PROVINCES: &[(&str, &str)] = &[
-    ("北京", "北京市"),
-    ("天津", "天津市"),
-    ("上海", "上海市"),
-    ("重庆", "重庆市"),
-    ("河北", "河北省"),
-    ("山西", "山西省"),
-    ("辽宁", "辽宁省"),
-    ("吉林", "吉林省"),
-    ("黑龙江", "黑龙江省"),
-    ("江苏", "江苏省"),
-    ("浙江", "浙江省"),
-    ("安徽", "安徽省"),
-    ("福建", "福建省"),
-    ("江西", "江西省"),
-    ("山东", "山东省"),
-    ("河南", "河南省"),
-    ("湖北", "湖北省"),
-    ("湖南", "湖南省"),
-    ("广东", "广东省"),
-    ("海南", "海南省"),
-    ("四川", "四川省"),
-    ("贵州", "贵州省"),
-    ("云南", "云南省"),
-    ("陕西", "陕西省"),
-    ("甘肃", "甘肃省"),
-    ("青海", "青海省"),
-    ("台湾", "台湾省"),
-    ("内蒙古", "内蒙古自治区"),
-    ("广西", "广西壮族自治区"),
-    ("西藏", "西藏自治区"),
-    ("宁夏", "宁夏回族自治区"),
-    ("新疆", "新疆维吾尔自治区"),
-    ("香港", "香港特别行政区"),
-    ("澳门", "澳门特别行政区"),
-    ("重慶", "重慶市"),
-    ("遼寧", "遼寧省"),
-    ("黑龍江", "黑龍江省"),
-    ("江蘇", "江蘇省"),
-    ("山東", "山東省"),
-    ("廣東", "廣東省"),
-    ("貴州", "貴州省"),
-    ("雲南", "雲南省"),
-    ("陝西", "陝西省"),
-    ("甘肅", "甘肅省"),
-    ("臺灣", "臺灣省"),
-    ("台灣", "台灣省"),
-    ("內蒙古", "內蒙古自治區"),
-    ("廣西", "廣西壯族自治區"),
-    ("寧夏", "寧夏回族自治區"),
-    ("新疆", "新疆維吾爾自治區"),
-    ("澳門", "澳門特別行政區"),
-];
-
-/// Bit `c % 128` of each province's first character `c` (a Bloom
-/// filter of two words, computed at compile time).
-const FIRST_BITS: [u64; 2] = {
-    let mut bits = [0u64; 2];
-    let mut k = 0;
-    while k < PROVINCES.len() {
-        let b = PROVINCES[k].0.as_bytes();
-        bits[(b[1] & 1) as usize] |= 1 << (b[2] & 0x3F);
-        k += 1;
-    }
-    bits
-};
-
-/// The province named most often (at least twice), by its full name.
-pub fn most_mentioned_province<'a>(text: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut counts = vec![0usize; PROVINCES.len()];
-    for t in text {
-        // A byte scan: the names start with ideographs of three bytes, and
-        // the low bits of their code points are tried before the characters.
-        for (i, w) in t.as_bytes().windows(3).enumerate() {
-            // The low seven bits of a three-byte character's code point
-            // are the last bit of its second byte and six of its third.
-            if w[0] & 0xF0 != 0xE0 || FIRST_BITS[(w[1] & 1) as usize] >> (w[2] & 0x3F) & 1 == 0 {
-                continue;
-            }
-            let Some(c) = t[i..].chars().next() else {
-                continue;
-            };
-            if !matches!(
-                c,
-                '北' | '天'
-                    | '上'
-                    | '重'
-                    | '河'
-                    | '山'
-                    | '辽'
-                    | '吉'
-                    | '黑'
-                    | '江'
-                    | '浙'
-                    | '安'
-                    | '福'
-                    | '湖'
-                    | '广'
-                    | '海'
-                    | '四'
-                    | '贵'
-                    | '云'
-                    | '陕'
-                    | '甘'
-                    | '青'
-                    | '台'
-                    | '内'
-                    | '西'
-                    | '宁'
-                    | '新'
-                    | '香'
-                    | '澳'
-                    | '遼'
-                    | '廣'
-                    | '貴'
-                    | '雲'
-                    | '陝'
-                    | '臺'
-                    | '內'
-                    | '寧'
-            ) {
-                continue;
-            }
-            let s = &t[i..];
-            for (k, (short, _)) in PROVINCES.iter().enumerate() {
-                if s.starts_with(short) {
-                    counts[k] += 1;
-                }
-            }
-        }
-    }
-    let (k, &n) = counts
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
-    (n >= 2).then(|| PROVINCES[k].1.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn dates() {
-        let d = find_date("10月12日下午,省政府新闻办举行新闻发布会。").unwrap();
-        assert_eq!(
-            (d.text, d.year, d.month, d.day),
-            ("10月12日下午", None, 10, 12)
-        );
-        let d = find_date("国务院新闻办公室2019年3月7日上午举行").unwrap();
-        assert_eq!(d.text, "2019年3月7日上午");
-        assert_eq!(d.year, Some(2019));
-        assert!(find_date("9—10月份").is_none());
-    }
-
-    #[test]
-    fn organiser_and_place() {
-        assert_eq!(
-            holder("10月12日下午,省政府新闻办举行新闻发布会。"),
-            Some((Some("省政府新闻办".into()), None))
-        );
-        assert_eq!(
-            holder("国务院新闻办公室3月7日上午在国务院新闻办新闻发布厅举行新闻发布会,"),
-            Some((
-                Some("国务院新闻办公室".into()),
-                Some("国务院新闻办新闻发布厅".into())
-            ))
-        );
-    }
-
-    #[test]
-    fn provinces() {
-        let t = ["山西省扶贫", "山西日报", "陕西"];
-        assert_eq!(
-            most_mentioned_province(t.into_iter()),
-            Some("山西省".into())
-        );
-        assert_eq!(most_mentioned_province(["陕西"].into_iter()), None);
+    fn original_titles_lose_their_key() {
+        assert_eq!(strip_original("原标题：某某新闻发布会"), "某某新闻发布会");
+        assert_eq!(strip_original("原標題: 某某記者會"), "某某記者會");
+        assert_eq!(strip_original("某某原标题"), "某某原标题");
     }
 
     #[test]
@@ -628,11 +391,15 @@ mod tests {
             stamps: vec![super::super::lines::timestamp("13.10.2017  14:57").unwrap()],
             ..Sources::default()
         };
-        let m = build(&src, ["山西", "山西"].into_iter());
+        let m = build(&src, ["山西", "我省", "山西省"].into_iter());
         assert_eq!(m.published.as_deref(), Some("2017-10-13T14:57"));
         assert_eq!(m.date.as_deref(), Some("2017-10-12"));
         assert_eq!(m.date_text.as_deref(), Some("10月12日下午"));
         assert_eq!(m.organiser.as_deref(), Some("省政府新闻办"));
         assert_eq!(m.place.as_deref(), Some("山西省"));
+        assert_eq!(m.sources.place, Some(Origin::Host));
+        // Named often, but never stated as the place.
+        let m = build(&src, ["山西省", "山西省"].into_iter());
+        assert_eq!(m.place, None);
     }
 }

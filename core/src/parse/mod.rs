@@ -24,14 +24,17 @@
 mod appendix;
 mod evidence;
 mod front;
+mod held;
 mod label;
 mod lines;
 mod markup;
 mod meta;
 mod names;
 mod participants;
+mod phrase;
 mod qa;
 mod roles;
+mod script;
 mod sections;
 mod syntax;
 
@@ -128,6 +131,13 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             continue;
         }
         let mut p = front_parts(l.text);
+        // A dateline (`2024-11-20 10:00　来源：…`) is the page's stamp.
+        if matches!(p.kind, BlockKind::Heading | BlockKind::Paragraph) {
+            if let Some(d) = held::dateline(l.text) {
+                p.kind = BlockKind::Stamp;
+                src.datelines.push(d);
+            }
+        }
         if !title_seen && matches!(p.kind, BlockKind::Heading | BlockKind::Paragraph) {
             title_seen = true;
             // `# 2024-05-08 标题`: the date does not count.
@@ -189,7 +199,15 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     doc.participants = reg.into_vec();
     roles::infer(&mut doc);
     doc.qa = qa::pair(&doc.turns);
-    doc.meta = meta::build(&src, lines[..end].iter().map(|l| l.text));
+    let host = doc
+        .turns
+        .iter()
+        .filter(|t| t.role == crate::model::Role::Host)
+        .flat_map(|t| &t.blocks)
+        .map(|b| b.text.as_str());
+    let mut meta = meta::build(&src, host);
+    meta.lang = script::language(text).to_string();
+    doc.meta = meta;
     doc
 }
 

@@ -166,7 +166,8 @@ pub fn Transcript() -> impl IntoView {
         None => on_block_action(reader, &ev),
     };
     view! {
-        <article id="transcript" class="transcript" lang="zh-CN" tabindex="-1"
+        <article id="transcript" class="transcript" tabindex="-1"
+            lang=move || reader.doc.with(|d| d.meta.lang_tag().to_string())
             aria-label=text(|t| t.panel_transcript) on:click=on_click>
             <FoldAllControls/>
             <div id=CONTENT_ID node_ref=content

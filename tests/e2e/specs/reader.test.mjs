@@ -190,7 +190,7 @@ test('English interface, dark theme; screenshots in both themes at both widths',
         await page.getByRole('tab', { name: 'Transcript' }).waitFor();
         assert.equal(await page.getByRole('button', { name: 'Expand all' }).count(), 1);
         // The transcript itself is never translated.
-        assert.equal(await page.locator('#transcript').getAttribute('lang'), 'zh-CN');
+        assert.equal(await page.locator('#transcript').getAttribute('lang'), 'zh-Hans', "the seed's own language");
         await page.reload();
         assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark', 'the theme is remembered');
       },
