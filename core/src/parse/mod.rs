@@ -24,6 +24,7 @@
 mod appendix;
 mod evidence;
 mod front;
+mod initials;
 mod label;
 mod lines;
 mod markup;
@@ -52,7 +53,13 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     // 1. Lines and their label candidates.
     let lines = lines::split(text);
     let n = lines.len();
-    let cands: Vec<Option<Label<'_>>> = lines.iter().map(|l| label::candidate(l.text)).collect();
+    // Page furniture (running headers, page numbers) is never a label.
+    let furniture = lines::page_furniture(&lines);
+    let mut cands: Vec<Option<Label<'_>>> = lines
+        .iter()
+        .zip(&furniture)
+        .map(|(l, &f)| if f { None } else { label::candidate(l.text) })
+        .collect();
     // 2. The document's evidence.
     let ev = Evidence::of(&cands);
     let mut reg = Registry::default();
@@ -80,6 +87,23 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             front::register_intro(lines[i].text, &mut reg);
         }
     }
+    // A host's first turn that introduces the speakers
+    // (`今天我们请市交通运输局局长周文和…介绍`) introduces them as an intro
+    // paragraph does.
+    if let Some(c) = cands.get(front_end).and_then(Option::as_ref) {
+        if reg.guess_role(c) == crate::model::Role::Host {
+            front::register_intro(c.rest, &mut reg);
+            for i in front_end + 1..n {
+                let accepted = cands[i]
+                    .as_ref()
+                    .is_some_and(|c| ev.accept(c, &lines[i], &|n| reg.knows(n)));
+                if accepted {
+                    break;
+                }
+                front::register_intro(lines[i].text, &mut reg);
+            }
+        }
+    }
     reg.end_front();
 
     // 4. Labels after the front matter. Names that a strong label gives
@@ -92,7 +116,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             known.insert(name.clone());
         }
     }
-    let is_label: Vec<bool> = (0..n)
+    let mut is_label: Vec<bool> = (0..n)
         .map(|i| {
             i >= front_end
                 && cands[i]
@@ -100,6 +124,8 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
                     .is_some_and(|c| ev.accept(c, &lines[i], &|n| known.contains(n)))
         })
         .collect();
+
+    initials::expand(&mut cands, &mut is_label, front_end);
 
     // Where the conference ends.
     let mut turn_role = vec![None; n];
@@ -127,7 +153,11 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
         if consumed[i] {
             continue;
         }
-        let mut p = front_parts(l.text);
+        let mut p = if furniture[i] {
+            Parts::plain(BlockKind::Aside, l.text)
+        } else {
+            front_parts(l.text)
+        };
         if !title_seen && matches!(p.kind, BlockKind::Heading | BlockKind::Paragraph) {
             title_seen = true;
             // `# 2024-05-08 标题`: the date does not count.
@@ -171,14 +201,20 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             if !c.rest.is_empty() {
                 push_block(&mut doc, speech_parts(c.rest, &mut outline));
             }
+        } else if furniture[i] {
+            push_block(&mut doc, Parts::plain(BlockKind::Aside, lines[i].text));
         } else {
             push_block(&mut doc, speech_parts(lines[i].text, &mut outline));
         }
     }
 
     // 5c. Appendix: everything after the conference, as written.
-    for l in lines.iter().skip(end) {
-        let mut p = front_parts(l.text);
+    for (l, &f) in lines.iter().zip(&furniture).skip(end) {
+        let mut p = if f {
+            Parts::plain(BlockKind::Aside, l.text)
+        } else {
+            front_parts(l.text)
+        };
         if p.kind == BlockKind::Header {
             p.kind = BlockKind::Paragraph;
         }
@@ -187,6 +223,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     }
 
     doc.participants = reg.into_vec();
+    roles::addressed(&mut doc);
     roles::infer(&mut doc);
     doc.qa = qa::pair(&doc.turns);
     doc.meta = meta::build(&src, lines[..end].iter().map(|l| l.text));

@@ -2,8 +2,85 @@
 //! voice that answers the journalists' questions (the spokesperson of a
 //! regular briefing, introduced nowhere) is an official.
 
+use super::label::official_title;
+use super::names::address_title;
+use crate::chars::{has_surname, is_han};
 use crate::model::{Document, Role, Turn};
 use std::collections::BTreeMap;
+
+/// Gives a speaker no label or intro gives a title the title the others
+/// address them by (`莊副署長` for `莊定賢`), and the role it implies,
+/// when their surname is no other speaker's.
+pub fn addressed(doc: &mut Document) {
+    // Surname → the one untitled speaker with it (`None`: several).
+    let mut by_surname: BTreeMap<char, Option<usize>> = BTreeMap::new();
+    for (i, p) in doc.participants.iter().enumerate() {
+        let n = p.name.chars().count();
+        let Some(first) = p.name.chars().next() else {
+            continue;
+        };
+        let person = (2..=3).contains(&n) && p.name.chars().all(is_han) && has_surname(&p.name);
+        if !person {
+            continue;
+        }
+        let untitled = p.title.is_none();
+        match by_surname.get(&first) {
+            None if untitled => {
+                by_surname.insert(first, Some(i));
+            }
+            None => {}
+            Some(_) => {
+                by_surname.insert(first, None);
+            }
+        }
+        if !untitled {
+            // A titled speaker with the surname makes it ambiguous.
+            by_surname.insert(first, None);
+        }
+    }
+    by_surname.retain(|_, v| v.is_some());
+    if by_surname.is_empty() {
+        return;
+    }
+    // The titles each is addressed by, as first found; `None` when two differ.
+    let mut found: BTreeMap<usize, Option<&str>> = BTreeMap::new();
+    for b in doc.turns.iter().flat_map(|t| &t.blocks) {
+        for (at, c) in b.text.char_indices() {
+            let Some(&Some(i)) = by_surname.get(&c) else {
+                continue;
+            };
+            let Some(title) = address_title(&b.text[at + c.len_utf8()..]) else {
+                continue;
+            };
+            match found.get(&i) {
+                Some(Some(t)) if *t != title => {
+                    found.insert(i, None);
+                }
+                Some(_) => {}
+                None => {
+                    found.insert(i, Some(title));
+                }
+            }
+        }
+    }
+    let found: Vec<(usize, String)> = found
+        .into_iter()
+        .filter_map(|(i, t)| Some((i, t?.to_string())))
+        .collect();
+    for (i, title) in found {
+        let p = &mut doc.participants[i];
+        if p.role == Role::Other && official_title(&title) {
+            p.role = Role::Official;
+            let (id, role) = (p.id.clone(), p.role);
+            for t in doc.turns.iter_mut().filter(|t| t.participant == id) {
+                if t.role == Role::Other {
+                    t.role = role;
+                }
+            }
+        }
+        doc.participants[i].title = Some(title);
+    }
+}
 
 /// Gives roles to speakers of unknown role, once the document has
 /// journalists' questions: a voice that speaks after a question, before
