@@ -1,6 +1,7 @@
 //! Transcripts of many layouts against hand-labelled expectations: the
-//! conference date and every turn's speaker and role (`*.expected` beside
-//! each file in `fixtures/layouts/` and `fixtures/archive/`).
+//! conference date, every turn's speaker and role, speakers' roles and
+//! titles, and lines that are not speech (`*.expected` beside each file in
+//! `fixtures/layouts/`, `fixtures/archive/` and `fixtures/other-sources/`).
 
 mod common;
 
@@ -14,6 +15,12 @@ struct Expected {
     date: Option<String>,
     /// (speaker, role); role `?` is not asserted.
     turns: Vec<(String, String)>,
+    /// (name, role, title): a participant as the reader sees them; title
+    /// `-` is none.
+    speakers: Vec<(String, String, String)>,
+    /// Lines that are not speech (page furniture, asides): each is in the
+    /// document, only ever as an aside.
+    not_speech: Vec<String>,
 }
 
 fn expected(path: &Path) -> Expected {
@@ -22,6 +29,14 @@ fn expected(path: &Path) -> Expected {
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let Some(d) = line.strip_prefix("date:") {
             e.date = Some(d.trim().to_string());
+        } else if let Some(t) = line.strip_prefix("speaker:") {
+            let f: Vec<&str> = t.split('|').map(str::trim).collect();
+            let [name, role, title] = f[..] else {
+                panic!("{}: speaker: name | role | title", path.display());
+            };
+            e.speakers.push((name.into(), role.into(), title.into()));
+        } else if let Some(t) = line.strip_prefix("not-speech:") {
+            e.not_speech.push(t.trim().to_string());
         } else if let Some(t) = line.strip_prefix("turn:") {
             let (speaker, role) = t.rsplit_once('|').expect("turn: speaker | role");
             e.turns
@@ -87,6 +102,37 @@ fn check(path: &Path, exp: &Expected) -> Vec<String> {
             ));
         }
     }
+    for (name, role, title) in &exp.speakers {
+        match doc.participants.iter().find(|p| &p.name == name) {
+            None => diffs.push(format!("no speaker {name}")),
+            Some(p) => {
+                let got_title = p.title.as_deref().unwrap_or("-");
+                if p.role.as_str() != role || got_title != title {
+                    diffs.push(format!(
+                        "speaker {name}: {} | {got_title}, expected {role} | {title}",
+                        p.role.as_str()
+                    ));
+                }
+            }
+        }
+    }
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for line in &exp.not_speech {
+        let line = squeeze(line);
+        let blocks: Vec<&shilu_core::model::Block> = doc
+            .front
+            .iter()
+            .chain(doc.turns.iter().flat_map(|t| &t.blocks))
+            .chain(&doc.appendix)
+            .filter(|b| squeeze(&b.text) == line)
+            .collect();
+        if blocks.is_empty() {
+            diffs.push(format!("no block {line:?}"));
+        }
+        if blocks.iter().any(|b| b.kind != shilu_core::model::BlockKind::Aside) {
+            diffs.push(format!("{line:?} read as speech"));
+        }
+    }
     diffs
 }
 
@@ -110,6 +156,11 @@ fn archive_transcripts_read_as_labelled() {
 #[test]
 fn layouts_read_as_labelled() {
     run("layouts");
+}
+
+#[test]
+fn other_sources_read_as_labelled() {
+    run("other-sources");
 }
 
 #[test]

@@ -115,7 +115,13 @@ impl Evidence {
                     || (self.recurs_often(c) && self.has_strong())
             }
             Shape::Latin => is_known || self.recurs(c),
-            Shape::TitleOnly => self.recurs(c) || (line.indent == 0 && c.rest.is_empty()),
+            // An office holder's title at the start of a line, written as
+            // the document writes its other labels (`發展局局長：主席，…`).
+            Shape::TitleOnly => {
+                self.recurs(c)
+                    || (line.indent == 0 && c.rest.is_empty())
+                    || (line.indent == 0 && c.role.is_some() && self.same_layout(c))
+            }
             Shape::Other | Shape::Initial => false,
         }
     }

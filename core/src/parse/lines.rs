@@ -83,6 +83,14 @@ pub fn page_furniture(lines: &[Line<'_>]) -> Vec<bool> {
     out
 }
 
+/// Whether a line reads as hard-wrapped in mid-sentence: long, and
+/// ending in a character of the text, not in punctuation.
+pub fn ends_wrapped(text: &str) -> bool {
+    text.chars().next_back().is_some_and(is_han)
+        && crate::chars::count_upto(text, 20) >= 20
+        && super::syntax::md_heading(text).is_none()
+}
+
 /// Timestamp lines between turns become the turns' times: a stamp right
 /// before a label, or right after a label alone on its line. Returns, per
 /// line, the stamp line of its turn, and which lines were so consumed.

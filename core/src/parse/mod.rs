@@ -116,12 +116,23 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             known.insert(name.clone());
         }
     }
+    // A short line that ends in a colon right after a hard-wrapped line
+    // (`政府可否告知` / `本會：`) ends that sentence: it is no label unless
+    // its words make one.
+    let wrapped = |i: usize, c: &Label<'_>| {
+        i > front_end
+            && c.form == syntax::Form::Plain
+            && c.rest.is_empty()
+            && !c.shape.is_strong()
+            && !c.name.as_deref().is_some_and(|n| known.contains(n))
+            && lines::ends_wrapped(lines[i - 1].text)
+    };
     let mut is_label: Vec<bool> = (0..n)
         .map(|i| {
             i >= front_end
-                && cands[i]
-                    .as_ref()
-                    .is_some_and(|c| ev.accept(c, &lines[i], &|n| known.contains(n)))
+                && cands[i].as_ref().is_some_and(|c| {
+                    !wrapped(i, c) && ev.accept(c, &lines[i], &|n| known.contains(n))
+                })
         })
         .collect();
 

@@ -407,6 +407,10 @@ fn name_at(s: &str, known: &dyn Fn(&str) -> bool, long_title: bool) -> Option<us
         if !name.chars().all(is_han) {
             return None;
         }
+        // `请周文局长介绍`: a verb after a title, not a name.
+        if AFTER_NAME.iter().any(|w| name.starts_with(w)) {
+            return None;
+        }
         let after = &s[e..];
         let cut = after.is_empty()
             || !after.starts_with(is_han)
