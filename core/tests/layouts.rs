@@ -129,7 +129,10 @@ fn check(path: &Path, exp: &Expected) -> Vec<String> {
         if blocks.is_empty() {
             diffs.push(format!("no block {line:?}"));
         }
-        if blocks.iter().any(|b| b.kind != shilu_core::model::BlockKind::Aside) {
+        if blocks
+            .iter()
+            .any(|b| b.kind != shilu_core::model::BlockKind::Aside)
+        {
             diffs.push(format!("{line:?} read as speech"));
         }
     }

@@ -71,7 +71,7 @@ impl Evidence {
         self.marked >= 2
     }
 
-    fn recurs(&self, c: &Label<'_>) -> bool {
+    pub fn recurs(&self, c: &Label<'_>) -> bool {
         self.count.get(&c.key()).copied().unwrap_or(0) >= 2
     }
 
@@ -128,7 +128,7 @@ impl Evidence {
 
     /// Whether the document writes its strong labels as this one is
     /// written: inline, or alone on a line.
-    fn same_layout(&self, c: &Label<'_>) -> bool {
+    pub fn same_layout(&self, c: &Label<'_>) -> bool {
         if c.rest.is_empty() {
             self.own_line > 0
         } else {

@@ -125,6 +125,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             && c.rest.is_empty()
             && !c.shape.is_strong()
             && !c.name.as_deref().is_some_and(|n| known.contains(n))
+            && !names_a_speaker(c, &ev)
             && lines::ends_wrapped(lines[i - 1].text)
     };
     let mut is_label: Vec<bool> = (0..n)
@@ -239,6 +240,17 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     doc.qa = qa::pair(&doc.turns);
     doc.meta = meta::build(&src, lines[..end].iter().map(|l| l.text));
     doc
+}
+
+/// Whether a label alone on its line names a speaker by its own words,
+/// even after a wrapped line: an office (`教育局局長：`, not `局長：`), or a
+/// name with a surname that the document uses again as a label, or in a
+/// document whose labels stand alone on their lines.
+fn names_a_speaker(c: &Label<'_>, ev: &Evidence) -> bool {
+    let office = c.shape == label::Shape::TitleOnly
+        && c.role.is_some()
+        && c.title.as_deref().is_some_and(|t| t.chars().count() >= 4);
+    office || (c.surname && (ev.recurs(c) || ev.same_layout(c)))
 }
 
 /// How many lines read as a speaker label by their form and words alone,

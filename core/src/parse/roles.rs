@@ -139,10 +139,9 @@ fn asks(t: &Turn) -> bool {
     let end = last
         .text
         .trim_end_matches(|c: char| c.is_whitespace() || "」』”’\"）)谢謝。.".contains(c));
-    end.ends_with(['？', '?'])
-        || t.blocks
-            .iter()
-            .any(|b| b.text.contains("请问") || b.text.contains("請問"))
+    // The blocks joined: a hard-wrapped `请` / `问` is one word.
+    let text: String = t.blocks.iter().map(|b| b.text.as_str()).collect();
+    end.ends_with(['？', '?']) || text.contains("请问") || text.contains("請問")
 }
 
 #[cfg(test)]
