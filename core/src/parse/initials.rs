@@ -1,8 +1,9 @@
 //! Short labels: one character standing for a full label the document
 //! writes elsewhere (`謝：` for `謝振中：`, `記：` for `記者：`), as a
-//! newspaper shortens them once the speakers are known.
+//! newspaper shortens them once the speakers are known, and a surname with
+//! a title (`莊副署長：` for `莊定賢：`).
 
-use super::label::{Label, Shape};
+use super::label::{surname_title, Label, Shape};
 use crate::chars::strip_ws;
 use crate::model::Role;
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ pub fn expand(cands: &mut [Option<Label<'_>>], is_label: &mut [bool], from: usiz
         let Some(c) = c else { continue };
         let key = match (&c.name, c.shape, c.role) {
             (_, Shape::Initial, _) => continue,
+            (Some(name), _, _) if surname_title(name).is_some() => continue,
             (Some(name), _, _) => name.clone(),
             (None, Shape::Role, Some(Role::Journalist)) => strip_ws(c.body),
             _ => continue,
@@ -36,6 +38,18 @@ pub fn expand(cands: &mut [Option<Label<'_>>], is_label: &mut [bool], from: usiz
         }
     }
     for (c, l) in cands.iter_mut().zip(is_label.iter_mut()).skip(from) {
+        // `莊副署長：` read as a label: the one speaker with that surname.
+        if let Some(c) = c.as_mut().filter(|c| *l && c.shape == Shape::Name) {
+            let short = c
+                .name
+                .as_deref()
+                .is_some_and(|n| surname_title(n).is_some());
+            let first = c.body.trim().chars().next();
+            if let (true, Some(Some((key, None)))) = (short, first.and_then(|f| full.get(&f))) {
+                c.name = Some(key.clone());
+            }
+            continue;
+        }
         let Some(c) = c.as_mut().filter(|c| c.shape == Shape::Initial) else {
             continue;
         };
@@ -80,6 +94,20 @@ mod tests {
             (Some("記者"), Some(Role::Journalist))
         );
         assert_eq!(cands[3].as_ref().unwrap().name.as_deref(), Some("謝振中"));
+    }
+
+    #[test]
+    fn surname_and_title() {
+        let lines = ["莊定賢：答。", "記者：問？", "莊副署長：再答。"];
+        let mut cands: Vec<_> = lines.iter().map(|l| candidate(l)).collect();
+        let mut is_label = vec![true, true, true];
+        expand(&mut cands, &mut is_label, 0);
+        let c = cands[2].as_ref().unwrap();
+        assert_eq!(c.name.as_deref(), Some("莊定賢"));
+        assert_eq!(
+            (c.title.as_deref(), c.role),
+            (Some("副署長"), Some(Role::Official))
+        );
     }
 
     #[test]

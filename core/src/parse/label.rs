@@ -77,7 +77,7 @@ impl Label<'_> {
 
 const HOST_WORDS: &[&str] = &["主持人", "主持", "司仪", "司儀"];
 /// Role words that name the host only when they are the whole label.
-const HOST_ALONE: &[&str] = &["主席", "主持人员"];
+const HOST_ALONE: &[&str] = &["主席", "主持人员", "代理主席", "代理主持人"];
 const JOURNALIST_WORDS: &[&str] = &["记者", "記者"];
 const QUESTION: &[&str] = &[
     "问",
@@ -252,6 +252,16 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
         label.outlet = Some(strip_ws(outer));
         return Some(label);
     }
+    // `莊副署長`: a surname and the title the others address the speaker
+    // by (see [`super::initials`] for the full name).
+    if let Some(title) = surname_title(outer) {
+        label.shape = Shape::Name;
+        label.role = official_title(title).then_some(Role::Official);
+        label.title = Some(title.to_string());
+        label.name = Some(outer.trim().to_string());
+        label.surname = true;
+        return Some(label);
+    }
     // `黃毓民議員`, `陳家強局長`: a name, then the title it is addressed by.
     if let Some((name, title)) = split_name_title(outer) {
         label.shape = Shape::Titled;
@@ -337,6 +347,15 @@ fn split_name_title(s: &str) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+/// `莊副署長` → `副署長`: one surname character, then an address title.
+pub fn surname_title(s: &str) -> Option<&str> {
+    let s = s.trim();
+    let first = s.chars().next()?;
+    let rest = &s[first.len_utf8()..];
+    let surname = has_surname(&s[..first.len_utf8() + rest.chars().next()?.len_utf8()]);
+    (surname && address_title(rest) == Some(rest)).then_some(rest)
 }
 
 /// Endings of an office's name: `…新闻办公室`, `…局`, `…厅`.
