@@ -342,7 +342,7 @@ fn split_name_title(s: &str) -> Option<(&str, &str)> {
     let s = s.trim();
     for (i, _) in s.char_indices().skip(2).take(2) {
         let (name, title) = s.split_at(i);
-        if name.chars().all(is_han) && has_surname(name) && address_title(title) == Some(title) {
+        if address_title(title) == Some(title) && name.chars().all(is_han) && has_surname(name) {
             return Some((name, title));
         }
     }
@@ -354,8 +354,10 @@ pub fn surname_title(s: &str) -> Option<&str> {
     let s = s.trim();
     let first = s.chars().next()?;
     let rest = &s[first.len_utf8()..];
-    let surname = has_surname(&s[..first.len_utf8() + rest.chars().next()?.len_utf8()]);
-    (surname && address_title(rest) == Some(rest)).then_some(rest)
+    if address_title(rest) != Some(rest) {
+        return None;
+    }
+    has_surname(&s[..first.len_utf8() + rest.chars().next()?.len_utf8()]).then_some(rest)
 }
 
 /// Endings of an office's name: `…新闻办公室`, `…局`, `…厅`.
@@ -376,7 +378,12 @@ fn split_office_name(s: &str) -> Option<(&str, &str)> {
         }
         let (i, _) = s.char_indices().nth(n - len)?;
         let (office, name) = s.split_at(i);
-        if has_surname(name) && OFFICE_ENDS.ends(office) {
+        // The last character first: most labels end otherwise.
+        let last = office.chars().next_back().unwrap_or_default();
+        if "室局厅廳部委会會办辦府心院署处處司所组組".contains(last)
+            && OFFICE_ENDS.ends(office)
+            && has_surname(name)
+        {
             return Some((office, name));
         }
     }

@@ -149,6 +149,12 @@ const ADDRESS_PREFIXES: &[&str] = &["副", "總", "总", "助理", "常務", "�
 /// The title a person is addressed by that starts `s` (`副署長`,
 /// `議員`), if one does.
 pub fn address_title(s: &str) -> Option<&str> {
+    // The first characters of the prefixes and cores, checked first: most
+    // text starts otherwise.
+    const FIRST: &str = "副總总助常高議议委局司署處处部廳厅主長长市省縣县區区院秘警";
+    if !s.chars().next().is_some_and(|c| FIRST.contains(c)) {
+        return None;
+    }
     let mut rest = s;
     let mut start = 0;
     if let Some(p) = ADDRESS_PREFIXES.iter().find(|p| s.starts_with(**p)) {

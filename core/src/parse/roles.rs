@@ -44,21 +44,52 @@ pub fn addressed(doc: &mut Document) {
     }
     // The titles each is addressed by, as first found; `None` when two differ.
     let mut found: BTreeMap<usize, Option<&str>> = BTreeMap::new();
-    for b in doc.turns.iter().flat_map(|t| &t.blocks) {
-        for (at, c) in b.text.char_indices() {
-            let Some(&Some(i)) = by_surname.get(&c) else {
-                continue;
-            };
-            let Some(title) = address_title(&b.text[at + c.len_utf8()..]) else {
-                continue;
-            };
-            match found.get(&i) {
-                Some(Some(t)) if *t != title => {
-                    found.insert(i, None);
-                }
-                Some(_) => {}
-                None => {
-                    found.insert(i, Some(title));
+    // The others address a speaker in the turns next to theirs, at the
+    // start or the end (`莊副署長，請問…`, `多謝莊副署長。`): the first and
+    // last paragraph of each neighbouring turn are read, once.
+    // Built by insertion: `collect` into a B-tree links a sort per type.
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in doc.participants.iter().enumerate() {
+        index.insert(p.id.as_str(), i);
+    }
+    let surname = |t: &Turn| {
+        let i = *index.get(t.participant.as_str())?;
+        let c = doc.participants[i].name.chars().next()?;
+        by_surname.get(&c).copied().flatten().map(|_| (c, i))
+    };
+    for (j, t) in doc.turns.iter().enumerate() {
+        let near = [j.checked_sub(1), Some(j + 1)].map(|k| k.and_then(|k| doc.turns.get(k)));
+        let people: Vec<(char, usize)> = near
+            .into_iter()
+            .flatten()
+            .filter(|n| n.participant != t.participant)
+            .filter_map(surname)
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        let ends = [t.blocks.first(), t.blocks.last()];
+        let blocks = if t.blocks.len() > 1 {
+            &ends[..]
+        } else {
+            &ends[..1]
+        };
+        for b in blocks.iter().flatten() {
+            for (at, c) in b.text.char_indices() {
+                let Some(&(_, i)) = people.iter().find(|p| p.0 == c) else {
+                    continue;
+                };
+                let Some(title) = address_title(&b.text[at + c.len_utf8()..]) else {
+                    continue;
+                };
+                match found.get(&i) {
+                    Some(Some(t)) if *t != title => {
+                        found.insert(i, None);
+                    }
+                    Some(_) => {}
+                    None => {
+                        found.insert(i, Some(title));
+                    }
                 }
             }
         }
@@ -139,9 +170,13 @@ fn asks(t: &Turn) -> bool {
     let end = last
         .text
         .trim_end_matches(|c: char| c.is_whitespace() || "」』”’\"）)谢謝。.".contains(c));
-    // The blocks joined: a hard-wrapped `请` / `问` is one word.
-    let text: String = t.blocks.iter().map(|b| b.text.as_str()).collect();
-    end.ends_with(['？', '?']) || text.contains("请问") || text.contains("請問")
+    let says = |b: &str| b.contains("请问") || b.contains("請問");
+    // A hard-wrapped `请` / `问` is one word.
+    let across = t
+        .blocks
+        .windows(2)
+        .any(|w| w[0].text.ends_with(['请', '請']) && w[1].text.starts_with(['问', '問']));
+    end.ends_with(['？', '?']) || across || t.blocks.iter().any(|b| says(&b.text))
 }
 
 #[cfg(test)]
