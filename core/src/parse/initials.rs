@@ -4,7 +4,6 @@
 //! a title (`莊副署長：` for `莊定賢：`).
 
 use super::label::{surname_title, Label, Shape};
-use crate::chars::strip_ws;
 use crate::model::Role;
 use std::collections::BTreeMap;
 
@@ -12,61 +11,82 @@ use std::collections::BTreeMap;
 /// character starts exactly one of the document's full labels (a name, or
 /// the journalists' role word), and reads it as that label.
 pub fn expand(cands: &mut [Option<Label<'_>>], is_label: &mut [bool], from: usize) {
-    // The first character of each full label: its name and role, or
-    // `None` when two labels start with it.
-    let mut full: BTreeMap<char, Option<(String, Option<Role>)>> = BTreeMap::new();
-    for (c, _) in cands.iter().zip(is_label.iter()).filter(|(_, &l)| l) {
+    // What a full label is known by: its name, or the journalists' role word.
+    fn key<'a>(c: &'a Label<'_>) -> Option<&'a str> {
+        match (&c.name, c.shape, c.role) {
+            (_, Shape::Initial, _) => None,
+            (Some(name), _, _) if surname_title(name).is_some() => None,
+            (Some(name), _, _) => Some(name),
+            (None, Shape::Role, Some(Role::Journalist)) => Some(c.body),
+            _ => None,
+        }
+    }
+    // The first character of each full label: the candidate that has it,
+    // or `None` when two labels start with it. Nothing is copied here:
+    // most documents have no short labels.
+    let mut full: BTreeMap<char, Option<usize>> = BTreeMap::new();
+    let mut short = false;
+    for (j, (c, _)) in cands
+        .iter()
+        .zip(is_label.iter())
+        .enumerate()
+        .filter(|(_, (_, &l))| l)
+    {
         let Some(c) = c else { continue };
-        let key = match (&c.name, c.shape, c.role) {
-            (_, Shape::Initial, _) => continue,
-            (Some(name), _, _) if surname_title(name).is_some() => continue,
-            (Some(name), _, _) => name.clone(),
-            (None, Shape::Role, Some(Role::Journalist)) => strip_ws(c.body),
-            _ => continue,
-        };
-        let Some(first) = key.chars().next() else {
+        short |= c.shape == Shape::Initial
+            || c.name
+                .as_deref()
+                .is_some_and(|n| surname_title(n).is_some());
+        let Some(k) = key(c) else { continue };
+        let Some(first) = k.chars().next() else {
             continue;
         };
         match full.get(&first) {
-            Some(Some((k, _))) if *k != key => {
+            Some(Some(other)) if cands[*other].as_ref().and_then(key) != Some(k) => {
                 full.insert(first, None);
             }
             Some(_) => {}
             None => {
-                full.insert(first, Some((key, c.role)));
+                full.insert(first, Some(j));
             }
         }
     }
-    for (c, l) in cands.iter_mut().zip(is_label.iter_mut()).skip(from) {
+    if !short && !cands.iter().flatten().any(|c| c.shape == Shape::Initial) {
+        return;
+    }
+    for i in from..cands.len() {
+        let Some(c) = &cands[i] else { continue };
         // `莊副署長：` read as a label: the one speaker with that surname.
-        if let Some(c) = c.as_mut().filter(|c| *l && c.shape == Shape::Name) {
-            let short = c
-                .name
+        let addressed = is_label[i]
+            && c.shape == Shape::Name
+            && c.name
                 .as_deref()
                 .is_some_and(|n| surname_title(n).is_some());
-            let first = c.body.trim().chars().next();
-            if let (true, Some(Some((key, None)))) = (short, first.and_then(|f| full.get(&f))) {
-                c.name = Some(key.clone());
+        if !addressed && c.shape != Shape::Initial {
+            continue;
+        }
+        let Some(&Some(j)) = c.body.chars().next().and_then(|f| full.get(&f)) else {
+            continue;
+        };
+        let Some(f) = &cands[j] else { continue };
+        let (name, role) = (key(f).map(str::to_string), f.role);
+        let Some(c) = cands[i].as_mut() else { continue };
+        if addressed {
+            // A name only: `莊` is no journalist.
+            if role.is_none() {
+                c.name = name;
             }
             continue;
         }
-        let Some(c) = c.as_mut().filter(|c| c.shape == Shape::Initial) else {
-            continue;
+        c.shape = if role.is_some() {
+            Shape::Role
+        } else {
+            Shape::Name
         };
-        let Some(first) = c.body.chars().next() else {
-            continue;
-        };
-        if let Some(Some((key, role))) = full.get(&first) {
-            c.shape = if role.is_some() {
-                Shape::Role
-            } else {
-                Shape::Name
-            };
-            c.role = *role;
-            c.name = Some(key.clone());
-            c.surname = true;
-            *l = true;
-        }
+        c.role = role;
+        c.name = name;
+        c.surname = true;
+        is_label[i] = true;
     }
 }
 

@@ -339,7 +339,8 @@ pub fn official_title(title: &str) -> bool {
 /// `黃毓民議員` → (`黃毓民`, `議員`): a name of two or three characters
 /// with a common surname, then a title a person is addressed by.
 fn split_name_title(s: &str) -> Option<(&str, &str)> {
-    let s = s.trim();
+    // A name and a title take four characters.
+    s.chars().nth(3)?;
     for (i, _) in s.char_indices().skip(2).take(2) {
         let (name, title) = s.split_at(i);
         if address_title(title) == Some(title) && name.chars().all(is_han) && has_surname(name) {
@@ -351,7 +352,6 @@ fn split_name_title(s: &str) -> Option<(&str, &str)> {
 
 /// `莊副署長` → `副署長`: one surname character, then an address title.
 pub fn surname_title(s: &str) -> Option<&str> {
-    let s = s.trim();
     let first = s.chars().next()?;
     let rest = &s[first.len_utf8()..];
     if address_title(rest) != Some(rest) {
@@ -365,22 +365,26 @@ const OFFICE_ENDS: Words = Words::new(
     "办公室|辦公室|局|厅|廳|部|委|委员会|委員會|办|辦|政府|中心|院|署|处|處|司|所|组|組",
 );
 
+/// The last characters of [`OFFICE_ENDS`].
+const OFFICE_LAST: &[char] = &[
+    '室', '局', '厅', '廳', '部', '委', '会', '會', '办', '辦', '府', '心', '院', '署', '处', '處',
+    '司', '所', '组', '組',
+];
+
 /// `省人民政府新闻办公室李静` → (`省人民政府新闻办公室`, `李静`).
 fn split_office_name(s: &str) -> Option<(&str, &str)> {
-    let s = s.trim();
-    if !s.chars().all(is_han) {
-        return None;
-    }
-    let n = s.chars().count();
-    for len in [3, 2] {
-        if n < len + 3 {
-            continue;
-        }
-        let (i, _) = s.char_indices().nth(n - len)?;
+    // From the end: the name's two or three characters, and the office's
+    // last character before them, checked first (most labels end otherwise).
+    let mut rev = s.char_indices().rev();
+    let (_, c1, c2, c3) = (rev.next()?, rev.next()?, rev.next()?, rev.next()?);
+    // Labels are mostly short names: an office and a name take five.
+    rev.next()?;
+    for ((i, _), (_, last)) in [(c2, c3), (c1, c2)] {
+        let office_end = OFFICE_LAST.contains(&last);
         let (office, name) = s.split_at(i);
-        // The last character first: most labels end otherwise.
-        let last = office.chars().next_back().unwrap_or_default();
-        if "室局厅廳部委会會办辦府心院署处處司所组組".contains(last)
+        if office_end
+            && office.chars().nth(2).is_some()
+            && s.chars().all(is_han)
             && OFFICE_ENDS.ends(office)
             && has_surname(name)
         {

@@ -151,8 +151,40 @@ const ADDRESS_PREFIXES: &[&str] = &["副", "總", "总", "助理", "常務", "�
 pub fn address_title(s: &str) -> Option<&str> {
     // The first characters of the prefixes and cores, checked first: most
     // text starts otherwise.
-    const FIRST: &str = "副總总助常高議议委局司署處处部廳厅主長长市省縣县區区院秘警";
-    if !s.chars().next().is_some_and(|c| FIRST.contains(c)) {
+    let first = s.chars().next();
+    if !first.is_some_and(|c| {
+        matches!(
+            c,
+            '副' | '總'
+                | '总'
+                | '助'
+                | '常'
+                | '高'
+                | '議'
+                | '议'
+                | '委'
+                | '局'
+                | '司'
+                | '署'
+                | '處'
+                | '处'
+                | '部'
+                | '廳'
+                | '厅'
+                | '主'
+                | '長'
+                | '长'
+                | '市'
+                | '省'
+                | '縣'
+                | '县'
+                | '區'
+                | '区'
+                | '院'
+                | '秘'
+                | '警'
+        )
+    }) {
         return None;
     }
     let mut rest = s;

@@ -8,6 +8,10 @@ use crate::chars::{has_surname, is_han};
 use crate::model::{Document, Role, Turn};
 use std::collections::BTreeMap;
 
+/// How many bytes at each end of a turn are read for an address (16
+/// characters of Chinese).
+const EDGE: usize = 48;
+
 /// Gives a speaker no label or intro gives a title the title the others
 /// address them by (`莊副署長` for `莊定賢`), and the role it implies,
 /// when their surname is no other speaker's.
@@ -52,44 +56,58 @@ pub fn addressed(doc: &mut Document) {
     for (i, p) in doc.participants.iter().enumerate() {
         index.insert(p.id.as_str(), i);
     }
-    let surname = |t: &Turn| {
-        let i = *index.get(t.participant.as_str())?;
-        let c = doc.participants[i].name.chars().next()?;
-        by_surname.get(&c).copied().flatten().map(|_| (c, i))
-    };
+    // Per turn, its speaker's surname and index, if they are one of those.
+    let mut person: Vec<Option<(char, usize)>> = Vec::with_capacity(doc.turns.len());
+    for t in &doc.turns {
+        person.push(index.get(t.participant.as_str()).and_then(|&i| {
+            let c = doc.participants[i].name.chars().next()?;
+            (by_surname.get(&c) == Some(&Some(i))).then_some((c, i))
+        }));
+    }
     for (j, t) in doc.turns.iter().enumerate() {
-        let near = [j.checked_sub(1), Some(j + 1)].map(|k| k.and_then(|k| doc.turns.get(k)));
-        let people: Vec<(char, usize)> = near
-            .into_iter()
-            .flatten()
-            .filter(|n| n.participant != t.participant)
-            .filter_map(surname)
-            .collect();
-        if people.is_empty() {
+        let own = index.get(t.participant.as_str()).copied();
+        let near = |k: Option<usize>| {
+            let p = (*person.get(k?)?)?;
+            (Some(p.1) != own).then_some(p)
+        };
+        let people = [near(j.checked_sub(1)), near(Some(j + 1))];
+        let people = people.iter().flatten();
+        if people.clone().next().is_none() {
             continue;
         }
-        let ends = [t.blocks.first(), t.blocks.last()];
-        let blocks = if t.blocks.len() > 1 {
-            &ends[..]
-        } else {
-            &ends[..1]
+        // The first and last characters of the turn: where a speaker is
+        // addressed or handed over to.
+        let (Some(first), Some(last)) = (t.blocks.first(), t.blocks.last()) else {
+            continue;
         };
-        for b in blocks.iter().flatten() {
-            for (at, c) in b.text.char_indices() {
-                let Some(&(_, i)) = people.iter().find(|p| p.0 == c) else {
-                    continue;
-                };
-                let Some(title) = address_title(&b.text[at + c.len_utf8()..]) else {
-                    continue;
-                };
-                match found.get(&i) {
-                    Some(Some(t)) if *t != title => {
-                        found.insert(i, None);
-                    }
-                    Some(_) => {}
-                    None => {
-                        found.insert(i, Some(title));
-                    }
+        let mut head = first.text.len().min(EDGE);
+        while !first.text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let mut tail = last.text.len().saturating_sub(EDGE);
+        while !last.text.is_char_boundary(tail) {
+            tail += 1;
+        }
+        // Each window searched for each neighbour's surname by its bytes.
+        let windows = [(&first.text, 0, head), (&last.text, tail, last.text.len())];
+        let hits = windows.into_iter().flat_map(|(text, from, to)| {
+            people.clone().flat_map(move |&(c, i)| {
+                text[from..to]
+                    .match_indices(c)
+                    .map(move |(at, _)| (i, &text[from + at + c.len_utf8()..]))
+            })
+        });
+        for (i, after) in hits {
+            let Some(title) = address_title(after) else {
+                continue;
+            };
+            match found.get(&i) {
+                Some(Some(t)) if *t != title => {
+                    found.insert(i, None);
+                }
+                Some(_) => {}
+                None => {
+                    found.insert(i, Some(title));
                 }
             }
         }
