@@ -218,18 +218,88 @@ pub fn has_surname(name: &str) -> bool {
     };
     // Compound surnames are two characters: the first two are looked up.
     let two = first.len_utf8() + second.len_utf8();
-    if listed(COMPOUND_SURNAMES, &name[..two]) {
+    // The compound surnames' first characters, checked before the list.
+    let compound = matches!(
+        first,
+        '欧' | '歐'
+            | '司'
+            | '上'
+            | '诸'
+            | '諸'
+            | '东'
+            | '東'
+            | '皇'
+            | '令'
+            | '慕'
+            | '尉'
+            | '公'
+            | '夏'
+            | '宇'
+            | '长'
+            | '長'
+            | '端'
+            | '轩'
+            | '軒'
+            | '澹'
+            | '呼'
+            | '独'
+            | '獨'
+            | '南'
+            | '西'
+    );
+    if compound && listed(COMPOUND_SURNAMES, &name[..two]) {
         return two < name.len();
+    }
+    is_surname(first)
+}
+
+/// Whether a character is one of [`SURNAMES`]: a bit per character of the
+/// CJK Unified Ideographs block, set once (a search of the list for each
+/// name was the parser's costliest check).
+fn is_surname(c: char) -> bool {
+    const FROM: u32 = 0x4E00;
+    const TO: u32 = 0xA000;
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = vec![0u64; ((TO - FROM) as usize).div_ceil(64)];
+        for c in SURNAMES.chars().map(u32::from) {
+            if (FROM..TO).contains(&c) {
+                let i = (c - FROM) as usize;
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    });
+    let code = u32::from(c);
+    if (FROM..TO).contains(&code) {
+        let i = (code - FROM) as usize;
+        return bits[i / 64] & (1 << (i % 64)) != 0;
     }
     // A substring search for the character's bytes: a lead byte never
     // occurs inside another character, so a match is the character.
     let mut buf = [0; 4];
-    SURNAMES.contains(&*first.encode_utf8(&mut buf))
+    SURNAMES.contains(&*c.encode_utf8(&mut buf))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surnames_by_bit_and_by_search() {
+        // Every listed surname is found; others are not.
+        for c in SURNAMES.chars() {
+            assert!(is_surname(c), "{c}");
+        }
+        for c in ['的', '是', '在', 'a', '新', '各'] {
+            assert_eq!(is_surname(c), SURNAMES.contains(c), "{c}");
+        }
+        assert!(has_surname("刘志杰") && !has_surname("新闻"));
+        // Every compound surname's first character is checked for.
+        for w in COMPOUND_SURNAMES.split('|') {
+            assert!(has_surname(&format!("{w}某")), "{w}");
+        }
+    }
 
     #[test]
     fn names() {

@@ -68,7 +68,11 @@ fn label(doc: &Document, t: &Turn) -> String {
     });
     match (t.role, title) {
         (Role::Host, _) => format!("主持人 {}", t.speaker),
-        (Role::Official, Some(title)) if !title.contains(&t.speaker) => {
+        // A title with a parenthesis (`警務處助理處長（行動）`) would not
+        // read back as a label: the name alone, which the intro gives.
+        (Role::Official, Some(title))
+            if !title.contains(&t.speaker) && !title.contains(['（', '(']) =>
+        {
             format!("{title} {}", t.speaker)
         }
         _ => t.speaker.clone(),

@@ -1,6 +1,7 @@
 //! Transcripts of many layouts against hand-labelled expectations: the
 //! conference date, place, title and language, dates said in the text,
-//! and every turn's speaker and role (`*.expected` beside each file in
+//! every turn's speaker and role, speakers' roles and titles, and lines
+//! that are not speech (`*.expected` beside each file in
 //! `fixtures/layouts/`, `fixtures/archive/` and `fixtures/other-sources/`).
 
 mod common;
@@ -24,6 +25,12 @@ struct Expected {
     turns: Vec<(String, String)>,
     /// `turns: unlabelled`: a text labelled for its meta only.
     turns_unlabelled: bool,
+    /// (name, role, title): a participant as the reader sees them; title
+    /// `-` is none.
+    speakers: Vec<(String, String, String)>,
+    /// Lines that are not speech (page furniture, asides): each is in the
+    /// document, only ever as an aside.
+    not_speech: Vec<String>,
 }
 
 /// `none` is no value.
@@ -52,6 +59,14 @@ fn expected(path: &Path) -> Expected {
                 .push((phrase.trim().to_string(), start.trim().to_string()));
         } else if line == "turns: unlabelled" {
             e.turns_unlabelled = true;
+        } else if let Some(t) = line.strip_prefix("speaker:") {
+            let f: Vec<&str> = t.split('|').map(str::trim).collect();
+            let [name, role, title] = f[..] else {
+                panic!("{}: speaker: name | role | title", path.display());
+            };
+            e.speakers.push((name.into(), role.into(), title.into()));
+        } else if let Some(t) = line.strip_prefix("not-speech:") {
+            e.not_speech.push(t.trim().to_string());
         } else if let Some(t) = line.strip_prefix("turn:") {
             let (speaker, role) = t.rsplit_once('|').expect("turn: speaker | role");
             e.turns
@@ -140,6 +155,40 @@ fn check(path: &Path, exp: &Expected) -> Vec<String> {
                 e.0,
                 e.1
             ));
+        }
+    }
+    for (name, role, title) in &exp.speakers {
+        match doc.participants.iter().find(|p| &p.name == name) {
+            None => diffs.push(format!("no speaker {name}")),
+            Some(p) => {
+                let got_title = p.title.as_deref().unwrap_or("-");
+                if p.role.as_str() != role || got_title != title {
+                    diffs.push(format!(
+                        "speaker {name}: {} | {got_title}, expected {role} | {title}",
+                        p.role.as_str()
+                    ));
+                }
+            }
+        }
+    }
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for line in &exp.not_speech {
+        let line = squeeze(line);
+        let blocks: Vec<&shilu_core::model::Block> = doc
+            .front
+            .iter()
+            .chain(doc.turns.iter().flat_map(|t| &t.blocks))
+            .chain(&doc.appendix)
+            .filter(|b| squeeze(&b.text) == line)
+            .collect();
+        if blocks.is_empty() {
+            diffs.push(format!("no block {line:?}"));
+        }
+        if blocks
+            .iter()
+            .any(|b| b.kind != shilu_core::model::BlockKind::Aside)
+        {
+            diffs.push(format!("{line:?} read as speech"));
         }
     }
     diffs

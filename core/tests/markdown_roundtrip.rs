@@ -34,7 +34,7 @@ fn turns(d: &Document) -> Vec<(String, shilu_core::Role, String)> {
 fn markdown_reads_back_into_the_same_turns() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files = vec![common::seed_path()];
-    for dir in ["", "layouts", "archive"] {
+    for dir in ["", "layouts", "archive", "other-sources"] {
         for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
             let p = e.path();
             let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");

@@ -5,7 +5,7 @@
 //! occurs once, indented, in a document whose labels look otherwise, is
 //! speech.
 
-use super::label::{Label, Shape};
+use super::label::{is_open_bold, Label, Shape};
 use super::lines::Line;
 use super::syntax::Form;
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ pub struct Evidence {
     /// Candidates in marked form (`### …：`, `**…：**`, `【…】`) whose
     /// reading is a speaker.
     marked: usize,
-    /// Candidates in `### …：` form.
+    /// Candidates in `### …：` form, alone on their line.
     headings: usize,
     /// Strong plain labels followed by speech on the same line, and alone
     /// on their line.
@@ -39,10 +39,19 @@ impl Evidence {
                     ev.count.insert(key, 1);
                 }
             }
-            if c.form.is_marked() && (c.shape != Shape::Other || c.form == Form::Heading) {
+            // Markup that closes at the label sets labels off; a heading
+            // that quotes a speaker (`### 謝振中：有遮陣…`) or a paragraph
+            // all in bold (`**記者：…？**`) does not.
+            let closed = match c.form {
+                Form::Heading => c.rest.is_empty(),
+                Form::Bold => !is_open_bold(c.form, c.rest),
+                _ => true,
+            };
+            let speaker = c.shape != Shape::Other && c.shape != Shape::Initial;
+            if c.form.is_marked() && closed && (speaker || c.form == Form::Heading) {
                 ev.marked += 1;
             }
-            if c.form == Form::Heading {
+            if c.form == Form::Heading && closed {
                 ev.headings += 1;
             }
             if c.form == Form::Plain && c.shape.is_strong() {
@@ -62,7 +71,7 @@ impl Evidence {
         self.marked >= 2
     }
 
-    fn recurs(&self, c: &Label<'_>) -> bool {
+    pub fn recurs(&self, c: &Label<'_>) -> bool {
         self.count.get(&c.key()).copied().unwrap_or(0) >= 2
     }
 
@@ -72,6 +81,9 @@ impl Evidence {
         match c.form {
             // `### X：` is a label where the document has several; a lone
             // one must read as a speaker.
+            // `### 謝振中：有遮陣、對抗` is a heading that quotes a speaker,
+            // unless the document's labels are headings.
+            Form::Heading if !c.rest.is_empty() && self.headings < 2 => false,
             Form::Heading => {
                 self.headings >= 2
                     || c.shape.is_strong()
@@ -80,6 +92,8 @@ impl Evidence {
             }
             // Bold and brackets also set off emphasis (`**勝任力**：`) and
             // notes (`【開始記錄】`): they need a speaker's words, or recur.
+            // `**記：…？**`: only as the short form of a full label.
+            Form::Bold if c.shape == Shape::Initial && is_open_bold(c.form, c.rest) => false,
             Form::Bold | Form::Bracket => {
                 c.shape.is_strong()
                     || (c.shape == Shape::Name && c.surname)
@@ -101,14 +115,20 @@ impl Evidence {
                     || (self.recurs_often(c) && self.has_strong())
             }
             Shape::Latin => is_known || self.recurs(c),
-            Shape::TitleOnly => self.recurs(c) || (line.indent == 0 && c.rest.is_empty()),
-            Shape::Other => false,
+            // An office holder's title at the start of a line, written as
+            // the document writes its other labels (`發展局局長：主席，…`).
+            Shape::TitleOnly => {
+                self.recurs(c)
+                    || (line.indent == 0 && c.rest.is_empty())
+                    || (line.indent == 0 && c.role.is_some() && self.same_layout(c))
+            }
+            Shape::Other | Shape::Initial => false,
         }
     }
 
     /// Whether the document writes its strong labels as this one is
     /// written: inline, or alone on a line.
-    fn same_layout(&self, c: &Label<'_>) -> bool {
+    pub fn same_layout(&self, c: &Label<'_>) -> bool {
         if c.rest.is_empty() {
             self.own_line > 0
         } else {

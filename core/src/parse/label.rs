@@ -9,7 +9,7 @@
 //! a reading *is* a label depends on the whole document (see
 //! [`super::evidence`]).
 
-use super::names::{split_title_name, TITLE_WORDS};
+use super::names::{address_title, split_title_name, TITLE_WORDS};
 use super::syntax::{Form, Syntax};
 use crate::chars::{
     contains_any, find_any, has_surname, is_han, is_label_breaker, is_name_like, listed,
@@ -32,6 +32,9 @@ pub enum Shape {
     Latin,
     /// A title alone: `行政長官`, `国家统计局新闻发言人` is a role.
     TitleOnly,
+    /// One character that may stand for a speaker named in full
+    /// elsewhere: `謝` for `謝振中`, `記` for `記者`.
+    Initial,
     /// Anything else, read as a label only in marked form (`### cheers：`).
     Other,
 }
@@ -74,7 +77,7 @@ impl Label<'_> {
 
 const HOST_WORDS: &[&str] = &["主持人", "主持", "司仪", "司儀"];
 /// Role words that name the host only when they are the whole label.
-const HOST_ALONE: &[&str] = &["主席", "主持人员"];
+const HOST_ALONE: &[&str] = &["主席", "主持人员", "代理主席", "代理主持人"];
 const JOURNALIST_WORDS: &[&str] = &["记者", "記者"];
 const QUESTION: &[&str] = &[
     "问",
@@ -179,15 +182,24 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
         outlet: None,
         surname: false,
     };
-    let marked = syn.form.is_marked();
+    // A paragraph all in bold (`**記者：請問…？**`) is read as plain text.
+    let marked = syn.form.is_marked() && !is_open_bold(syn.form, syn.rest);
     // `### 1：` names an anonymous speaker; `1. 总体要求：` opens an item.
     let item = is_list_item(body)
         && !(marked && body.chars().all(|c| c.is_ascii_alphanumeric() || is_han(c)));
-    if META_KEYS.contains(body) || item {
+    if META_KEYS.contains(body) {
         return None;
+    }
+    if item {
+        return numbered(syn);
     }
     if !body.chars().any(is_han) {
         return latin(label);
+    }
+    if body.chars().nth(1).is_none() && !QUESTION.contains(&body) && !ANSWER.contains(&body) {
+        // `謝：`, `記：`: decided once the document's full labels are known.
+        label.shape = Shape::Initial;
+        return Some(label);
     }
     if !marked {
         // Plain prefixes need to look like a label to be one.
@@ -240,12 +252,40 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
         label.outlet = Some(strip_ws(outer));
         return Some(label);
     }
+    // `莊副署長`: a surname and the title the others address the speaker
+    // by (see [`super::initials`] for the full name).
+    if let Some(title) = surname_title(outer) {
+        label.shape = Shape::Name;
+        label.role = official_title(title).then_some(Role::Official);
+        label.title = Some(title.to_string());
+        label.name = Some(outer.trim().to_string());
+        label.surname = true;
+        return Some(label);
+    }
+    // `黃毓民議員`, `陳家強局長`: a name, then the title it is addressed by.
+    if let Some((name, title)) = split_name_title(outer) {
+        label.shape = Shape::Titled;
+        label.role = official_title(title).then_some(Role::Official);
+        label.title = Some(title.to_string());
+        label.name = Some(name.to_string());
+        label.surname = true;
+        return Some(label);
+    }
+    // `省人民政府新闻办公室李静`: an office, then a name.
+    if let Some((office, name)) = split_office_name(outer) {
+        label.shape = Shape::Name;
+        label.title = Some(office.to_string());
+        label.name = Some(name.to_string());
+        label.surname = true;
+        return Some(label);
+    }
     if is_name_like(outer) {
         let name = strip_ws(outer);
         label.surname = has_surname(&name);
         // `行政長官`, `省长`: a title, not a name.
         if ends_with_title(outer) && !label.surname {
             label.shape = Shape::TitleOnly;
+            label.role = official_title(&name).then_some(Role::Official);
             label.title = Some(name);
             return Some(label);
         }
@@ -256,9 +296,102 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
     if ends_with_title(outer) && outer.chars().count() <= 24 {
         label.shape = Shape::TitleOnly;
         label.title = Some(strip_ws(outer));
+        label.role = official_title(outer).then_some(Role::Official);
         return Some(label);
     }
     marked.then_some(label)
+}
+
+/// A paragraph all in bold whose label is inside the bold:
+/// `**記者：請問…？**`.
+pub fn is_open_bold(form: Form, rest: &str) -> bool {
+    form == Form::Bold && rest.ends_with("**")
+}
+
+/// `1. 陳家洛議員：`: a numbered question names its asker, a person with
+/// a title; `1. 总体要求：` opens a list item.
+fn numbered<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
+    let b = syn.body;
+    let digits = b.len()
+        - b.trim_start_matches(|c| crate::chars::digit(c).is_some())
+            .len();
+    let rest = b[digits..].strip_prefix(['.', '．', '、'])?.trim_start();
+    if digits == 0 || rest.is_empty() {
+        return None;
+    }
+    let l = read(&Syntax { body: rest, ..*syn })?;
+    let person = l.title.is_some() && l.name.as_deref().is_some_and(has_surname);
+    person.then_some(l)
+}
+
+/// Titles of a member of an assembly: they ask the officials.
+const MEMBER_TITLES: Words = Words::new("議員|议员|委員|委员|代表|主席");
+/// Endings of an office holder's title: `局長`, `行政長官`, `主任`.
+const OFFICIAL_ENDS: Words = Words::new("长|長|官|主任|书记|書記|专员|專員|秘书|秘書|发言人|發言人|总监|總監|巡视员|巡視員|调研员|調研員|参事|參事|政委|司令员|司令員|特派员|特派員|大使|警司");
+
+/// Whether a title names an official (`財經事務及庫務局局長`), not a
+/// member of an assembly (`議員`) or someone else (`教授`).
+pub fn official_title(title: &str) -> bool {
+    let t = title.trim();
+    !MEMBER_TITLES.ends(t) && OFFICIAL_ENDS.ends(t)
+}
+
+/// `黃毓民議員` → (`黃毓民`, `議員`): a name of two or three characters
+/// with a common surname, then a title a person is addressed by.
+fn split_name_title(s: &str) -> Option<(&str, &str)> {
+    // A name and a title take four characters.
+    s.chars().nth(3)?;
+    for (i, _) in s.char_indices().skip(2).take(2) {
+        let (name, title) = s.split_at(i);
+        if address_title(title) == Some(title) && name.chars().all(is_han) && has_surname(name) {
+            return Some((name, title));
+        }
+    }
+    None
+}
+
+/// `莊副署長` → `副署長`: one surname character, then an address title.
+pub fn surname_title(s: &str) -> Option<&str> {
+    let first = s.chars().next()?;
+    let rest = &s[first.len_utf8()..];
+    if address_title(rest) != Some(rest) {
+        return None;
+    }
+    has_surname(&s[..first.len_utf8() + rest.chars().next()?.len_utf8()]).then_some(rest)
+}
+
+/// Endings of an office's name: `…新闻办公室`, `…局`, `…厅`.
+const OFFICE_ENDS: Words = Words::new(
+    "办公室|辦公室|局|厅|廳|部|委|委员会|委員會|办|辦|政府|中心|院|署|处|處|司|所|组|組",
+);
+
+/// The last characters of [`OFFICE_ENDS`].
+const OFFICE_LAST: &[char] = &[
+    '室', '局', '厅', '廳', '部', '委', '会', '會', '办', '辦', '府', '心', '院', '署', '处', '處',
+    '司', '所', '组', '組',
+];
+
+/// `省人民政府新闻办公室李静` → (`省人民政府新闻办公室`, `李静`).
+fn split_office_name(s: &str) -> Option<(&str, &str)> {
+    // From the end: the name's two or three characters, and the office's
+    // last character before them, checked first (most labels end otherwise).
+    let mut rev = s.char_indices().rev();
+    let (_, c1, c2, c3) = (rev.next()?, rev.next()?, rev.next()?, rev.next()?);
+    // Labels are mostly short names: an office and a name take five.
+    rev.next()?;
+    for ((i, _), (_, last)) in [(c2, c3), (c1, c2)] {
+        let office_end = OFFICE_LAST.contains(&last);
+        let (office, name) = s.split_at(i);
+        if office_end
+            && office.chars().nth(2).is_some()
+            && s.chars().all(is_han)
+            && OFFICE_ENDS.ends(office)
+            && has_surname(name)
+        {
+            return Some((office, name));
+        }
+    }
+    None
 }
 
 /// Role words: host, journalist, question, answer, spokesperson.

@@ -37,6 +37,60 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Page furniture of a text converted from print: a running header
+/// (`立法會 ─ 2013年 1月 23日`) next to a page number (`3491`), inside the
+/// speeches. A header is a short line that stands next to a page number
+/// at least twice; a page number is a line of digits next to a header.
+pub fn page_furniture(lines: &[Line<'_>]) -> Vec<bool> {
+    let n = lines.len();
+    let mut out = vec![false; n];
+    let page_number = |i: usize| {
+        let t = lines[i].text;
+        t.len() <= 5 && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let short = |t: &str| {
+        crate::chars::count_upto(t, 40) <= 40
+            && !t
+                .chars()
+                .any(|c| crate::chars::is_sentence_end(c) || is_colon(c))
+            && !t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let neighbours = |i: usize| [i.checked_sub(1), (i + 1 < n).then_some(i + 1)];
+    let mut count: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for i in (0..n).filter(|&i| page_number(i)) {
+        for j in neighbours(i).into_iter().flatten() {
+            if short(lines[j].text) {
+                *count.entry(lines[j].text).or_default() += 1;
+            }
+        }
+    }
+    count.retain(|_, c| *c >= 2);
+    if count.is_empty() {
+        return out;
+    }
+    for i in 0..n {
+        out[i] = count.contains_key(lines[i].text);
+    }
+    for i in (0..n).filter(|&i| page_number(i)) {
+        if neighbours(i)
+            .into_iter()
+            .flatten()
+            .any(|j| out[j] && !page_number(j))
+        {
+            out[i] = true;
+        }
+    }
+    out
+}
+
+/// Whether a line reads as hard-wrapped in mid-sentence: long, and
+/// ending in a character of the text, not in punctuation.
+pub fn ends_wrapped(text: &str) -> bool {
+    text.chars().next_back().is_some_and(is_han)
+        && crate::chars::count_upto(text, 20) >= 20
+        && super::syntax::md_heading(text).is_none()
+}
+
 /// Timestamp lines between turns become the turns' times: a stamp right
 /// before a label, or right after a label alone on its line. Returns, per
 /// line, the stamp line of its turn, and which lines were so consumed.
@@ -322,6 +376,17 @@ mod tests {
         assert!(timestamp("2016年").is_none());
         assert!(timestamp("刘志杰:").is_none());
         assert!(timestamp("99:99").is_none());
+    }
+
+    #[test]
+    fn furniture() {
+        let text = "甲：第一行\n立法會 ─ 2013年1月23日\n3489\n接着說\n立法會 ─ 2013年1月23日\n3490\n完了。\n2019\n";
+        let l = split(text);
+        let f = page_furniture(&l);
+        assert_eq!(f, [false, true, true, false, true, true, false, false]);
+        // A header once is not furniture.
+        let l = split("甲：第一行\n某報 第3版\n12\n接着說\n");
+        assert!(!page_furniture(&l).contains(&true));
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod appendix;
 mod evidence;
 mod front;
 mod held;
+mod initials;
 mod label;
 mod lines;
 mod markup;
@@ -55,7 +56,13 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     // 1. Lines and their label candidates.
     let lines = lines::split(text);
     let n = lines.len();
-    let cands: Vec<Option<Label<'_>>> = lines.iter().map(|l| label::candidate(l.text)).collect();
+    // Page furniture (running headers, page numbers) is never a label.
+    let furniture = lines::page_furniture(&lines);
+    let mut cands: Vec<Option<Label<'_>>> = lines
+        .iter()
+        .zip(&furniture)
+        .map(|(l, &f)| if f { None } else { label::candidate(l.text) })
+        .collect();
     // 2. The document's evidence.
     let ev = Evidence::of(&cands);
     let mut reg = Registry::default();
@@ -83,6 +90,23 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             front::register_intro(lines[i].text, &mut reg);
         }
     }
+    // A host's first turn that introduces the speakers
+    // (`今天我们请市交通运输局局长周文和…介绍`) introduces them as an intro
+    // paragraph does.
+    if let Some(c) = cands.get(front_end).and_then(Option::as_ref) {
+        if reg.guess_role(c) == crate::model::Role::Host {
+            front::register_intro(c.rest, &mut reg);
+            for i in front_end + 1..n {
+                let accepted = cands[i]
+                    .as_ref()
+                    .is_some_and(|c| ev.accept(c, &lines[i], &|n| reg.knows(n)));
+                if accepted {
+                    break;
+                }
+                front::register_intro(lines[i].text, &mut reg);
+            }
+        }
+    }
     reg.end_front();
 
     // 4. Labels after the front matter. Names that a strong label gives
@@ -95,14 +119,28 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             known.insert(name.clone());
         }
     }
-    let is_label: Vec<bool> = (0..n)
+    // A short line that ends in a colon right after a hard-wrapped line
+    // (`政府可否告知` / `本會：`) ends that sentence: it is no label unless
+    // its words make one.
+    let wrapped = |i: usize, c: &Label<'_>| {
+        i > front_end
+            && c.form == syntax::Form::Plain
+            && c.rest.is_empty()
+            && !c.shape.is_strong()
+            && !c.name.as_deref().is_some_and(|n| known.contains(n))
+            && !names_a_speaker(c, &ev)
+            && lines::ends_wrapped(lines[i - 1].text)
+    };
+    let mut is_label: Vec<bool> = (0..n)
         .map(|i| {
             i >= front_end
-                && cands[i]
-                    .as_ref()
-                    .is_some_and(|c| ev.accept(c, &lines[i], &|n| known.contains(n)))
+                && cands[i].as_ref().is_some_and(|c| {
+                    !wrapped(i, c) && ev.accept(c, &lines[i], &|n| known.contains(n))
+                })
         })
         .collect();
+
+    initials::expand(&mut cands, &mut is_label, front_end);
 
     // Where the conference ends.
     let mut turn_role = vec![None; n];
@@ -130,7 +168,11 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
         if consumed[i] {
             continue;
         }
-        let mut p = front_parts(l.text);
+        let mut p = if furniture[i] {
+            Parts::plain(BlockKind::Aside, l.text)
+        } else {
+            front_parts(l.text)
+        };
         // A dateline (`2024-11-20 10:00　来源：…`) is the page's stamp.
         if matches!(p.kind, BlockKind::Heading | BlockKind::Paragraph) {
             if let Some(d) = held::dateline(l.text) {
@@ -181,14 +223,20 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
             if !c.rest.is_empty() {
                 push_block(&mut doc, speech_parts(c.rest, &mut outline));
             }
+        } else if furniture[i] {
+            push_block(&mut doc, Parts::plain(BlockKind::Aside, lines[i].text));
         } else {
             push_block(&mut doc, speech_parts(lines[i].text, &mut outline));
         }
     }
 
     // 5c. Appendix: everything after the conference, as written.
-    for l in lines.iter().skip(end) {
-        let mut p = front_parts(l.text);
+    for (l, &f) in lines.iter().zip(&furniture).skip(end) {
+        let mut p = if f {
+            Parts::plain(BlockKind::Aside, l.text)
+        } else {
+            front_parts(l.text)
+        };
         if p.kind == BlockKind::Header {
             p.kind = BlockKind::Paragraph;
         }
@@ -197,6 +245,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     }
 
     doc.participants = reg.into_vec();
+    roles::addressed(&mut doc);
     roles::infer(&mut doc);
     doc.qa = qa::pair(&doc.turns);
     let host = doc
@@ -209,6 +258,17 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     meta.lang = script::language(text).to_string();
     doc.meta = meta;
     doc
+}
+
+/// Whether a label alone on its line names a speaker by its own words,
+/// even after a wrapped line: an office (`教育局局長：`, not `局長：`), or a
+/// name with a surname that the document uses again as a label, or in a
+/// document whose labels stand alone on their lines.
+fn names_a_speaker(c: &Label<'_>, ev: &Evidence) -> bool {
+    let office = c.shape == label::Shape::TitleOnly
+        && c.role.is_some()
+        && c.title.as_deref().is_some_and(|t| t.chars().count() >= 4);
+    office || (c.surname && (ev.recurs(c) || ev.same_layout(c)))
 }
 
 /// How many lines read as a speaker label by their form and words alone,

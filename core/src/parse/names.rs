@@ -94,11 +94,108 @@ pub const TITLE_WORDS: &[&str] = &[
     "檢察官",
     "外交官",
     "警官",
+    "警司",
     "議員",
     "议员",
     "部長",
     "職工",
 ];
+
+/// The cores of titles a person is addressed by after the surname or
+/// name (`莊副署長`, `陳議員`, `黃毓民議員`).
+const ADDRESS_CORES: &[&str] = &[
+    "議員",
+    "议员",
+    "委員",
+    "委员",
+    "局長",
+    "局长",
+    "司長",
+    "司长",
+    "署長",
+    "署长",
+    "處長",
+    "处长",
+    "部長",
+    "部长",
+    "廳長",
+    "厅长",
+    "主任",
+    "長官",
+    "长官",
+    "市長",
+    "市长",
+    "省長",
+    "省长",
+    "縣長",
+    "县长",
+    "區長",
+    "区长",
+    "院長",
+    "院长",
+    "秘書長",
+    "秘书长",
+    "總監",
+    "总监",
+    "警司",
+    "處長",
+    "議長",
+    "议长",
+    "主席",
+];
+/// What may come before an address title's core: `副署長`, `總警司`.
+const ADDRESS_PREFIXES: &[&str] = &["副", "總", "总", "助理", "常務", "常务", "高級", "高级"];
+
+/// The title a person is addressed by that starts `s` (`副署長`,
+/// `議員`), if one does.
+pub fn address_title(s: &str) -> Option<&str> {
+    // The first characters of the prefixes and cores, checked first: most
+    // text starts otherwise.
+    let first = s.chars().next();
+    if !first.is_some_and(|c| {
+        matches!(
+            c,
+            '副' | '總'
+                | '总'
+                | '助'
+                | '常'
+                | '高'
+                | '議'
+                | '议'
+                | '委'
+                | '局'
+                | '司'
+                | '署'
+                | '處'
+                | '处'
+                | '部'
+                | '廳'
+                | '厅'
+                | '主'
+                | '長'
+                | '长'
+                | '市'
+                | '省'
+                | '縣'
+                | '县'
+                | '區'
+                | '区'
+                | '院'
+                | '秘'
+                | '警'
+        )
+    }) {
+        return None;
+    }
+    let mut rest = s;
+    let mut start = 0;
+    if let Some(p) = ADDRESS_PREFIXES.iter().find(|p| s.starts_with(**p)) {
+        rest = &s[p.len()..];
+        start = p.len();
+    }
+    let core = ADDRESS_CORES.iter().find(|c| rest.starts_with(**c))?;
+    Some(&s[..start + core.len()])
+}
 
 /// Words that may follow a name in running text: `李武军介绍…`, `董晓林主持`.
 const AFTER_NAME: &[&str] = &[
@@ -246,6 +343,36 @@ pub fn people_in(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Person> {
 }
 
 fn people_in_clause(clause: &str, known: &dyn Fn(&str) -> bool, out: &mut Vec<Person>) {
+    let before = out.len();
+    titled_people(clause, known, out);
+    if !out[before..].iter().any(|p| p.hosts) {
+        out.extend(host_by_office(clause));
+    }
+}
+
+/// `…由省政府新闻办公室李静主持`: the host named after an office, with no
+/// title word.
+fn host_by_office(clause: &str) -> Option<Person> {
+    let at = clause.find("主持")?;
+    let by = clause[..at].rfind(['由', '請', '请'])?;
+    let span = &clause[by..at];
+    let chars: Vec<(usize, char)> = span.char_indices().collect();
+    for len in [3, 2] {
+        let (i, _) = *chars.get(chars.len().checked_sub(len)?)?;
+        let name = &span[i..];
+        if i > 3 && name.chars().all(is_han) && has_surname(name) {
+            let title = clean_title(&clause[..by + i]);
+            return Some(Person {
+                name: name.to_string(),
+                title: title.to_string(),
+                hosts: true,
+            });
+        }
+    }
+    None
+}
+
+fn titled_people(clause: &str, known: &dyn Fn(&str) -> bool, out: &mut Vec<Person>) {
     let mut title_start = 0;
     let mut i = 0;
     while i < clause.len() {
@@ -253,7 +380,15 @@ fn people_in_clause(clause: &str, known: &dyn Fn(&str) -> bool, out: &mut Vec<Pe
             i += clause[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
-        let end = i + w.len();
+        let mut end = i + w.len();
+        // `警務處助理處長（行動）麥展豪`: a short parenthetical belongs to
+        // the title.
+        if let Some(r) = clause[end..].strip_prefix(['（', '(']) {
+            if let Some(close) = r.find(['）', ')']).filter(|&c| c <= 18) {
+                let close_len = r[close..].chars().next().map_or(1, char::len_utf8);
+                end = clause.len() - r.len() + close + close_len;
+            }
+        }
         let after = &clause[end..];
         let rest = after.trim_start();
         let skipped = after.len() - rest.len();
@@ -310,6 +445,10 @@ fn name_at(s: &str, known: &dyn Fn(&str) -> bool, long_title: bool) -> Option<us
         if !name.chars().all(is_han) {
             return None;
         }
+        // `请周文局长介绍`: a verb after a title, not a name.
+        if AFTER_NAME.iter().any(|w| name.starts_with(w)) {
+            return None;
+        }
         let after = &s[e..];
         let cut = after.is_empty()
             || !after.starts_with(is_han)
@@ -332,7 +471,49 @@ fn clean_title(t: &str) -> &str {
             t = &t[i + w.len()..];
         }
     }
-    t.trim_matches(|c: char| c.is_whitespace() || JOINERS.contains(&c))
+    let mut t = t.trim_matches(|c: char| c.is_whitespace() || JOINERS.contains(&c));
+    // The intro's own opening bracket: `（警務處助理處長（行動）…`.
+    let opens = t.matches(['（', '(']).count();
+    if opens > t.matches(['）', ')']).count() {
+        t = t.trim_start_matches(['（', '(']);
+    }
+    without_date(t)
+}
+
+/// Words of a day's time before a title: `今天下午`.
+const WHEN_WORDS: &[&str] = &[
+    "上午", "下午", "晚上", "早上", "中午", "今天", "今日", "昨天", "昨日", "明天", "明日",
+];
+
+/// A title without the date or time written before it: `5月15日行政長官`
+/// → `行政長官`, `5月15日（星期一）下午…` → `…`.
+fn without_date(t: &str) -> &str {
+    let mut t = t.trim_start();
+    loop {
+        let digits = t.len()
+            - t.trim_start_matches(|c| crate::chars::digit(c).is_some())
+                .len();
+        let next = if digits > 0 {
+            let r = &t[digits..];
+            match r.chars().next() {
+                Some(c) if "年月日号號時时点點分:：".contains(c) => &r[c.len_utf8()..],
+                _ => return t,
+            }
+        } else if let Some(r) = WHEN_WORDS.iter().find_map(|w| t.strip_prefix(w)) {
+            r
+        } else if let Some(r) = t.strip_prefix(['（', '(']) {
+            // `（星期一）`
+            match r.find(['）', ')']) {
+                Some(end) if r[..end].starts_with("星期") && end <= 9 => r[end..]
+                    .get(r[end..].chars().next().map_or(1, char::len_utf8)..)
+                    .unwrap_or(""),
+                _ => return t,
+            }
+        } else {
+            return t;
+        };
+        t = next.trim_start();
+    }
 }
 
 #[cfg(test)]
@@ -386,6 +567,48 @@ mod tests {
         assert_eq!(names, ["张某", "李某", "王某"]);
         assert_eq!(p[0].title, "生态环境部副部长");
         assert_eq!(p[2].title, "副司长");
+    }
+
+    #[test]
+    fn titles_without_dates_and_brackets() {
+        let p = people_in("5月15日行政長官梁振英在北京會見傳媒", &|_| false);
+        assert_eq!(
+            (p[0].name.as_str(), p[0].title.as_str()),
+            ("梁振英", "行政長官")
+        );
+        let p = people_in(
+            "（警務處助理處長（行動）麥展豪、警察公共關係科總警司謝振中）",
+            &|_| false,
+        );
+        let got: Vec<(&str, &str)> = p
+            .iter()
+            .map(|p| (p.name.as_str(), p.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("麥展豪", "警務處助理處長（行動）"),
+                ("謝振中", "警察公共關係科總警司")
+            ]
+        );
+        // `日本` is no date.
+        let p = people_in("日本驻华大使王某", &|_| false);
+        assert_eq!(p[0].title, "日本驻华大使");
+    }
+
+    #[test]
+    fn host_named_after_an_office() {
+        let p = people_in("发布会由省政府新闻办公室李静主持", &|_| {
+            false
+        });
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].name.as_str(), p[0].title.as_str(), p[0].hosts),
+            ("李静", "省政府新闻办公室", true)
+        );
+        assert_eq!(address_title("副署長說"), Some("副署長"));
+        assert_eq!(address_title("議員，"), Some("議員"));
+        assert_eq!(address_title("先生"), None);
     }
 
     #[test]

@@ -122,11 +122,19 @@ fn bold_label(text: &str) -> Option<Syntax<'_>> {
     // `**王某：**rest` or `**王某**：rest`.
     let (speaker, label_end) = if let Some((speaker, _)) = strip_colon_end(bold.trim_end()) {
         (speaker, 2 + close + 2)
-    } else {
-        let t = after.trim_start();
-        let c = t.chars().next().filter(|&c| is_colon(c))?;
-        let colon_at = 2 + close + 2 + (after.len() - t.len());
+    } else if let Some(c) = after.trim_start().chars().next().filter(|&c| is_colon(c)) {
+        let colon_at = 2 + close + 2 + (after.len() - after.trim_start().len());
         (bold, colon_at + c.len_utf8())
+    } else if after.trim().is_empty() {
+        // `**記者：請問……？**`: a whole paragraph in bold, its label
+        // inside; the closing `**` stays with the speech.
+        let (pos, c) = bold
+            .char_indices()
+            .take(MAX_PLAIN + 1)
+            .find(|&(_, c)| is_colon(c))?;
+        (&bold[..pos], 2 + pos + c.len_utf8())
+    } else {
+        return None;
     };
     let speaker = speaker.trim();
     if speaker.is_empty() || count_upto(speaker, MAX_PLAIN) > MAX_PLAIN {
@@ -301,6 +309,13 @@ mod tests {
         );
         let s = l("**王某**：各位好");
         assert_eq!((s.body, s.rest, s.label), ("王某", "各位好", "**王某**："));
+        // A paragraph in bold with its label inside.
+        let s = l("**記者：請問？**");
+        assert_eq!(
+            (s.form, s.body, s.rest, s.label),
+            (Form::Bold, "記者", "請問？**", "**記者：")
+        );
+        assert_eq!(label("**重點：**").map(|s| s.body), Some("重點"));
         let s = l("【主持人】各位记者");
         assert_eq!(
             (s.form, s.body, s.rest, s.label),
