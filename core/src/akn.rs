@@ -110,8 +110,15 @@ fn write_doc(w: &mut W, doc: &Document, name: &str) -> R {
     w.write(XmlEvent::end_element()) // akomaNtoso
 }
 
-/// The ISO 639-2 code of the transcript's language.
+/// The ISO 639-2 code of the transcript's language: the meta's
+/// (`en` → `eng`, Chinese in either script → `zho`), or, when the meta
+/// has none, which of Han characters and Latin letters there are more of.
 fn language(doc: &Document) -> &'static str {
+    match doc.meta.lang.as_str() {
+        "en" => return "eng",
+        l if l.starts_with("zh") => return "zho",
+        _ => {}
+    }
     let (mut han, mut latin) = (0usize, 0usize);
     let texts = doc
         .turns
