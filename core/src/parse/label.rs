@@ -343,7 +343,18 @@ fn split_name_title(s: &str) -> Option<(&str, &str)> {
     s.chars().nth(3)?;
     for (i, _) in s.char_indices().skip(2).take(2) {
         let (name, title) = s.split_at(i);
-        if address_title(title) == Some(title) && name.chars().all(is_han) && has_surname(name) {
+        // `蔡政務委員` is 蔡, 政務委員: a name does not end with the start of
+        // a title.
+        let title_start = [
+            "政務", "政务", "常務", "常务", "專門", "专门", "執行", "执行", "首席",
+        ]
+        .iter()
+        .any(|w| name.ends_with(w));
+        if address_title(title) == Some(title)
+            && !title_start
+            && name.chars().all(is_han)
+            && has_surname(name)
+        {
             return Some((name, title));
         }
     }
@@ -386,6 +397,8 @@ fn split_office_name(s: &str) -> Option<(&str, &str)> {
             && office.chars().nth(2).is_some()
             && s.chars().all(is_han)
             && OFFICE_ENDS.ends(office)
+            // `…國會辦公室` is an office, not `公室`.
+            && !OFFICE_ENDS.ends(s)
             && has_surname(name)
         {
             return Some((office, name));
