@@ -3,7 +3,8 @@
 //! newspaper shortens them once the speakers are known, and a surname with
 //! a title (`莊副署長：` for `莊定賢：`).
 
-use super::label::{surname_title, Label, Shape};
+use super::label::{Label, Shape};
+use super::titles::surname_title;
 use crate::model::Role;
 use std::collections::BTreeMap;
 

@@ -35,6 +35,7 @@ mod qa;
 mod roles;
 mod sections;
 mod syntax;
+mod titles;
 
 use crate::model::{Block, BlockKind, Document, Turn};
 use evidence::Evidence;
