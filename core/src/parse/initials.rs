@@ -3,14 +3,24 @@
 //! newspaper shortens them once the speakers are known, and a surname with
 //! a title (`莊副署長：` for `莊定賢：`).
 
-use super::label::{surname_title, Label, Shape};
+use super::label::{Label, Shape};
+use super::titles::surname_title;
 use crate::model::Role;
 use std::collections::BTreeMap;
 
 /// Makes each one-character candidate from `from` on a label when its
 /// character starts exactly one of the document's full labels (a name, or
 /// the journalists' role word), and reads it as that label.
-pub fn expand(cands: &mut [Option<Label<'_>>], is_label: &mut [bool], from: usize) {
+///
+/// A surname with a title (`莊副署長：`) is read as the one speaker with
+/// that surname only when the document gives them that title (`title_of`:
+/// the title the intro or header lines give a name): `唐院長` is not `唐鳳`.
+pub fn expand(
+    cands: &mut [Option<Label<'_>>],
+    is_label: &mut [bool],
+    from: usize,
+    title_of: &dyn Fn(&str) -> Option<String>,
+) {
     // What a full label is known by: its name, or the journalists' role word.
     fn key<'a>(c: &'a Label<'_>) -> Option<&'a str> {
         match (&c.name, c.shape, c.role) {
@@ -70,14 +80,22 @@ pub fn expand(cands: &mut [Option<Label<'_>>], is_label: &mut [bool], from: usiz
         };
         let Some(f) = &cands[j] else { continue };
         let (name, role) = (key(f).map(str::to_string), f.role);
-        let Some(c) = cands[i].as_mut() else { continue };
         if addressed {
-            // A name only: `莊` is no journalist.
-            if role.is_none() {
-                c.name = name;
+            // A name only (`莊` is no journalist), given that title.
+            let title = c.title.as_deref().unwrap_or_default();
+            let given = f
+                .title
+                .clone()
+                .or_else(|| name.as_deref().and_then(title_of));
+            let same = given.is_some_and(|t| !title.is_empty() && t.ends_with(title));
+            if role.is_none() && same {
+                if let Some(c) = cands[i].as_mut() {
+                    c.name = name;
+                }
             }
             continue;
         }
+        let Some(c) = cands[i].as_mut() else { continue };
         c.shape = if role.is_some() {
             Shape::Role
         } else {
@@ -106,7 +124,7 @@ mod tests {
         ];
         let mut cands: Vec<_> = lines.iter().map(|l| candidate(l)).collect();
         let mut is_label = vec![true, true, false, false, false];
-        expand(&mut cands, &mut is_label, 0);
+        expand(&mut cands, &mut is_label, 0, &|_| None);
         assert_eq!(is_label, [true, true, true, true, false]);
         let c = cands[2].as_ref().unwrap();
         assert_eq!(
@@ -121,13 +139,19 @@ mod tests {
         let lines = ["莊定賢：答。", "記者：問？", "莊副署長：再答。"];
         let mut cands: Vec<_> = lines.iter().map(|l| candidate(l)).collect();
         let mut is_label = vec![true, true, true];
-        expand(&mut cands, &mut is_label, 0);
+        let intro = |n: &str| (n == "莊定賢").then(|| "消防處副署長".to_string());
+        expand(&mut cands, &mut is_label, 0, &intro);
         let c = cands[2].as_ref().unwrap();
         assert_eq!(c.name.as_deref(), Some("莊定賢"));
         assert_eq!(
             (c.title.as_deref(), c.role),
             (Some("副署長"), Some(Role::Official))
         );
+        // A speaker the document does not give that title is someone else.
+        let lines = ["唐鳳：答。", "唐院長：再答。"];
+        let mut cands: Vec<_> = lines.iter().map(|l| candidate(l)).collect();
+        expand(&mut cands, &mut [true, true], 0, &|_| None);
+        assert_eq!(cands[1].as_ref().unwrap().name.as_deref(), Some("唐院長"));
     }
 
     #[test]
@@ -135,7 +159,7 @@ mod tests {
         let lines = ["謝振中：答。", "謝明：也答。", "謝：再答。"];
         let mut cands: Vec<_> = lines.iter().map(|l| candidate(l)).collect();
         let mut is_label = vec![true, true, false];
-        expand(&mut cands, &mut is_label, 0);
+        expand(&mut cands, &mut is_label, 0, &|_| None);
         assert!(!is_label[2]);
     }
 }

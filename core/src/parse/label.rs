@@ -9,8 +9,9 @@
 //! a reading *is* a label depends on the whole document (see
 //! [`super::evidence`]).
 
-use super::names::{address_title, split_title_name, TITLE_WORDS};
+use super::names::{split_title_name, TITLE_WORDS};
 use super::syntax::{Form, Syntax};
+use super::titles::{split_name_title, split_office_name, surname_title};
 use crate::chars::{
     contains_any, find_any, has_surname, is_han, is_label_breaker, is_name_like, listed,
     longest_word, strip_ws,
@@ -127,6 +128,15 @@ const SAYING_ENDS: Words = Words::new("说|說|讲|講|称|稱|道|问道|問道
 /// Keys of metadata lines: never speakers.
 const META_KEYS: Words = Words::new("时间|時間|日期|地点|地點|主题|主題|来源|來源|原标题|原標題|标题|標題|副标题|副標題|责任编辑|責任編輯|编辑|編輯|作者|摄影|攝影|发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|链接|鏈接|网址|網址|附件|注|备注|備註|关键词|關鍵詞|题目|題目|会议主题|會議主題|文字实录|文字實錄|视频|視頻|图片|圖片|Source|Date|Time|Title|Tags|Note|URL|Link");
 
+/// The first characters of [`META_KEYS`], checked before the list: most
+/// labels are names, which start otherwise.
+fn may_be_meta_key(body: &str) -> bool {
+    body.chars().next().is_some_and(|c| {
+        "DLNSTU主会作來備关副原发图圖地备摄攝文日时時更會来标標注發網編编网視视責责鏈链關附題题"
+            .contains(c)
+    })
+}
+
 /// A list of words in one string, `|` between them: less data in the
 /// wasm than a slice of string slices.
 struct Words {
@@ -187,7 +197,7 @@ pub fn read<'a>(syn: &Syntax<'a>) -> Option<Label<'a>> {
     // `### 1：` names an anonymous speaker; `1. 总体要求：` opens an item.
     let item = is_list_item(body)
         && !(marked && body.chars().all(|c| c.is_ascii_alphanumeric() || is_han(c)));
-    if META_KEYS.contains(body) {
+    if may_be_meta_key(body) && META_KEYS.contains(body) {
         return None;
     }
     if item {
@@ -334,64 +344,6 @@ const OFFICIAL_ENDS: Words = Words::new("长|長|官|主任|书记|書記|专员
 pub fn official_title(title: &str) -> bool {
     let t = title.trim();
     !MEMBER_TITLES.ends(t) && OFFICIAL_ENDS.ends(t)
-}
-
-/// `黃毓民議員` → (`黃毓民`, `議員`): a name of two or three characters
-/// with a common surname, then a title a person is addressed by.
-fn split_name_title(s: &str) -> Option<(&str, &str)> {
-    // A name and a title take four characters.
-    s.chars().nth(3)?;
-    for (i, _) in s.char_indices().skip(2).take(2) {
-        let (name, title) = s.split_at(i);
-        if address_title(title) == Some(title) && name.chars().all(is_han) && has_surname(name) {
-            return Some((name, title));
-        }
-    }
-    None
-}
-
-/// `莊副署長` → `副署長`: one surname character, then an address title.
-pub fn surname_title(s: &str) -> Option<&str> {
-    let first = s.chars().next()?;
-    let rest = &s[first.len_utf8()..];
-    if address_title(rest) != Some(rest) {
-        return None;
-    }
-    has_surname(&s[..first.len_utf8() + rest.chars().next()?.len_utf8()]).then_some(rest)
-}
-
-/// Endings of an office's name: `…新闻办公室`, `…局`, `…厅`.
-const OFFICE_ENDS: Words = Words::new(
-    "办公室|辦公室|局|厅|廳|部|委|委员会|委員會|办|辦|政府|中心|院|署|处|處|司|所|组|組",
-);
-
-/// The last characters of [`OFFICE_ENDS`].
-const OFFICE_LAST: &[char] = &[
-    '室', '局', '厅', '廳', '部', '委', '会', '會', '办', '辦', '府', '心', '院', '署', '处', '處',
-    '司', '所', '组', '組',
-];
-
-/// `省人民政府新闻办公室李静` → (`省人民政府新闻办公室`, `李静`).
-fn split_office_name(s: &str) -> Option<(&str, &str)> {
-    // From the end: the name's two or three characters, and the office's
-    // last character before them, checked first (most labels end otherwise).
-    let mut rev = s.char_indices().rev();
-    let (_, c1, c2, c3) = (rev.next()?, rev.next()?, rev.next()?, rev.next()?);
-    // Labels are mostly short names: an office and a name take five.
-    rev.next()?;
-    for ((i, _), (_, last)) in [(c2, c3), (c1, c2)] {
-        let office_end = OFFICE_LAST.contains(&last);
-        let (office, name) = s.split_at(i);
-        if office_end
-            && office.chars().nth(2).is_some()
-            && s.chars().all(is_han)
-            && OFFICE_ENDS.ends(office)
-            && has_surname(name)
-        {
-            return Some((office, name));
-        }
-    }
-    None
 }
 
 /// Role words: host, journalist, question, answer, spokesperson.
@@ -690,6 +642,14 @@ mod tests {
         assert_eq!(c("Audrey Tang: hello").shape, Shape::Latin);
         assert!(candidate("Note: this is").is_none());
         assert!(candidate("the plan: go").is_none());
+    }
+
+    #[test]
+    fn every_meta_key_is_checked() {
+        for w in META_KEYS.list.split('|') {
+            assert!(may_be_meta_key(w), "{w}");
+        }
+        assert!(!may_be_meta_key("刘志杰"));
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod roles;
 mod script;
 mod sections;
 mod syntax;
+mod titles;
 
 use crate::model::{Block, BlockKind, Document, Turn};
 use evidence::Evidence;
@@ -140,7 +141,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
         })
         .collect();
 
-    initials::expand(&mut cands, &mut is_label, front_end);
+    initials::expand(&mut cands, &mut is_label, front_end, &|n| reg.title_of(n));
 
     // Where the conference ends.
     let mut turn_role = vec![None; n];

@@ -54,6 +54,13 @@ impl Registry {
         }
     }
 
+    /// The title the front matter gave this name, if any.
+    pub fn title_of(&self, name: &str) -> Option<String> {
+        self.by_name
+            .get(name)
+            .and_then(|&i| self.list[i].title.clone())
+    }
+
     pub fn role_of(&self, name: &str) -> Option<Role> {
         self.by_name.get(name).map(|&i| self.list[i].role)
     }
