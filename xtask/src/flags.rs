@@ -18,12 +18,15 @@ commands:
                  stops at the first failing tier unless --keep-going (or SHILU_KEEP_GOING=1)
   dist           release build into dist/ (wasm-opt'd), then print the size table
   sizes [--readme]
-                 print the size table of the existing dist/ (--readme: also write it into README.md)
+                 print the size table of the existing dist/ (--readme: also write it, and the
+                 Content-Security-Policy of dist/_headers, into README.md)
   setup [--no-browser]
                  install what is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen,
                  brotli, chromium + chromedriver, npm packages of tests/e2e
   bench web      Lighthouse 12 mobile, 3 runs each, on the release dist and on a plain static page
-                 of the same transcript: median performance, LCP, TBT, CLS and the LCP ratio
+                 of the same transcript: median performance, LCP, TBT, CLS and the LCP ratio;
+                 then an early visit (1× and 4× CPU): first paint → a press answered, and the
+                 presses and keystrokes lost
   bench search [--quick]
                  release build, then keystroke → highlights painted in headless Chromium on the
                  seed and 10 and 100 copies (medians; --quick: fewer samples)
