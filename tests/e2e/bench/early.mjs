@@ -13,7 +13,7 @@
 //   replayed, web/early.js);
 // - ready: navigation → the app has taken over (#loading removed);
 // - the presses and keystrokes lost (the worst visit), and how long after
-//   the first paint the last input was sent.
+//   the first paint was seen the last input was sent (at most, of the runs).
 // Figures, not a test: they vary with the machine's load.
 import { serveDist, browser, closeAll, DESKTOP } from '../helpers.mjs';
 
@@ -78,9 +78,21 @@ async function visit(url, rate) {
       };
     }, PRESSES);
     if (targets.some((t) => !t.inView)) throw new Error('a toggle or the search box is not in the first screen');
-    for (const t of targets) await page.mouse.click(t.x, t.y);
-    await page.keyboard.type(WORD);
-    const sent = await page.evaluate(() => performance.now());
+    // As a reader's hand does, whatever the page is busy with: the input
+    // events are all sent at once, in order (the browser queues them until
+    // the page's thread takes them), not each after the page has handled
+    // the last.
+    const seen = performance.now();
+    const input = [];
+    for (const { x, y } of targets) {
+      for (const type of ['mousePressed', 'mouseReleased']) {
+        input.push(cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 }));
+      }
+    }
+    for (const ch of WORD) input.push(cdp.send('Input.insertText', { text: ch }));
+    const issued = performance.now() - seen;
+    await Promise.all(input);
+    const handled = performance.now() - seen;
     await page.waitForFunction(() => window.__early.ready !== null, null, { timeout: 120_000 });
     // What the app makes of it: the replayed presses and text, then the URL.
     await page.waitForTimeout(1500);
@@ -98,7 +110,8 @@ async function visit(url, rate) {
       paint: paint - out.nav,
       answer: out.early.answered === null ? null : out.early.answered - paint,
       ready: out.early.ready - out.nav,
-      sentAfter: sent - paint,
+      issued,
+      handled,
       pressesLost: out.pressed.filter((p) => p !== 'false').length,
       keysLost: got.length > typed.length ? typed.length : typed.length - kept,
     };
@@ -115,7 +128,7 @@ try {
     for (let i = 0; i < RUNS; i++) {
       const r = await visit(server.url, rate);
       runs.push(r);
-      console.log(`early visit, CPU ${rate}×, run ${i + 1}/${RUNS}: first paint ${Math.round(r.paint)} ms, answer ${r.answer === null ? 'never' : `${Math.round(r.answer)} ms`}, ready ${Math.round(r.ready)} ms, inputs sent ${Math.round(r.sentAfter)} ms after the paint, lost ${r.pressesLost} presses and ${r.keysLost} keystrokes`);
+      console.log(`early visit, CPU ${rate}×, run ${i + 1}/${RUNS}: first paint ${Math.round(r.paint)} ms, answer ${r.answer === null ? 'never' : `${Math.round(r.answer)} ms`}, ready ${Math.round(r.ready)} ms, inputs sent ${Math.round(r.issued)} ms after the paint was seen (handled after ${Math.round(r.handled)} ms), lost ${r.pressesLost} presses and ${r.keysLost} keystrokes`);
     }
     rows.push({ rate, runs });
   }
@@ -130,6 +143,6 @@ for (const { rate, runs } of rows) {
   const answered = runs.filter((r) => r.answer !== null);
   const answer = answered.length === runs.length ? `${Math.round(median(answered.map((r) => r.answer)))} ms` : 'never';
   console.log(
-    `${`${rate}×`.padEnd(3)} ${`${Math.round(median(runs.map((r) => r.paint)))} ms`.padStart(13)} ${answer.padStart(20)} ${`${Math.round(median(runs.map((r) => r.ready)))} ms`.padStart(10)} ${`+${Math.round(Math.max(...runs.map((r) => r.sentAfter)))} ms`.padStart(13)} ${`${Math.max(...runs.map((r) => r.pressesLost))}/${PRESSES}`.padStart(14)} ${`${Math.max(...runs.map((r) => r.keysLost))}/${[...WORD].length}`.padStart(17)}`,
+    `${`${rate}×`.padEnd(3)} ${`${Math.round(median(runs.map((r) => r.paint)))} ms`.padStart(13)} ${answer.padStart(20)} ${`${Math.round(median(runs.map((r) => r.ready)))} ms`.padStart(10)} ${`+${Math.round(Math.max(...runs.map((r) => r.issued)))} ms`.padStart(13)} ${`${Math.max(...runs.map((r) => r.pressesLost))}/${PRESSES}`.padStart(14)} ${`${Math.max(...runs.map((r) => r.keysLost))}/${[...WORD].length}`.padStart(17)}`,
   );
 }
