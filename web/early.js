@@ -1,17 +1,89 @@
-// Before the page is drawn (a classic script in <head>; style/main.css):
-// the reader's saved theme, so a dark page is never first drawn light (the
-// app, src/prefs.rs, keeps it from then on); a link naming a transcript from
-// the reader's library (?doc=…) hides the pre-rendered seed until that one
-// is read (`opening`); a link with a speaker filter (?s=…) keeps the
-// transcript's place but hides it until the app has applied the filter
-// (`applying`), so no turn jumps. src/library.rs takes both marks off.
-var root = document.documentElement;
-try {
-  var theme = localStorage.getItem('shilu.theme');
-  if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
-} catch (e) {
-  // Storage blocked: the system's theme.
-}
-var q = location.search;
-if (/[?&]doc=/.test(q)) root.classList.add('opening');
-else if (/[?&]s=[^&]/.test(q)) root.classList.add('applying');
+// Before the page is drawn (a release build inlines this classic script in
+// <head>, allowed by its hash in the Content-Security-Policy; see
+// xtask/tools/post-build.mjs):
+// - the reader's saved theme, so a dark page is never first drawn light (the
+//   app, src/prefs.rs, keeps it from then on);
+// - a link naming a transcript from the reader's library (?doc=…) hides the
+//   pre-rendered seed until that one is read (`opening`); a link with a
+//   speaker filter (?s=…) keeps the transcript's place but hides it until the
+//   app has applied the filter (`applying`), so no turn jumps.
+//   src/library.rs takes both marks off;
+// - nothing the reader does before the app has taken over the page is lost
+//   (event replay, ARCHITECTURE.md): in the pre-rendered view (#app), a press
+//   of a button, tab or toggle, text typed into a field and a changed
+//   checkbox or file input are held (trusted events only; the app's handlers, attached as it
+//   hydrates, do not see them yet) and the control is marked
+//   `data-pending` (style/main.css: a dashed outline, no layout shift);
+//   once the app is ready (it removes #loading: src/library.rs `ready`)
+//   they are replayed to it, in order. Links, <details> and the text in a
+//   field work natively meanwhile. Generic: nothing here names a control;
+//   a held control is found again by its id or its data-act/data-arg if
+//   the app rebuilt it.
+(function () {
+  var root = document.documentElement;
+  try {
+    var theme = localStorage.getItem('shilu.theme');
+    if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
+  } catch (e) {
+    // Storage blocked: the system's theme.
+  }
+  var q = location.search;
+  if (/[?&]doc=/.test(q)) root.classList.add('opening');
+  else if (/[?&]s=[^&]/.test(q)) root.classList.add('applying');
+
+  var held = [];
+  var live = false;
+  // A selector that finds the control again if the app has rebuilt it.
+  var locator = function (el) {
+    var act = el.getAttribute('data-act');
+    var arg = el.getAttribute('data-arg');
+    return el.id
+      ? '#' + CSS.escape(el.id)
+      : act
+        ? '[data-act="' + CSS.escape(act) + '"]' + (arg == null ? '' : '[data-arg="' + CSS.escape(arg) + '"]')
+        : '';
+  };
+  var hold = function (e) {
+    var t = e.target;
+    if (live || !e.isTrusted || !t.closest || !t.closest('#app')) return;
+    var el = e.type === 'click' ? t.closest('button,[role=button],[role=tab]') : t;
+    if (!el || el.disabled) return;
+    var last = held[held.length - 1];
+    // Typing: only the field's latest text matters.
+    if (e.type === 'input' && last && last.el === el && last.type === 'input') held.pop();
+    // What the field holds then (hydration may set it back to the app's
+    // state before the replay): a box's text, a checkbox's tick; a file
+    // input keeps its files by itself.
+    var checks = el.type === 'checkbox' || el.type === 'radio';
+    held.push({ el: el, type: e.type, at: locator(el), checks: checks, value: e.type === 'click' || el.type === 'file' ? null : checks ? el.checked : el.value });
+    el.setAttribute('data-pending', '');
+    if (e.type === 'click') e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  var replay = function () {
+    live = true;
+    held.forEach(function (h) {
+      h.el.removeAttribute('data-pending');
+      var el = h.el.isConnected ? h.el : h.at && document.querySelector(h.at);
+      if (!el) return;
+      el.removeAttribute('data-pending');
+      if (h.type === 'click') return el.click();
+      if (h.value != null) el[h.checks ? 'checked' : 'value'] = h.value;
+      el.dispatchEvent(new Event(h.type, { bubbles: true }));
+    });
+    held = [];
+  };
+  ['click', 'input', 'change'].forEach(function (type) {
+    document.addEventListener(type, hold, true);
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    var loading = document.getElementById('loading');
+    if (!loading) return replay();
+    new MutationObserver(function (_, watch) {
+      if (!loading.isConnected) {
+        watch.disconnect();
+        replay();
+      }
+    }).observe(loading.parentNode, { childList: true });
+  });
+})();

@@ -26,6 +26,7 @@
 
 import { after } from 'node:test';
 import http from 'node:http';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,9 +70,25 @@ const MIME = {
   '.woff2': 'font/woff2',
 };
 
-/** The strict Content-Security-Policy the dist must work under (README, issue 11). */
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+/**
+ * The strict Content-Security-Policy the dist must work under (README, issues
+ * 11 and 24): nothing inline but the page's one <style> and one classic
+ * <script>, each allowed by its hash, computed here from dist/index.html (not
+ * taken from the build's dist/_headers, which specs/csp.test.mjs checks
+ * against it).
+ */
+export const STRICT_CSP = strictCsp();
+
+function strictCsp() {
+  const file = path.join(DIST, 'index.html');
+  const page = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const hash = (re) => {
+    const m = page.match(re);
+    return m ? ` 'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'` : '';
+  };
+  return `default-src 'self'; script-src 'self'${hash(/<script>([\s\S]*?)<\/script>/)} 'wasm-unsafe-eval'; ` +
+    `style-src 'self'${hash(/<style>([\s\S]*?)<\/style>/)}; img-src 'self' data:; connect-src 'self'`;
+}
 
 /**
  * Serve `root` read-only on 127.0.0.1 (a free port) under `prefix` ('/' or

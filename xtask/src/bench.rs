@@ -7,7 +7,11 @@
 //!   copies (`tests/e2e/bench/search.mjs`);
 //! - `web`: the release dist against a plain static page of the same
 //!   transcript, in Lighthouse 12 mobile (`tests/e2e/bench-web.mjs`): median
-//!   performance, LCP, TBT and CLS of three runs each, and the LCP ratio.
+//!   performance, LCP, TBT and CLS of three runs each, and the LCP ratio;
+//!   then an early visit (`tests/e2e/bench/early.mjs`): three toggles
+//!   pressed and a word typed at the first paint of a cold, throttled load
+//!   (1× and 4× CPU), the time from that paint until a press is answered,
+//!   and how many presses and keystrokes were lost.
 
 use crate::dist;
 use crate::setup::{self, Scope};
@@ -120,6 +124,14 @@ fn web() -> Result {
         .arg("bench-web.mjs")
         .env("SHILU_DIST", root.join("dist"))
         .env("SHILU_PLAIN", &plain);
+    setup::use_chromium(&mut c);
+    run(&mut c)?;
+    step("bench web: an early visit, presses and typing at the first paint (1× and 4× CPU, 3 runs each)");
+    let mut c = command("node");
+    c.current_dir(root.join("tests/e2e"))
+        .arg("bench/early.mjs")
+        .env("SHILU_BENCH", "1")
+        .env("SHILU_DIST", root.join("dist"));
     setup::use_chromium(&mut c);
     run(&mut c)
 }

@@ -85,18 +85,84 @@ fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))
 }
 
-/// `sizes --readme`: write the table of `files` between the README's size markers.
+const POLICY_START: &str = "default-src 'self';";
+const POLICY_END: &str = "connect-src 'self'";
+
+/// The Content-Security-Policy the build wrote to `dist/_headers` (the
+/// hashes of the page's inline style and script: xtask/tools/post-build.mjs).
+fn dist_policy() -> Result<String> {
+    let headers = read(&util::root().join("dist/_headers"))?;
+    headers
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Content-Security-Policy: "))
+        .map(str::to_string)
+        .ok_or_else(|| "dist/_headers names no Content-Security-Policy".into())
+}
+
+/// The byte ranges of the policies `readme` shows (each from `default-src`
+/// to `connect-src 'self'`, on one line).
+fn policy_ranges(readme: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(b) = readme[from..].find(POLICY_START).map(|i| from + i) {
+        let line_end = readme[b..].find('\n').map_or(readme.len(), |i| b + i);
+        match readme[b..line_end].find(POLICY_END) {
+            Some(e) => {
+                out.push(b..b + e + POLICY_END.len());
+                from = b + e + POLICY_END.len();
+            }
+            None => from = line_end,
+        }
+    }
+    out
+}
+
+/// `readme` with every policy it shows replaced by `policy`.
+fn with_policy(readme: &str, policy: &str) -> String {
+    let mut out = String::with_capacity(readme.len());
+    let mut at = 0;
+    for r in policy_ranges(readme) {
+        out.push_str(&readme[at..r.start]);
+        out.push_str(policy);
+        at = r.end;
+    }
+    out.push_str(&readme[at..]);
+    out
+}
+
+/// `Ok` if every policy `readme` shows is `policy` (and it shows one).
+fn check_policy(readme: &str, policy: &str) -> Result {
+    let ranges = policy_ranges(readme);
+    if ranges.is_empty() {
+        return Err("README.md shows no Content-Security-Policy".into());
+    }
+    match ranges.iter().find(|r| &readme[(*r).clone()] != policy) {
+        None => Ok(()),
+        Some(r) => Err(format!(
+            "README.md shows the policy `{}` where this dist/ needs `{policy}` (dist/_headers): \
+             run `cargo xtask sizes --readme` and commit README.md",
+            &readme[r.clone()]
+        )),
+    }
+}
+
+/// `sizes --readme`: write the table of `files` between the README's size
+/// markers, and the dist's Content-Security-Policy wherever it shows one.
 pub fn write_readme_table(files: &[FileSize]) -> Result {
     let path = readme_path();
     let new = with_table(&read(&path)?, &sizes::table(files))?;
+    let new = with_policy(&new, &dist_policy()?);
     std::fs::write(&path, new).map_err(|e| format!("writing README.md: {e}"))?;
-    info("wrote the size table into README.md");
+    info("wrote the size table and the Content-Security-Policy into README.md");
     Ok(())
 }
 
-/// The `dist` tier's check: README.md shows the table of `files`.
+/// The `dist` tier's check: README.md shows the table of `files`, and the
+/// policy this dist needs.
 pub fn check_readme_table(files: &[FileSize]) -> Result {
-    check_table(&read(&readme_path())?, &sizes::table(files))
+    let readme = read(&readme_path())?;
+    check_table(&readme, &sizes::table(files))?;
+    check_policy(&readme, &dist_policy()?)
 }
 
 #[cfg(test)]
@@ -127,6 +193,20 @@ mod tests {
         assert!(err.contains("run `cargo xtask sizes --readme`"), "{err}");
         let err = check_table(README, "| old |\n| more |\n").unwrap_err();
         assert!(err.contains("where it prints `| more |`"), "{err}");
+    }
+
+    #[test]
+    fn the_policy_is_written_wherever_the_readme_shows_one() {
+        let old = "default-src 'self'; style-src 'self'; connect-src 'self'";
+        let new = "default-src 'self'; style-src 'self' 'sha256-x='; connect-src 'self'";
+        let readme = format!("a\n```\n{old}\n```\nb \"{old}\" c\ndefault-src 'self'; no end\n");
+        assert_eq!(policy_ranges(&readme).len(), 2);
+        let written = with_policy(&readme, new);
+        assert_eq!(written, readme.replace(old, new));
+        assert_eq!(check_policy(&written, new), Ok(()));
+        let err = check_policy(&readme, new).unwrap_err();
+        assert!(err.contains(&format!("shows the policy `{old}`")), "{err}");
+        assert!(check_policy("none", new).unwrap_err().contains("shows no"));
     }
 
     #[test]

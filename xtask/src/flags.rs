@@ -18,12 +18,15 @@ commands:
                  stops at the first failing tier unless --keep-going (or SHILU_KEEP_GOING=1)
   dist           release build into dist/ (wasm-opt'd), then print the size table
   sizes [--readme]
-                 print the size table of the existing dist/ (--readme: also write it into README.md)
+                 print the size table of the existing dist/ (--readme: also write it, and the
+                 Content-Security-Policy of dist/_headers, into README.md)
   setup [--no-browser]
                  install what is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen,
                  brotli, chromium + chromedriver, npm packages of tests/e2e
   bench web      Lighthouse 12 mobile, 3 runs each, on the release dist and on a plain static page
-                 of the same transcript: median performance, LCP, TBT, CLS and the LCP ratio
+                 of the same transcript: median performance, LCP, TBT, CLS and the LCP ratio;
+                 then an early visit (1× and 4× CPU): first paint → a press answered, and the
+                 presses and keystrokes lost
   bench site [DIR]
                  the corpus build (shilu index, release) on DIR ×1, ×2 and ×4: time, peak memory,
                  files and MB, and 100,000 transcripts extrapolated (default: the shared archive)

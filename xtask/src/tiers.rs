@@ -251,7 +251,7 @@ fn wasm(count: &mut Count) -> Result {
 /// (c) release dist, then the checks that read it.
 fn dist(count: &mut Count) -> Result {
     let files = crate::dist::dist()?;
-    println!("test README.md's size table is this dist/'s ...");
+    println!("test README.md's size table and Content-Security-Policy are this dist/'s ...");
     match crate::dist::check_readme_table(&files) {
         Ok(()) => {
             println!("    ok");

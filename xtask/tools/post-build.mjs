@@ -17,7 +17,10 @@
 //   3. writes the seed's description, Open Graph / Twitter meta (and, with SHILU_SITE_URL,
 //      a canonical link) into index.html: `shilu meta` prints them, so the
 //      domain facts stay in the core;
-//   4. writes the service worker, sw.js, with Workbox (workbox-build's
+//   4. inlines the stylesheet and web/early.js into index.html, and writes
+//      the Content-Security-Policy their hashes allow (printed, and in
+//      dist/_headers);
+//   5. writes the service worker, sw.js, with Workbox (workbox-build's
 //      generateSW): it precaches every file the app may fetch, the panels'
 //      module included, and serves index.html for any navigation in its
 //      scope, so the app works offline after one visit, at / or a sub-path.
@@ -188,9 +191,38 @@ if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
   html = html.replace(generic, '').replace('</head>', `${tags.trim().split('\n').join('')}</head>`);
   console.log(`post-build: share meta of ${seed}${url.length ? `, canonical ${url[1]}` : ' (no SHILU_SITE_URL: no canonical link)'}`);
 }
+// 4. Nothing render-blocking before the first paint: the stylesheet and
+//    web/early.js (the classic script that must run before the page is
+//    drawn) go into the page as one <style> and one <script>, each allowed
+//    by the hash of its text in the Content-Security-Policy, which is
+//    printed and written to `_headers` (Netlify's and Cloudflare Pages'
+//    format; README: Content-Security-Policy). The page needs no request
+//    before it is drawn, as a plain static page.
+let policy;
+{
+  const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const link = html.match(/<link [^>]*href=["']?\.\/(main-[0-9a-f]+\.css)["']?[^>]*>/);
+  if (!link) throw new Error('post-build: index.html links no main-<hash>.css stylesheet to inline (did Trunk change its link?)');
+  const css = fs.readFileSync(path.join(staging, link[1]), 'utf8').trim();
+  const tag = html.match(/<script src=["']?early\.js["']?><\/script>/);
+  if (!tag) throw new Error('post-build: index.html has no <script src=early.js> to inline');
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const early = transformSync(fs.readFileSync(path.join(here, '../../web/early.js'), 'utf8'), {
+    minify: true,
+    target: 'es2017',
+    legalComments: 'none',
+  }).code.trim();
+  if (/<\/(style|script)/i.test(css + early)) throw new Error('post-build: the inlined CSS or script would close its own tag');
+  html = html.replace(link[0], () => `<style>${css}</style>`).replace(tag[0], () => `<script>${early}</script>`);
+  fs.rmSync(path.join(staging, link[1]));
+  fs.rmSync(path.join(staging, 'early.js'));
+  policy = `default-src 'self'; script-src 'self' ${hash(early)} 'wasm-unsafe-eval'; style-src 'self' ${hash(css)}; img-src 'self' data:; connect-src 'self'`;
+  fs.writeFileSync(path.join(staging, '_headers'), `/*\n  Content-Security-Policy: ${policy}\n`);
+  console.log(`post-build: inlined ${link[1]} (${css.length} bytes) and early.js (${early.length} bytes) into index.html`);
+}
 fs.writeFileSync(htmlPath, html);
 
-// 4. The service worker (after index.html is final: it is precached).
+// 5. The service worker (after index.html is final: it is precached).
 {
   const { count, size, warnings } = await generateSW({
     globDirectory: staging,
@@ -218,3 +250,5 @@ fs.writeFileSync(htmlPath, html);
   if (warnings.length) throw new Error(`post-build: workbox: ${warnings.join('; ')}`);
   console.log(`post-build: sw.js precaches ${count} files, ${size} bytes`);
 }
+// The policy last, where it is seen: the dist works under exactly this header.
+console.log(`post-build: serve dist/ with this header (also in dist/_headers):\nContent-Security-Policy: ${policy}`);

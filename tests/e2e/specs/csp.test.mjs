@@ -4,7 +4,9 @@
 // logs every refusal as a console error, which fails any withPage test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, withPage, STRICT_CSP } from '../helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp, withPage, STRICT_CSP, DIST } from '../helpers.mjs';
 
 const headers = { 'Content-Security-Policy': STRICT_CSP };
 
@@ -81,9 +83,18 @@ test('the policy is enforced: an inline style attribute set from markup is refus
 
 test('without the header the same page starts too (the CSP changes nothing else)', () =>
   withPage(async (page) => {
-    assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script in the page');
+    // The two the policy allows by their hashes: web/early.js and the stylesheet.
+    assert.equal(await page.locator('script:not([src])').count(), 1, 'one inline script in the page');
+    assert.equal(await page.locator('style').count(), 1, 'one inline stylesheet in the page');
+    assert.equal(await page.locator('link[rel=stylesheet]').count(), 0, 'no stylesheet to fetch before the first paint');
     assert.equal(await page.locator('[style]').count(), 0, 'no style attribute in the page');
   }));
+
+test('the build writes the policy the page needs (dist/_headers), with the hashes of its inline style and script', () => {
+  const headers = fs.readFileSync(path.join(DIST, '_headers'), 'utf8');
+  assert.equal(headers, `/*\n  Content-Security-Policy: ${STRICT_CSP}\n`);
+  assert.match(STRICT_CSP, /script-src 'self' 'sha256-[\w+/]+=*' 'wasm-unsafe-eval'; style-src 'self' 'sha256-[\w+/]+=*';/);
+});
 
 test('under the strict CSP a file opens in the worker, which loads the module and its wasm', async () => {
   const { page, context, ctx } = await openApp({ headers });
