@@ -22,6 +22,7 @@ use crate::state::{Panel, Reader};
 #[cfg(not(feature = "ssr"))]
 use crate::{keyboard, library, url_state};
 use leptos::prelude::*;
+use shilu_core::Meta;
 use shilu_ui::context::context;
 #[cfg(not(feature = "ssr"))]
 use shilu_ui::dom::prefers_dark;
@@ -39,9 +40,11 @@ pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-pre
 /// state over the transcript `text`, the interface language, theme choice and status line —
 /// and returns the reader. Used by [`App`] and by component tests. The
 /// reader's saved preferences apply once the page is the browser's
-/// ([`in_browser`]): the pre-rendered page shows the defaults.
-pub fn provide_reader(text: &str) -> Reader {
-    let reader = Reader::new(text);
+/// ([`in_browser`]): the pre-rendered page shows the defaults. `meta` is
+/// the text's meta (`None`: its title alone), which the page does not
+/// read from the text itself (see `crate::seed`).
+pub fn provide_reader(text: &str, meta: Option<Meta>) -> Reader {
+    let reader = Reader::new(text, meta);
     provide_context(reader);
     provide_context(Go(Callback::new(move |id| go_to_block(reader, id))));
     provide_context(I18n(RwSignal::new(Lang::Zh)));
@@ -52,10 +55,11 @@ pub fn provide_reader(text: &str) -> Reader {
 
 /// The page: the same components render it natively for the pre-render
 /// (`ssr`) and take it over in the browser (`hydrate`); `seed` is the text
-/// it opens with.
+/// it opens with, `meta` its meta, which the pre-render read and wrote
+/// into the page (`crate::seed`).
 #[component]
-pub fn App(seed: Arc<str>) -> impl IntoView {
-    let reader = provide_reader(&seed);
+pub fn App(seed: Arc<str>, meta: Option<Meta>) -> impl IntoView {
+    let reader = provide_reader(&seed, meta);
     // Its effects, which load the module, run in the browser only.
     panel_loader::install(reader);
     #[cfg(not(feature = "ssr"))]

@@ -1,5 +1,5 @@
 //! Entry point in the browser: set the panic hook, read the seed's text
-//! from the page and take over the pre-rendered view (`#app`).
+//! and meta from the page and take over the pre-rendered view (`#app`).
 
 #[cfg(feature = "hydrate")]
 fn main() {
@@ -12,7 +12,13 @@ fn main() {
     };
     let root = wasm_bindgen::JsCast::unchecked_into(root);
     let seed: std::sync::Arc<str> = seed.into();
-    leptos::mount::hydrate_from(root, move || view! { <shilu_app::App seed=seed/> }).forget();
+    // The seed's meta, as the pre-render read it (`None`: the title alone).
+    let meta = shilu_app::seed::read_seed_meta();
+    leptos::mount::hydrate_from(
+        root,
+        move || view! { <shilu_app::App seed=seed meta=meta/> },
+    )
+    .forget();
 }
 
 /// Natively there is nothing to run: the browser build is `cargo xtask dist`,

@@ -10,7 +10,7 @@ use shilu_core::library::content_key;
 use shilu_core::outline::{outline, Node};
 use shilu_core::quote::Quote;
 use shilu_core::search::{search, Hit, Matcher};
-use shilu_core::{Document, Role};
+use shilu_core::{Document, Meta, Role};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -53,7 +53,8 @@ pub struct Reader {
     /// The text's structure as bytes (`shilu_core::wire`), when the reader's
     /// library parsed it off the page's thread (a file, pasted text, a kept
     /// transcript: see `panels/src/library/worker.rs`); `None` for the seed,
-    /// which is parsed here. Set with the text, by [`Reader::load`].
+    /// which is parsed here, without its meta: that comes from the page
+    /// (`crate::seed`). Set with the text, by [`Reader::load`].
     parsed: StoredValue<Option<Vec<u8>>>,
     /// Derived: the text's content key (`?doc=…` in links, the library's key).
     pub key: Memo<String>,
@@ -92,8 +93,11 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn new(text: &str) -> Reader {
-        let text = RwSignal::new(Arc::<str>::from(text));
+    /// The reader over `text`, whose meta is `meta` (`None`: the title
+    /// alone), as the pre-render read it.
+    pub fn new(text: &str, meta: Option<Meta>) -> Reader {
+        let seed = (Arc::<str>::from(text), meta);
+        let text = RwSignal::new(Arc::clone(&seed.0));
         let source = RwSignal::new(None::<String>);
         let parsed = StoredValue::new(None::<Vec<u8>>);
         // A new text is always a new document: no comparison of documents.
@@ -102,7 +106,7 @@ impl Reader {
             move |_| {
                 Arc::new(text.with(|t| {
                     source.with_untracked(|s| {
-                        parsed.with_value(|p| structure_of(t, s.as_deref(), p.as_deref()))
+                        parsed.with_value(|p| structure_of(t, s.as_deref(), p.as_deref(), &seed))
                     })
                 }))
             },
@@ -263,11 +267,19 @@ impl Reader {
 /// Ids of the blocks a reader can see: front matter, appendix and shown turns.
 /// The structure of `text`: read from `parsed` (`shilu_core::wire`) where
 /// given, else parsed here. A `parsed` that does not read (it never should)
-/// is parsed again rather than lost.
-fn structure_of(text: &str, name: Option<&str>, parsed: Option<&[u8]>) -> Document {
-    parsed
-        .and_then(shilu_core::wire::read)
-        .unwrap_or_else(|| shilu_core::structure(text, name))
+/// is parsed again rather than lost. Parsed here, a text has no meta but
+/// its title (the meta's rules are not in the page's wasm), unless it is
+/// the `seed`'s text, whose meta the page was given.
+fn structure_of(
+    text: &str,
+    name: Option<&str>,
+    parsed: Option<&[u8]>,
+    seed: &(Arc<str>, Option<Meta>),
+) -> Document {
+    parsed.and_then(shilu_core::wire::read).unwrap_or_else(|| {
+        let meta = (*seed.0 == *text).then(|| seed.1.clone()).flatten();
+        shilu_core::structure_with_meta(text, name, meta)
+    })
 }
 
 fn shown_blocks<'a>(doc: &'a Document, turns: &BTreeSet<String>) -> BTreeSet<&'a str> {

@@ -22,7 +22,7 @@ fn mount(text: &'static str) -> (web_sys::HtmlElement, Reader) {
     document().body().unwrap().append_child(&container).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let reader = provide_reader(text);
+        let reader = provide_reader(text, Some(shilu_core::structure(text, None).meta));
         tx.send(reader).unwrap();
         view! { <SearchBar/><SpeakerFilter/><Transcript/> }
     });
@@ -163,7 +163,7 @@ async fn switching_language_relabels_controls_and_placeholders() {
     document().body().unwrap().append_child(&c).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     leptos::mount::mount_to(c.clone(), move || {
-        let reader = provide_reader(SMALL);
+        let reader = provide_reader(SMALL, Some(shilu_core::structure(SMALL, None).meta));
         tx.send((reader, expect_context::<I18n>())).unwrap();
         view! { <Transcript/> }
     })

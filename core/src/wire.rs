@@ -8,6 +8,10 @@
 //! participants, front matter, turns, Q&A pairs and appendix. The analysis
 //! (events, figures, checks…) is left out, and comes back empty.
 //!
+//! The meta alone travels the same way from the pre-render to the page
+//! ([`write_meta`], [`read_meta`]): the page's seed is parsed there
+//! without it ([`crate::structure_with_meta`]).
+//!
 //! The format: a version byte, then each field in the model's order.
 //! Numbers and lengths are LEB128; a string is its length and its UTF-8;
 //! an option is 0 for none, else its value's own form with its length (or
@@ -46,31 +50,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
         doc.blocks().map(|b| b.text.len() + 32).sum(),
     ));
     w.0.push(VERSION);
-    let m = &doc.meta;
-    w.str(&m.title);
-    for o in [
-        &m.published,
-        &m.date,
-        &m.date_text,
-        &m.organiser,
-        &m.place,
-        &m.source,
-    ] {
-        w.opt(o);
-    }
-    w.str(&m.lang);
-    let s = &m.sources;
-    for o in [
-        s.title,
-        s.published,
-        s.date,
-        s.date_text,
-        s.organiser,
-        s.place,
-        s.source,
-    ] {
-        w.num(o.map_or(0, |o| index(&ORIGINS, o) + 1));
-    }
+    w.meta(&doc.meta);
     w.list(&doc.participants, |w, p| {
         w.str(&p.id);
         w.str(&p.name);
@@ -101,36 +81,8 @@ pub fn write(doc: &Document) -> Vec<u8> {
 
 /// The structure [`write`] wrote; `None` for any other bytes.
 pub fn read(bytes: &[u8]) -> Option<Document> {
-    let mut r = Reader { bytes, at: 0 };
-    if r.byte()? != VERSION {
-        return None;
-    }
-    let mut meta = Meta {
-        title: r.str()?,
-        published: r.opt()?,
-        date: r.opt()?,
-        date_text: r.opt()?,
-        organiser: r.opt()?,
-        place: r.opt()?,
-        source: r.opt()?,
-        lang: r.str()?,
-        sources: Sources::default(),
-    };
-    let s = &mut meta.sources;
-    for o in [
-        &mut s.title,
-        &mut s.published,
-        &mut s.date,
-        &mut s.date_text,
-        &mut s.organiser,
-        &mut s.place,
-        &mut s.source,
-    ] {
-        *o = match r.num()? {
-            0 => None,
-            i => Some(*ORIGINS.get(i - 1)?),
-        };
-    }
+    let mut r = Reader::new(bytes)?;
+    let meta = r.meta()?;
     let participants = r.list(|r| {
         Some(Participant {
             id: r.str()?,
@@ -173,6 +125,22 @@ pub fn read(bytes: &[u8]) -> Option<Document> {
     })
 }
 
+/// A document's meta alone as bytes, in the same form: the pre-render
+/// writes the seed's into the page (`src/seed.rs`), which then need not
+/// read it from the text.
+pub fn write_meta(meta: &Meta) -> Vec<u8> {
+    let mut w = Writer(vec![VERSION]);
+    w.meta(meta);
+    w.0
+}
+
+/// The meta [`write_meta`] wrote; `None` for any other bytes.
+pub fn read_meta(bytes: &[u8]) -> Option<Meta> {
+    let mut r = Reader::new(bytes)?;
+    let meta = r.meta()?;
+    (r.at == bytes.len()).then_some(meta)
+}
+
 fn index<T: PartialEq>(all: &[T], x: T) -> usize {
     all.iter()
         .position(|a| *a == x)
@@ -208,6 +176,33 @@ impl Writer {
         }
     }
 
+    fn meta(&mut self, m: &Meta) {
+        self.str(&m.title);
+        for o in [
+            &m.published,
+            &m.date,
+            &m.date_text,
+            &m.organiser,
+            &m.place,
+            &m.source,
+        ] {
+            self.opt(o);
+        }
+        self.str(&m.lang);
+        let s = &m.sources;
+        for o in [
+            s.title,
+            s.published,
+            s.date,
+            s.date_text,
+            s.organiser,
+            s.place,
+            s.source,
+        ] {
+            self.num(o.map_or(0, |o| index(&ORIGINS, o) + 1));
+        }
+    }
+
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Writer, &T)) {
         self.num(items.len());
         for item in items {
@@ -232,7 +227,42 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader past the version byte, if it is this format's.
+    fn new(bytes: &'a [u8]) -> Option<Self> {
+        (bytes.first() == Some(&VERSION)).then_some(Reader { bytes, at: 1 })
+    }
+
+    fn meta(&mut self) -> Option<Meta> {
+        let mut meta = Meta {
+            title: self.str()?,
+            published: self.opt()?,
+            date: self.opt()?,
+            date_text: self.opt()?,
+            organiser: self.opt()?,
+            place: self.opt()?,
+            source: self.opt()?,
+            lang: self.str()?,
+            sources: Sources::default(),
+        };
+        let s = &mut meta.sources;
+        for o in [
+            &mut s.title,
+            &mut s.published,
+            &mut s.date,
+            &mut s.date_text,
+            &mut s.organiser,
+            &mut s.place,
+            &mut s.source,
+        ] {
+            *o = match self.num()? {
+                0 => None,
+                i => Some(*ORIGINS.get(i - 1)?),
+            };
+        }
+        Some(meta)
+    }
+
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
@@ -310,7 +340,7 @@ mod tests {
     fn bytes_it_did_not_write_read_as_none() {
         let doc = crate::structure("主持人：各位记者，上午好。\n王明：谢谢。", None);
         let bytes = write(&doc);
-        assert_eq!(read(&bytes), Some(doc));
+        assert_eq!(read(&bytes), Some(doc.clone()));
         assert_eq!(read(&[]), None);
         assert_eq!(read(&[VERSION + 1]), None);
         // Cut short, or with a byte more.
@@ -318,6 +348,14 @@ mod tests {
             assert_eq!(read(&bytes[..end]), None, "cut at {end}");
         }
         assert_eq!(read(&[bytes.as_slice(), &[0]].concat()), None);
+        // The meta alone, the same way.
+        let meta = write_meta(&doc.meta);
+        assert!(bytes.starts_with(&meta));
+        assert_eq!(read_meta(&meta), Some(doc.meta.clone()));
+        for end in 0..meta.len() {
+            assert_eq!(read_meta(&meta[..end]), None, "cut at {end}");
+        }
+        assert_eq!(read_meta(&bytes), None, "a whole document");
         // A list claiming more items than there are bytes.
         assert_eq!(
             read(&[VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0x7f]),

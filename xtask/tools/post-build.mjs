@@ -52,7 +52,7 @@ const cargo = process.env.CARGO || 'cargo';
     throw new Error(`post-build: the pre-render (\`cargo ${args.join(' ')}\`) failed: ${(e.stderr || e.message).trim()}`);
   }
   if (!view.includes('id="transcript"')) throw new Error('post-build: the pre-render wrote no transcript');
-  fs.writeFileSync(htmlPath, page.replace(slot, () => `<div id=app>${view}`.replace(/(<template id="seed-text">)/, '</div>$1')));
+  fs.writeFileSync(htmlPath, page.replace(slot, () => `<div id=app>${view}`.replace(/(<template id="seed-text")/, '</div>$1')));
   console.log(`post-build: pre-rendered the initial view (${view.length} bytes) into index.html`);
 }
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);

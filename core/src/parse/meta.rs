@@ -44,7 +44,7 @@ const ORGANISER_KEYS: &[&str] = &[
 /// Builds the meta from the front matter; `host` is what the host says
 /// (the organiser speaking: `我省…山西省`), the only words of a turn a
 /// value is taken from.
-pub fn build<'a: 'h, 'h>(src: &Sources<'a>, host: impl Iterator<Item = &'h str>) -> Meta {
+pub fn build<'h>(src: &Sources<'_>, host: impl Iterator<Item = &'h str>) -> Meta {
     let mut origin = crate::model::Sources::default();
     let published_header = src.headers.iter().find(|h| h.is(PUBLISHED_KEYS));
     let header_stamp = published_header.and_then(|h| super::lines::timestamp(h.value));
@@ -174,7 +174,8 @@ pub fn build<'a: 'h, 'h>(src: &Sources<'a>, host: impl Iterator<Item = &'h str>)
         let intro = voice.len();
         let mut place = own_province(&voice).map(|p| (p, Origin::Intro));
         if place.is_none() {
-            voice.extend(host);
+            // (Each word as a `&str` of the shorter life of the two.)
+            voice.extend(host.map(|t| -> &str { t }));
             place = own_province(&voice)
                 .filter(|_| voice.len() > intro)
                 .map(|p| (p, Origin::Host));
@@ -226,6 +227,18 @@ pub fn build<'a: 'h, 'h>(src: &Sources<'a>, host: impl Iterator<Item = &'h str>)
         }
     }
     meta.sources = origin;
+    meta
+}
+
+/// The meta of the title alone, as [`build`] reads it: for a structure
+/// whose meta was to come from elsewhere and did not.
+pub fn title_only(src: &Sources<'_>) -> Meta {
+    let title = strip_original(leading_iso_date(src.title).1).to_string();
+    let mut meta = Meta::default();
+    if !title.is_empty() {
+        meta.sources.title = Some(Origin::Text);
+    }
+    meta.title = title;
     meta
 }
 

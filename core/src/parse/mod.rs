@@ -40,7 +40,7 @@ mod sections;
 mod syntax;
 mod titles;
 
-use crate::model::{Block, BlockKind, Document, Turn};
+use crate::model::{Block, BlockKind, Document, Meta, Turn};
 use evidence::Evidence;
 use label::Label;
 use participants::Registry;
@@ -54,6 +54,30 @@ const MAX_TITLE: usize = 80;
 /// meta falls back on it. Never fails: text that has no structure comes
 /// back as front-matter paragraphs.
 pub fn structure(text: &str, name: Option<&str>) -> Document {
+    structure_then(text, name, |src, host| {
+        let mut meta = meta::build(src, host);
+        meta.lang = script::language(text).to_string();
+        meta
+    })
+}
+
+/// [`structure`] with `meta` for the meta it would read from the text (the
+/// page is given its seed's: `meta` and its rules stay out of its wasm);
+/// `None` gives a meta of the title alone.
+pub fn structure_with_meta(text: &str, name: Option<&str>, meta: Option<Meta>) -> Document {
+    structure_then(text, name, |src, _| {
+        meta.unwrap_or_else(|| meta::title_only(src))
+    })
+}
+
+/// The parse, with `meta` making the meta of the front matter's sources
+/// and the host's words: a closure of its own, so a caller that does not
+/// read the meta links none of its rules.
+fn structure_then<'t>(
+    text: &'t str,
+    name: Option<&'t str>,
+    meta: impl FnOnce(&meta::Sources<'t>, &mut dyn Iterator<Item = &str>) -> Meta,
+) -> Document {
     // 1. Lines and their label candidates.
     let lines = lines::split(text);
     let n = lines.len();
@@ -249,15 +273,13 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     roles::addressed(&mut doc);
     roles::infer(&mut doc);
     doc.qa = qa::pair(&doc.turns);
-    let host = doc
+    let mut host = doc
         .turns
         .iter()
         .filter(|t| t.role == crate::model::Role::Host)
         .flat_map(|t| &t.blocks)
         .map(|b| b.text.as_str());
-    let mut meta = meta::build(&src, host);
-    meta.lang = script::language(text).to_string();
-    doc.meta = meta;
+    doc.meta = meta(&src, &mut host);
     doc
 }
 
