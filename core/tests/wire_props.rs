@@ -1,7 +1,9 @@
 //! The structure crosses between threads as bytes (`shilu_core::wire`):
 //! what is read back is the structure that was written, for every fixture,
 //! the seed, arbitrary text and transcript-like text; and bytes that were
-//! not written by it read as nothing, never as a panic.
+//! not written by it read as nothing, never as a panic. The same for the
+//! meta alone (`write_meta`, `read_meta`), which the page is given for its
+//! seed: the structure with it (`structure_with_meta`) is the full one.
 
 mod common;
 
@@ -12,6 +14,11 @@ use shilu_core::{structure, wire};
 fn round_trip(text: &str, name: Option<&str>) {
     let doc = structure(text, name);
     assert_eq!(wire::read(&wire::write(&doc)).as_ref(), Some(&doc));
+    // The meta alone, as the pre-render gives the page its seed's; with it,
+    // the structure without the meta's rules is the full parser's.
+    let meta = wire::read_meta(&wire::write_meta(&doc.meta));
+    assert_eq!(meta.as_ref(), Some(&doc.meta));
+    assert_eq!(shilu_core::structure_with_meta(text, name, meta), doc);
 }
 
 #[test]
