@@ -150,6 +150,11 @@ pub enum Role {
 impl Role {
     pub const ALL: [Role; 4] = [Role::Host, Role::Official, Role::Journalist, Role::Other];
 
+    /// The role whose [`Role::as_str`] is `name`.
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
     /// The stable lowercase name used in JSON, CSS classes and URLs.
     pub fn as_str(self) -> &'static str {
         match self {

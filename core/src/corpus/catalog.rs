@@ -6,7 +6,7 @@
 
 use super::identity::{self, Identity};
 use super::load::Transcript;
-use super::passages;
+use super::passages::Passage;
 use crate::model::Role;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -89,8 +89,17 @@ pub fn urls<'a>(sources: impl Iterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
-/// The record of a transcript, with the page `url`.
-pub fn record(t: &Transcript, url: String) -> Record {
+impl Record {
+    /// Who said passage `passage`, if a speaker did.
+    pub fn speaker_of(&self, passage: u32) -> Option<&Speaker> {
+        let p = self.passages.get(passage as usize)?;
+        self.speakers.get(p.speaker? as usize)
+    }
+}
+
+/// The record of a transcript, with the page `url`, from its
+/// [`super::passages::of`].
+pub fn record(t: &Transcript, url: String, passages: &[Passage<'_>]) -> Record {
     let doc = &t.doc;
     let speakers: Vec<Speaker> = doc
         .participants
@@ -109,8 +118,8 @@ pub fn record(t: &Transcript, url: String) -> Record {
             .position(|p| p.id == id)
             .map(|i| i as u32)
     };
-    let passages = passages::of(doc)
-        .into_iter()
+    let passages = passages
+        .iter()
         .map(|p| PassageRef {
             block: p.anchor.to_string(),
             field: p.field.to_string(),

@@ -41,12 +41,10 @@ pub struct Entry {
 /// need not be kept.
 pub fn entry(t: Transcript, url: String) -> (Entry, String) {
     let line = jsonl::line(&t, &url);
+    let passages = passages::of(&t.doc);
     let entry = Entry {
-        record: catalog::record(&t, url),
-        texts: passages::of(&t.doc)
-            .iter()
-            .map(|p| p.text.to_string())
-            .collect(),
+        record: catalog::record(&t, url, &passages),
+        texts: passages.iter().map(|p| p.text.to_string()).collect(),
         appearances: speakers::appearances(&t.doc),
     };
     (entry, line)

@@ -83,15 +83,7 @@ pub fn find(
     meta: &Meta,
     shards: &HashMap<usize, Shard>,
 ) -> Result<Found, SearchError> {
-    let shard = |key: Key| -> Result<Option<&Shard>, SearchError> {
-        match meta.shard_of(key) {
-            None => Ok(None),
-            Some(i) => shards.get(&i).map(Some).ok_or(SearchError::Missing(i)),
-        }
-    };
-    let occurrences = |t: &Term| -> Result<Vec<Posting>, SearchError> {
-        occurrences_of(&t.folded, meta, shards, &shard)
-    };
+    let occurrences = |t: &Term| occurrences_of(&t.folded, meta, shards);
     // Required terms, rarest first, each narrowing the passages.
     let mut per_term: Vec<(u32, BTreeMap<PassageId, Vec<u32>>)> = Vec::new();
     for t in query.required() {
@@ -137,19 +129,23 @@ fn by_passage(ps: Vec<Posting>) -> BTreeMap<PassageId, Vec<u32>> {
     m
 }
 
+/// Shard `i`, which the caller was to fetch.
+fn shard(shards: &HashMap<usize, Shard>, i: usize) -> Result<&Shard, SearchError> {
+    shards.get(&i).ok_or(SearchError::Missing(i))
+}
+
 /// Where a folded term starts, in order.
-fn occurrences_of<'a>(
+fn occurrences_of(
     term: &[char],
     meta: &Meta,
-    shards: &'a HashMap<usize, Shard>,
-    shard: &dyn Fn(Key) -> Result<Option<&'a Shard>, SearchError>,
+    shards: &HashMap<usize, Shard>,
 ) -> Result<Vec<Posting>, SearchError> {
     if let [c] = term {
         // Every key that starts with the character.
         let (a, b) = Key::starting_with(*c);
         let mut all = Vec::new();
         for i in meta.shards_between(a, b) {
-            let s = shards.get(&i).ok_or(SearchError::Missing(i))?;
+            let s = shard(shards, i)?;
             for k in s.keys().filter(|k| (a..=b).contains(k)) {
                 all.extend(s.postings(k)?);
             }
@@ -160,8 +156,8 @@ fn occurrences_of<'a>(
     let mut lists = Vec::with_capacity(term.len() - 1);
     for w in term.windows(2) {
         let key = Key::pair(w[0], w[1]);
-        let list = match shard(key)? {
-            Some(s) => s.postings(key)?,
+        let list = match meta.shard_of(key) {
+            Some(i) => shard(shards, i)?.postings(key)?,
             None => Vec::new(),
         };
         if list.is_empty() {
@@ -263,12 +259,9 @@ impl Filters {
         if self.speaker.is_none() && self.role.is_none() {
             return true;
         }
-        let who = r
-            .passages
-            .get(passage as usize)
-            .and_then(|p| p.speaker)
-            .and_then(|s| r.speakers.get(s as usize));
-        let Some(who) = who else { return false };
+        let Some(who) = r.speaker_of(passage) else {
+            return false;
+        };
         self.speaker
             .as_ref()
             .is_none_or(|id| who.identity.as_ref() == Some(id))
@@ -324,11 +317,19 @@ impl Found {
         sort: Sort,
     ) -> Results {
         let mut per_doc: BTreeMap<u32, Vec<(PassageId, &Vec<Span>)>> = BTreeMap::new();
+        // Passages come transcript by transcript: each transcript's
+        // filters are read once.
+        let mut doc_kept: Option<(u32, bool)> = None;
         for (&id, spans) in &self.passages {
             let Some(r) = records.get(&id.0) else {
                 continue;
             };
-            if filters.keeps_doc(r) && filters.keeps_passage(r, id.1) {
+            let kept = match doc_kept {
+                Some((d, k)) if d == id.0 => k,
+                _ => filters.keeps_doc(r),
+            };
+            doc_kept = Some((id.0, kept));
+            if kept && filters.keeps_passage(r, id.1) {
                 per_doc.entry(id.0).or_default().push((id, spans));
             }
         }
@@ -350,11 +351,7 @@ impl Found {
                 *out.years.entry(y.to_string()).or_default() += hits;
             }
             for ((_, p), spans) in ps {
-                let who = r
-                    .passages
-                    .get(*p as usize)
-                    .and_then(|x| x.speaker)
-                    .and_then(|s| r.speakers.get(s as usize));
+                let who = r.speaker_of(*p);
                 if let Some((id, name)) = who.and_then(|w| Some((w.identity.clone()?, &w.name))) {
                     let e = speakers.entry(id).or_insert_with(|| (name.clone(), 0));
                     e.1 += spans.len();

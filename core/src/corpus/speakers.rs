@@ -272,7 +272,11 @@ mod tests {
             bytes: text.len(),
             doc: crate::structure(text, Some(source)),
         };
-        (catalog::record(&t, String::new()), appearances(&t.doc))
+        let passages = crate::corpus::passages::of(&t.doc);
+        (
+            catalog::record(&t, String::new(), &passages),
+            appearances(&t.doc),
+        )
     }
 
     #[test]

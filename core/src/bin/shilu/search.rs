@@ -15,14 +15,29 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
+use crate::{usage, Failure};
+
+fn failure(e: impl std::fmt::Display) -> Failure {
+    Failure(e.to_string())
+}
+
+/// `--role ROLE`: one of the model's role names.
+fn role(name: &str) -> Result<Role, Failure> {
+    Role::from_name(name).ok_or_else(|| {
+        usage(&format!(
+            "unknown role `{name}` (host, official, journalist, other)"
+        ))
+    })
+}
+
 /// `shilu index DIR --out OUT`: reads every transcript below DIR and
 /// writes the index to OUT/index/ and the corpus to OUT/corpus.jsonl,
 /// replacing OUT only once the new one is whole.
-pub fn index(args: &[String]) -> Result<String, String> {
+pub fn index(args: &[String]) -> Result<String, Failure> {
     let (dir, out) = match args {
         [dir, flag, out] if flag == "--out" => (dir, out),
         [flag, out, dir] if flag == "--out" => (dir, out),
-        _ => return Err("usage error: shilu index DIR --out OUT (try `shilu --help`)".into()),
+        _ => return Err(usage("shilu index DIR --out OUT")),
     };
     // On stderr, and only on a terminal (indicatif hides it elsewhere).
     let bar = indicatif::ProgressBar::new(0).with_style(
@@ -37,7 +52,7 @@ pub fn index(args: &[String]) -> Result<String, String> {
     };
     let report = build::build(Path::new(dir), Path::new(out), &progress);
     bar.finish_and_clear();
-    Ok(report.map_err(|e| e.to_string())?.to_string())
+    Ok(report.map_err(failure)?.to_string())
 }
 
 struct Args<'a> {
@@ -50,8 +65,7 @@ struct Args<'a> {
     limit: usize,
 }
 
-fn parse_args(args: &[String]) -> Result<Args<'_>, String> {
-    let usage = |m: &str| format!("usage error: {m} (try `shilu --help`)");
+fn parse_args(args: &[String]) -> Result<Args<'_>, Failure> {
     let mut plain = Vec::new();
     let mut a = Args {
         site: "",
@@ -87,14 +101,7 @@ fn parse_args(args: &[String]) -> Result<Args<'_>, String> {
                 });
             }
             "--role" => {
-                let r = value("--role")?;
-                a.filters.role = Some(Role::ALL.into_iter().find(|x| x.as_str() == r).ok_or_else(
-                    || {
-                        usage(&format!(
-                            "unknown role `{r}` (host, official, journalist, other)"
-                        ))
-                    },
-                )?);
+                a.filters.role = Some(role(&value("--role")?)?);
             }
             "--organiser" => a.filters.organiser = Some(value("--organiser")?),
             "--from" => a.filters.from = Some(value("--from")?),
@@ -126,16 +133,16 @@ fn parse_args(args: &[String]) -> Result<Args<'_>, String> {
 }
 
 /// `shilu search SITE QUERY [--json] [filters]`
-pub fn search(args: &[String]) -> Result<String, String> {
+pub fn search(args: &[String]) -> Result<String, Failure> {
     let a = parse_args(args)?;
-    let q = query::parse(&a.query).map_err(|e| format!("cannot search: {e}"))?;
+    let q = query::parse(&a.query).map_err(|e| Failure(format!("cannot search: {e}")))?;
     let dir = Path::new(a.site).join("index");
-    let folder = Folder::open(&dir).map_err(|e| format!("cannot read the index: {e}"))?;
+    let folder = Folder::open(&dir).map_err(|e| Failure(format!("cannot read the index: {e}")))?;
     let mut shards = HashMap::new();
     for i in search::shards_needed(&q, &folder.meta) {
-        shards.insert(i, folder.shard(i).map_err(|e| e.to_string())?);
+        shards.insert(i, folder.shard(i).map_err(failure)?);
     }
-    let found = search::find(&q, &folder.meta, &shards).map_err(|e| e.to_string())?;
+    let found = search::find(&q, &folder.meta, &shards).map_err(failure)?;
     if a.verify {
         verify(&q, &folder, &found)?;
     }
@@ -145,12 +152,7 @@ pub fn search(args: &[String]) -> Result<String, String> {
         chunks.insert(d / DOC_CHUNK);
     }
     for c in &chunks {
-        for (i, r) in folder
-            .records(*c)
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .enumerate()
-        {
+        for (i, r) in folder.records(*c).map_err(failure)?.into_iter().enumerate() {
             records.insert(c * DOC_CHUNK + i as u32, r);
         }
     }
@@ -183,7 +185,7 @@ pub fn search(args: &[String]) -> Result<String, String> {
     for ((doc, p), spans) in results.passages.iter().take(a.limit) {
         let chunk = doc / DOC_CHUNK;
         if !texts.contains_key(&chunk) {
-            texts.insert(chunk, folder.texts(chunk).map_err(|e| e.to_string())?);
+            texts.insert(chunk, folder.texts(chunk).map_err(failure)?);
         }
         let text = texts[&chunk]
             .get((doc % DOC_CHUNK) as usize)
@@ -222,11 +224,11 @@ pub fn search(args: &[String]) -> Result<String, String> {
 
 /// `--verify`: reads every passage the index holds and checks that the
 /// index found exactly the passages and matches a scan finds.
-fn verify(q: &query::Query, folder: &Folder, found: &search::Found) -> Result<(), String> {
+fn verify(q: &query::Query, folder: &Folder, found: &search::Found) -> Result<(), Failure> {
     let chunks = folder.meta.docs.div_ceil(DOC_CHUNK);
     let mut texts = Vec::with_capacity(folder.meta.docs as usize);
     for c in 0..chunks {
-        texts.extend(folder.texts(c).map_err(|e| e.to_string())?);
+        texts.extend(folder.texts(c).map_err(failure)?);
     }
     let scanned = shilu_core::corpus::scan::find(q, &texts);
     if &scanned != found {
@@ -236,7 +238,7 @@ fn verify(q: &query::Query, folder: &Folder, found: &search::Found) -> Result<()
                 .filter(|k| !b.passages.contains_key(k))
                 .count()
         };
-        return Err(format!(
+        return Err(Failure(format!(
             "the index and a scan disagree: {} passages only in the index, {} only in the scan, {} with other matches",
             only(found, &scanned),
             only(&scanned, found),
@@ -245,7 +247,7 @@ fn verify(q: &query::Query, folder: &Folder, found: &search::Found) -> Result<()
                 .iter()
                 .filter(|(k, v)| scanned.passages.get(k).is_some_and(|w| w != *v))
                 .count()
-        ));
+        )));
     }
     eprintln!(
         "verified: the index finds what a scan of all {} transcripts finds ({} passages)",
@@ -257,25 +259,15 @@ fn verify(q: &query::Query, folder: &Folder, found: &search::Found) -> Result<()
 
 /// `shilu speakers SITE [--role ROLE] [--json]`: the speakers index, most
 /// transcripts first.
-pub fn speakers(args: &[String]) -> Result<String, String> {
-    let usage = |m: &str| format!("usage error: {m} (try `shilu --help`)");
-    let (mut site, mut role, mut as_json) = (None, None, false);
+pub fn speakers(args: &[String]) -> Result<String, Failure> {
+    let (mut site, mut shown_role, mut as_json) = (None, None, false);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => as_json = true,
             "--role" => {
                 let r = it.next().ok_or_else(|| usage("`--role` needs a value"))?;
-                role = Some(
-                    Role::ALL
-                        .into_iter()
-                        .find(|x| x.as_str() == r)
-                        .ok_or_else(|| {
-                            usage(&format!(
-                                "unknown role `{r}` (host, official, journalist, other)"
-                            ))
-                        })?,
-                );
+                shown_role = Some(role(r)?);
             }
             f if f.starts_with("--") => return Err(usage(&format!("unknown flag `{f}`"))),
             s if site.is_none() => site = Some(s),
@@ -284,11 +276,11 @@ pub fn speakers(args: &[String]) -> Result<String, String> {
     }
     let site = site.ok_or_else(|| usage("shilu speakers SITE [--role ROLE] [--json]"))?;
     let folder = Folder::open(&Path::new(site).join("index"))
-        .map_err(|e| format!("cannot read the index: {e}"))?;
-    let all = folder.speakers().map_err(|e| e.to_string())?;
+        .map_err(|e| Failure(format!("cannot read the index: {e}")))?;
+    let all = folder.speakers().map_err(failure)?;
     let shown: Vec<_> = all
         .iter()
-        .filter(|s| role.is_none_or(|r| s.role == r))
+        .filter(|s| shown_role.is_none_or(|r| s.role == r))
         .collect();
     if as_json {
         return Ok(serde_json::to_string_pretty(&shown).unwrap_or_default() + "\n");
