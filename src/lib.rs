@@ -9,6 +9,8 @@ pub mod i18n;
 pub mod keyboard;
 pub mod library;
 pub mod navigate;
+#[cfg(feature = "ssr")]
+pub mod page;
 pub mod panel_loader;
 pub mod prefs;
 pub mod seed;

@@ -1,0 +1,26 @@
+//! A transcript's page, rendered natively (`ssr`): what goes into a
+//! page's `<div id=app>` for the app to take over (hydrate). The seed's
+//! page (`shilu-prerender`) and every transcript page of a corpus site
+//! (the `site` crate) are made by this one function, so the app in the
+//! browser meets the same markup wherever it runs.
+
+use crate::{seed::seed_template, App};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The view of `text` (header, contents, the whole transcript with its
+/// anchors, in the defaults: Chinese, every speaker, nothing folded),
+/// followed by the text itself in a `<template>`, where the app reads it
+/// back, and the full parser's meta on it, which the page does not
+/// compute itself.
+pub fn render(text: &str) -> String {
+    let meta = shilu_core::structure(text, None).meta;
+    let owner = Owner::new();
+    let mut html = owner.with(|| {
+        let seed: Arc<str> = text.into();
+        let meta = Some(meta.clone());
+        view! { <App seed=seed meta=meta/> }.to_html()
+    });
+    html.push_str(&seed_template(text, &meta));
+    html
+}
