@@ -24,7 +24,7 @@ pub enum Progress {
 }
 
 /// What a build did.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Report {
     pub files: usize,
     pub transcripts: usize,
@@ -42,10 +42,12 @@ pub struct Report {
     /// The process's peak memory, in bytes, where the system says
     /// (Linux's `/proc/self/status`).
     pub peak_memory: Option<u64>,
+    /// When the build started.
+    pub started: Instant,
 }
 
 /// The process's peak resident memory so far (Linux's `VmHWM`).
-fn peak_memory() -> Option<u64> {
+pub fn peak_memory() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -91,12 +93,73 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// Builds the corpus of `dir` into `out`.
+/// Builds the corpus of `dir` into `out`, which is replaced only once
+/// the new one is whole.
 pub fn build(
     dir: &Path,
     out: &Path,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Report, BuildError> {
+    let fresh = Fresh::beside(out)?;
+    let (mut report, _) = build_in(dir, fresh.path(), progress)?;
+    fresh.swap_into(out)?;
+    report.secs = report.started.elapsed().as_secs_f64();
+    report.out = out.display().to_string();
+    report.peak_memory = peak_memory();
+    Ok(report)
+}
+
+/// A new folder beside an output, removed unless swapped in.
+pub struct Fresh(std::path::PathBuf);
+
+impl Fresh {
+    /// `.NAME.new-PID` beside `out`, made empty.
+    pub fn beside(out: &Path) -> Result<Fresh, BuildError> {
+        let name = out
+            .file_name()
+            .map_or("site".into(), |n| n.to_string_lossy().into_owned());
+        let fresh = out.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&fresh);
+        std::fs::create_dir_all(&fresh)
+            .map_err(|e| BuildError(format!("cannot write {}: {e}", fresh.display())))?;
+        Ok(Fresh(fresh))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Puts the folder in `out`'s place, the old `out` removed.
+    pub fn swap_into(self, out: &Path) -> Result<(), BuildError> {
+        let name = out
+            .file_name()
+            .map_or("site".into(), |n| n.to_string_lossy().into_owned());
+        let old = out.with_file_name(format!(".{name}.old-{}", std::process::id()));
+        if out.exists() {
+            std::fs::rename(out, &old)
+                .map_err(|e| BuildError(format!("cannot replace {}: {e}", out.display())))?;
+        }
+        std::fs::rename(&self.0, out)
+            .map_err(|e| BuildError(format!("cannot write {}: {e}", out.display())))?;
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    }
+}
+
+impl Drop for Fresh {
+    fn drop(&mut self) {
+        // Swapped in, it is gone from here and this does nothing.
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Builds the corpus of `dir` into the folder `fresh` (`corpus.jsonl`
+/// and `index/`), and hands back what it built, for the site's pages.
+pub fn build_in(
+    dir: &Path,
+    fresh: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Report, folder::Built), BuildError> {
     let started = Instant::now();
     let files =
         load::files(dir).map_err(|e| BuildError(format!("cannot read {}: {e}", dir.display())))?;
@@ -111,17 +174,7 @@ pub fn build(
             .map_or_else(String::new, |u| (*u).clone());
         folder::entry(t, url)
     };
-    let name = out
-        .file_name()
-        .map_or("site".into(), |n| n.to_string_lossy().into_owned());
-    let fresh = out.with_file_name(format!(".{name}.new-{}", std::process::id()));
-    let old = out.with_file_name(format!(".{name}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&fresh);
-    let fail = |e: std::io::Error| {
-        let _ = std::fs::remove_dir_all(&fresh);
-        BuildError(format!("cannot write {}: {e}", fresh.display()))
-    };
-    std::fs::create_dir_all(&fresh).map_err(fail)?;
+    let fail = |e: std::io::Error| BuildError(format!("cannot write {}: {e}", fresh.display()));
     let mut lines = Lines::create(&fresh.join("corpus.jsonl")).map_err(fail)?;
     let (mut entries, mut skipped, mut failed) = (Vec::new(), Vec::new(), None);
     load::read_all(dir, &files, &keep, &mut |i, r| {
@@ -150,14 +203,7 @@ pub fn build(
     let built = folder::build(entries);
     let index_secs = started.elapsed().as_secs_f64() - read_secs;
     let (written, bytes) = built.write(&fresh.join("index")).map_err(fail)?;
-    if out.exists() {
-        std::fs::rename(out, &old)
-            .map_err(|e| BuildError(format!("cannot replace {}: {e}", out.display())))?;
-    }
-    std::fs::rename(&fresh, out)
-        .map_err(|e| BuildError(format!("cannot write {}: {e}", out.display())))?;
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(Report {
+    let report = Report {
         files: files.len(),
         transcripts: built.records.len(),
         speakers: built.speakers.len(),
@@ -168,7 +214,9 @@ pub fn build(
         read_secs,
         index_secs,
         secs: started.elapsed().as_secs_f64(),
-        out: out.display().to_string(),
+        out: fresh.display().to_string(),
         peak_memory: peak_memory(),
-    })
+        started,
+    };
+    Ok((report, built))
 }

@@ -1,0 +1,474 @@
+//! Builds a corpus site: the corpus's files (`corpus.jsonl`, the search
+//! index: `shilu_core::corpus::build`), the app's assets, and every page,
+//! into a new folder that replaces the output only once whole.
+
+use crate::pages::list::{ListView, TranscriptList};
+use crate::pages::speaker::SpeakerPage;
+use crate::pages::speakers::SpeakerIndex;
+use crate::pages::transcript::{Neighbour, TranscriptFoot, TranscriptTop};
+use crate::pages::{render, Here};
+use crate::shell::{Head, Share, Shell};
+use leptos::prelude::*;
+use shilu_core::corpus::build::{self as corpus_build, BuildError, Fresh, Progress};
+use shilu_core::corpus::catalog::Record;
+use shilu_core::corpus::folder::Built;
+use shilu_core::corpus::speakers::Summary;
+use shilu_core::corpus::{feed, site};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// What to build.
+pub struct Options {
+    /// The folder of transcripts.
+    pub dir: PathBuf,
+    /// The app's built assets (`cargo xtask dist`'s `dist/`).
+    pub assets: PathBuf,
+    pub out: PathBuf,
+    /// The site's address, ending in `/` (`shilu_core::share::site_url`):
+    /// for the sitemap, the feed's and pages' canonical addresses.
+    pub url: Option<String>,
+    /// The site's name.
+    pub title: String,
+}
+
+/// Where a build is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// The corpus's build.
+    Corpus(Progress),
+    /// How many pages there are to write.
+    Pages(usize),
+    /// One more page written.
+    Page,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Report {
+    pub corpus: corpus_build::Report,
+    /// Pages written (HTML).
+    pub pages: usize,
+    /// Every file of the site, and their bytes.
+    pub files: usize,
+    pub bytes: u64,
+    pub secs: f64,
+    pub peak_memory: Option<u64>,
+    pub out: String,
+    /// The policy the pages need (also in `_headers`).
+    pub policy: Option<String>,
+    /// Whether a sitemap was written (it needs the site's address).
+    pub sitemap: bool,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let c = &self.corpus;
+        for s in &c.skipped {
+            writeln!(f, "skipped {}: {}", s.source, s.reason)?;
+        }
+        write!(
+            f,
+            "{} files, {} transcripts, {} speakers, {} skipped; wrote {} pages, {} files, {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s)",
+            c.files,
+            c.transcripts,
+            c.speakers,
+            c.skipped.len(),
+            self.pages,
+            self.files,
+            self.bytes as f64 / 1e6,
+            self.out,
+            self.secs,
+            c.read_secs,
+            c.index_secs,
+        )?;
+        match self.peak_memory {
+            Some(m) => writeln!(f, ", peak memory {:.0} MB", m as f64 / 1e6)?,
+            None => writeln!(f)?,
+        }
+        if !self.sitemap {
+            writeln!(f, "no sitemap.xml: it needs the site's address (--url)")?;
+        }
+        if let Some(p) = &self.policy {
+            writeln!(
+                f,
+                "serve it with this header (also in _headers):\nContent-Security-Policy: {p}"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Counts what it writes.
+struct Writer {
+    root: PathBuf,
+    files: AtomicUsize,
+    bytes: AtomicUsize,
+}
+
+impl Writer {
+    fn put(&self, rel: &str, data: &[u8]) -> Result<(), BuildError> {
+        let path = self.root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| BuildError(format!("cannot write {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&path, data)
+            .map_err(|e| BuildError(format!("cannot write {}: {e}", path.display())))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(data.len(), Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// The page at `folder` (`""` or ending in `/`).
+    fn page(&self, folder: &str, html: &str) -> Result<(), BuildError> {
+        self.put(&format!("{folder}index.html"), html.as_bytes())
+    }
+}
+
+/// A folder's depth below the root.
+fn depth(folder: &str) -> usize {
+    folder.matches('/').count()
+}
+
+/// Builds the site of `o`.
+pub fn build(o: &Options, progress: &(dyn Fn(Event) + Sync)) -> Result<Report, BuildError> {
+    let started = Instant::now();
+    let index = o.assets.join("index.html");
+    let index_html = std::fs::read_to_string(&index).map_err(|e| {
+        BuildError(format!(
+            "cannot read the app's page {}: {e} (build it with `cargo xtask dist`)",
+            index.display()
+        ))
+    })?;
+    let shell = Shell::parse(&index_html).map_err(|e| BuildError(e.0))?;
+    let fresh = Fresh::beside(&o.out)?;
+    let (corpus, built) =
+        corpus_build::build_in(&o.dir, fresh.path(), &|p| progress(Event::Corpus(p)))?;
+    let w = Writer {
+        root: fresh.path().to_path_buf(),
+        files: AtomicUsize::new(corpus.written),
+        bytes: AtomicUsize::new(corpus.bytes as usize),
+    };
+    let policy = assets(&o.assets, &w, &shell)?;
+    let pages = pages(o, &shell, &built, &w, progress)?;
+    let robots = match &o.url {
+        Some(url) => format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
+        None => "User-agent: *\nAllow: /\n".to_string(),
+    };
+    w.put("robots.txt", robots.as_bytes())?;
+    let (files, bytes) = (
+        w.files.load(Ordering::Relaxed),
+        w.bytes.load(Ordering::Relaxed) as u64,
+    );
+    fresh.swap_into(&o.out)?;
+    Ok(Report {
+        corpus,
+        pages,
+        files,
+        bytes,
+        secs: started.elapsed().as_secs_f64(),
+        peak_memory: corpus_build::peak_memory(),
+        out: o.out.display().to_string(),
+        policy,
+        sitemap: o.url.is_some(),
+    })
+}
+
+/// Copies the app's assets (all but its page, its service worker and its
+/// headers, which the site writes its own of); writes the site's service
+/// worker and `_headers`, and returns the policy.
+fn assets(dist: &Path, w: &Writer, shell: &Shell) -> Result<Option<String>, BuildError> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for e in std::fs::read_dir(dir)? {
+            let p = e?.path();
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dist, &mut files)
+        .map_err(|e| BuildError(format!("cannot read {}: {e}", dist.display())))?;
+    let mut policy = None;
+    for f in files {
+        let rel = shilu_core::corpus::load::source_of(dist, &f);
+        let data = std::fs::read(&f)
+            .map_err(|e| BuildError(format!("cannot read {}: {e}", f.display())))?;
+        match rel.as_str() {
+            "index.html" | "sw.js" | "robots.txt" => {}
+            "_headers" => {
+                let text = String::from_utf8_lossy(&data);
+                let hash = crate::csp::hash(shell.site_css());
+                let with =
+                    text.replacen("style-src 'self' ", &format!("style-src 'self' {hash} "), 1);
+                policy = with
+                    .lines()
+                    .find_map(|l| l.trim().strip_prefix("Content-Security-Policy: "))
+                    .map(str::to_string);
+                w.put("_headers", with.as_bytes())?;
+            }
+            _ => w.put(&rel, &data)?,
+        }
+    }
+    w.put("sw.js", include_bytes!("../../web/site-sw.js"))?;
+    Ok(policy)
+}
+
+/// Every page, the feed and the sitemap; returns the pages written.
+fn pages(
+    o: &Options,
+    shell: &Shell,
+    built: &Built,
+    w: &Writer,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<usize, BuildError> {
+    let records = &built.records;
+    let newest = site::newest_first(records);
+    let home = site::paginate("", &newest);
+    let years = site::years(records);
+    let year_pages: Vec<(String, Vec<site::ListPage>)> = years
+        .iter()
+        .map(|(y, list)| (y.clone(), site::paginate(&site::year_url(y), list)))
+        .collect();
+    let year_counts: Vec<(String, usize)> =
+        years.iter().map(|(y, l)| (y.clone(), l.len())).collect();
+    let lists = site::speaker_lists(&built.speakers);
+    let role_counts: Vec<_> = lists.iter().map(|(r, l)| (*r, l.len())).collect();
+    let speaker_pages: Vec<(Option<shilu_core::model::Role>, Vec<site::ListPage>)> = lists
+        .iter()
+        .map(|(r, l)| (*r, site::paginate(&site::speakers_url(*r), l)))
+        .collect();
+    let total = records.len()
+        + home.len()
+        + year_pages.iter().map(|y| y.1.len()).sum::<usize>()
+        + speaker_pages.iter().map(|s| s.1.len()).sum::<usize>()
+        + built.speakers.len();
+    progress(Event::Pages(total));
+    let step = || progress(Event::Page);
+    let mut sitemap: Vec<(String, Option<String>)> = Vec::with_capacity(total);
+
+    transcripts(o, shell, records, w, &step)?;
+    for r in records {
+        sitemap.push((r.url.clone(), r.date.clone()));
+    }
+
+    let list_page = |page: &site::ListPage, heading: String, year: Option<&str>| {
+        let here = Here(page.url.clone());
+        let rows: Vec<Record> = page.items.iter().map(|&i| records[i].clone()).collect();
+        let view = ListView {
+            title: o.title.clone(),
+            heading,
+            page: page.clone(),
+            years: year_counts.clone(),
+            year: year.map(str::to_string),
+            total: records.len(),
+            speakers: built.speakers.len(),
+        };
+        let body = render(move || view! { <TranscriptList here=here view=view rows=rows/> });
+        let title = if page.number > 1 {
+            format!(
+                "{} · 第 {} 页",
+                year.map_or(o.title.clone(), |y| format!("{y} · {}", o.title)),
+                page.number
+            )
+        } else {
+            year.map_or(o.title.clone(), |y| format!("{y} · {}", o.title))
+        };
+        let description = format!(
+            "{}：{} 场新闻发布会实录，{} 位发言人。",
+            o.title,
+            records.len(),
+            built.speakers.len()
+        );
+        let head = Head {
+            title: &title,
+            share: Share::Page(&description),
+            lang: None,
+        };
+        w.page(&page.url, &shell.page(depth(&page.url), &head, &body))
+    };
+    for page in &home {
+        list_page(page, o.title.clone(), None)?;
+        sitemap.push((page.url.clone(), None));
+        step();
+    }
+    for (year, pages) in &year_pages {
+        for page in pages {
+            list_page(page, format!("{year} 年 · {}", o.title), Some(year))?;
+            sitemap.push((page.url.clone(), None));
+            step();
+        }
+    }
+    for (role, pages) in &speaker_pages {
+        for page in pages {
+            let here = Here(page.url.clone());
+            let rows: Vec<Summary> = page
+                .items
+                .iter()
+                .map(|&i| Summary::from(&built.speakers[i]))
+                .collect();
+            let (title, role, roles, page_c) =
+                (o.title.clone(), *role, role_counts.clone(), page.clone());
+            let body = render(move || {
+                view! { <SpeakerIndex here=here title=title page=page_c roles=roles role=role rows=rows/> }
+            });
+            let title = format!("发言人 Speakers · {}", o.title);
+            let description = format!(
+                "{} 的 {} 位发言人，按出现场次。",
+                o.title,
+                built.speakers.len()
+            );
+            let head = Head {
+                title: &title,
+                share: Share::Page(&description),
+                lang: None,
+            };
+            w.page(&page.url, &shell.page(depth(&page.url), &head, &body))?;
+            sitemap.push((page.url.clone(), None));
+            step();
+        }
+    }
+    for s in &built.speakers {
+        let here = Here(s.url.clone());
+        let of: BTreeMap<u32, Record> = s
+            .transcripts
+            .iter()
+            .map(|&d| (d, records[d as usize].clone()))
+            .collect();
+        let (title, speaker) = (o.title.clone(), s.clone());
+        let body = render(
+            move || view! { <SpeakerPage here=here title=title speaker=speaker records=of/> },
+        );
+        let page_title = format!("{} · {}", s.name, o.title);
+        let description = format!(
+            "{}：{} 场发布会，{} 次发言{}。",
+            s.name,
+            s.transcripts.len(),
+            s.turns,
+            match (&s.first, &s.last) {
+                (Some(a), Some(b)) if a != b => format!("，{a} 至 {b}"),
+                (Some(a), _) => format!("，{a}"),
+                _ => String::new(),
+            }
+        );
+        let head = Head {
+            title: &page_title,
+            share: Share::Page(&description),
+            lang: None,
+        };
+        w.page(&s.url, &shell.page(depth(&s.url), &head, &body))?;
+        sitemap.push((s.url.clone(), s.last.clone()));
+        step();
+    }
+
+    let summaries: Vec<feed::Summary<'_>> = newest
+        .iter()
+        .take(feed::FEED_ENTRIES)
+        .map(|&i| feed::Summary {
+            record: &records[i],
+            speakers: records[i]
+                .speakers
+                .iter()
+                .filter(|s| s.identity.is_some())
+                .map(|s| s.name.as_str())
+                .collect(),
+        })
+        .collect();
+    w.put(
+        "feed.xml",
+        feed::atom(&o.title, o.url.as_deref(), &summaries).as_bytes(),
+    )?;
+    if let Some(url) = &o.url {
+        w.put("sitemap.xml", feed::sitemap(url, &sitemap).as_bytes())?;
+    }
+    Ok(total)
+}
+
+/// Every transcript's page, on every core: the source read again, the
+/// app's page rendered over it, the series' links and its speakers.
+fn transcripts(
+    o: &Options,
+    shell: &Shell,
+    records: &[Record],
+    w: &Writer,
+    step: &(dyn Fn() + Sync),
+) -> Result<(), BuildError> {
+    let series = site::series(records);
+    let next = AtomicUsize::new(0);
+    let failed: Mutex<Option<BuildError>> = Mutex::new(None);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= records.len() || failed.lock().map_or(true, |f| f.is_some()) {
+                    break;
+                }
+                if let Err(e) = transcript(o, shell, records, &series, i, w) {
+                    if let Ok(mut f) = failed.lock() {
+                        f.get_or_insert(e);
+                    }
+                    break;
+                }
+                step();
+            });
+        }
+    });
+    match failed.into_inner() {
+        Ok(Some(e)) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+fn transcript(
+    o: &Options,
+    shell: &Shell,
+    records: &[Record],
+    series: &[site::Neighbours],
+    i: usize,
+    w: &Writer,
+) -> Result<(), BuildError> {
+    let r = &records[i];
+    let path = o.dir.join(&r.source);
+    let bytes = std::fs::read(&path)
+        .map_err(|e| BuildError(format!("cannot read {} again: {e}", path.display())))?;
+    let text = shilu_core::decode(&bytes)
+        .map_err(|e| BuildError(format!("cannot read {} again: {e}", path.display())))?;
+    let doc = shilu_core::structure(&text, path.file_name().and_then(|n| n.to_str()));
+    let app = shilu_app::page::render(&text);
+    let here = Here(r.url.clone());
+    let neighbour = |j: Option<usize>| {
+        j.map(|j| Neighbour {
+            record: records[j].clone(),
+        })
+    };
+    let (title, previous, next) = (
+        o.title.clone(),
+        neighbour(series[i].previous),
+        neighbour(series[i].next),
+    );
+    let h = here.clone();
+    let top =
+        render(move || view! { <TranscriptTop here=h title=title previous=previous next=next/> });
+    let record = r.clone();
+    let foot = render(move || view! { <TranscriptFoot here=here record=record/> });
+    let url = o.url.as_ref().map(|u| format!("{u}{}", r.url));
+    let share = shilu_core::share::share_meta(&doc, url);
+    let title = format!("{} · {}", r.title, o.title);
+    let lang = (!doc.meta.lang.is_empty()).then_some(doc.meta.lang.as_str());
+    let head = Head {
+        title: &title,
+        share: Share::Article(share),
+        lang,
+    };
+    w.page(
+        &r.url,
+        &shell.transcript(depth(&r.url), &head, &top, &app, &foot),
+    )
+}
