@@ -71,13 +71,13 @@ impl std::fmt::Display for Report {
         }
         write!(
             f,
-            "{} files, {} transcripts, {} speakers, {} skipped; wrote {} pages, {} files, {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s)",
+            "{} files, {} transcripts, {} speakers, {} skipped; wrote {} files ({} pages), {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s)",
             c.files,
             c.transcripts,
             c.speakers,
             c.skipped.len(),
-            self.pages,
             self.files,
+            self.pages,
             self.bytes as f64 / 1e6,
             self.out,
             self.secs,
@@ -289,7 +289,6 @@ fn pages(
         let head = Head {
             title: &title,
             share: Share::Page(&description),
-            lang: None,
         };
         w.page(&page.url, &shell.page(depth(&page.url), &head, &body))
     };
@@ -327,7 +326,6 @@ fn pages(
             let head = Head {
                 title: &title,
                 share: Share::Page(&description),
-                lang: None,
             };
             w.page(&page.url, &shell.page(depth(&page.url), &head, &body))?;
             sitemap.push((page.url.clone(), None));
@@ -360,7 +358,6 @@ fn pages(
         let head = Head {
             title: &page_title,
             share: Share::Page(&description),
-            lang: None,
         };
         w.page(&s.url, &shell.page(depth(&s.url), &head, &body))?;
         sitemap.push((s.url.clone(), s.last.clone()));
@@ -461,14 +458,20 @@ fn transcript(
     let url = o.url.as_ref().map(|u| format!("{u}{}", r.url));
     let share = shilu_core::share::share_meta(&doc, url);
     let title = format!("{} · {}", r.title, o.title);
-    let lang = (!doc.meta.lang.is_empty()).then_some(doc.meta.lang.as_str());
     let head = Head {
         title: &title,
         share: Share::Article(share),
-        lang,
     };
     w.page(
         &r.url,
         &shell.transcript(depth(&r.url), &head, &top, &app, &foot),
+    )?;
+    let name = r.source.rsplit('/').next().unwrap_or(&r.source);
+    w.put(
+        &format!("{}{AKN}", r.url),
+        shilu_core::akn::akn(&doc, name).as_bytes(),
     )
 }
+
+/// Each transcript's Akoma Ntoso 3.0 document, beside its page.
+pub const AKN: &str = "transcript.akn.xml";

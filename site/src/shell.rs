@@ -16,8 +16,6 @@ pub struct Head<'a> {
     /// Its Open Graph and description tags (`ShareMeta::to_html`), or a
     /// description alone.
     pub share: Share<'a>,
-    /// Its language (`zh-Hans`, `zh-Hant`, …), if known.
-    pub lang: Option<&'a str>,
 }
 
 /// A page's share tags.
@@ -128,11 +126,7 @@ impl Shell {
 
     fn head_html(&self, up: &str, head: &Head<'_>, app: bool) -> String {
         let mut out = String::with_capacity(self.head.len() + 512);
-        let before = match head.lang {
-            Some(lang) => set_lang(&self.before_title, lang),
-            None => self.before_title.clone(),
-        };
-        out.push_str(&climb(&before, up));
+        out.push_str(&climb(&self.before_title, up));
         out.push_str("<title>");
         out.push_str(&escape(head.title));
         out.push_str("</title>");
@@ -210,19 +204,6 @@ fn drop_elements(s: &str, start: &str, close: &str) -> String {
     out
 }
 
-fn set_lang(before: &str, lang: &str) -> String {
-    match before.find("<html lang=") {
-        Some(at) => {
-            let start = at + "<html lang=".len();
-            let end = before[start..]
-                .find(['>', ' '])
-                .map_or(before.len(), |e| start + e);
-            format!("{}\"{}\"{}", &before[..start], escape(lang), &before[end..])
-        }
-        None => before.to_string(),
-    }
-}
-
 /// The relative addresses in `html`'s `src`, `href` and the panels'
 /// module list, made to climb `up` to the root.
 pub fn climb(html: &str, up: &str) -> String {
@@ -252,9 +233,7 @@ pub fn climb(html: &str, up: &str) -> String {
                 (&rest[1..end], &rest[(end + 1).min(rest.len())..])
             }
             None => {
-                let end = rest
-                    .find([' ', '>'])
-                    .unwrap_or(rest.len());
+                let end = rest.find([' ', '>']).unwrap_or(rest.len());
                 (&rest[..end], &rest[end..])
             }
         };
@@ -317,10 +296,9 @@ mod tests {
         let head = Head {
             title: "<a>",
             share: Share::Page("d"),
-            lang: Some("zh-Hant"),
         };
         let html = shell.page(1, &head, "<main>m</main>");
-        assert!(html.starts_with("<!DOCTYPE html><html lang=\"zh-Hant\"><head>"));
+        assert!(html.starts_with("<!DOCTYPE html><html lang=zh-CN><head>"));
         assert!(html.contains("<title>&lt;a&gt;</title>"));
         assert!(html.contains("<script>early()</script>"));
         assert!(

@@ -3,7 +3,7 @@
 //!
 //! | tier | what runs |
 //! | --- | --- |
-//! | core | `cargo test -p shilu-core -p xtask` (native) |
+//! | core | `cargo test -p shilu-core -p shilu-site -p xtask` (native) |
 //! | wasm | `cargo test -p shilu-app -p shilu-ui -p shilu-panels --target wasm32-unknown-unknown`: wasm-bindgen-test in headless Chromium via chromedriver |
 //! | dist | `cargo xtask dist`, then README.md's size table and a relocatability check |
 //! | e2e  | `node --test` + playwright-core in Chromium against dist/, served at `/` and `/shilu/`; the first-visit size budget among them (`specs/size.test.mjs`) |
@@ -218,10 +218,20 @@ fn tee_ok(c: &mut std::process::Command, count: &mut Count, what: &str) -> Resul
     }
 }
 
-/// (a) native unit and integration tests of the core crate (and of this xtask).
+/// (a) native unit and integration tests of the core crate, the corpus
+/// site's and this xtask's.
 fn core(count: &mut Count) -> Result {
     tee_ok(
-        cargo().args(["test", "--no-fail-fast", "-p", "shilu-core", "-p", "xtask"]),
+        cargo().args([
+            "test",
+            "--no-fail-fast",
+            "-p",
+            "shilu-core",
+            "-p",
+            "shilu-site",
+            "-p",
+            "xtask",
+        ]),
         count,
         "cargo test (native)",
     )

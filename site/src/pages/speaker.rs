@@ -53,20 +53,22 @@ pub fn YearChart(years: BTreeMap<String, usize>) -> impl IntoView {
         .map(|y| (y, numbers.iter().find(|(x, _)| *x == y).map_or(0, |x| x.1)))
         .collect();
     let max = all.iter().map(|x| x.1).max().unwrap_or(1).max(1);
-    let (bar, gap, height) = (28usize, 6usize, 80usize);
-    let width = all.len() * (bar + gap);
+    // Coordinates in the picture's units; the count above each bar may
+    // reach above the bars' top, into the view box's margin.
+    let (bar, gap, height) = (34i64, 6i64, 80i64);
+    let width = all.len() as i64 * (bar + gap);
     let bars = all
         .iter()
         .enumerate()
         .map(|(i, (y, n))| {
-            let h = (n * height).div_ceil(max);
-            let x = i * (bar + gap);
+            let h = (*n as i64 * height + max as i64 - 1) / max as i64;
+            let x = i as i64 * (bar + gap);
             view! {
                 <g>
                     <title>{format!("{y}：{n} 场")}</title>
                     <rect class="chart__bar" x=x y=height - h width=bar height=h></rect>
                     <text class="chart__n" x=x + bar / 2 y=height - h - 3 text-anchor="middle">{*n}</text>
-                    <text class="chart__year" x=x + bar / 2 y=height + 14 text-anchor="middle">{format!("{:02}", y % 100)}</text>
+                    <text class="chart__year" x=x + bar / 2 y=height + 14 text-anchor="middle">{*y}</text>
                 </g>
             }
         })
