@@ -302,6 +302,7 @@ fn e2e(count: &mut Count) -> Result {
                 .into(),
         );
     }
+    let site = test_site(&dist)?;
     let mut c = command("node");
     c.current_dir(util::root().join("tests/e2e"))
         .args([
@@ -310,9 +311,46 @@ fn e2e(count: &mut Count) -> Result {
             "--test-concurrency=1",
             "specs/",
         ])
-        .env("SHILU_DIST", &dist);
+        .env("SHILU_DIST", &dist)
+        .env("SHILU_SITE", &site);
     setup::use_chromium(&mut c);
     tee_ok(&mut c, count, "node --test (e2e)")
+}
+
+/// The corpus site the e2e tests read (specs/site.test.mjs): the
+/// repository's own transcripts (the seed, the archive, layout and
+/// other-source fixtures), built over `dist` by `shilu-site` into
+/// `target/e2e-site`; returns that folder.
+fn test_site(dist: &std::path::Path) -> Result<std::path::PathBuf> {
+    let root = util::root();
+    let corpus = root.join("target/e2e-corpus");
+    let _ = std::fs::remove_dir_all(&corpus);
+    let fixtures = root.join("core/tests/fixtures");
+    for sub in ["archive", "layouts", "other-sources"] {
+        let to = corpus.join(sub);
+        std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+        for e in std::fs::read_dir(fixtures.join(sub)).map_err(|e| e.to_string())? {
+            let p = e.map_err(|e| e.to_string())?.path();
+            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            if (name.ends_with(".md") || name.ends_with(".txt")) && name != "README.md" {
+                std::fs::copy(&p, to.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+            }
+        }
+    }
+    let seed = root.join("seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
+    std::fs::copy(&seed, corpus.join("seed.txt")).map_err(|e| format!("{}: {e}", seed.display()))?;
+    let site = root.join("target/e2e-site");
+    step("e2e: the test corpus's site (shilu-site)");
+    util::run(cargo().args(["run", "--quiet", "--offline", "-p", "shilu-site", "--"]).args([
+        corpus.as_os_str(),
+        "--assets".as_ref(),
+        dist.as_os_str(),
+        "--out".as_ref(),
+        site.as_os_str(),
+        "--title".as_ref(),
+        "测试语料".as_ref(),
+    ]))?;
+    Ok(site)
 }
 
 #[cfg(test)]

@@ -179,12 +179,12 @@ pub fn SpeakerPage(
             <SeenList heading="媒体 Outlets" seen=s.outlets.clone()/>
             <section>
                 <h2>{questions_heading}</h2>
-                <ol class="questions" reversed>{questions}</ol>
+                <ul class="questions">{questions}</ul>
                 {more(questions_more)}
             </section>
             <section>
                 <h2>{transcripts_heading}</h2>
-                <ol class="appearances" reversed>{transcripts}</ol>
+                <ul class="appearances">{transcripts}</ul>
                 {more(transcripts_more)}
             </section>
         </main>
