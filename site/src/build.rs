@@ -251,6 +251,12 @@ fn pages(
         + built.speakers.len();
     progress(Event::Pages(total));
     let step = || progress(Event::Page);
+    let catalog = serde_json::to_vec(&site::catalog(records, &built.speakers))
+        .map_err(|e| BuildError(format!("cannot write catalog.json: {e}")))?;
+    w.put("catalog.json", &catalog)?;
+    let script = include_str!("../../web/catalog.js");
+    let filters = format!("catalog-{}.js", crate::csp::short(script));
+    w.put(&filters, script.as_bytes())?;
     let mut sitemap: Vec<(String, Option<String>)> = Vec::with_capacity(total);
 
     transcripts(o, shell, records, w, &step)?;
@@ -259,6 +265,7 @@ fn pages(
     }
 
     let list_page = |page: &site::ListPage, heading: String, year: Option<&str>| {
+        let filters = year.is_none().then(|| filters.clone());
         let here = Here(page.url.clone());
         let rows: Vec<Record> = page.items.iter().map(|&i| records[i].clone()).collect();
         let view = ListView {
@@ -269,6 +276,7 @@ fn pages(
             year: year.map(str::to_string),
             total: records.len(),
             speakers: built.speakers.len(),
+            filters,
         };
         let body = render(move || view! { <TranscriptList here=here view=view rows=rows/> });
         let title = if page.number > 1 {

@@ -12,6 +12,16 @@ pub fn hash(text: &str) -> String {
     )
 }
 
+/// A file's name part from its content: 16 hex digits of its SHA-256,
+/// as the dist names its files (hosts may cache them for good).
+pub fn short(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -102,13 +102,9 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
     // The whole site: the app's assets, then shilu-site (release).
     crate::dist::dist()?;
     step("building shilu-site (release)");
-    run(cargo().current_dir(&root).args([
-        "build",
-        "--release",
-        "--offline",
-        "-p",
-        "shilu-site",
-    ]))?;
+    run(cargo()
+        .current_dir(&root)
+        .args(["build", "--release", "--offline", "-p", "shilu-site"]))?;
     let shilu = root.join("target/release/shilu-site");
     let work = root.join("target/bench-site");
     let mut rows: Vec<(usize, Figures)> = Vec::new();

@@ -331,25 +331,34 @@ fn test_site(dist: &std::path::Path) -> Result<std::path::PathBuf> {
         std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
         for e in std::fs::read_dir(fixtures.join(sub)).map_err(|e| e.to_string())? {
             let p = e.map_err(|e| e.to_string())?.path();
-            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             if (name.ends_with(".md") || name.ends_with(".txt")) && name != "README.md" {
                 std::fs::copy(&p, to.join(&name)).map_err(|e| format!("{name}: {e}"))?;
             }
         }
     }
     let seed = root.join("seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
-    std::fs::copy(&seed, corpus.join("seed.txt")).map_err(|e| format!("{}: {e}", seed.display()))?;
+    std::fs::copy(&seed, corpus.join("seed.txt"))
+        .map_err(|e| format!("{}: {e}", seed.display()))?;
     let site = root.join("target/e2e-site");
     step("e2e: the test corpus's site (shilu-site)");
-    util::run(cargo().args(["run", "--quiet", "--offline", "-p", "shilu-site", "--"]).args([
-        corpus.as_os_str(),
-        "--assets".as_ref(),
-        dist.as_os_str(),
-        "--out".as_ref(),
-        site.as_os_str(),
-        "--title".as_ref(),
-        "测试语料".as_ref(),
-    ]))?;
+    util::run(
+        cargo()
+            .args(["run", "--quiet", "--offline", "-p", "shilu-site", "--"])
+            .args([
+                corpus.as_os_str(),
+                "--assets".as_ref(),
+                dist.as_os_str(),
+                "--out".as_ref(),
+                site.as_os_str(),
+                "--title".as_ref(),
+                "测试语料".as_ref(),
+            ]),
+    )?;
     Ok(site)
 }
 

@@ -149,6 +149,87 @@ pub fn speaker_lists(speakers: &[Speaker]) -> Vec<(Option<Role>, Vec<usize>)> {
     out
 }
 
+/// What the list's filters read (`catalog.json`): every transcript
+/// newest first, compactly, with the speakers and organisers it names by
+/// number, so a reader's browser can filter the whole list at once by
+/// year, speaker, organiser and role without a page per combination.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Catalog {
+    /// Each speaker across the corpus: name, page, most frequent role.
+    pub speakers: Vec<(String, String, Role)>,
+    pub organisers: Vec<String>,
+    /// Newest first.
+    pub rows: Vec<CatalogRow>,
+}
+
+/// One transcript in the [`Catalog`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CatalogRow {
+    pub title: String,
+    pub url: String,
+    pub date: Option<String>,
+    /// Its organiser's number, if it names one.
+    pub organiser: Option<usize>,
+    pub source: String,
+    pub questions: usize,
+    /// Its speakers with an identity, by number, each with the role they
+    /// had here.
+    pub speakers: Vec<(usize, Role)>,
+}
+
+/// The catalog of `records` and `speakers` (the corpus's, as
+/// `folder::Built` has them).
+pub fn catalog(records: &[Record], speakers: &[Speaker]) -> Catalog {
+    let number: std::collections::HashMap<&identity::Identity, usize> = speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.identity, i))
+        .collect();
+    let mut organisers: Vec<String> = Vec::new();
+    let mut organiser_number: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
+    let rows = newest_first(records)
+        .into_iter()
+        .map(|i| {
+            let r = &records[i];
+            let organiser = r.organiser.as_ref().map(|o| {
+                *organiser_number.entry(o.clone()).or_insert_with(|| {
+                    organisers.push(o.clone());
+                    organisers.len() - 1
+                })
+            });
+            let mut seen = Vec::new();
+            let speakers = r
+                .speakers
+                .iter()
+                .filter_map(|s| Some((*number.get(s.identity.as_ref()?)?, s.role)))
+                .filter(|(n, _)| {
+                    let new = !seen.contains(n);
+                    seen.push(*n);
+                    new
+                })
+                .collect();
+            CatalogRow {
+                title: r.title.clone(),
+                url: r.url.clone(),
+                date: r.date.clone(),
+                organiser,
+                source: r.source.clone(),
+                questions: r.questions,
+                speakers,
+            }
+        })
+        .collect();
+    Catalog {
+        speakers: speakers
+            .iter()
+            .map(|s| (s.name.clone(), s.url.clone(), s.role()))
+            .collect(),
+        organisers,
+        rows,
+    }
+}
+
 /// The link from the page at folder `from` to the page at folder `to`
 /// (both relative to the site's root), with an optional `#fragment`.
 pub fn link(from: &str, to: &str) -> String {
@@ -239,6 +320,49 @@ mod tests {
                 next: None
             }
         );
+    }
+
+    #[test]
+    fn the_catalog_names_speakers_and_organisers_by_number_newest_first() {
+        let text = |date: &str, org: &str| {
+            format!("# {date} 记者会\n\n{org}新闻发布会\n\n主持人：各位好。\n\n彭博社记者：请问何时上路？\n\n唐凤：明年。\n")
+        };
+        let mut records = Vec::new();
+        let mut appearances = Vec::new();
+        for (i, (d, o)) in [("2019-03-01", "外交部"), ("2020-05-02", "外交部")]
+            .iter()
+            .enumerate()
+        {
+            let t = crate::corpus::load::Transcript {
+                source: format!("{i}.txt"),
+                bytes: 0,
+                doc: crate::structure(&text(d, o), Some("x.txt")),
+            };
+            let passages = crate::corpus::passages::of(&t.doc);
+            records.push(crate::corpus::catalog::record(
+                &t,
+                format!("t/{i}/"),
+                &passages,
+            ));
+            appearances.push(crate::corpus::speakers::appearances(&t.doc));
+        }
+        let speakers = crate::corpus::speakers::aggregate(&records, &appearances);
+        let c = catalog(&records, &speakers);
+        let urls: Vec<&str> = c.rows.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(urls, ["t/1/", "t/0/"]);
+        for r in &c.rows {
+            let names: Vec<&str> = r
+                .speakers
+                .iter()
+                .map(|(n, _)| c.speakers[*n].0.as_str())
+                .collect();
+            assert!(names.contains(&"唐凤"), "{names:?}");
+            assert!(!names.contains(&"主持人"));
+            assert_eq!(
+                r.organiser.map(|o| c.organisers[o].as_str()),
+                records[0].organiser.as_deref()
+            );
+        }
     }
 
     #[test]

@@ -18,6 +18,34 @@ pub struct ListView {
     /// Transcripts and speakers in the whole corpus.
     pub total: usize,
     pub speakers: usize,
+    /// The filters' script (`web/catalog.js`, named after its content),
+    /// from the site's root; the home list has it, a year's list not.
+    pub filters: Option<String>,
+}
+
+/// The list's filters: year, speaker, organiser, role. Hidden until the
+/// script (`web/catalog.js`) shows them and fills the speakers' and
+/// organisers' choices from `catalog.json`.
+#[component]
+fn CatalogFilter(years: Vec<(String, usize)>) -> impl IntoView {
+    let years = years
+        .into_iter()
+        .map(|(y, n)| view! { <option value=y.clone()>{format!("{y}（{n}）")}</option> })
+        .collect_view();
+    let roles = shilu_core::model::Role::ALL
+        .into_iter()
+        .map(|r| view! { <option value=r.as_str()>{crate::pages::speakers::role_name(r)}</option> })
+        .collect_view();
+    view! {
+        <form id="catalog-filter" class="catalog-filter" role="search" aria-label="筛选 Filter" hidden>
+            <label>"年份 Year "<select name="year"><option value="">"全部 All"</option>{years}</select></label>
+            <label>"发言人 Speaker "<input name="speaker" list="catalog-speakers" autocomplete="off"/></label>
+            <datalist id="catalog-speakers"></datalist>
+            <label>"主办 Organiser "<select name="organiser"><option value="">"全部 All"</option></select></label>
+            <label>"角色 Role "<select name="role"><option value="">"全部 All"</option>{roles}</select></label>
+            <button type="reset" class="text-button">"清除 Clear"</button>
+        </form>
+    }
 }
 
 /// One row: a transcript's title, date, organiser or source, speakers
@@ -67,7 +95,12 @@ pub fn TranscriptList(here: Here, view: ListView, rows: Vec<Record>) -> impl Int
         year,
         total,
         speakers,
+        filters,
     } = view;
+    let filter_form = filters
+        .as_ref()
+        .map(|_| view! { <CatalogFilter years=years.clone()/> });
+    let script = filters.map(|f| view! { <script type="module" src=here.to(&f)></script> });
     let shown = page.items.len();
     let all = here.to("");
     let year_links = years
@@ -100,8 +133,10 @@ pub fn TranscriptList(here: Here, view: ListView, rows: Vec<Record>) -> impl Int
                     {year_links}
                 </ul>
             </nav>
+            {filter_form}
             <ol class="catalog" start=first aria-label=format!("第 {first}–{} 场", first + shown.saturating_sub(1))>{rows_view}</ol>
             <Pager here=here.clone() page=page/>
         </main>
+        {script}
     }
 }

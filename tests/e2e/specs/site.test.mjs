@@ -47,6 +47,45 @@ for (const prefix of ['/', '/shilu/']) {
       await page.waitForURL(ctx.base);
     }, on(prefix)));
 
+  test(`site at ${prefix}: the home's filters (speaker, role, organiser) apply at once, and the URL reproduces them`, () =>
+    withPage(async (page, ctx) => {
+      const catalog = JSON.parse(fs.readFileSync(path.join(SITE, 'catalog.json'), 'utf8'));
+      // The speaker in the most transcripts, and what the filter must keep.
+      const counts = new Map();
+      for (const r of catalog.rows) for (const [n] of r.speakers) counts.set(n, (counts.get(n) || 0) + 1);
+      const [n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+      const name = catalog.speakers[n][0];
+      const expected = catalog.rows.filter((r) => r.speakers.some(([m]) => m === n));
+      const filters = page.getByRole('search', { name: /Filter/ });
+      await filters.getByLabel(/Speaker/).fill(name);
+      await filters.getByLabel(/Speaker/).press('Enter');
+      await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === name);
+      const rows = page.locator('.catalog__row');
+      await page.getByRole('status').filter({ hasText: `${expected.length} 场 · 共 ${catalog.rows.length} 场` }).waitFor();
+      assert.equal(await rows.count(), expected.length);
+      assert.deepEqual(await rows.locator('.catalog__title').allInnerTexts(), expected.map((r) => r.title));
+      // The same view from the link alone.
+      await page.goto(page.url());
+      await page.getByRole('status').filter({ hasText: `${expected.length} 场` }).waitFor();
+      assert.equal(await page.locator('.catalog__row').count(), expected.length);
+      assert.equal(await filters.getByLabel(/Speaker/).inputValue(), name);
+      // A role, then an organiser too.
+      await filters.getByLabel(/Role/).selectOption('journalist');
+      const journalists = catalog.rows.filter((r) => r.speakers.some(([m, role]) => m === n && role === 'journalist'));
+      await page.getByRole('status').filter({ hasText: `${journalists.length} 场 · 共` }).waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('role'), 'journalist');
+      await filters.getByRole('button', { name: /Clear/ }).click();
+      await page.waitForURL(ctx.base);
+      assert.equal(await page.locator('.catalog__row').count(), Math.min(100, catalog.rows.length));
+      const organiser = catalog.organisers[0];
+      await filters.getByLabel(/Organiser/).focus();
+      await filters.getByLabel(/Organiser/).locator(`option[value="${organiser}"]`).waitFor({ state: 'attached' });
+      await filters.getByLabel(/Organiser/).selectOption(organiser);
+      const of = catalog.rows.filter((r) => r.organiser === 0).length;
+      await page.getByRole('status').filter({ hasText: `${of} 场 · 共` }).waitFor();
+      assert.equal(await page.locator('.catalog__row').count(), of);
+    }, on(prefix)));
+
   test(`site at ${prefix}: a speaker's page, and a question's link opens the transcript at the turn`, () =>
     withPage(async (page, ctx) => {
       await page.getByRole('link', { name: '发言人 Speakers' }).first().click();
@@ -97,6 +136,7 @@ for (const prefix of ['/', '/shilu/']) {
   test(`site at ${prefix} without JavaScript: the home, a speaker page and a transcript page read, and their links work`, () =>
     withPage(async (page, ctx) => {
       assert.ok(await page.locator('.catalog__row').first().isVisible());
+      assert.equal(await page.locator('#catalog-filter').isVisible(), false, 'no filters that need script');
       const link = page.locator('.catalog__speakers a').first();
       const name = (await link.innerText()).trim();
       await link.click();
