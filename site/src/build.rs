@@ -2,12 +2,13 @@
 //! index: `shilu_core::corpus::build`), the app's assets, and every page,
 //! into a new folder that replaces the output only once whole.
 
+use crate::cache::Cache;
 use crate::pages::list::{ListView, TranscriptList};
 use crate::pages::speaker::SpeakerPage;
 use crate::pages::speakers::SpeakerIndex;
-use crate::pages::transcript::{Neighbour, TranscriptFoot, TranscriptTop};
 use crate::pages::{render, Here};
 use crate::shell::{Head, Share, Shell};
+use crate::transcript_pages;
 use leptos::prelude::*;
 use shilu_core::corpus::build::{self as corpus_build, BuildError, Fresh, Progress};
 use shilu_core::corpus::catalog::Record;
@@ -17,7 +18,6 @@ use shilu_core::corpus::{feed, site};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::Instant;
 
 /// What to build.
@@ -49,8 +49,13 @@ pub enum Event {
 #[derive(Debug)]
 pub struct Report {
     pub corpus: corpus_build::Report,
-    /// Pages written (HTML).
+    /// Pages written (HTML), and how long they took (the transcripts'
+    /// among them).
     pub pages: usize,
+    pub page_secs: f64,
+    pub transcript_secs: f64,
+    /// Transcripts whose app page a previous build had rendered.
+    pub cached: usize,
     /// Every file of the site, and their bytes.
     pub files: usize,
     pub bytes: u64,
@@ -71,7 +76,7 @@ impl std::fmt::Display for Report {
         }
         write!(
             f,
-            "{} files, {} transcripts, {} speakers, {} skipped; wrote {} files ({} pages), {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s)",
+            "{} files, {} transcripts, {} speakers, {} skipped; wrote {} files ({} pages), {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s, pages {:.1} s of which transcripts {:.1} s, {} of them kept from the last build)",
             c.files,
             c.transcripts,
             c.speakers,
@@ -83,6 +88,9 @@ impl std::fmt::Display for Report {
             self.secs,
             c.read_secs,
             c.index_secs,
+            self.page_secs,
+            self.transcript_secs,
+            self.cached,
         )?;
         match self.peak_memory {
             Some(m) => writeln!(f, ", peak memory {:.0} MB", m as f64 / 1e6)?,
@@ -102,14 +110,14 @@ impl std::fmt::Display for Report {
 }
 
 /// Counts what it writes.
-struct Writer {
+pub struct Writer {
     root: PathBuf,
     files: AtomicUsize,
     bytes: AtomicUsize,
 }
 
 impl Writer {
-    fn put(&self, rel: &str, data: &[u8]) -> Result<(), BuildError> {
+    pub fn put(&self, rel: &str, data: &[u8]) -> Result<(), BuildError> {
         let path = self.root.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -123,13 +131,13 @@ impl Writer {
     }
 
     /// The page at `folder` (`""` or ending in `/`).
-    fn page(&self, folder: &str, html: &str) -> Result<(), BuildError> {
+    pub fn page(&self, folder: &str, html: &str) -> Result<(), BuildError> {
         self.put(&format!("{folder}index.html"), html.as_bytes())
     }
 }
 
 /// A folder's depth below the root.
-fn depth(folder: &str) -> usize {
+pub fn depth(folder: &str) -> usize {
     folder.matches('/').count()
 }
 
@@ -153,7 +161,11 @@ pub fn build(o: &Options, progress: &(dyn Fn(Event) + Sync)) -> Result<Report, B
         bytes: AtomicUsize::new(corpus.bytes as usize),
     };
     let policy = assets(&o.assets, &w, &shell)?;
-    let pages = pages(o, &shell, &built, &w, progress)?;
+    let cache = Cache::beside(&o.out, &index_html);
+    let pages = pages(o, &shell, &built, &w, cache.as_ref(), progress)?;
+    if let Some(c) = &cache {
+        c.prune();
+    }
     let robots = match &o.url {
         Some(url) => format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
         None => "User-agent: *\nAllow: /\n".to_string(),
@@ -166,7 +178,10 @@ pub fn build(o: &Options, progress: &(dyn Fn(Event) + Sync)) -> Result<Report, B
     fresh.swap_into(&o.out)?;
     Ok(Report {
         corpus,
-        pages,
+        pages: pages.count,
+        cached: pages.cached,
+        page_secs: pages.secs,
+        transcript_secs: pages.transcript_secs,
         files,
         bytes,
         secs: started.elapsed().as_secs_f64(),
@@ -220,14 +235,26 @@ fn assets(dist: &Path, w: &Writer, shell: &Shell) -> Result<Option<String>, Buil
     Ok(policy)
 }
 
-/// Every page, the feed and the sitemap; returns the pages written.
+/// How many pages a build wrote, and how long they took.
+struct Pages {
+    count: usize,
+    /// Transcript pages the cache gave.
+    cached: usize,
+    /// The transcripts' pages.
+    transcript_secs: f64,
+    /// Every page.
+    secs: f64,
+}
+
+/// Every page, the feed and the sitemap.
 fn pages(
     o: &Options,
     shell: &Shell,
     built: &Built,
     w: &Writer,
+    cache: Option<&Cache>,
     progress: &(dyn Fn(Event) + Sync),
-) -> Result<usize, BuildError> {
+) -> Result<Pages, BuildError> {
     let records = &built.records;
     let newest = site::newest_first(records);
     let home = site::paginate("", &newest);
@@ -259,7 +286,9 @@ fn pages(
     w.put(&filters, script.as_bytes())?;
     let mut sitemap: Vec<(String, Option<String>)> = Vec::with_capacity(total);
 
-    transcripts(o, shell, records, w, &step)?;
+    let started = Instant::now();
+    let cached = transcript_pages::write(o, shell, records, w, cache, &step)?;
+    let transcript_secs = started.elapsed().as_secs_f64();
     for r in records {
         sitemap.push((r.url.clone(), r.date.clone()));
     }
@@ -392,94 +421,10 @@ fn pages(
     if let Some(url) = &o.url {
         w.put("sitemap.xml", feed::sitemap(url, &sitemap).as_bytes())?;
     }
-    Ok(total)
+    Ok(Pages {
+        count: total,
+        cached,
+        transcript_secs,
+        secs: started.elapsed().as_secs_f64(),
+    })
 }
-
-/// Every transcript's page, on every core: the source read again, the
-/// app's page rendered over it, the series' links and its speakers.
-fn transcripts(
-    o: &Options,
-    shell: &Shell,
-    records: &[Record],
-    w: &Writer,
-    step: &(dyn Fn() + Sync),
-) -> Result<(), BuildError> {
-    let series = site::series(records);
-    let next = AtomicUsize::new(0);
-    let failed: Mutex<Option<BuildError>> = Mutex::new(None);
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= records.len() || failed.lock().map_or(true, |f| f.is_some()) {
-                    break;
-                }
-                if let Err(e) = transcript(o, shell, records, &series, i, w) {
-                    if let Ok(mut f) = failed.lock() {
-                        f.get_or_insert(e);
-                    }
-                    break;
-                }
-                step();
-            });
-        }
-    });
-    match failed.into_inner() {
-        Ok(Some(e)) => Err(e),
-        _ => Ok(()),
-    }
-}
-
-fn transcript(
-    o: &Options,
-    shell: &Shell,
-    records: &[Record],
-    series: &[site::Neighbours],
-    i: usize,
-    w: &Writer,
-) -> Result<(), BuildError> {
-    let r = &records[i];
-    let path = o.dir.join(&r.source);
-    let bytes = std::fs::read(&path)
-        .map_err(|e| BuildError(format!("cannot read {} again: {e}", path.display())))?;
-    let text = shilu_core::decode(&bytes)
-        .map_err(|e| BuildError(format!("cannot read {} again: {e}", path.display())))?;
-    let doc = shilu_core::structure(&text, path.file_name().and_then(|n| n.to_str()));
-    let app = shilu_app::page::render(&text);
-    let here = Here(r.url.clone());
-    let neighbour = |j: Option<usize>| {
-        j.map(|j| Neighbour {
-            record: records[j].clone(),
-        })
-    };
-    let (title, previous, next) = (
-        o.title.clone(),
-        neighbour(series[i].previous),
-        neighbour(series[i].next),
-    );
-    let h = here.clone();
-    let top =
-        render(move || view! { <TranscriptTop here=h title=title previous=previous next=next/> });
-    let record = r.clone();
-    let foot = render(move || view! { <TranscriptFoot here=here record=record/> });
-    let url = o.url.as_ref().map(|u| format!("{u}{}", r.url));
-    let share = shilu_core::share::share_meta(&doc, url);
-    let title = format!("{} · {}", r.title, o.title);
-    let head = Head {
-        title: &title,
-        share: Share::Article(share),
-    };
-    w.page(
-        &r.url,
-        &shell.transcript(depth(&r.url), &head, &top, &app, &foot),
-    )?;
-    let name = r.source.rsplit('/').next().unwrap_or(&r.source);
-    w.put(
-        &format!("{}{AKN}", r.url),
-        shilu_core::akn::akn(&doc, name).as_bytes(),
-    )
-}
-
-/// Each transcript's Akoma Ntoso 3.0 document, beside its page.
-pub const AKN: &str = "transcript.akn.xml";

@@ -6,6 +6,8 @@
 //! ([`shell`]), and writes the site ([`build`]).
 
 pub mod build;
+pub mod cache;
 pub mod csp;
 pub mod pages;
 pub mod shell;
+pub mod transcript_pages;

@@ -75,7 +75,7 @@ pub fn TranscriptFoot(here: Here, record: Record) -> impl IntoView {
             </section>
             <p class="provenance">"来源文件 Source file: "<code>{record.source.clone()}</code></p>
             <p class="exports">"导出 Export: "
-                <a href=crate::build::AKN type="application/akn+xml" download>"Akoma Ntoso 3.0 (XML)"</a>
+                <a href=crate::transcript_pages::AKN type="application/akn+xml" download>"Akoma Ntoso 3.0 (XML)"</a>
             </p>
         </footer>
     }
