@@ -110,38 +110,69 @@ pub fn build(
 }
 
 /// A new folder beside an output, removed unless swapped in.
-pub struct Fresh(std::path::PathBuf);
+pub struct Fresh {
+    path: std::path::PathBuf,
+    /// Removing what earlier builds replaced, meanwhile.
+    sweeping: Option<std::thread::JoinHandle<()>>,
+}
+
+fn name_of(out: &Path) -> String {
+    out.file_name()
+        .map_or("site".into(), |n| n.to_string_lossy().into_owned())
+}
 
 impl Fresh {
-    /// `.NAME.new-PID` beside `out`, made empty.
+    /// `.NAME.new-PID` beside `out`, made empty. The outputs earlier
+    /// builds replaced (`.NAME.old-*`) are removed meanwhile, on a thread
+    /// of their own: removing thousands of files takes longer than
+    /// writing them, and need not hold up the build that replaced them.
     pub fn beside(out: &Path) -> Result<Fresh, BuildError> {
-        let name = out
-            .file_name()
-            .map_or("site".into(), |n| n.to_string_lossy().into_owned());
-        let fresh = out.with_file_name(format!(".{name}.new-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&fresh);
-        std::fs::create_dir_all(&fresh)
-            .map_err(|e| BuildError(format!("cannot write {}: {e}", fresh.display())))?;
-        Ok(Fresh(fresh))
+        let name = name_of(out);
+        let path = out.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path)
+            .map_err(|e| BuildError(format!("cannot write {}: {e}", path.display())))?;
+        let prefix = format!(".{name}.old-");
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let old: Vec<std::path::PathBuf> = std::fs::read_dir(parent)
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let sweeping = (!old.is_empty()).then(|| {
+            std::thread::spawn(move || {
+                for o in old {
+                    let _ = std::fs::remove_dir_all(o);
+                }
+            })
+        });
+        Ok(Fresh { path, sweeping })
     }
 
     pub fn path(&self) -> &Path {
-        &self.0
+        &self.path
     }
 
-    /// Puts the folder in `out`'s place, the old `out` removed.
-    pub fn swap_into(self, out: &Path) -> Result<(), BuildError> {
-        let name = out
-            .file_name()
-            .map_or("site".into(), |n| n.to_string_lossy().into_owned());
-        let old = out.with_file_name(format!(".{name}.old-{}", std::process::id()));
+    /// Puts the folder in `out`'s place. The old `out` is set aside as
+    /// `.NAME.old-PID`, which the next build removes (see [`Fresh::beside`]).
+    pub fn swap_into(mut self, out: &Path) -> Result<(), BuildError> {
+        if let Some(s) = self.sweeping.take() {
+            let _ = s.join();
+        }
+        let old = out.with_file_name(format!(".{}.old-{}", name_of(out), std::process::id()));
+        let _ = std::fs::remove_dir_all(&old);
         if out.exists() {
             std::fs::rename(out, &old)
                 .map_err(|e| BuildError(format!("cannot replace {}: {e}", out.display())))?;
         }
-        std::fs::rename(&self.0, out)
+        std::fs::rename(&self.path, out)
             .map_err(|e| BuildError(format!("cannot write {}: {e}", out.display())))?;
-        let _ = std::fs::remove_dir_all(&old);
         Ok(())
     }
 }
@@ -149,7 +180,10 @@ impl Fresh {
 impl Drop for Fresh {
     fn drop(&mut self) {
         // Swapped in, it is gone from here and this does nothing.
-        let _ = std::fs::remove_dir_all(&self.0);
+        let _ = std::fs::remove_dir_all(&self.path);
+        if let Some(s) = self.sweeping.take() {
+            let _ = s.join();
+        }
     }
 }
 
