@@ -407,10 +407,9 @@ fn pages(
         .map(|&i| feed::Summary {
             record: &records[i],
             speakers: records[i]
-                .speakers
-                .iter()
-                .filter(|s| s.identity.is_some())
-                .map(|s| s.name.as_str())
+                .people()
+                .into_iter()
+                .map(|(s, _)| s.name.as_str())
                 .collect(),
         })
         .collect();

@@ -8,7 +8,7 @@
 //! shell's relative addresses (`./shilu-app-….js`, `panels/…`) are
 //! rewritten to climb to the root.
 
-use shilu_core::share::ShareMeta;
+use shilu_core::share::{escape, ShareMeta};
 
 /// What a page is, for its head.
 pub struct Head<'a> {
@@ -257,21 +257,6 @@ pub fn climb(html: &str, up: &str) -> String {
         rest = after;
     }
     out.push_str(rest);
-    out
-}
-
-/// Text or an attribute value, escaped.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

@@ -198,16 +198,10 @@ pub fn catalog(records: &[Record], speakers: &[Speaker]) -> Catalog {
                     organisers.len() - 1
                 })
             });
-            let mut seen = Vec::new();
             let speakers = r
-                .speakers
-                .iter()
-                .filter_map(|s| Some((*number.get(s.identity.as_ref()?)?, s.role)))
-                .filter(|(n, _)| {
-                    let new = !seen.contains(n);
-                    seen.push(*n);
-                    new
-                })
+                .people()
+                .into_iter()
+                .filter_map(|(s, id)| Some((*number.get(id)?, s.role)))
                 .collect();
             CatalogRow {
                 title: r.title.clone(),

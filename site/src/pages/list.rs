@@ -56,16 +56,9 @@ pub fn TranscriptRow(here: Here, record: Record) -> impl IntoView {
         .organiser
         .clone()
         .unwrap_or_else(|| record.source.clone());
-    let mut seen = Vec::new();
     let speakers = record
-        .speakers
-        .iter()
-        .filter_map(|s| Some((s, s.identity.as_ref()?)))
-        .filter(|(_, id)| {
-            let new = !seen.contains(id);
-            seen.push(id);
-            new
-        })
+        .people()
+        .into_iter()
         .map(|(s, id)| view! { <a href=here.to(&id.url())>{s.name.clone()}</a> })
         .collect_view();
     let questions = (record.questions > 0).then(|| {

@@ -55,16 +55,9 @@ pub fn TranscriptTop(
 /// Below the reader: its speakers' pages and its source file.
 #[component]
 pub fn TranscriptFoot(here: Here, record: Record) -> impl IntoView {
-    let mut seen = Vec::new();
     let speakers = record
-        .speakers
-        .iter()
-        .filter_map(|s| Some((s, s.identity.as_ref()?)))
-        .filter(|(_, id)| {
-            let new = !seen.contains(id);
-            seen.push(id);
-            new
-        })
+        .people()
+        .into_iter()
         .map(|(s, id)| view! { <li><a href=here.to(&id.url())>{s.name.clone()}</a></li> })
         .collect_view();
     view! {
