@@ -1,6 +1,6 @@
 // The corpus site's transcript list, filtered at once in the reader's
 // browser (the site's build writes it as catalog-<hash>.js, and the list's
-// pages load it; site/src/pages/list.rs). The view lives in the URL
+// pages load it; sitegen/src/pages/list.rs). The view lives in the URL
 // (?year=&speaker=&organiser=&role=), so a link reproduces it. The whole
 // list, compactly, is catalog.json (shilu_core::corpus::site::Catalog),
 // fetched the first time a filter is used. Without JavaScript the form

@@ -116,6 +116,23 @@ pub struct Fresh {
     sweeping: Option<std::thread::JoinHandle<()>>,
 }
 
+/// Whether a build may replace `out`: it is not there yet, or is an
+/// empty folder, or is a corpus a build wrote (it has `corpus.jsonl`).
+/// Anything else (a project's folder, a home) is never replaced.
+pub fn replaceable(out: &Path) -> Result<(), BuildError> {
+    if !out.exists() {
+        return Ok(());
+    }
+    let empty = std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_none());
+    if out.is_dir() && (empty || out.join("corpus.jsonl").is_file()) {
+        return Ok(());
+    }
+    Err(BuildError(format!(
+        "{} is there and is not a corpus shilu wrote (no corpus.jsonl): choose another output folder, or remove it first",
+        out.display()
+    )))
+}
+
 fn name_of(out: &Path) -> String {
     out.file_name()
         .map_or("site".into(), |n| n.to_string_lossy().into_owned())
@@ -127,6 +144,7 @@ impl Fresh {
     /// of their own: removing thousands of files takes longer than
     /// writing them, and need not hold up the build that replaced them.
     pub fn beside(out: &Path) -> Result<Fresh, BuildError> {
+        replaceable(out)?;
         let name = name_of(out);
         let path = out.with_file_name(format!(".{name}.new-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
