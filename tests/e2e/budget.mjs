@@ -8,6 +8,6 @@
 // page parsed the seed itself, so every speaker rule of issue 23 was in
 // the first visit, +9.7 KB of wasm). The pre-render now hands the page the
 // seed's structure beside its text, and the page's wasm has no parser:
-// 151.5 KB measured.
+// 151.6 KB measured.
 /** 175 KB, counted strictly as 175 × 1000 bytes. */
 export const FIRST_VISIT_BUDGET_BYTES = 175_000;
