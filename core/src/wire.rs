@@ -196,20 +196,22 @@ impl Writer<'_> {
         if s.len() < SHORTEST {
             return None;
         }
-        let text = self.text.as_bytes();
-        let s = s.as_bytes();
-        let ahead_end = (self.at + NEAR + s.len()).min(text.len());
-        let ahead = text.get(self.at..ahead_end)?;
-        if let Some(i) = ahead.windows(s.len()).position(|w| w == s) {
+        let text = self.text;
+        // A character's start at or before `i` (`self.at` always is one).
+        let start_of = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let ahead = start_of(self.at + NEAR + s.len());
+        if let Some(i) = text.get(self.at..ahead)?.find(s) {
             return Some(self.at + i);
         }
-        let behind_start = self.at.saturating_sub(NEAR);
-        let behind_end = (self.at + s.len() - 1).min(text.len());
-        let behind = text.get(behind_start..behind_end)?;
-        behind
-            .windows(s.len())
-            .rposition(|w| w == s)
-            .map(|i| behind_start + i)
+        let behind = start_of(self.at.saturating_sub(NEAR));
+        let before = start_of(self.at + s.len() - 1);
+        text.get(behind..before)?.rfind(s).map(|i| behind + i)
     }
 
     fn meta(&mut self, m: &Meta) {
