@@ -290,7 +290,55 @@ fn dist(count: &mut Count) -> Result {
         println!("    FAILED: index.html has root-absolute URLs ({absolute:?}); keep public_url = \"./\" in Trunk.toml");
         count.failed += 1;
     }
+    println!("test the app's wasm carries no seed text (the page has it) ...");
+    match seed_in_wasm() {
+        Ok(lines) if lines.is_empty() => {
+            println!("    ok");
+            count.passed += 1;
+        }
+        Ok(lines) => {
+            println!(
+                "    FAILED: {} lines of the seed are in the app's wasm (a use of `app::SEED` outside the pre-render and tests?), e.g. {:?}",
+                lines.len(),
+                lines[0]
+            );
+            count.failed += 1;
+        }
+        Err(e) => {
+            println!("    FAILED: {e}");
+            count.failed += 1;
+        }
+    }
     Ok(())
+}
+
+/// The lines of the seed (`src/app.rs`'s) that are in dist/'s app wasm.
+fn seed_in_wasm() -> std::result::Result<Vec<String>, String> {
+    let root = util::root();
+    let read =
+        |p: &std::path::Path| std::fs::read(p).map_err(|e| format!("reading {}: {e}", p.display()));
+    let app = String::from_utf8_lossy(&read(&root.join("src/app.rs"))?).into_owned();
+    let seed = read(&root.join(crate::bench::seed_path(&app)?))?;
+    let seed = String::from_utf8_lossy(&seed);
+    let wasm = std::fs::read_dir(root.join("dist"))
+        .map_err(|e| format!("reading dist/: {e}"))?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("_bg.wasm"))
+        .ok_or("dist/ has no app wasm (`…_bg.wasm`)")?;
+    Ok(lines_in(&read(&wasm)?, &seed)
+        .into_iter()
+        .map(String::from)
+        .collect())
+}
+
+/// The lines of `text` of 8 characters or more (trimmed) that are in `bytes`.
+fn lines_in<'a>(bytes: &[u8], text: &'a str) -> Vec<&'a str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() >= 8)
+        .filter(|l| bytes.windows(l.len()).any(|w| w == l.as_bytes()))
+        .collect()
 }
 
 /// (d) Playwright end-to-end tests against the release dist.
@@ -365,6 +413,14 @@ fn test_site(dist: &std::path::Path) -> Result<std::path::PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_lines_of_a_text_in_bytes() {
+        let text = "标题\n  第一段比八个字还长的话。\n短句\n第二段也比八个字长一些。\n";
+        let bytes = "..第二段也比八个字长一些。..标题..".as_bytes();
+        assert_eq!(lines_in(bytes, text), ["第二段也比八个字长一些。"]);
+        assert!(lines_in(b"", text).is_empty());
+    }
 
     #[test]
     fn reads_cargo_and_wasm_bindgen_test_results() {
