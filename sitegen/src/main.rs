@@ -5,6 +5,7 @@
 use indicatif::{ProgressBar, ProgressStyle};
 use shilu_core::corpus::build::Progress;
 use shilu_site::build::{build, Event, Options};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -97,6 +98,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     })
     .map_err(|e| e.to_string());
     bar.finish_and_clear();
-    print!("{}", report?);
+    // A closed pipe (`shilu site … | head`) is not worth a panic.
+    let _ = write!(std::io::stdout().lock(), "{}", report?);
     Ok(())
 }
