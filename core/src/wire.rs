@@ -21,7 +21,7 @@
 
 use crate::model::*;
 
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 
 const ORIGINS: [Origin; 6] = [
     Origin::Text,
@@ -74,6 +74,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
         w.str(&q.question);
         w.list(&q.continued, |w, s| w.str(s));
         w.list(&q.answers, |w, s| w.str(s));
+        w.opt(&q.topic);
     });
     w.list(&doc.appendix, Writer::block);
     w.0
@@ -111,6 +112,7 @@ pub fn read(bytes: &[u8]) -> Option<Document> {
             question: r.str()?,
             continued: r.list(Reader::str)?,
             answers: r.list(Reader::str)?,
+            topic: r.opt()?,
         })
     })?;
     let appendix = r.list(Reader::block)?;

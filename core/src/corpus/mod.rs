@@ -16,4 +16,3 @@ pub mod query;
 pub mod scan;
 pub mod search;
 pub mod speakers;
-pub mod topics;

@@ -1,6 +1,9 @@
 //! What a question asks, in a few words: its first clause once the
 //! courtesies are left out (`谢谢主持人，我是彭博社记者，请问中方对…有何回应？`
-//! → `中方对…有何回应`). Contents and speaker pages list questions by it.
+//! → `中方对…有何回应`). The parser gives each Q&A pair its question's
+//! ([`crate::model::QaPair::topic`]); the contents and speaker pages list
+//! questions by it. Latin text is matched in ASCII lower case, so the
+//! page's wasm carries no Unicode case tables for it.
 
 use crate::model::Turn;
 
@@ -95,7 +98,7 @@ pub fn of_text(text: &str) -> Option<String> {
         if clause.is_empty() {
             continue;
         }
-        let lower = clause.to_lowercase();
+        let lower = clause.to_ascii_lowercase();
         let short = clause.chars().count() <= 24;
         let courtesy = COURTESY.iter().any(|w| lower.contains(w))
             || COURTESY_LATIN
@@ -107,10 +110,8 @@ pub fn of_text(text: &str) -> Option<String> {
         let mut rest = clause;
         for o in OPENERS {
             if lower.starts_with(o) {
-                rest = clause
-                    .get(o.len()..)
-                    .unwrap_or(clause)
-                    .trim_start_matches(['，', ',', ' ']);
+                // ASCII lower case keeps every byte where it was.
+                rest = clause[o.len()..].trim_start_matches(['，', ',', ' ']);
                 break;
             }
         }
