@@ -16,3 +16,4 @@ pub mod query;
 pub mod scan;
 pub mod search;
 pub mod speakers;
+pub mod terms;
