@@ -82,7 +82,7 @@ mod tests {
         };
         assert_eq!(
             seed_template("a<b>&</template>", &meta),
-            "<template id=\"seed-text\" data-meta=\"0201610000000000000000000000000000\">\
+            "<template id=\"seed-text\" data-meta=\"0301610000000000000000000000000000\">\
              a&lt;b&gt;&amp;&lt;/template&gt;</template>"
         );
     }

@@ -150,7 +150,7 @@ impl Said {
                     .map(|c| c as u64)
                     .collect::<Vec<u64>>()
             })
-            .filter(|n| !n.is_empty())
+            .filter(|n| n.len() >= 2)
             .collect();
         let name_words: Vec<u64> = names
             .iter()
