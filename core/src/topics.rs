@@ -103,7 +103,7 @@ pub fn of_text(text: &str) -> Option<String> {
         let courtesy = COURTESY.iter().any(|w| lower.contains(w))
             || COURTESY_LATIN
                 .iter()
-                .any(|w| format!("{lower} ").starts_with(w));
+                .any(|w| lower.starts_with(w) || (w.ends_with(' ') && lower == w.trim_end()));
         if short && courtesy {
             continue;
         }
@@ -118,26 +118,19 @@ pub fn of_text(text: &str) -> Option<String> {
         if rest.is_empty() {
             continue;
         }
-        let cut: String = rest.chars().take(MAX_CHARS).collect();
-        return Some(if rest.chars().count() > MAX_CHARS {
-            format!("{cut}…")
-        } else {
-            cut
-        });
+        let mut cut: String = rest.chars().take(MAX_CHARS).collect();
+        if cut.len() < rest.len() {
+            cut.push('…');
+        }
+        return Some(cut);
     }
     None
 }
 
-/// The topic of a turn, from its text.
+/// The topic of a turn, from its text: its first paragraph's, or the
+/// next one's when that says only courtesies (a paragraph ends a clause).
 pub fn of_turn(turn: &Turn) -> Option<String> {
-    let text: String = turn
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .filter(|t| !t.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    of_text(&text)
+    turn.blocks.iter().find_map(|b| of_text(&b.text))
 }
 
 #[cfg(test)]
