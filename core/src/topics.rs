@@ -63,6 +63,50 @@ const OPENERS: &[&str] = &[
     "i want to ask",
 ];
 
+/// How a lead-in clause ends that only says where the news came from
+/// (`据美联社报道`, `我们注意到`, `根据美国务院网站近日消息`).
+const SOURCE_ENDS: &[&str] = &[
+    "报道",
+    "報道",
+    "报导",
+    "報導",
+    "消息",
+    "注意到",
+    "了解",
+    "称",
+    "稱",
+];
+
+/// Characters of a clause that only dates the news (`昨天`, `4月14日`,
+/// `当地时间13日`).
+const WHEN: &str = "0123456789０１２３４５６７８９年月日号號时時分上下午晚早昨今明前天周週末近期当當地间間一二三四五六七八九十";
+
+/// Clauses that only count or join questions.
+const ORDERS: &[&str] = &[
+    "首先",
+    "其次",
+    "另外",
+    "此外",
+    "还有",
+    "還有",
+    "最后",
+    "最後",
+    "另一个问题",
+    "另一個問題",
+];
+
+/// Whether a short clause is only a lead-in: a date, a source, or an
+/// order (`第二`, `首先`).
+fn lead_in(clause: &str) -> bool {
+    clause.chars().all(|c| WHEN.contains(c))
+        || SOURCE_ENDS.iter().any(|e| clause.ends_with(e))
+        || ORDERS.contains(&clause)
+        || clause.strip_prefix('第').is_some_and(|n| {
+            n.chars()
+                .all(|c| WHEN.contains(c) || c == '个' || c == '個')
+        })
+}
+
 /// The most characters a topic keeps.
 pub const MAX_CHARS: usize = 40;
 
@@ -104,7 +148,7 @@ pub fn of_text(text: &str) -> Option<String> {
             || COURTESY_LATIN
                 .iter()
                 .any(|w| lower.starts_with(w) || (w.ends_with(' ') && lower == w.trim_end()));
-        if short && courtesy {
+        if short && (courtesy || lead_in(clause)) {
             continue;
         }
         let mut rest = clause;
@@ -154,6 +198,27 @@ mod tests {
         // A long first clause is the topic, even with a courtesy word in it.
         let long = "我是想了解今年全省脱贫攻坚的总体进展和下一步重点工作安排情况";
         assert_eq!(of_text(long).as_deref(), Some(long));
+    }
+
+    #[test]
+    fn a_lead_in_that_dates_or_sources_the_news_is_left_out() {
+        for (q, topic) in [
+            (
+                "昨天，法国外长会见中国驻法国大使。中方有何评论？",
+                "法国外长会见中国驻法国大使",
+            ),
+            (
+                "据美联社报道，美方将暂停资助世卫组织。",
+                "美方将暂停资助世卫组织",
+            ),
+            ("我们注意到，4月14日，美方宣布新措施。", "美方宣布新措施"),
+            ("根据美国务院网站近日消息，美方表示关切。", "美方表示关切"),
+            // A question that ends on what was said is no lead-in.
+            ("中方对此有何表示？", "中方对此有何表示"),
+            ("第二，据了解，华为将受到新限制。", "华为将受到新限制"),
+        ] {
+            assert_eq!(of_text(q).as_deref(), Some(topic), "{q}");
+        }
     }
 
     #[test]
