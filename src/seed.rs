@@ -71,7 +71,7 @@ mod tests {
     fn the_template_holds_the_text_escaped() {
         let text = "a<b>&</template>";
         let page = seed_template(text, &shilu_core::structure(text, None));
-        assert!(page.starts_with("<template id=\"seed-text\" data-structure=\"03"));
+        assert!(page.starts_with("<template id=\"seed-text\" data-structure=\"04"));
         assert!(page.ends_with("\">a&lt;b&gt;&amp;&lt;/template&gt;</template>"));
     }
 

@@ -96,11 +96,13 @@ mod tests {
                 question: "t2".into(),
                 answers: vec!["t3".into(), "t4".into()],
                 continued: vec![],
+                topic: None,
             },
             QaPair {
                 question: "t5".into(),
                 answers: vec!["t6".into()],
                 continued: vec![],
+                topic: None,
             },
         ];
         d

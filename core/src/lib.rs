@@ -40,6 +40,7 @@ pub mod programmes;
 pub mod quote;
 pub mod search;
 pub mod share;
+pub mod topics;
 pub mod wire;
 
 pub use decode::{decode, DecodeError};

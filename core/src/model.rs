@@ -263,6 +263,11 @@ pub struct QaPair {
     pub continued: Vec<String>,
     /// Turn ids of the answers, in order.
     pub answers: Vec<String>,
+    /// What the question asks, in a few words: its first clause once the
+    /// courtesies are left out ([`crate::topics`]). The contents list a
+    /// question by it, a speaker page a question asked or answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
 }
 
 /// How precisely an event's date is known.

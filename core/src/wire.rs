@@ -21,7 +21,7 @@
 
 use crate::model::*;
 
-const VERSION: u8 = 3;
+const VERSION: u8 = 4;
 
 /// How far from the last string found in the text (bytes, either way) a
 /// string is looked for: blocks follow one another, names are near.
@@ -83,6 +83,7 @@ pub fn write(doc: &Document, text: &str) -> Vec<u8> {
         w.str(&q.question);
         w.list(&q.continued, |w, s| w.str(s));
         w.list(&q.answers, |w, s| w.str(s));
+        w.opt(&q.topic);
     });
     w.list(&doc.appendix, Writer::block);
     w.out
@@ -121,6 +122,7 @@ pub fn read(bytes: &[u8], text: &str) -> Option<Document> {
             question: r.str()?,
             continued: r.list(Reader::str)?,
             answers: r.list(Reader::str)?,
+            topic: r.opt()?,
         })
     })?;
     let appendix = r.list(Reader::block)?;

@@ -38,18 +38,30 @@ fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
 
 /// The list: each turn (`data-for` its id; not `data-turn`, which marks
 /// the transcript's turns for `current_turn`) with its sections,
-/// every entry a `data-go` link to its place.
+/// every entry a `data-go` link to its place. A question reads by what it
+/// asks (its pair's topic), with who asks after it; other turns by who
+/// speaks.
 pub fn contents_html(doc: &Document) -> Html {
     let mut h = Html::new();
+    // The pairs come in the order of their questions.
+    let mut qa = doc.qa.iter().peekable();
     for turn in &doc.turns {
+        let topic = match qa.peek() {
+            Some(q) if q.question == turn.id => qa.next().and_then(|q| q.topic.as_deref()),
+            _ => None,
+        };
         let class = format!("contents__turn contents__turn--{}", turn.role.as_str());
         let href = format!("#{}", turn.id);
-        h.open("li", &[attr("class", &class), attr("data-for", &turn.id)])
-            .el(
-                "a",
-                &[attr("href", &href), attr("data-go", &turn.id)],
-                &turn.speaker,
-            );
+        h.open("li", &[attr("class", &class), attr("data-for", &turn.id)]);
+        let link = [attr("href", &href), attr("data-go", &turn.id)];
+        match topic {
+            Some(topic) => h
+                .open("a", &link)
+                .text(topic)
+                .el("span", &[attr("class", "contents__asker")], &turn.speaker)
+                .close("a"),
+            None => h.el("a", &link, &turn.speaker),
+        };
         let sections = section_entries(&turn.blocks);
         if !sections.is_empty() {
             h.open("ol", &[attr("class", "contents__sections")]);
@@ -148,5 +160,24 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn a_question_reads_by_what_it_asks_with_its_asker_after() {
+        let doc = shilu_core::structure(
+            "主持人：下面请提问。\n\n彭博社记者：谢谢主持人。请问中方对美方的最新表态有何回应？\n\n华春莹：我们已经多次表明立场。\n\n总台央视记者：谢谢。\n",
+            None,
+        );
+        let html = contents_html(&doc).into_string();
+        let q = &doc.qa[0].question;
+        assert!(
+            html.contains(&format!(
+                "data-go=\"{q}\">中方对美方的最新表态有何回应<span class=\"contents__asker\">彭博社记者</span></a>"
+            )),
+            "{html}"
+        );
+        // An answer, and a question that asks nothing yet, read by who speaks.
+        assert!(html.contains(">华春莹</a>"), "{html}");
+        assert!(html.contains(">总台央视记者</a>"), "{html}");
     }
 }

@@ -19,4 +19,4 @@ pub mod scan;
 pub mod search;
 pub mod site;
 pub mod speakers;
-pub mod topics;
+pub mod terms;

@@ -5,7 +5,6 @@
 
 use super::catalog::Record;
 use super::identity::{self, Identity};
-use super::topics;
 use crate::model::{Document, Role};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -15,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Question {
     /// The turn to link to: their question, or their answer.
     pub turn: String,
-    /// What the question asks ([`topics`]).
+    /// What the question asks ([`crate::topics`]).
     pub topic: Option<String>,
     /// Whether they asked it (else they answered it).
     pub asked: bool,
@@ -73,7 +72,7 @@ pub fn appearances(doc: &Document) -> Vec<Appearance> {
         let Some(q) = doc.turn(&qa.question) else {
             continue;
         };
-        let topic = topics::of_turn(q);
+        let topic = qa.topic.clone();
         if let Some(&i) = of_participant.get(q.participant.as_str()) {
             out[i].questions.push(Question {
                 turn: q.id.clone(),

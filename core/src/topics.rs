@@ -1,6 +1,9 @@
 //! What a question asks, in a few words: its first clause once the
 //! courtesies are left out (`谢谢主持人，我是彭博社记者，请问中方对…有何回应？`
-//! → `中方对…有何回应`). Contents and speaker pages list questions by it.
+//! → `中方对…有何回应`). The parser gives each Q&A pair its question's
+//! ([`crate::model::QaPair::topic`]); the contents and speaker pages list
+//! questions by it. Latin text is matched in ASCII lower case, so the
+//! page's wasm carries no Unicode case tables for it.
 
 use crate::model::Turn;
 
@@ -60,6 +63,50 @@ const OPENERS: &[&str] = &[
     "i want to ask",
 ];
 
+/// How a lead-in clause ends that only says where the news came from
+/// (`据美联社报道`, `我们注意到`, `根据美国务院网站近日消息`).
+const SOURCE_ENDS: &[&str] = &[
+    "报道",
+    "報道",
+    "报导",
+    "報導",
+    "消息",
+    "注意到",
+    "了解",
+    "称",
+    "稱",
+];
+
+/// Characters of a clause that only dates the news (`昨天`, `4月14日`,
+/// `当地时间13日`).
+const WHEN: &str = "0123456789０１２３４５６７８９年月日号號时時分上下午晚早昨今明前天周週末近期当當地间間一二三四五六七八九十";
+
+/// Clauses that only count or join questions.
+const ORDERS: &[&str] = &[
+    "首先",
+    "其次",
+    "另外",
+    "此外",
+    "还有",
+    "還有",
+    "最后",
+    "最後",
+    "另一个问题",
+    "另一個問題",
+];
+
+/// Whether a short clause is only a lead-in: a date, a source, or an
+/// order (`第二`, `首先`).
+fn lead_in(clause: &str) -> bool {
+    clause.chars().all(|c| WHEN.contains(c))
+        || SOURCE_ENDS.iter().any(|e| clause.ends_with(e))
+        || ORDERS.contains(&clause)
+        || clause.strip_prefix('第').is_some_and(|n| {
+            n.chars()
+                .all(|c| WHEN.contains(c) || c == '个' || c == '個')
+        })
+}
+
 /// The most characters a topic keeps.
 pub const MAX_CHARS: usize = 40;
 
@@ -95,48 +142,39 @@ pub fn of_text(text: &str) -> Option<String> {
         if clause.is_empty() {
             continue;
         }
-        let lower = clause.to_lowercase();
+        let lower = clause.to_ascii_lowercase();
         let short = clause.chars().count() <= 24;
         let courtesy = COURTESY.iter().any(|w| lower.contains(w))
             || COURTESY_LATIN
                 .iter()
-                .any(|w| format!("{lower} ").starts_with(w));
-        if short && courtesy {
+                .any(|w| lower.starts_with(w) || (w.ends_with(' ') && lower == w.trim_end()));
+        if short && (courtesy || lead_in(clause)) {
             continue;
         }
         let mut rest = clause;
         for o in OPENERS {
             if lower.starts_with(o) {
-                rest = clause
-                    .get(o.len()..)
-                    .unwrap_or(clause)
-                    .trim_start_matches(['，', ',', ' ']);
+                // ASCII lower case keeps every byte where it was.
+                rest = clause[o.len()..].trim_start_matches(['，', ',', ' ']);
                 break;
             }
         }
         if rest.is_empty() {
             continue;
         }
-        let cut: String = rest.chars().take(MAX_CHARS).collect();
-        return Some(if rest.chars().count() > MAX_CHARS {
-            format!("{cut}…")
-        } else {
-            cut
-        });
+        let mut cut: String = rest.chars().take(MAX_CHARS).collect();
+        if cut.len() < rest.len() {
+            cut.push('…');
+        }
+        return Some(cut);
     }
     None
 }
 
-/// The topic of a turn, from its text.
+/// The topic of a turn, from its text: its first paragraph's, or the
+/// next one's when that says only courtesies (a paragraph ends a clause).
 pub fn of_turn(turn: &Turn) -> Option<String> {
-    let text: String = turn
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .filter(|t| !t.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    of_text(&text)
+    turn.blocks.iter().find_map(|b| of_text(&b.text))
 }
 
 #[cfg(test)]
@@ -160,6 +198,27 @@ mod tests {
         // A long first clause is the topic, even with a courtesy word in it.
         let long = "我是想了解今年全省脱贫攻坚的总体进展和下一步重点工作安排情况";
         assert_eq!(of_text(long).as_deref(), Some(long));
+    }
+
+    #[test]
+    fn a_lead_in_that_dates_or_sources_the_news_is_left_out() {
+        for (q, topic) in [
+            (
+                "昨天，法国外长会见中国驻法国大使。中方有何评论？",
+                "法国外长会见中国驻法国大使",
+            ),
+            (
+                "据美联社报道，美方将暂停资助世卫组织。",
+                "美方将暂停资助世卫组织",
+            ),
+            ("我们注意到，4月14日，美方宣布新措施。", "美方宣布新措施"),
+            ("根据美国务院网站近日消息，美方表示关切。", "美方表示关切"),
+            // A question that ends on what was said is no lead-in.
+            ("中方对此有何表示？", "中方对此有何表示"),
+            ("第二，据了解，华为将受到新限制。", "华为将受到新限制"),
+        ] {
+            assert_eq!(of_text(q).as_deref(), Some(topic), "{q}");
+        }
     }
 
     #[test]
