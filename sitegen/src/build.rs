@@ -14,7 +14,7 @@ use shilu_core::corpus::build::{self as corpus_build, BuildError, Fresh, Progres
 use shilu_core::corpus::catalog::Record;
 use shilu_core::corpus::folder::Built;
 use shilu_core::corpus::speakers::Summary;
-use shilu_core::corpus::{feed, site};
+use shilu_core::corpus::{feed, site, terms};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -108,6 +108,9 @@ impl std::fmt::Display for Report {
         Ok(())
     }
 }
+
+/// Distinctive terms on a speaker's page.
+pub const TERMS: usize = 20;
 
 /// Counts what it writes.
 pub struct Writer {
@@ -369,7 +372,11 @@ fn pages(
             step();
         }
     }
-    for s in &built.speakers {
+    // Each speaker's most distinctive terms against the whole corpus.
+    let ids: Vec<&shilu_core::corpus::identity::Identity> =
+        built.speakers.iter().map(|s| &s.identity).collect();
+    let terms = terms::of_speakers(&built.records, &built.texts, &ids, TERMS);
+    for (s, terms) in built.speakers.iter().zip(terms) {
         let here = Here(s.url.clone());
         let of: BTreeMap<u32, Record> = s
             .transcripts
@@ -378,7 +385,7 @@ fn pages(
             .collect();
         let (title, speaker) = (o.title.clone(), s.clone());
         let body = render(
-            move || view! { <SpeakerPage here=here title=title speaker=speaker records=of/> },
+            move || view! { <SpeakerPage here=here title=title speaker=speaker records=of terms=terms/> },
         );
         let page_title = format!("{} · {}", s.name, o.title);
         let description = format!(

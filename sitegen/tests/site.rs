@@ -422,3 +422,26 @@ fn a_rebuild_reuses_each_unchanged_transcripts_page_and_writes_the_same_site() {
     assert_eq!(page(&out), before);
     assert!(out.join("t/qa-format/index.html").is_file());
 }
+
+#[test]
+fn a_speaker_of_several_transcripts_has_distinctive_terms_from_their_own_words() {
+    let jsonl = std::fs::read_to_string(site().out.join("corpus.jsonl")).unwrap();
+    let mut with_terms = 0;
+    for e in std::fs::read_dir(site().out.join("s")).unwrap() {
+        let html = std::fs::read_to_string(e.unwrap().path().join("index.html")).unwrap();
+        let Some((_, list)) = html.split_once("<ul class=\"terms\">") else {
+            continue;
+        };
+        let list = list.split("</ul>").next().unwrap();
+        for item in list.split("<li").skip(1) {
+            let term = item.split_once('>').unwrap().1.split('<').next().unwrap();
+            let term = term.replace("&amp;", "&");
+            assert!(!term.is_empty());
+            // Said in the corpus as written (folding aside, as the
+            // speaker wrote it most often).
+            assert!(jsonl.contains(&term), "{term}");
+        }
+        with_terms += 1;
+    }
+    assert!(with_terms > 0, "some speaker has terms");
+}

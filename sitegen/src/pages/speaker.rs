@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use shilu_core::corpus::catalog::Record;
 use shilu_core::corpus::identity::Kind;
 use shilu_core::corpus::speakers::{Seen, Speaker};
+use shilu_core::corpus::terms::Term;
 use std::collections::BTreeMap;
 
 /// At most this many transcripts and questions are listed on the page
@@ -88,6 +89,28 @@ pub fn YearChart(years: BTreeMap<String, usize>) -> impl IntoView {
     })
 }
 
+/// The terms a speaker uses most distinctively, most distinctive first,
+/// each with how often they say it and how often the corpus does.
+#[component]
+fn DistinctiveTerms(terms: Vec<Term>) -> impl IntoView {
+    (!terms.is_empty()).then(|| {
+        let items = terms
+            .into_iter()
+            .map(|t| {
+                let title = format!("本人 {} 次，全部 {} 次 said {} times, {} in the corpus", t.count, t.corpus, t.count, t.corpus);
+                view! { <li title=title>{t.text}<span class="count">{t.count}</span></li> }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="terms">
+                <h2 id="terms">"特色用语 Distinctive terms"</h2>
+                <p class="muted">"与全部实录相比，此人最常说的词 What they say far more often than the rest of the corpus"</p>
+                <ul class="terms">{items}</ul>
+            </section>
+        }
+    })
+}
+
 /// A speaker's page.
 #[component]
 pub fn SpeakerPage(
@@ -96,6 +119,8 @@ pub fn SpeakerPage(
     speaker: Speaker,
     /// The records of the transcripts they speak in, by their numbers.
     records: BTreeMap<u32, Record>,
+    /// The terms they use most distinctively against the whole corpus.
+    terms: Vec<Term>,
 ) -> impl IntoView {
     let s = speaker;
     let kind = match s.identity.kind {
@@ -175,6 +200,7 @@ pub fn SpeakerPage(
                 <dt>"时间 Dates"</dt><dd>{span(&s.first, &s.last)}</dd>
             </dl>
             <YearChart years=s.years.clone()/>
+            <DistinctiveTerms terms=terms/>
             <SeenList heading="职务 Titles" seen=s.titles.clone()/>
             <SeenList heading="媒体 Outlets" seen=s.outlets.clone()/>
             <section>
