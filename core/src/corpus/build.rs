@@ -161,7 +161,7 @@ pub fn build(
         files: files.len(),
         transcripts: built.records.len(),
         speakers: built.speakers.len(),
-        passages: built.meta.passages,
+        passages: built.index.passages,
         skipped,
         written: written + 1,
         bytes: bytes + jsonl_bytes,
