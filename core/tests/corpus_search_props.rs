@@ -74,7 +74,13 @@ fn via_scope(
     blocks: &mut Blocks,
     scope: &Scope,
 ) -> search::Found {
-    read(ix, blocks, search::blocks_needed(q, dir, scope).unwrap());
+    loop {
+        let need = search::blocks_needed(q, dir, blocks, scope).unwrap();
+        if need.is_empty() {
+            break;
+        }
+        read(ix, blocks, need);
+    }
     search::find(q, dir, blocks, scope).expect("the needed blocks answer")
 }
 

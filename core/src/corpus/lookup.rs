@@ -87,6 +87,46 @@ impl Directory {
         Ok(out)
     }
 
+    /// The keys a term is found by, each with its offset in the term and
+    /// its blocks: every key of a character alone; of a longer term's
+    /// bigrams, the fewest postings that still cover each of its
+    /// characters (bigrams at offsets 0 and 2 of a four-character term
+    /// check all four: a match needs each at its offset, so a common
+    /// bigram between two rarer ones need not be read), and the rarest.
+    pub(super) fn cover(&self, t: &Term) -> Result<Vec<(u32, Key, &[Block])>, SearchError> {
+        let keys = self.term_keys(t)?;
+        if t.folded.len() == 1 {
+            return Ok(keys.into_iter().map(|(k, b)| (0, k, b)).collect());
+        }
+        let cost: Vec<u64> = keys.iter().map(|(_, b)| count(b)).collect();
+        // best[i]: the least cost of bigrams covering characters 0..=i+1
+        // whose last is at offset i, and the one before it.
+        let mut best: Vec<(u64, Option<usize>)> = Vec::with_capacity(cost.len());
+        for i in 0..cost.len() {
+            let before = (i.saturating_sub(2)..i).min_by_key(|&k| best[k].0);
+            best.push((cost[i] + before.map_or(0, |k| best[k].0), before));
+        }
+        let mut chosen = Vec::new();
+        let mut at = cost.len().checked_sub(1);
+        while let Some(i) = at {
+            chosen.push(i);
+            at = best[i].1;
+        }
+        // The rarest bigram too, cover or not: read first, it narrows
+        // where the others are read (`這個公司`: 個公, then 這個 and 公司
+        // only where it is).
+        if let Some(r) = (0..cost.len()).min_by_key(|&i| cost[i]) {
+            if !chosen.contains(&r) {
+                chosen.push(r);
+            }
+        }
+        chosen.sort_unstable();
+        Ok(chosen
+            .into_iter()
+            .map(|i| (i as u32, keys[i].0, keys[i].1))
+            .collect())
+    }
+
     /// A term's keys with their blocks (none for a key never seen).
     pub(super) fn term_keys(&self, t: &Term) -> Result<Vec<(Key, &[Block])>, SearchError> {
         match keys_of(t) {
@@ -129,13 +169,16 @@ pub fn scans_first(query: &Query, table: &KeyTable) -> bool {
 /// See [`scans_first`].
 pub const SCAN_PAGES: usize = 2;
 
+fn count(b: &[Block]) -> u64 {
+    b.iter().map(|b| u64::from(b.count)).sum()
+}
+
 /// The key that leads a query: the rarest bigram of its required terms
 /// of two or more characters (every match is where it is), if any.
 fn lead<'d>(query: &Query, dir: &'d Directory) -> Result<Option<&'d [Block]>, SearchError> {
-    let count = |b: &[Block]| b.iter().map(|b| u64::from(b.count)).sum::<u64>();
     let mut lead: Option<&[Block]> = None;
     for t in query.required().filter(|t| t.folded.len() > 1) {
-        for (_, b) in dir.term_keys(t)? {
+        for (_, _, b) in dir.cover(t)? {
             if lead.is_none_or(|l| count(b) < count(l)) {
                 lead = Some(b);
             }
@@ -265,28 +308,80 @@ pub(super) fn impossible(query: &Query, dir: &Directory) -> Result<bool, SearchE
     Ok(false)
 }
 
-/// The posting blocks a query reads in `scope`.
+/// The posting blocks a query reads next in `scope`, given those read:
+/// none once [`super::search::find`] can answer. Each required term's
+/// keys are read rarest first, each only in the transcripts where the
+/// keys before it still leave a match possible (at their offsets); then
+/// the rest (characters alone, exclusions) where a match is left.
 pub fn blocks_needed(
     query: &Query,
     dir: &Directory,
+    blocks: &Blocks,
     scope: &Scope,
 ) -> Result<Vec<Block>, SearchError> {
-    let mut out: Vec<Block> = Vec::new();
     if impossible(query, dir)? {
-        return Ok(out);
+        return Ok(Vec::new());
     }
-    for t in &query.terms {
-        for (_, blocks) in dir.term_keys(t)? {
-            out.extend(
-                (0..blocks.len())
-                    .filter(|&i| scope.reads(blocks, i))
-                    .map(|i| blocks[i]),
-            );
+    let (scope, need) = narrow(query, dir, blocks, scope)?;
+    if let Some(need) = need {
+        return Ok(need);
+    }
+    let mut out: Vec<Block> = Vec::new();
+    for t in query
+        .terms
+        .iter()
+        .filter(|t| t.exclude || t.folded.len() == 1)
+    {
+        for (_, _, b) in dir.cover(t)? {
+            out.extend(unread(blocks, b, &scope));
         }
     }
     out.sort_by_key(|b| b.at);
     out.dedup();
     Ok(out)
+}
+
+/// The blocks of `of` that `scope` reads and that are not read yet.
+fn unread(blocks: &Blocks, of: &[Block], scope: &Scope) -> Vec<Block> {
+    (0..of.len())
+        .filter(|&i| scope.reads(of, i) && !blocks.has(&of[i]))
+        .map(|i| of[i])
+        .collect()
+}
+
+/// `scope` narrowed to the transcripts where every required term of two
+/// or more characters may still match, by the keys read so far; or the
+/// blocks of the next key to read.
+pub(super) fn narrow(
+    query: &Query,
+    dir: &Directory,
+    blocks: &Blocks,
+    scope: &Scope,
+) -> Result<(Scope, Option<Vec<Block>>), SearchError> {
+    let mut scope = scope.clone();
+    for t in query.required().filter(|t| t.folded.len() > 1) {
+        let mut keys = dir.cover(t)?;
+        keys.sort_by_key(|(_, _, b)| count(b));
+        let mut starts: Option<BTreeSet<(u32, u32, u32)>> = None;
+        for (off, _, b) in keys {
+            let need = unread(blocks, b, &scope);
+            if !need.is_empty() {
+                return Ok((scope, Some(need)));
+            }
+            let here: BTreeSet<(u32, u32, u32)> = postings_of(blocks, b, &scope)?
+                .into_iter()
+                .filter(|p| p.pos >= off)
+                .map(|p| (p.doc, p.passage, p.pos - off))
+                .collect();
+            let kept = match starts {
+                None => here,
+                Some(s) => s.intersection(&here).copied().collect(),
+            };
+            scope.docs = Some(kept.iter().map(|s| s.0).collect());
+            starts = Some(kept);
+        }
+    }
+    Ok((scope, None))
 }
 
 /// Posting blocks read, by where they are in the postings.

@@ -23,7 +23,7 @@ pub use super::lookup::{
     blocks_needed, lead_blocks, pages_needed, scans_first, scope, windows, Blocks, Directory,
     Scope, SCAN_PAGES,
 };
-use super::lookup::{impossible, postings_of};
+use super::lookup::{impossible, narrow, postings_of};
 
 /// Why a search could not be answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,8 +71,8 @@ pub struct Found {
     pub passages: BTreeMap<PassageId, Vec<Span>>,
 }
 
-/// Finds the passages in `scope` that match `query`, from the blocks
-/// [`blocks_needed`] names for it.
+/// Finds the passages in `scope` that match `query`, once
+/// [`blocks_needed`] names no more blocks to read.
 pub fn find(
     query: &Query,
     dir: &Directory,
@@ -82,6 +82,12 @@ pub fn find(
     if impossible(query, dir)? {
         return Ok(Found::default());
     }
+    // Where a match is left, by the keys read rarest first.
+    let (narrowed, need) = narrow(query, dir, blocks, scope)?;
+    if let Some(b) = need.as_ref().and_then(|n| n.first()) {
+        return Err(SearchError::MissingBlock(b.at));
+    }
+    let scope = &narrowed;
     let occurrences = |t: &Term| occurrences_of(t, dir, blocks, scope);
     // Required terms, rarest first, each narrowing the passages.
     let mut per_term: Vec<(u32, BTreeMap<PassageId, Vec<u32>>)> = Vec::new();
@@ -135,31 +141,33 @@ fn occurrences_of(
     blocks: &Blocks,
     scope: &Scope,
 ) -> Result<Vec<Posting>, SearchError> {
-    let keys = dir.term_keys(term)?;
+    let keys = dir.cover(term)?;
     if term.folded.len() == 1 {
         // Every key that starts with the character.
         let mut all = Vec::new();
-        for (_, of) in keys {
+        for (_, _, of) in keys {
             all.extend(postings_of(blocks, of, scope)?);
         }
         all.sort_unstable();
         return Ok(all);
     }
     let mut lists = Vec::with_capacity(keys.len());
-    for (_, of) in keys {
+    let mut offsets = Vec::with_capacity(keys.len());
+    for (off, _, of) in keys {
         let list = postings_of(blocks, of, scope)?;
         if list.is_empty() {
             return Ok(Vec::new());
         }
         lists.push(list);
+        offsets.push(off);
     }
-    // Starts of the rarest bigram, kept where every other bigram follows
-    // at its offset.
+    // Starts of the rarest bigram, kept where every other bigram of the
+    // cover follows at its offset.
     let pivot = (0..lists.len())
         .min_by_key(|&i| lists[i].len())
         .unwrap_or(0);
     let shifted = |i: usize| -> Vec<Posting> {
-        let off = i as u32;
+        let off = offsets[i];
         lists[i]
             .iter()
             .filter(|p| p.pos >= off)

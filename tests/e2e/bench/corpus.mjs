@@ -73,7 +73,7 @@ for (const q of queries) {
     index_bytes: sum(fetched.filter((f) => !code(f.url))),
     code_bytes: sum(fetched.filter((f) => code(f.url))),
     requests: fetched.length,
-    urls: urls.map((u) => u.replace(/index\.html$/, '')),
+    urls: urls.map((u) => decodeURIComponent(u).replace(/index\.html$/, '')),
   });
   process.stderr.write(`${q}: ${first.total} pages, ${out.at(-1).index_bytes} bytes\n`);
 }

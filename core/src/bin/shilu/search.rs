@@ -177,7 +177,8 @@ fn scope_from(
     search::scope(q, dir, blocks, from).map_err(failure)
 }
 
-/// The passages that match `q` in `scope`: the other keys' blocks read.
+/// The passages that match `q` in `scope`: the other keys' blocks read,
+/// rarest first, each where a match is still possible.
 fn find_in(
     q: &query::Query,
     folder: &Folder,
@@ -185,11 +186,13 @@ fn find_in(
     blocks: &mut Blocks,
     scope: &search::Scope,
 ) -> Result<search::Found, Failure> {
-    read_blocks(
-        folder,
-        blocks,
-        search::blocks_needed(q, dir, scope).map_err(failure)?,
-    )?;
+    loop {
+        let need = search::blocks_needed(q, dir, blocks, scope).map_err(failure)?;
+        if need.is_empty() {
+            break;
+        }
+        read_blocks(folder, blocks, need)?;
+    }
     search::find(q, dir, blocks, scope).map_err(failure)
 }
 

@@ -32,7 +32,7 @@ pub const END: u32 = 0;
 
 /// About how many bytes of postings a block holds: a key with more is
 /// cut into several, each readable alone.
-pub const BLOCK_BYTES: usize = 1024;
+pub const BLOCK_BYTES: usize = 512;
 
 /// Keys per directory page, at most.
 pub const PAGE_KEYS: usize = 256;
