@@ -101,21 +101,30 @@ for q in filter(None, queries):
     terms = re.findall(r'(-?)(?:"([^"]*)"|(\S+))', q)
     req = [fold(a or b) for m, a, b in terms if not m]
     exc = [fold(a or b) for m, a, b in terms if m]
+    # Terms of three characters or more through the trigram index, in one
+    # MATCH; shorter ones cannot use it: LIKE, which reads every row.
+    quote = lambda t: '"' + t.replace('"', '""') + '"'
+    long_req = [quote(t) for t in req if len(t) >= 3]
+    long_exc = [quote(t) for t in exc if len(t) >= 3]
     where, args = [], []
-    for t, neg in [(t, False) for t in req] + [(t, True) for t in exc]:
-        if len(t) >= 3:
-            where.append(('NOT ' if neg else '') + 'p.rowid IN (SELECT rowid FROM p WHERE p MATCH ?)')
-            args.append('"' + t.replace('"', '""') + '"')
-        else:
-            # Under three characters the trigram index cannot help: LIKE scans.
-            where.append(('NOT ' if neg else '') + "text LIKE ? ESCAPE '\\'")
-            args.append('%' + t.replace('\\', '\\\\').replace('%', '\\%').replace('_', '\\_') + '%')
+    if long_req:
+        where.append('p MATCH ?')
+        args.append(' AND '.join(long_req) + ''.join(' NOT ' + t for t in long_exc))
+        long_exc = []
+    for t in long_exc:
+        where.append('p.rowid NOT IN (SELECT rowid FROM p WHERE p MATCH ?)')
+        args.append(t)
+    for t, neg in [(t, False) for t in req if len(t) < 3] + [(t, True) for t in exc if len(t) < 3]:
+        where.append(('NOT ' if neg else '') + "text LIKE ? ESCAPE '\\'")
+        args.append('%' + t.replace('\\', '\\\\').replace('%', '\\%').replace('_', '\\_') + '%')
+    # Rows were inserted oldest transcript first: the newest 20 are the
+    # last rowids, which FTS5 reads backwards without the rest.
     sql = 'SELECT doc, passage, text FROM p WHERE ' + ' AND '.join(where)
     con = apsw.Connection(db_path, flags=apsw.SQLITE_OPEN_READONLY, vfs='counting')
     con.execute('PRAGMA cache_size=-65536')
     reads[0] = 0
     started = time.time()
-    first = list(con.execute(sql + ' ORDER BY doc DESC, passage LIMIT 20', args))
+    first = list(con.execute(sql + ' ORDER BY p.rowid DESC LIMIT 20', args))
     ms = (time.time() - started) * 1e3
     cold = reads[0]
     docs = {d for d, in con.execute('SELECT DISTINCT doc FROM (' + sql + ')', args)}

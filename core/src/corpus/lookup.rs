@@ -1,5 +1,5 @@
 //! What a query reads of the index, in steps that need no I/O of their
-//! own ([`super::search`] lists them): the directory pages of its keys,
+//! own (`search.rs` lists them): the directory pages of its keys,
 //! the windows of transcripts to look in, newest first, and the posting
 //! blocks of each.
 
@@ -7,8 +7,35 @@ use super::index::dir::{KeyTable, Page};
 use super::index::postings::{self, Posting};
 use super::index::{Block, FormatError, Key};
 use super::query::{Query, Term};
-use super::search::SearchError;
 use std::collections::{BTreeSet, HashMap};
+
+/// Why a search could not be answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchError {
+    /// A directory page it needs was not given (not fetched, or missing).
+    MissingPage(usize),
+    /// A posting block it needs was not given.
+    MissingBlock(u64),
+    Format(FormatError),
+}
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SearchError::MissingPage(i) => write!(f, "directory page {i} is missing"),
+            SearchError::MissingBlock(at) => write!(f, "the posting block at {at} is missing"),
+            SearchError::Format(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<FormatError> for SearchError {
+    fn from(e: FormatError) -> Self {
+        SearchError::Format(e)
+    }
+}
 
 /// A term's keys: its bigrams, or every key that starts with its one
 /// character.
@@ -309,7 +336,7 @@ pub(super) fn impossible(query: &Query, dir: &Directory) -> Result<bool, SearchE
 }
 
 /// The posting blocks a query reads next in `scope`, given those read:
-/// none once [`super::search::find`] can answer. Each required term's
+/// none once `search::find` can answer. Each required term's
 /// keys are read rarest first, each only in the transcripts where the
 /// keys before it still leave a match possible (at their offsets); then
 /// the rest (characters alone, exclusions) where a match is left.

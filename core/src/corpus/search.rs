@@ -18,40 +18,11 @@ use super::query::{Query, Term};
 use crate::model::Role;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::index::FormatError;
 pub use super::lookup::{
     blocks_needed, lead_blocks, pages_needed, scans_first, scope, windows, Blocks, Directory,
-    Scope, SCAN_PAGES,
+    Scope, SearchError, SCAN_PAGES,
 };
 use super::lookup::{impossible, narrow, postings_of};
-
-/// Why a search could not be answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SearchError {
-    /// A directory page it needs was not given (not fetched, or missing).
-    MissingPage(usize),
-    /// A posting block it needs was not given.
-    MissingBlock(u64),
-    Format(FormatError),
-}
-
-impl std::fmt::Display for SearchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SearchError::MissingPage(i) => write!(f, "directory page {i} is missing"),
-            SearchError::MissingBlock(at) => write!(f, "the posting block at {at} is missing"),
-            SearchError::Format(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for SearchError {}
-
-impl From<FormatError> for SearchError {
-    fn from(e: FormatError) -> Self {
-        SearchError::Format(e)
-    }
-}
 
 /// A passage: its transcript's number and its own within it.
 pub type PassageId = (u32, u32);
