@@ -22,7 +22,7 @@ use crate::state::{Panel, Reader};
 #[cfg(not(feature = "ssr"))]
 use crate::{keyboard, library, url_state};
 use leptos::prelude::*;
-use shilu_core::Meta;
+use shilu_core::Document;
 use shilu_ui::context::context;
 #[cfg(not(feature = "ssr"))]
 use shilu_ui::dom::prefers_dark;
@@ -30,21 +30,22 @@ use shilu_ui::html::Go;
 use std::sync::Arc;
 
 /// The transcript the explorer opens with, read at build time: the
-/// pre-render (`src/prerender.rs`) shows it and writes its text into the
-/// page, where the app in the browser reads it (`crate::seed`), so the wasm
-/// does not carry it (a constant no code of the app uses is not in the
-/// wasm). The component tests embed it.
+/// pre-render (`src/prerender.rs`) shows it and writes its text and
+/// structure into the page, where the app in the browser reads them
+/// (`crate::seed`), so the wasm does not carry it (a constant no code of
+/// the app uses is not in the wasm; the `dist` tier checks). The component
+/// tests embed it.
 pub const SEED: &str = include_str!("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
 
 /// Provides everything the components expect as context — the reader's
 /// state over the transcript `text`, the interface language, theme choice and status line —
 /// and returns the reader. Used by [`App`] and by component tests. The
 /// reader's saved preferences apply once the page is the browser's
-/// ([`in_browser`]): the pre-rendered page shows the defaults. `meta` is
-/// the text's meta (`None`: its title alone), which the page does not
-/// read from the text itself (see `crate::seed`).
-pub fn provide_reader(text: &str, meta: Option<Meta>) -> Reader {
-    let reader = Reader::new(text, meta);
+/// ([`in_browser`]): the pre-rendered page shows the defaults. `doc` is
+/// the text's structure, which the page does not read from the text
+/// itself (see `crate::seed`).
+pub fn provide_reader(text: &str, doc: Document) -> Reader {
+    let reader = Reader::new(text, doc);
     provide_context(reader);
     provide_context(Go(Callback::new(move |id| go_to_block(reader, id))));
     provide_context(I18n(RwSignal::new(Lang::Zh)));
@@ -55,11 +56,11 @@ pub fn provide_reader(text: &str, meta: Option<Meta>) -> Reader {
 
 /// The page: the same components render it natively for the pre-render
 /// (`ssr`) and take it over in the browser (`hydrate`); `seed` is the text
-/// it opens with, `meta` its meta, which the pre-render read and wrote
+/// it opens with, `doc` its structure, which the pre-render read and wrote
 /// into the page (`crate::seed`).
 #[component]
-pub fn App(seed: Arc<str>, meta: Option<Meta>) -> impl IntoView {
-    let reader = provide_reader(&seed, meta);
+pub fn App(seed: Arc<str>, doc: Document) -> impl IntoView {
+    let reader = provide_reader(&seed, doc);
     // Its effects, which load the module, run in the browser only.
     panel_loader::install(reader);
     #[cfg(not(feature = "ssr"))]

@@ -11,16 +11,16 @@ use std::sync::Arc;
 /// The view of `text` (header, contents, the whole transcript with its
 /// anchors, in the defaults: Chinese, every speaker, nothing folded),
 /// followed by the text itself in a `<template>`, where the app reads it
-/// back, and the full parser's meta on it, which the page does not
-/// compute itself.
+/// back, with the parser's structure of it, which the page does not
+/// compute itself (it has no parser).
 pub fn render(text: &str) -> String {
-    let meta = shilu_core::structure(text, None).meta;
+    let doc = shilu_core::structure(text, None);
     let owner = Owner::new();
     let mut html = owner.with(|| {
         let seed: Arc<str> = text.into();
-        let meta = Some(meta.clone());
-        view! { <App seed=seed meta=meta/> }.to_html()
+        let doc = doc.clone();
+        view! { <App seed=seed doc=doc/> }.to_html()
     });
-    html.push_str(&seed_template(text, &meta));
+    html.push_str(&seed_template(text, &doc));
     html
 }

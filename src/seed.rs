@@ -4,40 +4,41 @@
 //! never run, not in the accessibility tree), and its text comes back
 //! exactly as written: HTML escaping is undone by the parser.
 //!
-//! The template also carries the seed's meta, as the pre-render's full
-//! parser read it: [`shilu_core::wire::write_meta`]'s bytes in hex, in
-//! `data-meta` ([`read_seed_meta`]). The page parses the seed without its
-//! meta (`shilu_core::structure_with_meta`), so the meta's rules (dates,
-//! datelines, places, titles, the script) are not in the first visit's
-//! wasm; the wire reader is, for the worker's documents.
+//! The template also carries the seed's structure, as the pre-render's
+//! parser read it: [`shilu_core::wire::write`]'s bytes in hex, in
+//! `data-structure`, mostly places in the text beside it. The page reads
+//! it back with the text ([`structure_of_hex`]) and parses nothing: its
+//! wasm links no parser (opened transcripts are parsed by the worker,
+//! which hands the page the same bytes).
 
-use shilu_core::Meta;
+use shilu_core::Document;
 use shilu_ui::html::{attr, Html};
 
 /// The id of the template holding the seed's text.
 pub const SEED_ID: &str = "seed-text";
 
-/// The attribute of the template holding the seed's meta.
-pub const META_ATTR: &str = "data-meta";
+/// The attribute of the template holding the seed's structure.
+pub const STRUCTURE_ATTR: &str = "data-structure";
 
-/// `<template id="seed-text" data-meta="…">…</template>`, the text escaped.
-pub fn seed_template(text: &str, meta: &Meta) -> String {
-    let hex: String = shilu_core::wire::write_meta(meta)
+/// `<template id="seed-text" data-structure="…">…</template>`: `text`
+/// escaped, and `doc`, its structure.
+pub fn seed_template(text: &str, doc: &Document) -> String {
+    let hex: String = shilu_core::wire::write(doc, text)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
     let mut h = Html::new();
     h.el(
         "template",
-        &[attr("id", SEED_ID), attr(META_ATTR, &hex)],
+        &[attr("id", SEED_ID), attr(STRUCTURE_ATTR, &hex)],
         text,
     );
     h.into_string()
 }
 
-/// The meta of a `data-meta` value; `None` for anything
-/// [`seed_template`] did not write.
-pub fn meta_of_hex(hex: &str) -> Option<Meta> {
+/// The structure of `text` in a `data-structure` value; `None` for
+/// anything [`seed_template`] did not write for that text.
+pub fn structure_of_hex(hex: &str, text: &str) -> Option<Document> {
     let digits = hex.as_bytes();
     if digits.len() % 2 != 0 {
         return None;
@@ -47,27 +48,19 @@ pub fn meta_of_hex(hex: &str) -> Option<Meta> {
         let digit = |d: u8| (d as char).to_digit(16);
         bytes.push((digit(pair[0])? * 16 + digit(pair[1])?) as u8);
     }
-    shilu_core::wire::read_meta(&bytes)
+    shilu_core::wire::read(&bytes, text)
 }
 
-/// The text the pre-render wrote into the page, if it did.
+/// The text the pre-render wrote into the page and its structure, if it
+/// wrote them.
 #[cfg(not(feature = "ssr"))]
-pub fn read_seed() -> Option<String> {
-    seed_template_element()?.content().text_content()
-}
-
-/// The seed's meta the pre-render wrote into the page; `None` if it is
-/// not there or does not read (the page then shows the title alone).
-#[cfg(not(feature = "ssr"))]
-pub fn read_seed_meta() -> Option<Meta> {
-    meta_of_hex(&seed_template_element()?.get_attribute(META_ATTR)?)
-}
-
-#[cfg(not(feature = "ssr"))]
-fn seed_template_element() -> Option<web_sys::HtmlTemplateElement> {
+pub fn read_seed() -> Option<(String, Document)> {
     use wasm_bindgen::JsCast;
     let el = leptos::prelude::document().get_element_by_id(SEED_ID)?;
-    el.dyn_into::<web_sys::HtmlTemplateElement>().ok()
+    let el = el.dyn_into::<web_sys::HtmlTemplateElement>().ok()?;
+    let text = el.content().text_content()?;
+    let doc = structure_of_hex(&el.get_attribute(STRUCTURE_ATTR)?, &text)?;
+    Some((text, doc))
 }
 
 #[cfg(test)]
@@ -76,42 +69,36 @@ mod tests {
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_template_holds_the_text_escaped() {
-        let meta = Meta {
-            title: "a".into(),
-            ..Meta::default()
-        };
-        assert_eq!(
-            seed_template("a<b>&</template>", &meta),
-            "<template id=\"seed-text\" data-meta=\"0201610000000000000000000000000000\">\
-             a&lt;b&gt;&amp;&lt;/template&gt;</template>"
-        );
+        let text = "a<b>&</template>";
+        let page = seed_template(text, &shilu_core::structure(text, None));
+        assert!(page.starts_with("<template id=\"seed-text\" data-structure=\"03"));
+        assert!(page.ends_with("\">a&lt;b&gt;&amp;&lt;/template&gt;</template>"));
     }
 
-    /// What the pre-render writes of the seed's meta reads back in the page
-    /// as the meta the full parser gives.
+    /// What the pre-render writes of the seed's structure reads back in the
+    /// page, with the text, as the parser's.
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
-    fn the_page_reads_back_the_meta_of_the_full_parser() {
-        let meta = shilu_core::structure(crate::app::SEED, None).meta;
-        assert!(meta.date.is_some() && meta.place.is_some() && !meta.lang.is_empty());
-        let page = seed_template(crate::app::SEED, &meta);
+    fn the_page_reads_back_the_parsers_structure() {
+        let seed = crate::app::SEED;
+        let doc = shilu_core::structure(seed, None);
+        assert!(doc.meta.date.is_some() && doc.meta.place.is_some() && !doc.turns.is_empty());
+        let page = seed_template(seed, &doc);
         let hex = page
-            .split_once("data-meta=\"")
+            .split_once("data-structure=\"")
             .and_then(|(_, rest)| rest.split_once('"'))
             .map(|(hex, _)| hex)
-            .expect("a data-meta attribute");
-        assert_eq!(meta_of_hex(hex), Some(meta.clone()));
-        // The page's structure of the seed, with that meta, is the full
-        // parser's.
-        assert_eq!(
-            shilu_core::structure_with_meta(crate::app::SEED, None, meta_of_hex(hex)),
-            shilu_core::structure(crate::app::SEED, None)
-        );
-        // Anything else reads as none: the page falls back on the title.
+            .expect("a data-structure attribute");
+        assert_eq!(structure_of_hex(hex, seed), Some(doc));
+        // Mostly places in the text: a small part of the page.
+        assert!(hex.len() < seed.len() / 4, "{} hex digits", hex.len());
+        // Anything else reads as none, and so does another text.
         for bad in ["", "0", "zz", &hex[..hex.len() - 2], &format!("{hex}00")] {
-            assert_eq!(meta_of_hex(bad), None, "{bad:?}");
+            assert_eq!(structure_of_hex(bad, seed), None, "{bad:?}");
         }
-        let lean = shilu_core::structure_with_meta(crate::app::SEED, None, None);
-        assert_eq!(lean.meta.title, meta.title);
-        assert_eq!(lean.meta.date, None);
+        let half = seed
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| i >= seed.len() / 2);
+        assert_eq!(structure_of_hex(hex, &seed[..half.unwrap()]), None);
     }
 }

@@ -10,7 +10,7 @@ use shilu_core::library::content_key;
 use shilu_core::outline::{outline, Node};
 use shilu_core::quote::Quote;
 use shilu_core::search::{search, Hit, Matcher};
-use shilu_core::{Document, Meta, Role};
+use shilu_core::{Block, BlockKind, Document, Role};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -46,15 +46,16 @@ pub struct Reader {
     /// The transcript's text (decoded).
     pub text: RwSignal<Arc<str>>,
     /// Derived: its structure (speakers, turns, sections; the events and
-    /// figures are left to the panels, see `panels::host`).
+    /// figures are left to the panels, see `panels::host`), never parsed
+    /// here: the page's wasm has no parser.
     pub doc: Memo<Arc<Document>>,
     /// The file the document came from, for citations and the header.
     pub source: RwSignal<Option<String>>,
-    /// The text's structure as bytes (`shilu_core::wire`), when the reader's
+    /// The text's structure as bytes (`shilu_core::wire`), as the reader's
     /// library parsed it off the page's thread (a file, pasted text, a kept
     /// transcript: see `panels/src/library/worker.rs`); `None` for the seed,
-    /// which is parsed here, without its meta: that comes from the page
-    /// (`crate::seed`). Set with the text, by [`Reader::load`].
+    /// whose structure came with the page (`crate::seed`). Set with the
+    /// text, by [`Reader::load`].
     parsed: StoredValue<Option<Vec<u8>>>,
     /// Derived: the text's content key (`?doc=…` in links, the library's key).
     pub key: Memo<String>,
@@ -93,23 +94,16 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// The reader over `text`, whose meta is `meta` (`None`: the title
-    /// alone), as the pre-render read it.
-    pub fn new(text: &str, meta: Option<Meta>) -> Reader {
-        let seed = (Arc::<str>::from(text), meta);
+    /// The reader over `text`, whose structure is `doc`, as the pre-render
+    /// read it.
+    pub fn new(text: &str, doc: Document) -> Reader {
+        let seed = (Arc::<str>::from(text), Arc::new(doc));
         let text = RwSignal::new(Arc::clone(&seed.0));
         let source = RwSignal::new(None::<String>);
         let parsed = StoredValue::new(None::<Vec<u8>>);
         // A new text is always a new document: no comparison of documents.
-        // The file name is the meta's last resort (`2024-05-08-….md`).
         let doc = Memo::new_with_compare(
-            move |_| {
-                Arc::new(text.with(|t| {
-                    source.with_untracked(|s| {
-                        parsed.with_value(|p| structure_of(t, s.as_deref(), p.as_deref(), &seed))
-                    })
-                }))
-            },
+            move |_| text.with(|t| parsed.with_value(|p| structure_of(t, p.as_deref(), &seed))),
             |_, _| true,
         );
         let key = Memo::new(move |_| text.with(|t| content_key(t)));
@@ -264,24 +258,39 @@ impl Reader {
     }
 }
 
-/// Ids of the blocks a reader can see: front matter, appendix and shown turns.
 /// The structure of `text`: read from `parsed` (`shilu_core::wire`) where
-/// given, else parsed here. A `parsed` that does not read (it never should)
-/// is parsed again rather than lost. Parsed here, a text has no meta but
-/// its title (the meta's rules are not in the page's wasm), unless it is
-/// the `seed`'s text, whose meta the page was given.
+/// given, else the `seed`'s if it is the seed's text (the library shows
+/// the seed again without bytes). A text with neither (bytes of another
+/// build: it never should) shows as paragraphs, one per line, rather than
+/// not at all.
 fn structure_of(
     text: &str,
-    name: Option<&str>,
     parsed: Option<&[u8]>,
-    seed: &(Arc<str>, Option<Meta>),
-) -> Document {
-    parsed.and_then(shilu_core::wire::read).unwrap_or_else(|| {
-        let meta = (*seed.0 == *text).then(|| seed.1.clone()).flatten();
-        shilu_core::structure_with_meta(text, name, meta)
-    })
+    seed: &(Arc<str>, Arc<Document>),
+) -> Arc<Document> {
+    if let Some(doc) = parsed.and_then(|p| shilu_core::wire::read(p, text)) {
+        return Arc::new(doc);
+    }
+    if *seed.0 == *text {
+        return Arc::clone(&seed.1);
+    }
+    let mut doc = Document::default();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        doc.front.push(Block {
+            id: format!("f{}", doc.front.len() + 1),
+            kind: BlockKind::Paragraph,
+            level: 0,
+            marker: None,
+            heading: None,
+            text: line.into(),
+            note: None,
+            lead_unit: None,
+        });
+    }
+    Arc::new(doc)
 }
 
+/// Ids of the blocks a reader can see: front matter, appendix and shown turns.
 fn shown_blocks<'a>(doc: &'a Document, turns: &BTreeSet<String>) -> BTreeSet<&'a str> {
     let front = doc.front.iter().chain(&doc.appendix);
     let in_turns = doc

@@ -45,7 +45,7 @@ fn app_renders_the_transcript_title() {
     let container = fresh_container();
     let handle = leptos::mount::mount_to(
         container.clone(),
-        || view! { <shilu_app::App seed=shilu_app::app::SEED.into() meta=Some(shilu_core::structure(shilu_app::app::SEED, None).meta)/> },
+        || view! { <shilu_app::App seed=shilu_app::app::SEED.into() doc=shilu_core::structure(shilu_app::app::SEED, None)/> },
     );
 
     let headings = container.query_selector_all("h1").expect("query h1");
@@ -72,7 +72,7 @@ fn app_renders_the_transcript_body_in_order() {
     let container = fresh_container();
     let _handle = leptos::mount::mount_to(
         container.clone(),
-        || view! { <shilu_app::App seed=shilu_app::app::SEED.into() meta=Some(shilu_core::structure(shilu_app::app::SEED, None).meta)/> },
+        || view! { <shilu_app::App seed=shilu_app::app::SEED.into() doc=shilu_core::structure(shilu_app::app::SEED, None)/> },
     );
 
     let text = text_of(&container);
@@ -121,7 +121,7 @@ async fn a_panel_whose_module_does_not_load_says_so_and_can_try_again() {
     let container = fresh_container();
     let _handle = leptos::mount::mount_to(
         container.clone(),
-        || view! { <shilu_app::App seed=shilu_app::app::SEED.into() meta=Some(shilu_core::structure(shilu_app::app::SEED, None).meta)/> },
+        || view! { <shilu_app::App seed=shilu_app::app::SEED.into() doc=shilu_core::structure(shilu_app::app::SEED, None)/> },
     );
     let status = container
         .query_selector("#panel-calendar .panel-status")

@@ -30,7 +30,7 @@ fn mount_calendar() -> (web_sys::HtmlElement, Reader) {
     let container = fresh_container();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let reader = provide_reader(SEED, Some(shilu_core::structure(SEED, None).meta));
+        let reader = provide_reader(SEED, shilu_core::structure(SEED, None));
         provide_panels_over(reader);
         reader.panel.set(Panel::Calendar);
         tx.send(reader).unwrap();
@@ -280,7 +280,7 @@ async fn switching_the_language_rewrites_the_calendar() {
     let c = fresh_container();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(c.clone(), move || {
-        let reader = provide_reader(SEED, Some(shilu_core::structure(SEED, None).meta));
+        let reader = provide_reader(SEED, shilu_core::structure(SEED, None));
         provide_panels_over(reader);
         let lang = expect_context::<I18n>();
         lang.0.set(Lang::Zh);

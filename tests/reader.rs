@@ -22,7 +22,7 @@ fn mount(text: &'static str) -> (web_sys::HtmlElement, Reader) {
     document().body().unwrap().append_child(&container).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let reader = provide_reader(text, Some(shilu_core::structure(text, None).meta));
+        let reader = provide_reader(text, shilu_core::structure(text, None));
         tx.send(reader).unwrap();
         view! { <SearchBar/><SpeakerFilter/><Transcript/> }
     });
@@ -163,7 +163,7 @@ async fn switching_language_relabels_controls_and_placeholders() {
     document().body().unwrap().append_child(&c).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     leptos::mount::mount_to(c.clone(), move || {
-        let reader = provide_reader(SMALL, Some(shilu_core::structure(SMALL, None).meta));
+        let reader = provide_reader(SMALL, shilu_core::structure(SMALL, None));
         tx.send((reader, expect_context::<I18n>())).unwrap();
         view! { <Transcript/> }
     })
@@ -192,5 +192,42 @@ async fn switching_language_relabels_controls_and_placeholders() {
         text.contains("Expand all") && !text.contains("全部展开"),
         "{text}"
     );
+    c.remove();
+}
+
+/// The page parses nothing: a transcript's structure comes with it (the
+/// worker's bytes, `shilu_core::wire`), the seed's is the one it was given
+/// when it comes back without, and a text with no structure that reads
+/// shows as paragraphs, one per line.
+#[wasm_bindgen_test]
+async fn the_structure_comes_with_the_text() {
+    let (c, reader) = mount(SEED);
+    let seed = reader.doc.get_untracked();
+    let small = shilu_core::structure(SMALL, None);
+    reader.load(
+        SMALL.into(),
+        Some("small.txt".into()),
+        Some(shilu_core::wire::write(&small, SMALL)),
+    );
+    assert_eq!(*reader.doc.get_untracked(), small);
+    leptos::task::tick().await;
+    assert_eq!(visible_speakers(&c), ["王某", "新华社记者", "李某"]);
+    reader.load(SEED.into(), None, None);
+    assert!(std::sync::Arc::ptr_eq(&reader.doc.get_untracked(), &seed));
+    // Bytes written with another text do not read as this one's.
+    let other = "第一段\n\n  第二段  \n";
+    reader.load(
+        other.into(),
+        None,
+        Some(shilu_core::wire::write(&small, SMALL)),
+    );
+    let doc = reader.doc.get_untracked();
+    let paragraphs: Vec<(&str, &str)> = doc
+        .front
+        .iter()
+        .map(|b| (b.id.as_str(), b.text.as_str()))
+        .collect();
+    assert_eq!(paragraphs, [("f1", "第一段"), ("f2", "第二段")]);
+    assert!(doc.turns.is_empty());
     c.remove();
 }

@@ -15,11 +15,12 @@ const start = () => init({ module_or_path: new URL('./APP_bg.wasm', import.meta.
 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start)));
 
 const sw = navigator.serviceWorker;
-// After the load event, so it never competes with the first visit; relative
-// to the page, so a site under a sub-path (/shilu/) gets a worker of its own.
+// After the load event, so it never competes with the first visit; beside
+// this script (the dist's root), so a site under a sub-path (/shilu/) gets a
+// worker of its own, and every page of a corpus site (t/…/, s/…/) the site's.
 if (sw) {
   addEventListener('load', () =>
-    sw.register('sw.js').then(
+    sw.register(new URL('sw.js', import.meta.url)).then(
       (reg) => {
         // (A browser that blocks workers may resolve to nothing.)
         if (reg) {

@@ -53,14 +53,6 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     parse::structure(text, name)
 }
 
-/// [`structure`] with a meta read elsewhere for the one it would read
-/// from the text, so that none of the meta's rules are linked: the page
-/// takes its seed's from the pre-render (`src/seed.rs`). `None` gives a
-/// meta of the title alone.
-pub fn structure_with_meta(text: &str, name: Option<&str>, meta: Option<Meta>) -> Document {
-    parse::structure_with_meta(text, name, meta)
-}
-
 /// How many lines of `text` look like speaker labels (`### 唐鳳：`,
 /// `主持人：`, `国家统计局局长 宁吉喆：`), whether or not the parser took
 /// them as labels: a file with several and no turns is worth a look.

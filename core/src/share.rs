@@ -129,7 +129,7 @@ fn name(n: &str, content: &str) -> String {
 }
 
 /// Text or an attribute value between double quotes, escaped.
-pub(crate) fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

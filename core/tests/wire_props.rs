@@ -1,9 +1,9 @@
-//! The structure crosses between threads as bytes (`shilu_core::wire`):
-//! what is read back is the structure that was written, for every fixture,
-//! the seed, arbitrary text and transcript-like text; and bytes that were
-//! not written by it read as nothing, never as a panic. The same for the
-//! meta alone (`write_meta`, `read_meta`), which the page is given for its
-//! seed: the structure with it (`structure_with_meta`) is the full one.
+//! The structure crosses from the pre-render and the worker to the page as
+//! bytes beside its text (`shilu_core::wire`): what is read back with the
+//! text is the structure that was written, for every fixture, the seed,
+//! arbitrary text and transcript-like text; and bytes that were not
+//! written by it, or a text they were not written with, read as nothing,
+//! never as a panic.
 
 mod common;
 
@@ -13,12 +13,10 @@ use shilu_core::{structure, wire};
 
 fn round_trip(text: &str, name: Option<&str>) {
     let doc = structure(text, name);
-    assert_eq!(wire::read(&wire::write(&doc)).as_ref(), Some(&doc));
-    // The meta alone, as the pre-render gives the page its seed's; with it,
-    // the structure without the meta's rules is the full parser's.
-    let meta = wire::read_meta(&wire::write_meta(&doc.meta));
-    assert_eq!(meta.as_ref(), Some(&doc.meta));
-    assert_eq!(shilu_core::structure_with_meta(text, name, meta), doc);
+    assert_eq!(
+        wire::read(&wire::write(&doc, text), text).as_ref(),
+        Some(&doc)
+    );
 }
 
 #[test]
@@ -50,12 +48,21 @@ fn the_seed_and_every_fixture_read_back_the_same() {
 }
 
 #[test]
-fn a_hundred_copies_are_smaller_as_bytes_than_as_text_and_markup() {
-    let text = vec![seed_text(); 100].join("\n\n");
-    let bytes = wire::write(&structure(&text, None));
-    // The text and its ids, little more: the page takes it in at once.
+fn the_structure_is_a_small_part_of_the_text() {
+    // The seed's page carries its structure beside its text.
+    let seed = seed_text();
+    let bytes = wire::write(&structure(&seed, None), &seed);
     assert!(
-        bytes.len() < text.len() * 11 / 10,
+        bytes.len() < seed.len() / 8,
+        "{} bytes for {} of text",
+        bytes.len(),
+        seed.len()
+    );
+    // Large transcripts, from the worker, alike.
+    let text = vec![seed; 100].join("\n\n");
+    let bytes = wire::write(&structure(&text, None), &text);
+    assert!(
+        bytes.len() < text.len() / 8,
         "{} bytes for {} of text",
         bytes.len(),
         text.len()
@@ -79,14 +86,24 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        let _ = wire::read(&bytes);
+        let _ = wire::read(&bytes, &seed_text());
     }
 
     #[test]
     fn a_written_document_changed_anywhere_never_panics(at in any::<prop::sample::Index>(), b in any::<u8>()) {
-        let mut bytes = wire::write(&structure(&seed_text(), None));
+        let seed = seed_text();
+        let mut bytes = wire::write(&structure(&seed, None), &seed);
         let i = at.index(bytes.len());
         bytes[i] = b;
-        let _ = wire::read(&bytes);
+        let _ = wire::read(&bytes, &seed);
+    }
+
+    #[test]
+    fn with_another_text_it_never_panics(cut in 0usize..4000) {
+        let seed = seed_text();
+        let bytes = wire::write(&structure(&seed, None), &seed);
+        let at = seed.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(seed.len());
+        let _ = wire::read(&bytes, &seed[at..]);
+        let _ = wire::read(&bytes, &seed[..at]);
     }
 }

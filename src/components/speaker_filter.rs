@@ -126,7 +126,10 @@ pub fn toggles_html(doc: &Document, t: &Texts) -> Html {
             )
             .el(
                 "span",
-                &[attr("class", "speaker__name"), attr("lang", doc.meta.lang_tag())],
+                &[
+                    attr("class", "speaker__name"),
+                    attr("lang", doc.meta.lang_tag()),
+                ],
                 &p.name,
             )
             .el(

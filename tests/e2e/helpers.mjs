@@ -181,9 +181,9 @@ export function browser() {
   return browserPromise;
 }
 
-export function server(prefix = '/', headers = {}) {
-  const key = prefix + JSON.stringify(headers);
-  if (!servers.has(key)) servers.set(key, serveDist({ prefix, headers }));
+export function server(prefix = '/', headers = {}, root = DIST) {
+  const key = root + prefix + JSON.stringify(headers);
+  if (!servers.has(key)) servers.set(key, serveDist({ root, prefix, headers }));
   return servers.get(key);
 }
 
@@ -203,8 +203,8 @@ if (!process.env.SHILU_BENCH) after(closeAll);
  * Open a fresh page on the app; every console error, uncaught exception,
  * failed request or HTTP status ≥ 400 is collected into `errors`.
  */
-export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers, serviceWorkers = 'allow', init, javaScript = true } = {}) {
-  const srv = await server(prefix, headers);
+export async function openApp({ prefix = '/', path: sub = '', width, height, viewport, waitForApp = true, headers, serviceWorkers = 'allow', init, javaScript = true, root = DIST } = {}) {
+  const srv = await server(prefix, headers, root);
   const size = viewport || { ...DESKTOP, ...(width ? { width, height: height || DESKTOP.height } : {}) };
   const context = await (await browser()).newContext({ viewport: size, locale: 'zh-CN', serviceWorkers, javaScriptEnabled: javaScript });
   if (init) await context.addInitScript(init);

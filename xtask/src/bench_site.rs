@@ -1,6 +1,6 @@
-//! `cargo xtask bench site [DIR]`: the corpus build on a folder of
+//! `cargo xtask bench site [DIR]`: the corpus site's build on a folder of
 //! transcripts ×1, ×2 and ×4 (renamed copies, hard-linked), with the
-//! release `shilu index`: time, peak memory, files and MB of each, how
+//! release dist and `shilu-site`: time, peak memory, files and MB of each, how
 //! they grow, and what 100,000 transcripts would take at the ×4 rate.
 //! Without DIR, the whole shared archive (`../shared/corpus/
 //! archive-tw-full.tar.xz`, unpacked once under `target/bench-site/`).
@@ -8,7 +8,7 @@
 use crate::util::{self, cargo, command, run, step, Result};
 use std::path::{Path, PathBuf};
 
-/// One build's figures, read from `shilu index`'s report.
+/// One build's figures, read from `shilu-site`'s (or `shilu index`'s) report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figures {
     pub transcripts: u64,
@@ -99,16 +99,13 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
         None => archive()?,
     };
     let root = util::root();
-    step("building shilu (release)");
-    run(cargo().current_dir(&root).args([
-        "build",
-        "--release",
-        "-p",
-        "shilu-core",
-        "--bin",
-        "shilu",
-    ]))?;
-    let shilu = root.join("target/release/shilu");
+    // The whole site: the app's assets, then shilu-site (release).
+    crate::dist::dist()?;
+    step("building shilu-site (release)");
+    run(cargo()
+        .current_dir(&root)
+        .args(["build", "--release", "--offline", "-p", "shilu-site"]))?;
+    let shilu = root.join("target/release/shilu-site");
     let work = root.join("target/bench-site");
     let mut rows: Vec<(usize, Figures)> = Vec::new();
     for n in [1usize, 2, 4] {
@@ -116,16 +113,17 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
         copies(&dir, &corpus, n)?;
         step(&format!("bench site: ×{n}"));
         let out = command(&shilu)
-            .arg("index")
             .arg(&corpus)
+            .arg("--assets")
+            .arg(root.join("dist"))
             .arg("--out")
             .arg(work.join(format!("site-x{n}")))
             .output()
-            .map_err(|e| format!("running shilu index: {e}"))?;
+            .map_err(|e| format!("running shilu-site: {e}"))?;
         let report = String::from_utf8_lossy(&out.stdout);
         if !out.status.success() {
             return Err(format!(
-                "shilu index failed: {}",
+                "shilu-site failed: {}",
                 String::from_utf8_lossy(&out.stderr).trim()
             ));
         }
@@ -182,6 +180,18 @@ mod tests {
                 mb: 410.9,
                 secs: 25.9,
                 peak_mb: 561.0
+            })
+        );
+        // shilu-site's.
+        let r = "2051 files, 2051 transcripts, 7609 speakers, 0 skipped; wrote 14521 files (9861 pages), 1431.4 MB, to /tmp/site-full in 58.8 s (read and parsed 3.4 s, indexed 9.6 s), peak memory 550 MB\nserve it with this header (also in _headers):\nContent-Security-Policy: default-src 'self'\n";
+        assert_eq!(
+            read_report(r),
+            Some(Figures {
+                transcripts: 2051,
+                files: 14521,
+                mb: 1431.4,
+                secs: 58.8,
+                peak_mb: 550.0
             })
         );
         assert_eq!(read_report("nothing"), None);

@@ -10,9 +10,13 @@ use std::ffi::OsString;
 pub const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  serve [--address A] [--port P] [-- TRUNK_ARGS...]
+  serve [--address A] [--port P] [--site DIR] [-- TRUNK_ARGS...]
                  set up the build tools, then `trunk serve` (default http://127.0.0.1:8080/;
-                 also SHILU_ADDRESS / SHILU_PORT)
+                 also SHILU_ADDRESS / SHILU_PORT); --site DIR: build DIR's corpus site (as
+                 `site DIR`) and serve it instead, with its Content-Security-Policy
+  site DIR [--out OUT] [--url URL] [--title TITLE]
+                 the release dist, then a static site of every transcript below DIR in OUT
+                 (default site/): `shilu site` (see `shilu site --help`)
   test [TIER...] [--keep-going]
                  set up everything, then run the test tiers: core, wasm, dist, e2e (default: all);
                  stops at the first failing tier unless --keep-going (or SHILU_KEEP_GOING=1)
@@ -48,6 +52,8 @@ pub enum Command {
         no_browser: bool,
     },
     Serve(ServeArgs),
+    /// `site DIR [--out OUT] [--url URL] [--title T]`.
+    Site(crate::site::SiteArgs),
     Dist,
     /// `--readme`: also write the table into README.md.
     Sizes {
@@ -100,7 +106,27 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 .map(|port| crate::serve::parse_port(&port))
                 .transpose()?,
             trunk_args: passthrough.clone().unwrap_or_default(),
+            site: value(&mut p, "serve", "--site")?.map(Into::into),
         }),
+        "site" => {
+            let out = value(&mut p, "site", "--out")?.map(Into::into);
+            let url = value(&mut p, "site", "--url")?;
+            let title = value(&mut p, "site", "--title")?;
+            let rest = strings(&p.finish())?;
+            return match rest.as_slice() {
+                [d] if !d.starts_with('-') => done_with(
+                    Command::Site(crate::site::SiteArgs {
+                        dir: d.into(),
+                        out,
+                        url,
+                        title,
+                    }),
+                    &passthrough,
+                ),
+                [] => Err("site: name the folder of transcripts".into()),
+                _ => Err(format!("site: takes one folder, not `{}`", rest.join(" "))),
+            };
+        }
         "dist" => Command::Dist,
         "sizes" => Command::Sizes {
             readme: flag(&mut p, "--readme"),
@@ -342,6 +368,22 @@ mod tests {
     }
 
     #[test]
+    fn site_takes_one_folder_and_its_options() {
+        assert_eq!(
+            parse_str("site corpus --out /tmp/s --url https://example.org/ --title T"),
+            Ok(Command::Site(crate::site::SiteArgs {
+                dir: "corpus".into(),
+                out: Some("/tmp/s".into()),
+                url: Some("https://example.org/".into()),
+                title: Some("T".into()),
+            }))
+        );
+        assert!(parse_str("site").is_err());
+        assert!(parse_str("site a b").is_err());
+        assert!(parse_str("site a --nope").is_err());
+    }
+
+    #[test]
     fn serve_takes_address_port_and_passes_the_rest_to_trunk() {
         assert_eq!(parse_str("serve"), Ok(Command::Serve(ServeArgs::default())));
         assert_eq!(
@@ -350,6 +392,14 @@ mod tests {
                 address: Some("0.0.0.0".into()),
                 port: Some(9000),
                 trunk_args: vec!["--release".into(), "--port".into(), "1".into()],
+                site: None,
+            }))
+        );
+        assert_eq!(
+            parse_str("serve --site corpus"),
+            Ok(Command::Serve(ServeArgs {
+                site: Some("corpus".into()),
+                ..ServeArgs::default()
             }))
         );
         // After `--` nothing is ours, not even `--help` or another `--`.

@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! cargo xtask serve [--address A] [--port P] [-- TRUNK_ARGS…]   dev server (default http://127.0.0.1:8080/)
+//! cargo xtask serve --site DIR                                  a corpus site of DIR, built and served
+//! cargo xtask site DIR [--out OUT] [--url URL] [--title T]      a corpus site of DIR (default site/)
 //! cargo xtask test  [core|wasm|dist|e2e …] [--keep-going]         every test tier (or the named ones)
 //! cargo xtask dist                                                release build into dist/ + size table
 //! cargo xtask sizes [--readme]                                    size table of the current dist/
@@ -22,6 +24,7 @@ mod flags;
 mod pins;
 mod serve;
 mod setup;
+mod site;
 mod sizes;
 #[cfg(test)]
 mod tidy;
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
             browser: !no_browser,
         }),
         Command::Serve(args) => serve::serve(&args),
+        Command::Site(args) => site::site(&args).map(|_| ()),
         Command::Dist => setup::setup(Scope { browser: false })
             .and_then(|()| dist::dist())
             .map(|_| ()),

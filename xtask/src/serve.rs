@@ -12,6 +12,8 @@ pub struct ServeArgs {
     pub port: Option<u16>,
     /// Everything after `--`, passed to `trunk serve` as it is.
     pub trunk_args: Vec<String>,
+    /// `--site DIR`: build the corpus site of DIR and serve it instead.
+    pub site: Option<std::path::PathBuf>,
 }
 
 /// The address and port to serve at: the flag, else the environment, else the default.
@@ -40,6 +42,13 @@ pub fn parse_port(port: &str) -> Result<u16> {
 
 pub fn serve(args: &ServeArgs) -> Result {
     let (address, port) = address_and_port(args, |k| std::env::var(k).ok())?;
+    if let Some(dir) = &args.site {
+        let out = crate::site::site(&crate::site::SiteArgs {
+            dir: dir.clone(),
+            ..Default::default()
+        })?;
+        return crate::site::serve_folder(&out, &address, port);
+    }
     setup::setup(Scope { browser: false })?;
     step(&format!("serve: http://{address}:{port}/  (Ctrl-C stops)"));
     run(command("trunk")
@@ -75,6 +84,7 @@ mod tests {
             address: Some("::1".into()),
             port: Some(7000),
             trunk_args: vec![],
+            site: None,
         };
         assert_eq!(
             address_and_port(&flags, env(&vars)),

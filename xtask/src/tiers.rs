@@ -3,7 +3,7 @@
 //!
 //! | tier | what runs |
 //! | --- | --- |
-//! | core | `cargo test -p shilu-core -p xtask` (native) |
+//! | core | `cargo test -p shilu-core -p shilu-site -p xtask` (native) |
 //! | wasm | `cargo test -p shilu-app -p shilu-ui -p shilu-panels --target wasm32-unknown-unknown`: wasm-bindgen-test in headless Chromium via chromedriver |
 //! | dist | `cargo xtask dist`, then README.md's size table and a relocatability check |
 //! | e2e  | `node --test` + playwright-core in Chromium against dist/, served at `/` and `/shilu/`; the first-visit size budget among them (`specs/size.test.mjs`) |
@@ -218,10 +218,20 @@ fn tee_ok(c: &mut std::process::Command, count: &mut Count, what: &str) -> Resul
     }
 }
 
-/// (a) native unit and integration tests of the core crate (and of this xtask).
+/// (a) native unit and integration tests of the core crate, the corpus
+/// site's and this xtask's.
 fn core(count: &mut Count) -> Result {
     tee_ok(
-        cargo().args(["test", "--no-fail-fast", "-p", "shilu-core", "-p", "xtask"]),
+        cargo().args([
+            "test",
+            "--no-fail-fast",
+            "-p",
+            "shilu-core",
+            "-p",
+            "shilu-site",
+            "-p",
+            "xtask",
+        ]),
         count,
         "cargo test (native)",
     )
@@ -280,7 +290,55 @@ fn dist(count: &mut Count) -> Result {
         println!("    FAILED: index.html has root-absolute URLs ({absolute:?}); keep public_url = \"./\" in Trunk.toml");
         count.failed += 1;
     }
+    println!("test the app's wasm carries no seed text (the page has it) ...");
+    match seed_in_wasm() {
+        Ok(lines) if lines.is_empty() => {
+            println!("    ok");
+            count.passed += 1;
+        }
+        Ok(lines) => {
+            println!(
+                "    FAILED: {} lines of the seed are in the app's wasm (a use of `app::SEED` outside the pre-render and tests?), e.g. {:?}",
+                lines.len(),
+                lines[0]
+            );
+            count.failed += 1;
+        }
+        Err(e) => {
+            println!("    FAILED: {e}");
+            count.failed += 1;
+        }
+    }
     Ok(())
+}
+
+/// The lines of the seed (`src/app.rs`'s) that are in dist/'s app wasm.
+fn seed_in_wasm() -> std::result::Result<Vec<String>, String> {
+    let root = util::root();
+    let read =
+        |p: &std::path::Path| std::fs::read(p).map_err(|e| format!("reading {}: {e}", p.display()));
+    let app = String::from_utf8_lossy(&read(&root.join("src/app.rs"))?).into_owned();
+    let seed = read(&root.join(crate::bench::seed_path(&app)?))?;
+    let seed = String::from_utf8_lossy(&seed);
+    let wasm = std::fs::read_dir(root.join("dist"))
+        .map_err(|e| format!("reading dist/: {e}"))?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("_bg.wasm"))
+        .ok_or("dist/ has no app wasm (`…_bg.wasm`)")?;
+    Ok(lines_in(&read(&wasm)?, &seed)
+        .into_iter()
+        .map(String::from)
+        .collect())
+}
+
+/// The lines of `text` of 8 characters or more (trimmed) that are in `bytes`.
+fn lines_in<'a>(bytes: &[u8], text: &'a str) -> Vec<&'a str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() >= 8)
+        .filter(|l| bytes.windows(l.len()).any(|w| w == l.as_bytes()))
+        .collect()
 }
 
 /// (d) Playwright end-to-end tests against the release dist.
@@ -292,6 +350,7 @@ fn e2e(count: &mut Count) -> Result {
                 .into(),
         );
     }
+    let site = test_site(&dist)?;
     let mut c = command("node");
     c.current_dir(util::root().join("tests/e2e"))
         .args([
@@ -300,14 +359,68 @@ fn e2e(count: &mut Count) -> Result {
             "--test-concurrency=1",
             "specs/",
         ])
-        .env("SHILU_DIST", &dist);
+        .env("SHILU_DIST", &dist)
+        .env("SHILU_SITE", &site);
     setup::use_chromium(&mut c);
     tee_ok(&mut c, count, "node --test (e2e)")
+}
+
+/// The corpus site the e2e tests read (specs/site.test.mjs): the
+/// repository's own transcripts (the seed, the archive, layout and
+/// other-source fixtures), built over `dist` by `shilu-site` into
+/// `target/e2e-site`; returns that folder.
+fn test_site(dist: &std::path::Path) -> Result<std::path::PathBuf> {
+    let root = util::root();
+    let corpus = root.join("target/e2e-corpus");
+    let _ = std::fs::remove_dir_all(&corpus);
+    let fixtures = root.join("core/tests/fixtures");
+    for sub in ["archive", "layouts", "other-sources"] {
+        let to = corpus.join(sub);
+        std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+        for e in std::fs::read_dir(fixtures.join(sub)).map_err(|e| e.to_string())? {
+            let p = e.map_err(|e| e.to_string())?.path();
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            if (name.ends_with(".md") || name.ends_with(".txt")) && name != "README.md" {
+                std::fs::copy(&p, to.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+            }
+        }
+    }
+    let seed = root.join("seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
+    std::fs::copy(&seed, corpus.join("seed.txt"))
+        .map_err(|e| format!("{}: {e}", seed.display()))?;
+    let site = root.join("target/e2e-site");
+    step("e2e: the test corpus's site (shilu-site)");
+    util::run(
+        cargo()
+            .args(["run", "--quiet", "--offline", "-p", "shilu-site", "--"])
+            .args([
+                corpus.as_os_str(),
+                "--assets".as_ref(),
+                dist.as_os_str(),
+                "--out".as_ref(),
+                site.as_os_str(),
+                "--title".as_ref(),
+                "测试语料".as_ref(),
+            ]),
+    )?;
+    Ok(site)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_lines_of_a_text_in_bytes() {
+        let text = "标题\n  第一段比八个字还长的话。\n短句\n第二段也比八个字长一些。\n";
+        let bytes = "..第二段也比八个字长一些。..标题..".as_bytes();
+        assert_eq!(lines_in(bytes, text), ["第二段也比八个字长一些。"]);
+        assert!(lines_in(b"", text).is_empty());
+    }
 
     #[test]
     fn reads_cargo_and_wasm_bindgen_test_results() {

@@ -24,7 +24,7 @@ pub enum Progress {
 }
 
 /// What a build did.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Report {
     pub files: usize,
     pub transcripts: usize,
@@ -42,10 +42,12 @@ pub struct Report {
     /// The process's peak memory, in bytes, where the system says
     /// (Linux's `/proc/self/status`).
     pub peak_memory: Option<u64>,
+    /// When the build started.
+    pub started: Instant,
 }
 
 /// The process's peak resident memory so far (Linux's `VmHWM`).
-fn peak_memory() -> Option<u64> {
+pub fn peak_memory() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -91,12 +93,125 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// Builds the corpus of `dir` into `out`.
+/// Builds the corpus of `dir` into `out`, which is replaced only once
+/// the new one is whole.
 pub fn build(
     dir: &Path,
     out: &Path,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Report, BuildError> {
+    let fresh = Fresh::beside(out)?;
+    let (mut report, _) = build_in(dir, fresh.path(), progress)?;
+    fresh.swap_into(out)?;
+    report.secs = report.started.elapsed().as_secs_f64();
+    report.out = out.display().to_string();
+    report.peak_memory = peak_memory();
+    Ok(report)
+}
+
+/// A new folder beside an output, removed unless swapped in.
+pub struct Fresh {
+    path: std::path::PathBuf,
+    /// Removing what earlier builds replaced, meanwhile.
+    sweeping: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Whether a build may replace `out`: it is not there yet, or is an
+/// empty folder, or is a corpus a build wrote (it has `corpus.jsonl`).
+/// Anything else (a project's folder, a home) is never replaced.
+pub fn replaceable(out: &Path) -> Result<(), BuildError> {
+    if !out.exists() {
+        return Ok(());
+    }
+    let empty = std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_none());
+    if out.is_dir() && (empty || out.join("corpus.jsonl").is_file()) {
+        return Ok(());
+    }
+    Err(BuildError(format!(
+        "{} is there and is not a corpus shilu wrote (no corpus.jsonl): choose another output folder, or remove it first",
+        out.display()
+    )))
+}
+
+fn name_of(out: &Path) -> String {
+    out.file_name()
+        .map_or("site".into(), |n| n.to_string_lossy().into_owned())
+}
+
+impl Fresh {
+    /// `.NAME.new-PID` beside `out`, made empty. The outputs earlier
+    /// builds replaced (`.NAME.old-*`) are removed meanwhile, on a thread
+    /// of their own: removing thousands of files takes longer than
+    /// writing them, and need not hold up the build that replaced them.
+    pub fn beside(out: &Path) -> Result<Fresh, BuildError> {
+        replaceable(out)?;
+        let name = name_of(out);
+        let path = out.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path)
+            .map_err(|e| BuildError(format!("cannot write {}: {e}", path.display())))?;
+        let prefix = format!(".{name}.old-");
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let old: Vec<std::path::PathBuf> = std::fs::read_dir(parent)
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let sweeping = (!old.is_empty()).then(|| {
+            std::thread::spawn(move || {
+                for o in old {
+                    let _ = std::fs::remove_dir_all(o);
+                }
+            })
+        });
+        Ok(Fresh { path, sweeping })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Puts the folder in `out`'s place. The old `out` is set aside as
+    /// `.NAME.old-PID`, which the next build removes (see [`Fresh::beside`]).
+    pub fn swap_into(mut self, out: &Path) -> Result<(), BuildError> {
+        if let Some(s) = self.sweeping.take() {
+            let _ = s.join();
+        }
+        let old = out.with_file_name(format!(".{}.old-{}", name_of(out), std::process::id()));
+        let _ = std::fs::remove_dir_all(&old);
+        if out.exists() {
+            std::fs::rename(out, &old)
+                .map_err(|e| BuildError(format!("cannot replace {}: {e}", out.display())))?;
+        }
+        std::fs::rename(&self.path, out)
+            .map_err(|e| BuildError(format!("cannot write {}: {e}", out.display())))?;
+        Ok(())
+    }
+}
+
+impl Drop for Fresh {
+    fn drop(&mut self) {
+        // Swapped in, it is gone from here and this does nothing.
+        let _ = std::fs::remove_dir_all(&self.path);
+        if let Some(s) = self.sweeping.take() {
+            let _ = s.join();
+        }
+    }
+}
+
+/// Builds the corpus of `dir` into the folder `fresh` (`corpus.jsonl`
+/// and `index/`), and hands back what it built, for the site's pages.
+pub fn build_in(
+    dir: &Path,
+    fresh: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Report, folder::Built), BuildError> {
     let started = Instant::now();
     let files =
         load::files(dir).map_err(|e| BuildError(format!("cannot read {}: {e}", dir.display())))?;
@@ -111,17 +226,7 @@ pub fn build(
             .map_or_else(String::new, |u| (*u).clone());
         folder::entry(t, url)
     };
-    let name = out
-        .file_name()
-        .map_or("site".into(), |n| n.to_string_lossy().into_owned());
-    let fresh = out.with_file_name(format!(".{name}.new-{}", std::process::id()));
-    let old = out.with_file_name(format!(".{name}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&fresh);
-    let fail = |e: std::io::Error| {
-        let _ = std::fs::remove_dir_all(&fresh);
-        BuildError(format!("cannot write {}: {e}", fresh.display()))
-    };
-    std::fs::create_dir_all(&fresh).map_err(fail)?;
+    let fail = |e: std::io::Error| BuildError(format!("cannot write {}: {e}", fresh.display()));
     let mut lines = Lines::create(&fresh.join("corpus.jsonl")).map_err(fail)?;
     let (mut entries, mut skipped, mut failed) = (Vec::new(), Vec::new(), None);
     load::read_all(dir, &files, &keep, &mut |i, r| {
@@ -150,14 +255,7 @@ pub fn build(
     let built = folder::build(entries);
     let index_secs = started.elapsed().as_secs_f64() - read_secs;
     let (written, bytes) = built.write(&fresh.join("index")).map_err(fail)?;
-    if out.exists() {
-        std::fs::rename(out, &old)
-            .map_err(|e| BuildError(format!("cannot replace {}: {e}", out.display())))?;
-    }
-    std::fs::rename(&fresh, out)
-        .map_err(|e| BuildError(format!("cannot write {}: {e}", out.display())))?;
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(Report {
+    let report = Report {
         files: files.len(),
         transcripts: built.records.len(),
         speakers: built.speakers.len(),
@@ -168,7 +266,9 @@ pub fn build(
         read_secs,
         index_secs,
         secs: started.elapsed().as_secs_f64(),
-        out: out.display().to_string(),
+        out: fresh.display().to_string(),
         peak_memory: peak_memory(),
-    })
+        started,
+    };
+    Ok((report, built))
 }

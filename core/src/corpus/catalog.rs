@@ -90,6 +90,20 @@ pub fn urls<'a>(sources: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 impl Record {
+    /// Its speakers who are someone across the corpus (an identity), each
+    /// once, in the order they first appear.
+    pub fn people(&self) -> Vec<(&Speaker, &Identity)> {
+        let mut out: Vec<(&Speaker, &Identity)> = Vec::new();
+        for s in &self.speakers {
+            if let Some(id) = &s.identity {
+                if !out.iter().any(|(_, seen)| *seen == id) {
+                    out.push((s, id));
+                }
+            }
+        }
+        out
+    }
+
     /// Who said passage `passage`, if a speaker did.
     pub fn speaker_of(&self, passage: u32) -> Option<&Speaker> {
         let p = self.passages.get(passage as usize)?;

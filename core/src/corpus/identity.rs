@@ -43,6 +43,11 @@ impl Identity {
         };
         format!("{k}-{}", self.key.replace([' ', '/', '?', '#', '%'], "_"))
     }
+
+    /// Their page's folder, relative to the site's root (`s/…/`).
+    pub fn url(&self) -> String {
+        format!("s/{}/", self.slug())
+    }
 }
 
 /// The folded key of a name: see the module's notes.

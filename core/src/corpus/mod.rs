@@ -5,6 +5,8 @@
 pub mod build;
 pub mod catalog;
 pub mod excerpt;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod feed;
 pub mod fold;
 pub mod folder;
 pub mod identity;
@@ -16,5 +18,6 @@ pub mod passages;
 pub mod query;
 pub mod scan;
 pub mod search;
+pub mod site;
 pub mod speakers;
 pub mod topics;

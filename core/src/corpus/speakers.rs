@@ -177,7 +177,7 @@ pub fn aggregate(records: &[Record], appearances: &[Vec<Appearance>]) -> Vec<Spe
         for a in apps {
             let s = by_id.entry(a.identity.clone()).or_insert_with(|| Speaker {
                 identity: a.identity.clone(),
-                url: format!("s/{}/", a.identity.slug()),
+                url: a.identity.url(),
                 name: a.name.clone(),
                 names: Vec::new(),
                 roles: Vec::new(),

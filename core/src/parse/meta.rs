@@ -230,18 +230,6 @@ pub fn build<'h>(src: &Sources<'_>, host: impl Iterator<Item = &'h str>) -> Meta
     meta
 }
 
-/// The meta of the title alone, as [`build`] reads it: for a structure
-/// whose meta was to come from elsewhere and did not.
-pub fn title_only(src: &Sources<'_>) -> Meta {
-    let title = strip_original(leading_iso_date(src.title).1).to_string();
-    let mut meta = Meta::default();
-    if !title.is_empty() {
-        meta.sources.title = Some(Origin::Text);
-    }
-    meta.title = title;
-    meta
-}
-
 /// `原标题：…` (the title a reposting site kept) without its key.
 fn strip_original(title: &str) -> &str {
     ["原标题", "原標題"]

@@ -61,18 +61,8 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     })
 }
 
-/// [`structure`] with `meta` for the meta it would read from the text (the
-/// page is given its seed's: `meta` and its rules stay out of its wasm);
-/// `None` gives a meta of the title alone.
-pub fn structure_with_meta(text: &str, name: Option<&str>, meta: Option<Meta>) -> Document {
-    structure_then(text, name, |src, _| {
-        meta.unwrap_or_else(|| meta::title_only(src))
-    })
-}
-
 /// The parse, with `meta` making the meta of the front matter's sources
-/// and the host's words: a closure of its own, so a caller that does not
-/// read the meta links none of its rules.
+/// and the host's words.
 fn structure_then<'t>(
     text: &'t str,
     name: Option<&'t str>,

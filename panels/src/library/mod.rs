@@ -35,8 +35,8 @@ use wasm_bindgen_futures::spawn_local;
 use worker::{Job, Prepared, Stage};
 
 /// A transcript for the reader to see: its text, its file name (none for
-/// pasted text), and its structure as bytes (`shilu_core::wire`) where it
-/// was parsed already (`None` for the seed, which the page parses itself).
+/// pasted text), and its structure as bytes (`shilu_core::wire`): `None`
+/// for the seed, whose structure the page has from the pre-render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
     pub text: String,

@@ -2,8 +2,9 @@
 //! read, decoded and parsed in a module worker (`web/open-worker.js`, one
 //! per transcript opened), which
 //! runs this same module and calls [`prepare`]. The page gets the text, its
-//! key and its structure as bytes (`shilu_core::wire`), so that it shows a
-//! large transcript without parsing it again. Where no worker starts (a test, a
+//! key and its structure as bytes (`shilu_core::wire`, mostly places in
+//! the text), so that it shows a transcript without parsing it: the page's
+//! wasm has no parser. Where no worker starts (a test, a
 //! browser without module workers), the same work is done here.
 
 use super::opening::{read_bytes, Refusal};
@@ -61,7 +62,7 @@ pub fn prepared(text: String, name: Option<&str>) -> Prepared {
     let doc = shilu_core::structure(&text, name);
     Prepared {
         key: content_key(&text),
-        doc: shilu_core::wire::write(&doc),
+        doc: shilu_core::wire::write(&doc, &text),
         turns: doc.turns.len(),
         text,
     }

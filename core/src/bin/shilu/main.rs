@@ -11,6 +11,7 @@
 //! shilu index DIR --out SITE       write the corpus's search index to SITE/index/
 //! shilu search SITE QUERY [--json] search it: the matching transcripts and their hits
 //! shilu speakers SITE [--role R]   the speakers index: one person (or outlet) across transcripts
+//! shilu site DIR --assets DIST      a static corpus site (runs shilu-site, beside this binary)
 //! shilu --help                     print this help
 //! ```
 //!
@@ -68,6 +69,12 @@ Usage:
   shilu speakers SITE             the speakers of SITE's corpus, most transcripts first: one person
                                   across transcripts (a name in either script), journalists under
                                   their outlet, role words (问, 記者) no one; --role ROLE, --json
+  shilu site DIR --assets DIST [--out OUT] [--url URL] [--title TITLE]
+                                  write a static site of every transcript below DIR to OUT (site):
+                                  a page per transcript (the reader), per speaker, the lists, feed,
+                                  sitemap and search index; DIST: the app's assets (cargo xtask
+                                  dist). Runs the shilu-site binary (beside shilu, or on PATH);
+                                  `shilu site --help` says more
   shilu --help                    show this help
   shilu --version                 show the version
 
@@ -88,6 +95,9 @@ fn main() -> ExitCode {
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
+    if args.first().is_some_and(|a| a == "site") {
+        return site(&args[1..]);
+    }
     match run(&args) {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
@@ -100,6 +110,30 @@ fn main() -> ExitCode {
         Err(Failure(msg)) => {
             let line = msg.replace(['\n', '\r'], " ");
             let _ = writeln!(std::io::stderr().lock(), "shilu: {line}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `shilu site …`: the corpus site is rendered with the app's own
+/// components, which this leptos-free binary does not link; its own
+/// binary, `shilu-site`, is found beside this one (as `cargo build`
+/// leaves them) or on the PATH, as git and cargo find theirs.
+fn site(args: &[String]) -> ExitCode {
+    let name = format!("shilu-site{}", std::env::consts::EXE_SUFFIX);
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|e| Some(e.parent()?.join(&name)))
+        .filter(|p| p.is_file());
+    let program = beside.unwrap_or_else(|| name.clone().into());
+    match std::process::Command::new(&program).args(args).status() {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "shilu: site needs the {name} binary beside shilu or on the PATH ({e}): build it with `cargo build --release -p shilu-site`, or use `cargo xtask site DIR`"
+            );
             ExitCode::FAILURE
         }
     }

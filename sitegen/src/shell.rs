@@ -1,0 +1,306 @@
+//! The page shell: the app's built `index.html` (from `cargo xtask dist`),
+//! made into the site's pages. A transcript page is that page with
+//! another transcript in `#app` (the same hashed assets, so one download
+//! serves every page); a list or speaker page keeps its head (the inlined
+//! stylesheet, the early script, the manifest) without the app's script.
+//!
+//! Every page is a folder below the root (`t/…/index.html`), so the
+//! shell's relative addresses (`./shilu-app-….js`, `panels/…`) are
+//! rewritten to climb to the root.
+
+use shilu_core::share::{escape, ShareMeta};
+
+/// What a page is, for its head.
+pub struct Head<'a> {
+    pub title: &'a str,
+    /// Its Open Graph and description tags (`ShareMeta::to_html`), or a
+    /// description alone.
+    pub share: Share<'a>,
+}
+
+/// A page's share tags.
+pub enum Share<'a> {
+    /// A transcript's (`og:type` article, date).
+    Article(ShareMeta),
+    /// A list's or a person's page: a description.
+    Page(&'a str),
+}
+
+/// The app's page, split where each page puts its own parts.
+#[derive(Clone, Debug)]
+pub struct Shell {
+    /// `<!DOCTYPE html><html lang=…><head>` up to `<title>`.
+    before_title: String,
+    /// The head after the title, the seed's own share tags taken out.
+    head: String,
+    /// The same head without the app's script and module list, for the
+    /// pages that carry no app.
+    static_head: String,
+    /// The body's start, before `<div id=app>` (the notice for readers
+    /// without JavaScript, the loading line).
+    body_start: String,
+    /// The site's own stylesheet, inlined after the app's.
+    site_css: &'static str,
+}
+
+/// The site's stylesheet (style/site.css).
+pub const SITE_CSS: &str = include_str!("../../style/site.css");
+
+/// Why a dist cannot be a shell.
+#[derive(Debug)]
+pub struct ShellError(pub String);
+
+impl std::fmt::Display for ShellError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn cut<'a>(s: &'a str, from: &str, what: &str) -> Result<(&'a str, &'a str), ShellError> {
+    s.split_once(from).ok_or_else(|| {
+        ShellError(format!(
+            "the app's index.html has no {what} (build it with `cargo xtask dist`)"
+        ))
+    })
+}
+
+/// A tag's end: the `>` after `at`.
+fn tag_end(s: &str, at: usize) -> usize {
+    s[at..].find('>').map_or(s.len(), |e| at + e + 1)
+}
+
+/// `s` without every tag that starts with one of `starts`.
+fn drop_tags(s: &str, starts: &[&str]) -> String {
+    let mut out = s.to_string();
+    for start in starts {
+        while let Some(at) = out.find(start) {
+            let end = tag_end(&out, at);
+            out.replace_range(at..end, "");
+        }
+    }
+    out
+}
+
+impl Shell {
+    /// The shell of the built page `index_html`.
+    pub fn parse(index_html: &str) -> Result<Shell, ShellError> {
+        let (before_title, rest) = cut(index_html, "<title>", "<title>")?;
+        let (_, rest) = cut(rest, "</title>", "</title>")?;
+        let (head, rest) = cut(rest, "</head>", "</head>")?;
+        let (_, body) = cut(rest, "<body>", "<body>")?;
+        let (body_start, _) = cut(body, "<div id=app>", "pre-rendered <div id=app>")?;
+        if !head.contains("<style>") {
+            return Err(ShellError(
+                "the app's index.html has no inlined stylesheet: build it with `cargo xtask dist` (a release build)".into(),
+            ));
+        }
+        // The seed's share tags (xtask/tools/post-build.mjs, step 3).
+        let head = drop_tags(
+            head,
+            &[
+                "<meta name=\"description\"",
+                "<meta property=\"og:",
+                "<meta property=\"article:",
+                "<meta name=\"twitter:",
+                "<link rel=\"canonical\"",
+            ],
+        );
+        let static_head = drop_tags(
+            &drop_elements(&head, "<script type=module", "</script>"),
+            &["<meta name=\"shilu-panels\""],
+        );
+        Ok(Shell {
+            before_title: before_title.to_string(),
+            head,
+            static_head,
+            body_start: body_start.to_string(),
+            site_css: SITE_CSS,
+        })
+    }
+
+    /// The site's stylesheet, which the pages inline (its hash goes into
+    /// the Content-Security-Policy).
+    pub fn site_css(&self) -> &str {
+        self.site_css
+    }
+
+    fn head_html(&self, up: &str, head: &Head<'_>, app: bool) -> String {
+        let mut out = String::with_capacity(self.head.len() + 512);
+        out.push_str(&climb(&self.before_title, up));
+        out.push_str("<title>");
+        out.push_str(&escape(head.title));
+        out.push_str("</title>");
+        out.push_str(&climb(if app { &self.head } else { &self.static_head }, up));
+        match &head.share {
+            Share::Article(meta) => out.push_str(&meta.to_html().replace('\n', "")),
+            Share::Page(description) => {
+                let d = escape(description);
+                let t = escape(head.title);
+                out.push_str(&format!(
+                    "<meta name=\"description\" content=\"{d}\"><meta property=\"og:type\" content=\"website\"><meta property=\"og:title\" content=\"{t}\"><meta property=\"og:description\" content=\"{d}\"><meta name=\"twitter:card\" content=\"summary\">"
+                ));
+            }
+        }
+        out.push_str("<style>");
+        out.push_str(self.site_css);
+        out.push_str("</style>");
+        out.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"");
+        out.push_str(up);
+        out.push_str("feed.xml\">");
+        out.push_str("</head>");
+        out
+    }
+
+    /// A transcript's page at a folder `depth` levels below the root:
+    /// `top` above the reader, the app's pre-rendered `app` (its view and
+    /// the text's template: `shilu_app::page::render`), `foot` below.
+    pub fn transcript(
+        &self,
+        depth: usize,
+        head: &Head<'_>,
+        top: &str,
+        app: &str,
+        foot: &str,
+    ) -> String {
+        let up = "../".repeat(depth);
+        let (view, template) = match app.find("<template id=\"seed-text\"") {
+            Some(at) => app.split_at(at),
+            None => (app, ""),
+        };
+        let mut out = self.head_html(&up, head, true);
+        out.push_str("<body>");
+        out.push_str(&self.body_start);
+        out.push_str(top);
+        out.push_str("<div id=app>");
+        out.push_str(view);
+        out.push_str("</div>");
+        out.push_str(template);
+        out.push_str(foot);
+        out.push_str("</body></html>");
+        out
+    }
+
+    /// A page without the app (a list, a speaker) at a folder `depth`
+    /// levels below the root.
+    pub fn page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
+        let up = "../".repeat(depth);
+        let mut out = self.head_html(&up, head, false);
+        out.push_str("<body class=\"site\">");
+        out.push_str(body);
+        out.push_str("</body></html>");
+        out
+    }
+}
+
+/// `s` without each element that starts with `start`, through its `close`.
+fn drop_elements(s: &str, start: &str, close: &str) -> String {
+    let mut out = s.to_string();
+    while let Some(at) = out.find(start) {
+        let end = out[at..]
+            .find(close)
+            .map_or(out.len(), |e| at + e + close.len());
+        out.replace_range(at..end, "");
+    }
+    out
+}
+
+/// The relative addresses in `html`'s `src`, `href` and the panels'
+/// module list, made to climb `up` to the root.
+pub fn climb(html: &str, up: &str) -> String {
+    if up.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    loop {
+        let next = ["src=", "href=", "name=\"shilu-panels\" content="]
+            .iter()
+            .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
+            .min();
+        let Some((i, len)) = next else { break };
+        // Only an attribute (after a space), not text that happens to
+        // hold `href=`.
+        let is_attr = rest[..i].ends_with(' ');
+        out.push_str(&rest[..i + len]);
+        rest = &rest[i + len..];
+        if !is_attr {
+            continue;
+        }
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+        let (value, after) = match quote {
+            Some(q) => {
+                let end = rest[1..].find(q).map_or(rest.len(), |e| e + 1);
+                (&rest[1..end], &rest[(end + 1).min(rest.len())..])
+            }
+            None => {
+                let end = rest.find([' ', '>']).unwrap_or(rest.len());
+                (&rest[..end], &rest[end..])
+            }
+        };
+        let climbed = value
+            .split(' ')
+            .map(|v| {
+                let v = v.strip_prefix("./").unwrap_or(v);
+                let absolute =
+                    v.is_empty() || v.starts_with('/') || v.starts_with('#') || v.contains(':');
+                if absolute {
+                    v.to_string()
+                } else {
+                    format!("{up}{v}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push('"');
+        out.push_str(&climbed);
+        out.push('"');
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_addresses_climb_to_the_root() {
+        let head = "<script type=module src=./app-1.js></script><link href=manifest.webmanifest rel=manifest><link rel=icon href=\"data:,\"><meta name=\"shilu-panels\" content=\"panels/a.js panels/b.wasm\"><a href=#x>";
+        assert_eq!(
+            climb(head, "../../"),
+            "<script type=module src=\"../../app-1.js\"></script><link href=\"../../manifest.webmanifest\" rel=manifest><link rel=icon href=\"data:,\"><meta name=\"shilu-panels\" content=\"../../panels/a.js ../../panels/b.wasm\"><a href=\"#x\">"
+        );
+        assert_eq!(climb(head, ""), head);
+    }
+
+    #[test]
+    fn a_static_page_has_no_app_script_and_no_seed_share_tags() {
+        let page = "<!DOCTYPE html><html lang=zh-CN><head><meta charset=utf-8><title>x</title><style>a{}</style><script>early()</script><script type=module src=./app-1.js></script><meta name=\"description\" content=\"seed\"><meta property=\"og:title\" content=\"seed\"><meta name=\"shilu-panels\" content=\"panels/a.js\"></head><body><noscript>n</noscript><div id=app><p>seed</p></div></body></html>";
+        let shell = Shell::parse(page).unwrap();
+        let head = Head {
+            title: "<a>",
+            share: Share::Page("d"),
+        };
+        let html = shell.page(1, &head, "<main>m</main>");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=zh-CN><head>"));
+        assert!(html.contains("<title>&lt;a&gt;</title>"));
+        assert!(html.contains("<script>early()</script>"));
+        assert!(
+            !html.contains("app-1.js") && !html.contains("shilu-panels") && !html.contains("seed")
+        );
+        assert_eq!(
+            html.matches("<script").count(),
+            html.matches("</script>").count()
+        );
+        let t = shell.transcript(
+            2,
+            &head,
+            "<nav>top</nav>",
+            "<p>v</p><template id=\"seed-text\">t</template>",
+            "<footer>f</footer>",
+        );
+        assert!(t.contains("src=\"../../app-1.js\""));
+        assert!(t.contains("<body><noscript>n</noscript><nav>top</nav><div id=app><p>v</p></div><template id=\"seed-text\">t</template><footer>f</footer></body>"));
+    }
+}

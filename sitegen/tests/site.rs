@@ -1,0 +1,424 @@
+//! The corpus site, built over the repository's own transcripts (the
+//! seed, the CC0 archive fixtures, the layout fixtures and the real texts
+//! of other sources, with an empty and a binary file that must be skipped)
+//! in the app's page shell (tests/fixtures/dist: see its README): every
+//! link of every page leads to a file of the site (and a turn's fragment
+//! to that turn), the feed reads back through a real Atom parser, the
+//! sitemap lists every page, the series' links go both ways, and a failed
+//! build leaves the previous site as it was.
+
+use shilu_site::build::{build, Options};
+use shilu_site::transcript_pages::AKN;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const URL: &str = "https://example.org/shilu/";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures")
+}
+
+/// The corpus folder: the repository's transcripts, copied.
+fn corpus(root: &Path) -> PathBuf {
+    let dir = root.join("corpus");
+    for (from, to) in [
+        ("archive", "archive"),
+        ("layouts", "layouts"),
+        ("other-sources", "other-sources"),
+    ] {
+        std::fs::create_dir_all(dir.join(to)).unwrap();
+        for e in std::fs::read_dir(fixtures().join(from)).unwrap() {
+            let p = e.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if (name.ends_with(".md") || name.ends_with(".txt")) && name != "README.md" {
+                std::fs::copy(&p, dir.join(to).join(name)).unwrap();
+            }
+        }
+    }
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
+    std::fs::copy(seed, dir.join("seed.txt")).unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("binary.md"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    dir
+}
+
+fn assets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dist")
+}
+
+struct Site {
+    root: PathBuf,
+    out: PathBuf,
+    report: String,
+}
+
+fn site() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("shilu-site-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let dir = corpus(&root);
+        let out = root.join("out");
+        let report = build(
+            &Options {
+                dir,
+                assets: assets(),
+                out: out.clone(),
+                url: Some(URL.into()),
+                title: "测试语料 Test corpus".into(),
+            },
+            &|_| {},
+        )
+        .expect("the site builds")
+        .to_string();
+        Site { root, out, report }
+    })
+}
+
+fn pages(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            pages(&p, out);
+        } else if p.extension().is_some_and(|e| e == "html") {
+            out.push(p);
+        }
+    }
+}
+
+fn all_pages() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    pages(&site().out, &mut out);
+    out.sort();
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every `href` and `src` of a page, quoted or not (not in the text of
+/// the transcript's template, which is text).
+fn links(html: &str) -> Vec<String> {
+    let html = match (html.find("<template"), html.find("</template>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
+        _ => html.to_string(),
+    };
+    let html = html.as_str();
+    let mut out = Vec::new();
+    for attr in [" href=", " src="] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                // Escaped text that reads `src=&quot;…` is no attribute.
+                Some('&') => continue,
+                _ => rest.split([' ', '>']).next().unwrap_or(""),
+            };
+            out.push(unescape(value));
+        }
+    }
+    out
+}
+
+/// The file a link from `page` leads to, and its fragment.
+fn target(page: &Path, link: &str) -> Option<(PathBuf, Option<String>)> {
+    if link.is_empty() || link.starts_with('#') || link.contains(':') || link.starts_with('/') {
+        return None;
+    }
+    let (path, fragment) = match link.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (link, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let mut file = page.parent().unwrap().to_path_buf();
+    for part in percent_decode(path).split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                file.pop();
+            }
+            p => file.push(p),
+        }
+    }
+    if path.is_empty() || path.ends_with('/') {
+        file.push("index.html");
+    }
+    Some((file, fragment))
+}
+
+#[test]
+fn bad_files_are_named_and_the_site_still_builds() {
+    let r = &site().report;
+    assert!(r.contains("skipped empty.txt: "), "{r}");
+    assert!(r.contains("skipped binary.md: "), "{r}");
+    assert!(r.contains(" pages), "), "{r}");
+    for name in [
+        "index.html",
+        "speakers/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "sw.js",
+        "_headers",
+        "corpus.jsonl",
+        "index/meta.json",
+    ] {
+        assert!(site().out.join(name).is_file(), "{name}");
+    }
+    let robots = std::fs::read_to_string(site().out.join("robots.txt")).unwrap();
+    assert!(robots.contains(&format!("Sitemap: {URL}sitemap.xml")));
+    // The site's stylesheet is allowed by the policy.
+    let headers = std::fs::read_to_string(site().out.join("_headers")).unwrap();
+    assert!(headers.contains(&shilu_site::csp::hash(shilu_site::shell::SITE_CSS)));
+}
+
+#[test]
+fn every_link_of_every_page_leads_to_a_file_and_every_turn_link_to_the_turn() {
+    let pages = all_pages();
+    assert!(pages.len() > 60, "{} pages", pages.len());
+    let mut texts: HashMap<PathBuf, String> = HashMap::new();
+    let mut read = |p: &Path| -> String {
+        texts
+            .entry(p.to_path_buf())
+            .or_insert_with(|| std::fs::read_to_string(p).unwrap_or_default())
+            .clone()
+    };
+    let mut checked = 0;
+    let mut fragments = 0;
+    for page in &pages {
+        let html = read(page);
+        for link in links(&html) {
+            let Some((file, fragment)) = target(page, &link) else {
+                continue;
+            };
+            assert!(
+                file.is_file(),
+                "{} links to {link}, which is not there ({})",
+                page.display(),
+                file.display()
+            );
+            checked += 1;
+            if let (Some(f), true) = (fragment, file.extension().is_some_and(|e| e == "html")) {
+                let target = read(&file);
+                assert!(
+                    target.contains(&format!("id=\"{f}\"")) || target.contains(&format!("id={f} ")),
+                    "{} links to #{f} in {}, which has no such id",
+                    page.display(),
+                    file.display()
+                );
+                fragments += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked} links");
+    assert!(fragments > 10, "{fragments} links into a turn");
+}
+
+#[test]
+fn each_transcript_page_is_the_apps_page_over_its_own_text_with_its_source() {
+    let corpus = site().root.join("corpus");
+    let lines = std::fs::read_to_string(site().out.join("corpus.jsonl")).unwrap();
+    let mut seen = 0;
+    for line in lines.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (source, url) = (v["source"].as_str().unwrap(), v["url"].as_str().unwrap());
+        let html = std::fs::read_to_string(site().out.join(url).join("index.html")).unwrap();
+        let text = shilu_core::decode(&std::fs::read(corpus.join(source)).unwrap()).unwrap();
+        let template = html
+            .split_once("<template id=\"seed-text\"")
+            .and_then(|(_, t)| t.split_once('>'))
+            .and_then(|(_, t)| t.split_once("</template>"))
+            .map(|(t, _)| unescape(t))
+            .expect("the text's template");
+        assert_eq!(template, text, "{source}");
+        let app = html.find("<div id=app>").expect("#app");
+        assert!(app < html.find("<template id=\"seed-text\"").unwrap());
+        assert!(
+            html.contains(&format!("<code>{source}</code>"))
+                || html.contains(&source.replace('&', "&amp;")),
+            "{source}"
+        );
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/shilu/t/"));
+        assert!(html.contains("<meta property=\"og:title\""));
+        // One set of assets, at the root.
+        assert!(html.contains("src=\"../../shilu-app-"), "{source}");
+        let akn = std::fs::read_to_string(site().out.join(url).join(AKN)).unwrap();
+        assert!(akn.contains("<akomaNtoso"));
+        seen += 1;
+    }
+    assert!(seen >= 30, "{seen}");
+}
+
+#[test]
+fn series_links_go_both_ways() {
+    let mut pairs = 0;
+    for page in all_pages() {
+        let html = std::fs::read_to_string(&page).unwrap();
+        let Some(prev) = html
+            .split_once("rel=\"prev\" href=\"")
+            .filter(|_| page.to_string_lossy().contains("/t/"))
+            .map(|(_, r)| r.split('"').next().unwrap().to_string())
+        else {
+            continue;
+        };
+        let (file, _) = target(&page, &prev).unwrap();
+        let back = std::fs::read_to_string(&file).unwrap();
+        let next = back
+            .split_once("rel=\"next\" href=\"")
+            .map(|(_, r)| r.split('"').next().unwrap().to_string())
+            .expect("the previous page links to its next");
+        assert_eq!(target(&file, &next).unwrap().0, page);
+        pairs += 1;
+    }
+    assert!(pairs > 10, "{pairs}");
+}
+
+#[test]
+fn the_feed_reads_back_newest_first_and_the_sitemap_lists_every_page() {
+    let xml = std::fs::read(site().out.join("feed.xml")).unwrap();
+    let feed = feed_rs::parser::parse(&xml[..]).expect("a valid Atom feed");
+    assert_eq!(feed.title.unwrap().content, "测试语料 Test corpus");
+    assert!(!feed.entries.is_empty() && feed.entries.len() <= 50);
+    let dates: Vec<_> = feed.entries.iter().map(|e| e.updated.unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    for e in &feed.entries {
+        let href = &e.links[0].href;
+        let href = percent_decode(href);
+        let folder = href.strip_prefix(URL).expect("absolute");
+        assert!(
+            site().out.join(folder).join("index.html").is_file(),
+            "{href}"
+        );
+    }
+    let sitemap = std::fs::read_to_string(site().out.join("sitemap.xml")).unwrap();
+    let locs: BTreeSet<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|l| percent_decode(l.split("</loc>").next().unwrap()))
+        .collect();
+    let pages: BTreeSet<String> = all_pages()
+        .iter()
+        .map(|p| {
+            let rel = p.strip_prefix(&site().out).unwrap().to_string_lossy();
+            format!("{URL}{}", rel.trim_end_matches("index.html"))
+        })
+        .collect();
+    assert_eq!(locs, pages);
+}
+
+#[test]
+fn a_folder_that_is_not_a_site_is_never_replaced() {
+    let root = site().root.join("not-a-site");
+    std::fs::create_dir_all(root.join("src")).unwrap();
+    std::fs::write(root.join("src/lib.rs"), "// code").unwrap();
+    let err = build(
+        &Options {
+            dir: site().root.join("corpus"),
+            assets: assets(),
+            out: root.clone(),
+            url: None,
+            title: "t".into(),
+        },
+        &|_| {},
+    )
+    .unwrap_err();
+    assert!(err.0.contains("is not a corpus shilu wrote"), "{}", err.0);
+    assert_eq!(
+        std::fs::read_to_string(root.join("src/lib.rs")).unwrap(),
+        "// code"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_as_it_was() {
+    let root = site().root.join("again");
+    let out = root.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("corpus.jsonl"), "").unwrap();
+    std::fs::write(out.join("keep.txt"), "before").unwrap();
+    let err = build(
+        &Options {
+            dir: site().root.join("corpus"),
+            assets: root.join("no-such-dist"),
+            out: out.clone(),
+            url: None,
+            title: "t".into(),
+        },
+        &|_| {},
+    )
+    .unwrap_err();
+    assert!(err.0.contains("cargo xtask dist"), "{}", err.0);
+    assert_eq!(
+        std::fs::read_to_string(out.join("keep.txt")).unwrap(),
+        "before"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+}
+
+#[test]
+fn a_rebuild_reuses_each_unchanged_transcripts_page_and_writes_the_same_site() {
+    let root = site().root.join("rebuild");
+    let out = root.join("out");
+    let dir = root.join("corpus");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["seed.txt", "archive"] {
+        let from = site().root.join("corpus").join(name);
+        if from.is_dir() {
+            std::fs::create_dir_all(dir.join(name)).unwrap();
+            for e in std::fs::read_dir(&from).unwrap() {
+                let p = e.unwrap().path();
+                std::fs::copy(&p, dir.join(name).join(p.file_name().unwrap())).unwrap();
+            }
+        } else {
+            std::fs::copy(&from, dir.join(name)).unwrap();
+        }
+    }
+    let options = Options {
+        dir: dir.clone(),
+        assets: assets(),
+        out: out.clone(),
+        url: None,
+        title: "t".into(),
+    };
+    let first = build(&options, &|_| {}).unwrap();
+    assert_eq!(first.cached, 0);
+    let page = |out: &Path| std::fs::read(out.join("t/seed/index.html")).unwrap();
+    let before = page(&out);
+    // One more transcript: only its page is rendered.
+    std::fs::copy(fixtures().join("qa-format.txt"), dir.join("qa-format.txt")).unwrap();
+    let second = build(&options, &|_| {}).unwrap();
+    assert_eq!(second.corpus.transcripts, first.corpus.transcripts + 1);
+    assert_eq!(second.cached, first.corpus.transcripts, "{second}");
+    assert_eq!(page(&out), before);
+    assert!(out.join("t/qa-format/index.html").is_file());
+}
