@@ -139,6 +139,40 @@ fn phrases_exclusions_and_filters_narrow_the_results() {
 }
 
 #[test]
+fn a_cold_query_says_what_it_fetches_for_its_first_results() {
+    // A phrase, a word and an exclusion, a common character alone (read
+    // from the newest passages), a filter: each cold query's first
+    // results are the whole search's (the command checks), and it names
+    // every file and range it reads.
+    for args in [
+        vec!["扶贫"],
+        vec!["\"数位 发展\""],
+        vec!["扶贫 -脱贫"],
+        vec!["的"],
+        vec!["扶贫", "--to", "2017"],
+        vec!["扶贫", "--sort", "relevance"],
+    ] {
+        let mut all = args.clone();
+        all.extend(["--cost", "--limit", "5"]);
+        let v = search(&all);
+        let cost = &v["cost"];
+        let shown = v["first"].as_array().unwrap().len() as u64;
+        assert_eq!(cost["results"].as_u64(), Some(shown), "{args:?}: {cost}");
+        let fetches = cost["fetches"].as_array().unwrap();
+        assert_eq!(fetches[0]["path"], "meta.json");
+        assert_eq!(fetches[1]["path"], "keys.bin");
+        let wire: u64 = fetches.iter().map(|f| f["wire"].as_u64().unwrap()).sum();
+        assert_eq!(cost["bytes"].as_u64(), Some(wire));
+        assert!(wire > 0 && wire < 100_000, "{args:?}: {wire}");
+        if shown > 0 {
+            assert!(fetches
+                .iter()
+                .any(|f| f["path"].as_str().unwrap().starts_with("text/")));
+        }
+    }
+}
+
+#[test]
 fn a_speakers_name_is_found_where_it_only_labels_speech() {
     let v = search(&["唐凤"]);
     let labels = v["first"]
@@ -170,7 +204,7 @@ fn queries_that_cannot_be_searched_get_a_clear_answer() {
 }
 
 #[test]
-fn a_damaged_shard_is_an_error_not_a_panic() {
+fn a_damaged_index_is_an_error_not_a_panic() {
     let (dir, _) = site();
     let root = dir.parent().unwrap().join("damaged");
     let out = shilu(&[
@@ -180,13 +214,23 @@ fn a_damaged_shard_is_an_error_not_a_panic() {
         root.to_str().unwrap(),
     ]);
     assert!(out.status.success());
-    for e in std::fs::read_dir(root.join("index/shards")).unwrap() {
+    // Postings cut short: their ranges run past the end; the key table
+    // damaged: it no longer reads.
+    for e in std::fs::read_dir(root.join("index/post")).unwrap() {
         let p = e.unwrap().path();
         let mut bytes = std::fs::read(&p).unwrap();
         let half = bytes.len() / 2;
         bytes.truncate(half);
         std::fs::write(&p, bytes).unwrap();
     }
+    let out = shilu(&["search", root.to_str().unwrap(), "扶贫"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    let keys = root.join("index/keys.bin");
+    let mut bytes = std::fs::read(&keys).unwrap();
+    bytes.truncate(bytes.len() - 1);
+    std::fs::write(&keys, bytes).unwrap();
     let out = shilu(&["search", root.to_str().unwrap(), "扶贫"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);

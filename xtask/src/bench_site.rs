@@ -74,7 +74,7 @@ fn link_tree(from: &Path, to: &Path) -> Result {
     Ok(())
 }
 
-fn archive() -> Result<PathBuf> {
+pub fn archive() -> Result<PathBuf> {
     let root = util::root();
     let tar = root.join("../shared/corpus/archive-tw-full.tar.xz");
     let into = root.join("target/bench-site/archive");

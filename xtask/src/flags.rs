@@ -34,6 +34,10 @@ commands:
   bench site [DIR]
                  the corpus build (shilu index, release) on DIR ×1, ×2 and ×4: time, peak memory,
                  files and MB, and 100,000 transcripts extrapolated (default: the shared archive)
+  bench corpus [DIR]
+                 corpus search, shilu against Pagefind (npm, tests/e2e) over DIR's transcripts: one
+                 query list through both; recall, precision, bytes a cold query fetches, time to
+                 results, index build time, peak memory and files (default: the shared archive)
   bench search [--quick]
                  release build, then keystroke → highlights painted in headless Chromium on the
                  seed and 10 and 100 copies (medians; --quick: fewer samples)
@@ -58,6 +62,10 @@ pub enum Command {
     Test(TestArgs),
     /// `bench site [DIR]`: the corpus build at ×1, ×2, ×4.
     BenchSite {
+        dir: Option<std::path::PathBuf>,
+    },
+    /// `bench corpus [DIR]`: shilu's corpus search against Pagefind.
+    BenchCorpus {
         dir: Option<std::path::PathBuf>,
     },
     /// `--quick`: fewer samples.
@@ -139,12 +147,27 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                         )),
                     };
                 }
+                Some(w) if w == "corpus" && !quick => {
+                    let rest = strings(&p.finish())?;
+                    return match rest.as_slice() {
+                        [] => Ok(Command::BenchCorpus { dir: None }),
+                        [d] if !d.starts_with('-') => Ok(Command::BenchCorpus {
+                            dir: Some(d.into()),
+                        }),
+                        _ => Err(format!(
+                            "bench corpus: takes one folder, not `{}`",
+                            rest.join(" ")
+                        )),
+                    };
+                }
                 Some(w) if !w.starts_with('-') => {
                     w.parse::<Bench>().map_err(|e| format!("bench: {e}"))?
                 }
                 Some(f) => return Err(format!("bench: unknown flag `{f}`")),
                 None => {
-                    return Err("bench: name a benchmark (benchmarks: search, web, site)".into())
+                    return Err(
+                        "bench: name a benchmark (benchmarks: search, web, site, corpus)".into(),
+                    )
                 }
             };
             if quick && which != Bench::Search {
@@ -422,6 +445,16 @@ mod tests {
             Err("bench: unknown benchmark `serch` (benchmarks: search, web)".into())
         );
         assert_eq!(
+            parse_str("bench corpus /tmp/corpus"),
+            Ok(Command::BenchCorpus {
+                dir: Some("/tmp/corpus".into())
+            })
+        );
+        assert_eq!(
+            parse_str("bench corpus"),
+            Ok(Command::BenchCorpus { dir: None })
+        );
+        assert_eq!(
             parse_str("bench site /tmp/corpus"),
             Ok(Command::BenchSite {
                 dir: Some("/tmp/corpus".into())
@@ -435,7 +468,7 @@ mod tests {
         assert!(parse_str("bench --quick site").is_err());
         assert_eq!(
             parse_str("bench"),
-            Err("bench: name a benchmark (benchmarks: search, web, site)".into())
+            Err("bench: name a benchmark (benchmarks: search, web, site, corpus)".into())
         );
         assert_eq!(
             parse_str("bench search --fast"),

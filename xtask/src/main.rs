@@ -10,12 +10,14 @@
 //! cargo xtask setup [--no-browser]                                install whatever is missing
 //! cargo xtask bench search [--quick]                              search speed in the browser
 //! cargo xtask bench web                                           Lighthouse: dist vs a plain page
+//! cargo xtask bench corpus [DIR]                                  corpus search: shilu vs Pagefind
 //! ```
 //!
 //! A bad command line prints the usage and exits with 2; a failing command
 //! exits with 1.
 
 mod bench;
+mod bench_corpus;
 mod bench_site;
 mod dist;
 mod flags;
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Test(args) => return tiers::test(&args),
         Command::Bench { which, quick } => bench::bench(which, quick),
         Command::BenchSite { dir } => bench_site::bench(dir),
+        Command::BenchCorpus { dir } => bench_corpus::bench(dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -259,7 +259,7 @@ pub fn build_in(
         files: files.len(),
         transcripts: built.records.len(),
         speakers: built.speakers.len(),
-        passages: built.meta.passages,
+        passages: built.index.passages,
         skipped,
         written: written + 1,
         bytes: bytes + jsonl_bytes,

@@ -1,30 +1,48 @@
 //! The corpus as a site's files: `corpus.jsonl` ([`Lines`]) and the
-//! index, under the site's `index/` folder:
+//! index, under the site's `index/` folder, made for a browser's cold
+//! query: a few small files read whole, and byte ranges of a few large
+//! ones (HTTP range requests: a static host serves them), so a query
+//! reads tens of KB of a corpus of hundreds of MB in a few dozen files.
 //!
-//! | file | holds |
-//! | --- | --- |
-//! | `meta.json` | the [`Meta`]: format, counts, each shard's first key |
-//! | `shards/NNNNN.bin` | posting lists ([`super::index::shard`]) |
-//! | `docs/NNNNN.json` | the [`Record`]s of [`DOC_CHUNK`] transcripts |
-//! | `text/NNNNN.json` | their passages' text, for excerpts |
-//! | `speakers.json` | the speakers index ([`Summary`]) |
+//! | file | read | holds |
+//! | --- | --- | --- |
+//! | `meta.json` | whole | the [`Meta`]: format, counts, parts' sizes |
+//! | `keys.bin` | whole | each directory page's first key ([`KeyTable`]) |
+//! | `dir/NNN.bin` | ranges | directory pages ([`super::index::dir`]) |
+//! | `post/NNN.bin` | ranges | posting blocks ([`super::index::postings`]) |
+//! | `cidx/NNN.bin` | ranges | per transcript, [`DOC_ENTRY`] bytes: where its card, record and passages are ([`DocAt`]) |
+//! | `card/NNN.bin` | ranges | each transcript's [`Card`] (JSON): what a result shows of it |
+//! | `rec/NNN.bin` | ranges | each transcript's [`Record`] (JSON): speakers and passages, for filters and trends |
+//! | `pidx/NNN.bin` | ranges | per passage, where its text starts (u64, little-endian) |
+//! | `text/NNN.bin` | ranges | each passage as [`PassageText`] (JSON) |
+//! | `speakers.json` | whole | the speakers index ([`Summary`]) |
 //!
-//! A reader fetches `meta.json`, then only the shards, records and texts
-//! a query needs.
+//! A packed part (`dir`, `post`, …) is one run of bytes cut into files
+//! of [`PACK_BYTES`] (static hosts limit a file's size); a range may
+//! span two files.
 
 use super::catalog::{self, Record};
-use super::index::build::Builder;
-use super::index::shard::Shard;
-use super::index::{FormatError, Meta, FORMAT};
+use super::index::build::{Builder, Index};
+use super::index::dir::{self, KeyTable, Page};
+use super::index::{Block, FormatError, Meta, FORMAT};
 use super::jsonl;
 use super::load::Transcript;
 use super::passages;
 use super::speakers::{self, Appearance, Speaker, Summary};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::io;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-/// Transcripts per `docs/` and `text/` file.
-pub const DOC_CHUNK: u32 = 16;
+/// Bytes per file of a packed part.
+pub const PACK_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Bytes per transcript in `cidx`: where its card, its record and its
+/// first passage's entry in `pidx` are (three u64, little-endian); the
+/// next transcript's entry ends each range, and one more entry follows
+/// the last.
+pub const DOC_ENTRY: u64 = 24;
 
 /// What the site keeps of a transcript once it is parsed.
 #[derive(Debug, Clone)]
@@ -50,11 +68,76 @@ pub fn entry(t: Transcript, url: String) -> (Entry, String) {
     (entry, line)
 }
 
+/// What a result shows of its transcript.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub source: String,
+    pub url: String,
+    pub title: String,
+    pub date: Option<String>,
+}
+
+/// A passage as a result shows it: where it is, who said it, its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PassageText {
+    /// The element's id, the link's fragment ([`catalog::PassageRef`]).
+    pub block: String,
+    pub field: String,
+    /// Who said it, as the transcript names them.
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+/// Where a transcript's parts are, from its `cidx` entry and the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocAt {
+    pub card: Range<u64>,
+    pub record: Range<u64>,
+    /// Its passages' global numbers (their entries in `pidx`).
+    pub passages: Range<u64>,
+}
+
+impl DocAt {
+    /// The byte range of `cidx` that holds transcript `doc`'s entries.
+    pub fn range(doc: u32) -> Range<u64> {
+        let at = u64::from(doc) * DOC_ENTRY;
+        at..at + 2 * DOC_ENTRY
+    }
+
+    /// Reads the two entries of [`DocAt::range`].
+    pub fn read(bytes: &[u8]) -> Result<DocAt, FormatError> {
+        let n: Vec<u64> = u64s(bytes)?;
+        match n.as_slice() {
+            [c0, r0, p0, c1, r1, p1] if c0 <= c1 && r0 <= r1 && p0 <= p1 => Ok(DocAt {
+                card: *c0..*c1,
+                record: *r0..*r1,
+                passages: *p0..*p1,
+            }),
+            _ => Err(FormatError("a transcript's entry is damaged")),
+        }
+    }
+}
+
+/// Little-endian u64s.
+pub fn u64s(bytes: &[u8]) -> Result<Vec<u64>, FormatError> {
+    if bytes.len() % 8 != 0 {
+        return Err(FormatError("a table's bytes are cut short"));
+    }
+    Ok(bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+        .collect())
+}
+
+/// The byte range of `pidx` that holds passage `g`'s start and the next.
+pub fn passage_range(g: u64) -> Range<u64> {
+    g * 8..g * 8 + 16
+}
+
 /// A corpus built in memory: the index, the records, the speakers.
 #[derive(Debug)]
 pub struct Built {
-    pub meta: Meta,
-    pub shards: Vec<Vec<u8>>,
+    pub index: Index,
     /// In the corpus's order: transcript `i` is `records[i]`.
     pub records: Vec<Record>,
     /// Each transcript's passages' text.
@@ -64,9 +147,14 @@ pub struct Built {
 
 /// Builds the corpus of `entries`, in the corpus's order
 /// ([`catalog::order`]).
-pub fn build(mut entries: Vec<Entry>) -> Built {
+pub fn build(entries: Vec<Entry>) -> Built {
+    build_with(entries, Builder::new())
+}
+
+/// [`build`] with the index builder given (small blocks and pages test
+/// the cuts).
+pub fn build_with(mut entries: Vec<Entry>, mut builder: Builder) -> Built {
     entries.sort_by(|a, b| catalog::order(&a.record, &b.record));
-    let mut builder = Builder::new();
     let n = entries.len();
     let (mut records, mut texts, mut appearances) = (
         Vec::with_capacity(n),
@@ -80,46 +168,156 @@ pub fn build(mut entries: Vec<Entry>) -> Built {
         appearances.push(e.appearances);
     }
     let speakers = speakers::aggregate(&records, &appearances);
-    let (meta, shards) = builder.finish();
     Built {
-        meta,
-        shards,
+        index: builder.finish(),
         records,
         texts,
         speakers,
     }
 }
 
-fn chunk_path(kind: &str, chunk: u32) -> String {
-    format!("{kind}/{chunk:05}.json")
+/// A packed part being written.
+struct Pack {
+    name: &'static str,
+    bytes: u64,
+    file: Option<io::BufWriter<std::fs::File>>,
+    dir: PathBuf,
+    files: usize,
+}
+
+impl Pack {
+    fn new(dir: &Path, name: &'static str) -> Pack {
+        Pack {
+            name,
+            bytes: 0,
+            file: None,
+            dir: dir.to_path_buf(),
+            files: 0,
+        }
+    }
+
+    fn put(&mut self, mut data: &[u8]) -> io::Result<u64> {
+        use io::Write;
+        let at = self.bytes;
+        while !data.is_empty() {
+            let room = PACK_BYTES - self.bytes % PACK_BYTES;
+            if self.bytes % PACK_BYTES == 0 || self.file.is_none() {
+                if let Some(mut f) = self.file.take() {
+                    f.flush()?;
+                }
+                let path = self.dir.join(pack_path(self.name, self.bytes / PACK_BYTES));
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                self.file = Some(io::BufWriter::new(std::fs::File::create(path)?));
+                self.files += 1;
+            }
+            let n = (room as usize).min(data.len());
+            if let Some(f) = self.file.as_mut() {
+                f.write_all(&data[..n])?;
+            }
+            self.bytes += n as u64;
+            data = &data[n..];
+        }
+        Ok(at)
+    }
+
+    fn finish(mut self) -> io::Result<(String, u64, usize)> {
+        use io::Write;
+        if let Some(mut f) = self.file.take() {
+            f.flush()?;
+        }
+        if self.files == 0 {
+            // An empty part is one empty file.
+            let path = self.dir.join(pack_path(self.name, 0));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, b"")?;
+            self.files = 1;
+        }
+        Ok((self.name.to_string(), self.bytes, self.files))
+    }
+}
+
+fn pack_path(name: &str, i: u64) -> String {
+    format!("{name}/{i:03}.bin")
 }
 
 impl Built {
     /// Writes the index under `dir` (made if missing); returns how many
     /// files and bytes it wrote.
     pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
+        std::fs::create_dir_all(dir)?;
         let mut files = 0;
         let mut bytes = 0u64;
         let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
-            let path = dir.join(rel);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(path, data)?;
+            std::fs::write(dir.join(rel), data)?;
             files += 1;
             bytes += data.len() as u64;
             Ok(())
         };
-        put("meta.json", &json(&self.meta))?;
-        for (i, s) in self.shards.iter().enumerate() {
-            put(&Meta::shard_path(i), s)?;
+        let ix = &self.index;
+        put("keys.bin", &ix.keys)?;
+        let mut parts = Vec::new();
+        for (name, data) in [("dir", &ix.dir), ("post", &ix.post)] {
+            let mut p = Pack::new(dir, name);
+            p.put(data)?;
+            parts.push(p.finish()?);
         }
-        for (c, records) in self.records.chunks(DOC_CHUNK as usize).enumerate() {
-            put(&chunk_path("docs", c as u32), &json(records))?;
+        let (mut cidx, mut card, mut rec, mut pidx, mut text) = (
+            Pack::new(dir, "cidx"),
+            Pack::new(dir, "card"),
+            Pack::new(dir, "rec"),
+            Pack::new(dir, "pidx"),
+            Pack::new(dir, "text"),
+        );
+        let mut g = 0u64;
+        for (r, texts) in self.records.iter().zip(&self.texts) {
+            let c = Card {
+                source: r.source.clone(),
+                url: r.url.clone(),
+                title: r.title.clone(),
+                date: r.date.clone(),
+            };
+            let entry = [card.put(&json(&c))?, rec.put(&json(r))?, g];
+            cidx.put(&entry.map(u64::to_le_bytes).concat())?;
+            for (i, t) in texts.iter().enumerate() {
+                let at = r.passages.get(i);
+                let p = PassageText {
+                    block: at.map_or_else(String::new, |a| a.block.clone()),
+                    field: at.map_or_else(String::new, |a| a.field.clone()),
+                    speaker: r.speaker_of(i as u32).map(|s| s.name.clone()),
+                    text: t.clone(),
+                };
+                pidx.put(&text.put(&json(&p))?.to_le_bytes())?;
+                g += 1;
+            }
         }
-        for (c, texts) in self.texts.chunks(DOC_CHUNK as usize).enumerate() {
-            put(&chunk_path("text", c as u32), &json(texts))?;
+        cidx.put(&[card.bytes, rec.bytes, g].map(u64::to_le_bytes).concat())?;
+        pidx.put(&text.bytes.to_le_bytes())?;
+        for p in [cidx, card, rec, pidx, text] {
+            parts.push(p.finish()?);
         }
+        for (_, b, f) in &parts {
+            files += f;
+            bytes += b;
+        }
+        let meta = Meta {
+            format: FORMAT,
+            docs: ix.docs,
+            passages: ix.passages,
+            pages: ix.pages,
+            pack_bytes: PACK_BYTES,
+            parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
+        };
+        let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
+            std::fs::write(dir.join(rel), data)?;
+            files += 1;
+            bytes += data.len() as u64;
+            Ok(())
+        };
+        put("meta.json", &json(&meta))?;
         let summaries: Vec<Summary> = self.speakers.iter().map(Summary::from).collect();
         put("speakers.json", &json(&summaries))?;
         Ok((files, bytes))
@@ -149,11 +347,26 @@ impl std::fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// An index folder, read file by file as asked.
+/// One read, as a browser would fetch it: a file whole, or a byte range
+/// of one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetch {
+    /// The file, under the index folder.
+    pub path: String,
+    /// The bytes read, `None` for the whole file.
+    pub range: Option<Range<u64>>,
+    /// Bytes read.
+    pub bytes: u64,
+}
+
+/// An index folder, read file by file and range by range as asked; it
+/// keeps a log of what it read ([`Folder::take_fetches`]).
 #[derive(Debug)]
 pub struct Folder {
     dir: PathBuf,
     pub meta: Meta,
+    pub keys: KeyTable,
+    log: RefCell<Vec<Fetch>>,
 }
 
 impl Folder {
@@ -161,59 +374,182 @@ impl Folder {
     pub fn open(dir: &Path) -> Result<Folder, ReadError> {
         let path = dir.join("meta.json");
         let text = std::fs::read_to_string(&path).map_err(|e| ReadError::Io(path.clone(), e))?;
-        let meta: Meta = serde_json::from_str(&text)
-            .map_err(|e| ReadError::Format(path.clone(), e.to_string()))?;
-        if meta.format != FORMAT {
+        let format = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v.get("format")?.as_u64());
+        if format != Some(u64::from(FORMAT)) {
             return Err(ReadError::Format(
                 path,
                 format!(
                     "index format {} (this shilu reads {FORMAT}): build the site again",
-                    meta.format
+                    format.map_or("unknown".into(), |f| f.to_string())
                 ),
             ));
         }
-        Ok(Folder {
+        let meta: Meta = serde_json::from_str(&text)
+            .map_err(|e| ReadError::Format(path.clone(), e.to_string()))?;
+        let mut f = Folder {
             dir: dir.to_path_buf(),
             meta,
-        })
+            keys: KeyTable { pages: Vec::new() },
+            log: RefCell::new(vec![Fetch {
+                path: "meta.json".into(),
+                range: None,
+                bytes: text.len() as u64,
+            }]),
+        };
+        let keys = f.whole("keys.bin")?;
+        f.keys = KeyTable::read(&keys).map_err(|e| f.damaged("keys.bin", e))?;
+        Ok(f)
     }
 
-    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
+    fn damaged(&self, rel: &str, e: impl std::fmt::Display) -> ReadError {
+        ReadError::Format(self.dir.join(rel), e.to_string())
+    }
+
+    /// What was read since the last call, in order.
+    pub fn take_fetches(&self) -> Vec<Fetch> {
+        std::mem::take(&mut self.log.borrow_mut())
+    }
+
+    /// A file read whole.
+    pub fn whole(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
         let path = self.dir.join(rel);
-        std::fs::read(&path).map_err(|e| ReadError::Io(path, e))
+        let bytes = std::fs::read(&path).map_err(|e| ReadError::Io(path, e))?;
+        self.log.borrow_mut().push(Fetch {
+            path: rel.into(),
+            range: None,
+            bytes: bytes.len() as u64,
+        });
+        Ok(bytes)
     }
 
-    pub fn shard(&self, i: usize) -> Result<Shard, ReadError> {
-        let rel = Meta::shard_path(i);
-        Shard::read(self.read(&rel)?)
-            .map_err(|e: FormatError| ReadError::Format(self.dir.join(rel), e.to_string()))
+    /// Bytes `r` of part `part`, from the one or two files that hold
+    /// them.
+    pub fn range(&self, part: &str, r: Range<u64>) -> Result<Vec<u8>, ReadError> {
+        use std::io::{Read, Seek, SeekFrom};
+        let size = self
+            .meta
+            .parts
+            .iter()
+            .find(|(n, _)| n == part)
+            .map_or(0, |(_, b)| *b);
+        if r.start > r.end || r.end > size {
+            return Err(self.damaged(part, "damaged index: a range runs past the end"));
+        }
+        let pack = self.meta.pack_bytes.max(1);
+        let mut out = Vec::with_capacity((r.end - r.start) as usize);
+        let mut at = r.start;
+        while at < r.end {
+            let (file, local) = (at / pack, at % pack);
+            let n = (pack - local).min(r.end - at);
+            let rel = pack_path(part, file);
+            let path = self.dir.join(&rel);
+            let io = |e| ReadError::Io(path.clone(), e);
+            let mut f = std::fs::File::open(&path).map_err(io)?;
+            f.seek(SeekFrom::Start(local)).map_err(io)?;
+            let start = out.len();
+            out.resize(start + n as usize, 0);
+            f.read_exact(&mut out[start..]).map_err(io)?;
+            self.log.borrow_mut().push(Fetch {
+                path: rel,
+                range: Some(local..local + n),
+                bytes: n,
+            });
+            at += n;
+        }
+        Ok(out)
     }
 
-    fn chunk<T: serde::de::DeserializeOwned>(
+    /// Directory page `i`.
+    pub fn page(&self, i: usize) -> Result<Page, ReadError> {
+        let r = self
+            .keys
+            .pages
+            .get(i)
+            .ok_or_else(|| self.damaged("keys.bin", "damaged index: no such page"))?
+            .1
+            .clone();
+        dir::read_page(&self.range("dir", r)?).map_err(|e| self.damaged("dir", e))
+    }
+
+    /// A posting block's bytes.
+    pub fn block(&self, b: &Block) -> Result<Vec<u8>, ReadError> {
+        self.range("post", b.at..b.at + u64::from(b.len))
+    }
+
+    /// Where transcript `doc`'s parts are.
+    pub fn doc(&self, doc: u32) -> Result<DocAt, ReadError> {
+        DocAt::read(&self.range("cidx", DocAt::range(doc))?).map_err(|e| self.damaged("cidx", e))
+    }
+
+    fn json<T: serde::de::DeserializeOwned>(
         &self,
-        kind: &str,
-        c: u32,
-    ) -> Result<Vec<T>, ReadError> {
-        let rel = chunk_path(kind, c);
-        serde_json::from_slice(&self.read(&rel)?)
-            .map_err(|e| ReadError::Format(self.dir.join(rel), e.to_string()))
+        part: &str,
+        r: Range<u64>,
+    ) -> Result<T, ReadError> {
+        serde_json::from_slice(&self.range(part, r)?).map_err(|e| self.damaged(part, e))
     }
 
-    /// The records of transcripts from `chunk * DOC_CHUNK`.
-    pub fn records(&self, chunk: u32) -> Result<Vec<Record>, ReadError> {
-        self.chunk("docs", chunk)
+    pub fn card(&self, at: &DocAt) -> Result<Card, ReadError> {
+        self.json("card", at.card.clone())
+    }
+
+    pub fn record(&self, at: &DocAt) -> Result<Record, ReadError> {
+        self.json("rec", at.record.clone())
+    }
+
+    /// Passage `p` of the transcript at `at`.
+    pub fn passage(&self, at: &DocAt, p: u32) -> Result<PassageText, ReadError> {
+        let g = at.passages.start + u64::from(p);
+        if g >= at.passages.end {
+            return Err(self.damaged("pidx", "damaged index: no such passage"));
+        }
+        let r =
+            u64s(&self.range("pidx", passage_range(g))?).map_err(|e| self.damaged("pidx", e))?;
+        match r.as_slice() {
+            [a, b] if a <= b => self.json("text", *a..*b),
+            _ => Err(self.damaged("pidx", "damaged index: a passage's range is damaged")),
+        }
+    }
+
+    /// Every passage of the transcript at `at`, read in one range.
+    pub fn passages(&self, at: &DocAt) -> Result<Vec<PassageText>, ReadError> {
+        let n = at.passages.end - at.passages.start;
+        self.passages_in(at, 0..n as u32)
+    }
+
+    /// Passages `ps` of the transcript at `at`, read in one range.
+    pub fn passages_in(&self, at: &DocAt, ps: Range<u32>) -> Result<Vec<PassageText>, ReadError> {
+        let (a, b) = (
+            at.passages.start + u64::from(ps.start),
+            at.passages.start + u64::from(ps.end),
+        );
+        if a > b || b > at.passages.end {
+            return Err(self.damaged("pidx", "damaged index: no such passage"));
+        }
+        let r = a * 8..b * 8 + 8;
+        let starts = u64s(&self.range("pidx", r)?).map_err(|e| self.damaged("pidx", e))?;
+        let (Some(&first), Some(&last)) = (starts.first(), starts.last()) else {
+            return Ok(Vec::new());
+        };
+        if first > last || starts.windows(2).any(|w| w[0] > w[1]) {
+            return Err(self.damaged("pidx", "damaged index: passages out of order"));
+        }
+        let bytes = self.range("text", first..last)?;
+        starts
+            .windows(2)
+            .map(|w| {
+                let s = &bytes[(w[0] - first) as usize..(w[1] - first) as usize];
+                serde_json::from_slice(s).map_err(|e| self.damaged("text", e))
+            })
+            .collect()
     }
 
     /// The speakers index.
     pub fn speakers(&self) -> Result<Vec<Summary>, ReadError> {
         let rel = "speakers.json";
-        serde_json::from_slice(&self.read(rel)?)
-            .map_err(|e| ReadError::Format(self.dir.join(rel), e.to_string()))
-    }
-
-    /// The passages' texts of the same transcripts.
-    pub fn texts(&self, chunk: u32) -> Result<Vec<Vec<String>>, ReadError> {
-        self.chunk("text", chunk)
+        serde_json::from_slice(&self.whole(rel)?).map_err(|e| self.damaged(rel, e))
     }
 }
 

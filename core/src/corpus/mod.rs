@@ -13,6 +13,7 @@ pub mod identity;
 pub mod index;
 pub mod jsonl;
 pub mod load;
+pub mod lookup;
 pub mod passages;
 pub mod query;
 pub mod scan;

@@ -23,36 +23,50 @@ fn starts(hay: &[char], needle: &[char]) -> Vec<u32> {
 pub fn find(query: &Query, texts: &[Vec<String>]) -> Found {
     let mut found = Found::default();
     for (doc, passages) in texts.iter().enumerate() {
-        for (p, text) in passages.iter().enumerate() {
-            let hay = fold_text(text).chars;
-            if query
-                .excluded()
-                .any(|t| !starts(&hay, &t.folded).is_empty())
-            {
-                continue;
-            }
-            let mut spans = Vec::new();
-            let mut all = true;
-            for t in query.required() {
-                let s = starts(&hay, &t.folded);
-                if s.is_empty() {
-                    all = false;
-                    break;
-                }
-                let len = t.folded.len() as u32;
-                let mut next = 0;
-                for start in s {
-                    if start >= next {
-                        spans.push(Span { start, len });
-                        next = start + len;
-                    }
-                }
-            }
-            if all {
-                spans.sort_unstable();
-                found.passages.insert((doc as u32, p as u32), spans);
-            }
-        }
+        scan_into(query, doc as u32, 0, passages, &mut found);
     }
     found
+}
+
+/// The passages of transcript `doc` from its passage `first` on, given
+/// as `texts`, that match `query`: what a page reads when a query has
+/// only characters common enough that reading the newest transcripts
+/// finds its first results sooner than their postings would.
+pub fn find_in<S: AsRef<str>>(query: &Query, doc: u32, first: u32, texts: &[S]) -> Found {
+    let mut found = Found::default();
+    scan_into(query, doc, first, texts, &mut found);
+    found
+}
+
+fn scan_into<S: AsRef<str>>(query: &Query, doc: u32, first: u32, texts: &[S], found: &mut Found) {
+    for (p, text) in texts.iter().enumerate() {
+        let hay = fold_text(text.as_ref()).chars;
+        if query
+            .excluded()
+            .any(|t| !starts(&hay, &t.folded).is_empty())
+        {
+            continue;
+        }
+        let mut spans = Vec::new();
+        let mut all = true;
+        for t in query.required() {
+            let s = starts(&hay, &t.folded);
+            if s.is_empty() {
+                all = false;
+                break;
+            }
+            let len = t.folded.len() as u32;
+            let mut next = 0;
+            for start in s {
+                if start >= next {
+                    spans.push(Span { start, len });
+                    next = start + len;
+                }
+            }
+        }
+        if all {
+            spans.sort_unstable();
+            found.passages.insert((doc, first + p as u32), spans);
+        }
+    }
 }

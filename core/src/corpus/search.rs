@@ -1,62 +1,28 @@
-//! Corpus search, in two steps that need no I/O of their own, so the
+//! Corpus search, in steps that need no I/O of their own, so the
 //! command line (files) and the page (fetches) share them:
-//! 1. [`find`]: the passages that contain every required term and no
-//!    excluded one, with where each term occurs, from the shards
-//!    [`shards_needed`] names;
-//! 2. [`Found::results`]: filtered by the transcripts' records, sorted,
+//! 1. [`pages_needed`]: the directory pages that hold the query's keys
+//!    ([`Directory`]);
+//! 2. [`windows`]: from which transcript on to look, newest first: a
+//!    query sorted by date reads only the newest posting blocks, and
+//!    older ones while it has fewer results than it shows;
+//! 3. [`blocks_needed`] and [`find`]: the passages, in the transcripts
+//!    from the window's first on, that contain every required term and
+//!    no excluded one, with where each term occurs;
+//! 4. [`Found::results`]: filtered by the transcripts' records, sorted,
 //!    counted per transcript, per year and per speaker.
 
 use super::catalog::Record;
 use super::identity::Identity;
 use super::index::postings::Posting;
-use super::index::shard::Shard;
-use super::index::{FormatError, Key, Meta};
 use super::query::{Query, Term};
 use crate::model::Role;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// The shards a query reads, in order.
-pub fn shards_needed(query: &Query, meta: &Meta) -> Vec<usize> {
-    let mut out = BTreeSet::new();
-    for t in &query.terms {
-        match t.folded.as_slice() {
-            [c] => {
-                let (a, b) = Key::starting_with(*c);
-                out.extend(meta.shards_between(a, b));
-            }
-            cs => out.extend(
-                cs.windows(2)
-                    .filter_map(|w| meta.shard_of(Key::pair(w[0], w[1]))),
-            ),
-        }
-    }
-    out.into_iter().collect()
-}
-
-/// Why a search could not be answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SearchError {
-    /// A shard it needs was not given (not fetched, or missing).
-    Missing(usize),
-    Format(FormatError),
-}
-
-impl std::fmt::Display for SearchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SearchError::Missing(i) => write!(f, "index shard {i} is missing"),
-            SearchError::Format(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for SearchError {}
-
-impl From<FormatError> for SearchError {
-    fn from(e: FormatError) -> Self {
-        SearchError::Format(e)
-    }
-}
+pub use super::lookup::{
+    blocks_needed, lead_blocks, pages_needed, scans_first, scope, windows, Blocks, Directory,
+    Scope, SearchError, SCAN_PAGES,
+};
+use super::lookup::{impossible, narrow, postings_of};
 
 /// A passage: its transcript's number and its own within it.
 pub type PassageId = (u32, u32);
@@ -76,14 +42,24 @@ pub struct Found {
     pub passages: BTreeMap<PassageId, Vec<Span>>,
 }
 
-/// Finds the passages that match `query`, from `shards` (at least those
-/// [`shards_needed`] names).
+/// Finds the passages in `scope` that match `query`, once
+/// [`blocks_needed`] names no more blocks to read.
 pub fn find(
     query: &Query,
-    meta: &Meta,
-    shards: &HashMap<usize, Shard>,
+    dir: &Directory,
+    blocks: &Blocks,
+    scope: &Scope,
 ) -> Result<Found, SearchError> {
-    let occurrences = |t: &Term| occurrences_of(&t.folded, meta, shards);
+    if impossible(query, dir)? {
+        return Ok(Found::default());
+    }
+    // Where a match is left, by the keys read rarest first.
+    let (narrowed, need) = narrow(query, dir, blocks, scope)?;
+    if let Some(b) = need.as_ref().and_then(|n| n.first()) {
+        return Err(SearchError::MissingBlock(b.at));
+    }
+    let scope = &narrowed;
+    let occurrences = |t: &Term| occurrences_of(t, dir, blocks, scope);
     // Required terms, rarest first, each narrowing the passages.
     let mut per_term: Vec<(u32, BTreeMap<PassageId, Vec<u32>>)> = Vec::new();
     for t in query.required() {
@@ -129,49 +105,40 @@ fn by_passage(ps: Vec<Posting>) -> BTreeMap<PassageId, Vec<u32>> {
     m
 }
 
-/// Shard `i`, which the caller was to fetch.
-fn shard(shards: &HashMap<usize, Shard>, i: usize) -> Result<&Shard, SearchError> {
-    shards.get(&i).ok_or(SearchError::Missing(i))
-}
-
-/// Where a folded term starts, in order.
+/// Where a folded term starts, in order, in `scope`.
 fn occurrences_of(
-    term: &[char],
-    meta: &Meta,
-    shards: &HashMap<usize, Shard>,
+    term: &Term,
+    dir: &Directory,
+    blocks: &Blocks,
+    scope: &Scope,
 ) -> Result<Vec<Posting>, SearchError> {
-    if let [c] = term {
+    let keys = dir.cover(term)?;
+    if term.folded.len() == 1 {
         // Every key that starts with the character.
-        let (a, b) = Key::starting_with(*c);
         let mut all = Vec::new();
-        for i in meta.shards_between(a, b) {
-            let s = shard(shards, i)?;
-            for k in s.keys().filter(|k| (a..=b).contains(k)) {
-                all.extend(s.postings(k)?);
-            }
+        for (_, _, of) in keys {
+            all.extend(postings_of(blocks, of, scope)?);
         }
         all.sort_unstable();
         return Ok(all);
     }
-    let mut lists = Vec::with_capacity(term.len() - 1);
-    for w in term.windows(2) {
-        let key = Key::pair(w[0], w[1]);
-        let list = match meta.shard_of(key) {
-            Some(i) => shard(shards, i)?.postings(key)?,
-            None => Vec::new(),
-        };
+    let mut lists = Vec::with_capacity(keys.len());
+    let mut offsets = Vec::with_capacity(keys.len());
+    for (off, _, of) in keys {
+        let list = postings_of(blocks, of, scope)?;
         if list.is_empty() {
             return Ok(Vec::new());
         }
         lists.push(list);
+        offsets.push(off);
     }
-    // Starts of the rarest bigram, kept where every other bigram follows
-    // at its offset.
+    // Starts of the rarest bigram, kept where every other bigram of the
+    // cover follows at its offset.
     let pivot = (0..lists.len())
         .min_by_key(|&i| lists[i].len())
         .unwrap_or(0);
     let shifted = |i: usize| -> Vec<Posting> {
-        let off = i as u32;
+        let off = offsets[i];
         lists[i]
             .iter()
             .filter(|p| p.pos >= off)
@@ -192,7 +159,6 @@ fn occurrences_of(
     }
     Ok(starts)
 }
-
 fn intersect(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {

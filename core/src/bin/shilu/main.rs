@@ -62,7 +62,10 @@ Usage:
                                   --role host|official|journalist|other, --organiser NAME,
                                   --from DATE, --to DATE (YYYY, YYYY-MM or YYYY-MM-DD),
                                   --sort date|relevance, --limit N (passages in --json, 20),
-                                  --verify (also scan every passage and check the index agrees)
+                                  --verify (also scan every passage and check the index agrees),
+                                  --cost (also run the query as a browser's cold query would, and
+                                  print every file and byte range it fetches for its first --limit
+                                  results, and their bytes on the wire: brotli for whole files)
   shilu speakers SITE             the speakers of SITE's corpus, most transcripts first: one person
                                   across transcripts (a name in either script), journalists under
                                   their outlet, role words (问, 記者) no one; --role ROLE, --json

@@ -6,10 +6,10 @@ use serde_json::json;
 use shilu_core::corpus::build;
 use shilu_core::corpus::catalog::Record;
 use shilu_core::corpus::excerpt::excerpt;
-use shilu_core::corpus::folder::{Folder, DOC_CHUNK};
+use shilu_core::corpus::folder::{DocAt, Fetch, Folder};
 use shilu_core::corpus::identity::{self, Identity, Kind};
 use shilu_core::corpus::query;
-use shilu_core::corpus::search::{self, Filters, Sort};
+use shilu_core::corpus::search::{self, Blocks, Directory, Filters, PassageId, Sort};
 use shilu_core::Role;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -60,6 +60,7 @@ struct Args<'a> {
     query: String,
     json: bool,
     verify: bool,
+    cost: bool,
     filters: Filters,
     sort: Sort,
     limit: usize,
@@ -72,6 +73,7 @@ fn parse_args(args: &[String]) -> Result<Args<'_>, Failure> {
         query: String::new(),
         json: false,
         verify: false,
+        cost: false,
         filters: Filters::default(),
         sort: Sort::Date,
         limit: 20,
@@ -86,6 +88,7 @@ fn parse_args(args: &[String]) -> Result<Args<'_>, Failure> {
         match arg.as_str() {
             "--json" => a.json = true,
             "--verify" => a.verify = true,
+            "--cost" => a.cost = true,
             "--speaker" => {
                 let name = value("--speaker")?;
                 a.filters.speaker = Some(Identity {
@@ -128,35 +131,316 @@ fn parse_args(args: &[String]) -> Result<Args<'_>, Failure> {
             a.query = q.join(" ");
             Ok(a)
         }
-        _ => Err(usage("shilu search SITE QUERY [--json]")),
+        _ => Err(usage("shilu search SITE QUERY [--json] [--cost]")),
     }
 }
 
-/// `shilu search SITE QUERY [--json] [filters]`
+/// The directory pages `q` needs, read.
+fn directory(q: &query::Query, folder: &Folder) -> Result<Directory, Failure> {
+    let mut dir = Directory::new(folder.keys.clone());
+    for i in search::pages_needed(q, &folder.keys) {
+        dir.add_page(i, folder.page(i).map_err(failure)?);
+    }
+    Ok(dir)
+}
+
+/// Reads the blocks not yet read of `bs`.
+fn read_blocks(
+    folder: &Folder,
+    blocks: &mut Blocks,
+    bs: Vec<shilu_core::corpus::index::Block>,
+) -> Result<(), Failure> {
+    for b in bs {
+        if !blocks.has(&b) {
+            let bytes = folder.block(&b).map_err(failure)?;
+            blocks
+                .add(&b, &bytes)
+                .map_err(|e| Failure(format!("{}: {e}", "post")))?;
+        }
+    }
+    Ok(())
+}
+
+/// Where to search in transcripts `from` on: the lead key's blocks read.
+fn scope_from(
+    q: &query::Query,
+    folder: &Folder,
+    dir: &Directory,
+    blocks: &mut Blocks,
+    from: u32,
+) -> Result<search::Scope, Failure> {
+    read_blocks(
+        folder,
+        blocks,
+        search::lead_blocks(q, dir, from).map_err(failure)?,
+    )?;
+    search::scope(q, dir, blocks, from).map_err(failure)
+}
+
+/// The passages that match `q` in `scope`: the other keys' blocks read,
+/// rarest first, each where a match is still possible.
+fn find_in(
+    q: &query::Query,
+    folder: &Folder,
+    dir: &Directory,
+    blocks: &mut Blocks,
+    scope: &search::Scope,
+) -> Result<search::Found, Failure> {
+    loop {
+        let need = search::blocks_needed(q, dir, blocks, scope).map_err(failure)?;
+        if need.is_empty() {
+            break;
+        }
+        read_blocks(folder, blocks, need)?;
+    }
+    search::find(q, dir, blocks, scope).map_err(failure)
+}
+
+/// Transcripts' entries and records, each read once.
+struct Docs<'a> {
+    folder: &'a Folder,
+    at: HashMap<u32, DocAt>,
+    records: HashMap<u32, Record>,
+}
+
+impl<'a> Docs<'a> {
+    fn new(folder: &'a Folder) -> Self {
+        Docs {
+            folder,
+            at: HashMap::new(),
+            records: HashMap::new(),
+        }
+    }
+
+    fn at(&mut self, d: u32) -> Result<DocAt, Failure> {
+        if !self.at.contains_key(&d) {
+            self.at.insert(d, self.folder.doc(d).map_err(failure)?);
+        }
+        Ok(self.at[&d].clone())
+    }
+
+    fn read_records(&mut self, docs: impl IntoIterator<Item = u32>) -> Result<(), Failure> {
+        for d in docs {
+            if !self.records.contains_key(&d) {
+                let at = self.at(d)?;
+                self.records
+                    .insert(d, self.folder.record(&at).map_err(failure)?);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How many transcripts a cold query reads first, of those where its
+/// lead key is.
+const FIRST_DOCS: usize = 4;
+
+/// What a browser's cold query fetches to show its first `limit`
+/// passages with their excerpts: the files and ranges, as read.
+struct Cold {
+    fetches: Vec<Fetch>,
+    first: Vec<PassageId>,
+    windows: usize,
+}
+
+/// Runs `q` as the page would with nothing cached: the directory pages,
+/// the newest posting blocks (older ones while it has fewer than `limit`
+/// results), then the first `limit` passages' transcripts and texts.
+fn cold(site: &Path, q: &query::Query, a: &Args<'_>) -> Result<Cold, Failure> {
+    let folder = Folder::open(&site.join("index"))
+        .map_err(|e| Failure(format!("cannot read the index: {e}")))?;
+    let filtered = a.filters != Filters::default();
+    let mut docs = Docs::new(&folder);
+    if !filtered && a.sort == Sort::Date && search::scans_first(q, &folder.keys) {
+        return cold_scan(q, a, &folder, &mut docs);
+    }
+    let dir = directory(q, &folder)?;
+    // Relevance counts every match first: it reads them all.
+    let windows = match a.sort {
+        Sort::Date => search::windows(q, &dir).map_err(failure)?,
+        Sort::Relevance => vec![0],
+    };
+    let mut blocks = Blocks::default();
+    let mut first: Vec<PassageId> = Vec::new();
+    let mut tried = 0;
+    'windows: for (w, &from) in windows.iter().enumerate() {
+        let whole = scope_from(q, &folder, &dir, &mut blocks, from)?;
+        // The newest few transcripts where the lead key is, then four
+        // times as many, until the scope has enough results.
+        let mut k = FIRST_DOCS;
+        loop {
+            tried += 1;
+            let scope = whole.newest(k);
+            let found = find_in(q, &folder, &dir, &mut blocks, &scope)?;
+            first = if filtered || a.sort == Sort::Relevance {
+                // Filters read the records of the transcripts found.
+                docs.read_records(found.docs())?;
+                let r = found.results(&docs.records, &a.filters, a.sort);
+                r.passages.into_iter().map(|(id, _)| id).collect()
+            } else {
+                // Newest transcript first, each in reading order.
+                let mut ids: Vec<PassageId> = found.passages.keys().copied().collect();
+                ids.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+                ids
+            };
+            if first.len() >= a.limit {
+                break 'windows;
+            }
+            if whole.len().is_none_or(|n| k >= n) {
+                break;
+            }
+            k *= 4;
+        }
+        if w + 1 == windows.len() {
+            break;
+        }
+    }
+    first.truncate(a.limit);
+    let mut cards = HashMap::new();
+    for &(d, p) in &first {
+        let at = docs.at(d)?;
+        if !cards.contains_key(&d) {
+            cards.insert(d, folder.card(&at).map_err(failure)?);
+        }
+        folder.passage(&at, p).map_err(failure)?;
+    }
+    Ok(Cold {
+        fetches: folder.take_fetches(),
+        first,
+        windows: tried,
+    })
+}
+
+/// Passages read at a time by [`cold_scan`].
+const SCAN_CHUNK: u32 = 32;
+
+/// A cold query of common characters alone: the newest transcripts'
+/// passages read a few at a time, until the first `limit` matches.
+fn cold_scan(
+    q: &query::Query,
+    a: &Args<'_>,
+    folder: &Folder,
+    docs: &mut Docs<'_>,
+) -> Result<Cold, Failure> {
+    let mut first: Vec<PassageId> = Vec::new();
+    let mut cards = std::collections::HashSet::new();
+    let mut tried = 0;
+    'docs: for d in (0..folder.meta.docs).rev() {
+        let at = docs.at(d)?;
+        let n = (at.passages.end - at.passages.start) as u32;
+        let mut p = 0;
+        while p < n {
+            tried += 1;
+            let end = (p + SCAN_CHUNK).min(n);
+            let texts: Vec<String> = folder
+                .passages_in(&at, p..end)
+                .map_err(failure)?
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            let found = shilu_core::corpus::scan::find_in(q, d, p, &texts);
+            if !found.passages.is_empty() && cards.insert(d) {
+                folder.card(&at).map_err(failure)?;
+            }
+            first.extend(found.passages.keys().copied());
+            if first.len() >= a.limit {
+                break 'docs;
+            }
+            p = end;
+        }
+    }
+    first.truncate(a.limit);
+    Ok(Cold {
+        fetches: folder.take_fetches(),
+        first,
+        windows: tried,
+    })
+}
+
+/// A fetch's size on the wire: brotli for a whole file (a static host
+/// serves it compressed), the bytes themselves for a range.
+fn wire_bytes(site: &Path, f: &Fetch) -> u64 {
+    if f.range.is_some() {
+        return f.bytes;
+    }
+    let Ok(data) = std::fs::read(site.join("index").join(&f.path)) else {
+        return f.bytes;
+    };
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    match brotli::BrotliCompress(&mut &data[..], &mut out, &params) {
+        Ok(n) => n as u64,
+        Err(_) => f.bytes,
+    }
+}
+
+/// `shilu search SITE QUERY [--json] [--cost] [filters]`
 pub fn search(args: &[String]) -> Result<String, Failure> {
     let a = parse_args(args)?;
     let q = query::parse(&a.query).map_err(|e| Failure(format!("cannot search: {e}")))?;
-    let dir = Path::new(a.site).join("index");
-    let folder = Folder::open(&dir).map_err(|e| Failure(format!("cannot read the index: {e}")))?;
-    let mut shards = HashMap::new();
-    for i in search::shards_needed(&q, &folder.meta) {
-        shards.insert(i, folder.shard(i).map_err(failure)?);
-    }
-    let found = search::find(&q, &folder.meta, &shards).map_err(failure)?;
+    let site = Path::new(a.site);
+    let folder = Folder::open(&site.join("index"))
+        .map_err(|e| Failure(format!("cannot read the index: {e}")))?;
+    // Every match, from every block: the reference the page's first
+    // results are checked against.
+    let dir = directory(&q, &folder)?;
+    let mut blocks = Blocks::default();
+    let scope = scope_from(&q, &folder, &dir, &mut blocks, 0)?;
+    let found = find_in(&q, &folder, &dir, &mut blocks, &scope)?;
+    let all_fetches = folder.take_fetches();
     if a.verify {
         verify(&q, &folder, &found)?;
     }
-    let mut records: HashMap<u32, Record> = HashMap::new();
-    let mut chunks = std::collections::BTreeSet::new();
-    for d in found.docs() {
-        chunks.insert(d / DOC_CHUNK);
-    }
-    for c in &chunks {
-        for (i, r) in folder.records(*c).map_err(failure)?.into_iter().enumerate() {
-            records.insert(c * DOC_CHUNK + i as u32, r);
-        }
-    }
+    let mut docs = Docs::new(&folder);
+    docs.read_records(found.docs())?;
+    let records = docs.records.clone();
     let results = found.results(&records, &a.filters, a.sort);
+    let cost = if a.cost {
+        let c = cold(site, &q, &a)?;
+        let expected: Vec<PassageId> = results
+            .passages
+            .iter()
+            .take(a.limit)
+            .map(|(id, _)| *id)
+            .collect();
+        if c.first != expected {
+            return Err(Failure(format!(
+                "a cold query's first {} results differ from the whole search's: a bug",
+                a.limit
+            )));
+        }
+        let files: Vec<serde_json::Value> = c
+            .fetches
+            .iter()
+            .map(|f| {
+                json!({"path": f.path, "range": f.range.as_ref().map(|r| [r.start, r.end]),
+                       "bytes": f.bytes, "wire": wire_bytes(site, f)})
+            })
+            .collect();
+        let wire: u64 = files.iter().filter_map(|f| f["wire"].as_u64()).sum();
+        let distinct: std::collections::BTreeSet<&str> =
+            c.fetches.iter().map(|f| f.path.as_str()).collect();
+        let all_bytes: u64 = all_fetches
+            .iter()
+            .filter(|f| f.range.is_some())
+            .map(|f| f.bytes)
+            .sum();
+        Some(json!({
+            "results": c.first.len(),
+            "requests": c.fetches.len(),
+            "files": distinct.len(),
+            "bytes": wire,
+            "windows": c.windows,
+            "fetches": files,
+            "all_postings_bytes": all_bytes,
+        }))
+    } else {
+        None
+    };
     if !a.json {
         let mut out = String::new();
         for t in &results.transcripts {
@@ -177,35 +461,33 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
             results.passages.len(),
             results.transcripts.len()
         );
+        if let Some(c) = &cost {
+            let _ = writeln!(
+                out,
+                "a cold query fetches {} bytes ({} requests, {} files) for its first {} results",
+                c["bytes"], c["requests"], c["files"], c["results"]
+            );
+        }
         return Ok(out);
     }
     // The first passages with their excerpts.
-    let mut texts: HashMap<u32, Vec<Vec<String>>> = HashMap::new();
     let mut passages = Vec::new();
     for ((doc, p), spans) in results.passages.iter().take(a.limit) {
-        let chunk = doc / DOC_CHUNK;
-        if !texts.contains_key(&chunk) {
-            texts.insert(chunk, folder.texts(chunk).map_err(failure)?);
-        }
-        let text = texts[&chunk]
-            .get((doc % DOC_CHUNK) as usize)
-            .and_then(|t| t.get(*p as usize))
-            .map_or("", String::as_str);
+        let at = docs.at(*doc)?;
+        let text = folder.passage(&at, *p).map_err(failure)?;
         let r = &records[doc];
-        let at = &r.passages[*p as usize];
-        let who = at.speaker.and_then(|s| r.speakers.get(s as usize));
-        let e = excerpt(text, spans, 40, 160);
+        let e = excerpt(&text.text, spans, 40, 160);
         passages.push(json!({
             "source": r.source,
             "url": r.url,
-            "block": at.block,
-            "speaker": who.map(|w| &w.name),
+            "block": text.block,
+            "speaker": text.speaker,
             "excerpt": e.text,
             "marks": e.marks.iter().map(|m| [m.start, m.end]).collect::<Vec<_>>(),
             "hits": spans.len(),
         }));
     }
-    let v = json!({
+    let mut v = json!({
         "query": a.query,
         "hits": results.hits,
         "passages": results.passages.len(),
@@ -219,17 +501,22 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
         "speakers": results.speakers.iter().map(|(id, name, n)| json!({"speaker": name, "kind": id.kind, "hits": n})).collect::<Vec<_>>(),
         "first": passages,
     });
+    if let Some(c) = cost {
+        v["cost"] = c;
+    }
     Ok(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n")
 }
 
 /// `--verify`: reads every passage the index holds and checks that the
 /// index found exactly the passages and matches a scan finds.
 fn verify(q: &query::Query, folder: &Folder, found: &search::Found) -> Result<(), Failure> {
-    let chunks = folder.meta.docs.div_ceil(DOC_CHUNK);
     let mut texts = Vec::with_capacity(folder.meta.docs as usize);
-    for c in 0..chunks {
-        texts.extend(folder.texts(c).map_err(failure)?);
+    for d in 0..folder.meta.docs {
+        let at = folder.doc(d).map_err(failure)?;
+        let ps = folder.passages(&at).map_err(failure)?;
+        texts.push(ps.into_iter().map(|p| p.text).collect::<Vec<_>>());
     }
+    let _ = folder.take_fetches();
     let scanned = shilu_core::corpus::scan::find(q, &texts);
     if &scanned != found {
         let only = |a: &search::Found, b: &search::Found| {

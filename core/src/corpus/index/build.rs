@@ -1,8 +1,9 @@
-//! Builds the index in memory, then cuts it into shards.
+//! Builds the index in memory, then lays it out: the postings in
+//! blocks, the directory pages, the key table ([`super::dir`]).
 
+use super::dir::{self, KeyTable};
 use super::postings::{Posting, Writer};
-use super::shard;
-use super::{Key, Meta, END, FORMAT, SHARD_BYTES};
+use super::{Block, Key, BLOCK_BYTES, END, PAGE_BYTES, PAGE_KEYS};
 use crate::corpus::fold::fold_into;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -30,9 +31,11 @@ impl Hasher for KeyHasher {
 }
 
 /// The index being built. Transcripts must be added in order.
-#[derive(Default)]
 pub struct Builder {
     lists: HashMap<Key, Writer, BuildHasherDefault<KeyHasher>>,
+    block_bytes: usize,
+    page_keys: usize,
+    page_bytes: usize,
     docs: u32,
     passages: u64,
     // Scratch space, kept between transcripts.
@@ -40,9 +43,45 @@ pub struct Builder {
     pending: Vec<(Key, u32, u32)>,
 }
 
+/// The index's parts, as bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub docs: u32,
+    pub passages: u64,
+    /// The key table, read whole.
+    pub keys: Vec<u8>,
+    /// The directory pages, one after another.
+    pub dir: Vec<u8>,
+    /// The posting blocks, one after another.
+    pub post: Vec<u8>,
+    pub pages: u32,
+}
+
+impl Default for Builder {
+    fn default() -> Builder {
+        Builder::with_sizes(BLOCK_BYTES, PAGE_KEYS, PAGE_BYTES)
+    }
+}
+
 impl Builder {
     pub fn new() -> Builder {
         Builder::default()
+    }
+
+    /// A builder with blocks of about `block_bytes` and pages of at most
+    /// `page_keys` keys and about `page_bytes` (small ones test the
+    /// cuts).
+    pub fn with_sizes(block_bytes: usize, page_keys: usize, page_bytes: usize) -> Builder {
+        Builder {
+            lists: HashMap::default(),
+            block_bytes,
+            page_keys: page_keys.max(1),
+            page_bytes,
+            docs: 0,
+            passages: 0,
+            folded: Vec::new(),
+            pending: Vec::new(),
+        }
     }
 
     /// Adds the next transcript, as its passages' text.
@@ -64,41 +103,68 @@ impl Builder {
         // sort is stable, so each key's postings stay in order.
         self.pending.sort_by_key(|p| p.0);
         for run in self.pending.chunk_by(|a, b| a.0 == b.0) {
-            let w = self.lists.entry(run[0].0).or_default();
+            let bytes = self.block_bytes;
+            let w = self
+                .lists
+                .entry(run[0].0)
+                .or_insert_with(|| Writer::new(bytes));
             for &(_, passage, pos) in run {
                 w.push(Posting { doc, passage, pos });
             }
         }
     }
 
-    /// The meta and the shards' bytes, in order.
-    pub fn finish(self) -> (Meta, Vec<Vec<u8>>) {
+    /// The index's parts.
+    pub fn finish(self) -> Index {
         let mut lists: Vec<(Key, Writer)> = self.lists.into_iter().collect();
         lists.sort_unstable_by_key(|l| l.0);
-        let mut firsts = Vec::new();
-        let mut shards = Vec::new();
-        let mut run: Vec<(Key, u32, &[u8])> = Vec::new();
-        let mut run_bytes = 0;
-        for (key, w) in &lists {
-            if !run.is_empty() && run_bytes + w.bytes.len() > SHARD_BYTES {
-                firsts.push(run[0].0);
-                shards.push(shard::write(&run));
-                run.clear();
-                run_bytes = 0;
+        let total: usize = lists.iter().map(|(_, w)| w.bytes.len()).sum();
+        let mut post = Vec::with_capacity(total);
+        let mut dir = Vec::new();
+        let mut table = Vec::new();
+        let mut page: Vec<(Key, Vec<Block>)> = Vec::with_capacity(self.page_keys);
+        let mut flush = |page: &mut Vec<(Key, Vec<Block>)>, dir: &mut Vec<u8>| {
+            if let Some((first, _)) = page.first() {
+                let bytes = dir::write_page(page);
+                table.push((*first, bytes.len() as u32));
+                dir.extend_from_slice(&bytes);
+                page.clear();
             }
-            run.push((*key, w.count, &w.bytes));
-            run_bytes += w.bytes.len();
+        };
+        // About what an entry takes in a page: a key, a few bytes a block.
+        let mut page_bytes = 0;
+        for (key, w) in lists {
+            let mut blocks = Vec::with_capacity(w.blocks.len());
+            for (cut, bytes) in w.block_bytes() {
+                blocks.push(Block {
+                    first_doc: cut.first_doc,
+                    count: cut.count,
+                    at: post.len() as u64,
+                    len: bytes.len() as u32,
+                });
+                post.extend_from_slice(bytes);
+            }
+            let entry = 6 + 5 * blocks.len();
+            if !page.is_empty() && page_bytes + entry > self.page_bytes {
+                flush(&mut page, &mut dir);
+                page_bytes = 0;
+            }
+            page.push((key, blocks));
+            page_bytes += entry;
+            if page.len() >= self.page_keys {
+                flush(&mut page, &mut dir);
+                page_bytes = 0;
+            }
         }
-        if !run.is_empty() {
-            firsts.push(run[0].0);
-            shards.push(shard::write(&run));
-        }
-        let meta = Meta {
-            format: FORMAT,
+        flush(&mut page, &mut dir);
+        let pages = table.len() as u32;
+        Index {
             docs: self.docs,
             passages: self.passages,
-            shards: firsts,
-        };
-        (meta, shards)
+            keys: KeyTable::write(&table),
+            dir,
+            post,
+            pages,
+        }
     }
 }

@@ -9,13 +9,20 @@
 //! a bag of bigrams would match `部署完成。署流异常。流程结束` for
 //! `部署流程`. A one-character term is every key that starts with it.
 //!
-//! Keys are kept in order and cut into shards of about
-//! [`SHARD_BYTES`]; the [`Meta`] lists each shard's first key, so a query
-//! fetches only the shards its keys fall in.
+//! What a query reads, so that a cold query in a browser fetches a few
+//! tens of KB however common its words ([`dir`]):
+//! - the key table (`keys.bin`, fetched whole): each directory page's
+//!   first key;
+//! - a directory page (a byte range of `dir`) per key: each key's
+//!   posting blocks, with the first transcript of each;
+//! - posting blocks (byte ranges of `post`): a key's postings cut into
+//!   blocks of about [`BLOCK_BYTES`], oldest transcripts first, so a
+//!   query sorted by date reads the newest blocks only, and reads older
+//!   ones when it needs more results.
 
 pub mod build;
+pub mod dir;
 pub mod postings;
-pub mod shard;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -23,12 +30,22 @@ use std::fmt;
 /// The second character of the key of a passage's last character.
 pub const END: u32 = 0;
 
-/// About how many bytes of postings a shard holds: a key with more has a
-/// shard of its own.
-pub const SHARD_BYTES: usize = 32 * 1024;
+/// About how many bytes of postings a block holds: a key with more is
+/// cut into several, each readable alone.
+pub const BLOCK_BYTES: usize = 512;
 
-/// The format's version, in the [`Meta`]: a reader refuses others.
-pub const FORMAT: u32 = 1;
+/// Keys per directory page, at most.
+pub const PAGE_KEYS: usize = 256;
+
+/// About how many bytes a directory page holds: a page is cut at
+/// [`PAGE_KEYS`] keys or at this, so a common key's many blocks do not
+/// make a reader of a rare neighbour read them.
+pub const PAGE_BYTES: usize = 2048;
+
+/// The format's version, in the site's `meta.json`: a reader refuses
+/// others. 2: ranges of packs (a key table, directory pages, posting
+/// blocks, passages one by one), where 1 had whole 32 KB shards.
+pub const FORMAT: u32 = 2;
 
 /// Two folded characters, as code points; the second is [`END`] for a
 /// passage's last character.
@@ -58,7 +75,17 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// What a reader needs before it fetches a shard.
+/// A block of a key's postings: the first transcript it holds, how many
+/// postings, and where its bytes are in the postings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Block {
+    pub first_doc: u32,
+    pub count: u32,
+    pub at: u64,
+    pub len: u32,
+}
+
+/// The index's counts and its parts' sizes, as `meta.json` has them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub format: u32,
@@ -66,28 +93,10 @@ pub struct Meta {
     pub docs: u32,
     /// Passages indexed.
     pub passages: u64,
-    /// Each shard's first key, in order: shard `i` holds the keys from
-    /// `shards[i]` up to `shards[i + 1]`.
-    pub shards: Vec<Key>,
-}
-
-impl Meta {
-    /// The shard that would hold `key`.
-    pub fn shard_of(&self, key: Key) -> Option<usize> {
-        self.shards.partition_point(|k| *k <= key).checked_sub(1)
-    }
-
-    /// The shards that hold keys from `first` to `last`.
-    pub fn shards_between(&self, first: Key, last: Key) -> std::ops::Range<usize> {
-        match (self.shard_of(first), self.shard_of(last)) {
-            (_, None) => 0..0,
-            (None, Some(b)) => 0..b + 1,
-            (Some(a), Some(b)) => a..b + 1,
-        }
-    }
-
-    /// The file name of shard `i`, under the index folder.
-    pub fn shard_path(i: usize) -> String {
-        format!("shards/{i:05}.bin")
-    }
+    /// Directory pages.
+    pub pages: u32,
+    /// Bytes per pack file of every packed part ([`crate::corpus::folder`]).
+    pub pack_bytes: u64,
+    /// Each packed part's name and length in bytes.
+    pub parts: Vec<(String, u64)>,
 }

@@ -11,6 +11,9 @@
 //!   transcript's delta, and the passage and position follow whole.
 //!
 //! A repeated posting (a delta of 0) is refused.
+//!
+//! A long list is cut into blocks ([`super::BLOCK_BYTES`]), each starting
+//! afresh (its first posting whole), so each reads alone.
 
 use super::FormatError;
 
@@ -28,7 +31,7 @@ pub fn put(out: &mut Vec<u8>, n: u32) {
     put64(out, u64::from(n));
 }
 
-fn put64(out: &mut Vec<u8>, mut n: u64) {
+pub fn put64(out: &mut Vec<u8>, mut n: u64) {
     loop {
         let b = (n & 0x7F) as u8;
         n >>= 7;
@@ -45,7 +48,7 @@ pub fn get(bytes: &[u8], at: &mut usize) -> Result<u32, FormatError> {
     u32::try_from(get64(bytes, at)?).map_err(|_| FormatError("a number is too large"))
 }
 
-fn get64(bytes: &[u8], at: &mut usize) -> Result<u64, FormatError> {
+pub fn get64(bytes: &[u8], at: &mut usize) -> Result<u64, FormatError> {
     let mut n: u64 = 0;
     for shift in (0..35).step_by(7) {
         let b = *bytes
@@ -60,18 +63,48 @@ fn get64(bytes: &[u8], at: &mut usize) -> Result<u64, FormatError> {
     Err(FormatError("a number is too long"))
 }
 
-/// A posting list being written.
+/// A block of a list being written: its first transcript, its number
+/// of postings, where its bytes start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cut {
+    pub first_doc: u32,
+    pub count: u32,
+    pub start: usize,
+}
+
+/// A posting list being written, in blocks of about `block_bytes`.
 #[derive(Debug, Default, Clone)]
 pub struct Writer {
     pub bytes: Vec<u8>,
     pub count: u32,
+    pub blocks: Vec<Cut>,
+    block_bytes: usize,
     last: Option<Posting>,
 }
 
 impl Writer {
+    pub fn new(block_bytes: usize) -> Writer {
+        Writer {
+            block_bytes: block_bytes.max(1),
+            ..Writer::default()
+        }
+    }
+
     /// Appends `p`, which must come after every posting already written.
     pub fn push(&mut self, p: Posting) {
         debug_assert!(self.last.is_none_or(|l| l < p), "postings out of order");
+        let full = self
+            .blocks
+            .last()
+            .is_none_or(|b| self.bytes.len() - b.start >= self.block_bytes);
+        if full {
+            self.blocks.push(Cut {
+                first_doc: p.doc,
+                count: 0,
+                start: self.bytes.len(),
+            });
+            self.last = None;
+        }
         let tagged = |delta: u32, tag: u64| (u64::from(delta) << 2) | tag;
         match self.last {
             Some(l) if l.doc == p.doc && l.passage == p.passage => {
@@ -88,8 +121,19 @@ impl Writer {
                 put(&mut self.bytes, p.pos);
             }
         }
+        if let Some(b) = self.blocks.last_mut() {
+            b.count += 1;
+        }
         self.count += 1;
         self.last = Some(p);
+    }
+
+    /// Each block's bytes, with its first transcript and count.
+    pub fn block_bytes(&self) -> impl Iterator<Item = (Cut, &[u8])> + '_ {
+        self.blocks.iter().enumerate().map(|(i, b)| {
+            let end = self.blocks.get(i + 1).map_or(self.bytes.len(), |n| n.start);
+            (*b, &self.bytes[b.start..end])
+        })
     }
 }
 
@@ -148,13 +192,26 @@ mod tests {
             (900, 12, 3),
         ]
         .map(|(doc, passage, pos)| Posting { doc, passage, pos });
-        let mut w = Writer::default();
+        let mut w = Writer::new(1 << 20);
         for p in ps {
             w.push(p);
         }
         assert_eq!(read(&w.bytes, w.count).unwrap(), ps);
         assert!(read(&w.bytes, w.count + 1).is_err());
         assert!(read(&w.bytes[..w.bytes.len() - 1], w.count).is_err());
+        // Cut into blocks of a few bytes, each reads alone.
+        let mut w = Writer::new(4);
+        for p in ps {
+            w.push(p);
+        }
+        assert!(w.blocks.len() > 1);
+        let mut back = Vec::new();
+        for (cut, bytes) in w.block_bytes() {
+            let ps = read(bytes, cut.count).unwrap();
+            assert_eq!(ps[0].doc, cut.first_doc);
+            back.extend(ps);
+        }
+        assert_eq!(back, ps);
     }
 
     #[test]
