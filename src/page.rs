@@ -1,7 +1,7 @@
 //! A transcript's page, rendered natively (`ssr`): what goes into a
 //! page's `<div id=app>` for the app to take over (hydrate). The seed's
 //! page (`shilu-prerender`) and every transcript page of a corpus site
-//! (the `site` crate) are made by this one function, so the app in the
+//! (`sitegen/`) are made by this one function, so the app in the
 //! browser meets the same markup wherever it runs.
 
 use crate::{seed::seed_template, App};
@@ -14,13 +14,18 @@ use std::sync::Arc;
 /// back, with the parser's structure of it, which the page does not
 /// compute itself (it has no parser).
 pub fn render(text: &str) -> String {
-    let doc = shilu_core::structure(text, None);
+    render_parsed(text, &shilu_core::structure(text, None))
+}
+
+/// [`render`] with the text's structure already read (a corpus site has
+/// parsed it, with its file's name, for the page's head and exports).
+pub fn render_parsed(text: &str, doc: &shilu_core::Document) -> String {
     let owner = Owner::new();
     let mut html = owner.with(|| {
         let seed: Arc<str> = text.into();
         let doc = doc.clone();
         view! { <App seed=seed doc=doc/> }.to_html()
     });
-    html.push_str(&seed_template(text, &doc));
+    html.push_str(&seed_template(text, doc));
     html
 }

@@ -1,7 +1,8 @@
 //! What a rebuild reuses: each transcript's pre-rendered app page
 //! (`shilu_app::page::render`, most of a build's time), kept in a folder
 //! beside the output (`.NAME.cache/`, never deployed) under a key of the
-//! text and of the app's page it was rendered for (the dist's
+//! text, its file's name (the parser may take a date from it), and of the
+//! app's page it was rendered for (the dist's
 //! `index.html`, which names the wasm by its content): a changed text, or
 //! a changed app, renders again. Entries no build used are removed at the
 //! end, so the cache holds one site's pages.
@@ -40,17 +41,18 @@ impl Cache {
         })
     }
 
-    fn key(&self, text: &str) -> String {
-        format!(
-            "{}-{}.html",
-            self.app,
-            hex(&Sha256::digest(text.as_bytes())[..16])
-        )
+    fn key(&self, text: &str, name: &str) -> String {
+        let mut h = Sha256::new();
+        h.update(name.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        format!("{}-{}.html", self.app, hex(&h.finalize()[..16]))
     }
 
-    /// The page of `text`: the kept one, else `render`'s, kept.
-    pub fn page(&self, text: &str, render: impl FnOnce() -> String) -> String {
-        let key = self.key(text);
+    /// The page of `text` from the file `name`: the kept one, else
+    /// `render`'s, kept.
+    pub fn page(&self, text: &str, name: &str, render: impl FnOnce() -> String) -> String {
+        let key = self.key(text, name);
         let path = self.dir.join(&key);
         if let Ok(mut used) = self.used.lock() {
             used.insert(key);
@@ -94,12 +96,12 @@ mod tests {
         let _ = std::fs::remove_dir_all(&root);
         let out = root.join("site");
         let cache = Cache::beside(&out, "app 1").unwrap();
-        assert_eq!(cache.page("a", || "A".into()), "A");
-        assert_eq!(cache.page("a", || unreachable!()), "A");
+        assert_eq!(cache.page("a", "a.txt", || "A".into()), "A");
+        assert_eq!(cache.page("a", "a.txt", || unreachable!()), "A");
         assert_eq!(cache.hits.load(Ordering::Relaxed), 1);
         // Another app renders again; the first app's page is pruned.
         let other = Cache::beside(&out, "app 2").unwrap();
-        assert_eq!(other.page("a", || "A2".into()), "A2");
+        assert_eq!(other.page("a", "a.txt", || "A2".into()), "A2");
         other.prune();
         let left: Vec<_> = std::fs::read_dir(root.join(".site.cache"))
             .unwrap()

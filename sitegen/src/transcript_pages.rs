@@ -68,10 +68,12 @@ fn transcript(
         .map_err(|e| BuildError(format!("cannot read {} again: {e}", path.display())))?;
     let text = shilu_core::decode(&bytes)
         .map_err(|e| BuildError(format!("cannot read {} again: {e}", path.display())))?;
-    let doc = shilu_core::structure(&text, path.file_name().and_then(|n| n.to_str()));
-    let rendered = || shilu_app::page::render(&text);
+    let name = path.file_name().and_then(|n| n.to_str());
+    let doc = shilu_core::structure(&text, name);
+    // One parse serves the app's page, the head and the exports.
+    let rendered = || shilu_app::page::render_parsed(&text, &doc);
     let app = match cache {
-        Some(c) => c.page(&text, rendered),
+        Some(c) => c.page(&text, name.unwrap_or(""), rendered),
         None => rendered(),
     };
     let here = Here(r.url.clone());
