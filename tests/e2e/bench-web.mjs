@@ -44,7 +44,7 @@ try {
           ...firstPaintPath(url),
         };
         runs[name].push(run);
-        console.log(`run ${i + 1}/${RUNS} ${name.padEnd(5)}  performance ${run.performance}  FCP ${(run.fcp / 1000).toFixed(2)} s  LCP ${(run.lcp / 1000).toFixed(2)} s  TBT ${Math.round(run.tbt)} ms  CLS ${run.cls.toFixed(3)}`);
+        console.log(`run ${i + 1}/${RUNS} ${name.padEnd(5)}  performance ${run.performance}  FCP ${(run.fcp / 1000).toFixed(2)} s  LCP ${(run.lcp / 1000).toFixed(2)} s  TBT ${Math.round(run.tbt)} ms  CLS ${run.cls.toFixed(3)}  (loaded ${Math.round(run.loaded)} ms, work ${Math.round(run.work)} ms, others ${Math.round(run.others)} ms)`);
       } finally {
         await chrome.kill();
       }
@@ -64,11 +64,11 @@ for (const [name, label] of [['shilu', 'shilu (dist/)'], ['plain', 'plain static
 console.log(`\nLCP ratio (shilu ÷ plain): ${(m('shilu', 'lcp') / m('plain', 'lcp')).toFixed(2)}×`);
 // Where the simulated LCP goes (Lighthouse's optimistic LCP graph): the
 // page's own download (connection, server, its bytes), the main thread's
-// work before the paint (4× slower, layout 2×), and what else the paint
-// waited for (another request that ended before it).
+// work before the paint (4× slower, layout 2×), and when the other
+// requests the paint waited for (those that ended before it) ended.
 console.log('\nThe simulated LCP (optimistic graph), median of the runs:\n');
-console.log('page                 page loaded   work before paint   other requests');
+console.log('page                 page loaded   work before paint   other requests ended');
 for (const [name, label] of [['shilu', 'shilu (dist/)'], ['plain', 'plain static page']]) {
   const ms = (key) => `${String(Math.round(m(name, key))).padStart(5)} ms`;
-  console.log(`${label.padEnd(20)} ${ms('loaded').padStart(11)} ${ms('work').padStart(19)} ${String(Math.round(m(name, 'others'))).padStart(16)}`);
+  console.log(`${label.padEnd(20)} ${ms('loaded').padStart(11)} ${ms('work').padStart(19)} ${ms('others').padStart(22)}`);
 }

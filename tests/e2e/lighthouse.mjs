@@ -94,8 +94,10 @@ export function failures(lhr, category) {
 /**
  * What the last audit's simulated LCP (the optimistic graph) is made of,
  * for the page at `url`: `loaded`, when the page's last byte arrived;
- * `work`, the main thread's simulated time before the paint; `others`, how
- * many other requests the paint waited for (ended before it was seen).
+ * `work`, the main thread's simulated time before the paint; `others`,
+ * when the last of the other requests the paint waited for (those that
+ * ended before it was seen) ended, 0 if none. The LCP is about the later
+ * of `loaded + work` and `others`.
  */
 export function firstPaintPath(url) {
   const timings = Lantern.Simulation.Simulator.allNodeTimings.get('optimisticLargestContentfulPaint');
@@ -106,7 +108,7 @@ export function firstPaintPath(url) {
   for (const [node, t] of timings) {
     if (node.type === 'cpu') work += t.endTime - t.startTime;
     else if (node.request.url === url) loaded = t.endTime;
-    else others++;
+    else others = Math.max(others, t.endTime);
   }
   Lantern.Simulation.Simulator.allNodeTimings.clear();
   return { loaded, work, others };
