@@ -18,7 +18,12 @@
 //   they are replayed to it, in order. Links, <details> and the text in a
 //   field work natively meanwhile. Generic: nothing here names a control;
 //   a held control is found again by its id or its data-act/data-arg if
-//   the app rebuilt it.
+//   the app rebuilt it;
+// - nothing but the page is fetched before it is drawn: the app's script and
+//   the manifest are in the page inert (`<script type=module-after-paint
+//   src=…>`, written by xtask/tools/post-build.mjs, and `<link
+//   rel=manifest-after-paint>`), and are put to work after its first
+//   contentful paint (ARCHITECTURE.md: the first paint).
 (function () {
   var root = document.documentElement;
   try {
@@ -73,6 +78,41 @@
     });
     held = [];
   };
+  // After the page's first contentful paint (or two frames, without paint
+  // timing; or 5 s, whichever comes first), once.
+  var afterPaint = function (f) {
+    var done = false;
+    var go = function () {
+      if (!done) {
+        done = true;
+        setTimeout(f);
+      }
+    };
+    var P = window.PerformanceObserver;
+    if (P && (P.supportedEntryTypes || []).indexOf('paint') >= 0) {
+      new P(function (list, watch) {
+        if (list.getEntriesByName('first-contentful-paint').length) {
+          watch.disconnect();
+          go();
+        }
+      }).observe({ type: 'paint', buffered: true });
+    } else {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(go);
+      });
+    }
+    setTimeout(go, 5000);
+  };
+  afterPaint(function () {
+    document.querySelectorAll('script[type=module-after-paint],link[rel=manifest-after-paint]').forEach(function (el) {
+      if (el.localName === 'link') return (el.rel = 'manifest');
+      var script = document.createElement('script');
+      script.type = 'module';
+      script.src = el.src;
+      el.replaceWith(script);
+    });
+  });
+
   ['click', 'input', 'change'].forEach(function (type) {
     document.addEventListener(type, hold, true);
   });

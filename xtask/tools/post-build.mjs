@@ -4,7 +4,9 @@
 //   0. replaces Trunk's inline loader script (and drops its preload of the wasm) (blocked by a strict CSP's
 //      `script-src 'self'`) with one external module: web/loader.js bundled
 //      with wasm-bindgen's JS and its snippets by esbuild, minified, named
-//      after its content (`shilu-app-<hash>.js`);
+//      after its content (`shilu-app-<hash>.js`), written inert
+//      (`<script type=module-after-paint src=…>`: web/early.js starts it
+//      after the page's first paint);
 //   1. minifies the JS wasm-bindgen wrote, with esbuild, and updates the
 //      subresource-integrity hashes index.html gives for it (Trunk's own JS
 //      minifier cannot parse wasm-bindgen's `export { …, __wbg_init as
@@ -112,7 +114,11 @@ if (!appJs || !appWasm) {
   }
   fs.writeFileSync(bundle, bytes);
   html = html
-    .replace(inline[0], `<script type=module src=./${name}></script>`)
+    // Inert until web/early.js starts it, after the page's first paint:
+    // nothing but the page is fetched before it is drawn (a module script
+    // in the page is fetched at once, and Lighthouse counts a request that
+    // ends before the paint as one the paint waited for).
+    .replace(inline[0], `<script type=module-after-paint src=./${name}></script>`)
     // Trunk keeps the stylesheet's data-integrity=none (index.html) in the page.
     .replace(' data-integrity=none ', ' ')
     .replace(/<link crossorigin href=\.\/(shilu-app-[\w]+\.js|snippets\/[^ >]+) rel=modulepreload>/g, '')
