@@ -19,9 +19,10 @@
 //   field work natively meanwhile. Generic: nothing here names a control;
 //   a held control is found again by its id or its data-act/data-arg if
 //   the app rebuilt it;
-// - nothing but the page is fetched before it is drawn: the app's script and
-//   the manifest are in the page inert (`<script type=module-after-paint
-//   src=…>`, written by xtask/tools/post-build.mjs, and `<link
+// - nothing but the page is fetched before it is drawn: the app's script,
+//   its wasm's preload and the manifest are in the page inert (`<script
+//   type=module-after-paint src=…>` and `<link rel=preload-after-paint>`,
+//   written by xtask/tools/post-build.mjs, and `<link
 //   rel=manifest-after-paint>`), and are put to work after its first
 //   contentful paint (ARCHITECTURE.md: the first paint).
 (function () {
@@ -104,13 +105,19 @@
     setTimeout(go, 5000);
   };
   afterPaint(function () {
-    document.querySelectorAll('script[type=module-after-paint],link[rel=manifest-after-paint]').forEach(function (el) {
-      if (el.localName === 'link') return (el.rel = 'manifest');
-      var script = document.createElement('script');
-      script.type = 'module';
-      script.src = el.src;
-      el.replaceWith(script);
-    });
+    var link = function (from, to) {
+      var el = document.querySelector('link[rel=' + from + ']');
+      if (el) el.rel = to;
+    };
+    link('manifest-after-paint', 'manifest');
+    // A page without the app (a corpus site's list) keeps the preload inert.
+    var app = document.querySelector('script[type=module-after-paint]');
+    if (!app) return;
+    link('preload-after-paint', 'preload');
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.src = app.src;
+    app.replaceWith(script);
   });
 
   ['click', 'input', 'change'].forEach(function (type) {
