@@ -31,7 +31,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { brotliOf, wantsBrotli } from './compress.mjs';
+import { brotliOf, precompress, wantsBrotli } from './compress.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../..');
@@ -99,7 +99,7 @@ function strictCsp() {
  * whose Accept-Encoding has `br` gets brotli (quality 11) of every file but
  * the already-compressed images and fonts (compress.mjs), with
  * Content-Encoding, Vary and the compressed Content-Length; each file is
- * compressed once (per modification time).
+ * compressed once (per modification time), before the server answers.
  * Resolves to { url, close(), requests, log } where requests lists every path
  * asked for, and log the same as { path, at } (`at`: performance.now() when it arrived).
  */
@@ -108,6 +108,7 @@ export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = fa
     throw new Error(`${root}/index.html not found: run \`cargo xtask dist\` first`);
   }
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must be /…/: ${prefix}`);
+  if (brotli) precompress(root);
   const requests = [];
   const log = [];
   const server = http.createServer((req, res) => {
