@@ -18,6 +18,8 @@ pub mod passages;
 pub mod query;
 pub mod scan;
 pub mod search;
+pub mod session;
 pub mod site;
 pub mod speakers;
 pub mod terms;
+pub mod view;
