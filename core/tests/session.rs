@@ -217,13 +217,18 @@ fn hits_show_their_transcript_passage_and_match() {
             .collect();
         assert!(marked == "扶贫" || marked == "扶貧", "{marked}");
         assert!(!h.card.title.is_empty());
-        let link = h.link("扶贫 -a");
+        let link = h.link();
+        let written = h.written_match().unwrap();
+        assert_eq!(written, marked);
         assert!(
-            link.starts_with(&h.card.url)
-                && link.contains("?q=%E6%89%B6%E8%B4%AB%20-a#")
-                && link.ends_with(&h.passage.block),
+            link.starts_with(&format!("{}?q=%E6%89%B6%E8%B4", h.card.url))
+                && link.ends_with(&format!("#{}", h.passage.block)),
             "{link}"
         );
+        let pieces = h.pieces();
+        assert!(pieces.contains(&(marked.clone(), true)), "{pieces:?}");
+        let whole: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(whole.contains(&h.excerpt.text), "{whole}");
     }
     // What the URL holds gives the same filters.
     let v = view::View::parse("q=%E6%89%B6%E8%B4%AB&role=official");

@@ -41,6 +41,9 @@ pub struct Shell {
     body_start: String,
     /// The site's own stylesheet, inlined after the app's.
     site_css: &'static str,
+    /// The panels' module's files (`<meta name="shilu-panels">`), for
+    /// the search page, which starts that module.
+    panels_meta: String,
 }
 
 /// The site's stylesheet (style/site.css).
@@ -105,6 +108,10 @@ impl Shell {
                 "<link rel=\"canonical\"",
             ],
         );
+        let panels_meta = head
+            .find("<meta name=\"shilu-panels\"")
+            .map(|at| head[at..tag_end(&head, at)].to_string())
+            .unwrap_or_default();
         let static_head = drop_tags(
             &drop_elements(&head, "<script type=module", "</script>"),
             &["<meta name=\"shilu-panels\""],
@@ -115,6 +122,7 @@ impl Shell {
             static_head,
             body_start: body_start.to_string(),
             site_css: SITE_CSS,
+            panels_meta,
         })
     }
 
@@ -183,8 +191,22 @@ impl Shell {
     /// A page without the app (a list, a speaker) at a folder `depth`
     /// levels below the root.
     pub fn page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
+        self.page_of(depth, head, body, false)
+    }
+
+    /// A page without the app that starts the panels' module (the search
+    /// page): its head names the module's files.
+    pub fn panels_page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
+        self.page_of(depth, head, body, true)
+    }
+
+    fn page_of(&self, depth: usize, head: &Head<'_>, body: &str, panels: bool) -> String {
         let up = "../".repeat(depth);
         let mut out = self.head_html(&up, head, false);
+        if panels {
+            let at = out.rfind("</head>").unwrap_or(out.len());
+            out.insert_str(at, &climb(&self.panels_meta, &up));
+        }
         out.push_str("<body class=\"site\">");
         out.push_str(body);
         out.push_str("</body></html>");

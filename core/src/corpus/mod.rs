@@ -22,4 +22,5 @@ pub mod session;
 pub mod site;
 pub mod speakers;
 pub mod terms;
+pub mod trends;
 pub mod view;
