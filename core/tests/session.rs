@@ -293,3 +293,19 @@ fn bytes_other_than_asked_are_an_error_not_a_panic() {
     let e = now(Remote::open(old)).err().unwrap();
     assert!(e.to_string().contains("build the site again"), "{e}");
 }
+
+#[test]
+fn neighbouring_transcripts_records_are_read_in_one_range_each() {
+    let mut s = session("的", Filters::default(), Sort::Date);
+    let docs = now(s.found()).unwrap().docs();
+    s.index.take_fetches();
+    now(s.read_records(docs.iter().copied())).unwrap();
+    let fetches = s.index.take_fetches();
+    let rec = fetches.iter().filter(|f| f.path.starts_with("rec/")).count();
+    assert!(docs.len() > 10 && rec * 3 < docs.len(), "{rec} reads of rec for {} transcripts", docs.len());
+    // The same records as read one by one.
+    for d in docs {
+        let at = now(s.index.doc(d)).unwrap();
+        assert_eq!(now(s.index.record(&at)).unwrap(), s.records[&d]);
+    }
+}

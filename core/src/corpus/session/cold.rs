@@ -126,15 +126,32 @@ impl<S: Source> Session<S> {
         Ok(at)
     }
 
-    /// Reads the records of `docs` not yet read.
+    /// Reads the records of `docs` not yet read: transcripts next to each
+    /// other in one range of `cidx` and one of `rec` (a common word's
+    /// transcripts are most of them: a few requests, not two each).
     pub async fn read_records(
         &mut self,
         docs: impl IntoIterator<Item = u32>,
     ) -> Result<(), SourceError> {
-        for d in docs {
-            if !self.records.contains_key(&d) {
-                let at = self.at(d).await?;
-                let r = self.index.record(&at).await?;
+        let mut want: Vec<u32> = docs
+            .into_iter()
+            .filter(|d| !self.records.contains_key(d))
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        let unplaced: Vec<u32> = want
+            .iter()
+            .copied()
+            .filter(|d| !self.at.contains_key(d))
+            .collect();
+        for run in runs(&unplaced) {
+            for (d, at) in run.clone().zip(self.index.docs(run).await?) {
+                self.at.insert(d, at);
+            }
+        }
+        for run in runs(&want) {
+            let ats: Vec<DocAt> = run.clone().map(|d| self.at[&d].clone()).collect();
+            for (d, r) in run.zip(self.index.records(&ats).await?) {
                 self.records.insert(d, r);
             }
         }
@@ -264,6 +281,18 @@ impl<S: Source> Session<S> {
     }
 }
 
+/// Runs of consecutive numbers in `sorted`, each as an inclusive range.
+fn runs(sorted: &[u32]) -> Vec<std::ops::RangeInclusive<u32>> {
+    let mut out: Vec<std::ops::RangeInclusive<u32>> = Vec::new();
+    for &d in sorted {
+        match out.last_mut() {
+            Some(r) if *r.end() + 1 == d => *r = *r.start()..=d,
+            _ => out.push(d..=d),
+        }
+    }
+    out
+}
+
 /// Newest transcript first, each in reading order.
 fn newest_first(found: Found) -> Vec<(PassageId, Vec<Span>)> {
     let mut ps: Vec<_> = found.passages.into_iter().collect();
@@ -279,4 +308,13 @@ pub fn docs_of(passages: &[(PassageId, Vec<Span>)]) -> Vec<u32> {
         .map(|((d, _), _)| *d)
         .filter(|d| seen.insert(*d))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runs_of_consecutive_transcripts() {
+        assert_eq!(super::runs(&[1, 2, 3, 7, 9, 10]), vec![1..=3, 7..=7, 9..=10]);
+        assert!(super::runs(&[]).is_empty());
+    }
 }

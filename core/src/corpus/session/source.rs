@@ -1,7 +1,7 @@
 //! Where an index's bytes come from, and the index read through it.
 
 use super::super::catalog::Record;
-use super::super::folder::{passage_range, u64s, Card, DocAt, Fetch, PassageText};
+use super::super::folder::{passage_range, u64s, Card, DocAt, Fetch, PassageText, DOC_ENTRY};
 use super::super::index::dir::{self, KeyTable, Page};
 use super::super::index::{Block, Meta, FORMAT};
 use std::cell::RefCell;
@@ -172,6 +172,45 @@ impl<S: Source> Remote<S> {
             return Err(damaged("cidx", "damaged index: no such transcript"));
         }
         DocAt::read(&self.range("cidx", DocAt::range(doc)).await?).map_err(|e| damaged("cidx", e))
+    }
+
+    /// Where transcripts `run` are, from one range of `cidx`.
+    pub async fn docs(&self, run: std::ops::RangeInclusive<u32>) -> Result<Vec<DocAt>, SourceError> {
+        let (a, b) = (*run.start(), *run.end());
+        if a > b || b >= self.meta.docs {
+            return Err(damaged("cidx", "damaged index: no such transcript"));
+        }
+        let entry = DOC_ENTRY as usize;
+        let bytes = self
+            .range("cidx", DocAt::range(a).start..DocAt::range(b).end)
+            .await?;
+        (0..=(b - a) as usize)
+            .map(|i| {
+                let e = bytes
+                    .get(i * entry..i * entry + 2 * entry)
+                    .ok_or_else(|| damaged("cidx", "damaged index: an entry is cut short"))?;
+                DocAt::read(e).map_err(|e| damaged("cidx", e))
+            })
+            .collect()
+    }
+
+    /// The records of transcripts next to each other (`ats` in order),
+    /// from one range of `rec`.
+    pub async fn records(&self, ats: &[DocAt]) -> Result<Vec<Record>, SourceError> {
+        let (Some(first), Some(last)) = (ats.first(), ats.last()) else {
+            return Ok(Vec::new());
+        };
+        let (start, end) = (first.record.start, last.record.end);
+        if ats.windows(2).any(|w| w[0].record.end != w[1].record.start) || start > end {
+            return Err(damaged("rec", "damaged index: records out of order"));
+        }
+        let bytes = self.range("rec", start..end).await?;
+        ats.iter()
+            .map(|at| {
+                let s = &bytes[(at.record.start - start) as usize..(at.record.end - start) as usize];
+                serde_json::from_slice(s).map_err(|e| damaged("rec", e))
+            })
+            .collect()
     }
 
     async fn json<T: serde::de::DeserializeOwned>(
