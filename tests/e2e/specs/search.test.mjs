@@ -200,6 +200,29 @@ test('search without JavaScript: the site bar leads to the page, which says sear
     assert.ok(await page.getByText(/Search needs JavaScript/).isVisible());
   }, on('/', '', { javaScript: false })));
 
+test("search under the site's service worker: byte ranges pass through it, and the whole files it keeps are whole", () =>
+  withPage(async (page, ctx) => {
+    // A transcript page registers the site's worker (web/site-sw.js).
+    const first = JSON.parse(execFileSync(BIN, ['search', SITE, '政府', '--json'], { encoding: 'utf8' })).first[0];
+    await page.goto(ctx.base + first.url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.goto(`${ctx.base}search/?q=${encodeURIComponent('数位')}`);
+    assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the worker controls the page');
+    await same(page, cli('数位'), 'through the worker');
+    await box(page).fill('扶贫');
+    await box(page).press('Enter');
+    await same(page, cli('扶贫'), 'a second query');
+    // The worker keeps whole responses only (a cache cannot hold a 206).
+    const kept = await page.evaluate(async () => {
+      const c = await caches.open('shilu-site');
+      const out = [];
+      for (const req of await c.keys()) out.push([new URL(req.url).pathname, (await c.match(req)).status]);
+      return out;
+    });
+    assert.ok(kept.some(([p]) => p.endsWith('/index/keys.bin')), JSON.stringify(kept));
+    assert.ok(kept.every(([, status]) => status === 200), JSON.stringify(kept));
+  }, on('/')));
+
 test('the test server answers a byte range with 206, as static hosts do', async () => {
   const srv = await serveDist({ root: SITE });
   try {
