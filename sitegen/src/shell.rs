@@ -191,22 +191,42 @@ impl Shell {
     /// A page without the app (a list, a speaker) at a folder `depth`
     /// levels below the root.
     pub fn page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
-        self.page_of(depth, head, body, false)
+        self.page_of(depth, head, body, "")
     }
 
     /// A page without the app that starts the panels' module (the search
-    /// page): its head names the module's files.
-    pub fn panels_page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
-        self.page_of(depth, head, body, true)
+    /// page): its head names the module's files, and asks for the
+    /// module's script and wasm and for `data` (files from the root the
+    /// page reads first) at once, before its loader runs: one round trip,
+    /// not a chain of them.
+    pub fn panels_page(&self, depth: usize, head: &Head<'_>, body: &str, data: &[&str]) -> String {
+        let up = "../".repeat(depth);
+        let mut extra = climb(&self.panels_meta, &up);
+        let files: Vec<&str> = self
+            .panels_meta
+            .split("content=\"")
+            .nth(1)
+            .and_then(|c| c.split('"').next())
+            .map(|c| c.split(' ').collect())
+            .unwrap_or_default();
+        if let [script, wasm, ..] = files.as_slice() {
+            extra.push_str(&format!(
+                "<link rel=\"modulepreload\" href=\"{up}{script}\"><link rel=\"preload\" as=\"fetch\" crossorigin href=\"{up}{wasm}\">"
+            ));
+        }
+        for d in data {
+            extra.push_str(&format!(
+                "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"{up}{d}\">"
+            ));
+        }
+        self.page_of(depth, head, body, &extra)
     }
 
-    fn page_of(&self, depth: usize, head: &Head<'_>, body: &str, panels: bool) -> String {
+    fn page_of(&self, depth: usize, head: &Head<'_>, body: &str, extra_head: &str) -> String {
         let up = "../".repeat(depth);
         let mut out = self.head_html(&up, head, false);
-        if panels {
-            let at = out.rfind("</head>").unwrap_or(out.len());
-            out.insert_str(at, &climb(&self.panels_meta, &up));
-        }
+        let at = out.rfind("</head>").unwrap_or(out.len());
+        out.insert_str(at, extra_head);
         out.push_str("<body class=\"site\">");
         out.push_str(body);
         out.push_str("</body></html>");
