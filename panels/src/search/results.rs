@@ -47,16 +47,15 @@ pub struct TranscriptItem {
 }
 
 impl TranscriptItem {
-    /// `t`, whose record is `r`, as shown on the page at `here`; its
-    /// link carries the query (`?q=`) for the reader to highlight.
-    pub fn of(t: &TranscriptHits, r: &Record, here: &str, q: Option<&str>) -> TranscriptItem {
-        let q = q
-            .map(|q| format!("?q={}", shilu_core::corpus::view::query_component(q)))
-            .unwrap_or_default();
+    /// `t`, whose record is `r`, as shown on the page at `here`. Its link
+    /// is the transcript's page alone: the reader's own search matches
+    /// text as written, so the query (in the other script, say) might
+    /// find nothing there; each passage's link carries its match.
+    pub fn of(t: &TranscriptHits, r: &Record, here: &str) -> TranscriptItem {
         TranscriptItem {
             title: r.title.clone(),
             date: r.date.clone(),
-            href: format!("{}{q}", link(here, &r.url)),
+            href: link(here, &r.url),
             passages: t.passages,
             hits: t.hits,
         }

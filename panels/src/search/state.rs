@@ -193,7 +193,6 @@ async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> R
     let q = query::parse(&v.q).map_err(|e| query_error(&e))?;
     let filters = v.filters().map_err(|e| e.to_string())?;
     let index = driver.index().await.map_err(failed)?;
-    let first_term = q.required().next().map(|t| t.written.clone());
     let mut s = Session::new(index, q, filters, v.sort);
     let stale = || driver.generation.get() != generation;
     let first = s.first(PAGE).await.map_err(failed)?;
@@ -221,7 +220,7 @@ async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> R
             .iter()
             .filter_map(|t| {
                 let r = s.records.get(&t.doc)?;
-                Some(TranscriptItem::of(t, r, &here, first_term.as_deref()))
+                Some(TranscriptItem::of(t, r, &here))
             })
             .collect(),
     );
