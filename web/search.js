@@ -31,9 +31,22 @@ function query() {
   return params.toString();
 }
 
+// Asked for at once, side by side, rather than each after the one before:
+// the module's wasm, and the index's meta and key table, which every query
+// reads first (the page has them from its preload cache).
+function preload(href) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  document.head.append(link);
+}
+
 async function start() {
   const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
   const [script, wasm] = listed?.length === 4 ? listed : [at('../panels/shilu-panels.js')];
+  for (const f of [wasm && at(wasm), new URL('index/meta.json', root).href, new URL('index/keys.bin', root).href]) if (f) preload(f);
   const m = await import(at(script));
   await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
   const page = new m.SearchPage(new URL('index/', root).href, 'search/', results);

@@ -27,7 +27,5 @@ pub fn write(title: &str, shell: &Shell, w: &Writer) -> Result<(), BuildError> {
         title: &page_title,
         share: Share::Page(&description),
     };
-    // What every query reads first: the index's meta and key table.
-    let data = ["index/meta.json", "index/keys.bin"];
-    w.page(URL, &shell.panels_page(depth(URL), &head, &body, &data))
+    w.page(URL, &shell.panels_page(depth(URL), &head, &body))
 }

@@ -195,31 +195,12 @@ impl Shell {
     }
 
     /// A page without the app that starts the panels' module (the search
-    /// page): its head names the module's files, and asks for the
-    /// module's script and wasm and for `data` (files from the root the
-    /// page reads first) at once, before its loader runs: one round trip,
-    /// not a chain of them.
-    pub fn panels_page(&self, depth: usize, head: &Head<'_>, body: &str, data: &[&str]) -> String {
+    /// page): its head names the module's files. (Not preloaded here: a
+    /// reader without JavaScript would fetch them for nothing; the page's
+    /// loader asks for them at once.)
+    pub fn panels_page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
         let up = "../".repeat(depth);
-        let mut extra = climb(&self.panels_meta, &up);
-        let files: Vec<&str> = self
-            .panels_meta
-            .split("content=\"")
-            .nth(1)
-            .and_then(|c| c.split('"').next())
-            .map(|c| c.split(' ').collect())
-            .unwrap_or_default();
-        if let [script, wasm, ..] = files.as_slice() {
-            extra.push_str(&format!(
-                "<link rel=\"modulepreload\" href=\"{up}{script}\"><link rel=\"preload\" as=\"fetch\" crossorigin href=\"{up}{wasm}\">"
-            ));
-        }
-        for d in data {
-            extra.push_str(&format!(
-                "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"{up}{d}\">"
-            ));
-        }
-        self.page_of(depth, head, body, &extra)
+        self.page_of(depth, head, body, &climb(&self.panels_meta, &up))
     }
 
     fn page_of(&self, depth: usize, head: &Head<'_>, body: &str, extra_head: &str) -> String {

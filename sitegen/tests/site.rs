@@ -217,14 +217,6 @@ fn every_link_of_every_page_leads_to_a_file_and_every_turn_link_to_the_turn() {
             let Some((file, fragment)) = target(page, &link) else {
                 continue;
             };
-            // The search page asks for the panels' module, which the
-            // fixture's page names but does not hold (its wasm is 1 MB):
-            // the e2e tier's search tests load it from the real dist.
-            let module = file.starts_with(site().out.join("panels"))
-                && !assets().join(file.strip_prefix(&site().out).unwrap()).exists();
-            if module {
-                continue;
-            }
             assert!(
                 file.is_file(),
                 "{} links to {link}, which is not there ({})",
