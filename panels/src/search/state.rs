@@ -123,6 +123,9 @@ fn failed(e: SourceError) -> String {
     format!("无法读取索引 · The index could not be read: {e}")
 }
 
+/// A finished query's session and every result, for "more".
+type Finished = (Session<Fetched>, Vec<(PassageId, Vec<Span>)>);
+
 /// The query that runs, and what it has read.
 pub struct Driver {
     base: String,
@@ -131,7 +134,7 @@ pub struct Driver {
     /// Bumped by each new query: an older one's answers are dropped.
     generation: Cell<u64>,
     /// The last query's session and every result, for "more".
-    session: RefCell<Option<(Session<Fetched>, Vec<(PassageId, Vec<Span>)>)>>,
+    session: RefCell<Option<Finished>>,
 }
 
 impl Driver {
