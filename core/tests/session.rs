@@ -258,7 +258,11 @@ fn a_source_that_waits_is_awaited() {
             Filters::default(),
             Sort::Date,
         );
-        s.first(3).await.unwrap().passages.len()
+        let first = s.first(3).await.unwrap();
+        // Its cards and passages, read side by side, each waiting.
+        let hits = s.hits(&first.passages).await.unwrap();
+        assert!(hits.iter().all(|h| !h.card.title.is_empty() && !h.excerpt.marks.is_empty()));
+        hits.len()
     });
     let mut cx = Context::from_waker(std::task::Waker::noop());
     let n = loop {

@@ -158,6 +158,27 @@ impl<S: Source> Session<S> {
         Ok(())
     }
 
+    pub(super) fn has_at(&self, d: u32) -> bool {
+        self.at.contains_key(&d)
+    }
+
+    pub(super) fn put_at(&mut self, d: u32, at: DocAt) {
+        self.at.insert(d, at);
+    }
+
+    /// Where transcript `d` is, once [`Session::has_at`].
+    pub(super) fn at_of(&self, d: u32) -> DocAt {
+        self.at[&d].clone()
+    }
+
+    pub(super) fn has_card(&self, d: u32) -> bool {
+        self.cards.contains_key(&d)
+    }
+
+    pub(super) fn put_card(&mut self, d: u32, c: Card) {
+        self.cards.insert(d, c);
+    }
+
     /// Transcript `d`'s card, read once.
     pub async fn card(&mut self, d: u32) -> Result<Card, SourceError> {
         if let Some(c) = self.cards.get(&d) {

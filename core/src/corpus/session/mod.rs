@@ -11,11 +11,13 @@
 //!   posting blocks first), then every result on demand ([`Session`]);
 //! - [`shown`]: what a result shows (its transcript's card, its passage,
 //!   the excerpt), read for the passages on screen;
-//! - [`files`]: the native source, an index folder.
+//! - [`files`]: the native source, an index folder; [`join`], reads
+//!   awaited side by side.
 
 pub mod cold;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
+pub mod join;
 pub mod shown;
 pub mod source;
 
