@@ -468,3 +468,35 @@ fn a_speaker_of_several_transcripts_has_distinctive_terms_from_their_own_words()
     }
     assert!(with_terms > 0, "some speaker has terms");
 }
+
+#[test]
+fn every_page_has_the_search_box_and_the_search_page_starts_the_panels_module() {
+    let out = &site().out;
+    for page in all_pages() {
+        let html = std::fs::read_to_string(&page).unwrap();
+        let rel = page.strip_prefix(out).unwrap();
+        let up = "../".repeat(rel.components().count() - 1);
+        assert!(
+            html.contains(&format!("action=\"{up}search/\"")) && html.contains("name=\"q\""),
+            "{} has no search box leading to search/",
+            page.display()
+        );
+    }
+    let search = std::fs::read_to_string(out.join("search/index.html")).unwrap();
+    // The loader, named after its content, from the root; the panels'
+    // files it starts, climbed from search/.
+    let loader = search
+        .split("<script type=\"module\" src=\"../")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the loader's script");
+    assert!(loader.starts_with("search-") && out.join(loader).is_file(), "{loader}");
+    let fixture = std::fs::read_to_string(assets().join("index.html")).unwrap();
+    if fixture.contains("name=\"shilu-panels\"") {
+        assert!(search.contains("<meta name=\"shilu-panels\" content=\"../panels/"));
+    }
+    assert!(search.contains("<noscript>") && search.contains("Search needs JavaScript"));
+    for field in ["q", "speaker", "role", "organiser", "from", "to", "sort", "by"] {
+        assert!(search.contains(&format!("name=\"{field}\"")), "{field}");
+    }
+}
