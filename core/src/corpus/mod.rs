@@ -18,6 +18,7 @@ pub mod passages;
 pub mod query;
 pub mod scan;
 pub mod search;
+pub mod shelf;
 pub mod site;
 pub mod speakers;
 pub mod terms;
