@@ -1,7 +1,12 @@
-//! The transcripts this browser keeps: one IndexedDB object store
-//! (database `shilu`, store `transcripts`), through `rexie`. A record is the
-//! decoded text, the file name it came from (none for pasted text) and when
-//! it was kept, under its content key (`shilu_core::library::content_key`).
+//! The transcripts this browser keeps: IndexedDB (database `shilu`),
+//! through `rexie`, two object stores under the content key
+//! (`shilu_core::library::content_key`):
+//! - `transcripts`: the decoded text, the file name it came from (none
+//!   for pasted text) and when it was kept;
+//! - `parts` (since version 2): what library search reads of it
+//!   (`shilu_core::corpus::shelf::Part`, as stored), computed by the
+//!   worker that opened it. Version 1's transcripts are kept as they are
+//!   by the upgrade; their parts are computed when search first needs them.
 //!
 //! Every call opens the database afresh and says whether it worked: where
 //! storage is full, blocked (private windows) or failing, the caller tells
@@ -13,6 +18,7 @@ use wasm_bindgen::JsValue;
 
 const DB: &str = "shilu";
 const STORE: &str = "transcripts";
+const PARTS: &str = "parts";
 
 /// A kept transcript.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,19 +43,51 @@ impl From<rexie::Error> for Failed {
 
 async fn open() -> Result<Rexie, Failed> {
     Ok(Rexie::builder(DB)
-        .version(1)
+        .version(2)
         .add_object_store(ObjectStore::new(STORE).key_path("key"))
+        .add_object_store(ObjectStore::new(PARTS).key_path("key"))
         .build()
         .await?)
 }
 
-/// Keeps `kept` (replacing a record of the same key).
-pub async fn put(kept: &Kept) -> Result<(), Failed> {
+/// Keeps `kept` and its search part `part` (as stored), replacing records
+/// of the same key, together or not at all.
+pub async fn put(kept: &Kept, part: &str) -> Result<(), Failed> {
     let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
+    let tx = db.transaction(&[STORE, PARTS], TransactionMode::ReadWrite)?;
     tx.store(STORE)?.put(&to_js(kept), None).await?;
+    tx.store(PARTS)?.put(&part_js(&kept.key, part), None).await?;
     tx.done().await?;
     Ok(())
+}
+
+/// Keeps the search part of a transcript already kept.
+pub async fn put_part(key: &str, part: &str) -> Result<(), Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[PARTS], TransactionMode::ReadWrite)?;
+    tx.store(PARTS)?.put(&part_js(key, part), None).await?;
+    tx.done().await?;
+    Ok(())
+}
+
+/// The keys of every kept transcript.
+pub async fn keys() -> Result<Vec<String>, Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly)?;
+    let keys = tx.store(STORE)?.get_all_keys(None, None).await?;
+    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// Every kept search part, `(key, part as stored)`.
+pub async fn parts() -> Result<Vec<(String, String)>, Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[PARTS], TransactionMode::ReadOnly)?;
+    let values = tx.store(PARTS)?.get_all(None, None).await?;
+    let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok()?.as_string();
+    Ok(values
+        .iter()
+        .filter_map(|v| Some((field(v, "key")?, field(v, "part")?)))
+        .collect())
 }
 
 /// The transcript kept under `key`, if any.
@@ -73,10 +111,18 @@ pub async fn all() -> Result<Vec<Kept>, Failed> {
 /// Forgets the transcript kept under `key`.
 pub async fn remove(key: &str) -> Result<(), Failed> {
     let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
+    let tx = db.transaction(&[STORE, PARTS], TransactionMode::ReadWrite)?;
     tx.store(STORE)?.delete(JsValue::from_str(key)).await?;
+    tx.store(PARTS)?.delete(JsValue::from_str(key)).await?;
     tx.done().await?;
     Ok(())
+}
+
+fn part_js(key: &str, part: &str) -> JsValue {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"key".into(), &key.into());
+    let _ = Reflect::set(&o, &"part".into(), &part.into());
+    o.into()
 }
 
 fn to_js(kept: &Kept) -> JsValue {
