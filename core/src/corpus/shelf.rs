@@ -26,7 +26,22 @@ pub struct Part {
     pub title: String,
     /// The conference's date (`2017-10-12`), when known.
     pub date: Option<String>,
+    /// Who speaks, in order of first appearance.
+    #[serde(default)]
+    pub speakers: Vec<String>,
     pub passages: Vec<Kept>,
+}
+
+impl Part {
+    /// The library's line for the transcript (as
+    /// [`crate::library::summary`] makes it from the document).
+    pub fn summary(&self) -> crate::library::Summary {
+        crate::library::Summary {
+            title: self.title.clone(),
+            date: self.date.as_deref().map(chinese_date),
+            speakers: self.speakers.clone(),
+        }
+    }
 }
 
 /// One passage of a [`Part`].
@@ -55,6 +70,7 @@ pub fn part(doc: &Document, name: Option<&str>) -> Part {
     Part {
         title: summary.title,
         date: doc.meta.date.clone(),
+        speakers: summary.speakers,
         passages: passages::of(doc)
             .into_iter()
             .map(|p| Kept {
@@ -232,6 +248,9 @@ mod tests {
         assert_eq!(wang.speaker.as_deref(), Some("王明"));
         assert!(wang.folded.contains("春耕现场会"));
         assert_eq!(read(&write(p)), Ok(p.clone()));
+        let doc = crate::structure(SPRING, Some("x.txt"));
+        assert_eq!(p.summary(), crate::library::summary(&doc, Some("x.txt")));
+        assert_eq!(p.speakers, ["主持人", "王明"]);
         assert!(read("{\"title\":1}").is_err());
     }
 

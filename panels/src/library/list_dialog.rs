@@ -20,17 +20,22 @@ struct Entry {
     summary: Summary,
 }
 
+/// A kept transcript's line as kept beside it; parsed only for records
+/// older than that (and the seed).
 fn entry(kept: Option<Kept>, seed: &str) -> Entry {
     let (text, name) = match &kept {
         Some(k) => (k.text.as_str(), k.name.as_deref()),
         None => (seed, None),
     };
-    let doc = shilu_core::structure(text, name);
+    let summary = kept
+        .as_ref()
+        .and_then(|k| k.summary.clone())
+        .unwrap_or_else(|| summary(&shilu_core::structure(text, name), name));
     Entry {
         key: kept
             .as_ref()
             .map_or_else(|| content_key(seed), |k| k.key.clone()),
-        summary: summary(&doc, name),
+        summary,
         kept,
     }
 }

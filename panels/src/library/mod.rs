@@ -184,6 +184,7 @@ impl Shelf {
         // In a task of its own: handing a long text to storage takes a while.
         let keep = async move {
             let kept = Kept {
+                summary: summary_of(&p.part),
                 key: p.key,
                 name,
                 text: p.text,
@@ -271,6 +272,7 @@ impl Shelf {
                 match prepared {
                     Ok(p) => {
                         let record = Kept {
+                            summary: summary_of(&p.part),
                             key: p.key,
                             name: Some(f.name().to_string()),
                             text: p.text,
@@ -415,6 +417,13 @@ impl Shelf {
             shelf.refresh();
         });
     }
+}
+
+/// The list's line of a transcript, from its search part as stored.
+fn summary_of(part: &str) -> Option<shilu_core::library::Summary> {
+    shilu_core::corpus::shelf::read(part)
+        .ok()
+        .map(|p| p.summary())
 }
 
 /// Everything the library shows: the alert region and the two dialogs

@@ -21,6 +21,9 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 /// Results shown at first, and added by each "more".
 const PAGE: usize = 20;
 
+/// Parts read from storage in one task.
+const BATCH: u32 = 8;
+
 /// The kept transcripts as search reads them: `(key, part)`.
 type Parts = Rc<Vec<(String, Part)>>;
 
@@ -142,22 +145,27 @@ async fn pause() {
     let _ = JsFuture::from(p).await;
 }
 
-/// Every kept transcript's search part, read from storage a few at a
-/// time; the parts missing (transcripts kept before search existed) are
+/// Every kept transcript's search part, read from storage [`BATCH`] at a
+/// time, each batch in a task of its own; the parts missing (transcripts kept before search existed) are
 /// made in a worker and kept.
 async fn load(s: Search, shelf: Option<Shelf>) -> Result<Parts, store::Failed> {
-    let stored = store::parts().await?;
     let keys = store::keys().await?;
     let mut parts = Vec::with_capacity(keys.len());
-    for (i, (key, part)) in stored.iter().enumerate() {
-        if i % 16 == 15 {
-            pause().await;
+    let mut after: Option<String> = None;
+    loop {
+        let batch = store::parts(after.as_deref(), BATCH).await?;
+        let Some((last, _)) = batch.last() else {
+            break;
+        };
+        after = Some(last.clone());
+        for (key, part) in batch {
+            match shelf::read(&part) {
+                Ok(part) if keys.contains(&key) => parts.push((key, part)),
+                Ok(_) => {}
+                Err(e) => leptos::logging::warn!("shilu: a search part did not read: {e}"),
+            }
         }
-        match shelf::read(part) {
-            Ok(part) if keys.contains(key) => parts.push((key.clone(), part)),
-            Ok(_) => {}
-            Err(e) => leptos::logging::warn!("shilu: a search part did not read: {e}"),
-        }
+        pause().await;
     }
     let missing: Vec<&String> = keys
         .iter()

@@ -2,7 +2,8 @@
 //! through `rexie`, two object stores under the content key
 //! (`shilu_core::library::content_key`):
 //! - `transcripts`: the decoded text, the file name it came from (none
-//!   for pasted text) and when it was kept;
+//!   for pasted text), when it was kept, and (since version 2) its line in
+//!   the list (`title`, `date`, `speakers`);
 //! - `parts` (since version 2): what library search reads of it
 //!   (`shilu_core::corpus::shelf::Part`, as stored), computed by the
 //!   worker that opened it. Version 1's transcripts are kept as they are
@@ -12,7 +13,8 @@
 //! storage is full, blocked (private windows) or failing, the caller tells
 //! the reader, and what is on screen stays.
 
-use js_sys::{Object, Reflect};
+use js_sys::{Array, Object, Reflect};
+use shilu_core::library::Summary;
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 
@@ -29,6 +31,9 @@ pub struct Kept {
     pub text: String,
     /// When it was kept (ms since the epoch): the list shows the latest first.
     pub saved: f64,
+    /// Its line in the list (title, date, speakers), kept beside it since
+    /// version 2 so that listing parses nothing; `None` for older records.
+    pub summary: Option<Summary>,
 }
 
 /// Storage did not work; the reason is for the console only.
@@ -78,11 +83,20 @@ pub async fn keys() -> Result<Vec<String>, Failed> {
     Ok(keys.iter().filter_map(|k| k.as_string()).collect())
 }
 
-/// Every kept search part, `(key, part as stored)`.
-pub async fn parts() -> Result<Vec<(String, String)>, Failed> {
+/// Up to `n` kept search parts, `(key, part as stored)`, in key order
+/// from after the key `after` (from the first: `None`): read a batch at a
+/// time, so that no one task takes them all in.
+pub async fn parts(after: Option<&str>, n: u32) -> Result<Vec<(String, String)>, Failed> {
     let db = open().await?;
     let tx = db.transaction(&[PARTS], TransactionMode::ReadOnly)?;
-    let values = tx.store(PARTS)?.get_all(None, None).await?;
+    let range = match after {
+        Some(k) => Some(
+            rexie::KeyRange::lower_bound(&JsValue::from_str(k), Some(true))
+                .map_err(|e| Failed(e.to_string()))?,
+        ),
+        None => None,
+    };
+    let values = tx.store(PARTS)?.get_all(range, Some(n)).await?;
     let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok()?.as_string();
     Ok(values
         .iter()
@@ -139,6 +153,12 @@ fn to_js(kept: &Kept) -> JsValue {
     );
     set("text", JsValue::from_str(&kept.text));
     set("saved", JsValue::from_f64(kept.saved));
+    if let Some(s) = &kept.summary {
+        set("title", JsValue::from_str(&s.title));
+        set("date", s.date.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+        let speakers: Array = s.speakers.iter().map(|n| JsValue::from_str(n)).collect();
+        set("speakers", speakers.into());
+    }
     o.into()
 }
 
@@ -149,5 +169,13 @@ fn from_js(v: &JsValue) -> Option<Kept> {
         name: get("name").and_then(|n| n.as_string()),
         text: get("text")?.as_string()?,
         saved: get("saved").and_then(|s| s.as_f64()).unwrap_or(0.0),
+        summary: get("title").and_then(|t| t.as_string()).map(|title| Summary {
+            title,
+            date: get("date").and_then(|d| d.as_string()),
+            speakers: get("speakers")
+                .filter(|s| s.is_array())
+                .map(|s| Array::from(&s).iter().filter_map(|n| n.as_string()).collect())
+                .unwrap_or_default(),
+        }),
     })
 }
