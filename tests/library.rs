@@ -39,8 +39,14 @@ async fn keeps_lists_the_latest_first_and_forgets() {
     let first = store::parts(None, 1).await.unwrap();
     let after = store::parts(Some(&first[0].0), 10).await.unwrap();
     let parts: Vec<(String, String)> = first.into_iter().chain(after).collect();
-    assert!(parts.contains(&(a.key.clone(), "part a".into())), "{parts:?}");
-    assert!(parts.contains(&(b.key.clone(), "part b".into())), "{parts:?}");
+    assert!(
+        parts.contains(&(a.key.clone(), "part a".into())),
+        "{parts:?}"
+    );
+    assert!(
+        parts.contains(&(b.key.clone(), "part b".into())),
+        "{parts:?}"
+    );
     let keys: Vec<String> = store::all()
         .await
         .unwrap()
@@ -54,7 +60,10 @@ async fn keeps_lists_the_latest_first_and_forgets() {
     store::remove(&b.key).await.unwrap();
     assert_eq!(store::get(&b.key).await.unwrap(), None);
     let left = store::parts(None, 100).await.unwrap();
-    assert!(!left.iter().any(|(k, _)| *k == a.key || *k == b.key), "the parts go with them");
+    assert!(
+        !left.iter().any(|(k, _)| *k == a.key || *k == b.key),
+        "the parts go with them"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -115,7 +115,15 @@ mod tests {
         for yes in ["a.txt", "B.TXT", "说明.md", "x.markdown", "a.b.txt"] {
             assert!(is_transcript_name(yes), "{yes}");
         }
-        for no in [".txt", ".DS_Store", "._a.txt", "a.pdf", "a.txt.zip", "txt", "a.docx"] {
+        for no in [
+            ".txt",
+            ".DS_Store",
+            "._a.txt",
+            "a.pdf",
+            "a.txt.zip",
+            "txt",
+            "a.docx",
+        ] {
             assert!(!is_transcript_name(no), "{no}");
         }
     }

@@ -25,21 +25,27 @@ pub fn OpeningProgress() -> impl IntoView {
         if let Some((done, all)) = opening.count {
             let said = (t.reading_folder)(done, all);
             let label = said.clone();
-            return Some(view! {
-                <div class="opening-progress" role="progressbar" aria-label=label
-                    aria-valuemin="0" aria-valuemax=all aria-valuenow=done>
-                    <span class="opening-progress__bar" aria-hidden="true"></span>
-                    <span class="opening-progress__label">{said}" · "{name}</span>
-                </div>
-            }.into_any());
+            return Some(
+                view! {
+                    <div class="opening-progress" role="progressbar" aria-label=label
+                        aria-valuemin="0" aria-valuemax=all aria-valuenow=done>
+                        <span class="opening-progress__bar" aria-hidden="true"></span>
+                        <span class="opening-progress__label">{said}" · "{name}</span>
+                    </div>
+                }
+                .into_any(),
+            );
         }
         // No value: how far the worker is is not known, only its stage.
-        Some(view! {
-            <div class="opening-progress" role="progressbar" aria-label=(t.opening)(&name)
-                aria-valuetext=stage>
-                <span class="opening-progress__bar" aria-hidden="true"></span>
-                <span class="opening-progress__label">{(t.opening)(&name)}" · "{stage}</span>
-            </div>
-        }.into_any())
+        Some(
+            view! {
+                <div class="opening-progress" role="progressbar" aria-label=(t.opening)(&name)
+                    aria-valuetext=stage>
+                    <span class="opening-progress__bar" aria-hidden="true"></span>
+                    <span class="opening-progress__label">{(t.opening)(&name)}" · "{stage}</span>
+                </div>
+            }
+            .into_any(),
+        )
     }
 }

@@ -14,8 +14,8 @@
 //! the reader, and what is on screen stays.
 
 use js_sys::{Array, Object, Reflect};
-use shilu_core::library::Summary;
 use rexie::{ObjectStore, Rexie, TransactionMode};
+use shilu_core::library::Summary;
 use wasm_bindgen::JsValue;
 
 const DB: &str = "shilu";
@@ -61,7 +61,9 @@ pub async fn put(kept: &Kept, part: &str) -> Result<(), Failed> {
     let db = open().await?;
     let tx = db.transaction(&[STORE, PARTS], TransactionMode::ReadWrite)?;
     tx.store(STORE)?.put(&to_js(kept), None).await?;
-    tx.store(PARTS)?.put(&part_js(&kept.key, part), None).await?;
+    tx.store(PARTS)?
+        .put(&part_js(&kept.key, part), None)
+        .await?;
     tx.done().await?;
     Ok(())
 }
@@ -155,7 +157,10 @@ fn to_js(kept: &Kept) -> JsValue {
     set("saved", JsValue::from_f64(kept.saved));
     if let Some(s) = &kept.summary {
         set("title", JsValue::from_str(&s.title));
-        set("date", s.date.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+        set(
+            "date",
+            s.date.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
         let speakers: Array = s.speakers.iter().map(|n| JsValue::from_str(n)).collect();
         set("speakers", speakers.into());
     }
@@ -169,13 +174,20 @@ fn from_js(v: &JsValue) -> Option<Kept> {
         name: get("name").and_then(|n| n.as_string()),
         text: get("text")?.as_string()?,
         saved: get("saved").and_then(|s| s.as_f64()).unwrap_or(0.0),
-        summary: get("title").and_then(|t| t.as_string()).map(|title| Summary {
-            title,
-            date: get("date").and_then(|d| d.as_string()),
-            speakers: get("speakers")
-                .filter(|s| s.is_array())
-                .map(|s| Array::from(&s).iter().filter_map(|n| n.as_string()).collect())
-                .unwrap_or_default(),
-        }),
+        summary: get("title")
+            .and_then(|t| t.as_string())
+            .map(|title| Summary {
+                title,
+                date: get("date").and_then(|d| d.as_string()),
+                speakers: get("speakers")
+                    .filter(|s| s.is_array())
+                    .map(|s| {
+                        Array::from(&s)
+                            .iter()
+                            .filter_map(|n| n.as_string())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }),
     })
 }

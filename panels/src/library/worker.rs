@@ -9,8 +9,8 @@
 
 use super::opening::{read_bytes, Refusal};
 use js_sys::Array;
-use shilu_core::decode::{check_text, DecodeError};
 use shilu_core::corpus::shelf;
+use shilu_core::decode::{check_text, DecodeError};
 use shilu_core::library::content_key;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
