@@ -81,7 +81,13 @@ export function library_hooks(seed, wanted, show, failed) {
   };
   const current = () => document.getElementById('library')?.dataset.doc ?? '';
   addEventListener('dragover', (e) => e.preventDefault());
-  addEventListener('drop', (e) => { e.preventDefault(); open(e.dataTransfer?.files); });
+  addEventListener('drop', (e) => {
+    e.preventDefault();
+    // A folder is walked from its entry, which only the drop's own moment gives.
+    const entries = [...(e.dataTransfer?.items ?? [])].map((i) => i.webkitGetAsEntry?.()).filter((x) => x);
+    if (entries.some((x) => x.isDirectory)) use((l) => l.openEntries(entries));
+    else open(e.dataTransfer?.files);
+  });
   addEventListener('change', (e) => {
     if (e.target.dataset?.library === 'files') { open(e.target.files); e.target.value = ''; }
   });

@@ -1,11 +1,12 @@
 //! The reader's library in headless Chromium: IndexedDB keeps, lists and
-//! forgets transcripts; the browser decodes what the core leaves to it
+//! forgets transcripts with their search parts; the browser decodes what the core leaves to it
 //! (GBK, with UTF-16 decoded by the core); pasted text that is no
 //! transcript is refused, and nothing is shown.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use shilu_core::decode::DecodeError;
+use shilu_core::library::Summary;
 use shilu_panels::library::opening::read_bytes;
 use shilu_panels::library::store::{self, Kept};
 use shilu_panels::library::Shelf;
@@ -20,15 +21,32 @@ fn kept(key: &str, saved: f64) -> Kept {
         name: Some(format!("{key}.txt")),
         text: format!("主持人：{key}"),
         saved,
+        summary: Some(Summary {
+            title: format!("{key}.txt"),
+            date: Some("2017年10月12日".into()),
+            speakers: vec!["主持人".into()],
+        }),
     }
 }
 
 #[wasm_bindgen_test]
 async fn keeps_lists_the_latest_first_and_forgets() {
     let (a, b) = (kept("00000000000000aa", 1.0), kept("00000000000000bb", 2.0));
-    store::put(&a).await.unwrap();
-    store::put(&b).await.unwrap();
+    store::put(&a, "part a").await.unwrap();
+    store::put(&b, "part b").await.unwrap();
     assert_eq!(store::get(&a.key).await.unwrap(), Some(a.clone()));
+    // The parts, in key order, a batch at a time.
+    let first = store::parts(None, 1).await.unwrap();
+    let after = store::parts(Some(&first[0].0), 10).await.unwrap();
+    let parts: Vec<(String, String)> = first.into_iter().chain(after).collect();
+    assert!(
+        parts.contains(&(a.key.clone(), "part a".into())),
+        "{parts:?}"
+    );
+    assert!(
+        parts.contains(&(b.key.clone(), "part b".into())),
+        "{parts:?}"
+    );
     let keys: Vec<String> = store::all()
         .await
         .unwrap()
@@ -41,6 +59,11 @@ async fn keeps_lists_the_latest_first_and_forgets() {
     assert_eq!(store::get(&a.key).await.unwrap(), None);
     store::remove(&b.key).await.unwrap();
     assert_eq!(store::get(&b.key).await.unwrap(), None);
+    let left = store::parts(None, 100).await.unwrap();
+    assert!(
+        !left.iter().any(|(k, _)| *k == a.key || *k == b.key),
+        "the parts go with them"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -49,7 +72,7 @@ async fn pasted_text_is_kept_without_a_name() {
         name: None,
         ..kept("00000000000000cc", 3.0)
     };
-    store::put(&p).await.unwrap();
+    store::put(&p, "{}").await.unwrap();
     assert_eq!(store::get(&p.key).await.unwrap().unwrap().name, None);
     store::remove(&p.key).await.unwrap();
 }

@@ -14,6 +14,17 @@ pub fn fits(bytes: u64) -> bool {
     bytes <= MAX_FILE_BYTES
 }
 
+/// Whether a file in a folder the reader gave is read as a transcript:
+/// a `.txt` or `.md` (`.markdown`) file, any case, not hidden (`.DS_Store`,
+/// `._a.txt`). The others are named as skipped.
+pub fn is_transcript_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    !lower.starts_with('.')
+        && [".txt", ".md", ".markdown"]
+            .iter()
+            .any(|ext| lower.len() > ext.len() && lower.ends_with(ext))
+}
+
 /// The content key of decoded transcript `text`: the 64-bit FNV-1a hash of
 /// its UTF-8 bytes as 16 lowercase hex digits. It names the transcript in
 /// links (`?doc=…`) and in the browser's library. Not a cryptographic
@@ -96,6 +107,24 @@ mod tests {
             "0123456789abcdef0",
         ] {
             assert!(!is_content_key(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_folder_reads_text_and_markdown_files() {
+        for yes in ["a.txt", "B.TXT", "说明.md", "x.markdown", "a.b.txt"] {
+            assert!(is_transcript_name(yes), "{yes}");
+        }
+        for no in [
+            ".txt",
+            ".DS_Store",
+            "._a.txt",
+            "a.pdf",
+            "a.txt.zip",
+            "txt",
+            "a.docx",
+        ] {
+            assert!(!is_transcript_name(no), "{no}");
         }
     }
 

@@ -194,6 +194,17 @@ impl Library {
         self.shelf.open_files(files_of(&files));
     }
 
+    /// Reads every file under the dropped `entries` (`FileSystemEntry`s,
+    /// folders among them) and keeps each transcript; names the others.
+    #[wasm_bindgen(js_name = openEntries)]
+    pub fn open_entries(&self, entries: js_sys::Array) {
+        let shelf = self.shelf;
+        wasm_bindgen_futures::spawn_local(async move {
+            let found = shilu_panels::library::folder::under(entries).await;
+            shelf.open_folder(found);
+        });
+    }
+
     /// Shows 我的实录, marking `current` (the key of what the reader shows;
     /// empty for the seed).
     #[wasm_bindgen(js_name = showList)]

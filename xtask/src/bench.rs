@@ -13,7 +13,12 @@
 //!   then an early visit (`tests/e2e/bench/early.mjs`): three toggles
 //!   pressed and a word typed at the first paint of a cold, throttled load
 //!   (1× and 4× CPU), the time from that paint until a press is answered,
-//!   and how many presses and keystrokes were lost.
+//!   and how many presses and keystrokes were lost;
+//! - `library`: the reader's library at its budget's size: 500 transcripts
+//!   of the folder `SHILU_LIBRARY_DIR` (e.g. `../shared/corpus`, or the
+//!   full archive) picked as a folder in 我的实录; index time per
+//!   transcript, the longest main-thread task, and query times
+//!   (`tests/e2e/bench/library.mjs`).
 
 use crate::dist;
 use crate::setup::{self, Scope};
@@ -24,15 +29,17 @@ use crate::util::{self, cargo, command, run, step, Result};
 pub enum Bench {
     Search,
     Web,
+    Library,
 }
 
 impl Bench {
-    pub const ALL: [Bench; 2] = [Bench::Search, Bench::Web];
+    pub const ALL: [Bench; 3] = [Bench::Search, Bench::Web, Bench::Library];
 
     pub fn name(self) -> &'static str {
         match self {
             Bench::Search => "search",
             Bench::Web => "web",
+            Bench::Library => "library",
         }
     }
 }
@@ -59,7 +66,20 @@ pub fn bench(which: Bench, quick: bool) -> Result {
     match which {
         Bench::Search => search(quick),
         Bench::Web => web(),
+        Bench::Library => library(),
     }
+}
+
+fn library() -> Result {
+    let root = util::root();
+    step("bench library: a folder of 500 transcripts kept and searched in 我的实录");
+    let mut c = command("node");
+    c.current_dir(root.join("tests/e2e"))
+        .arg("bench/library.mjs")
+        .env("SHILU_BENCH", "1")
+        .env("SHILU_DIST", root.join("dist"));
+    setup::use_chromium(&mut c);
+    run(&mut c)
 }
 
 fn search(quick: bool) -> Result {

@@ -10,6 +10,7 @@
 //! cargo xtask setup [--no-browser]                                install whatever is missing
 //! cargo xtask bench search [--quick]                              search speed in the browser
 //! cargo xtask bench web                                           Lighthouse: dist vs a plain page
+//! cargo xtask bench library                                       library search: 500 transcripts (SHILU_LIBRARY_DIR)
 //! cargo xtask bench corpus [DIR]                                  corpus search: shilu vs Pagefind
 //! ```
 //!

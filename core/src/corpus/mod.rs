@@ -19,6 +19,7 @@ pub mod query;
 pub mod scan;
 pub mod search;
 pub mod session;
+pub mod shelf;
 pub mod site;
 pub mod speakers;
 pub mod terms;

@@ -18,6 +18,7 @@ impl Alert {
             Alert::Missing { key } => (t.missing)(key),
             Alert::LibraryFailed { key } => (t.library_failed)(key),
             Alert::NoSpeakers { name } => (t.no_speakers)(name),
+            Alert::Folder { kept, skipped } => (t.folder_read)(*kept, skipped.len()),
         }
     }
 
@@ -46,9 +47,23 @@ pub fn Alerts() -> impl IntoView {
                     })
                 };
                 let file = a.offers_file().then(|| view! { <OpenFileInput/> });
+                let skipped = match &a {
+                    Alert::Folder { skipped, .. } if !skipped.is_empty() => {
+                        let t = t();
+                        Some(view! {
+                            <ul class="library-alert__files">
+                                {skipped.iter().map(|(path, why)| view! {
+                                    <li><span class="library-item__file">{path.clone()}</span>"："{why.say(t)}</li>
+                                }).collect_view()}
+                            </ul>
+                        })
+                    }
+                    _ => None,
+                };
                 view! {
                     <div class="library-alert">
                         <p class="library-alert__message">{a.say(t())}</p>
+                        {skipped}
                         <div class="library-alert__actions">
                             {file}
                             <button type="button" class="text-button" on:click=dismiss>{t().dismiss}</button>

@@ -1,6 +1,7 @@
 //! 我的实录: the dialog listing the built-in sample, then every transcript
 //! this browser keeps (the latest first), each with its title, date and
-//! speakers as the core reads them; open one, or remove a kept one.
+//! speakers as the core reads them; open one, or remove a kept one. Above
+//! the list: a folder to add (`folder`), and search across them (`search`).
 
 use super::store::Kept;
 use super::texts::library_texts;
@@ -19,17 +20,22 @@ struct Entry {
     summary: Summary,
 }
 
+/// A kept transcript's line as kept beside it; parsed only for records
+/// older than that (and the seed).
 fn entry(kept: Option<Kept>, seed: &str) -> Entry {
     let (text, name) = match &kept {
         Some(k) => (k.text.as_str(), k.name.as_deref()),
         None => (seed, None),
     };
-    let doc = shilu_core::structure(text, name);
+    let summary = kept
+        .as_ref()
+        .and_then(|k| k.summary.clone())
+        .unwrap_or_else(|| summary(&shilu_core::structure(text, name), name));
     Entry {
         key: kept
             .as_ref()
             .map_or_else(|| content_key(seed), |k| k.key.clone()),
-        summary: summary(&doc, name),
+        summary,
         kept,
     }
 }
@@ -70,6 +76,10 @@ pub fn ListDialog() -> impl IntoView {
                     {move || t().close}
                 </button>
             </div>
+            <div class="library-dialog__actions">
+                <FolderInput/>
+            </div>
+            <super::search::LibrarySearch/>
             <p class="library-dialog__status" role="status">{status}</p>
             <ul class="library-list">
                 {move || entries.get().into_iter().map(|e| view! { <EntryItem entry=e/> }).collect_view()}
@@ -119,6 +129,37 @@ fn EntryItem(entry: Entry) -> impl IntoView {
                 view! { <p class="library-item__note">{move || t().seed_note}</p> }.into_any()
             }}
         </li>
+    }
+}
+
+/// The folder picker: every file in the folder chosen goes to the library.
+#[component]
+fn FolderInput() -> impl IntoView {
+    let shelf = context::<Shelf>();
+    let t = move || library_texts(shelf.lang.get());
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = input
+            .files()
+            .map(|f| super::alerts::files_of(&f))
+            .unwrap_or_default();
+        input.set_value("");
+        if !files.is_empty() {
+            // The bar and the report show on the page, not behind the dialog.
+            shelf.list_open.set(false);
+            shelf.open_folder(super::folder::picked(files));
+        }
+    };
+    view! {
+        <label class="text-button file-button">
+            <input type="file" multiple prop:webkitdirectory=true class="visually-hidden" on:change=on_change/>
+            <span>{move || t().open_folder}</span>
+        </label>
     }
 }
 

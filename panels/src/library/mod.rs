@@ -4,7 +4,9 @@
 //! - `store`: IndexedDB (through `rexie`), keyed by the core's content key;
 //! - `opening`: a file to text (size limit, decoding);
 //! - `worker`: a file or text to a transcript ready to show (text, key,
-//!   structure), in a worker off the page's thread; `progress`, its bar;
+//!   structure, search part), in a worker off the page's thread;
+//!   `progress`, its bar; `folder`, the files of a dropped or picked folder;
+//! - `search`: search across the kept transcripts (`results`, its list);
 //! - `list_dialog` (我的实录), `paste_dialog` (粘贴文本), `alerts` (what did
 //!   not open, what will not be kept, a link's transcript that is not here);
 //! - `texts`: their interface text.
@@ -15,10 +17,13 @@
 //! fails leaves it as it was, and says so.
 
 pub mod alerts;
+pub mod folder;
 pub mod list_dialog;
 pub mod opening;
 pub mod paste_dialog;
 pub mod progress;
+pub mod results;
+pub mod search;
 pub mod store;
 pub mod texts;
 pub mod worker;
@@ -32,7 +37,7 @@ use std::sync::Arc;
 use store::Kept;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
-use worker::{Job, Prepared, Stage};
+use worker::{Job, Opener, Prepared, Stage};
 
 /// A transcript for the reader to see: its text, its file name (none for
 /// pasted text), and its structure as bytes (`shilu_core::wire`): `None`
@@ -50,6 +55,8 @@ pub struct Opening {
     /// The file's name; `None` for pasted or kept text.
     pub name: Option<String>,
     pub stage: Stage,
+    /// Reading a folder: the files done, of all.
+    pub count: Option<(usize, usize)>,
 }
 
 /// Something the reader must know, shown in the alert region until dismissed.
@@ -66,6 +73,12 @@ pub enum Alert {
     /// A transcript opened in which the core found no speakers: it shows
     /// as plain paragraphs.
     NoSpeakers { name: String },
+    /// A folder was read: how many transcripts were kept, and each file
+    /// skipped (its path in the folder) with why.
+    Folder {
+        kept: usize,
+        skipped: Vec<(String, Refusal)>,
+    },
 }
 
 /// The library as last read from storage.
@@ -99,6 +112,8 @@ pub struct Shelf {
     pub paste_open: RwSignal<bool>,
     /// Why the pasted text did not open, if it did not.
     pub paste_problem: RwSignal<Option<String>>,
+    /// Search across the kept transcripts.
+    pub search: search::Search,
 }
 
 impl Shelf {
@@ -120,6 +135,7 @@ impl Shelf {
             list_open: RwSignal::new(false),
             paste_open: RwSignal::new(false),
             paste_problem: RwSignal::new(None),
+            search: search::Search::new(),
         }
     }
 
@@ -135,6 +151,7 @@ impl Shelf {
             shelf.opening.set(Some(Opening {
                 name: said.clone(),
                 stage,
+                count: None,
             }))
         };
         let prepared = worker::open(shelf.modules.get_value(), job, name, stage).await;
@@ -155,23 +172,27 @@ impl Shelf {
         shelf.show.run(Some(Shown {
             text: p.text.clone(),
             name: name.clone(),
-            doc: Some(p.doc),
+            doc: Some(p.doc.clone()),
         }));
-        shelf.keep(p.key, p.text, name);
+        shelf.keep(p, name);
     }
 
-    /// Keeps a transcript (without showing it); says so if it cannot.
-    fn keep(&self, key: String, text: String, name: Option<String>) {
+    /// Keeps a prepared transcript and its search part (without showing
+    /// it); says so if it cannot.
+    fn keep(&self, p: Prepared, name: Option<String>) {
         let shelf = *self;
         // In a task of its own: handing a long text to storage takes a while.
         let keep = async move {
             let kept = Kept {
-                key,
+                summary: summary_of(&p.part),
+                key: p.key,
                 name,
-                text,
+                text: p.text,
                 saved: js_sys::Date::now(),
             };
-            if let Err(e) = store::put(&kept).await {
+            let stored = store::put(&kept, &p.part).await;
+            shelf.search.changed();
+            if let Err(e) = stored {
                 leptos::logging::warn!("shilu: the transcript was not kept: {}", e.0);
                 let t = texts::library_texts(shelf.lang.get_untracked());
                 let name = kept.name.unwrap_or_else(|| t.pasted_name.into());
@@ -200,8 +221,80 @@ impl Shelf {
                         shown = true;
                         shelf.show_and_keep(p, Some(name));
                     }
-                    Ok(p) => shelf.keep(p.key, p.text, Some(name)),
+                    Ok(p) => shelf.keep(p, Some(name)),
                 }
+            }
+        });
+    }
+
+    /// Reads every file `found` in a folder in one worker and keeps each
+    /// transcript, the bar counting them; what is on screen stays. At the
+    /// end the reader is told how many were kept, and each file skipped
+    /// with why.
+    pub fn open_folder(&self, found: Vec<folder::Found>) {
+        let shelf = *self;
+        spawn_local(async move {
+            let opener = shelf.modules.with_value(|m| {
+                m.as_ref().and_then(|m| {
+                    Opener::start(m)
+                        .map_err(|e| leptos::logging::warn!("shilu: no worker: {e:?}"))
+                        .ok()
+                })
+            });
+            let all = found.len();
+            let (mut kept, mut skipped) = (0, Vec::new());
+            for (done, f) in found.into_iter().enumerate() {
+                let say = |stage| {
+                    shelf.opening.set(Some(Opening {
+                        name: Some(f.path.clone()),
+                        stage,
+                        count: Some((done, all)),
+                    }))
+                };
+                say(Stage::Reading);
+                let prepared = match &f.file {
+                    _ if !shilu_core::library::is_transcript_name(f.name()) => {
+                        Err(Refusal::NotText)
+                    }
+                    None => Err(Refusal::Unreadable),
+                    Some(file) if !fits(file.size() as u64) => Err(Refusal::TooLarge),
+                    Some(file) => {
+                        let name = Some(f.name().to_string());
+                        Opener::open(
+                            opener.as_ref(),
+                            Job::File(file.clone()),
+                            name,
+                            std::rc::Rc::new(|_| {}),
+                        )
+                        .await
+                    }
+                };
+                match prepared {
+                    Ok(p) => {
+                        let record = Kept {
+                            summary: summary_of(&p.part),
+                            key: p.key,
+                            name: Some(f.name().to_string()),
+                            text: p.text,
+                            saved: js_sys::Date::now(),
+                        };
+                        match store::put(&record, &p.part).await {
+                            Ok(()) => kept += 1,
+                            Err(e) => {
+                                leptos::logging::warn!("shilu: not kept: {}", e.0);
+                                shelf.alert(Alert::NotKept { name: f.path });
+                            }
+                        }
+                    }
+                    Err(why) => skipped.push((f.path, why)),
+                }
+            }
+            drop(opener);
+            shelf.opening.set(None);
+            shelf.search.changed();
+            shelf.alert(Alert::Folder { kept, skipped });
+            if shelf.list_open.get_untracked() {
+                shelf.refresh();
             }
         });
     }
@@ -310,7 +403,9 @@ impl Shelf {
     pub fn remove(&self, key: String) {
         let shelf = *self;
         spawn_local(async move {
-            match store::remove(&key).await {
+            let removed = store::remove(&key).await;
+            shelf.search.changed();
+            match removed {
                 Err(e) => leptos::logging::warn!("shilu: the transcript was not removed: {}", e.0),
                 Ok(()) if shelf.current.with_untracked(|c| *c == key) => {
                     let open = shelf.list_open.get_untracked();
@@ -322,6 +417,13 @@ impl Shelf {
             shelf.refresh();
         });
     }
+}
+
+/// The list's line of a transcript, from its search part as stored.
+fn summary_of(part: &str) -> Option<shilu_core::library::Summary> {
+    shilu_core::corpus::shelf::read(part)
+        .ok()
+        .map(|p| p.summary())
 }
 
 /// Everything the library shows: the alert region and the two dialogs

@@ -11,16 +11,20 @@ use shilu_core::library::{fits, MAX_FILE_BYTES};
 pub enum Refusal {
     TooLarge,
     Unreadable,
+    /// In a folder: not a `.txt` or `.md` file
+    /// (`shilu_core::library::is_transcript_name`).
+    NotText,
     Decode(DecodeError),
 }
 
 impl Refusal {
     /// A short code for the refusal, for handing it between threads
-    /// (`too-large`, `unreadable`, or the decoding error's code).
+    /// (`too-large`, `unreadable`, `not-text`, or the decoding error's code).
     pub fn code(&self) -> String {
         match self {
             Refusal::TooLarge => "too-large".into(),
             Refusal::Unreadable => "unreadable".into(),
+            Refusal::NotText => "not-text".into(),
             Refusal::Decode(e) => e.code(),
         }
     }
@@ -30,6 +34,7 @@ impl Refusal {
         match code {
             "too-large" => Some(Refusal::TooLarge),
             "unreadable" => Some(Refusal::Unreadable),
+            "not-text" => Some(Refusal::NotText),
             _ => DecodeError::from_code(code).map(Refusal::Decode),
         }
     }
@@ -39,6 +44,7 @@ impl Refusal {
         match self {
             Refusal::TooLarge => (t.too_large)(MAX_FILE_BYTES / 1_000_000),
             Refusal::Unreadable => t.unreadable_file.into(),
+            Refusal::NotText => t.not_text.into(),
             Refusal::Decode(e) => t.problem(e),
         }
     }
@@ -84,6 +90,7 @@ mod tests {
         for r in [
             Refusal::TooLarge,
             Refusal::Unreadable,
+            Refusal::NotText,
             Refusal::Decode(DecodeError::Binary),
             Refusal::Decode(DecodeError::Malformed {
                 encoding: "gb18030",

@@ -1,18 +1,26 @@
-//! The transcripts this browser keeps: one IndexedDB object store
-//! (database `shilu`, store `transcripts`), through `rexie`. A record is the
-//! decoded text, the file name it came from (none for pasted text) and when
-//! it was kept, under its content key (`shilu_core::library::content_key`).
+//! The transcripts this browser keeps: IndexedDB (database `shilu`),
+//! through `rexie`, two object stores under the content key
+//! (`shilu_core::library::content_key`):
+//! - `transcripts`: the decoded text, the file name it came from (none
+//!   for pasted text), when it was kept, and (since version 2) its line in
+//!   the list (`title`, `date`, `speakers`);
+//! - `parts` (since version 2): what library search reads of it
+//!   (`shilu_core::corpus::shelf::Part`, as stored), computed by the
+//!   worker that opened it. Version 1's transcripts are kept as they are
+//!   by the upgrade; their parts are computed when search first needs them.
 //!
 //! Every call opens the database afresh and says whether it worked: where
 //! storage is full, blocked (private windows) or failing, the caller tells
 //! the reader, and what is on screen stays.
 
-use js_sys::{Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
+use shilu_core::library::Summary;
 use wasm_bindgen::JsValue;
 
 const DB: &str = "shilu";
 const STORE: &str = "transcripts";
+const PARTS: &str = "parts";
 
 /// A kept transcript.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +31,9 @@ pub struct Kept {
     pub text: String,
     /// When it was kept (ms since the epoch): the list shows the latest first.
     pub saved: f64,
+    /// Its line in the list (title, date, speakers), kept beside it since
+    /// version 2 so that listing parses nothing; `None` for older records.
+    pub summary: Option<Summary>,
 }
 
 /// Storage did not work; the reason is for the console only.
@@ -37,19 +48,62 @@ impl From<rexie::Error> for Failed {
 
 async fn open() -> Result<Rexie, Failed> {
     Ok(Rexie::builder(DB)
-        .version(1)
+        .version(2)
         .add_object_store(ObjectStore::new(STORE).key_path("key"))
+        .add_object_store(ObjectStore::new(PARTS).key_path("key"))
         .build()
         .await?)
 }
 
-/// Keeps `kept` (replacing a record of the same key).
-pub async fn put(kept: &Kept) -> Result<(), Failed> {
+/// Keeps `kept` and its search part `part` (as stored), replacing records
+/// of the same key, together or not at all.
+pub async fn put(kept: &Kept, part: &str) -> Result<(), Failed> {
     let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
+    let tx = db.transaction(&[STORE, PARTS], TransactionMode::ReadWrite)?;
     tx.store(STORE)?.put(&to_js(kept), None).await?;
+    tx.store(PARTS)?
+        .put(&part_js(&kept.key, part), None)
+        .await?;
     tx.done().await?;
     Ok(())
+}
+
+/// Keeps the search part of a transcript already kept.
+pub async fn put_part(key: &str, part: &str) -> Result<(), Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[PARTS], TransactionMode::ReadWrite)?;
+    tx.store(PARTS)?.put(&part_js(key, part), None).await?;
+    tx.done().await?;
+    Ok(())
+}
+
+/// The keys of every kept transcript.
+pub async fn keys() -> Result<Vec<String>, Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly)?;
+    let keys = tx.store(STORE)?.get_all_keys(None, None).await?;
+    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// Up to `n` kept search parts, `(key, part as stored)`, in key order
+/// from after the key `after` (from the first: `None`): read a batch at a
+/// time, so that no one task takes them all in.
+pub async fn parts(after: Option<&str>, n: u32) -> Result<Vec<(String, String)>, Failed> {
+    let db = open().await?;
+    let tx = db.transaction(&[PARTS], TransactionMode::ReadOnly)?;
+    let range = match after {
+        Some(k) => Some(
+            rexie::KeyRange::lower_bound(&JsValue::from_str(k), Some(true))
+                .map_err(|e| Failed(e.to_string()))?,
+        ),
+        None => None,
+    };
+    let values = tx.store(PARTS)?.get_all(range, Some(n)).await?;
+    let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok()?.as_string();
+    Ok(values
+        .iter()
+        .filter_map(|v| Some((field(v, "key")?, field(v, "part")?)))
+        .collect())
 }
 
 /// The transcript kept under `key`, if any.
@@ -73,10 +127,18 @@ pub async fn all() -> Result<Vec<Kept>, Failed> {
 /// Forgets the transcript kept under `key`.
 pub async fn remove(key: &str) -> Result<(), Failed> {
     let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
+    let tx = db.transaction(&[STORE, PARTS], TransactionMode::ReadWrite)?;
     tx.store(STORE)?.delete(JsValue::from_str(key)).await?;
+    tx.store(PARTS)?.delete(JsValue::from_str(key)).await?;
     tx.done().await?;
     Ok(())
+}
+
+fn part_js(key: &str, part: &str) -> JsValue {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"key".into(), &key.into());
+    let _ = Reflect::set(&o, &"part".into(), &part.into());
+    o.into()
 }
 
 fn to_js(kept: &Kept) -> JsValue {
@@ -93,6 +155,15 @@ fn to_js(kept: &Kept) -> JsValue {
     );
     set("text", JsValue::from_str(&kept.text));
     set("saved", JsValue::from_f64(kept.saved));
+    if let Some(s) = &kept.summary {
+        set("title", JsValue::from_str(&s.title));
+        set(
+            "date",
+            s.date.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
+        let speakers: Array = s.speakers.iter().map(|n| JsValue::from_str(n)).collect();
+        set("speakers", speakers.into());
+    }
     o.into()
 }
 
@@ -103,5 +174,20 @@ fn from_js(v: &JsValue) -> Option<Kept> {
         name: get("name").and_then(|n| n.as_string()),
         text: get("text")?.as_string()?,
         saved: get("saved").and_then(|s| s.as_f64()).unwrap_or(0.0),
+        summary: get("title")
+            .and_then(|t| t.as_string())
+            .map(|title| Summary {
+                title,
+                date: get("date").and_then(|d| d.as_string()),
+                speakers: get("speakers")
+                    .filter(|s| s.is_array())
+                    .map(|s| {
+                        Array::from(&s)
+                            .iter()
+                            .filter_map(|n| n.as_string())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }),
     })
 }

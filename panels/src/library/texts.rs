@@ -45,6 +45,32 @@ pub struct LibraryTexts {
     pub binary: &'static str,
     pub malformed: fn(&str) -> String,
     pub unknown_encoding: &'static str,
+    /// A folder's file that is not a `.txt` or `.md`.
+    pub not_text: &'static str,
+    /// The folder picker's label.
+    pub open_folder: &'static str,
+    /// The progress bar's name while a folder is read: done, of all.
+    pub reading_folder: fn(usize, usize) -> String,
+    /// A folder read: how many kept, how many skipped (named after it).
+    pub folder_read: fn(usize, usize) -> String,
+    /// The library search's label, and its hint.
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    /// The results' name.
+    pub results: &'static str,
+    /// Passages and transcripts found.
+    pub found: fn(usize, usize) -> String,
+    /// More results than shown.
+    pub shown_first: fn(usize) -> String,
+    pub show_more: &'static str,
+    pub searching: &'static str,
+    /// Transcripts kept before search existed, being made searchable.
+    pub indexing: fn(usize) -> String,
+    pub query_empty: &'static str,
+    pub query_only_exclusions: &'static str,
+    pub query_too_long: &'static str,
+    /// The library holds no transcript to search.
+    pub nothing_kept: &'static str,
 }
 
 impl LibraryTexts {
@@ -108,6 +134,28 @@ static ZH: LibraryTexts = LibraryTexts {
     binary: "这是二进制数据，不是文本实录",
     malformed: |enc| format!("不是有效的 {enc} 文本"),
     unknown_encoding: "无法识别编码（应为 UTF-8、UTF-16 或 GB18030/GBK）",
+    not_text: "不是 .txt 或 .md 文件",
+    open_folder: "打开文件夹",
+    reading_folder: |done, all| format!("正在读取文件夹：{done} / {all}"),
+    folder_read: |kept, skipped| {
+        if skipped == 0 {
+            format!("已从文件夹保存 {kept} 篇实录。")
+        } else {
+            format!("已从文件夹保存 {kept} 篇实录，跳过 {skipped} 个文件：")
+        }
+    },
+    search_label: "搜索我的实录",
+    search_hint: "多个词须同时出现；\"引号\"内为短语；-词 排除。简繁通用。",
+    results: "搜索结果",
+    found: |p, t| format!("{t} 篇实录中有 {p} 段"),
+    shown_first: |n| format!("显示前 {n} 段"),
+    show_more: "显示更多",
+    searching: "正在搜索…",
+    indexing: |n| format!("正在为之前保存的 {n} 篇实录建立索引…"),
+    query_empty: "请输入要搜索的词或短语",
+    query_only_exclusions: "请加上要找的词：减号后的词只用于排除",
+    query_too_long: "搜索词最多 1000 个字",
+    nothing_kept: "本浏览器还没有保存实录：打开文件或文件夹后即可搜索。",
 };
 
 static EN: LibraryTexts = LibraryTexts {
@@ -153,4 +201,26 @@ static EN: LibraryTexts = LibraryTexts {
     binary: "this is binary data, not a text transcript",
     malformed: |enc| format!("it is not valid {enc} text"),
     unknown_encoding: "its encoding is not recognised (UTF-8, UTF-16 or GB18030/GBK expected)",
+    not_text: "not a .txt or .md file",
+    open_folder: "Open folder",
+    reading_folder: |done, all| format!("Reading the folder: {done} of {all}"),
+    folder_read: |kept, skipped| {
+        if skipped == 0 {
+            format!("Kept {kept} transcripts from the folder.")
+        } else {
+            format!("Kept {kept} transcripts from the folder; {skipped} files skipped:")
+        }
+    },
+    search_label: "Search my transcripts",
+    search_hint: "All words must appear; \"quotes\" make a phrase; -word leaves out. Traditional and simplified alike.",
+    results: "Search results",
+    found: |p, t| format!("{p} passages in {t} transcripts"),
+    shown_first: |n| format!("Showing the first {n} passages"),
+    show_more: "Show more",
+    searching: "Searching…",
+    indexing: |n| format!("Making {n} transcripts kept earlier searchable…"),
+    query_empty: "Type a word or phrase to search for",
+    query_only_exclusions: "Add a word to find: a word after a minus only leaves out",
+    query_too_long: "A search term can be at most 1,000 characters long",
+    nothing_kept: "This browser keeps no transcripts yet: open files or a folder to search them.",
 };

@@ -1,10 +1,17 @@
 // The reader's library, as a reader uses it: open a transcript, reload
 // and find it still open, share its link, list what this browser keeps,
 // switch and remove; a link to a transcript this browser lacks, and
-// storage that fails.
+// storage that fails. A folder picked or dropped (tests/e2e/fixtures/folder:
+// two CC0 transcripts from core/tests/fixtures/archive, the GBK fixture,
+// a binary and an empty file), and search across what is kept, under the
+// strict CSP at / and at a sub-path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, openApp, assertNoErrors, screenshot, axe, waitForMatches, MOBILE } from '../helpers.mjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withPage, openApp, assertNoErrors, screenshot, axe, waitForMatches, MOBILE, STRICT_CSP } from '../helpers.mjs';
+
+const FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'folder');
 
 const SPRING = [
   '关于春季农业生产的新闻发布会',
@@ -227,4 +234,117 @@ test('while 我的实录 is open, j and k do not move the page behind it', () =>
     await dialog.waitFor({ state: 'hidden' });
     await page.keyboard.press('j');
     await page.waitForFunction((y0) => scrollY > y0, y);
+  }));
+
+async function openLibrary(page) {
+  await page.getByRole('button', { name: '我的实录' }).click();
+  const dialog = page.getByRole('dialog', { name: '我的实录' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+// What a folder read says: kept, then each skipped file with why.
+async function folderReport(page) {
+  const alert = page.getByRole('alert').filter({ hasText: '从文件夹保存' });
+  await alert.waitFor({ timeout: 30_000 });
+  return alert.innerText();
+}
+
+async function search(dialog, q) {
+  const box = dialog.getByRole('searchbox', { name: '搜索我的实录' });
+  await box.fill(q);
+  const status = dialog.getByRole('status').filter({ hasText: /篇实录中有|请输入|请加上/ });
+  await status.waitFor();
+  return status.innerText();
+}
+
+for (const prefix of ['/', '/shilu/']) {
+  test(`a picked folder is kept, bad files named; search across it finds either script and opens the paragraph (strict CSP, ${prefix})`, () =>
+    withPage(async (page) => {
+      let dialog = await openLibrary(page);
+      await dialog.locator('input[type=file]').setInputFiles(FOLDER);
+      // The dialog gives way to the progress and the report.
+      await dialog.waitFor({ state: 'hidden' });
+      const report = await folderReport(page);
+      assert.match(report, /已从文件夹保存 3 篇实录，跳过 2 个文件/);
+      assert.match(report, /folder\/bad\.txt：这是二进制数据，不是文本实录/);
+      assert.match(report, /folder\/empty\.md：没有内容/);
+      assert.equal(await title(page, SEED_TITLE).count(), 1, 'the reader still shows what it showed');
+      dialog = await openLibrary(page);
+      const items = dialog.getByRole('listitem').filter({ has: page.getByRole('button', { name: '删除' }) });
+      await items.nth(2).waitFor();
+      assert.equal(await items.count(), 3, 'every transcript of the folder, sub-folder included, is listed');
+
+      // Simplified finds traditional; the match is marked as written.
+      assert.equal(await search(dialog, '地方创生'), '1 篇实录中有 2 段');
+      const results = dialog.getByRole('list', { name: '搜索结果' });
+      const first = results.getByRole('listitem').first();
+      assert.match(await first.innerText(), /經濟日報訪問[\s\S]*唐鳳/);
+      assert.equal(await first.locator('mark').first().innerText(), '地方創生');
+      // The GBK file, decoded, is searched too.
+      assert.equal(await search(dialog, '供暖'), '1 篇实录中有 3 段');
+      // Several terms, a phrase, an exclusion.
+      const all = await search(dialog, '萌');
+      const without = await search(dialog, '萌 -萌典');
+      const count = (s) => Number(s.match(/有 (\d+) 段/)[1]);
+      assert.ok(count(without) > 0 && count(without) < count(all), `${without} < ${all}`);
+      assert.equal(await search(dialog, '"地方 創生"'), '0 篇实录中有 0 段');
+      assert.match(await search(dialog, '-萌'), /请加上要找的词/);
+      await search(dialog, '地方创生 回流');
+      await screenshot(page, `library-search${prefix === '/' ? '' : '-subpath'}`);
+
+      // A result opens its transcript at the paragraph, the match highlighted.
+      await results.getByRole('link', { name: /經濟日報訪問/ }).first().click();
+      await title(page, /經濟日報訪問/).waitFor();
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get('q'), '地方創生');
+      assert.match(url.hash, /^#t\d+-b\d+$/);
+      assert.ok(url.pathname.startsWith(prefix));
+      await waitForMatches(page, 2);
+      const hit = page.locator(url.hash);
+      assert.match(await hit.innerText(), /地方創生/);
+      assert.ok(await hit.evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }), 'the paragraph is in view');
+
+      // Kept: search still finds it after the reload.
+      dialog = await openLibrary(page);
+      assert.equal(await search(dialog, '地方創生'), '1 篇实录中有 2 段');
+    }, { prefix, headers: { 'Content-Security-Policy': STRICT_CSP } }));
+}
+
+test('a dropped folder (its entries walked, sub-folders included) is kept like a picked one', () =>
+  withPage(async (page) => {
+    // A drop of a folder, as the browser hands it: entries to walk. The
+    // entries are made here from the fixture files' text.
+    const fs = await import('node:fs');
+    const read = (p) => [...fs.readFileSync(path.join(FOLDER, p))];
+    const tree = {
+      'folder/2018-12-03-經濟日報訪問.md': read('2018-12-03-經濟日報訪問.md'),
+      'folder/2019/winter-gbk.txt': read('2019/winter-gbk.txt'),
+      'folder/bad.txt': read('bad.txt'),
+      'folder/notes.pdf': [37, 80, 68, 70],
+    };
+    await page.evaluate((tree) => {
+      const file = (p, bytes) => ({ isFile: true, isDirectory: false, fullPath: '/' + p,
+        file: (ok) => ok(new File([new Uint8Array(bytes)], p.split('/').pop())) });
+      const dir = (p) => {
+        const inside = Object.keys(tree).filter((k) => k.startsWith(p + '/'));
+        const names = [...new Set(inside.map((k) => k.slice(p.length + 1).split('/')[0]))];
+        const kids = names.map((n) => (tree[`${p}/${n}`] ? file(`${p}/${n}`, tree[`${p}/${n}`]) : dir(`${p}/${n}`)));
+        return { isFile: false, isDirectory: true, fullPath: '/' + p,
+          createReader: () => { let given = false; return { readEntries: (ok) => { ok(given ? [] : kids); given = true; } }; } };
+      };
+      const root = dir('folder');
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], 'folder'));
+      DataTransferItem.prototype.webkitGetAsEntry = () => root;
+      dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    }, tree);
+    const report = await folderReport(page);
+    assert.match(report, /已从文件夹保存 2 篇实录，跳过 2 个文件/);
+    assert.match(report, /folder\/notes\.pdf：不是 \.txt 或 \.md 文件/);
+    assert.match(report, /folder\/bad\.txt：这是二进制数据/);
+    const dialog = await openLibrary(page);
+    assert.equal(await search(dialog, '供暖'), '1 篇实录中有 3 段');
+    // (axe injects a script, which the strict policy of the other test refuses.)
+    assert.deepEqual(await axe(page), [], 'no serious accessibility problems with results shown');
   }));
