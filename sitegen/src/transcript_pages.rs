@@ -66,48 +66,85 @@ fn transcript(
     let path = o.dir.join(&r.source);
     let bytes = std::fs::read(&path)
         .map_err(|e| BuildError(format!("cannot read {} again: {e}", path.display())))?;
-    let text = shilu_core::decode(&bytes)
-        .map_err(|e| BuildError(format!("cannot read {} again: {e}", path.display())))?;
-    let name = path.file_name().and_then(|n| n.to_str());
-    let doc = shilu_core::structure(&text, name);
-    // One parse serves the app's page, the head and the exports.
-    let rendered = || shilu_app::page::render_parsed(&text, &doc);
-    let app = match cache {
-        Some(c) => c.page(&text, name.unwrap_or(""), rendered),
-        None => rendered(),
+    let file_name = path.file_name().and_then(|n| n.to_str());
+    let name = file_name.unwrap_or("");
+    // Parsed once, and only if a file is not kept.
+    let parsed = std::sync::OnceLock::new();
+    let parse = || {
+        parsed
+            .get_or_init(|| {
+                shilu_core::decode(&bytes)
+                    .map(|text| {
+                        let doc = shilu_core::structure(&text, file_name);
+                        (text, doc)
+                    })
+                    .map_err(|e| format!("cannot read {} again: {e}", path.display()))
+            })
+            .as_ref()
+            .map_err(|e| BuildError(e.clone()))
     };
-    let here = Here(r.url.clone());
     let neighbour = |j: Option<usize>| {
         j.map(|j| Neighbour {
             record: records[j].clone(),
         })
     };
-    let (title, previous, next) = (
-        o.title.clone(),
-        neighbour(series[i].previous),
-        neighbour(series[i].next),
-    );
-    let h = here.clone();
-    let top =
-        render(move || view! { <TranscriptTop here=h title=title previous=previous next=next/> });
-    let record = r.clone();
-    let foot = render(move || view! { <TranscriptFoot here=here record=record/> });
-    let url = o.url.as_ref().map(|u| format!("{u}{}", r.url));
-    let share = shilu_core::share::share_meta(&doc, url);
-    let title = format!("{} · {}", r.title, o.title);
-    let head = Head {
-        title: &title,
-        share: Share::Article(share),
+    let (previous, next) = (neighbour(series[i].previous), neighbour(series[i].next));
+    let json = |v: &Option<Neighbour>| {
+        serde_json::to_vec(&v.as_ref().map(|n| &n.record)).unwrap_or_default()
     };
-    w.page(
-        &r.url,
-        &shell.transcript(depth(&r.url), &head, &top, &app, &foot),
-    )?;
-    let name = r.source.rsplit('/').next().unwrap_or(&r.source);
-    w.put(
-        &format!("{}{AKN}", r.url),
-        shilu_core::akn::akn(&doc, name).as_bytes(),
-    )
+    let page_key = cache.map(|c| {
+        let record = serde_json::to_vec(r).unwrap_or_default();
+        let url = o.url.as_deref().unwrap_or("").as_bytes();
+        let parts: [&[u8]; 8] = [
+            b"transcript page",
+            o.title.as_bytes(),
+            url,
+            &record,
+            &json(&previous),
+            &json(&next),
+            name.as_bytes(),
+            &bytes,
+        ];
+        (c, c.key(&parts))
+    });
+    w.made(&format!("{}index.html", r.url), page_key, || {
+        let (text, doc) = parse()?;
+        // One parse serves the app's page, the head and the exports.
+        let rendered = || shilu_app::page::render_parsed(text, doc);
+        let app = match cache {
+            Some(c) => c.bytes(&c.key(&[b"app page", name.as_bytes(), &bytes]), rendered),
+            None => rendered(),
+        };
+        let here = Here(r.url.clone());
+        let title = o.title.clone();
+        let h = here.clone();
+        let top = render(
+            move || view! { <TranscriptTop here=h title=title previous=previous next=next/> },
+        );
+        let record = r.clone();
+        let foot = render(move || view! { <TranscriptFoot here=here record=record/> });
+        let url = o.url.as_ref().map(|u| format!("{u}{}", r.url));
+        let share = shilu_core::share::share_meta(doc, url);
+        let title = format!("{} · {}", r.title, o.title);
+        let head = Head {
+            title: &title,
+            share: Share::Article(share),
+        };
+        Ok(shell
+            .transcript(depth(&r.url), &head, &top, &app, &foot)
+            .into_bytes())
+    })?;
+    let file = r.source.rsplit('/').next().unwrap_or(&r.source);
+    let akn_key = cache.map(|c| {
+        (
+            c,
+            c.key(&[b"akn", file.as_bytes(), name.as_bytes(), &bytes]),
+        )
+    });
+    w.made(&format!("{}{AKN}", r.url), akn_key, || {
+        let (_, doc) = parse()?;
+        Ok(shilu_core::akn::akn(doc, file).into_bytes())
+    })
 }
 
 /// Each transcript's Akoma Ntoso 3.0 document, beside its page.
