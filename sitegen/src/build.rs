@@ -252,7 +252,7 @@ pub fn build(o: &Options, progress: &(dyn Fn(Event) + Sync)) -> Result<Report, B
     phases.push(("pruned and swapped", swapping.elapsed().as_secs_f64()));
     Ok(Report {
         pages: pages.count,
-        cached: pages.cached,
+        cached: cache.as_ref().map_or(0, |c| c.hits.load(Ordering::Relaxed)),
         kept: corpus.kept,
         page_secs: pages.secs,
         transcript_secs: pages.transcript_secs,
@@ -315,8 +315,6 @@ fn assets(dist: &Path, w: &Writer, shell: &Shell) -> Result<Option<String>, Buil
 struct Pages {
     phases: Vec<(&'static str, f64)>,
     count: usize,
-    /// Transcript pages the cache gave.
-    cached: usize,
     /// The transcripts' pages.
     transcript_secs: f64,
     /// Every page.
@@ -364,7 +362,12 @@ fn pages(
     let mut sitemap: Vec<(String, Option<String>)> = Vec::with_capacity(total);
 
     let started = Instant::now();
-    let cached = transcript_pages::write(o, shell, records, w, cache, &step)?;
+    // Each record's digest, for the keys of the pages that show it.
+    let record_digests: Vec<[u8; 32]> = records
+        .iter()
+        .map(|r| crate::cache::digest(&serde_json::to_vec(r).unwrap_or_default()))
+        .collect();
+    transcript_pages::write(o, shell, records, &record_digests, w, cache, &step)?;
     let transcript_secs = started.elapsed().as_secs_f64();
     for r in records {
         sitemap.push((r.url.clone(), r.date.clone()));
@@ -456,11 +459,6 @@ fn pages(
     let at = Instant::now();
     on_cores(built.speakers.len(), &|i| {
         let (s, terms) = (&built.speakers[i], &terms[i]);
-        let of: BTreeMap<u32, Record> = s
-            .transcripts
-            .iter()
-            .map(|&d| (d, records[d as usize].clone()))
-            .collect();
         let key = cache.map(|c| {
             // What the page shows of each term: not its score (which any
             // new text in the corpus moves), only its rank.
@@ -468,16 +466,26 @@ fn pages(
                 .iter()
                 .map(|t| (t.text.as_str(), t.count, t.corpus))
                 .collect();
+            let of_digests: Vec<u8> = s
+                .transcripts
+                .iter()
+                .flat_map(|&d| record_digests[d as usize])
+                .collect();
             let parts: [&[u8]; 5] = [
                 b"speaker page",
                 o.title.as_bytes(),
                 &serde_json::to_vec(s).unwrap_or_default(),
-                &serde_json::to_vec(&of).unwrap_or_default(),
+                &of_digests,
                 &serde_json::to_vec(&shown).unwrap_or_default(),
             ];
             (c, c.key(&parts))
         });
         w.made(&format!("{}index.html", s.url), key, || {
+            let of: BTreeMap<u32, Record> = s
+                .transcripts
+                .iter()
+                .map(|&d| (d, records[d as usize].clone()))
+                .collect();
             let here = Here(s.url.clone());
             let (title, speaker, terms) = (o.title.clone(), s.clone(), terms.clone());
             let body = render(
@@ -536,7 +544,6 @@ fn pages(
             ("speaker pages", speakers_secs),
         ],
         count: total,
-        cached,
         transcript_secs,
         secs: started.elapsed().as_secs_f64(),
     })

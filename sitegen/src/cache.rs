@@ -13,9 +13,9 @@
 //!   new site (copied where links fail) instead of being rendered and
 //!   written again.
 //!
-//! A kept file is named `KEY.DIGEST`, `DIGEST` its content's SHA-256,
-//! and is used only when its content still has that digest: a damaged
-//! file (or one changed through a link) is rendered again, never trusted.
+//! A kept file is named `KEY.SUM`, `SUM` its content's XXH3-128 checksum,
+//! and is used only when its content still has that checksum: a damaged
+//! file (or one changed through a link) is made again, never trusted.
 //! Files are written whole under another name, then renamed, and never
 //! changed in place; the new site links them, so the site a build
 //! replaces is left as it was. Whatever a build did not use is removed
@@ -49,6 +49,17 @@ pub struct Cache {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key(String);
 
+/// A file's checksum, against damage (not an adversary: the cache is
+/// the user's own).
+fn sum(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+}
+
+/// The SHA-256 digest of `bytes`.
+pub fn digest(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
 /// The digest of the running executable, or `None` where it cannot be
 /// read.
 fn own_digest() -> Option<String> {
@@ -76,7 +87,7 @@ impl Cache {
             .filter_map(|e| {
                 let name = e.file_name().to_string_lossy().into_owned();
                 let (key, digest) = name.split_once('.')?;
-                (digest.len() == 64).then(|| (key.to_string(), name.clone()))
+                (digest.len() == 32).then(|| (key.to_string(), name.clone()))
             })
             .collect();
         Some(Cache {
@@ -103,6 +114,14 @@ impl Cache {
         Key(hex(&h.finalize()[..16]))
     }
 
+    /// Keeps the file of `key`, if kept, for the next build, unread (an
+    /// app page whose transcript's page was kept whole).
+    pub fn keep(&self, key: &Key) {
+        if let (Some(name), Ok(mut used)) = (self.kept.get(&key.0), self.used.lock()) {
+            used.insert(name.clone());
+        }
+    }
+
     /// The kept file of `key`, if its content is whole: its path and
     /// bytes.
     fn get(&self, key: &Key) -> Option<(PathBuf, Vec<u8>)> {
@@ -113,12 +132,12 @@ impl Cache {
         let path = self.files.join(name);
         let bytes = std::fs::read(&path).ok()?;
         let digest = name.split_once('.').map(|(_, d)| d)?;
-        (hex(&Sha256::digest(&bytes)) == digest).then_some((path, bytes))
+        (sum(&bytes) == digest).then_some((path, bytes))
     }
 
     /// Keeps `bytes` under `key`; returns its path, if written.
     fn put(&self, key: &Key, bytes: &[u8]) -> Option<PathBuf> {
-        let name = format!("{}.{}", key.0, hex(&Sha256::digest(bytes)));
+        let name = format!("{}.{}", key.0, sum(bytes));
         if let Ok(mut used) = self.used.lock() {
             used.insert(name.clone());
         }

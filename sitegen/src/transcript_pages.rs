@@ -17,15 +17,16 @@ use std::sync::Mutex;
 
 /// Every transcript's page, on every core: the source read again, the
 /// app's page rendered over it, the series' links and its speakers.
-/// Writes every transcript's page; returns how many came from the cache.
+/// Writes every transcript's page and Akoma Ntoso file.
 pub fn write(
     o: &Options,
     shell: &Shell,
     records: &[Record],
+    record_digests: &[[u8; 32]],
     w: &Writer,
     cache: Option<&Cache>,
     step: &(dyn Fn() + Sync),
-) -> Result<usize, BuildError> {
+) -> Result<(), BuildError> {
     let series = site::series(records);
     let next = AtomicUsize::new(0);
     let failed: Mutex<Option<BuildError>> = Mutex::new(None);
@@ -37,7 +38,8 @@ pub fn write(
                 if i >= records.len() || failed.lock().map_or(true, |f| f.is_some()) {
                     break;
                 }
-                if let Err(e) = transcript(o, shell, records, &series, i, w, cache) {
+                if let Err(e) = transcript(o, shell, records, record_digests, &series, i, w, cache)
+                {
                     if let Ok(mut f) = failed.lock() {
                         f.get_or_insert(e);
                     }
@@ -49,7 +51,7 @@ pub fn write(
     });
     match failed.into_inner() {
         Ok(Some(e)) => Err(e),
-        _ => Ok(cache.map_or(0, |c| c.hits.load(Ordering::Relaxed))),
+        _ => Ok(()),
     }
 }
 
@@ -57,6 +59,7 @@ fn transcript(
     o: &Options,
     shell: &Shell,
     records: &[Record],
+    record_digests: &[[u8; 32]],
     series: &[site::Neighbours],
     i: usize,
     w: &Writer,
@@ -89,31 +92,36 @@ fn transcript(
         })
     };
     let (previous, next) = (neighbour(series[i].previous), neighbour(series[i].next));
-    let json = |v: &Option<Neighbour>| {
-        serde_json::to_vec(&v.as_ref().map(|n| &n.record)).unwrap_or_default()
-    };
+    // The text's digest stands for it in the keys.
+    let text = crate::cache::digest(&bytes);
     let page_key = cache.map(|c| {
-        let record = serde_json::to_vec(r).unwrap_or_default();
         let url = o.url.as_deref().unwrap_or("").as_bytes();
+        let digest = |j: Option<usize>| j.map_or(&[][..], |j| &record_digests[j][..]);
         let parts: [&[u8]; 8] = [
             b"transcript page",
             o.title.as_bytes(),
             url,
-            &record,
-            &json(&previous),
-            &json(&next),
+            &record_digests[i],
+            digest(series[i].previous),
+            digest(series[i].next),
             name.as_bytes(),
-            &bytes,
+            &text,
         ];
         (c, c.key(&parts))
     });
+    // The app's page alone, kept for when the page around it changes
+    // (its neighbours in the series).
+    let app_key = cache.map(|c| c.key(&[b"app page", name.as_bytes(), &text]));
+    if let (Some(c), Some(k)) = (cache, &app_key) {
+        c.keep(k);
+    }
     w.made(&format!("{}index.html", r.url), page_key, || {
         let (text, doc) = parse()?;
         // One parse serves the app's page, the head and the exports.
         let rendered = || shilu_app::page::render_parsed(text, doc);
-        let app = match cache {
-            Some(c) => c.bytes(&c.key(&[b"app page", name.as_bytes(), &bytes]), rendered),
-            None => rendered(),
+        let app = match (cache, &app_key) {
+            (Some(c), Some(k)) => c.bytes(k, rendered),
+            _ => rendered(),
         };
         let here = Here(r.url.clone());
         let title = o.title.clone();
@@ -135,12 +143,7 @@ fn transcript(
             .into_bytes())
     })?;
     let file = r.source.rsplit('/').next().unwrap_or(&r.source);
-    let akn_key = cache.map(|c| {
-        (
-            c,
-            c.key(&[b"akn", file.as_bytes(), name.as_bytes(), &bytes]),
-        )
-    });
+    let akn_key = cache.map(|c| (c, c.key(&[b"akn", file.as_bytes(), name.as_bytes(), &text])));
     w.made(&format!("{}{AKN}", r.url), akn_key, || {
         let (_, doc) = parse()?;
         Ok(shilu_core::akn::akn(doc, file).into_bytes())
