@@ -5,8 +5,9 @@
 //! a failed build leaves the previous output as it was.
 
 use super::catalog;
-use super::folder::{self, Lines};
+use super::folder;
 use super::index::build::Builder;
+use super::jsonl::Lines;
 use super::kept::Kept;
 use super::load::{self, Skipped};
 use std::collections::HashMap;

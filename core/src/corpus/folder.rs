@@ -1,4 +1,4 @@
-//! The corpus as a site's files: `corpus.jsonl` ([`Lines`]) and the
+//! The corpus as a site's files: `corpus.jsonl` ([`super::jsonl::Lines`]) and the
 //! index, under the site's `index/` folder, made for a browser's cold
 //! query: a few small files read whole, and byte ranges of a few large
 //! ones (HTTP range requests: a static host serves them), so a query
@@ -592,47 +592,5 @@ impl Folder {
     pub fn speakers(&self) -> Result<Vec<Summary>, ReadError> {
         let rel = "speakers.json";
         serde_json::from_slice(&self.whole(rel)?).map_err(|e| self.damaged(rel, e))
-    }
-}
-
-/// `corpus.jsonl`, written as transcripts are read: each line goes out
-/// as soon as every file before it has, so the file is in the sources'
-/// order and only the lines of files read early wait in memory.
-pub struct Lines {
-    out: io::BufWriter<std::fs::File>,
-    next: usize,
-    waiting: std::collections::BTreeMap<usize, Option<String>>,
-    pub bytes: u64,
-}
-
-impl Lines {
-    pub fn create(path: &Path) -> io::Result<Lines> {
-        Ok(Lines {
-            out: io::BufWriter::new(std::fs::File::create(path)?),
-            next: 0,
-            waiting: Default::default(),
-            bytes: 0,
-        })
-    }
-
-    /// File `i`'s line, or `None` for a file skipped.
-    pub fn put(&mut self, i: usize, line: Option<String>) -> io::Result<()> {
-        use io::Write;
-        self.waiting.insert(i, line);
-        while let Some(line) = self.waiting.remove(&self.next) {
-            if let Some(l) = line {
-                self.out.write_all(l.as_bytes())?;
-                self.out.write_all(b"\n")?;
-                self.bytes += l.len() as u64 + 1;
-            }
-            self.next += 1;
-        }
-        Ok(())
-    }
-
-    pub fn finish(mut self) -> io::Result<u64> {
-        use io::Write;
-        self.out.flush()?;
-        Ok(self.bytes)
     }
 }
