@@ -286,13 +286,13 @@ pub fn build_in<T>(
             let at = Instant::now();
             let index = folder::index_of(&parts.texts, Builder::new());
             let index_secs = at.elapsed().as_secs_f64();
-            let written = folder::write(
-                &index,
-                &parts.records,
-                &parts.texts,
-                &parts.speakers,
-                &fresh.join("index"),
-            );
+            let written = folder::IndexFiles {
+                index: &index,
+                records: &parts.records,
+                texts: &parts.texts,
+                speakers: &parts.speakers,
+            }
+            .write(&fresh.join("index"));
             let write_secs = at.elapsed().as_secs_f64() - index_secs;
             written.map(|w| (w, index.passages, index_secs, write_secs))
         });

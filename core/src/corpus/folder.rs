@@ -44,8 +44,7 @@ pub const PACK_BYTES: u64 = 16 * 1024 * 1024;
 /// the last.
 pub const DOC_ENTRY: u64 = 24;
 
-/// What the site keeps of a transcript once it is parsed (and a
-/// rebuild keeps of an unchanged one: [`super::kept`]).
+/// What the site keeps of a transcript once parsed (as [`super::kept`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub record: Record,
@@ -164,13 +163,10 @@ pub fn build_with(entries: Vec<Entry>, builder: Builder) -> Built {
     }
 }
 
-/// A corpus in memory but its index: what the pages show, so that they
-/// are made while the index is built ([`super::build::build_in`]).
+/// A [`Built`] but its index: what the pages show while it is built.
 #[derive(Debug)]
 pub struct Parts {
-    /// In the corpus's order: transcript `i` is `records[i]`.
     pub records: Vec<Record>,
-    /// Each transcript's passages' text.
     pub texts: Vec<Vec<String>>,
     pub speakers: Vec<Speaker>,
 }
@@ -197,8 +193,7 @@ pub fn parts(mut entries: Vec<Entry>) -> Parts {
     }
 }
 
-/// The index of every transcript's passages (`texts`, in the corpus's
-/// order).
+/// The index of every transcript's passages, in the corpus's order.
 pub fn index_of(texts: &[Vec<String>], mut builder: Builder) -> Index {
     for t in texts {
         builder.add(t.iter().map(String::as_str));
@@ -275,95 +270,104 @@ fn pack_path(name: &str, i: u64) -> String {
 }
 
 impl Built {
-    /// Writes the index under `dir` (made if missing); returns how many
-    /// files and bytes it wrote.
+    /// Writes the index under `dir` (made if missing): files and bytes.
     pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
-        write(&self.index, &self.records, &self.texts, &self.speakers, dir)
+        IndexFiles {
+            index: &self.index,
+            records: &self.records,
+            texts: &self.texts,
+            speakers: &self.speakers,
+        }
+        .write(dir)
     }
 }
 
-/// Writes the index `ix` of the corpus of `records`, `texts` and
-/// `speakers` under `dir` (made if missing); returns how many files and
-/// bytes it wrote.
-pub fn write(
-    ix: &Index,
-    records: &[Record],
-    texts: &[Vec<String>],
-    speakers: &[Speaker],
-    dir: &Path,
-) -> io::Result<(usize, u64)> {
-    std::fs::create_dir_all(dir)?;
-    let mut files = 0;
-    let mut bytes = 0u64;
-    let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
-        std::fs::write(dir.join(rel), data)?;
-        files += 1;
-        bytes += data.len() as u64;
-        Ok(())
-    };
-    put("keys.bin", &ix.keys)?;
-    let mut parts = Vec::new();
-    for (name, data) in [("dir", &ix.dir), ("post", &ix.post)] {
-        let mut p = Pack::new(dir, name);
-        p.put(data)?;
-        parts.push(p.finish()?);
-    }
-    let (mut cidx, mut card, mut rec, mut pidx, mut text) = (
-        Pack::new(dir, "cidx"),
-        Pack::new(dir, "card"),
-        Pack::new(dir, "rec"),
-        Pack::new(dir, "pidx"),
-        Pack::new(dir, "text"),
-    );
-    let mut g = 0u64;
-    for (r, texts) in records.iter().zip(texts) {
-        let c = Card {
-            source: r.source.clone(),
-            url: r.url.clone(),
-            title: r.title.clone(),
-            date: r.date.clone(),
+/// An index and what it indexes, to write as the files of `index/`.
+pub struct IndexFiles<'a> {
+    pub index: &'a Index,
+    pub records: &'a [Record],
+    pub texts: &'a [Vec<String>],
+    pub speakers: &'a [Speaker],
+}
+
+impl IndexFiles<'_> {
+    /// Writes the index under `dir` (made if missing); returns how many
+    /// files and bytes it wrote.
+    pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
+        std::fs::create_dir_all(dir)?;
+        let mut files = 0;
+        let mut bytes = 0u64;
+        let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
+            std::fs::write(dir.join(rel), data)?;
+            files += 1;
+            bytes += data.len() as u64;
+            Ok(())
         };
-        let entry = [card.put(&json(&c))?, rec.put(&json(r))?, g];
-        cidx.put(&entry.map(u64::to_le_bytes).concat())?;
-        for (i, t) in texts.iter().enumerate() {
-            let at = r.passages.get(i);
-            let p = PassageText {
-                block: at.map_or_else(String::new, |a| a.block.clone()),
-                field: at.map_or_else(String::new, |a| a.field.clone()),
-                speaker: r.speaker_of(i as u32).map(|s| s.name.clone()),
-                text: t.clone(),
-            };
-            pidx.put(&text.put(&json(&p))?.to_le_bytes())?;
-            g += 1;
+        let ix = self.index;
+        put("keys.bin", &ix.keys)?;
+        let mut parts = Vec::new();
+        for (name, data) in [("dir", &ix.dir), ("post", &ix.post)] {
+            let mut p = Pack::new(dir, name);
+            p.put(data)?;
+            parts.push(p.finish()?);
         }
+        let (mut cidx, mut card, mut rec, mut pidx, mut text) = (
+            Pack::new(dir, "cidx"),
+            Pack::new(dir, "card"),
+            Pack::new(dir, "rec"),
+            Pack::new(dir, "pidx"),
+            Pack::new(dir, "text"),
+        );
+        let mut g = 0u64;
+        for (r, texts) in self.records.iter().zip(self.texts) {
+            let c = Card {
+                source: r.source.clone(),
+                url: r.url.clone(),
+                title: r.title.clone(),
+                date: r.date.clone(),
+            };
+            let entry = [card.put(&json(&c))?, rec.put(&json(r))?, g];
+            cidx.put(&entry.map(u64::to_le_bytes).concat())?;
+            for (i, t) in texts.iter().enumerate() {
+                let at = r.passages.get(i);
+                let p = PassageText {
+                    block: at.map_or_else(String::new, |a| a.block.clone()),
+                    field: at.map_or_else(String::new, |a| a.field.clone()),
+                    speaker: r.speaker_of(i as u32).map(|s| s.name.clone()),
+                    text: t.clone(),
+                };
+                pidx.put(&text.put(&json(&p))?.to_le_bytes())?;
+                g += 1;
+            }
+        }
+        cidx.put(&[card.bytes, rec.bytes, g].map(u64::to_le_bytes).concat())?;
+        pidx.put(&text.bytes.to_le_bytes())?;
+        for p in [cidx, card, rec, pidx, text] {
+            parts.push(p.finish()?);
+        }
+        for (_, b, f) in &parts {
+            files += f;
+            bytes += b;
+        }
+        let meta = Meta {
+            format: FORMAT,
+            docs: ix.docs,
+            passages: ix.passages,
+            pages: ix.pages,
+            pack_bytes: PACK_BYTES,
+            parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
+        };
+        let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
+            std::fs::write(dir.join(rel), data)?;
+            files += 1;
+            bytes += data.len() as u64;
+            Ok(())
+        };
+        put("meta.json", &json(&meta))?;
+        let summaries: Vec<Summary> = self.speakers.iter().map(Summary::from).collect();
+        put("speakers.json", &json(&summaries))?;
+        Ok((files, bytes))
     }
-    cidx.put(&[card.bytes, rec.bytes, g].map(u64::to_le_bytes).concat())?;
-    pidx.put(&text.bytes.to_le_bytes())?;
-    for p in [cidx, card, rec, pidx, text] {
-        parts.push(p.finish()?);
-    }
-    for (_, b, f) in &parts {
-        files += f;
-        bytes += b;
-    }
-    let meta = Meta {
-        format: FORMAT,
-        docs: ix.docs,
-        passages: ix.passages,
-        pages: ix.pages,
-        pack_bytes: PACK_BYTES,
-        parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
-    };
-    let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
-        std::fs::write(dir.join(rel), data)?;
-        files += 1;
-        bytes += data.len() as u64;
-        Ok(())
-    };
-    put("meta.json", &json(&meta))?;
-    let summaries: Vec<Summary> = speakers.iter().map(Summary::from).collect();
-    put("speakers.json", &json(&summaries))?;
-    Ok((files, bytes))
 }
 
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> Vec<u8> {
