@@ -15,7 +15,7 @@ use shilu_core::corpus::catalog::Record;
 use shilu_core::corpus::folder::Parts;
 use shilu_core::corpus::speakers::Summary;
 use shilu_core::corpus::{feed, site, terms};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -471,10 +471,24 @@ fn pages(
                 .iter()
                 .flat_map(|&d| record_digests[d as usize])
                 .collect();
+            // The page uses a transcript's number only to find its record:
+            // numbers stand as places in their list, which a new transcript
+            // elsewhere in the corpus does not move.
+            let place: HashMap<u32, u32> = s
+                .transcripts
+                .iter()
+                .zip(0..)
+                .map(|(&d, i)| (d, i))
+                .collect();
+            let mut placed = s.clone();
+            placed.transcripts = (0..s.transcripts.len() as u32).collect();
+            for (d, _) in &mut placed.questions {
+                *d = place.get(d).copied().unwrap_or(*d | 1 << 31);
+            }
             let parts: [&[u8]; 5] = [
                 b"speaker page",
                 o.title.as_bytes(),
-                &serde_json::to_vec(s).unwrap_or_default(),
+                &serde_json::to_vec(&placed).unwrap_or_default(),
                 &of_digests,
                 &serde_json::to_vec(&shown).unwrap_or_default(),
             ];
