@@ -2,7 +2,7 @@
 //! index: `shilu_core::corpus::build`), the app's assets, and every page,
 //! into a new folder that replaces the output only once whole.
 
-use crate::cache::Cache;
+use crate::cache::{Cache, Key};
 use crate::pages::list::{ListView, TranscriptList};
 use crate::pages::speaker::SpeakerPage;
 use crate::pages::speakers::SpeakerIndex;
@@ -12,12 +12,13 @@ use crate::transcript_pages;
 use leptos::prelude::*;
 use shilu_core::corpus::build::{self as corpus_build, BuildError, Fresh, Progress};
 use shilu_core::corpus::catalog::Record;
-use shilu_core::corpus::folder::Built;
+use shilu_core::corpus::folder::Parts;
 use shilu_core::corpus::speakers::Summary;
 use shilu_core::corpus::{feed, site, terms};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
 /// What to build.
@@ -54,8 +55,13 @@ pub struct Report {
     pub pages: usize,
     pub page_secs: f64,
     pub transcript_secs: f64,
-    /// Transcripts whose app page a previous build had rendered.
+    /// Files linked from the cache (and app pages read from it).
     pub cached: usize,
+    /// Transcripts not parsed again (kept from the last build).
+    pub kept: usize,
+    /// Seconds per phase, in order; the index's (`index`, `index
+    /// written`) run beside the pages'.
+    pub phases: Vec<(&'static str, f64)>,
     /// Every file of the site, and their bytes.
     pub files: usize,
     pub bytes: u64,
@@ -76,7 +82,7 @@ impl std::fmt::Display for Report {
         }
         write!(
             f,
-            "{} files, {} transcripts, {} speakers, {} skipped; wrote {} files ({} pages), {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s, pages {:.1} s of which transcripts {:.1} s, {} of them kept from the last build)",
+            "{} files, {} transcripts, {} speakers, {} skipped; wrote {} files ({} pages), {:.1} MB, to {} in {:.1} s (read and parsed {:.1} s, indexed {:.1} s, pages {:.1} s of which transcripts {:.1} s; kept from the last build: {} transcripts parsed, {} files made)",
             c.files,
             c.transcripts,
             c.speakers,
@@ -90,12 +96,19 @@ impl std::fmt::Display for Report {
             c.index_secs,
             self.page_secs,
             self.transcript_secs,
+            self.kept,
             self.cached,
         )?;
         match self.peak_memory {
             Some(m) => writeln!(f, ", peak memory {:.0} MB", m as f64 / 1e6)?,
             None => writeln!(f)?,
         }
+        let phases: Vec<String> = self
+            .phases
+            .iter()
+            .map(|(p, s)| format!("{p} {s:.1} s"))
+            .collect();
+        writeln!(f, "phases: {}", phases.join(", "))?;
         if !self.sitemap {
             writeln!(f, "no sitemap.xml: it needs the site's address (--url)")?;
         }
@@ -133,9 +146,56 @@ impl Writer {
         Ok(())
     }
 
+    /// The file `rel`, made by `make`, or linked from the cache where it
+    /// keeps the file of the key given.
+    pub fn made(
+        &self,
+        rel: &str,
+        kept: Option<(&Cache, Key)>,
+        make: impl FnOnce() -> Result<Vec<u8>, BuildError>,
+    ) -> Result<(), BuildError> {
+        let Some((cache, key)) = kept else {
+            return self.put(rel, &make()?);
+        };
+        let bytes = cache.file(&key, &self.root.join(rel), make)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes as usize, Ordering::Relaxed);
+        Ok(())
+    }
+
     /// The page at `folder` (`""` or ending in `/`).
     pub fn page(&self, folder: &str, html: &str) -> Result<(), BuildError> {
         self.put(&format!("{folder}index.html"), html.as_bytes())
+    }
+}
+
+/// Runs `job` for `0..n` on every core; the first error stops it.
+pub fn on_cores(
+    n: usize,
+    job: &(dyn Fn(usize) -> Result<(), BuildError> + Sync),
+) -> Result<(), BuildError> {
+    let next = AtomicUsize::new(0);
+    let failed: Mutex<Option<BuildError>> = Mutex::new(None);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(n) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n || failed.lock().map_or(true, |f| f.is_some()) {
+                    break;
+                }
+                if let Err(e) = job(i) {
+                    if let Ok(mut f) = failed.lock() {
+                        f.get_or_insert(e);
+                    }
+                    break;
+                }
+            });
+        }
+    });
+    match failed.into_inner() {
+        Ok(Some(e)) => Err(e),
+        _ => Ok(()),
     }
 }
 
@@ -156,35 +216,48 @@ pub fn build(o: &Options, progress: &(dyn Fn(Event) + Sync)) -> Result<Report, B
     })?;
     let shell = Shell::parse(&index_html).map_err(|e| BuildError(e.0))?;
     let fresh = Fresh::beside(&o.out)?;
-    let (corpus, built) =
-        corpus_build::build_in(&o.dir, fresh.path(), &|p| progress(Event::Corpus(p)))?;
+    let cache = Cache::beside(&o.out, &index_html);
     let w = Writer {
         root: fresh.path().to_path_buf(),
-        files: AtomicUsize::new(corpus.written),
-        bytes: AtomicUsize::new(corpus.bytes as usize),
+        files: AtomicUsize::new(0),
+        bytes: AtomicUsize::new(0),
     };
-    let policy = assets(&o.assets, &w, &shell)?;
-    let cache = Cache::beside(&o.out, &index_html);
-    let pages = pages(o, &shell, &built, &w, cache.as_ref(), progress)?;
+    let (corpus, (pages, policy)) = corpus_build::build_in(
+        &o.dir,
+        fresh.path(),
+        cache.as_ref().and_then(|c| c.entries.as_ref()),
+        &|p| progress(Event::Corpus(p)),
+        |parts| {
+            let policy = assets(&o.assets, &w, &shell)?;
+            let pages = pages(o, &shell, parts, &w, cache.as_ref(), progress)?;
+            let robots = match &o.url {
+                Some(url) => format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
+                None => "User-agent: *\nAllow: /\n".to_string(),
+            };
+            w.put("robots.txt", robots.as_bytes())?;
+            Ok((pages, policy))
+        },
+    )?;
+    let swapping = Instant::now();
     if let Some(c) = &cache {
         c.prune();
     }
-    let robots = match &o.url {
-        Some(url) => format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
-        None => "User-agent: *\nAllow: /\n".to_string(),
-    };
-    w.put("robots.txt", robots.as_bytes())?;
     let (files, bytes) = (
-        w.files.load(Ordering::Relaxed),
-        w.bytes.load(Ordering::Relaxed) as u64,
+        w.files.load(Ordering::Relaxed) + corpus.written,
+        w.bytes.load(Ordering::Relaxed) as u64 + corpus.bytes,
     );
     fresh.swap_into(&o.out)?;
+    let mut phases = corpus.phases.clone();
+    phases.extend(pages.phases.iter().copied());
+    phases.push(("pruned and swapped", swapping.elapsed().as_secs_f64()));
     Ok(Report {
-        corpus,
         pages: pages.count,
-        cached: pages.cached,
+        cached: cache.as_ref().map_or(0, |c| c.hits.load(Ordering::Relaxed)),
+        kept: corpus.kept,
         page_secs: pages.secs,
         transcript_secs: pages.transcript_secs,
+        phases,
+        corpus,
         files,
         bytes,
         secs: started.elapsed().as_secs_f64(),
@@ -240,9 +313,8 @@ fn assets(dist: &Path, w: &Writer, shell: &Shell) -> Result<Option<String>, Buil
 
 /// How many pages a build wrote, and how long they took.
 struct Pages {
+    phases: Vec<(&'static str, f64)>,
     count: usize,
-    /// Transcript pages the cache gave.
-    cached: usize,
     /// The transcripts' pages.
     transcript_secs: f64,
     /// Every page.
@@ -253,7 +325,7 @@ struct Pages {
 fn pages(
     o: &Options,
     shell: &Shell,
-    built: &Built,
+    built: &Parts,
     w: &Writer,
     cache: Option<&Cache>,
     progress: &(dyn Fn(Event) + Sync),
@@ -292,7 +364,12 @@ fn pages(
     sitemap.push((crate::search_page::URL.into(), None));
 
     let started = Instant::now();
-    let cached = transcript_pages::write(o, shell, records, w, cache, &step)?;
+    // Each record's digest, for the keys of the pages that show it.
+    let record_digests: Vec<[u8; 32]> = records
+        .iter()
+        .map(|r| crate::cache::digest(&serde_json::to_vec(r).unwrap_or_default()))
+        .collect();
+    transcript_pages::write(o, shell, records, &record_digests, w, cache, &step)?;
     let transcript_secs = started.elapsed().as_secs_f64();
     for r in records {
         sitemap.push((r.url.clone(), r.date.clone()));
@@ -374,41 +451,87 @@ fn pages(
             step();
         }
     }
+    let lists_secs = started.elapsed().as_secs_f64() - transcript_secs;
     // Each speaker's most distinctive terms against the whole corpus.
+    let at = Instant::now();
     let ids: Vec<&shilu_core::corpus::identity::Identity> =
         built.speakers.iter().map(|s| &s.identity).collect();
     let terms = terms::of_speakers(&built.records, &built.texts, &ids, TERMS);
-    for (s, terms) in built.speakers.iter().zip(terms) {
-        let here = Here(s.url.clone());
-        let of: BTreeMap<u32, Record> = s
-            .transcripts
-            .iter()
-            .map(|&d| (d, records[d as usize].clone()))
-            .collect();
-        let (title, speaker) = (o.title.clone(), s.clone());
-        let body = render(
-            move || view! { <SpeakerPage here=here title=title speaker=speaker records=of terms=terms/> },
-        );
-        let page_title = format!("{} · {}", s.name, o.title);
-        let description = format!(
-            "{}：{} 场发布会，{} 次发言{}。",
-            s.name,
-            s.transcripts.len(),
-            s.turns,
-            match (&s.first, &s.last) {
-                (Some(a), Some(b)) if a != b => format!("，{a} 至 {b}"),
-                (Some(a), _) => format!("，{a}"),
-                _ => String::new(),
+    let terms_secs = at.elapsed().as_secs_f64();
+    let at = Instant::now();
+    on_cores(built.speakers.len(), &|i| {
+        let (s, terms) = (&built.speakers[i], &terms[i]);
+        let key = cache.map(|c| {
+            // What the page shows of each term: not its score (which any
+            // new text in the corpus moves), only its rank.
+            let shown: Vec<(&str, u32, u32)> = terms
+                .iter()
+                .map(|t| (t.text.as_str(), t.count, t.corpus))
+                .collect();
+            let of_digests: Vec<u8> = s
+                .transcripts
+                .iter()
+                .flat_map(|&d| record_digests[d as usize])
+                .collect();
+            // The page uses a transcript's number only to find its record:
+            // numbers stand as places in their list, which a new transcript
+            // elsewhere in the corpus does not move.
+            let place: HashMap<u32, u32> = s
+                .transcripts
+                .iter()
+                .zip(0..)
+                .map(|(&d, i)| (d, i))
+                .collect();
+            let mut placed = s.clone();
+            placed.transcripts = (0..s.transcripts.len() as u32).collect();
+            for (d, _) in &mut placed.questions {
+                *d = place.get(d).copied().unwrap_or(*d | 1 << 31);
             }
-        );
-        let head = Head {
-            title: &page_title,
-            share: Share::Page(&description),
-        };
-        w.page(&s.url, &shell.page(depth(&s.url), &head, &body))?;
-        sitemap.push((s.url.clone(), s.last.clone()));
+            let parts: [&[u8]; 5] = [
+                b"speaker page",
+                o.title.as_bytes(),
+                &serde_json::to_vec(&placed).unwrap_or_default(),
+                &of_digests,
+                &serde_json::to_vec(&shown).unwrap_or_default(),
+            ];
+            (c, c.key(&parts))
+        });
+        w.made(&format!("{}index.html", s.url), key, || {
+            let of: BTreeMap<u32, Record> = s
+                .transcripts
+                .iter()
+                .map(|&d| (d, records[d as usize].clone()))
+                .collect();
+            let here = Here(s.url.clone());
+            let (title, speaker, terms) = (o.title.clone(), s.clone(), terms.clone());
+            let body = render(
+                move || view! { <SpeakerPage here=here title=title speaker=speaker records=of terms=terms/> },
+            );
+            let page_title = format!("{} · {}", s.name, o.title);
+            let description = format!(
+                "{}：{} 场发布会，{} 次发言{}。",
+                s.name,
+                s.transcripts.len(),
+                s.turns,
+                match (&s.first, &s.last) {
+                    (Some(a), Some(b)) if a != b => format!("，{a} 至 {b}"),
+                    (Some(a), _) => format!("，{a}"),
+                    _ => String::new(),
+                }
+            );
+            let head = Head {
+                title: &page_title,
+                share: Share::Page(&description),
+            };
+            Ok(shell.page(depth(&s.url), &head, &body).into_bytes())
+        })?;
         step();
+        Ok(())
+    })?;
+    for s in &built.speakers {
+        sitemap.push((s.url.clone(), s.last.clone()));
     }
+    let speakers_secs = at.elapsed().as_secs_f64();
 
     let summaries: Vec<feed::Summary<'_>> = newest
         .iter()
@@ -430,8 +553,13 @@ fn pages(
         w.put("sitemap.xml", feed::sitemap(url, &sitemap).as_bytes())?;
     }
     Ok(Pages {
+        phases: vec![
+            ("transcript pages", transcript_secs),
+            ("list pages", lists_secs),
+            ("terms", terms_secs),
+            ("speaker pages", speakers_secs),
+        ],
         count: total,
-        cached,
         transcript_secs,
         secs: started.elapsed().as_secs_f64(),
     })

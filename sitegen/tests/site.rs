@@ -9,7 +9,7 @@
 
 use shilu_site::build::{build, Options};
 use shilu_site::transcript_pages::AKN;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -408,42 +408,152 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
     assert_eq!(leftovers.len(), 1, "{leftovers:?}");
 }
 
+/// Every file below `dir`, by its path there: its bytes.
+fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_tree(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+/// Fails unless the sites `a` and `b` hold the same files, byte for
+/// byte, naming the first that differs.
+fn assert_same_site(a: &Path, b: &Path) {
+    let (a, b) = (files_of(a), files_of(b));
+    let names = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b));
+    for (name, bytes) in &a {
+        assert!(&b[name] == bytes, "{name} differs from a clean build's");
+    }
+}
+
 #[test]
-fn a_rebuild_reuses_each_unchanged_transcripts_page_and_writes_the_same_site() {
+fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_byte() {
     let root = site().root.join("rebuild");
     let out = root.join("out");
     let dir = root.join("corpus");
-    std::fs::create_dir_all(&dir).unwrap();
-    for name in ["seed.txt", "archive"] {
-        let from = site().root.join("corpus").join(name);
-        if from.is_dir() {
-            std::fs::create_dir_all(dir.join(name)).unwrap();
-            for e in std::fs::read_dir(&from).unwrap() {
-                let p = e.unwrap().path();
-                std::fs::copy(&p, dir.join(name).join(p.file_name().unwrap())).unwrap();
-            }
-        } else {
-            std::fs::copy(&from, dir.join(name)).unwrap();
-        }
-    }
-    let options = Options {
+    copy_tree(&site().root.join("corpus"), &dir);
+    let options = |out: &Path| Options {
         dir: dir.clone(),
         assets: assets(),
-        out: out.clone(),
-        url: None,
+        out: out.to_path_buf(),
+        url: Some(URL.into()),
         title: "t".into(),
     };
-    let first = build(&options, &|_| {}).unwrap();
-    assert_eq!(first.cached, 0);
-    let page = |out: &Path| std::fs::read(out.join("t/seed/index.html")).unwrap();
-    let before = page(&out);
-    // One more transcript: only its page is rendered.
-    std::fs::copy(fixtures().join("qa-format.txt"), dir.join("qa-format.txt")).unwrap();
-    let second = build(&options, &|_| {}).unwrap();
+    let clean = |n: usize| {
+        let at = root.join(format!("clean-{n}"));
+        build(&options(&at), &|_| {}).unwrap();
+        at
+    };
+    let first = build(&options(&out), &|_| {}).unwrap();
+    assert_eq!((first.cached, first.kept), (0, 0));
+    let before = files_of(&out);
+
+    // One more transcript, a copy of one with its text changed: only its
+    // own files and what shows it are made again.
+    let seed = std::fs::read_to_string(dir.join("seed.txt")).unwrap();
+    std::fs::write(
+        dir.join("seed-again.txt"),
+        format!("{seed}\n补充：新的一段。\n"),
+    )
+    .unwrap();
+    let second = build(&options(&out), &|_| {}).unwrap();
     assert_eq!(second.corpus.transcripts, first.corpus.transcripts + 1);
-    assert_eq!(second.cached, first.corpus.transcripts, "{second}");
-    assert_eq!(page(&out), before);
-    assert!(out.join("t/qa-format/index.html").is_file());
+    assert_eq!(second.kept, first.corpus.transcripts, "{second}");
+    assert!(second.cached > 2 * first.corpus.transcripts - 4, "{second}");
+    assert_same_site(&out, &clean(1));
+    // The site it replaced was set aside as it was: linked files are
+    // never written in place.
+    let old: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".out.old-")
+        })
+        .collect();
+    assert_eq!(old.len(), 1, "{old:?}");
+    assert!(files_of(&old[0]) == before, "the previous site was changed");
+
+    // A changed text and a removed file.
+    std::fs::write(dir.join("seed.txt"), format!("{seed}\n又一段。\n")).unwrap();
+    let gone = std::fs::read_dir(dir.join("archive"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    std::fs::remove_file(&gone).unwrap();
+    let third = build(&options(&out), &|_| {}).unwrap();
+    assert_eq!(third.corpus.transcripts, first.corpus.transcripts);
+    assert_eq!(third.kept, first.corpus.transcripts - 1, "{third}");
+    assert_same_site(&out, &clean(2));
+
+    // Damaged and stale entries are ignored: every kept file cut short,
+    // and one parsed transcript's entry under another's name.
+    let cache = root.join(".out.cache");
+    let listed = |sub: &str| -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(cache.join(sub))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        v.sort();
+        v
+    };
+    let entries = listed("entries");
+    let files = listed("files");
+    assert!(entries.len() >= 2 && !files.is_empty());
+    std::fs::copy(&entries[0], &entries[1]).unwrap();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        // Written in place, through the link: the site's file too.
+        std::fs::write(f, &bytes[..bytes.len() / 2]).unwrap();
+    }
+    let fourth = build(&options(&out), &|_| {}).unwrap();
+    assert_eq!(fourth.kept, first.corpus.transcripts - 1, "{fourth}");
+    assert_eq!(fourth.cached, 0, "{fourth}");
+    assert_same_site(&out, &clean(3));
+
+    // Another app (its page changed) makes every file again.
+    let other = root.join("other-dist");
+    copy_tree(&assets(), &other);
+    let index = std::fs::read_to_string(other.join("index.html")).unwrap();
+    std::fs::write(other.join("index.html"), format!("{index}\n")).unwrap();
+    let fifth = build(
+        &Options {
+            assets: other,
+            ..options(&out)
+        },
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!((fifth.cached, fifth.kept), (0, 0), "{fifth}");
+    // Six sites and their caches: not left in the temporary folder.
+    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! `cargo xtask bench site [DIR]`: the corpus site's build on a folder of
 //! transcripts ×1, ×2 and ×4 (renamed copies, hard-linked), with the
 //! release dist and `shilu-site`: time, peak memory, files and MB of each, how
-//! they grow, and what 100,000 transcripts would take at the ×4 rate.
+//! they grow, and what 100,000 transcripts would take at the ×4 rate;
+//! and after ×1, the rebuild of that site with one new file added.
 //! Without DIR, the whole shared archive (`../shared/corpus/
 //! archive-tw-full.tar.xz`, unpacked once under `target/bench-site/`).
 
@@ -93,6 +94,65 @@ pub fn archive() -> Result<PathBuf> {
     Ok(dir)
 }
 
+/// Builds the site of `corpus` into `out`: its figures and its phases'
+/// line.
+fn site_build(shilu: &Path, corpus: &Path, dist: &Path, out: &Path) -> Result<(Figures, String)> {
+    let run = command(shilu)
+        .arg(corpus)
+        .arg("--assets")
+        .arg(dist)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .map_err(|e| format!("running shilu-site: {e}"))?;
+    let report = String::from_utf8_lossy(&run.stdout);
+    if !run.status.success() {
+        return Err(format!(
+            "shilu-site failed: {}",
+            String::from_utf8_lossy(&run.stderr).trim()
+        ));
+    }
+    let f = read_report(&report).ok_or_else(|| format!("cannot read the report: {report}"))?;
+    let phases = report
+        .lines()
+        .find_map(|l| l.strip_prefix("phases: "))
+        .unwrap_or("")
+        .to_string();
+    Ok((f, phases))
+}
+
+/// The first `.md` or `.txt` file below `dir`, by name.
+fn first_transcript(dir: &Path) -> Option<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    entries.into_iter().find_map(|p| {
+        if p.is_dir() {
+            first_transcript(&p)
+        } else {
+            p.extension()
+                .is_some_and(|e| e == "md" || e == "txt")
+                .then_some(p)
+        }
+    })
+}
+
+/// Removes a built site, its cache and the sites it replaced.
+fn remove_site(site: &Path) {
+    let _ = std::fs::remove_dir_all(site);
+    let name = site.file_name().unwrap_or_default().to_string_lossy();
+    let parent = site.parent().unwrap_or(Path::new("."));
+    for e in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&format!(".{name}.")) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 pub fn bench(dir: Option<PathBuf>) -> Result {
     let dir = match dir {
         Some(d) => d,
@@ -108,35 +168,42 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
     let shilu = root.join("target/release/shilu-site");
     let work = root.join("target/bench-site");
     let mut rows: Vec<(usize, Figures)> = Vec::new();
+    let mut rebuild = None;
     for n in [1usize, 2, 4] {
         let corpus = work.join(format!("x{n}"));
         copies(&dir, &corpus, n)?;
         step(&format!("bench site: ×{n}"));
-        let out = command(&shilu)
-            .arg(&corpus)
-            .arg("--assets")
-            .arg(root.join("dist"))
-            .arg("--out")
-            .arg(work.join(format!("site-x{n}")))
-            .output()
-            .map_err(|e| format!("running shilu-site: {e}"))?;
-        let report = String::from_utf8_lossy(&out.stdout);
-        if !out.status.success() {
-            return Err(format!(
-                "shilu-site failed: {}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            ));
-        }
-        let f = read_report(&report).ok_or_else(|| format!("cannot read the report: {report}"))?;
+        let site = work.join(format!("site-x{n}"));
+        let f = site_build(&shilu, &corpus, &root.join("dist"), &site)?.0;
         rows.push((n, f));
+        if n == 1 {
+            // One new file (a transcript with a line added, beside the
+            // linked originals, which stay as they were), and the site
+            // built again over the last.
+            let first = first_transcript(&corpus).ok_or("no transcript in the corpus")?;
+            let text = std::fs::read_to_string(&first).map_err(|e| e.to_string())?;
+            std::fs::write(
+                corpus.join("copy-1/bench-rebuild-added.md"),
+                format!("{text}\n\n补充：这是为测重建而加的一段。\n"),
+            )
+            .map_err(|e| e.to_string())?;
+            step("bench site: ×1 again, one file added");
+            rebuild = Some(site_build(&shilu, &corpus, &root.join("dist"), &site)?);
+        }
         let _ = std::fs::remove_dir_all(&corpus);
-        let _ = std::fs::remove_dir_all(work.join(format!("site-x{n}")));
+        remove_site(&site);
     }
     println!("\ncopies  transcripts     time   peak memory    files        MB");
     for (n, f) in &rows {
         println!(
             "×{n:<6} {:>11} {:>7.1} s {:>9.0} MB {:>8} {:>9.1}",
             f.transcripts, f.secs, f.peak_mb, f.files, f.mb
+        );
+    }
+    if let Some((f, phases)) = &rebuild {
+        println!(
+            "\nrebuild of ×1 with one file added: {:.1} s, {:.0} MB peak ({phases})",
+            f.secs, f.peak_mb
         );
     }
     let (_, one) = &rows[0];

@@ -5,8 +5,11 @@
 //! a failed build leaves the previous output as it was.
 
 use super::catalog;
-use super::folder::{self, Lines};
-use super::load::{self, Skipped, Transcript};
+use super::folder;
+use super::index::build::Builder;
+use super::jsonl::Lines;
+use super::kept::Kept;
+use super::load::{self, Skipped};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -35,7 +38,13 @@ pub struct Report {
     pub written: usize,
     pub bytes: u64,
     pub read_secs: f64,
+    /// Building the index (on a thread of its own, beside the caller's
+    /// work).
     pub index_secs: f64,
+    /// Transcripts whose entry was kept from an earlier build, not parsed.
+    pub kept: usize,
+    /// Seconds per phase, in order (the index's overlap the caller's).
+    pub phases: Vec<(&'static str, f64)>,
     pub secs: f64,
     /// Where the files are.
     pub out: String,
@@ -101,7 +110,7 @@ pub fn build(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Report, BuildError> {
     let fresh = Fresh::beside(out)?;
-    let (mut report, _) = build_in(dir, fresh.path(), progress)?;
+    let (mut report, ()) = build_in(dir, fresh.path(), None, progress, |_| Ok(()))?;
     fresh.swap_into(out)?;
     report.secs = report.started.elapsed().as_secs_f64();
     report.out = out.display().to_string();
@@ -206,12 +215,18 @@ impl Drop for Fresh {
 }
 
 /// Builds the corpus of `dir` into the folder `fresh` (`corpus.jsonl`
-/// and `index/`), and hands back what it built, for the site's pages.
-pub fn build_in(
+/// and `index/`), reusing what `kept` holds of unchanged files (and
+/// keeping what it reads). `then` gets the corpus once read, to make
+/// what else the caller writes (the site's pages) while the index is
+/// built and written on a thread of its own; its result comes back
+/// beside the report.
+pub fn build_in<T>(
     dir: &Path,
     fresh: &Path,
+    kept: Option<&Kept>,
     progress: &(dyn Fn(Progress) + Sync),
-) -> Result<(Report, folder::Built), BuildError> {
+    then: impl FnOnce(&folder::Parts) -> Result<T, BuildError>,
+) -> Result<(Report, T), BuildError> {
     let started = Instant::now();
     let files =
         load::files(dir).map_err(|e| BuildError(format!("cannot read {}: {e}", dir.display())))?;
@@ -220,16 +235,28 @@ pub fn build_in(
     let sources: Vec<String> = files.iter().map(|f| load::source_of(dir, f)).collect();
     let urls = catalog::urls(sources.iter().map(String::as_str));
     let url_of: HashMap<&str, &String> = sources.iter().map(String::as_str).zip(&urls).collect();
-    let keep = |t: Transcript| {
+    let job = |path: &Path| {
+        let source = load::source_of(dir, path);
         let url = url_of
-            .get(t.source.as_str())
+            .get(source.as_str())
             .map_or_else(String::new, |u| (*u).clone());
-        folder::entry(t, url)
+        let bytes = load::read_bytes(path, &source)?;
+        let key = kept.map(|k| k.key(&source, &url, &bytes));
+        if let (Some(k), Some(key)) = (kept, &key) {
+            if let Some(got) = k.get(key) {
+                return Ok(got);
+            }
+        }
+        let made = folder::entry(load::parse(path, source, &bytes)?, url);
+        if let (Some(k), Some(key)) = (kept, &key) {
+            k.put(key, &made.0, &made.1);
+        }
+        Ok(made)
     };
     let fail = |e: std::io::Error| BuildError(format!("cannot write {}: {e}", fresh.display()));
     let mut lines = Lines::create(&fresh.join("corpus.jsonl")).map_err(fail)?;
     let (mut entries, mut skipped, mut failed) = (Vec::new(), Vec::new(), None);
-    load::read_all(dir, &files, &keep, &mut |i, r| {
+    load::on_every_core(&files, &job, &mut |i, r| {
         progress(Progress::Read);
         let line = match r {
             Ok((e, line)) => {
@@ -252,23 +279,52 @@ pub fn build_in(
     let jsonl_bytes = lines.finish().map_err(fail)?;
     let read_secs = started.elapsed().as_secs_f64();
     progress(Progress::Indexing);
-    let built = folder::build(entries);
-    let index_secs = started.elapsed().as_secs_f64() - read_secs;
-    let (written, bytes) = built.write(&fresh.join("index")).map_err(fail)?;
+    let parts = folder::parts(entries);
+    let parts_secs = started.elapsed().as_secs_f64() - read_secs;
+    let (indexed, then) = std::thread::scope(|s| {
+        let index = s.spawn(|| {
+            let at = Instant::now();
+            let index = folder::index_of(&parts.texts, Builder::new());
+            let index_secs = at.elapsed().as_secs_f64();
+            let written = folder::IndexFiles {
+                index: &index,
+                records: &parts.records,
+                texts: &parts.texts,
+                speakers: &parts.speakers,
+            }
+            .write(&fresh.join("index"));
+            let write_secs = at.elapsed().as_secs_f64() - index_secs;
+            written.map(|w| (w, index.passages, index_secs, write_secs))
+        });
+        let then = then(&parts);
+        let indexed = index
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (indexed, then)
+    });
+    let ((written, bytes), passages, index_secs, write_secs) = indexed.map_err(fail)?;
+    let then = then?;
     let report = Report {
         files: files.len(),
-        transcripts: built.records.len(),
-        speakers: built.speakers.len(),
-        passages: built.index.passages,
+        transcripts: parts.records.len(),
+        speakers: parts.speakers.len(),
+        passages,
         skipped,
         written: written + 1,
         bytes: bytes + jsonl_bytes,
         read_secs,
         index_secs,
+        kept: kept.map_or(0, |k| k.hits.load(std::sync::atomic::Ordering::Relaxed)),
+        phases: vec![
+            ("read", read_secs),
+            ("gather", parts_secs),
+            ("index", index_secs),
+            ("index written", write_secs),
+        ],
         secs: started.elapsed().as_secs_f64(),
         out: fresh.display().to_string(),
         peak_memory: peak_memory(),
         started,
     };
-    Ok((report, built))
+    Ok((report, then))
 }

@@ -1,4 +1,4 @@
-//! The corpus as a site's files: `corpus.jsonl` ([`Lines`]) and the
+//! The corpus as a site's files: `corpus.jsonl` ([`super::jsonl::Lines`]) and the
 //! index, under the site's `index/` folder, made for a browser's cold
 //! query: a few small files read whole, and byte ranges of a few large
 //! ones (HTTP range requests: a static host serves them), so a query
@@ -44,8 +44,8 @@ pub const PACK_BYTES: u64 = 16 * 1024 * 1024;
 /// the last.
 pub const DOC_ENTRY: u64 = 24;
 
-/// What the site keeps of a transcript once it is parsed.
-#[derive(Debug, Clone)]
+/// What the site keeps of a transcript once parsed (as [`super::kept`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub record: Record,
     /// Its passages' text, in order.
@@ -153,7 +153,26 @@ pub fn build(entries: Vec<Entry>) -> Built {
 
 /// [`build`] with the index builder given (small blocks and pages test
 /// the cuts).
-pub fn build_with(mut entries: Vec<Entry>, mut builder: Builder) -> Built {
+pub fn build_with(entries: Vec<Entry>, builder: Builder) -> Built {
+    let parts = parts(entries);
+    Built {
+        index: index_of(&parts.texts, builder),
+        records: parts.records,
+        texts: parts.texts,
+        speakers: parts.speakers,
+    }
+}
+
+/// A [`Built`] but its index: what the pages show while it is built.
+#[derive(Debug)]
+pub struct Parts {
+    pub records: Vec<Record>,
+    pub texts: Vec<Vec<String>>,
+    pub speakers: Vec<Speaker>,
+}
+
+/// The corpus of `entries`, in the corpus's order, but its index.
+pub fn parts(mut entries: Vec<Entry>) -> Parts {
     entries.sort_by(|a, b| catalog::order(&a.record, &b.record));
     let n = entries.len();
     let (mut records, mut texts, mut appearances) = (
@@ -162,18 +181,24 @@ pub fn build_with(mut entries: Vec<Entry>, mut builder: Builder) -> Built {
         Vec::with_capacity(n),
     );
     for e in entries {
-        builder.add(e.texts.iter().map(String::as_str));
         records.push(e.record);
         texts.push(e.texts);
         appearances.push(e.appearances);
     }
     let speakers = speakers::aggregate(&records, &appearances);
-    Built {
-        index: builder.finish(),
+    Parts {
         records,
         texts,
         speakers,
     }
+}
+
+/// The index of every transcript's passages, in the corpus's order.
+pub fn index_of(texts: &[Vec<String>], mut builder: Builder) -> Index {
+    for t in texts {
+        builder.add(t.iter().map(String::as_str));
+    }
+    builder.finish()
 }
 
 /// A packed part being written.
@@ -245,6 +270,27 @@ fn pack_path(name: &str, i: u64) -> String {
 }
 
 impl Built {
+    /// Writes the index under `dir` (made if missing): files and bytes.
+    pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
+        IndexFiles {
+            index: &self.index,
+            records: &self.records,
+            texts: &self.texts,
+            speakers: &self.speakers,
+        }
+        .write(dir)
+    }
+}
+
+/// An index and what it indexes, to write as the files of `index/`.
+pub struct IndexFiles<'a> {
+    pub index: &'a Index,
+    pub records: &'a [Record],
+    pub texts: &'a [Vec<String>],
+    pub speakers: &'a [Speaker],
+}
+
+impl IndexFiles<'_> {
     /// Writes the index under `dir` (made if missing); returns how many
     /// files and bytes it wrote.
     pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
@@ -257,7 +303,7 @@ impl Built {
             bytes += data.len() as u64;
             Ok(())
         };
-        let ix = &self.index;
+        let ix = self.index;
         put("keys.bin", &ix.keys)?;
         let mut parts = Vec::new();
         for (name, data) in [("dir", &ix.dir), ("post", &ix.post)] {
@@ -273,7 +319,7 @@ impl Built {
             Pack::new(dir, "text"),
         );
         let mut g = 0u64;
-        for (r, texts) in self.records.iter().zip(&self.texts) {
+        for (r, texts) in self.records.iter().zip(self.texts) {
             let c = Card {
                 source: r.source.clone(),
                 url: r.url.clone(),
@@ -550,47 +596,5 @@ impl Folder {
     pub fn speakers(&self) -> Result<Vec<Summary>, ReadError> {
         let rel = "speakers.json";
         serde_json::from_slice(&self.whole(rel)?).map_err(|e| self.damaged(rel, e))
-    }
-}
-
-/// `corpus.jsonl`, written as transcripts are read: each line goes out
-/// as soon as every file before it has, so the file is in the sources'
-/// order and only the lines of files read early wait in memory.
-pub struct Lines {
-    out: io::BufWriter<std::fs::File>,
-    next: usize,
-    waiting: std::collections::BTreeMap<usize, Option<String>>,
-    pub bytes: u64,
-}
-
-impl Lines {
-    pub fn create(path: &Path) -> io::Result<Lines> {
-        Ok(Lines {
-            out: io::BufWriter::new(std::fs::File::create(path)?),
-            next: 0,
-            waiting: Default::default(),
-            bytes: 0,
-        })
-    }
-
-    /// File `i`'s line, or `None` for a file skipped.
-    pub fn put(&mut self, i: usize, line: Option<String>) -> io::Result<()> {
-        use io::Write;
-        self.waiting.insert(i, line);
-        while let Some(line) = self.waiting.remove(&self.next) {
-            if let Some(l) = line {
-                self.out.write_all(l.as_bytes())?;
-                self.out.write_all(b"\n")?;
-                self.bytes += l.len() as u64 + 1;
-            }
-            self.next += 1;
-        }
-        Ok(())
-    }
-
-    pub fn finish(mut self) -> io::Result<u64> {
-        use io::Write;
-        self.out.flush()?;
-        Ok(self.bytes)
     }
 }

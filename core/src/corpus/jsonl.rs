@@ -46,3 +46,45 @@ pub fn line(t: &Transcript, url: &str) -> String {
 pub fn read(line: &str) -> Result<Line, serde_json::Error> {
     serde_json::from_str(line)
 }
+
+/// `corpus.jsonl`, written as transcripts are read: each line goes out
+/// as soon as every file before it has, so the file is in the sources'
+/// order and only the lines of files read early wait in memory.
+pub struct Lines {
+    out: std::io::BufWriter<std::fs::File>,
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, Option<String>>,
+    pub bytes: u64,
+}
+
+impl Lines {
+    pub fn create(path: &std::path::Path) -> std::io::Result<Lines> {
+        Ok(Lines {
+            out: std::io::BufWriter::new(std::fs::File::create(path)?),
+            next: 0,
+            waiting: Default::default(),
+            bytes: 0,
+        })
+    }
+
+    /// File `i`'s line, or `None` for a file skipped.
+    pub fn put(&mut self, i: usize, line: Option<String>) -> std::io::Result<()> {
+        use std::io::Write;
+        self.waiting.insert(i, line);
+        while let Some(line) = self.waiting.remove(&self.next) {
+            if let Some(l) = line {
+                self.out.write_all(l.as_bytes())?;
+                self.out.write_all(b"\n")?;
+                self.bytes += l.len() as u64 + 1;
+            }
+            self.next += 1;
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> std::io::Result<u64> {
+        use std::io::Write;
+        self.out.flush()?;
+        Ok(self.bytes)
+    }
+}

@@ -67,16 +67,29 @@ pub fn source_of(dir: &Path, path: &Path) -> String {
 /// Reads one file: its transcript, or why it was skipped.
 pub fn read(dir: &Path, path: &Path) -> Result<Transcript, Skipped> {
     let source = source_of(dir, path);
-    let skip = |reason: String| Skipped {
+    let bytes = read_bytes(path, &source)?;
+    parse(path, source, &bytes)
+}
+
+/// A file's bytes, or why it cannot be read.
+pub fn read_bytes(path: &Path, source: &str) -> Result<Vec<u8>, Skipped> {
+    std::fs::read(path).map_err(|e| Skipped {
+        source: source.to_string(),
+        reason: format!("cannot read: {e}"),
+    })
+}
+
+/// The transcript of `bytes`, read from `path` (whose name the parser
+/// may take a date from) as `source`, or why it was skipped.
+pub fn parse(path: &Path, source: String, bytes: &[u8]) -> Result<Transcript, Skipped> {
+    let text = crate::decode(bytes).map_err(|e| Skipped {
         source: source.clone(),
-        reason,
-    };
-    let bytes = std::fs::read(path).map_err(|e| skip(format!("cannot read: {e}")))?;
-    let text = crate::decode(&bytes).map_err(|e| skip(e.to_string()))?;
+        reason: e.to_string(),
+    })?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let doc = crate::structure(&text, name.as_deref());
     Ok(Transcript {
-        source: source.clone(),
+        source,
         bytes: bytes.len(),
         doc,
     })
@@ -92,6 +105,16 @@ pub fn read_all<T: Send>(
     keep: &(dyn Fn(Transcript) -> T + Sync),
     each: &mut dyn FnMut(usize, Result<T, Skipped>),
 ) {
+    on_every_core(files, &|path| read(dir, path).map(keep), each)
+}
+
+/// Runs `job` on each of `files` on every core; `each` gets every file's
+/// number and result on the calling thread, as they come (not in order).
+pub fn on_every_core<T: Send>(
+    files: &[PathBuf],
+    job: &(dyn Fn(&Path) -> Result<T, Skipped> + Sync),
+    each: &mut dyn FnMut(usize, Result<T, Skipped>),
+) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let next = AtomicUsize::new(0);
     let (send, receive) = std::sync::mpsc::channel();
@@ -102,7 +125,7 @@ pub fn read_all<T: Send>(
             s.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
-                if send.send((i, read(dir, path).map(keep))).is_err() {
+                if send.send((i, job(path))).is_err() {
                     break;
                 }
             });

@@ -12,6 +12,7 @@ pub mod folder;
 pub mod identity;
 pub mod index;
 pub mod jsonl;
+pub mod kept;
 pub mod load;
 pub mod lookup;
 pub mod passages;
