@@ -273,6 +273,9 @@ impl Built {
             Pack::new(dir, "text"),
         );
         let mut g = 0u64;
+        // Each passage's bytes, and their squares: the mean weighted by
+        // size ([`Meta::passage_bytes`]).
+        let (mut sum, mut squares) = (0u128, 0u128);
         for (r, texts) in self.records.iter().zip(&self.texts) {
             let c = Card {
                 source: r.source.clone(),
@@ -290,7 +293,10 @@ impl Built {
                     speaker: r.speaker_of(i as u32).map(|s| s.name.clone()),
                     text: t.clone(),
                 };
-                pidx.put(&text.put(&json(&p))?.to_le_bytes())?;
+                let bytes = json(&p);
+                sum += bytes.len() as u128;
+                squares += (bytes.len() as u128).pow(2);
+                pidx.put(&text.put(&bytes)?.to_le_bytes())?;
                 g += 1;
             }
         }
@@ -310,6 +316,7 @@ impl Built {
             pages: ix.pages,
             pack_bytes: PACK_BYTES,
             parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
+            passage_bytes: (squares / sum.max(1)) as u64 + 16,
         };
         let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
             std::fs::write(dir.join(rel), data)?;

@@ -99,4 +99,28 @@ pub struct Meta {
     pub pack_bytes: u64,
     /// Each packed part's name and length in bytes.
     pub parts: Vec<(String, u64)>,
+    /// What a reader pays, on average, to read a passage that contains a
+    /// given key: its text's bytes and its two `pidx` entries, each
+    /// passage weighted by its size (a long passage holds more keys, so
+    /// the passages a key is in are longer than most). A cold query
+    /// weighs reading a key's blocks against reading the passages they
+    /// could rule out.
+    #[serde(default)]
+    pub passage_bytes: u64,
+}
+
+impl Meta {
+    /// [`Meta::passage_bytes`], or for an index that does not say, its
+    /// text's mean per passage, doubled.
+    pub fn passage_bytes(&self) -> u64 {
+        if self.passage_bytes > 0 {
+            return self.passage_bytes;
+        }
+        let text = self
+            .parts
+            .iter()
+            .find(|(n, _)| n == "text")
+            .map_or(0, |(_, b)| *b);
+        2 * text / self.passages.max(1) + 16
+    }
 }
