@@ -22,8 +22,9 @@
 //! The totals (every match) come from the whole index after the first
 //! results ([`super::search`]).
 
+use super::index::build::words;
 use super::index::dir::KeyTable;
-use super::index::{Block, Key, PAGE_BYTES};
+use super::index::{Block, Key, PAGE_BYTES, WORD_KEY_CHARS};
 use super::lookup::{
     blocks_from, common, count, keys_of, postings_of, unread, Blocks, Directory, Keys, Scope,
     SearchError,
@@ -43,6 +44,36 @@ fn pairs(t: &[char], table: &KeyTable) -> Vec<(u32, Key, Option<usize>)> {
         })
         .collect()
 }
+
+/// The word keys a term is found by, each as the range of keys of the
+/// words that may stand there, with its offset in the term: a word with
+/// a boundary before it in the term starts a word of the text (the keys
+/// of the words that start with it, where they start); one with a
+/// boundary only after it ends one (the reversed keys of the words that
+/// end with it, where they end). A word with no boundary in the term
+/// may be inside any word: only bigrams find it.
+fn word_ranges(t: &[char]) -> Vec<(u32, Key, Key)> {
+    let mut out = Vec::new();
+    for (i, w) in words(t) {
+        let j = i + w.len();
+        if i > 0 {
+            let (a, b) = if j < t.len() && w.len() <= WORD_KEY_CHARS {
+                (Key::word(w), Key::word(w))
+            } else {
+                Key::words_with(w, false)
+            };
+            out.push((i as u32, a, b));
+        } else if j < t.len() {
+            let (a, b) = Key::words_with(w, true);
+            out.push(((j - 1) as u32, a, b));
+        }
+    }
+    out
+}
+
+/// A word range read up front if it fills at most this many directory
+/// pages, each small.
+const WORD_PAGES: usize = 2;
 
 fn page_len(table: &KeyTable, i: usize) -> u64 {
     let r = &table.pages[i].1;
@@ -66,6 +97,21 @@ pub fn pages_needed(query: &Query, table: &KeyTable) -> Vec<usize> {
         if ps.iter().any(|p| p.2.is_none()) {
             // A bigram before the first key: nothing matches.
             return Vec::new();
+        }
+        // Word keys first: a word that fills a page or two is rarer than
+        // its letters' bigrams, whose pages are then left unread.
+        let mut words = false;
+        for (_, a, b) in word_ranges(&t.folded) {
+            let pages = table.pages_between(a, b);
+            if pages.len() <= WORD_PAGES
+                && pages.clone().map(|i| page_len(table, i)).sum::<u64>() <= 2 * PAGE_BYTES as u64
+            {
+                out.extend(pages);
+                words = true;
+            }
+        }
+        if words {
+            continue;
         }
         let pages: BTreeSet<usize> = ps.iter().filter_map(|p| p.2).collect();
         let small: Vec<usize> = pages
@@ -96,7 +142,7 @@ pub enum Need {
 /// starts with it, as one), or the unread page that holds it.
 enum Entry<'d> {
     Known(u32, Vec<&'d [Block]>),
-    Unread(usize),
+    Unread(Vec<usize>),
 }
 
 /// Postings a block holds, about: to rank a key whose page is not read
@@ -110,7 +156,9 @@ impl Entry<'_> {
     fn rank(&self, table: &KeyTable) -> u64 {
         match self {
             Entry::Known(_, group) => group.iter().map(|b| count(b)).sum(),
-            Entry::Unread(page) => page_len(table, *page) * PER_BLOCK_ENTRY,
+            Entry::Unread(pages) => {
+                pages.iter().map(|&i| page_len(table, i)).sum::<u64>() * PER_BLOCK_ENTRY
+            }
         }
     }
 }
@@ -143,10 +191,19 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                     keys.push(match dir.known(k) {
                         Some([]) => return None,
                         Some(b) => Entry::Known(off, vec![b]),
-                        None => Entry::Unread(page),
+                        None => Entry::Unread(vec![page]),
                     });
                 }
-                out.push(cover(keys, table));
+                let mut keys = cover(keys, table);
+                for (off, a, b) in word_ranges(&t.folded) {
+                    keys.push(match dir.known_between(a, b) {
+                        Some(ks) if ks.is_empty() => return None,
+                        Some(ks) => Entry::Known(off, ks.into_iter().map(|(_, b)| b).collect()),
+                        None => Entry::Unread(table.pages_between(a, b).collect()),
+                    });
+                }
+                keys.sort_by_key(|e| e.rank(table));
+                out.push(keys);
             }
         }
     }
@@ -280,20 +337,15 @@ fn walk(
     let mut scope = scope.clone();
     let mut starts: Vec<Option<BTreeSet<(u32, u32, u32)>>> = vec![None; terms.len()];
     let mut cands: Option<BTreeSet<PassageId>> = None;
-    let mut skipped = vec![false; terms.len()];
     for (t, i) in order {
-        if skipped[t] {
-            continue;
-        }
         let first = cands.is_none();
         let left = cands.as_ref().map_or(0, |c| c.len() as u64);
         let worth = |cost: u64| first || cost <= left * per_passage;
         let (off, group) = match &terms[t][i] {
-            Entry::Unread(page) => {
-                if worth(page_len(table, *page)) {
-                    return Ok(Err(Need::Pages(vec![*page])));
+            Entry::Unread(pages) => {
+                if worth(pages.iter().map(|&i| page_len(table, i)).sum()) {
+                    return Ok(Err(Need::Pages(pages.clone())));
                 }
-                skipped[t] = true;
                 continue;
             }
             Entry::Known(off, group) => (*off, group),
@@ -306,7 +358,6 @@ fn walk(
             if worth(need.iter().map(|b| u64::from(b.len)).sum()) {
                 return Ok(Err(Need::Blocks(need)));
             }
-            skipped[t] = true;
             continue;
         }
         let mut here = BTreeSet::new();
