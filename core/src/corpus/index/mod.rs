@@ -9,6 +9,11 @@
 //! a bag of bigrams would match `部署完成。署流异常。流程结束` for
 //! `部署流程`. A one-character term is every key that starts with it.
 //!
+//! Each folded Latin word ([`is_word_char`]s) is also keyed whole, twice
+//! ([`Key::word`], [`Key::word_reversed`]): a cold query finds the words
+//! of a Latin phrase by them rather than by their common letters
+//! ([`crate::corpus::cold`]); the whole search reads bigrams alone.
+//!
 //! What a query reads, so that a cold query in a browser fetches a few
 //! tens of KB however common its words ([`dir`]):
 //! - the key table (`keys.bin`, fetched whole): each directory page's
