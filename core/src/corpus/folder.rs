@@ -272,10 +272,7 @@ impl Built {
             Pack::new(dir, "pidx"),
             Pack::new(dir, "text"),
         );
-        let mut g = 0u64;
-        // Each passage's bytes, and their squares: the mean weighted by
-        // size ([`Meta::passage_bytes`]).
-        let (mut sum, mut squares) = (0u128, 0u128);
+        let (mut g, mut sizes) = (0u64, Vec::new());
         for (r, texts) in self.records.iter().zip(&self.texts) {
             let c = Card {
                 source: r.source.clone(),
@@ -293,10 +290,9 @@ impl Built {
                     speaker: r.speaker_of(i as u32).map(|s| s.name.clone()),
                     text: t.clone(),
                 };
-                let bytes = json(&p);
-                sum += bytes.len() as u128;
-                squares += (bytes.len() as u128).pow(2);
-                pidx.put(&text.put(&bytes)?.to_le_bytes())?;
+                let at = text.put(&json(&p))?;
+                sizes.push(text.bytes - at);
+                pidx.put(&at.to_le_bytes())?;
                 g += 1;
             }
         }
@@ -316,7 +312,7 @@ impl Built {
             pages: ix.pages,
             pack_bytes: PACK_BYTES,
             parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
-            passage_bytes: (squares / sum.max(1)) as u64 + 16,
+            passage_bytes: super::index::weighted_mean(&sizes) + 16,
         };
         let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
             std::fs::write(dir.join(rel), data)?;

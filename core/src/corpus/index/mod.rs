@@ -181,6 +181,13 @@ pub struct Meta {
     pub passage_bytes: u64,
 }
 
+/// The mean of `sizes`, each weighted by itself ([`Meta::passage_bytes`]).
+pub fn weighted_mean(sizes: &[u64]) -> u64 {
+    let sum: u128 = sizes.iter().map(|&n| u128::from(n)).sum();
+    let squares: u128 = sizes.iter().map(|&n| u128::from(n).pow(2)).sum();
+    (squares / sum.max(1)) as u64
+}
+
 impl Meta {
     /// [`Meta::passage_bytes`], or for an index that does not say, its
     /// text's mean per passage, doubled.
