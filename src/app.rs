@@ -18,6 +18,7 @@ use crate::navigate::go_to_block;
 use crate::panel_loader;
 #[cfg(not(feature = "ssr"))]
 use crate::prefs::{apply_lang, apply_theme, saved_lang, saved_theme};
+use crate::speaker_pages::SpeakerPages;
 use crate::state::{Panel, Reader};
 #[cfg(not(feature = "ssr"))]
 use crate::{keyboard, library, url_state};
@@ -57,10 +58,12 @@ pub fn provide_reader(text: &str, doc: Document) -> Reader {
 /// The page: the same components render it natively for the pre-render
 /// (`ssr`) and take it over in the browser (`hydrate`); `seed` is the text
 /// it opens with, `doc` its structure, which the pre-render read and wrote
-/// into the page (`crate::seed`).
+/// into the page (`crate::seed`); `pages`, where a corpus site has a page
+/// for each of its speakers (`crate::speaker_pages`).
 #[component]
-pub fn App(seed: Arc<str>, doc: Document) -> impl IntoView {
+pub fn App(seed: Arc<str>, doc: Document, #[prop(optional)] pages: SpeakerPages) -> impl IntoView {
     let reader = provide_reader(&seed, doc);
+    crate::speaker_pages::provide(&seed, pages);
     // Its effects, which load the module, run in the browser only.
     panel_loader::install(reader);
     #[cfg(not(feature = "ssr"))]

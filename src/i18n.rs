@@ -61,6 +61,8 @@ pub struct Texts {
     pub hidden_turn: fn(&str, usize) -> String,
     pub show_turn: &'static str,
     pub answer_to: &'static str,
+    /// A turn's link to its speaker's page on a corpus site.
+    pub speaker_page: &'static str,
     pub front_matter: &'static str,
     pub appendix: &'static str,
     pub appendix_note: &'static str,
@@ -126,6 +128,7 @@ pub static ZH: Texts = Texts {
     hidden_turn: |name, n| format!("{name} 的发言已隐藏（{n} 段）"),
     show_turn: "显示",
     answer_to: "回答",
+    speaker_page: "发言人页",
     front_matter: "导语",
     appendix: "附录",
     appendix_note: "以下内容位于发布会结束之后，为页面附带材料，不属于发布会实录。",
@@ -195,6 +198,7 @@ pub static EN: Texts = Texts {
     },
     show_turn: "Show",
     answer_to: "Answer",
+    speaker_page: "Speaker page",
     front_matter: "Introduction",
     appendix: "Appendix",
     appendix_note:

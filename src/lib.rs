@@ -15,6 +15,7 @@ pub mod panel_loader;
 pub mod prefs;
 pub mod seed;
 pub mod selection;
+pub mod speaker_pages;
 pub mod state;
 pub mod url_state;
 

@@ -6,7 +6,7 @@ fn main() {
     use leptos::prelude::*;
     shilu_ui::dom::report_panics();
     let root = document().get_element_by_id("app");
-    let (Some((seed, doc)), Some(root)) = (shilu_app::seed::read_seed(), root) else {
+    let (Some((seed, doc, pages)), Some(root)) = (shilu_app::seed::read_seed(), root) else {
         // A page built without the pre-render (see xtask/tools/post-build.mjs),
         // or by another build's.
         panic!(
@@ -15,8 +15,11 @@ fn main() {
     };
     let root = wasm_bindgen::JsCast::unchecked_into(root);
     let seed: std::sync::Arc<str> = seed.into();
-    leptos::mount::hydrate_from(root, move || view! { <shilu_app::App seed=seed doc=doc/> })
-        .forget();
+    leptos::mount::hydrate_from(
+        root,
+        move || view! { <shilu_app::App seed=seed doc=doc pages=pages/> },
+    )
+    .forget();
 }
 
 /// Natively there is nothing to run: the browser build is `cargo xtask dist`,

@@ -11,6 +11,7 @@
 //! wasm links no parser (opened transcripts are parsed by the worker,
 //! which hands the page the same bytes).
 
+use crate::speaker_pages::{SpeakerPages, PAGES_ATTR};
 use shilu_core::Document;
 use shilu_ui::html::{attr, Html};
 
@@ -21,18 +22,20 @@ pub const SEED_ID: &str = "seed-text";
 pub const STRUCTURE_ATTR: &str = "data-structure";
 
 /// `<template id="seed-text" data-structure="…">…</template>`: `text`
-/// escaped, and `doc`, its structure.
-pub fn seed_template(text: &str, doc: &Document) -> String {
+/// escaped, and `doc`, its structure; on a corpus site, with its
+/// speakers' `pages` (`data-speaker-pages`).
+pub fn seed_template(text: &str, doc: &Document, pages: &SpeakerPages) -> String {
     let hex: String = shilu_core::wire::write(doc, text)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
+    let pages = pages.to_attr();
+    let mut attrs = vec![attr("id", SEED_ID), attr(STRUCTURE_ATTR, &hex)];
+    if !pages.is_empty() {
+        attrs.push(attr(PAGES_ATTR, &pages));
+    }
     let mut h = Html::new();
-    h.el(
-        "template",
-        &[attr("id", SEED_ID), attr(STRUCTURE_ATTR, &hex)],
-        text,
-    );
+    h.el("template", &attrs, text);
     h.into_string()
 }
 
@@ -51,16 +54,19 @@ pub fn structure_of_hex(hex: &str, text: &str) -> Option<Document> {
     shilu_core::wire::read(&bytes, text)
 }
 
-/// The text the pre-render wrote into the page and its structure, if it
-/// wrote them.
+/// The text the pre-render wrote into the page, its structure and its
+/// speakers' pages, if it wrote them.
 #[cfg(not(feature = "ssr"))]
-pub fn read_seed() -> Option<(String, Document)> {
+pub fn read_seed() -> Option<(String, Document, SpeakerPages)> {
     use wasm_bindgen::JsCast;
     let el = leptos::prelude::document().get_element_by_id(SEED_ID)?;
     let el = el.dyn_into::<web_sys::HtmlTemplateElement>().ok()?;
     let text = el.content().text_content()?;
     let doc = structure_of_hex(&el.get_attribute(STRUCTURE_ATTR)?, &text)?;
-    Some((text, doc))
+    let pages = el
+        .get_attribute(PAGES_ATTR)
+        .map_or_else(SpeakerPages::default, |v| SpeakerPages::from_attr(&v));
+    Some((text, doc, pages))
 }
 
 #[cfg(test)]
@@ -70,9 +76,18 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_template_holds_the_text_escaped() {
         let text = "a<b>&</template>";
-        let page = seed_template(text, &shilu_core::structure(text, None));
+        let doc = shilu_core::structure(text, None);
+        let page = seed_template(text, &doc, &SpeakerPages::default());
         assert!(page.starts_with("<template id=\"seed-text\" data-structure=\"04"));
         assert!(page.ends_with("\">a&lt;b&gt;&amp;&lt;/template&gt;</template>"));
+        assert!(!page.contains(PAGES_ATTR));
+        // A site's page says where its speakers' pages are.
+        let pages = SpeakerPages::new(vec![("p1".into(), "../../s/a&b/".into())]);
+        let page = seed_template(text, &doc, &pages);
+        assert!(
+            page.contains(" data-speaker-pages=\"p1\t../../s/a&amp;b/\n\">"),
+            "{page}"
+        );
     }
 
     /// What the pre-render writes of the seed's structure reads back in the
@@ -82,7 +97,7 @@ mod tests {
         let seed = crate::app::SEED;
         let doc = shilu_core::structure(seed, None);
         assert!(doc.meta.date.is_some() && doc.meta.place.is_some() && !doc.turns.is_empty());
-        let page = seed_template(seed, &doc);
+        let page = seed_template(seed, &doc, &SpeakerPages::default());
         let hex = page
             .split_once("data-structure=\"")
             .and_then(|(_, rest)| rest.split_once('"'))

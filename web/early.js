@@ -18,7 +18,13 @@
 //   they are replayed to it, in order. Links, <details> and the text in a
 //   field work natively meanwhile. Generic: nothing here names a control;
 //   a held control is found again by its id or its data-act/data-arg if
-//   the app rebuilt it.
+//   the app rebuilt it;
+// - nothing but the page is fetched before it is drawn: the app's script,
+//   its wasm's preload and the manifest are in the page inert (`<script
+//   type=module-after-paint src=…>` and `<link rel=preload-after-paint>`,
+//   written by xtask/tools/post-build.mjs, and `<link
+//   rel=manifest-after-paint>`), and are put to work after its first
+//   contentful paint (ARCHITECTURE.md: the first paint).
 (function () {
   var root = document.documentElement;
   try {
@@ -73,6 +79,47 @@
     });
     held = [];
   };
+  // After the page's first contentful paint (or two frames, without paint
+  // timing; or 5 s, whichever comes first), once.
+  var afterPaint = function (f) {
+    var done = false;
+    var go = function () {
+      if (!done) {
+        done = true;
+        setTimeout(f);
+      }
+    };
+    var P = window.PerformanceObserver;
+    if (P && (P.supportedEntryTypes || []).indexOf('paint') >= 0) {
+      new P(function (list, watch) {
+        if (list.getEntriesByName('first-contentful-paint').length) {
+          watch.disconnect();
+          go();
+        }
+      }).observe({ type: 'paint', buffered: true });
+    } else {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(go);
+      });
+    }
+    setTimeout(go, 5000);
+  };
+  afterPaint(function () {
+    var link = function (from, to) {
+      var el = document.querySelector('link[rel=' + from + ']');
+      if (el) el.rel = to;
+    };
+    link('manifest-after-paint', 'manifest');
+    // A page without the app (a corpus site's list) keeps the preload inert.
+    var app = document.querySelector('script[type=module-after-paint]');
+    if (!app) return;
+    link('preload-after-paint', 'preload');
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.src = app.src;
+    app.replaceWith(script);
+  });
+
   ['click', 'input', 'change'].forEach(function (type) {
     document.addEventListener(type, hold, true);
   });

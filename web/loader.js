@@ -8,18 +8,19 @@
 // names in place of APP.js and APP_bg.wasm, and writes sw.js with Workbox.
 import init from './APP.js';
 
-// The pre-rendered page is drawn first, then the app is fetched and takes
-// it over: its wasm does not compete with the page's first paint. Two
-// frames: the first is the page's, the app starts after it is shown.
-const start = () => init({ module_or_path: new URL('./APP_bg.wasm', import.meta.url) });
-requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start)));
+// The pre-rendered page is drawn first; this script is fetched only after
+// its first paint (web/early.js puts it into the page then), so the app
+// starts at once.
+init({ module_or_path: new URL('./APP_bg.wasm', import.meta.url) });
 
 const sw = navigator.serviceWorker;
-// After the load event, so it never competes with the first visit; beside
-// this script (the dist's root), so a site under a sub-path (/shilu/) gets a
-// worker of its own, and every page of a corpus site (t/…/, s/…/) the site's.
+// After the load event, so it never competes with the first visit (this
+// script may come after it); beside this script (the dist's root), so a
+// site under a sub-path (/shilu/) gets a worker of its own, and every page
+// of a corpus site (t/…/, s/…/) the site's.
+const afterLoad = (f) => (document.readyState === 'complete' ? setTimeout(f) : addEventListener('load', f));
 if (sw) {
-  addEventListener('load', () =>
+  afterLoad(() =>
     sw.register(new URL('sw.js', import.meta.url)).then(
       (reg) => {
         // (A browser that blocks workers may resolve to nothing.)

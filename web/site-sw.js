@@ -6,8 +6,11 @@
 // (web/loader.js's notice posts SKIP_WAITING).
 const CACHE = 'shilu-site';
 const hashed = /-[0-9a-f]{16}[._]/;
+// Whole responses only: the search page reads the index by byte ranges
+// (206), which a cache cannot hold; offline, a range asked of a file kept
+// whole gets the whole file, which the page cuts (panels/src/search/fetch.rs).
 const keep = (req, res) => {
-  if (res.ok && res.type === 'basic') {
+  if (res.status === 200 && res.type === 'basic') {
     const copy = res.clone();
     caches.open(CACHE).then((c) => c.put(req, copy));
   }

@@ -4,6 +4,8 @@
 //!   day, the timeline, the agenda); `calendar::state` is what its parts
 //!   share, `calendar::model` its pure grid logic.
 //! - `insights/`: figures, speakers and Q&A.
+//! - `search/`: the corpus site's search page (a second entry point,
+//!   `SearchPage` in `main.rs`, started by the page's `web/search.js`).
 //! - `host`: what they are given (the document, the selected day, a way
 //!   back into the transcript), and `texts` their interface text.
 //!
@@ -17,6 +19,7 @@ pub mod calendar;
 pub mod host;
 pub mod insights;
 pub mod library;
+pub mod search;
 pub mod texts;
 
 /// The seed transcript, for the tests.

@@ -288,6 +288,8 @@ fn pages(
     let filters = format!("catalog-{}.js", crate::csp::short(script));
     w.put(&filters, script.as_bytes())?;
     let mut sitemap: Vec<(String, Option<String>)> = Vec::with_capacity(total);
+    crate::search_page::write(&o.title, shell, w)?;
+    sitemap.push((crate::search_page::URL.into(), None));
 
     let started = Instant::now();
     let cached = transcript_pages::write(o, shell, records, w, cache, &step)?;

@@ -9,5 +9,6 @@ pub mod build;
 pub mod cache;
 pub mod csp;
 pub mod pages;
+pub mod search_page;
 pub mod shell;
 pub mod transcript_pages;

@@ -41,6 +41,9 @@ pub struct Shell {
     body_start: String,
     /// The site's own stylesheet, inlined after the app's.
     site_css: &'static str,
+    /// The panels' module's files (`<meta name="shilu-panels">`), for
+    /// the search page, which starts that module.
+    panels_meta: String,
 }
 
 /// The site's stylesheet (style/site.css).
@@ -105,6 +108,10 @@ impl Shell {
                 "<link rel=\"canonical\"",
             ],
         );
+        let panels_meta = head
+            .find("<meta name=\"shilu-panels\"")
+            .map(|at| head[at..tag_end(&head, at)].to_string())
+            .unwrap_or_default();
         let static_head = drop_tags(
             &drop_elements(&head, "<script type=module", "</script>"),
             &["<meta name=\"shilu-panels\""],
@@ -115,6 +122,7 @@ impl Shell {
             static_head,
             body_start: body_start.to_string(),
             site_css: SITE_CSS,
+            panels_meta,
         })
     }
 
@@ -183,8 +191,23 @@ impl Shell {
     /// A page without the app (a list, a speaker) at a folder `depth`
     /// levels below the root.
     pub fn page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
+        self.page_of(depth, head, body, "")
+    }
+
+    /// A page without the app that starts the panels' module (the search
+    /// page): its head names the module's files. (Not preloaded here: a
+    /// reader without JavaScript would fetch them for nothing; the page's
+    /// loader asks for them at once.)
+    pub fn panels_page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
+        let up = "../".repeat(depth);
+        self.page_of(depth, head, body, &climb(&self.panels_meta, &up))
+    }
+
+    fn page_of(&self, depth: usize, head: &Head<'_>, body: &str, extra_head: &str) -> String {
         let up = "../".repeat(depth);
         let mut out = self.head_html(&up, head, false);
+        let at = out.rfind("</head>").unwrap_or(out.len());
+        out.insert_str(at, extra_head);
         out.push_str("<body class=\"site\">");
         out.push_str(body);
         out.push_str("</body></html>");

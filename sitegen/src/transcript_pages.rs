@@ -9,6 +9,7 @@ use crate::pages::transcript::{Neighbour, TranscriptFoot, TranscriptTop};
 use crate::pages::{render, Here};
 use crate::shell::{Head, Share, Shell};
 use leptos::prelude::*;
+use shilu_app::speaker_pages::SpeakerPages;
 use shilu_core::corpus::build::BuildError;
 use shilu_core::corpus::catalog::Record;
 use shilu_core::corpus::site;
@@ -71,7 +72,8 @@ fn transcript(
     let name = path.file_name().and_then(|n| n.to_str());
     let doc = shilu_core::structure(&text, name);
     // One parse serves the app's page, the head and the exports.
-    let rendered = || shilu_app::page::render_parsed(&text, &doc);
+    let pages = SpeakerPages::new(site::speaker_pages(&doc, r));
+    let rendered = || shilu_app::page::render_parsed(&text, &doc, &pages);
     let app = match cache {
         Some(c) => c.page(&text, name.unwrap_or(""), rendered),
         None => rendered(),

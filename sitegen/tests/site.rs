@@ -244,7 +244,7 @@ fn every_link_of_every_page_leads_to_a_file_and_every_turn_link_to_the_turn() {
 fn each_transcript_page_is_the_apps_page_over_its_own_text_with_its_source() {
     let corpus = site().root.join("corpus");
     let lines = std::fs::read_to_string(site().out.join("corpus.jsonl")).unwrap();
-    let mut seen = 0;
+    let (mut seen, mut speaker_links) = (0, 0);
     for line in lines.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let (source, url) = (v["source"].as_str().unwrap(), v["url"].as_str().unwrap());
@@ -270,9 +270,32 @@ fn each_transcript_page_is_the_apps_page_over_its_own_text_with_its_source() {
         assert!(html.contains("src=\"../../shilu-app-"), "{source}");
         let akn = std::fs::read_to_string(site().out.join(url).join(AKN)).unwrap();
         assert!(akn.contains("<akomaNtoso"));
+        // In the reader, names and turns link to the speakers' pages: the
+        // ones the foot lists for the transcript, and no others.
+        let (reader, foot) = html.split_once("<footer class=\"site-foot\"").unwrap();
+        let listed: Vec<String> = links(foot)
+            .into_iter()
+            .filter(|l| l.contains("/s/"))
+            .collect();
+        let linked: Vec<String> = reader
+            .match_indices("class=\"turn__page\" href=\"")
+            .chain(reader.match_indices("class=\"person__name\" href=\""))
+            .map(|(i, m)| unescape(reader[i + m.len()..].split('"').next().unwrap()))
+            .collect();
+        assert!(
+            linked.iter().all(|l| listed.contains(l)),
+            "{source}: {linked:?} {listed:?}"
+        );
+        assert_eq!(
+            linked.is_empty(),
+            listed.is_empty(),
+            "{source}: {linked:?} {listed:?}"
+        );
+        speaker_links += linked.len();
         seen += 1;
     }
     assert!(seen >= 30, "{seen}");
+    assert!(speaker_links >= seen, "{speaker_links}");
 }
 
 #[test]
@@ -444,4 +467,36 @@ fn a_speaker_of_several_transcripts_has_distinctive_terms_from_their_own_words()
         with_terms += 1;
     }
     assert!(with_terms > 0, "some speaker has terms");
+}
+
+#[test]
+fn every_page_has_the_search_box_and_the_search_page_starts_the_panels_module() {
+    let out = &site().out;
+    for page in all_pages() {
+        let html = std::fs::read_to_string(&page).unwrap();
+        let rel = page.strip_prefix(out).unwrap();
+        let up = "../".repeat(rel.components().count() - 1);
+        assert!(
+            html.contains(&format!("action=\"{up}search/\"")) && html.contains("name=\"q\""),
+            "{} has no search box leading to search/",
+            page.display()
+        );
+    }
+    let search = std::fs::read_to_string(out.join("search/index.html")).unwrap();
+    // The loader, named after its content, from the root; the panels'
+    // files it starts, climbed from search/.
+    let loader = search
+        .split("<script type=\"module\" src=\"../")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the loader's script");
+    assert!(loader.starts_with("search-") && out.join(loader).is_file(), "{loader}");
+    let fixture = std::fs::read_to_string(assets().join("index.html")).unwrap();
+    if fixture.contains("name=\"shilu-panels\"") {
+        assert!(search.contains("<meta name=\"shilu-panels\" content=\"../panels/"));
+    }
+    assert!(search.contains("<noscript>") && search.contains("Search needs JavaScript"));
+    for field in ["q", "speaker", "role", "organiser", "from", "to", "sort", "by"] {
+        assert!(search.contains(&format!("name=\"{field}\"")), "{field}");
+    }
 }

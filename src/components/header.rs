@@ -2,6 +2,7 @@
 
 use crate::components::highlight::field_marks_html;
 use crate::i18n::{role_name, text, use_texts, Texts};
+use crate::speaker_pages::{self, SpeakerPages};
 use crate::state::Reader;
 use leptos::prelude::*;
 use shilu_core::facts::{chinese_date, title_block};
@@ -17,9 +18,10 @@ pub fn ConferenceHeader() -> impl IntoView {
     // Facts and people are plain text: HTML built once per document and language.
     let facts = move || reader.doc.with(|d| facts_html(&d.meta, t()).into_string());
     let people = move || {
+        let pages = speaker_pages::current(reader);
         reader
             .doc
-            .with(|d| people_html(&d.participants, t()).into_string())
+            .with(|d| people_html(&d.participants, t(), &pages).into_string())
     };
     view! {
         <header class="conference"
@@ -58,22 +60,30 @@ pub fn facts_html(m: &Meta, t: &Texts) -> Html {
     h
 }
 
-/// The host and the officials, each with their title (else their role).
-pub fn people_html(participants: &[Participant], t: &Texts) -> Html {
+/// The host and the officials, each with their title (else their role),
+/// and a link to their page on a corpus site.
+pub fn people_html(participants: &[Participant], t: &Texts, pages: &SpeakerPages) -> Html {
     let mut h = Html::new();
     for p in participants
         .iter()
         .filter(|p| matches!(p.role, Role::Host | Role::Official))
     {
         let class = format!("person person--{}", p.role.as_str());
-        h.open("li", &[attr("class", &class)])
-            .el("span", &[attr("class", "person__name")], &p.name)
-            .el(
-                "span",
-                &[attr("class", "person__title")],
-                p.title.as_deref().unwrap_or(role_name(t.common, p.role)),
-            )
-            .close("li");
+        h.open("li", &[attr("class", &class)]);
+        match pages.href(&p.id) {
+            Some(href) => h.el(
+                "a",
+                &[attr("class", "person__name"), attr("href", href)],
+                &p.name,
+            ),
+            None => h.el("span", &[attr("class", "person__name")], &p.name),
+        }
+        .el(
+            "span",
+            &[attr("class", "person__title")],
+            p.title.as_deref().unwrap_or(role_name(t.common, p.role)),
+        )
+        .close("li");
     }
     h
 }
@@ -137,7 +147,7 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn people_are_the_host_and_officials_with_their_titles() {
         let doc = shilu_core::structure(crate::app::SEED, None);
-        let html = people_html(&doc.participants, &ZH);
+        let html = people_html(&doc.participants, &ZH, &SpeakerPages::default());
         assert_eq!(html.matches("<li ").count(), 5, "{html}");
         assert!(html.starts_with(
             "<li class=\"person person--official\"><span class=\"person__name\">刘志杰</span>\
@@ -150,10 +160,19 @@ mod tests {
         // Without a title, the role says who they are.
         let mut untitled = doc.participants.clone();
         untitled[0].title = None;
-        assert!(people_html(&untitled, &EN).starts_with(
-            "<li class=\"person person--official\"><span class=\"person__name\">刘志杰</span>\
+        assert!(
+            people_html(&untitled, &EN, &SpeakerPages::default()).starts_with(
+                "<li class=\"person person--official\"><span class=\"person__name\">刘志杰</span>\
              <span class=\"person__title\">Official</span></li>"
-        ));
+            )
+        );
         assert!(!html.contains("person--journalist"));
+        // On a corpus site, a name links to the speaker's page.
+        let pages = SpeakerPages::new(vec![(doc.participants[0].id.clone(), "../../s/1/".into())]);
+        let linked = people_html(&doc.participants, &ZH, &pages);
+        assert!(linked.starts_with(
+            "<li class=\"person person--official\"><a class=\"person__name\" href=\"../../s/1/\">刘志杰</a>"
+        ), "{linked}");
+        assert_eq!(linked.matches("<a ").count(), 1);
     }
 }

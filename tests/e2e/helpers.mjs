@@ -31,7 +31,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { brotliOf, wantsBrotli } from './compress.mjs';
+import { brotliOf, precompress, wantsBrotli } from './compress.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../..');
@@ -99,15 +99,37 @@ function strictCsp() {
  * whose Accept-Encoding has `br` gets brotli (quality 11) of every file but
  * the already-compressed images and fonts (compress.mjs), with
  * Content-Encoding, Vary and the compressed Content-Length; each file is
- * compressed once (per modification time).
+ * compressed once (per modification time), before the server answers.
  * Resolves to { url, close(), requests, log } where requests lists every path
  * asked for, and log the same as { path, at } (`at`: performance.now() when it arrived).
  */
+/**
+ * A `Range: bytes=…` header read for a body of `len` bytes: [first, last]
+ * (inclusive), undefined for the whole body (no header, several ranges or
+ * another unit), null when past the end (416).
+ */
+export function byteRange(header, len) {
+  const m = /^bytes=(\d*)-(\d*)$/.exec((header || '').trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  let a, b;
+  if (m[1] === '') {
+    const n = Number(m[2]);
+    if (n === 0) return null;
+    [a, b] = [Math.max(0, len - n), len - 1];
+  } else {
+    a = Number(m[1]);
+    b = m[2] === '' ? len - 1 : Math.min(Number(m[2]), len - 1);
+    if (m[2] !== '' && Number(m[2]) < a) return undefined;
+  }
+  return a >= len ? null : [a, b];
+}
+
 export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html not found: run \`cargo xtask dist\` first`);
   }
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must be /…/: ${prefix}`);
+  if (brotli) precompress(root);
   const requests = [];
   const log = [];
   const server = http.createServer((req, res) => {
@@ -132,6 +154,29 @@ export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = fa
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    // One byte range, as static hosts answer it (the corpus site's index
+    // is read by ranges): 206 with those bytes, uncompressed, read alone.
+    if (req.headers.range && fs.existsSync(file)) {
+      const len = fs.statSync(file).size;
+      const range = byteRange(req.headers.range, len);
+      if (range === null) {
+        res.writeHead(416, { 'Content-Range': `bytes */${len}`, ...headers }).end();
+        return;
+      }
+      if (range) {
+        const [a, b] = range;
+        res.writeHead(206, {
+          'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+          'Content-Length': b - a + 1,
+          'Content-Range': `bytes ${a}-${b}/${len}`,
+          'Cache-Control': 'no-store',
+          ...headers,
+        });
+        if (req.method === 'HEAD') res.end();
+        else fs.createReadStream(file, { start: a, end: b }).pipe(res);
+        return;
+      }
+    }
     fs.readFile(file, (err, body) => {
       if (err) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

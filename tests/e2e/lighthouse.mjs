@@ -6,9 +6,12 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
+// Lighthouse's simulation (Lantern), for what its LCP is made of: the
+// timings of the last run's simulated graphs (Lighthouse 12.2.3, pinned).
+import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { fileURLToPath } from 'node:url';
-import { brotliOf, wantsBrotli } from './compress.mjs';
+import { brotliOf, precompress, wantsBrotli } from './compress.mjs';
 
 // As in helpers.mjs, which this file does not import: it loads node:test,
 // and bench-web.mjs is a script, not a test file.
@@ -28,9 +31,11 @@ const MIME = {
 
 /**
  * Serve `sites` ({ '/': dir, '/plain/': dir2 }) on 127.0.0.1, brotli when
- * asked for (compressed once per file). Resolves to { origin, close() }.
+ * asked for (every file compressed before the server answers, as a host
+ * that pre-compresses). Resolves to { origin, close() }.
  */
 export function serveBrotli(sites = { '/': DIST }) {
+  for (const root of Object.values(sites)) precompress(root);
   const prefixes = Object.keys(sites).sort((a, b) => b.length - a.length);
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -84,4 +89,27 @@ export function failures(lhr, category) {
     .map((ref) => lhr.audits[ref.id])
     .filter((a) => a.score !== null && a.score < 1)
     .map((a) => `${a.id} (${a.score}): ${a.title}${a.details?.items?.[0]?.node ? ` e.g. ${a.details.items[0].node.selector}` : ''}`);
+}
+
+/**
+ * What the last audit's simulated LCP (the optimistic graph) is made of,
+ * for the page at `url`: `loaded`, when the page's last byte arrived;
+ * `work`, the main thread's simulated time before the paint; `others`,
+ * when the last of the other requests the paint waited for (those that
+ * ended before it was seen) ended, 0 if none. The LCP is about the later
+ * of `loaded + work` and `others`.
+ */
+export function firstPaintPath(url) {
+  const timings = Lantern.Simulation.Simulator.allNodeTimings.get('optimisticLargestContentfulPaint');
+  if (!timings) throw new Error('Lighthouse ran no LCP simulation (did its version change?)');
+  let loaded = 0;
+  let work = 0;
+  let others = 0;
+  for (const [node, t] of timings) {
+    if (node.type === 'cpu') work += t.endTime - t.startTime;
+    else if (node.request.url === url) loaded = t.endTime;
+    else others = Math.max(others, t.endTime);
+  }
+  Lantern.Simulation.Simulator.allNodeTimings.clear();
+  return { loaded, work, others };
 }

@@ -7,7 +7,9 @@
 //!   copies (`tests/e2e/bench/search.mjs`);
 //! - `web`: the release dist against a plain static page of the same
 //!   transcript, in Lighthouse 12 mobile (`tests/e2e/bench-web.mjs`): median
-//!   performance, LCP, TBT and CLS of three runs each, and the LCP ratio;
+//!   performance, FCP, LCP, TBT, CLS and the page's bytes of three runs
+//!   each, the LCP ratio, and what the simulated LCP is made of (the
+//!   page's download, the work before the paint, other requests);
 //!   then an early visit (`tests/e2e/bench/early.mjs`): three toggles
 //!   pressed and a word typed at the first paint of a cold, throttled load
 //!   (1× and 4× CPU), the time from that paint until a press is answered,

@@ -22,6 +22,7 @@ mod bench_site;
 mod dist;
 mod flags;
 mod pins;
+mod range;
 mod serve;
 mod setup;
 mod site;

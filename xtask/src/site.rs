@@ -120,7 +120,21 @@ pub fn file_for(root: &Path, path: &str) -> Option<PathBuf> {
 
 fn answer(mut stream: TcpStream, root: &Path, policy: Option<&str>) -> std::io::Result<()> {
     let mut line = String::new();
-    BufReader::new(&stream).read_line(&mut line)?;
+    let mut reader = BufReader::new(&stream);
+    reader.read_line(&mut line)?;
+    // The headers: only `Range` matters here.
+    let mut range = None;
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h)? == 0 || h.trim().is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            if k.trim().eq_ignore_ascii_case("range") {
+                range = Some(v.trim().to_string());
+            }
+        }
+    }
     let mut parts = line.split_whitespace();
     let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let head = method == "HEAD";
@@ -138,13 +152,31 @@ fn answer(mut stream: TcpStream, root: &Path, policy: Option<&str>) -> std::io::
         )?;
         return stream.write_all(body);
     };
-    let body = std::fs::read(&file)?;
+    let mut body = std::fs::read(&file)?;
     let csp = policy
         .map(|p| format!("Content-Security-Policy: {p}\r\n"))
         .unwrap_or_default();
+    let len = body.len() as u64;
+    let status = match crate::range::wanted(range.as_deref(), len) {
+        crate::range::Wanted::Whole => "200 OK".to_string(),
+        crate::range::Wanted::Part(r) => {
+            body = body[r.start as usize..r.end as usize].to_vec();
+            format!(
+                "206 Partial Content\r\nContent-Range: bytes {}-{}/{len}",
+                r.start,
+                r.end - 1
+            )
+        }
+        crate::range::Wanted::Unsatisfiable => {
+            return write!(
+                stream,
+                "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */{len}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    };
     write!(
         stream,
-        "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{csp}Connection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nAccept-Ranges: bytes\r\nCache-Control: no-cache\r\n{csp}Connection: close\r\n\r\n",
         mime(&file),
         body.len()
     )?;

@@ -351,6 +351,11 @@ fn e2e(count: &mut Count) -> Result {
         );
     }
     let site = test_site(&dist)?;
+    // `shilu search --json`, which specs/search.test.mjs checks the
+    // page's counts against.
+    step("e2e: the shilu binary (shilu search)");
+    util::run(cargo().args(["build", "--quiet", "--offline", "-p", "shilu-core", "--bin", "shilu"]))?;
+    let bin = util::root().join("target/debug/shilu");
     let mut c = command("node");
     c.current_dir(util::root().join("tests/e2e"))
         .args([
@@ -360,7 +365,8 @@ fn e2e(count: &mut Count) -> Result {
             "specs/",
         ])
         .env("SHILU_DIST", &dist)
-        .env("SHILU_SITE", &site);
+        .env("SHILU_SITE", &site)
+        .env("SHILU_BIN", &bin);
     setup::use_chromium(&mut c);
     tee_ok(&mut c, count, "node --test (e2e)")
 }

@@ -11,7 +11,7 @@
 use super::catalog::Record;
 use super::identity;
 use super::speakers::Speaker;
-use crate::model::Role;
+use crate::model::{Document, Role};
 
 /// Rows on one page of a list.
 pub const PAGE_ROWS: usize = 100;
@@ -224,6 +224,24 @@ pub fn catalog(records: &[Record], speakers: &[Speaker]) -> Catalog {
     }
 }
 
+/// Where a transcript's participants have their speaker pages: each
+/// participant's id (in `doc`, the transcript `record` was made from)
+/// with the link from the transcript's page. A role word alone (`问`,
+/// `主持人`) has none; a journalist known by outlet links to the outlet's.
+pub fn speaker_pages(doc: &Document, record: &Record) -> Vec<(String, String)> {
+    let people = record.people();
+    doc.participants
+        .iter()
+        .filter_map(|p| {
+            let id = identity::of(p)?;
+            people
+                .iter()
+                .any(|(_, seen)| **seen == id)
+                .then(|| (p.id.clone(), link(&record.url, &id.url())))
+        })
+        .collect()
+}
+
 /// The link from the page at folder `from` to the page at folder `to`
 /// (both relative to the site's root), with an optional `#fragment`.
 pub fn link(from: &str, to: &str) -> String {
@@ -357,6 +375,51 @@ mod tests {
                 records[0].organiser.as_deref()
             );
         }
+    }
+
+    #[test]
+    fn speaker_pages_are_the_people_of_the_transcript_linked_from_its_page() {
+        let text = "# 2019-03-01 记者会\n\n主持人：各位好。\n\n彭博社记者：请问何时上路？\n\n唐凤：明年。\n\n问：还有呢？\n\n唐凤：没有了。\n";
+        let t = crate::corpus::load::Transcript {
+            source: "a.txt".into(),
+            bytes: 0,
+            doc: crate::structure(text, Some("a.txt")),
+        };
+        let passages = crate::corpus::passages::of(&t.doc);
+        let r = crate::corpus::catalog::record(&t, "t/a/".into(), &passages);
+        let pages = speaker_pages(&t.doc, &r);
+        let name_of = |id: &str| {
+            let p = t.doc.participants.iter().find(|p| p.id == id).unwrap();
+            p.outlet.clone().unwrap_or(p.name.clone())
+        };
+        let named: Vec<(String, String)> = pages
+            .iter()
+            .map(|(id, href)| (name_of(id), href.clone()))
+            .collect();
+        let tang = identity::of(
+            t.doc
+                .participants
+                .iter()
+                .find(|p| p.name == "唐凤")
+                .unwrap(),
+        );
+        assert!(
+            named.contains(&("唐凤".into(), format!("../../{}", tang.unwrap().url()))),
+            "{named:?}"
+        );
+        assert!(named.iter().any(|(n, _)| n == "彭博社"), "{named:?}");
+        // Role words alone are nobody's page.
+        assert!(
+            !named.iter().any(|(n, _)| n == "主持人" || n == "问"),
+            "{named:?}"
+        );
+        // Each a page the record links too.
+        let linked: Vec<String> = r
+            .people()
+            .iter()
+            .map(|(_, id)| link(&r.url, &id.url()))
+            .collect();
+        assert!(pages.iter().all(|(_, href)| linked.contains(href)));
     }
 
     #[test]

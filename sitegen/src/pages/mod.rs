@@ -5,6 +5,7 @@
 //! works at `/` or under any sub-path.
 
 pub mod list;
+pub mod search;
 pub mod speaker;
 pub mod speakers;
 pub mod transcript;
@@ -23,8 +24,9 @@ impl Here {
     }
 }
 
-/// The bar at the top of every page of the site: its name, and its
-/// lists.
+/// The bar at the top of every page of the site: its name, its lists,
+/// and a search box (a plain GET form to `search/?q=…`, so it works
+/// before any script).
 #[component]
 pub fn SiteBar(here: Here, title: String) -> impl IntoView {
     view! {
@@ -35,6 +37,10 @@ pub fn SiteBar(here: Here, title: String) -> impl IntoView {
                 <a href=here.to("speakers/")>"发言人 Speakers"</a>
                 <a href=here.to("feed.xml") type="application/atom+xml">"订阅 Feed"</a>
             </nav>
+            <form class="site-search" role="search" aria-label="全文检索 Search the transcripts" action=here.to("search/") method="get">
+                <input type="search" name="q" aria-label="检索词 Search words" placeholder="检索全部实录 Search" required maxlength="500"/>
+                <button type="submit">"检索 Search"</button>
+            </form>
         </header>
     }
 }

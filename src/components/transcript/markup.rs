@@ -13,6 +13,7 @@ use super::acts::TranscriptAct;
 use crate::components::block::actions_html;
 use crate::components::quote_bar::bar_html;
 use crate::i18n::{role_name, Texts};
+use crate::speaker_pages::SpeakerPages;
 use shilu_core::facts::title_block;
 use shilu_core::outline::{outline, Node};
 use shilu_core::search::Field;
@@ -56,9 +57,9 @@ pub const PART_BYTES: usize = 256 * 1024;
 /// expand-all and collapse-all buttons, and last the quote bar
 /// (`quote_bar`). The title block is left out: it is the page's heading
 /// (`ConferenceHeader`).
-pub fn document_html(doc: &Document, t: &Texts) -> Html {
+pub fn document_html(doc: &Document, t: &Texts, pages: &SpeakerPages) -> Html {
     let mut h = Html::new();
-    for part in Parts::new(doc, t) {
+    for part in Parts::new(doc, t, pages) {
         h.append(&part);
     }
     h
@@ -71,16 +72,18 @@ pub fn document_html(doc: &Document, t: &Texts) -> Html {
 pub struct Parts<'a> {
     doc: &'a Document,
     t: &'a Texts,
+    pages: &'a SpeakerPages,
     /// The next turn's index; `None` before the front matter.
     next: Option<usize>,
     done: bool,
 }
 
 impl<'a> Parts<'a> {
-    pub fn new(doc: &'a Document, t: &'a Texts) -> Parts<'a> {
+    pub fn new(doc: &'a Document, t: &'a Texts, pages: &'a SpeakerPages) -> Parts<'a> {
         Parts {
             doc,
             t,
+            pages,
             next: None,
             done: false,
         }
@@ -97,10 +100,15 @@ impl<'a> Parts<'a> {
     }
 
     /// The parts from `position` on (`None`: from the start).
-    pub fn from(doc: &'a Document, t: &'a Texts, position: Option<usize>) -> Parts<'a> {
+    pub fn from(
+        doc: &'a Document,
+        t: &'a Texts,
+        pages: &'a SpeakerPages,
+        position: Option<usize>,
+    ) -> Parts<'a> {
         Parts {
             next: position,
-            ..Parts::new(doc, t)
+            ..Parts::new(doc, t, pages)
         }
     }
 }
@@ -123,7 +131,7 @@ impl Iterator for Parts<'_> {
             .get(next)
             .filter(|_| h.as_str().len() < PART_BYTES)
         {
-            turn_html(&mut h, doc, turn, t);
+            turn_html(&mut h, doc, turn, t, self.pages);
             next += 1;
         }
         self.next = Some(next);
@@ -317,6 +325,8 @@ pub struct TurnMeta {
     pub time: Option<String>,
     /// A question (`true`, with its first answer) or an answer (with its question).
     pub qa: Option<(bool, String)>,
+    /// The speaker's page on a corpus site.
+    pub page: Option<String>,
 }
 
 /// The role, title, time and Q&A link of a turn's heading.
@@ -345,12 +355,19 @@ pub fn turn_meta_html(h: &mut Html, m: &TurnMeta, t: &Texts) {
             label,
         );
     }
+    if let Some(href) = &m.page {
+        h.el(
+            "a",
+            &[attr("class", "turn__page"), attr("href", href)],
+            t.speaker_page,
+        );
+    }
 }
 
 /// One speaker's turn: a foldable heading with the speaker's name and
 /// role, and the one-line placeholder the speaker filter shows instead
 /// (hidden until then).
-fn turn_html(h: &mut Html, doc: &Document, turn: &Turn, t: &Texts) {
+fn turn_html(h: &mut Html, doc: &Document, turn: &Turn, t: &Texts, pages: &SpeakerPages) {
     let id = turn.id.as_str();
     let meta = TurnMeta {
         role: turn.role,
@@ -359,6 +376,7 @@ fn turn_html(h: &mut Html, doc: &Document, turn: &Turn, t: &Texts) {
             .and_then(|p| p.title.clone().or(p.outlet.clone())),
         time: turn.time.clone(),
         qa: qa_note(doc, turn),
+        page: pages.href(&turn.participant).map(String::from),
     };
     let class = format!("turn turn--{}", turn.role.as_str());
     let heading_id = format!("{id}-heading");
@@ -432,6 +450,8 @@ fn nodes_html(h: &mut Html, blocks: &[Block], nodes: &[Node], t: &Texts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static NONE: SpeakerPages = SpeakerPages::none();
     use crate::i18n::ZH;
     use expect_test::expect;
 
@@ -442,7 +462,7 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn every_turn_and_block_has_its_anchor_and_every_fold_its_parts() {
         let doc = seed();
-        let html = document_html(&doc, &ZH).into_string();
+        let html = document_html(&doc, &ZH, &NONE).into_string();
         for turn in &doc.turns {
             assert!(
                 html.contains(&format!("id=\"{}\" data-turn", turn.id)),
@@ -480,20 +500,25 @@ mod tests {
     fn a_long_transcript_comes_in_parts_of_whole_turns() {
         // The seed fits in one part.
         let doc = seed();
-        let mut parts = Parts::new(&doc, &ZH);
+        let mut parts = Parts::new(&doc, &ZH, &NONE);
         assert!(parts.next().is_some() && parts.is_done());
         // Twenty copies do not.
         let text = vec![crate::app::SEED; 20].join("\n\n");
         let doc = shilu_core::structure(&text, None);
-        let parts: Vec<String> = Parts::new(&doc, &ZH).map(Html::into_string).collect();
+        let parts: Vec<String> = Parts::new(&doc, &ZH, &NONE)
+            .map(Html::into_string)
+            .collect();
         assert!(parts.len() > 2, "{} parts", parts.len());
-        assert_eq!(parts.concat(), document_html(&doc, &ZH).into_string());
+        assert_eq!(
+            parts.concat(),
+            document_html(&doc, &ZH, &NONE).into_string()
+        );
         let whole = parts.concat();
         assert_eq!(whole.matches("data-turn").count(), doc.turns.len());
         // Going on from where one stopped gives the same parts.
-        let mut first = Parts::new(&doc, &ZH);
+        let mut first = Parts::new(&doc, &ZH, &NONE);
         first.next();
-        let rest: Vec<String> = Parts::from(&doc, &ZH, first.position())
+        let rest: Vec<String> = Parts::from(&doc, &ZH, &NONE, first.position())
             .map(Html::into_string)
             .collect();
         assert_eq!(rest, parts[1..]);

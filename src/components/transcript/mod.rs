@@ -20,6 +20,7 @@ use crate::components::block::on_block_action;
 use crate::components::quote_bar::copy_quote;
 use crate::i18n::Texts;
 use crate::i18n::{text, use_texts};
+use crate::speaker_pages::{self, SpeakerPages};
 use crate::state::Reader;
 use acts::TranscriptAct;
 use leptos::prelude::*;
@@ -44,6 +45,8 @@ const LONG: &str = "transcript-content--long";
 struct Content {
     doc: Arc<Document>,
     t: &'static Texts,
+    /// Its speakers' pages on a corpus site (they come with the document).
+    pages: Arc<SpeakerPages>,
 }
 
 impl PartialEq for Content {
@@ -57,6 +60,7 @@ fn content_of(reader: Reader, t: impl Fn() -> &'static Texts) -> Content {
     Content {
         doc: reader.doc.get(),
         t: t(),
+        pages: speaker_pages::current(reader),
     }
 }
 
@@ -84,7 +88,7 @@ fn put_in(
         if generation.get_value() != ours {
             return;
         }
-        let mut parts = Parts::from(&content.doc, content.t, at);
+        let mut parts = Parts::from(&content.doc, content.t, &content.pages, at);
         let Some(part) = parts.next() else {
             return done();
         };
@@ -171,7 +175,7 @@ pub fn Transcript() -> impl IntoView {
             aria-label=text(|t| t.panel_transcript) on:click=on_click>
             <FoldAllControls/>
             <div id=CONTENT_ID node_ref=content
-                inner_html=document_html(&built.doc, built.t).into_string()></div>
+                inner_html=document_html(&built.doc, built.t, &built.pages).into_string()></div>
         </article>
     }
 }

@@ -107,8 +107,13 @@ for (const prefix of ['/', '/shilu/']) {
       const target = page.locator(`[id="${turn}"]`);
       assert.ok(await target.isVisible());
       assert.ok(await target.evaluate((el) => el.matches(':target')));
-      // Its speakers' pages link back.
+      // Its speakers' pages link back: from the list below the reader, and
+      // from the turn's heading in the app, which leads to the same page.
       assert.ok(await page.getByRole('link', { name, exact: true }).last().isVisible());
+      const section = page.locator(`section[id="${turn.split('-')[0]}"]`);
+      await section.getByRole('link', { name: '发言人页' }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      assert.ok(page.url().startsWith(`${ctx.base}s/`), page.url());
     }, on(prefix)));
 
   test(`site at ${prefix}: a transcript page's previous and next follow its series`, () =>

@@ -4,20 +4,17 @@
 
 use serde_json::json;
 use shilu_core::corpus::build;
-use shilu_core::corpus::catalog::Record;
-use shilu_core::corpus::excerpt::excerpt;
-use shilu_core::corpus::folder::{DocAt, Fetch, Folder};
+use shilu_core::corpus::folder::{Fetch, Folder};
 use shilu_core::corpus::identity::{self, Identity, Kind};
 use shilu_core::corpus::query;
-use shilu_core::corpus::search::{self, Blocks, Directory, Filters, PassageId, Sort};
+use shilu_core::corpus::search::{self, Filters, PassageId, Sort};
+use shilu_core::corpus::session::{self, files::Files, Remote, Session};
 use shilu_core::Role;
-use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
+use std::rc::Rc;
 
 use crate::{usage, Failure};
-
-mod checked;
 
 fn failure(e: impl std::fmt::Display) -> Failure {
     Failure(e.to_string())
@@ -137,228 +134,42 @@ fn parse_args(args: &[String]) -> Result<Args<'_>, Failure> {
     }
 }
 
-/// The directory pages `q` needs, read.
-fn directory(q: &query::Query, folder: &Folder) -> Result<Directory, Failure> {
-    let mut dir = Directory::new(folder.keys.clone());
-    for i in search::pages_needed(q, &folder.keys) {
-        dir.add_page(i, folder.page(i).map_err(failure)?);
-    }
-    Ok(dir)
-}
-
-/// Reads the blocks not yet read of `bs`.
-fn read_blocks(
-    folder: &Folder,
-    blocks: &mut Blocks,
-    bs: Vec<shilu_core::corpus::index::Block>,
-) -> Result<(), Failure> {
-    for b in bs {
-        if !blocks.has(&b) {
-            let bytes = folder.block(&b).map_err(failure)?;
-            blocks
-                .add(&b, &bytes)
-                .map_err(|e| Failure(format!("{}: {e}", "post")))?;
-        }
-    }
-    Ok(())
-}
-
-/// Where to search in transcripts `from` on: the lead key's blocks read.
-fn scope_from(
-    q: &query::Query,
-    folder: &Folder,
-    dir: &Directory,
-    blocks: &mut Blocks,
-    from: u32,
-) -> Result<search::Scope, Failure> {
-    read_blocks(
-        folder,
-        blocks,
-        search::lead_blocks(q, dir, from).map_err(failure)?,
-    )?;
-    search::scope(q, dir, blocks, from).map_err(failure)
-}
-
-/// The passages that match `q` in `scope`: the other keys' blocks read,
-/// rarest first, each where a match is still possible.
-fn find_in(
-    q: &query::Query,
-    folder: &Folder,
-    dir: &Directory,
-    blocks: &mut Blocks,
-    scope: &search::Scope,
-) -> Result<search::Found, Failure> {
-    loop {
-        let need = search::blocks_needed(q, dir, blocks, scope).map_err(failure)?;
-        if need.is_empty() {
-            break;
-        }
-        read_blocks(folder, blocks, need)?;
-    }
-    search::find(q, dir, blocks, scope).map_err(failure)
-}
-
-/// Transcripts' entries and records, each read once.
-struct Docs<'a> {
-    folder: &'a Folder,
-    at: HashMap<u32, DocAt>,
-    records: HashMap<u32, Record>,
-}
-
-impl<'a> Docs<'a> {
-    fn new(folder: &'a Folder) -> Self {
-        Docs {
-            folder,
-            at: HashMap::new(),
-            records: HashMap::new(),
-        }
-    }
-
-    fn at(&mut self, d: u32) -> Result<DocAt, Failure> {
-        if !self.at.contains_key(&d) {
-            self.at.insert(d, self.folder.doc(d).map_err(failure)?);
-        }
-        Ok(self.at[&d].clone())
-    }
-
-    fn read_records(&mut self, docs: impl IntoIterator<Item = u32>) -> Result<(), Failure> {
-        for d in docs {
-            if !self.records.contains_key(&d) {
-                let at = self.at(d)?;
-                self.records
-                    .insert(d, self.folder.record(&at).map_err(failure)?);
-            }
-        }
-        Ok(())
+/// The index under `site`, opened through the session's file source.
+fn open(site: &Path) -> Result<Rc<Remote<Files>>, Failure> {
+    match session::ready(Remote::open(Files(site.join("index")))) {
+        Some(Ok(index)) => Ok(Rc::new(index)),
+        Some(Err(e)) => Err(Failure(format!("cannot read the index: {e}"))),
+        None => Err(Failure("a read of the index waited: a bug".into())),
     }
 }
 
-/// How many transcripts a cold query reads first, of those where its
-/// lead key is.
-const FIRST_DOCS: usize = 4;
+/// A session's step over files: every read is ready at once.
+fn run<T, E: std::fmt::Display>(f: impl std::future::Future<Output = Result<T, E>>) -> Result<T, Failure> {
+    match session::ready(f) {
+        Some(r) => r.map_err(failure),
+        None => Err(Failure("a read of the index waited: a bug".into())),
+    }
+}
 
 /// What a browser's cold query fetches to show its first `limit`
 /// passages with their excerpts: the files and ranges, as read.
 struct Cold {
     fetches: Vec<Fetch>,
     first: Vec<PassageId>,
-    windows: usize,
+    tried: usize,
 }
 
-/// Runs `q` as the page would with nothing cached: the directory pages,
-/// the newest posting blocks (older ones while it has fewer than `limit`
-/// results), then the first `limit` passages' transcripts and texts.
+/// Runs `q` as the page does with nothing cached: the session's first
+/// results, then their transcripts' cards and passages.
 fn cold(site: &Path, q: &query::Query, a: &Args<'_>) -> Result<Cold, Failure> {
-    let folder = Folder::open(&site.join("index"))
-        .map_err(|e| Failure(format!("cannot read the index: {e}")))?;
-    let filtered = a.filters != Filters::default();
-    let mut docs = Docs::new(&folder);
-    if !filtered && a.sort == Sort::Date && search::scans_first(q, &folder.keys) {
-        return cold_scan(q, a, &folder, &mut docs);
-    }
-    if !filtered && a.sort == Sort::Date {
-        return checked::cold_checked(q, a, &folder, &mut docs);
-    }
-    let dir = directory(q, &folder)?;
-    // Relevance counts every match first: it reads them all.
-    let windows = match a.sort {
-        Sort::Date => search::windows(q, &dir).map_err(failure)?,
-        Sort::Relevance => vec![0],
-    };
-    let mut blocks = Blocks::default();
-    let mut first: Vec<PassageId> = Vec::new();
-    let mut tried = 0;
-    'windows: for (w, &from) in windows.iter().enumerate() {
-        let whole = scope_from(q, &folder, &dir, &mut blocks, from)?;
-        // The newest few transcripts where the lead key is, then four
-        // times as many, until the scope has enough results.
-        let mut k = FIRST_DOCS;
-        loop {
-            tried += 1;
-            let scope = whole.newest(k);
-            let found = find_in(q, &folder, &dir, &mut blocks, &scope)?;
-            first = if filtered || a.sort == Sort::Relevance {
-                // Filters read the records of the transcripts found.
-                docs.read_records(found.docs())?;
-                let r = found.results(&docs.records, &a.filters, a.sort);
-                r.passages.into_iter().map(|(id, _)| id).collect()
-            } else {
-                // Newest transcript first, each in reading order.
-                let mut ids: Vec<PassageId> = found.passages.keys().copied().collect();
-                ids.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-                ids
-            };
-            if first.len() >= a.limit {
-                break 'windows;
-            }
-            if whole.len().is_none_or(|n| k >= n) {
-                break;
-            }
-            k *= 4;
-        }
-        if w + 1 == windows.len() {
-            break;
-        }
-    }
-    first.truncate(a.limit);
-    let mut cards = HashMap::new();
-    for &(d, p) in &first {
-        let at = docs.at(d)?;
-        if !cards.contains_key(&d) {
-            cards.insert(d, folder.card(&at).map_err(failure)?);
-        }
-        folder.passage(&at, p).map_err(failure)?;
-    }
+    let index = open(site)?;
+    let mut s = Session::new(index.clone(), q.clone(), a.filters.clone(), a.sort);
+    let first = run(s.first(a.limit))?;
+    run(s.hits(&first.passages))?;
     Ok(Cold {
-        fetches: folder.take_fetches(),
-        first,
-        windows: tried,
-    })
-}
-
-/// Passages read at a time by [`cold_scan`].
-const SCAN_CHUNK: u32 = 32;
-
-/// A cold query of common characters alone: the newest transcripts'
-/// passages read a few at a time, until the first `limit` matches.
-fn cold_scan(
-    q: &query::Query,
-    a: &Args<'_>,
-    folder: &Folder,
-    docs: &mut Docs<'_>,
-) -> Result<Cold, Failure> {
-    let mut first: Vec<PassageId> = Vec::new();
-    let mut cards = std::collections::HashSet::new();
-    let mut tried = 0;
-    'docs: for d in (0..folder.meta.docs).rev() {
-        let at = docs.at(d)?;
-        let n = (at.passages.end - at.passages.start) as u32;
-        let mut p = 0;
-        while p < n {
-            tried += 1;
-            let end = (p + SCAN_CHUNK).min(n);
-            let texts: Vec<String> = folder
-                .passages_in(&at, p..end)
-                .map_err(failure)?
-                .into_iter()
-                .map(|t| t.text)
-                .collect();
-            let found = shilu_core::corpus::scan::find_in(q, d, p, &texts);
-            if !found.passages.is_empty() && cards.insert(d) {
-                folder.card(&at).map_err(failure)?;
-            }
-            first.extend(found.passages.keys().copied());
-            if first.len() >= a.limit {
-                break 'docs;
-            }
-            p = end;
-        }
-    }
-    first.truncate(a.limit);
-    Ok(Cold {
-        fetches: folder.take_fetches(),
-        first,
-        windows: tried,
+        fetches: index.take_fetches(),
+        first: first.passages.iter().map(|(id, _)| *id).collect(),
+        tried: first.tried,
     })
 }
 
@@ -388,22 +199,19 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
     let a = parse_args(args)?;
     let q = query::parse(&a.query).map_err(|e| Failure(format!("cannot search: {e}")))?;
     let site = Path::new(a.site);
-    let folder = Folder::open(&site.join("index"))
-        .map_err(|e| Failure(format!("cannot read the index: {e}")))?;
+    let index = open(site)?;
     // Every match, from every block: the reference the page's first
     // results are checked against.
-    let dir = directory(&q, &folder)?;
-    let mut blocks = Blocks::default();
-    let scope = scope_from(&q, &folder, &dir, &mut blocks, 0)?;
-    let found = find_in(&q, &folder, &dir, &mut blocks, &scope)?;
-    let all_fetches = folder.take_fetches();
+    let mut s = Session::new(index.clone(), q.clone(), a.filters.clone(), a.sort);
+    let found = run(s.found())?;
+    let all_fetches = index.take_fetches();
     if a.verify {
+        let folder = Folder::open(&site.join("index"))
+            .map_err(|e| Failure(format!("cannot read the index: {e}")))?;
         verify(&q, &folder, &found)?;
     }
-    let mut docs = Docs::new(&folder);
-    docs.read_records(found.docs())?;
-    let records = docs.records.clone();
-    let results = found.results(&records, &a.filters, a.sort);
+    run(s.read_records(found.docs()))?;
+    let results = found.results(&s.records, &a.filters, a.sort);
     let cost = if a.cost {
         let c = cold(site, &q, &a)?;
         let expected: Vec<PassageId> = results
@@ -439,7 +247,7 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
             "requests": c.fetches.len(),
             "files": distinct.len(),
             "bytes": wire,
-            "windows": c.windows,
+            "windows": c.tried,
             "fetches": files,
             "all_postings_bytes": all_bytes,
         }))
@@ -449,7 +257,7 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
     if !a.json {
         let mut out = String::new();
         for t in &results.transcripts {
-            let r = &records[&t.doc];
+            let r = &s.records[&t.doc];
             let _ = writeln!(
                 out,
                 "{:>5}  {:<10}  {}  {}",
@@ -476,29 +284,28 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
         return Ok(out);
     }
     // The first passages with their excerpts.
-    let mut passages = Vec::new();
-    for ((doc, p), spans) in results.passages.iter().take(a.limit) {
-        let at = docs.at(*doc)?;
-        let text = folder.passage(&at, *p).map_err(failure)?;
-        let r = &records[doc];
-        let e = excerpt(&text.text, spans, 40, 160);
-        passages.push(json!({
-            "source": r.source,
-            "url": r.url,
-            "block": text.block,
-            "speaker": text.speaker,
-            "excerpt": e.text,
-            "marks": e.marks.iter().map(|m| [m.start, m.end]).collect::<Vec<_>>(),
-            "hits": spans.len(),
-        }));
-    }
+    let first: Vec<_> = results.passages.iter().take(a.limit).cloned().collect();
+    let passages: Vec<serde_json::Value> = run(s.hits(&first))?
+        .into_iter()
+        .map(|h| {
+            json!({
+                "source": h.card.source,
+                "url": h.card.url,
+                "block": h.passage.block,
+                "speaker": h.passage.speaker,
+                "excerpt": h.excerpt.text,
+                "marks": h.excerpt.marks.iter().map(|m| [m.start, m.end]).collect::<Vec<_>>(),
+                "hits": h.hits,
+            })
+        })
+        .collect();
     let mut v = json!({
         "query": a.query,
         "hits": results.hits,
         "passages": results.passages.len(),
         "transcripts": results.transcripts.len(),
         "by_transcript": results.transcripts.iter().map(|t| {
-            let r = &records[&t.doc];
+            let r = &s.records[&t.doc];
             json!({"source": r.source, "url": r.url, "title": r.title, "date": r.date,
                    "hits": t.hits, "passages": t.passages})
         }).collect::<Vec<_>>(),

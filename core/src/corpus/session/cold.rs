@@ -1,0 +1,341 @@
+//! A query's session: its first results with nothing cached, then every
+//! result, each block, page and record read once.
+
+use super::source::{Remote, Source, SourceError};
+use crate::corpus::catalog::Record;
+use crate::corpus::folder::{Card, DocAt, PassageText};
+use crate::corpus::index::Block;
+use crate::corpus::query::Query;
+use crate::corpus::scan;
+use crate::corpus::search::{self, Blocks, Directory, Filters, Found, PassageId, Results, Sort, Span};
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+
+/// How many transcripts a cold query reads first, of those where its
+/// lead key is.
+const FIRST_DOCS: usize = 4;
+
+/// Passages read at a time by a scan of the newest transcripts.
+const SCAN_CHUNK: u32 = 32;
+
+fn failed(e: impl std::fmt::Display) -> SourceError {
+    SourceError(e.to_string())
+}
+
+/// A query's first results: the passages, in the order the whole search
+/// gives them, with their matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct First {
+    pub passages: Vec<(PassageId, Vec<Span>)>,
+    /// Scopes tried (or chunks of passages scanned) to find them.
+    pub tried: usize,
+}
+
+/// One query over an index: what it has read so far is kept, so every
+/// result after the first ones reads only what is left.
+pub struct Session<S> {
+    pub index: Rc<Remote<S>>,
+    pub query: Query,
+    pub filters: Filters,
+    pub sort: Sort,
+    dir: Option<Directory>,
+    blocks: Blocks,
+    at: HashMap<u32, DocAt>,
+    /// The records read, for filters, sorting and the trends.
+    pub records: HashMap<u32, Record>,
+    cards: HashMap<u32, Card>,
+    /// Passages already read (by a scan), so showing them reads nothing.
+    pub(super) texts: HashMap<PassageId, PassageText>,
+}
+
+impl<S: Source> Session<S> {
+    pub fn new(index: Rc<Remote<S>>, query: Query, filters: Filters, sort: Sort) -> Self {
+        Session {
+            index,
+            query,
+            filters,
+            sort,
+            dir: None,
+            blocks: Blocks::default(),
+            at: HashMap::new(),
+            records: HashMap::new(),
+            cards: HashMap::new(),
+            texts: HashMap::new(),
+        }
+    }
+
+    fn filtered(&self) -> bool {
+        self.filters != Filters::default()
+    }
+
+    /// The directory pages the query needs, read once.
+    async fn directory(&mut self) -> Result<Directory, SourceError> {
+        if let Some(d) = &self.dir {
+            return Ok(d.clone());
+        }
+        let mut dir = Directory::new(self.index.keys.clone());
+        for i in search::pages_needed(&self.query, &self.index.keys) {
+            dir.add_page(i, self.index.page(i).await?);
+        }
+        self.dir = Some(dir.clone());
+        Ok(dir)
+    }
+
+    /// Reads the blocks not yet read of `bs`.
+    async fn read_blocks(&mut self, bs: Vec<Block>) -> Result<(), SourceError> {
+        for b in bs {
+            if !self.blocks.has(&b) {
+                let bytes = self.index.block(&b).await?;
+                self.blocks
+                    .add(&b, &bytes)
+                    .map_err(|e| SourceError(format!("post: {e}")))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Where to search in transcripts `from` on: the lead key's blocks
+    /// read.
+    async fn scope_from(&mut self, dir: &Directory, from: u32) -> Result<search::Scope, SourceError> {
+        let lead = search::lead_blocks(&self.query, dir, from).map_err(failed)?;
+        self.read_blocks(lead).await?;
+        search::scope(&self.query, dir, &self.blocks, from).map_err(failed)
+    }
+
+    /// The passages that match in `scope`: the other keys' blocks read,
+    /// rarest first, each where a match is still possible.
+    async fn find_in(&mut self, dir: &Directory, scope: &search::Scope) -> Result<Found, SourceError> {
+        loop {
+            let need =
+                search::blocks_needed(&self.query, dir, &self.blocks, scope).map_err(failed)?;
+            if need.is_empty() {
+                break;
+            }
+            self.read_blocks(need).await?;
+        }
+        search::find(&self.query, dir, &self.blocks, scope).map_err(failed)
+    }
+
+    /// Where transcript `d`'s parts are, read once.
+    pub async fn at(&mut self, d: u32) -> Result<DocAt, SourceError> {
+        if let Some(at) = self.at.get(&d) {
+            return Ok(at.clone());
+        }
+        let at = self.index.doc(d).await?;
+        self.at.insert(d, at.clone());
+        Ok(at)
+    }
+
+    /// Reads the records of `docs` not yet read: transcripts next to each
+    /// other in one range of `cidx` and one of `rec` (a common word's
+    /// transcripts are most of them: a few requests, not two each).
+    pub async fn read_records(
+        &mut self,
+        docs: impl IntoIterator<Item = u32>,
+    ) -> Result<(), SourceError> {
+        let mut want: Vec<u32> = docs
+            .into_iter()
+            .filter(|d| !self.records.contains_key(d))
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        let unplaced: Vec<u32> = want
+            .iter()
+            .copied()
+            .filter(|d| !self.at.contains_key(d))
+            .collect();
+        for run in runs(&unplaced) {
+            for (d, at) in run.clone().zip(self.index.docs(run).await?) {
+                self.at.insert(d, at);
+            }
+        }
+        for run in runs(&want) {
+            let ats: Vec<DocAt> = run.clone().map(|d| self.at[&d].clone()).collect();
+            for (d, r) in run.zip(self.index.records(&ats).await?) {
+                self.records.insert(d, r);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn has_at(&self, d: u32) -> bool {
+        self.at.contains_key(&d)
+    }
+
+    pub(super) fn put_at(&mut self, d: u32, at: DocAt) {
+        self.at.insert(d, at);
+    }
+
+    /// Where transcript `d` is, once [`Session::has_at`].
+    pub(super) fn at_of(&self, d: u32) -> DocAt {
+        self.at[&d].clone()
+    }
+
+    pub(super) fn has_card(&self, d: u32) -> bool {
+        self.cards.contains_key(&d)
+    }
+
+    pub(super) fn put_card(&mut self, d: u32, c: Card) {
+        self.cards.insert(d, c);
+    }
+
+    /// Transcript `d`'s card, read once.
+    pub async fn card(&mut self, d: u32) -> Result<Card, SourceError> {
+        if let Some(c) = self.cards.get(&d) {
+            return Ok(c.clone());
+        }
+        let at = self.at(d).await?;
+        let c = self.index.card(&at).await?;
+        self.cards.insert(d, c.clone());
+        Ok(c)
+    }
+
+    /// Every passage that matches, before filters: every block of every
+    /// key the query needs.
+    pub async fn found(&mut self) -> Result<Found, SourceError> {
+        let dir = self.directory().await?;
+        let scope = self.scope_from(&dir, 0).await?;
+        self.find_in(&dir, &scope).await
+    }
+
+    /// Every result, filtered, sorted and counted (per transcript, year
+    /// and speaker): [`Session::found`] and the records of its
+    /// transcripts.
+    pub async fn results(&mut self) -> Result<Results, SourceError> {
+        let found = self.found().await?;
+        self.read_records(found.docs()).await?;
+        Ok(found.results(&self.records, &self.filters, self.sort))
+    }
+
+    /// The first `limit` results, as [`Session::results`] orders them,
+    /// read as a page with nothing cached would: the directory pages, the
+    /// newest posting blocks (older ones while it has fewer than `limit`
+    /// results); common characters alone scan the newest passages.
+    pub async fn first(&mut self, limit: usize) -> Result<First, SourceError> {
+        if !self.filtered()
+            && self.sort == Sort::Date
+            && search::scans_first(&self.query, &self.index.keys)
+        {
+            return self.first_scan(limit).await;
+        }
+        let dir = self.directory().await?;
+        // Relevance counts every match first: it reads them all.
+        let windows = match self.sort {
+            Sort::Date => search::windows(&self.query, &dir).map_err(failed)?,
+            Sort::Relevance => vec![0],
+        };
+        let mut first = Vec::new();
+        let mut tried = 0;
+        'windows: for &from in &windows {
+            let whole = self.scope_from(&dir, from).await?;
+            // The newest few transcripts where the lead key is, then four
+            // times as many, until the scope has enough results.
+            // Relevance ranks every matching transcript: its scope is
+            // the whole.
+            let relevance = self.sort == Sort::Relevance;
+            let mut k = FIRST_DOCS;
+            loop {
+                tried += 1;
+                let scope = if relevance {
+                    whole.clone()
+                } else {
+                    whole.newest(k)
+                };
+                let found = self.find_in(&dir, &scope).await?;
+                first = if self.filtered() || self.sort == Sort::Relevance {
+                    // Filters read the records of the transcripts found.
+                    self.read_records(found.docs()).await?;
+                    found
+                        .results(&self.records, &self.filters, self.sort)
+                        .passages
+                } else {
+                    newest_first(found)
+                };
+                if first.len() >= limit {
+                    break 'windows;
+                }
+                if relevance || whole.len().is_none_or(|n| k >= n) {
+                    break;
+                }
+                k *= 4;
+            }
+        }
+        first.truncate(limit);
+        Ok(First {
+            passages: first,
+            tried,
+        })
+    }
+
+    /// The first `limit` matches of common characters alone: the newest
+    /// transcripts' passages read a few at a time and scanned.
+    async fn first_scan(&mut self, limit: usize) -> Result<First, SourceError> {
+        let mut first = Vec::new();
+        let mut tried = 0;
+        'docs: for d in (0..self.index.meta.docs).rev() {
+            let at = self.at(d).await?;
+            let n = (at.passages.end - at.passages.start) as u32;
+            let mut p = 0;
+            while p < n {
+                tried += 1;
+                let end = (p + SCAN_CHUNK).min(n);
+                let read = self.index.passages_in(&at, p..end).await?;
+                let texts: Vec<&str> = read.iter().map(|t| t.text.as_str()).collect();
+                let found = scan::find_in(&self.query, d, p, &texts);
+                for (i, t) in (p..).zip(read) {
+                    if found.passages.contains_key(&(d, i)) {
+                        self.texts.insert((d, i), t);
+                    }
+                }
+                first.extend(found.passages);
+                if first.len() >= limit {
+                    break 'docs;
+                }
+                p = end;
+            }
+        }
+        first.truncate(limit);
+        Ok(First {
+            passages: first,
+            tried,
+        })
+    }
+}
+
+/// Runs of consecutive numbers in `sorted`, each as an inclusive range.
+fn runs(sorted: &[u32]) -> Vec<std::ops::RangeInclusive<u32>> {
+    let mut out: Vec<std::ops::RangeInclusive<u32>> = Vec::new();
+    for &d in sorted {
+        match out.last_mut() {
+            Some(r) if *r.end() + 1 == d => *r = *r.start()..=d,
+            _ => out.push(d..=d),
+        }
+    }
+    out
+}
+
+/// Newest transcript first, each in reading order.
+fn newest_first(found: Found) -> Vec<(PassageId, Vec<Span>)> {
+    let mut ps: Vec<_> = found.passages.into_iter().collect();
+    ps.sort_by(|(x, _), (y, _)| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    ps
+}
+
+/// The transcripts of `passages`, each once, in order of first place.
+pub fn docs_of(passages: &[(PassageId, Vec<Span>)]) -> Vec<u32> {
+    let mut seen = BTreeSet::new();
+    passages
+        .iter()
+        .map(|((d, _), _)| *d)
+        .filter(|d| seen.insert(*d))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runs_of_consecutive_transcripts() {
+        assert_eq!(super::runs(&[1, 2, 3, 7, 9, 10]), vec![1..=3, 7..=7, 9..=10]);
+        assert!(super::runs(&[]).is_empty());
+    }
+}

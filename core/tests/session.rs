@@ -1,0 +1,315 @@
+//! The query session the command line and the page share, over an index
+//! written from the repository's own transcripts (the CC0 archive
+//! fixtures, the layout fixtures and the seed) with small blocks and
+//! pages, so that a query's newest blocks are a part of its lists: the
+//! first results of a cold query are the whole search's first, in every
+//! order and with filters; a source that waits is awaited, and one that
+//! gives other bytes than asked is an error.
+
+use shilu_core::corpus::folder::{self, Entry};
+use shilu_core::corpus::index::build::Builder;
+use shilu_core::corpus::query;
+use shilu_core::corpus::search::{Filters, Sort};
+use shilu_core::corpus::session::{self, Remote, Session, Source};
+use shilu_core::corpus::{load, view};
+use shilu_core::Role;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+/// The index's files, in memory.
+#[derive(Clone)]
+struct Memory {
+    files: Rc<HashMap<String, Vec<u8>>>,
+    /// Reads that wait once before they are ready.
+    waits: bool,
+    /// Gives one byte short of what is asked.
+    short: bool,
+    reads: Rc<Cell<usize>>,
+}
+
+/// Ready on its second poll.
+struct Later(bool);
+
+impl Future for Later {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+impl Source for Memory {
+    type Error = String;
+    async fn read(&self, path: &str, range: Option<Range<u64>>) -> Result<Vec<u8>, String> {
+        if self.waits {
+            Later(false).await;
+        }
+        self.reads.set(self.reads.get() + 1);
+        let f = self.files.get(path).ok_or(format!("no file {path}"))?;
+        let ranged = range.is_some();
+        let mut out = match range {
+            None => f.clone(),
+            Some(r) => f
+                .get(r.start as usize..r.end as usize)
+                .ok_or("past the end")?
+                .to_vec(),
+        };
+        if self.short && ranged {
+            out.pop();
+        }
+        Ok(out)
+    }
+}
+
+fn walk(dir: &Path, root: &Path, out: &mut HashMap<String, Vec<u8>>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            walk(&p, root, out);
+        } else {
+            out.insert(load::source_of(root, &p), std::fs::read(&p).unwrap());
+        }
+    }
+}
+
+/// The index's files, built once per test process.
+fn files() -> Rc<HashMap<String, Vec<u8>>> {
+    static FILES: std::sync::OnceLock<HashMap<String, Vec<u8>>> = std::sync::OnceLock::new();
+    Rc::new(
+        FILES
+            .get_or_init(|| {
+                let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+                let mut paths: Vec<(PathBuf, PathBuf)> = Vec::new();
+                for sub in ["archive", "layouts"] {
+                    let dir = fixtures.join(sub);
+                    for p in load::files(&dir).unwrap() {
+                        if !p.ends_with("README.md") {
+                            paths.push((dir.clone(), p));
+                        }
+                    }
+                }
+                let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+                paths.push((
+                    seeds.clone(),
+                    seeds.join("shanxi-2017-10-12-deep-poverty-press-conference.txt"),
+                ));
+                let entries: Vec<Entry> = paths
+                    .iter()
+                    .filter_map(|(dir, p)| load::read(dir, p).ok())
+                    .map(|t| {
+                        let url = format!("t/{}/", t.source.replace('/', "-"));
+                        folder::entry(t, url).0
+                    })
+                    .collect();
+                assert!(entries.len() > 10, "{} transcripts", entries.len());
+                let built = folder::build_with(entries, Builder::with_sizes(48, 8, 512));
+                let out = std::env::temp_dir().join(format!("shilu-session-{}", std::process::id()));
+                let _ = std::fs::remove_dir_all(&out);
+                built.write(&out).unwrap();
+                let mut files = HashMap::new();
+                walk(&out, &out, &mut files);
+                let _ = std::fs::remove_dir_all(&out);
+                files
+            })
+            .clone(),
+    )
+}
+
+fn memory() -> Memory {
+    Memory {
+        files: files(),
+        waits: false,
+        short: false,
+        reads: Rc::new(Cell::new(0)),
+    }
+}
+
+fn now<T>(f: impl Future<Output = T>) -> T {
+    session::ready(f).expect("reads from memory are ready at once")
+}
+
+fn session(q: &str, filters: Filters, sort: Sort) -> Session<Memory> {
+    let index = Rc::new(now(Remote::open(memory())).unwrap());
+    Session::new(index, query::parse(q).unwrap(), filters, sort)
+}
+
+const QUERIES: &[&str] = &[
+    "发展",
+    "發展",
+    "的",
+    "记者",
+    "政府 工作",
+    "\"新闻发布会\"",
+    "问题 -经济",
+    "2017",
+    "扶贫",
+    "台灣",
+    "是",
+];
+
+#[test]
+fn a_cold_querys_first_results_are_the_whole_searchs_first() {
+    let filters = [
+        Filters::default(),
+        Filters {
+            role: Some(Role::Official),
+            ..Filters::default()
+        },
+        Filters {
+            from: Some("2018".into()),
+            ..Filters::default()
+        },
+    ];
+    let mut nonempty = 0;
+    for q in QUERIES {
+        for f in &filters {
+            for sort in [Sort::Date, Sort::Relevance] {
+                let all = now(session(q, f.clone(), sort).results()).unwrap();
+                if !all.passages.is_empty() {
+                    nonempty += 1;
+                }
+                for limit in [1, 3, 20] {
+                    let first = now(session(q, f.clone(), sort).first(limit)).unwrap();
+                    let want: Vec<_> = all.passages.iter().take(limit).cloned().collect();
+                    assert_eq!(first.passages, want, "{q} {f:?} {sort:?} first {limit}");
+                }
+            }
+        }
+    }
+    assert!(nonempty > 30, "{nonempty} queries found something");
+}
+
+#[test]
+fn a_cold_query_reads_less_than_the_whole_search() {
+    let mut s = session("的", Filters::default(), Sort::Date);
+    let first = now(s.first(5)).unwrap();
+    now(s.hits(&first.passages)).unwrap();
+    let cold: u64 = s.index.take_fetches().iter().map(|f| f.bytes).sum();
+    let mut s = session("的", Filters::default(), Sort::Date);
+    now(s.results()).unwrap();
+    let all: u64 = s.index.take_fetches().iter().map(|f| f.bytes).sum();
+    assert!(cold < all / 2, "cold {cold} bytes, whole {all}");
+}
+
+#[test]
+fn hits_show_their_transcript_passage_and_match() {
+    let mut s = session("扶贫", Filters::default(), Sort::Date);
+    let r = now(s.results()).unwrap();
+    let hits = now(s.hits(&r.passages[..3])).unwrap();
+    for h in &hits {
+        let marked: String = h
+            .excerpt
+            .text
+            .chars()
+            .skip(h.excerpt.marks[0].start)
+            .take(h.excerpt.marks[0].len())
+            .collect();
+        assert!(marked == "扶贫" || marked == "扶貧", "{marked}");
+        assert!(!h.card.title.is_empty());
+        let link = h.link();
+        let written = h.written_match().unwrap();
+        assert_eq!(written, marked);
+        assert!(
+            link.starts_with(&format!("{}?q=%E6%89%B6%E8%B4", h.card.url))
+                && link.ends_with(&format!("#{}", h.passage.block)),
+            "{link}"
+        );
+        let pieces = h.pieces();
+        assert!(pieces.contains(&(marked.clone(), true)), "{pieces:?}");
+        let whole: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(whole.contains(&h.excerpt.text), "{whole}");
+    }
+    // What the URL holds gives the same filters.
+    let v = view::View::parse("q=%E6%89%B6%E8%B4%AB&role=official");
+    assert_eq!(v.filters().unwrap().role, Some(Role::Official));
+}
+
+#[test]
+fn a_source_that_waits_is_awaited() {
+    let index = Remote::open(Memory {
+        waits: true,
+        ..memory()
+    });
+    assert!(session::ready(index).is_none(), "a waiting read is pending");
+    // Driven to its end by a waker that polls again.
+    let mut f = std::pin::pin!(async {
+        let index = Rc::new(
+            Remote::open(Memory {
+                waits: true,
+                ..memory()
+            })
+            .await
+            .unwrap(),
+        );
+        let mut s = Session::new(
+            index,
+            query::parse("发展").unwrap(),
+            Filters::default(),
+            Sort::Date,
+        );
+        let first = s.first(3).await.unwrap();
+        // Its cards and passages, read side by side, each waiting.
+        let hits = s.hits(&first.passages).await.unwrap();
+        assert!(hits.iter().all(|h| !h.card.title.is_empty() && !h.excerpt.marks.is_empty()));
+        hits.len()
+    });
+    let mut cx = Context::from_waker(std::task::Waker::noop());
+    let n = loop {
+        if let Poll::Ready(n) = f.as_mut().poll(&mut cx) {
+            break n;
+        }
+    };
+    assert_eq!(n, 3);
+}
+
+#[test]
+fn bytes_other_than_asked_are_an_error_not_a_panic() {
+    let short = Memory {
+        short: true,
+        ..memory()
+    };
+    let index = Rc::new(now(Remote::open(short)).unwrap());
+    let mut s = Session::new(
+        index,
+        query::parse("发展").unwrap(),
+        Filters::default(),
+        Sort::Date,
+    );
+    let e = now(s.first(3)).unwrap_err();
+    assert!(e.to_string().contains("not the range asked"), "{e}");
+    let mut files = (*files()).clone();
+    files.insert("meta.json".into(), b"{\"format\": 1}".to_vec());
+    let old = Memory {
+        files: Rc::new(files),
+        ..memory()
+    };
+    let e = now(Remote::open(old)).err().unwrap();
+    assert!(e.to_string().contains("build the site again"), "{e}");
+}
+
+#[test]
+fn neighbouring_transcripts_records_are_read_in_one_range_each() {
+    let mut s = session("的", Filters::default(), Sort::Date);
+    let docs = now(s.found()).unwrap().docs();
+    s.index.take_fetches();
+    now(s.read_records(docs.iter().copied())).unwrap();
+    let fetches = s.index.take_fetches();
+    let rec = fetches.iter().filter(|f| f.path.starts_with("rec/")).count();
+    assert!(docs.len() > 10 && rec * 3 < docs.len(), "{rec} reads of rec for {} transcripts", docs.len());
+    // The same records as read one by one.
+    for d in docs {
+        let at = now(s.index.doc(d)).unwrap();
+        assert_eq!(now(s.index.record(&at)).unwrap(), s.records[&d]);
+    }
+}

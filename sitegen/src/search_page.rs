@@ -1,0 +1,31 @@
+//! Writes the search page (`search/index.html`, [`crate::pages::search`])
+//! and its loader (`web/search.js`, as `search-<hash>.js`: named after
+//! its content, as the dist names its files).
+
+use crate::build::{depth, Writer};
+use shilu_core::corpus::build::BuildError;
+use crate::pages::search::SearchPage;
+use crate::pages::{render, Here};
+use crate::shell::{Head, Shell, Share};
+use leptos::prelude::*;
+
+/// The search page's folder.
+pub const URL: &str = "search/";
+
+/// The loader's text.
+pub const LOADER: &str = include_str!("../../web/search.js");
+
+/// Writes the page and its loader.
+pub fn write(title: &str, shell: &Shell, w: &Writer) -> Result<(), BuildError> {
+    let loader = format!("search-{}.js", crate::csp::short(LOADER));
+    w.put(&loader, LOADER.as_bytes())?;
+    let (here, t) = (Here(URL.into()), title.to_string());
+    let body = render(move || view! { <SearchPage here=here title=t loader=loader/> });
+    let page_title = format!("全文检索 Search · {title}");
+    let description = format!("检索{title}的全部实录：每一段含有所查词语的发言，简繁体通用。");
+    let head = Head {
+        title: &page_title,
+        share: Share::Page(&description),
+    };
+    w.page(URL, &shell.panels_page(depth(URL), &head, &body))
+}

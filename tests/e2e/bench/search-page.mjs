@@ -1,0 +1,70 @@
+// shilu's search page in `cargo xtask bench corpus`: the corpus site's
+// search/ page in headless Chromium, served from loopback as a static
+// host serves it (whole files brotli-compressed, byte ranges as they
+// are), under the site's Content-Security-Policy. For each query, in a
+// fresh browser context (nothing cached), it opens search/?q=… and
+// records the time from navigation to the first results painted (the
+// first frame after the first result is in the page), and the bytes the
+// page fetched by then beyond its own code (the HTML, the loader, the
+// panels' module): the index's files and ranges.
+//
+// usage: node bench/search-page.mjs SITE QUERIES.json OUT.json
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, serveDist } from '../helpers.mjs';
+
+const [site, queriesFile, outFile] = process.argv.slice(2);
+const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
+const policy = fs.readFileSync(path.join(site, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
+const srv = await serveDist({ root: path.resolve(site), headers: { 'Content-Security-Policy': policy }, brotli: true });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+// In the page, before its scripts: the time of the first frame rendered
+// after a result (or the answer that there is none) is in the page.
+const watch = () => {
+  const seen = () => document.querySelector('.search-hit') || /Nothing found|没有找到/.test(document.querySelector('.search-status')?.textContent || '');
+  new MutationObserver((_, obs) => {
+    if (window.__first == null && seen()) {
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__first = performance.now(); }, 0));
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+// The server compresses each file once: a first visit, not counted,
+// so no query waits for it.
+{
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${srv.url}search/?q=${encodeURIComponent(queries[0])}`, { waitUntil: 'networkidle' });
+  await context.close();
+}
+
+const out = [];
+for (const q of queries) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(watch);
+  const fetched = [];
+  page.on('requestfinished', async (r) => {
+    const s = await r.sizes().catch(() => null);
+    if (s) fetched.push({ url: r.url(), bytes: s.responseBodySize, at: Date.now() });
+  });
+  await page.goto(`${srv.url}search/?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__first);
+  const shown = await page.locator('.search-hit').count();
+  const index = fetched.filter((f) => new URL(f.url).pathname.includes('/index/'));
+  const index_bytes = index.reduce((a, f) => a + f.bytes, 0);
+  if (errors.length) throw new Error(`${q}: ${errors.join('; ')}`);
+  await context.close();
+  out.push({ q, ms, shown, index_bytes, requests: index.length });
+  process.stderr.write(`${q}: ${shown} shown in ${ms.toFixed(0)} ms, ${index_bytes} bytes of index\n`);
+}
+await browser.close();
+srv.close();
+fs.writeFileSync(outFile, JSON.stringify(out));

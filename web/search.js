@@ -1,0 +1,73 @@
+// The corpus site's search page (search/, sitegen/src/pages/search.rs):
+// starts the panels' module (its files are named in the page's
+// <meta name="shilu-panels">, as the app's pages name them) and hands it
+// the view in the URL; the query runs in the module, over the site's
+// index/ read by byte ranges (panels/src/search/). The form is a plain
+// GET form: without this script it still lands on search/?q=…, where the
+// page says that search needs JavaScript. With it, a submitted form, a
+// link between views and going back show the view in place.
+const root = new URL('./', import.meta.url);
+const form = document.getElementById('search-form');
+const results = document.getElementById('search-results');
+const at = (u) => new URL(u, document.baseURI).href;
+
+/** The form's fields as the URL names them (empty fields left out). */
+function fill() {
+  const params = new URLSearchParams(location.search);
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    const v = params.get(el.name) ?? '';
+    if (el.tagName === 'SELECT') el.value = [...el.options].some((o) => o.value === v) ? v : '';
+    else el.value = v;
+  }
+  // Filters in the URL open their section.
+  const filters = form.querySelector('details');
+  if (filters && ['speaker', 'role', 'organiser', 'from', 'to', 'sort'].some((k) => params.get(k))) filters.open = true;
+}
+
+function query() {
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) if (String(v).trim()) params.append(k, v);
+  return params.toString();
+}
+
+// Asked for at once, side by side, rather than each after the one before:
+// the module's wasm, and the index's meta and key table, which every query
+// reads first (the page has them from its preload cache).
+function preload(href) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  document.head.append(link);
+}
+
+async function start() {
+  const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
+  const [script, wasm] = listed?.length === 4 ? listed : [at('../panels/shilu-panels.js')];
+  for (const f of [wasm && at(wasm), new URL('index/meta.json', root).href, new URL('index/keys.bin', root).href]) if (f) preload(f);
+  const m = await import(at(script));
+  await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
+  const page = new m.SearchPage(new URL('index/', root).href, 'search/', results);
+  fill();
+  page.show(location.search);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const qs = query();
+    history.pushState(null, '', qs ? `?${qs}` : './');
+    page.show(location.search);
+  });
+  addEventListener('popstate', () => {
+    fill();
+    page.show(location.search);
+  });
+}
+
+start().catch((e) => {
+  console.error('shilu: search did not start', e);
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = '检索无法启动，请刷新页面。 · Search could not start: reload the page.';
+  results.append(p);
+});
