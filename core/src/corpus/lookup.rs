@@ -86,6 +86,11 @@ impl Directory {
         self.pages.insert(i, page);
     }
 
+    /// Whether page `i` is read.
+    pub fn has_page(&self, i: usize) -> bool {
+        self.pages.contains_key(&i)
+    }
+
     fn page(&self, i: usize) -> Result<&Page, SearchError> {
         self.pages.get(&i).ok_or(SearchError::MissingPage(i))
     }
