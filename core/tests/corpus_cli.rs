@@ -298,3 +298,71 @@ fn the_speakers_index_is_people_and_outlets_not_role_words() {
         .iter()
         .all(|s| s["role"] == "official"));
 }
+
+/// What a cold query of `q` (its first 20 results) fetches: all its
+/// bytes, and those of the index's directory and postings.
+fn cold_bytes(q: &str) -> (u64, u64) {
+    let v = search(&[q, "--cost", "--limit", "20"]);
+    let fetches = v["cost"]["fetches"].as_array().unwrap();
+    let index: u64 = fetches
+        .iter()
+        .filter(|f| {
+            let p = f["path"].as_str().unwrap();
+            p.starts_with("dir/") || p.starts_with("post/")
+        })
+        .map(|f| f["wire"].as_u64().unwrap())
+        .sum();
+    (v["cost"]["bytes"].as_u64().unwrap(), index)
+}
+
+#[test]
+fn a_cold_query_of_any_shape_stays_within_its_bound() {
+    // The shapes that cost most on the whole archive (ARCHITECTURE.md, "A
+    // cold query reads byte ranges"): phrases of common bigrams in either
+    // script, long Latin phrases, common words in both, mixed text,
+    // numbers, a common character beside a word, excluded terms. Each is
+    // checked against a scan (`--verify`) and the cold query's first
+    // results against the whole search's (`--cost`). The corpus is small,
+    // so the bound is too: a cold query of it stays under half the
+    // archive's 100 KB.
+    const BOUND: u64 = 48_000;
+    for q in [
+        "扶贫",
+        "我们的",
+        "，我們",
+        "的 扶贫",
+        "扶贫 -的",
+        "政府 -的",
+        "的 the",
+        "the",
+        "\"thank you very much\"",
+        "\"the government of the people\"",
+        "\"open government\"",
+        "\"the government\"",
+        "\"of the\"",
+        "the -of",
+        "2019年",
+        "我們的政府",
+        "AI 治理",
+        "2017年",
+        "COVID-19",
+        "information",
+    ] {
+        let (bytes, _) = cold_bytes(q);
+        assert!(bytes <= BOUND, "{q}: a cold query fetches {bytes} bytes");
+    }
+    // A common character beside a word is checked in the passages read,
+    // not by its keys: the index's part of the cold query is the word's.
+    for (q, word) in [
+        ("的 扶贫", "扶贫"),
+        ("扶贫 -的", "扶贫"),
+        ("政府 -的", "政府"),
+    ] {
+        let (_, index) = cold_bytes(q);
+        let (_, alone) = cold_bytes(word);
+        assert!(
+            index <= alone,
+            "{q}: reads {index} bytes of the index, {word} alone {alone}"
+        );
+    }
+}

@@ -318,7 +318,7 @@ impl IndexFiles<'_> {
             Pack::new(dir, "pidx"),
             Pack::new(dir, "text"),
         );
-        let mut g = 0u64;
+        let (mut g, mut sizes) = (0u64, Vec::new());
         for (r, texts) in self.records.iter().zip(self.texts) {
             let c = Card {
                 source: r.source.clone(),
@@ -336,7 +336,9 @@ impl IndexFiles<'_> {
                     speaker: r.speaker_of(i as u32).map(|s| s.name.clone()),
                     text: t.clone(),
                 };
-                pidx.put(&text.put(&json(&p))?.to_le_bytes())?;
+                let at = text.put(&json(&p))?;
+                sizes.push(text.bytes - at);
+                pidx.put(&at.to_le_bytes())?;
                 g += 1;
             }
         }
@@ -356,6 +358,7 @@ impl IndexFiles<'_> {
             pages: ix.pages,
             pack_bytes: PACK_BYTES,
             parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
+            passage_bytes: super::index::weighted_mean(&sizes) + 16,
         };
         let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
             std::fs::write(dir.join(rel), data)?;

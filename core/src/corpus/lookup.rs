@@ -39,12 +39,12 @@ impl From<FormatError> for SearchError {
 
 /// A term's keys: its bigrams, or every key that starts with its one
 /// character.
-enum Keys {
+pub(super) enum Keys {
     Pairs(Vec<Key>),
     Starting(Key, Key),
 }
 
-fn keys_of(t: &Term) -> Keys {
+pub(super) fn keys_of(t: &Term) -> Keys {
     match t.folded.as_slice() {
         [c] => {
             let (a, b) = Key::starting_with(*c);
@@ -86,8 +86,31 @@ impl Directory {
         self.pages.insert(i, page);
     }
 
+    /// Whether page `i` is read.
+    pub fn has_page(&self, i: usize) -> bool {
+        self.pages.contains_key(&i)
+    }
+
     fn page(&self, i: usize) -> Result<&Page, SearchError> {
         self.pages.get(&i).ok_or(SearchError::MissingPage(i))
+    }
+
+    /// The blocks of `key` if its page is read (none if the corpus never
+    /// has it); `None` if its page is not read.
+    pub(super) fn known(&self, key: Key) -> Option<&[Block]> {
+        let Some(i) = self.table.page_of(key) else {
+            return Some(&[]);
+        };
+        let page = self.pages.get(&i)?;
+        Some(
+            page.binary_search_by_key(&key, |(k, _)| *k)
+                .map_or(&[][..], |j| page[j].1.as_slice()),
+        )
+    }
+
+    /// Every key from `a` to `b` with its blocks, if their pages are read.
+    pub(super) fn known_between(&self, a: Key, b: Key) -> Option<Vec<(Key, &[Block])>> {
+        self.between(a, b).ok()
     }
 
     /// The blocks of `key`: none if the corpus never has it.
@@ -164,7 +187,7 @@ impl Directory {
 }
 
 /// The blocks of a key that hold transcripts from `from` on.
-fn blocks_from(blocks: &[Block], from: u32) -> &[Block] {
+pub(super) fn blocks_from(blocks: &[Block], from: u32) -> &[Block] {
     // Block `i` holds transcripts up to the next one's first.
     let skip = blocks
         .windows(2)
@@ -175,18 +198,17 @@ fn blocks_from(blocks: &[Block], from: u32) -> &[Block] {
 
 /// Whether a query is best answered first by reading the newest
 /// transcripts' passages ([`super::scan::find_in`]) rather than the
-/// index: it has only one-character terms, and the first is common (its
-/// keys fill [`SCAN_PAGES`] directory pages or more, so reading its
-/// postings would cost more than reading a few passages that have it).
-/// Its totals still come from the index.
+/// index: every term it requires is one common character (see
+/// [`common`]: reading its postings would cost more than reading a few
+/// passages that have it). Its totals still come from the index.
 pub fn scans_first(query: &Query, table: &KeyTable) -> bool {
-    let mut required = query.required();
-    let Some(t) = required.next() else {
-        return false;
-    };
-    if query.required().any(|t| t.folded.len() > 1) {
-        return false;
-    }
+    query.required().all(|t| common(t, table))
+}
+
+/// Whether `t` is one character whose keys fill [`SCAN_PAGES`]
+/// directory pages or more (the key table says, before any page is
+/// read): a cold query checks it in the passages' text.
+pub fn common(t: &Term, table: &KeyTable) -> bool {
     match keys_of(t) {
         Keys::Starting(a, b) => table.pages_between(a, b).len() >= SCAN_PAGES,
         Keys::Pairs(_) => false,
@@ -196,7 +218,7 @@ pub fn scans_first(query: &Query, table: &KeyTable) -> bool {
 /// See [`scans_first`].
 pub const SCAN_PAGES: usize = 2;
 
-fn count(b: &[Block]) -> u64 {
+pub(super) fn count(b: &[Block]) -> u64 {
     b.iter().map(|b| u64::from(b.count)).sum()
 }
 
@@ -369,7 +391,7 @@ pub fn blocks_needed(
 }
 
 /// The blocks of `of` that `scope` reads and that are not read yet.
-fn unread(blocks: &Blocks, of: &[Block], scope: &Scope) -> Vec<Block> {
+pub(super) fn unread(blocks: &Blocks, of: &[Block], scope: &Scope) -> Vec<Block> {
     (0..of.len())
         .filter(|&i| scope.reads(of, i) && !blocks.has(&of[i]))
         .map(|i| of[i])

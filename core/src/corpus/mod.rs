@@ -4,6 +4,7 @@
 //! ([`fold`]).
 pub mod build;
 pub mod catalog;
+pub mod cold;
 pub mod excerpt;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod feed;

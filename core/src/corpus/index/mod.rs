@@ -9,6 +9,11 @@
 //! a bag of bigrams would match `部署完成。署流异常。流程结束` for
 //! `部署流程`. A one-character term is every key that starts with it.
 //!
+//! Each folded Latin word ([`is_word_char`]s) is also keyed whole, twice
+//! ([`Key::word`], [`Key::word_reversed`]): a cold query finds the words
+//! of a Latin phrase by them rather than by their common letters
+//! ([`crate::corpus::cold`]); the whole search reads bigrams alone.
+//!
 //! What a query reads, so that a cold query in a browser fetches a few
 //! tens of KB however common its words ([`dir`]):
 //! - the key table (`keys.bin`, fetched whole): each directory page's
@@ -44,8 +49,48 @@ pub const PAGE_BYTES: usize = 2048;
 
 /// The format's version, in the site's `meta.json`: a reader refuses
 /// others. 2: ranges of packs (a key table, directory pages, posting
-/// blocks, passages one by one), where 1 had whole 32 KB shards.
-pub const FORMAT: u32 = 2;
+/// blocks, passages one by one), where 1 had whole 32 KB shards. 3: word
+/// keys beside the bigrams ([`Key::word`]).
+pub const FORMAT: u32 = 3;
+
+/// Characters of a word a word key holds; a longer word is keyed by its
+/// first (or, reversed, its last) this many.
+pub const WORD_KEY_CHARS: usize = 10;
+
+/// The first half of a word key is at least this (above every code
+/// point): forward words, then reversed ones.
+const WORD_TAG: u32 = 0x4000_0000;
+const REVERSED_TAG: u32 = 0x8000_0000;
+
+/// Whether `c` is part of a word for word keys: a folded Latin letter or
+/// digit.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit()
+}
+
+/// A word character's code in a word key (1–36; 0 ends the word).
+fn word_code(c: char) -> u64 {
+    match c {
+        '0'..='9' => c as u64 - '0' as u64 + 1,
+        _ => c as u64 - 'a' as u64 + 11,
+    }
+}
+
+/// Packs up to [`WORD_KEY_CHARS`] word characters, six bits each, the
+/// first highest, the rest filled with `fill` (0, or 63 for the end of a
+/// range): packed words sort as the words do.
+fn pack(tag: u32, cs: impl Iterator<Item = char>, fill: u64) -> Key {
+    let mut n: u64 = 0;
+    let mut len = 0;
+    for c in cs.take(WORD_KEY_CHARS) {
+        n = (n << 6) | word_code(c);
+        len += 1;
+    }
+    for _ in len..WORD_KEY_CHARS {
+        n = (n << 6) | fill;
+    }
+    Key(tag | (n >> 30) as u32, (n & 0x3FFF_FFFF) as u32)
+}
 
 /// Two folded characters, as code points; the second is [`END`] for a
 /// passage's last character.
@@ -60,6 +105,33 @@ impl Key {
     /// The first key that starts with `c`, and the last.
     pub fn starting_with(c: char) -> (Key, Key) {
         (Key(c as u32, END), Key(c as u32, u32::MAX))
+    }
+
+    /// The key of a whole word (a run of [`is_word_char`]s) of folded
+    /// text, whose postings are where the word starts: its first
+    /// [`WORD_KEY_CHARS`] characters.
+    pub fn word(w: &[char]) -> Key {
+        pack(WORD_TAG, w.iter().copied(), 0)
+    }
+
+    /// The key of a whole word read backwards, whose postings are where
+    /// its last character is: its last [`WORD_KEY_CHARS`] characters.
+    pub fn word_reversed(w: &[char]) -> Key {
+        pack(REVERSED_TAG, w.iter().rev().copied(), 0)
+    }
+
+    /// The first and last word key of the words that start with `w`
+    /// (`reversed`: that end with it).
+    pub fn words_with(w: &[char], reversed: bool) -> (Key, Key) {
+        let tag = if reversed { REVERSED_TAG } else { WORD_TAG };
+        let cs = || -> Box<dyn Iterator<Item = char> + '_> {
+            if reversed {
+                Box::new(w.iter().rev().copied())
+            } else {
+                Box::new(w.iter().copied())
+            }
+        };
+        (pack(tag, cs(), 0), pack(tag, cs(), 63))
     }
 }
 
@@ -99,4 +171,85 @@ pub struct Meta {
     pub pack_bytes: u64,
     /// Each packed part's name and length in bytes.
     pub parts: Vec<(String, u64)>,
+    /// What a reader pays, on average, to read a passage that contains a
+    /// given key: its text's bytes and its two `pidx` entries, each
+    /// passage weighted by its size (a long passage holds more keys, so
+    /// the passages a key is in are longer than most). A cold query
+    /// weighs reading a key's blocks against reading the passages they
+    /// could rule out.
+    #[serde(default)]
+    pub passage_bytes: u64,
+}
+
+/// The mean of `sizes`, each weighted by itself ([`Meta::passage_bytes`]).
+pub fn weighted_mean(sizes: &[u64]) -> u64 {
+    let sum: u128 = sizes.iter().map(|&n| u128::from(n)).sum();
+    let squares: u128 = sizes.iter().map(|&n| u128::from(n).pow(2)).sum();
+    (squares / sum.max(1)) as u64
+}
+
+impl Meta {
+    /// [`Meta::passage_bytes`], or for an index that does not say, its
+    /// text's mean per passage, doubled.
+    pub fn passage_bytes(&self) -> u64 {
+        if self.passage_bytes > 0 {
+            return self.passage_bytes;
+        }
+        let text = self
+            .parts
+            .iter()
+            .find(|(n, _)| n == "text")
+            .map_or(0, |(_, b)| *b);
+        2 * text / self.passages.max(1) + 16
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cs(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn word_keys_sort_as_words_and_ranges_hold_their_words() {
+        let mut words = [
+            "a",
+            "ab",
+            "abc",
+            "b",
+            "government",
+            "governments",
+            "open",
+            "z9",
+            "0",
+        ];
+        words.sort_unstable();
+        let keys: Vec<Key> = words.iter().map(|w| Key::word(&cs(w))).collect();
+        // In order; "government" and "governments" share their first ten.
+        assert!(keys.windows(2).all(|k| k[0] <= k[1]), "{keys:?}");
+        assert_eq!(
+            keys.iter().collect::<std::collections::BTreeSet<_>>().len(),
+            words.len() - 1
+        );
+        // Above every bigram, forward words below reversed ones.
+        assert!(Key::word(&cs("a")) > Key::pair('\u{10FFFF}', '\u{10FFFF}'));
+        assert!(Key::word(&cs("zzzzzzzzzz")) < Key::word_reversed(&cs("a")));
+        let (a, b) = Key::words_with(&cs("govern"), false);
+        for w in ["govern", "government", "governments"] {
+            assert!((a..=b).contains(&Key::word(&cs(w))), "{w}");
+        }
+        assert!(!(a..=b).contains(&Key::word(&cs("gover"))));
+        let (a, b) = Key::words_with(&cs("open"), true);
+        for w in ["open", "reopen"] {
+            assert!((a..=b).contains(&Key::word_reversed(&cs(w))), "{w}");
+        }
+        assert!(!(a..=b).contains(&Key::word_reversed(&cs("opened"))));
+        // A long word is keyed by its first (or last) ten characters.
+        assert_eq!(
+            Key::word(&cs("governmental")),
+            Key::word(&cs("governmentally"))
+        );
+    }
 }

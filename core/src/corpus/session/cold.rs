@@ -1,13 +1,16 @@
 //! A query's session: its first results with nothing cached, then every
 //! result, each block, page and record read once.
 
+use super::join;
 use super::source::{Remote, Source, SourceError};
 use crate::corpus::catalog::Record;
 use crate::corpus::folder::{Card, DocAt, PassageText};
 use crate::corpus::index::Block;
 use crate::corpus::query::Query;
-use crate::corpus::scan;
-use crate::corpus::search::{self, Blocks, Directory, Filters, Found, PassageId, Results, Sort, Span};
+use crate::corpus::search::{
+    self, Blocks, Directory, Filters, Found, PassageId, Results, Sort, Span,
+};
+use crate::corpus::{cold, scan};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
@@ -38,7 +41,8 @@ pub struct Session<S> {
     pub query: Query,
     pub filters: Filters,
     pub sort: Sort,
-    dir: Option<Directory>,
+    /// The directory pages read so far.
+    dir: Directory,
     blocks: Blocks,
     at: HashMap<u32, DocAt>,
     /// The records read, for filters, sorting and the trends.
@@ -51,11 +55,11 @@ pub struct Session<S> {
 impl<S: Source> Session<S> {
     pub fn new(index: Rc<Remote<S>>, query: Query, filters: Filters, sort: Sort) -> Self {
         Session {
+            dir: Directory::new(index.keys.clone()),
             index,
             query,
             filters,
             sort,
-            dir: None,
             blocks: Blocks::default(),
             at: HashMap::new(),
             records: HashMap::new(),
@@ -68,35 +72,49 @@ impl<S: Source> Session<S> {
         self.filters != Filters::default()
     }
 
-    /// The directory pages the query needs, read once.
+    /// The directory pages the whole search needs, each read once.
     async fn directory(&mut self) -> Result<Directory, SourceError> {
-        if let Some(d) = &self.dir {
-            return Ok(d.clone());
-        }
-        let mut dir = Directory::new(self.index.keys.clone());
-        for i in search::pages_needed(&self.query, &self.index.keys) {
-            dir.add_page(i, self.index.page(i).await?);
-        }
-        self.dir = Some(dir.clone());
-        Ok(dir)
+        self.read_pages(search::pages_needed(&self.query, &self.index.keys))
+            .await?;
+        Ok(self.dir.clone())
     }
 
-    /// Reads the blocks not yet read of `bs`.
+    /// Reads the directory pages not yet read of `ps`, side by side.
+    async fn read_pages(&mut self, ps: Vec<usize>) -> Result<(), SourceError> {
+        let want: Vec<usize> = ps.into_iter().filter(|&i| !self.dir.has_page(i)).collect();
+        let index = self.index.clone();
+        let read = join::all(want.iter().map(|&i| index.page(i)).collect()).await;
+        for (i, page) in want.into_iter().zip(read) {
+            self.dir.add_page(i, page?);
+        }
+        Ok(())
+    }
+
+    /// Reads the blocks not yet read of `bs`, side by side.
     async fn read_blocks(&mut self, bs: Vec<Block>) -> Result<(), SourceError> {
+        let mut want: Vec<Block> = Vec::new();
         for b in bs {
-            if !self.blocks.has(&b) {
-                let bytes = self.index.block(&b).await?;
-                self.blocks
-                    .add(&b, &bytes)
-                    .map_err(|e| SourceError(format!("post: {e}")))?;
+            if !self.blocks.has(&b) && !want.contains(&b) {
+                want.push(b);
             }
+        }
+        let index = self.index.clone();
+        let read = join::all(want.iter().map(|b| index.block(b)).collect()).await;
+        for (b, bytes) in want.iter().zip(read) {
+            self.blocks
+                .add(b, &bytes?)
+                .map_err(|e| SourceError(format!("post: {e}")))?;
         }
         Ok(())
     }
 
     /// Where to search in transcripts `from` on: the lead key's blocks
     /// read.
-    async fn scope_from(&mut self, dir: &Directory, from: u32) -> Result<search::Scope, SourceError> {
+    async fn scope_from(
+        &mut self,
+        dir: &Directory,
+        from: u32,
+    ) -> Result<search::Scope, SourceError> {
         let lead = search::lead_blocks(&self.query, dir, from).map_err(failed)?;
         self.read_blocks(lead).await?;
         search::scope(&self.query, dir, &self.blocks, from).map_err(failed)
@@ -104,7 +122,11 @@ impl<S: Source> Session<S> {
 
     /// The passages that match in `scope`: the other keys' blocks read,
     /// rarest first, each where a match is still possible.
-    async fn find_in(&mut self, dir: &Directory, scope: &search::Scope) -> Result<Found, SourceError> {
+    async fn find_in(
+        &mut self,
+        dir: &Directory,
+        scope: &search::Scope,
+    ) -> Result<Found, SourceError> {
         loop {
             let need =
                 search::blocks_needed(&self.query, dir, &self.blocks, scope).map_err(failed)?;
@@ -218,6 +240,9 @@ impl<S: Source> Session<S> {
         {
             return self.first_scan(limit).await;
         }
+        if !self.filtered() && self.sort == Sort::Date {
+            return self.first_checked(limit).await;
+        }
         let dir = self.directory().await?;
         // Relevance counts every match first: it reads them all.
         let windows = match self.sort {
@@ -265,6 +290,109 @@ impl<S: Source> Session<S> {
             passages: first,
             tried,
         })
+    }
+
+    /// The first `limit` results in the default view (newest first, no
+    /// filters), as [`cold`] plans them: the directory pages of the keys
+    /// worth reading, the rarest keys' blocks, then the passages where a
+    /// match is still possible, read and checked by a scan, until
+    /// `limit` match. Each passage read is one it may show (kept for
+    /// [`Session::hits`]); each step's reads go side by side.
+    async fn first_checked(&mut self, limit: usize) -> Result<First, SourceError> {
+        if limit == 0 {
+            return Ok(First::default());
+        }
+        self.read_pages(cold::pages_needed(&self.query, &self.index.keys))
+            .await?;
+        let per_passage = self.index.meta.passage_bytes();
+        let mut checked = std::collections::HashSet::new();
+        let mut first: Vec<(PassageId, Vec<Span>)> = Vec::new();
+        let mut tried = 0;
+        'windows: for from in cold::windows(&self.query, &self.dir) {
+            let lead = cold::lead_blocks(&self.query, &self.dir, from);
+            self.read_blocks(lead).await?;
+            let whole = cold::scope(&self.query, &self.dir, &self.blocks, from).map_err(failed)?;
+            // The newest few transcripts where the lead key is, then four
+            // times as many, until the scope has enough results.
+            let mut k = FIRST_DOCS;
+            loop {
+                tried += 1;
+                let scope = whole.newest(k);
+                while let Some(need) =
+                    cold::next_read(&self.query, &self.dir, &self.blocks, &scope, per_passage)
+                        .map_err(failed)?
+                {
+                    match need {
+                        cold::Need::Pages(ps) => self.read_pages(ps).await?,
+                        cold::Need::Blocks(bs) => self.read_blocks(bs).await?,
+                    }
+                }
+                let cands =
+                    cold::candidates(&self.query, &self.dir, &self.blocks, &scope, per_passage)
+                        .map_err(failed)?;
+                let mut left: Vec<PassageId> =
+                    cands.into_iter().filter(|id| checked.insert(*id)).collect();
+                // As many at a time as results are still wanted: were all
+                // of them matches, the first `limit` would be complete, so
+                // none is read that one at a time would not read.
+                while !left.is_empty() {
+                    let n = (limit - first.len()).min(left.len());
+                    let batch: Vec<PassageId> = left.drain(..n).collect();
+                    first.extend(self.check(&batch).await?);
+                    if first.len() >= limit {
+                        break 'windows;
+                    }
+                }
+                if whole.len().is_none_or(|n| k >= n) {
+                    break;
+                }
+                k *= 4;
+            }
+        }
+        first.sort_by(|(x, _), (y, _)| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        first.truncate(limit);
+        Ok(First {
+            passages: first,
+            tried,
+        })
+    }
+
+    /// Reads passages `ps` side by side (where their transcripts are
+    /// first) and scans each: the matches, in the order of `ps`, their
+    /// texts kept for [`Session::hits`].
+    async fn check(
+        &mut self,
+        ps: &[PassageId],
+    ) -> Result<Vec<(PassageId, Vec<Span>)>, SourceError> {
+        let index = self.index.clone();
+        let mut unplaced: Vec<u32> = ps
+            .iter()
+            .map(|p| p.0)
+            .filter(|d| !self.at.contains_key(d))
+            .collect();
+        unplaced.dedup();
+        let placed = join::all(unplaced.iter().map(|&d| index.doc(d)).collect()).await;
+        for (d, at) in unplaced.into_iter().zip(placed) {
+            self.at.insert(d, at?);
+        }
+        let ats: Vec<DocAt> = ps.iter().map(|p| self.at[&p.0].clone()).collect();
+        let texts = join::all(
+            ps.iter()
+                .zip(&ats)
+                .map(|(p, at)| index.passage(at, p.1))
+                .collect(),
+        )
+        .await;
+        let mut out = Vec::new();
+        for (&(d, p), t) in ps.iter().zip(texts) {
+            let t = t?;
+            let found = scan::find_in(&self.query, d, p, &[t.text.as_str()]);
+            if let Some(spans) = found.passages.into_iter().next().map(|(_, s)| s) {
+                self.texts.insert((d, p), t);
+                out.push(((d, p), spans));
+            }
+        }
+        Ok(out)
     }
 
     /// The first `limit` matches of common characters alone: the newest
@@ -335,7 +463,10 @@ pub fn docs_of(passages: &[(PassageId, Vec<Span>)]) -> Vec<u32> {
 mod tests {
     #[test]
     fn runs_of_consecutive_transcripts() {
-        assert_eq!(super::runs(&[1, 2, 3, 7, 9, 10]), vec![1..=3, 7..=7, 9..=10]);
+        assert_eq!(
+            super::runs(&[1, 2, 3, 7, 9, 10]),
+            vec![1..=3, 7..=7, 9..=10]
+        );
         assert!(super::runs(&[]).is_empty());
     }
 }

@@ -74,6 +74,7 @@ impl<S: Source> Remote<S> {
                 pages: 0,
                 pack_bytes: 0,
                 parts: Vec::new(),
+                passage_bytes: 0,
             },
             keys: KeyTable { pages: Vec::new() },
             log: RefCell::new(Vec::new()),

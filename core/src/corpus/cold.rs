@@ -1,0 +1,428 @@
+//! What a cold query reads for its first results (newest first, no
+//! filters), in steps that need no I/O of their own, so that it fetches
+//! tens of KB however common its words:
+//! 1. [`pages_needed`]: the directory pages of the keys worth reading.
+//!    The key table tells a common key before its page is read: a page
+//!    longer than [`PAGE_BYTES`] holds one key's many blocks. A term's
+//!    bigrams on small pages are read, and its smallest big page only if
+//!    it has none; a common character alone, or an excluded term, is not
+//!    read at all: it is checked in the passages' text.
+//! 2. [`Plan::windows`], [`Plan::lead_blocks`], [`Plan::scope`]: the
+//!    transcripts to look in, newest first, where the rarest key read
+//!    (the lead) is.
+//! 3. [`Plan::blocks_needed`]: the keys read rarest first, each in the
+//!    transcripts where a match is still possible, while reading its
+//!    blocks costs less than reading the passages it could rule out;
+//! 4. [`Plan::candidates`]: the passages where a match is still
+//!    possible, in the order results are shown. The driver reads each,
+//!    checks it with a scan ([`super::scan::find_in`], the reference the
+//!    index is tested against) and stops at its first results: what it
+//!    shows is exact, and each passage read is one it may show.
+//!
+//! The totals (every match) come from the whole index after the first
+//! results ([`super::search`]).
+
+use super::index::build::words;
+use super::index::dir::KeyTable;
+use super::index::{Block, Key, PAGE_BYTES, WORD_KEY_CHARS};
+use super::lookup::{
+    blocks_from, common, count, keys_of, postings_of, unread, Blocks, Directory, Keys, Scope,
+    SearchError,
+};
+use super::query::Query;
+use super::search::PassageId;
+use std::collections::BTreeSet;
+
+/// A term's bigrams, each with its offset, and the page that would hold
+/// it (`None`: no page could, the corpus never has it).
+fn pairs(t: &[char], table: &KeyTable) -> Vec<(u32, Key, Option<usize>)> {
+    t.windows(2)
+        .enumerate()
+        .map(|(i, w)| {
+            let k = Key::pair(w[0], w[1]);
+            (i as u32, k, table.page_of(k))
+        })
+        .collect()
+}
+
+/// The word keys a term is found by, each as the range of keys of the
+/// words that may stand there, with its offset in the term: a word with
+/// a boundary before it in the term starts a word of the text (the keys
+/// of the words that start with it, where they start); one with a
+/// boundary only after it ends one (the reversed keys of the words that
+/// end with it, where they end). A word with no boundary in the term
+/// may be inside any word: only bigrams find it.
+fn word_ranges(t: &[char]) -> Vec<(u32, Key, Key)> {
+    let mut out = Vec::new();
+    for (i, w) in words(t) {
+        let j = i + w.len();
+        if i > 0 {
+            let (a, b) = if j < t.len() && w.len() <= WORD_KEY_CHARS {
+                (Key::word(w), Key::word(w))
+            } else {
+                Key::words_with(w, false)
+            };
+            out.push((i as u32, a, b));
+        } else if j < t.len() {
+            let (a, b) = Key::words_with(w, true);
+            out.push(((j - 1) as u32, a, b));
+        }
+    }
+    out
+}
+
+/// A word range read up front if it fills at most this many directory
+/// pages, each small.
+const WORD_PAGES: usize = 2;
+
+fn page_len(table: &KeyTable, i: usize) -> u64 {
+    let r = &table.pages[i].1;
+    r.end - r.start
+}
+
+/// The directory pages a cold query reads, in order: each required
+/// term's bigrams on pages of at most [`PAGE_BYTES`] (or, if it has
+/// none, its smallest page: a common key, read if nothing rarer is), and
+/// the keys of each required character alone that is not [`common`].
+pub fn pages_needed(query: &Query, table: &KeyTable) -> Vec<usize> {
+    let mut out = BTreeSet::new();
+    for t in query.required() {
+        if t.folded.len() == 1 {
+            if let (false, Keys::Starting(a, b)) = (common(t, table), keys_of(t)) {
+                out.extend(table.pages_between(a, b));
+            }
+            continue;
+        }
+        let ps = pairs(&t.folded, table);
+        if ps.iter().any(|p| p.2.is_none()) {
+            // A bigram before the first key: nothing matches.
+            return Vec::new();
+        }
+        // Word keys first: a word that fills a page or two is rarer than
+        // its letters' bigrams, whose pages are then left unread.
+        let mut words = false;
+        for (_, a, b) in word_ranges(&t.folded) {
+            let pages = table.pages_between(a, b);
+            if pages.len() <= WORD_PAGES
+                && pages.clone().map(|i| page_len(table, i)).sum::<u64>() <= 2 * PAGE_BYTES as u64
+            {
+                out.extend(pages);
+                words = true;
+            }
+        }
+        if words {
+            continue;
+        }
+        let pages: BTreeSet<usize> = ps.iter().filter_map(|p| p.2).collect();
+        let small: Vec<usize> = pages
+            .iter()
+            .copied()
+            .filter(|&i| page_len(table, i) <= PAGE_BYTES as u64)
+            .collect();
+        if small.is_empty() {
+            out.extend(pages.iter().copied().min_by_key(|&i| page_len(table, i)));
+        } else {
+            out.extend(small);
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// What to read next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// Directory pages, by number.
+    Pages(Vec<usize>),
+    /// Posting blocks.
+    Blocks(Vec<Block>),
+}
+
+/// A key of a required term, as far as the directory read tells: its
+/// offset in the term, and its blocks (a character alone: every key that
+/// starts with it, as one), or the unread page that holds it.
+enum Entry<'d> {
+    Known(u32, Vec<&'d [Block]>),
+    Unread(Vec<usize>),
+}
+
+/// Postings a block holds, about: to rank a key whose page is not read
+/// by its page's length.
+const PER_BLOCK_ENTRY: u64 = 64;
+
+impl Entry<'_> {
+    /// Its postings, or for an unread page an estimate from its length
+    /// (a page longer than [`PAGE_BYTES`] holds one key, a few bytes a
+    /// block).
+    fn rank(&self, table: &KeyTable) -> u64 {
+        match self {
+            Entry::Known(_, group) => group.iter().map(|b| count(b)).sum(),
+            Entry::Unread(pages) => {
+                pages.iter().map(|&i| page_len(table, i)).sum::<u64>() * PER_BLOCK_ENTRY
+            }
+        }
+    }
+}
+
+/// Each required term the index checks, its keys rarest first, the
+/// rarest term first; `None` if a required term cannot occur. A common
+/// character alone is left to the scan.
+fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
+    let table = &dir.table;
+    let mut out = Vec::new();
+    for t in query.required() {
+        match keys_of(t) {
+            Keys::Starting(a, b) => {
+                if common(t, table) {
+                    continue;
+                }
+                match dir.known_between(a, b) {
+                    Some(ks) if ks.is_empty() => return None,
+                    Some(ks) => out.push(vec![Entry::Known(
+                        0,
+                        ks.into_iter().map(|(_, b)| b).collect(),
+                    )]),
+                    None => {}
+                }
+            }
+            Keys::Pairs(_) => {
+                let mut keys = Vec::new();
+                for (off, k, page) in pairs(&t.folded, table) {
+                    let page = page?;
+                    keys.push(match dir.known(k) {
+                        Some([]) => return None,
+                        Some(b) => Entry::Known(off, vec![b]),
+                        None => Entry::Unread(vec![page]),
+                    });
+                }
+                let mut keys = cover(keys, table);
+                for (off, a, b) in word_ranges(&t.folded) {
+                    keys.push(match dir.known_between(a, b) {
+                        Some(ks) if ks.is_empty() => return None,
+                        Some(ks) => Entry::Known(off, ks.into_iter().map(|(_, b)| b).collect()),
+                        None => Entry::Unread(table.pages_between(a, b).collect()),
+                    });
+                }
+                keys.sort_by_key(|e| e.rank(table));
+                out.push(keys);
+            }
+        }
+    }
+    out.retain(|keys| !keys.is_empty());
+    out.sort_by_key(|keys| keys[0].rank(table));
+    Some(out)
+}
+
+/// Of a term's keys (in order), the fewest postings that still cover
+/// each of its characters, and the rarest (as
+/// [`super::lookup::Directory::cover`]), rarest first: a common bigram
+/// between two rarer ones need not be read.
+fn cover<'d>(keys: Vec<Entry<'d>>, table: &KeyTable) -> Vec<Entry<'d>> {
+    let cost: Vec<u64> = keys.iter().map(|e| e.rank(table)).collect();
+    let mut best: Vec<(u64, Option<usize>)> = Vec::with_capacity(cost.len());
+    for i in 0..cost.len() {
+        let before = (i.saturating_sub(2)..i).min_by_key(|&k| best[k].0);
+        best.push((cost[i] + before.map_or(0, |k| best[k].0), before));
+    }
+    let mut chosen = BTreeSet::new();
+    let mut at = cost.len().checked_sub(1);
+    while let Some(i) = at {
+        chosen.insert(i);
+        at = best[i].1;
+    }
+    chosen.extend((0..cost.len()).min_by_key(|&i| cost[i]));
+    let mut out: Vec<(u64, Entry<'d>)> = keys
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| chosen.contains(i))
+        .map(|(i, e)| (cost[i], e))
+        .collect();
+    out.sort_by_key(|(c, _)| *c);
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The lead: the rarest key read (every match is where it is); for a
+/// character alone, every key that starts with it.
+fn lead<'d>(query: &Query, dir: &'d Directory) -> Vec<&'d [Block]> {
+    let mut best: Option<(u64, Vec<&'d [Block]>)> = None;
+    for keys in terms(query, dir).unwrap_or_default() {
+        for e in keys {
+            if let Entry::Known(_, group) = e {
+                let n: u64 = group.iter().map(|b| count(b)).sum();
+                if best.as_ref().is_none_or(|(m, _)| n < *m) {
+                    best = Some((n, group));
+                }
+            }
+        }
+    }
+    best.map_or_else(Vec::new, |b| b.1)
+}
+
+/// From which transcript on to look, newest first (as
+/// [`super::lookup::windows`]): the newest block of the lead's most
+/// frequent key, then twice as many each time; the last is where every
+/// match is.
+pub fn windows(query: &Query, dir: &Directory) -> Vec<u32> {
+    let lead = lead(query, dir);
+    let blocks = lead.iter().copied().max_by_key(|b| b.len()).unwrap_or(&[]);
+    let mut out = Vec::new();
+    let mut back = 1usize;
+    while back < blocks.len() {
+        out.push(blocks[blocks.len() - back].first_doc);
+        back *= 2;
+    }
+    out.push(
+        lead.iter()
+            .filter_map(|b| b.first())
+            .map(|b| b.first_doc)
+            .min()
+            .unwrap_or(0),
+    );
+    out.dedup();
+    out
+}
+
+/// The lead's blocks from `from` on.
+pub fn lead_blocks(query: &Query, dir: &Directory, from: u32) -> Vec<Block> {
+    lead(query, dir)
+        .iter()
+        .flat_map(|b| blocks_from(b, from).iter().copied())
+        .collect()
+}
+
+/// Where to search from `from` on, once the [`lead_blocks`] are read:
+/// the transcripts where the lead is.
+pub fn scope(
+    query: &Query,
+    dir: &Directory,
+    blocks: &Blocks,
+    from: u32,
+) -> Result<Scope, SearchError> {
+    let all = Scope { from, docs: None };
+    let mut docs = BTreeSet::new();
+    for b in lead(query, dir) {
+        docs.extend(postings_of(blocks, b, &all)?.iter().map(|p| p.doc));
+    }
+    Ok(Scope {
+        from,
+        docs: Some(docs),
+    })
+}
+
+/// Walks the keys rarest first in `scope`, as far as what is read
+/// allows: what to read next, or the passages where a match is still
+/// possible. A key is read (its page, then its blocks in the
+/// transcripts left) only while that costs less than reading the
+/// passages left, `per_passage` bytes each.
+fn walk(
+    query: &Query,
+    dir: &Directory,
+    blocks: &Blocks,
+    scope: &Scope,
+    per_passage: u64,
+) -> Result<Result<BTreeSet<PassageId>, Need>, SearchError> {
+    let Some(terms) = terms(query, dir) else {
+        return Ok(Ok(BTreeSet::new()));
+    };
+    let table = &dir.table;
+    // Each term's rarest key first (they narrow the transcripts across
+    // terms), then the others, rarest first.
+    let mut order: Vec<(usize, usize)> = (0..terms.len()).map(|t| (t, 0)).collect();
+    let mut rest: Vec<(usize, usize)> = terms
+        .iter()
+        .enumerate()
+        .flat_map(|(t, keys)| (1..keys.len()).map(move |i| (t, i)))
+        .collect();
+    rest.sort_by_key(|&(t, i)| terms[t][i].rank(table));
+    order.extend(rest);
+    let mut scope = scope.clone();
+    let mut starts: Vec<Option<BTreeSet<(u32, u32, u32)>>> = vec![None; terms.len()];
+    let mut cands: Option<BTreeSet<PassageId>> = None;
+    for (t, i) in order {
+        let first = cands.is_none();
+        let left = cands.as_ref().map_or(0, |c| c.len() as u64);
+        let worth = |cost: u64| first || cost <= left * per_passage;
+        let (off, group) = match &terms[t][i] {
+            Entry::Unread(pages) => {
+                if worth(pages.iter().map(|&i| page_len(table, i)).sum()) {
+                    return Ok(Err(Need::Pages(pages.clone())));
+                }
+                continue;
+            }
+            Entry::Known(off, group) => (*off, group),
+        };
+        let need: Vec<Block> = group
+            .iter()
+            .flat_map(|b| unread(blocks, b, &scope))
+            .collect();
+        if !need.is_empty() {
+            if worth(need.iter().map(|b| u64::from(b.len)).sum()) {
+                return Ok(Err(Need::Blocks(need)));
+            }
+            continue;
+        }
+        let mut here = BTreeSet::new();
+        for b in group {
+            for p in postings_of(blocks, b, &scope)? {
+                if p.pos >= off
+                    && cands
+                        .as_ref()
+                        .is_none_or(|c| c.contains(&(p.doc, p.passage)))
+                {
+                    here.insert((p.doc, p.passage, p.pos - off));
+                }
+            }
+        }
+        let kept: BTreeSet<(u32, u32, u32)> = match starts[t].take() {
+            None => here,
+            Some(s) => s.intersection(&here).copied().collect(),
+        };
+        let ps = passages_of(&kept);
+        let narrowed: BTreeSet<PassageId> = match cands {
+            None => ps,
+            Some(c) => c.intersection(&ps).copied().collect(),
+        };
+        scope.docs = Some(narrowed.iter().map(|p| p.0).collect());
+        cands = Some(narrowed);
+        starts[t] = Some(kept);
+    }
+    Ok(Ok(cands.unwrap_or_default()))
+}
+
+/// What to read next in `scope` (pages or blocks), given what is read:
+/// `None` once [`candidates`] can answer. `per_passage` is what reading
+/// a passage costs ([`super::index::Meta::passage_bytes`]).
+pub fn next_read(
+    query: &Query,
+    dir: &Directory,
+    blocks: &Blocks,
+    scope: &Scope,
+    per_passage: u64,
+) -> Result<Option<Need>, SearchError> {
+    Ok(walk(query, dir, blocks, scope, per_passage)?.err())
+}
+
+/// The passages in `scope` where a match is still possible, newest
+/// transcript first and each in reading order, once [`next_read`] names
+/// nothing: every match in `scope` is among them, and a scan of each
+/// says which are.
+pub fn candidates(
+    query: &Query,
+    dir: &Directory,
+    blocks: &Blocks,
+    scope: &Scope,
+    per_passage: u64,
+) -> Result<Vec<PassageId>, SearchError> {
+    match walk(query, dir, blocks, scope, per_passage)? {
+        Ok(ps) => {
+            let mut ids: Vec<PassageId> = ps.into_iter().collect();
+            ids.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+            Ok(ids)
+        }
+        Err(Need::Pages(p)) => Err(SearchError::MissingPage(p.first().copied().unwrap_or(0))),
+        Err(Need::Blocks(b)) => Err(SearchError::MissingBlock(b.first().map_or(0, |b| b.at))),
+    }
+}
+
+fn passages_of(starts: &BTreeSet<(u32, u32, u32)>) -> BTreeSet<PassageId> {
+    starts.iter().map(|s| (s.0, s.1)).collect()
+}
