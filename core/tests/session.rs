@@ -114,7 +114,8 @@ fn files() -> Rc<HashMap<String, Vec<u8>>> {
                     .collect();
                 assert!(entries.len() > 10, "{} transcripts", entries.len());
                 let built = folder::build_with(entries, Builder::with_sizes(48, 8, 512));
-                let out = std::env::temp_dir().join(format!("shilu-session-{}", std::process::id()));
+                let out =
+                    std::env::temp_dir().join(format!("shilu-session-{}", std::process::id()));
                 let _ = std::fs::remove_dir_all(&out);
                 built.write(&out).unwrap();
                 let mut files = HashMap::new();
@@ -261,7 +262,9 @@ fn a_source_that_waits_is_awaited() {
         let first = s.first(3).await.unwrap();
         // Its cards and passages, read side by side, each waiting.
         let hits = s.hits(&first.passages).await.unwrap();
-        assert!(hits.iter().all(|h| !h.card.title.is_empty() && !h.excerpt.marks.is_empty()));
+        assert!(hits
+            .iter()
+            .all(|h| !h.card.title.is_empty() && !h.excerpt.marks.is_empty()));
         hits.len()
     });
     let mut cx = Context::from_waker(std::task::Waker::noop());
@@ -305,8 +308,15 @@ fn neighbouring_transcripts_records_are_read_in_one_range_each() {
     s.index.take_fetches();
     now(s.read_records(docs.iter().copied())).unwrap();
     let fetches = s.index.take_fetches();
-    let rec = fetches.iter().filter(|f| f.path.starts_with("rec/")).count();
-    assert!(docs.len() > 10 && rec * 3 < docs.len(), "{rec} reads of rec for {} transcripts", docs.len());
+    let rec = fetches
+        .iter()
+        .filter(|f| f.path.starts_with("rec/"))
+        .count();
+    assert!(
+        docs.len() > 10 && rec * 3 < docs.len(),
+        "{rec} reads of rec for {} transcripts",
+        docs.len()
+    );
     // The same records as read one by one.
     for d in docs {
         let at = now(s.index.doc(d)).unwrap();

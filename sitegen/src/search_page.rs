@@ -3,11 +3,11 @@
 //! its content, as the dist names its files).
 
 use crate::build::{depth, Writer};
-use shilu_core::corpus::build::BuildError;
 use crate::pages::search::SearchPage;
 use crate::pages::{render, Here};
-use crate::shell::{Head, Shell, Share};
+use crate::shell::{Head, Share, Shell};
 use leptos::prelude::*;
+use shilu_core::corpus::build::BuildError;
 
 /// The search page's folder.
 pub const URL: &str = "search/";

@@ -600,13 +600,25 @@ fn every_page_has_the_search_box_and_the_search_page_starts_the_panels_module() 
         .nth(1)
         .and_then(|s| s.split('"').next())
         .expect("the loader's script");
-    assert!(loader.starts_with("search-") && out.join(loader).is_file(), "{loader}");
+    assert!(
+        loader.starts_with("search-") && out.join(loader).is_file(),
+        "{loader}"
+    );
     let fixture = std::fs::read_to_string(assets().join("index.html")).unwrap();
     if fixture.contains("name=\"shilu-panels\"") {
         assert!(search.contains("<meta name=\"shilu-panels\" content=\"../panels/"));
     }
     assert!(search.contains("<noscript>") && search.contains("Search needs JavaScript"));
-    for field in ["q", "speaker", "role", "organiser", "from", "to", "sort", "by"] {
+    for field in [
+        "q",
+        "speaker",
+        "role",
+        "organiser",
+        "from",
+        "to",
+        "sort",
+        "by",
+    ] {
         assert!(search.contains(&format!("name=\"{field}\"")), "{field}");
     }
 }

@@ -518,7 +518,9 @@ fn search_page(root: &Path, dir: &Path, work: &Path, list: &Path) -> Result<Page
         return Err("dist/index.html not found: run `cargo xtask dist` first".into());
     }
     step("the corpus site (release shilu-site), for its search page");
-    run(cargo().current_dir(root).args(["build", "--release", "-p", "shilu-site"]))?;
+    run(cargo()
+        .current_dir(root)
+        .args(["build", "--release", "-p", "shilu-site"]))?;
     let site = work.join("search-site");
     run(command(root.join("target/release/shilu-site"))
         .arg(dir)

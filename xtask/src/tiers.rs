@@ -354,7 +354,15 @@ fn e2e(count: &mut Count) -> Result {
     // `shilu search --json`, which specs/search.test.mjs checks the
     // page's counts against.
     step("e2e: the shilu binary (shilu search)");
-    util::run(cargo().args(["build", "--quiet", "--offline", "-p", "shilu-core", "--bin", "shilu"]))?;
+    util::run(cargo().args([
+        "build",
+        "--quiet",
+        "--offline",
+        "-p",
+        "shilu-core",
+        "--bin",
+        "shilu",
+    ]))?;
     let bin = util::root().join("target/debug/shilu");
     let mut c = command("node");
     c.current_dir(util::root().join("tests/e2e"))

@@ -297,14 +297,7 @@ impl IndexFiles<'_> {
         std::fs::create_dir_all(dir)?;
         let mut files = 0;
         let mut bytes = 0u64;
-        let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
-            std::fs::write(dir.join(rel), data)?;
-            files += 1;
-            bytes += data.len() as u64;
-            Ok(())
-        };
         let ix = self.index;
-        put("keys.bin", &ix.keys)?;
         let mut parts = Vec::new();
         for (name, data) in [("dir", &ix.dir), ("post", &ix.post)] {
             let mut p = Pack::new(dir, name);
@@ -360,15 +353,19 @@ impl IndexFiles<'_> {
             parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
             passage_bytes: super::index::weighted_mean(&sizes) + 16,
         };
-        let mut put = |rel: &str, data: &[u8]| -> io::Result<()> {
+        let summaries: Vec<Summary> = self.speakers.iter().map(Summary::from).collect();
+        let whole = [
+            ("meta.json", json(&meta)),
+            ("speakers.json", json(&summaries)),
+        ];
+        for (rel, data) in [("keys.bin", &ix.keys)]
+            .into_iter()
+            .chain(whole.iter().map(|(r, d)| (*r, d)))
+        {
             std::fs::write(dir.join(rel), data)?;
             files += 1;
             bytes += data.len() as u64;
-            Ok(())
-        };
-        put("meta.json", &json(&meta))?;
-        let summaries: Vec<Summary> = self.speakers.iter().map(Summary::from).collect();
-        put("speakers.json", &json(&summaries))?;
+        }
         Ok((files, bytes))
     }
 }

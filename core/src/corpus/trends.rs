@@ -115,7 +115,11 @@ mod tests {
         assert_eq!(t.unit, Unit::Month);
         assert_eq!(
             t.bars,
-            [("2020-11".into(), 6), ("2020-12".into(), 0), ("2021-01".into(), 1)]
+            [
+                ("2020-11".into(), 6),
+                ("2020-12".into(), 0),
+                ("2021-01".into(), 1)
+            ]
         );
     }
 
@@ -128,7 +132,13 @@ mod tests {
         // A date without its month is left out of the chart.
         assert_eq!(
             years,
-            [("2015", 3), ("2016", 0), ("2017", 0), ("2018", 0), ("2019", 1)]
+            [
+                ("2015", 3),
+                ("2016", 0),
+                ("2017", 0),
+                ("2018", 0),
+                ("2019", 1)
+            ]
         );
         assert_eq!(over_time(&Results::default(), &recs).bars, []);
     }

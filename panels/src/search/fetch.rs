@@ -37,11 +37,12 @@ impl Source for Fetched {
         init.set_headers(&headers);
         let url = format!("{}{path}", self.base);
         let window = web_sys::window().ok_or("no window")?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
-            .await
-            .map_err(message)?
-            .dyn_into()
-            .map_err(message)?;
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+                .await
+                .map_err(message)?
+                .dyn_into()
+                .map_err(message)?;
         let status = response.status();
         if !(status == 200 || status == 206) {
             return Err(format!("HTTP {status}"));

@@ -18,9 +18,9 @@ pub mod trends;
 
 use leptos::prelude::*;
 use results::{PassageList, TranscriptList};
+use send_wrapper::SendWrapper;
 use shilu_core::corpus::view::{By, View};
 use state::{Driver, Phase, SearchState};
-use send_wrapper::SendWrapper;
 use std::rc::Rc;
 use trends::{OverTimeChart, SpeakerCounts};
 use wasm_bindgen::JsCast;
@@ -50,7 +50,11 @@ fn go(driver: &Handle, state: SearchState, v: View) {
         .get_element_by_id("search-by")
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
     {
-        input.set_value(if v.by == By::Transcript { "transcript" } else { "" });
+        input.set_value(if v.by == By::Transcript {
+            "transcript"
+        } else {
+            ""
+        });
     }
     state::show(driver, state, v);
 }

@@ -167,7 +167,10 @@ impl Driver {
 /// Shows view `v`: runs its query unless only its grouping changed.
 pub fn show(driver: &Rc<Driver>, state: SearchState, v: View) {
     let old = state.view.get_untracked();
-    let same = View { by: old.by, ..v.clone() } == old;
+    let same = View {
+        by: old.by,
+        ..v.clone()
+    } == old;
     let ran = !matches!(state.phase.get_untracked(), Phase::Idle | Phase::Failed(_));
     state.view.set(v.clone());
     if same && ran {
@@ -257,9 +260,9 @@ pub fn more(driver: &Rc<Driver>, state: SearchState) {
         }
         state.loading_more.set(false);
         match hits {
-            Ok(hits) => state.passages.update(|p| {
-                p.extend(hits.iter().map(|h| PassageItem::of(h, &driver.here)))
-            }),
+            Ok(hits) => state
+                .passages
+                .update(|p| p.extend(hits.iter().map(|h| PassageItem::of(h, &driver.here)))),
             Err(e) => state.phase.set(Phase::Failed(failed(e))),
         }
         *driver.session.borrow_mut() = Some((s, all));

@@ -144,7 +144,9 @@ fn open(site: &Path) -> Result<Rc<Remote<Files>>, Failure> {
 }
 
 /// A session's step over files: every read is ready at once.
-fn run<T, E: std::fmt::Display>(f: impl std::future::Future<Output = Result<T, E>>) -> Result<T, Failure> {
+fn run<T, E: std::fmt::Display>(
+    f: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<T, Failure> {
     match session::ready(f) {
         Some(r) => r.map_err(failure),
         None => Err(Failure("a read of the index waited: a bug".into())),

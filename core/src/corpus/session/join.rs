@@ -40,7 +40,12 @@ impl<F: Future> Future for All<F> {
             }
         }
         if this.pending.iter().all(Option::is_none) {
-            Poll::Ready(this.done.drain(..).map(|o| o.expect("each is done")).collect())
+            Poll::Ready(
+                this.done
+                    .drain(..)
+                    .map(|o| o.expect("each is done"))
+                    .collect(),
+            )
         } else {
             Poll::Pending
         }

@@ -4,12 +4,12 @@
 
 use super::cold::Session;
 use super::join;
-use crate::corpus::folder::DocAt;
-use std::collections::HashMap;
 use super::source::{Source, SourceError};
 use crate::corpus::excerpt::{excerpt, Excerpt};
+use crate::corpus::folder::DocAt;
 use crate::corpus::folder::{Card, PassageText};
 use crate::corpus::search::{PassageId, Span};
+use std::collections::HashMap;
 
 /// Characters of context before a result's first match, and in all.
 pub const BEFORE: usize = 40;
@@ -31,7 +31,14 @@ impl Hit {
     /// of the transcript, whatever the query's).
     pub fn written_match(&self) -> Option<String> {
         let m = self.excerpt.marks.first()?;
-        Some(self.excerpt.text.chars().skip(m.start).take(m.len()).collect())
+        Some(
+            self.excerpt
+                .text
+                .chars()
+                .skip(m.start)
+                .take(m.len())
+                .collect(),
+        )
     }
 
     /// The link to the passage in its transcript's page, from the site's
@@ -98,7 +105,11 @@ impl<S: Source> Session<S> {
             self.put_at(*d, at?);
         }
         let ats: HashMap<u32, DocAt> = docs.iter().map(|&d| (d, self.at_of(d))).collect();
-        let uncarded: Vec<u32> = docs.iter().copied().filter(|d| !self.has_card(*d)).collect();
+        let uncarded: Vec<u32> = docs
+            .iter()
+            .copied()
+            .filter(|d| !self.has_card(*d))
+            .collect();
         let unread: Vec<PassageId> = ps
             .iter()
             .map(|(id, _)| *id)
@@ -106,7 +117,12 @@ impl<S: Source> Session<S> {
             .collect();
         let (cards, texts) = join2(
             join::all(uncarded.iter().map(|d| index.card(&ats[d])).collect()),
-            join::all(unread.iter().map(|(d, p)| index.passage(&ats[d], *p)).collect()),
+            join::all(
+                unread
+                    .iter()
+                    .map(|(d, p)| index.passage(&ats[d], *p))
+                    .collect(),
+            ),
         )
         .await;
         for (d, c) in uncarded.iter().zip(cards) {
@@ -131,12 +147,17 @@ impl<S: Source> Session<S> {
 }
 
 /// Both outputs, the two awaited side by side.
-async fn join2<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+async fn join2<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
     enum Either<X, Y> {
         A(X),
         B(Y),
     }
-    let both: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = Either<A::Output, B::Output>> + '_>>> = vec![
+    let both: Vec<
+        std::pin::Pin<Box<dyn std::future::Future<Output = Either<A::Output, B::Output>> + '_>>,
+    > = vec![
         Box::pin(async { Either::A(a.await) }),
         Box::pin(async { Either::B(b.await) }),
     ];

@@ -176,7 +176,10 @@ impl<S: Source> Remote<S> {
     }
 
     /// Where transcripts `run` are, from one range of `cidx`.
-    pub async fn docs(&self, run: std::ops::RangeInclusive<u32>) -> Result<Vec<DocAt>, SourceError> {
+    pub async fn docs(
+        &self,
+        run: std::ops::RangeInclusive<u32>,
+    ) -> Result<Vec<DocAt>, SourceError> {
         let (a, b) = (*run.start(), *run.end());
         if a > b || b >= self.meta.docs {
             return Err(damaged("cidx", "damaged index: no such transcript"));
@@ -208,7 +211,8 @@ impl<S: Source> Remote<S> {
         let bytes = self.range("rec", start..end).await?;
         ats.iter()
             .map(|at| {
-                let s = &bytes[(at.record.start - start) as usize..(at.record.end - start) as usize];
+                let s =
+                    &bytes[(at.record.start - start) as usize..(at.record.end - start) as usize];
                 serde_json::from_slice(s).map_err(|e| damaged("rec", e))
             })
             .collect()
@@ -236,11 +240,14 @@ impl<S: Source> Remote<S> {
         if g >= at.passages.end {
             return Err(damaged("pidx", "damaged index: no such passage"));
         }
-        let r = u64s(&self.range("pidx", passage_range(g)).await?)
-            .map_err(|e| damaged("pidx", e))?;
+        let r =
+            u64s(&self.range("pidx", passage_range(g)).await?).map_err(|e| damaged("pidx", e))?;
         match r.as_slice() {
             [a, b] if a <= b => self.json("text", *a..*b).await,
-            _ => Err(damaged("pidx", "damaged index: a passage's range is damaged")),
+            _ => Err(damaged(
+                "pidx",
+                "damaged index: a passage's range is damaged",
+            )),
         }
     }
 
@@ -257,8 +264,8 @@ impl<S: Source> Remote<S> {
         if a > b || b > at.passages.end {
             return Err(damaged("pidx", "damaged index: no such passage"));
         }
-        let starts = u64s(&self.range("pidx", a * 8..b * 8 + 8).await?)
-            .map_err(|e| damaged("pidx", e))?;
+        let starts =
+            u64s(&self.range("pidx", a * 8..b * 8 + 8).await?).map_err(|e| damaged("pidx", e))?;
         let (Some(&first), Some(&last)) = (starts.first(), starts.last()) else {
             return Ok(Vec::new());
         };
@@ -284,9 +291,15 @@ mod tests {
     fn a_range_across_a_files_end_is_two_pieces() {
         assert_eq!(
             pieces("post", 8..12, 10),
-            vec![("post/000.bin".into(), 8..10), ("post/001.bin".into(), 0..2)]
+            vec![
+                ("post/000.bin".into(), 8..10),
+                ("post/001.bin".into(), 0..2)
+            ]
         );
         assert_eq!(pieces("dir", 3..3, 10), vec![]);
-        assert_eq!(pieces("text", 20..25, 10), vec![("text/002.bin".into(), 0..5)]);
+        assert_eq!(
+            pieces("text", 20..25, 10),
+            vec![("text/002.bin".into(), 0..5)]
+        );
     }
 }
