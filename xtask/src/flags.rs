@@ -442,7 +442,7 @@ mod tests {
         );
         assert_eq!(
             parse_str("bench serch"),
-            Err("bench: unknown benchmark `serch` (benchmarks: search, web)".into())
+            Err("bench: unknown benchmark `serch` (benchmarks: search, web, library)".into())
         );
         assert_eq!(
             parse_str("bench corpus /tmp/corpus"),
