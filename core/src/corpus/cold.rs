@@ -218,18 +218,7 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
 /// between two rarer ones need not be read.
 fn cover<'d>(keys: Vec<Entry<'d>>, table: &KeyTable) -> Vec<Entry<'d>> {
     let cost: Vec<u64> = keys.iter().map(|e| e.rank(table)).collect();
-    let mut best: Vec<(u64, Option<usize>)> = Vec::with_capacity(cost.len());
-    for i in 0..cost.len() {
-        let before = (i.saturating_sub(2)..i).min_by_key(|&k| best[k].0);
-        best.push((cost[i] + before.map_or(0, |k| best[k].0), before));
-    }
-    let mut chosen = BTreeSet::new();
-    let mut at = cost.len().checked_sub(1);
-    while let Some(i) = at {
-        chosen.insert(i);
-        at = best[i].1;
-    }
-    chosen.extend((0..cost.len()).min_by_key(|&i| cost[i]));
+    let chosen: BTreeSet<usize> = super::lookup::cover_of(&cost).into_iter().collect();
     let mut out: Vec<(u64, Entry<'d>)> = keys
         .into_iter()
         .enumerate()

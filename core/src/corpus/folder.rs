@@ -474,12 +474,7 @@ impl Folder {
     /// them.
     pub fn range(&self, part: &str, r: Range<u64>) -> Result<Vec<u8>, ReadError> {
         use std::io::{Read, Seek, SeekFrom};
-        let size = self
-            .meta
-            .parts
-            .iter()
-            .find(|(n, _)| n == part)
-            .map_or(0, |(_, b)| *b);
+        let size = self.meta.part_len(part);
         if r.start > r.end || r.end > size {
             return Err(self.damaged(part, "damaged index: a range runs past the end"));
         }

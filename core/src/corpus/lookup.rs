@@ -66,6 +66,29 @@ pub fn pages_needed(query: &Query, table: &KeyTable) -> Vec<usize> {
     out.into_iter().collect()
 }
 
+/// Of a term's consecutive keys costing `cost` each (a key covers two
+/// characters, the next key starts one later), the offsets of the
+/// cheapest chain that covers every character, and of the rarest key,
+/// cover or not: read first, it narrows where the others are read
+/// (`這個公司`: 個公, then 這個 and 公司 only where it is). In order.
+pub(super) fn cover_of(cost: &[u64]) -> Vec<usize> {
+    // best[i]: the least cost of keys covering characters 0..=i+1
+    // whose last is at offset i, and the one before it.
+    let mut best: Vec<(u64, Option<usize>)> = Vec::with_capacity(cost.len());
+    for i in 0..cost.len() {
+        let before = (i.saturating_sub(2)..i).min_by_key(|&k| best[k].0);
+        best.push((cost[i] + before.map_or(0, |k| best[k].0), before));
+    }
+    let mut chosen = BTreeSet::new();
+    let mut at = cost.len().checked_sub(1);
+    while let Some(i) = at {
+        chosen.insert(i);
+        at = best[i].1;
+    }
+    chosen.extend((0..cost.len()).min_by_key(|&i| cost[i]));
+    chosen.into_iter().collect()
+}
+
 /// The key table and the directory pages read so far.
 #[derive(Debug, Clone)]
 pub struct Directory {
@@ -149,29 +172,7 @@ impl Directory {
             return Ok(keys.into_iter().map(|(k, b)| (0, k, b)).collect());
         }
         let cost: Vec<u64> = keys.iter().map(|(_, b)| count(b)).collect();
-        // best[i]: the least cost of bigrams covering characters 0..=i+1
-        // whose last is at offset i, and the one before it.
-        let mut best: Vec<(u64, Option<usize>)> = Vec::with_capacity(cost.len());
-        for i in 0..cost.len() {
-            let before = (i.saturating_sub(2)..i).min_by_key(|&k| best[k].0);
-            best.push((cost[i] + before.map_or(0, |k| best[k].0), before));
-        }
-        let mut chosen = Vec::new();
-        let mut at = cost.len().checked_sub(1);
-        while let Some(i) = at {
-            chosen.push(i);
-            at = best[i].1;
-        }
-        // The rarest bigram too, cover or not: read first, it narrows
-        // where the others are read (`這個公司`: 個公, then 這個 and 公司
-        // only where it is).
-        if let Some(r) = (0..cost.len()).min_by_key(|&i| cost[i]) {
-            if !chosen.contains(&r) {
-                chosen.push(r);
-            }
-        }
-        chosen.sort_unstable();
-        Ok(chosen
+        Ok(cover_of(&cost)
             .into_iter()
             .map(|i| (i as u32, keys[i].0, keys[i].1))
             .collect())

@@ -189,6 +189,14 @@ pub fn weighted_mean(sizes: &[u64]) -> u64 {
 }
 
 impl Meta {
+    /// The length in bytes of packed part `part` (0 for a part it lacks).
+    pub fn part_len(&self, part: &str) -> u64 {
+        self.parts
+            .iter()
+            .find(|(n, _)| n == part)
+            .map_or(0, |(_, b)| *b)
+    }
+
     /// [`Meta::passage_bytes`], or for an index that does not say, its
     /// text's mean per passage, doubled.
     pub fn passage_bytes(&self) -> u64 {

@@ -121,12 +121,7 @@ impl<S: Source> Remote<S> {
     /// Bytes `r` of part `part`, from the one or two files that hold
     /// them.
     pub async fn range(&self, part: &str, r: Range<u64>) -> Result<Vec<u8>, SourceError> {
-        let size = self
-            .meta
-            .parts
-            .iter()
-            .find(|(n, _)| n == part)
-            .map_or(0, |(_, b)| *b);
+        let size = self.meta.part_len(part);
         if r.start > r.end || r.end > size {
             return Err(damaged(part, "damaged index: a range runs past the end"));
         }
