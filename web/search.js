@@ -43,12 +43,28 @@ function preload(href) {
   document.head.append(link);
 }
 
+/** The stylesheet at `href`, put in the page; settles once it applies (or failed: the results still read). */
+function stylesheet(href) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const done = new Promise((resolve) => {
+    link.onload = resolve;
+    link.onerror = resolve;
+  });
+  document.head.append(link);
+  return done;
+}
+
 async function start() {
   const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
-  const [script, wasm] = listed?.length === 4 ? listed : [at('../panels/shilu-panels.js')];
+  const [script, wasm, css] = listed?.length === 4 ? listed : [at('../panels/shilu-panels.js'), undefined, at('../panels/panels.css')];
   for (const f of [wasm && at(wasm), new URL('index/meta.json', root).href, new URL('index/keys.bin', root).href]) if (f) preload(f);
+  // The results' look is the panels' stylesheet, as in the reader's library.
+  const styled = stylesheet(at(css));
   const m = await import(at(script));
   await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
+  await styled;
   const page = new m.SearchPage(new URL('index/', root).href, 'search/', results);
   fill();
   page.show(location.search);

@@ -219,14 +219,14 @@ fn hits_show_their_transcript_passage_and_match() {
         assert!(marked == "扶贫" || marked == "扶貧", "{marked}");
         assert!(!h.card.title.is_empty());
         let link = h.link();
-        let written = h.written_match().unwrap();
+        let written = h.excerpt.first_match().unwrap();
         assert_eq!(written, marked);
         assert!(
             link.starts_with(&format!("{}?q=%E6%89%B6%E8%B4", h.card.url))
                 && link.ends_with(&format!("#{}", h.passage.block)),
             "{link}"
         );
-        let pieces = h.pieces();
+        let pieces = h.excerpt.pieces();
         assert!(pieces.contains(&(marked.clone(), true)), "{pieces:?}");
         let whole: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
         assert!(whole.contains(&h.excerpt.text), "{whole}");

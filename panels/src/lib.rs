@@ -6,6 +6,9 @@
 //! - `insights/`: figures, speakers and Q&A.
 //! - `search/`: the corpus site's search page (a second entry point,
 //!   `SearchPage` in `main.rs`, started by the page's `web/search.js`).
+//! - `library/`: 我的实录, the reader's own transcripts, and its search.
+//! - `passage_results`: the passages a search found, as the search page
+//!   and the library both list them.
 //! - `host`: what they are given (the document, the selected day, a way
 //!   back into the transcript), and `texts` their interface text.
 //!
@@ -19,8 +22,13 @@ pub mod calendar;
 pub mod host;
 pub mod insights;
 pub mod library;
+pub mod passage_results;
 pub mod search;
 pub mod texts;
+
+// The components' tests mount them in a page.
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 /// The seed transcript, for the tests.
 #[cfg(test)]

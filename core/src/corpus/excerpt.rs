@@ -17,6 +17,45 @@ pub struct Excerpt {
     pub cut_after: bool,
 }
 
+impl Excerpt {
+    /// The text as runs, each marked (a match) or not, with an ellipsis
+    /// where it was cut: what a result list shows.
+    pub fn pieces(&self) -> Vec<(String, bool)> {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut out = Vec::new();
+        if self.cut_before {
+            out.push(("…".to_string(), false));
+        }
+        let mut at = 0;
+        for m in &self.marks {
+            let (s, t) = (m.start.max(at).min(chars.len()), m.end.min(chars.len()));
+            if s >= t {
+                continue;
+            }
+            if s > at {
+                out.push((chars[at..s].iter().collect(), false));
+            }
+            out.push((chars[s..t].iter().collect(), true));
+            at = t;
+        }
+        if at < chars.len() {
+            out.push((chars[at..].iter().collect(), false));
+        }
+        if self.cut_after {
+            out.push(("…".to_string(), false));
+        }
+        out
+    }
+
+    /// The first match as the passage writes it (its script and width,
+    /// whatever the query's): what a link asks the transcript to
+    /// highlight.
+    pub fn first_match(&self) -> Option<String> {
+        let m = self.marks.first()?;
+        Some(self.text.chars().skip(m.start).take(m.len()).collect())
+    }
+}
+
 /// The excerpt of `text` around its first match, `before` characters of
 /// context ahead of it and about `width` in all; `spans` are folded
 /// positions, as the index gives them.
@@ -78,5 +117,46 @@ mod tests {
         assert_eq!(e.text.chars().count(), 40);
         assert_eq!(e.marks, [10..12]);
         assert!(e.cut_before && e.cut_after);
+    }
+
+    #[test]
+    fn pieces_alternate_text_and_matches_with_ellipses_where_cut() {
+        let text = format!("{}倫理與倫理{}", "前".repeat(50), "后".repeat(50));
+        let e = excerpt(
+            &text,
+            &[Span { start: 50, len: 2 }, Span { start: 53, len: 2 }],
+            3,
+            10,
+        );
+        let pieces = e.pieces();
+        let p: Vec<(&str, bool)> = pieces.iter().map(|(t, m)| (t.as_str(), *m)).collect();
+        assert_eq!(
+            p,
+            [
+                ("…", false),
+                ("前前前", false),
+                ("倫理", true),
+                ("與", false),
+                ("倫理", true),
+                ("后后", false),
+                ("…", false)
+            ]
+        );
+        assert_eq!(e.first_match().as_deref(), Some("倫理"));
+    }
+
+    #[test]
+    fn overlapping_marks_are_marked_once_and_no_match_has_no_first() {
+        let e = Excerpt {
+            text: "一二三四".into(),
+            marks: vec![0..2, 1..3],
+            cut_before: false,
+            cut_after: false,
+        };
+        let p: Vec<(String, bool)> = e.pieces();
+        assert_eq!(p, [("一二".into(), true), ("三".into(), true), ("四".into(), false)]);
+        let none = Excerpt { marks: vec![], ..e };
+        assert_eq!(none.pieces(), [("一二三四".to_string(), false)]);
+        assert_eq!(none.first_match(), None);
     }
 }

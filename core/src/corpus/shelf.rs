@@ -10,7 +10,8 @@
 //! ARCHITECTURE.md, "The reader's library search"), and a part is written
 //! as a transcript is kept, with nothing shared to update.
 
-use super::excerpt::excerpt;
+use super::excerpt::{excerpt, Excerpt};
+use super::view::query_component;
 use super::fold::fold_str;
 use super::passages;
 use super::query::Query;
@@ -161,53 +162,43 @@ fn matches(hay: &str, required: &[(String, u32)], excluded: &[String]) -> Option
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
     pub title: String,
-    /// In Chinese (`2017年10月12日`).
+    /// `2017-10-12`, when known.
     pub date: Option<String>,
     pub speaker: Option<String>,
     /// The paragraph's element: the link's fragment.
     pub anchor: String,
-    /// The excerpt, each run marked (a match) or not.
-    pub pieces: Vec<(String, bool)>,
-    /// The first match as written: what the transcript highlights.
-    pub written: String,
+    pub excerpt: Excerpt,
     pub hits: usize,
+}
+
+impl Shown {
+    /// The link to the passage in the reader, whose library keeps its
+    /// transcript under `key`: the transcript opened with its first
+    /// match as written in the query (the reader's search highlights
+    /// text as written) and the paragraph as the fragment.
+    pub fn link(&self, key: &str) -> String {
+        let mut url = format!("?doc={}", query_component(key));
+        if let Some(m) = self.excerpt.first_match() {
+            url.push_str("&q=");
+            url.push_str(&query_component(&m));
+        }
+        if !self.anchor.is_empty() {
+            url.push('#');
+            url.push_str(&self.anchor);
+        }
+        url
+    }
 }
 
 /// How `hit` shows, in an excerpt of about `width` characters.
 pub fn shown(part: &Part, hit: &Hit, width: usize) -> Shown {
     let kept = &part.passages[hit.passage];
-    let e = excerpt(&kept.text, &hit.spans, width / 4, width);
-    let chars: Vec<char> = e.text.chars().collect();
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for m in &e.marks {
-        if m.start > at {
-            pieces.push((chars[at..m.start].iter().collect(), false));
-        }
-        pieces.push((chars[m.start..m.end].iter().collect(), true));
-        at = m.end;
-    }
-    if at < chars.len() {
-        pieces.push((chars[at..].iter().collect(), false));
-    }
-    if e.cut_before {
-        pieces.insert(0, ("…".into(), false));
-    }
-    if e.cut_after {
-        pieces.push(("…".into(), false));
-    }
-    let written = e
-        .marks
-        .first()
-        .map(|m| chars[m.clone()].iter().collect())
-        .unwrap_or_default();
     Shown {
         title: part.title.clone(),
-        date: part.date.as_deref().map(chinese_date),
+        date: part.date.clone(),
         speaker: kept.speaker.clone(),
         anchor: kept.anchor.clone(),
-        pieces,
-        written,
+        excerpt: excerpt(&kept.text, &hit.spans, width / 4, width),
         hits: hit.spans.len(),
     }
 }
@@ -297,16 +288,21 @@ mod tests {
         assert_eq!(hits.iter().map(|h| h.part).collect::<Vec<_>>(), [1, 0, 0]);
         assert_eq!(transcripts(&hits), 2);
         let s = shown(&parts[0], &hits[1], 40);
-        assert_eq!(s.written, "倫理");
-        assert_eq!(s.date.as_deref(), Some("2018年3月5日"));
+        assert_eq!(s.excerpt.first_match().as_deref(), Some("倫理"));
+        assert_eq!(s.date.as_deref(), Some("2018-03-05"));
         assert_eq!(s.title, "關於春季農業生產的新聞發布會");
-        let marked: Vec<&str> = s
-            .pieces
-            .iter()
+        let marked: Vec<String> = s
+            .excerpt
+            .pieces()
+            .into_iter()
             .filter(|p| p.1)
-            .map(|p| p.0.as_str())
+            .map(|p| p.0)
             .collect();
         assert_eq!(marked, ["倫理"]);
+        assert_eq!(
+            s.link("k1"),
+            format!("?doc=k1&q=%E5%80%AB%E7%90%86#{}", s.anchor)
+        );
         let spring = shown(&parts[0], &find(&parse("春耕").unwrap(), &refs)[0], 40);
         assert_eq!(spring.speaker.as_deref(), Some("王明"));
         assert_eq!(spring.hits, 3);

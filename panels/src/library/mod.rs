@@ -6,7 +6,7 @@
 //! - `worker`: a file or text to a transcript ready to show (text, key,
 //!   structure, search part), in a worker off the page's thread;
 //!   `progress`, its bar; `folder`, the files of a dropped or picked folder;
-//! - `search`: search across the kept transcripts (`results`, its list);
+//! - `search`: search across the kept transcripts (its list is `crate::passage_results`, shared with the site's search page);
 //! - `list_dialog` (我的实录), `paste_dialog` (粘贴文本), `alerts` (what did
 //!   not open, what will not be kept, a link's transcript that is not here);
 //! - `texts`: their interface text.
@@ -22,7 +22,6 @@ pub mod list_dialog;
 pub mod opening;
 pub mod paste_dialog;
 pub mod progress;
-pub mod results;
 pub mod search;
 pub mod store;
 pub mod texts;

@@ -6,7 +6,7 @@
 //! Results are passages, each linking to its transcript at its paragraph
 //! (`?doc=…&q=…#t3-b2`), the match highlighted there by the reader's search.
 
-use super::results::{PassageItem, PassageList};
+use crate::passage_results::{PassageItem, PassageList};
 use super::store;
 use super::texts::library_texts;
 use super::worker::{Job, Opener};
@@ -231,13 +231,7 @@ pub fn LibrarySearch() -> impl IntoView {
             .take(s.limit.get())
             .map(|h| {
                 let (key, part) = &parts[h.part];
-                let shown = shelf::shown(part, h, 120);
-                let href = format!(
-                    "?doc={key}&q={}#{}",
-                    js_sys::encode_uri_component(&shown.written),
-                    shown.anchor
-                );
-                PassageItem::of(shown, href)
+                PassageItem::of_shown(shelf::shown(part, h, 120), key)
             })
             .collect(),
         _ => Vec::new(),
@@ -266,7 +260,7 @@ pub fn LibrarySearch() -> impl IntoView {
             <p id="library-search-hint" class="library-search__hint">{move || t().search_hint}</p>
             <p class="library-search__status" role="status"
                 data-ms=move || status().1>{move || status().0}</p>
-            <PassageList items=Signal::derive(items) label=Signal::derive(move || t().results.to_string())/>
+            <PassageList items=Signal::derive(items) label=Signal::derive(move || Some(t().results.to_string()))/>
             {more}
         </search>
     }

@@ -17,7 +17,8 @@ pub mod state;
 pub mod trends;
 
 use leptos::prelude::*;
-use results::{PassageList, TranscriptList};
+use crate::passage_results::PassageList;
+use results::TranscriptList;
 use send_wrapper::SendWrapper;
 use shilu_core::corpus::view::{By, View};
 use state::{Driver, Phase, SearchState};

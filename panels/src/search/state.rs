@@ -4,7 +4,8 @@
 //! one's answers stale, and they are dropped.
 
 use super::fetch::Fetched;
-use super::results::{PassageItem, TranscriptItem};
+use super::results::TranscriptItem;
+use crate::passage_results::PassageItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shilu_core::corpus::query::{self, QueryError};
@@ -209,7 +210,7 @@ async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> R
     let here = driver.here.clone();
     state
         .passages
-        .set(hits.iter().map(|h| PassageItem::of(h, &here)).collect());
+        .set(hits.iter().map(|h| PassageItem::of_hit(h, &here)).collect());
     state.phase.set(Phase::Counting);
     let results = s.results().await.map_err(failed)?;
     if stale() {
@@ -262,7 +263,7 @@ pub fn more(driver: &Rc<Driver>, state: SearchState) {
         match hits {
             Ok(hits) => state
                 .passages
-                .update(|p| p.extend(hits.iter().map(|h| PassageItem::of(h, &driver.here)))),
+                .update(|p| p.extend(hits.iter().map(|h| PassageItem::of_hit(h, &driver.here)))),
             Err(e) => state.phase.set(Phase::Failed(failed(e))),
         }
         *driver.session.borrow_mut() = Some((s, all));

@@ -281,6 +281,8 @@ for (const prefix of ['/', '/shilu/']) {
       const first = results.getByRole('listitem').first();
       assert.match(await first.innerText(), /經濟日報訪問[\s\S]*唐鳳/);
       assert.equal(await first.locator('mark').first().innerText(), '地方創生');
+      // The search page's result component: date and hits beside the speaker.
+      assert.match(await first.locator('.search-hit__facts').innerText(), /^\d{4}-\d{2}-\d{2}\n唐鳳\n1 处 hits$/);
       // The GBK file, decoded, is searched too.
       assert.equal(await search(dialog, '供暖'), '1 篇实录中有 3 段');
       // Several terms, a phrase, an exclusion.

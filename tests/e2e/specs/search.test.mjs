@@ -63,6 +63,8 @@ for (const prefix of ['/', '/shilu/']) {
       const first = results(page).first();
       assert.equal(await first.getByRole('link').innerText(), expected.by_transcript[0].title);
       assert.equal(await first.locator('mark').first().innerText(), '數位');
+      // Drawn by the panels' stylesheet, as the library's results are.
+      assert.equal(await first.evaluate((el) => getComputedStyle(el).borderBottomStyle), 'solid');
       const traditional = expected.by_transcript.map((t) => t.title);
       for (const title of await results(page).locator('.search-hit__title').allInnerTexts()) {
         assert.ok(traditional.includes(title), title);

@@ -27,20 +27,6 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// The first match as the passage writes it (the script and width
-    /// of the transcript, whatever the query's).
-    pub fn written_match(&self) -> Option<String> {
-        let m = self.excerpt.marks.first()?;
-        Some(
-            self.excerpt
-                .text
-                .chars()
-                .skip(m.start)
-                .take(m.len())
-                .collect(),
-        )
-    }
-
     /// The link to the passage in its transcript's page, from the site's
     /// root: the page with the match as written in its query (the
     /// reader's search, `?q=`, highlights it: it matches text as written,
@@ -48,7 +34,7 @@ impl Hit {
     /// the reader opens and scrolls to.
     pub fn link(&self) -> String {
         let mut url = self.card.url.clone();
-        if let Some(m) = self.written_match() {
+        if let Some(m) = self.excerpt.first_match() {
             url.push_str("?q=");
             url.push_str(&crate::corpus::view::query_component(&m));
         }
@@ -57,36 +43,6 @@ impl Hit {
             url.push_str(&self.passage.block);
         }
         url
-    }
-
-    /// The excerpt as runs of text, each marked (a match) or not; with
-    /// an ellipsis where it was cut.
-    pub fn pieces(&self) -> Vec<(String, bool)> {
-        let e = &self.excerpt;
-        let chars: Vec<char> = e.text.chars().collect();
-        let mut out = Vec::new();
-        let mut at = 0;
-        if e.cut_before {
-            out.push(("…".to_string(), false));
-        }
-        for m in &e.marks {
-            let (s, t) = (m.start.max(at).min(chars.len()), m.end.min(chars.len()));
-            if s >= t {
-                continue;
-            }
-            if s > at {
-                out.push((chars[at..s].iter().collect(), false));
-            }
-            out.push((chars[s..t].iter().collect(), true));
-            at = t;
-        }
-        if at < chars.len() {
-            out.push((chars[at..].iter().collect(), false));
-        }
-        if e.cut_after {
-            out.push(("…".to_string(), false));
-        }
-        out
     }
 }
 
