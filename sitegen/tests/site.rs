@@ -15,32 +15,10 @@ use std::sync::OnceLock;
 
 const URL: &str = "https://example.org/shilu/";
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures")
-}
-
-/// The corpus folder: the repository's transcripts, copied.
+/// The corpus folder: the test corpus (`shilu-test-corpus`).
 fn corpus(root: &Path) -> PathBuf {
     let dir = root.join("corpus");
-    for (from, to) in [
-        ("archive", "archive"),
-        ("layouts", "layouts"),
-        ("other-sources", "other-sources"),
-    ] {
-        std::fs::create_dir_all(dir.join(to)).unwrap();
-        for e in std::fs::read_dir(fixtures().join(from)).unwrap() {
-            let p = e.unwrap().path();
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            if (name.ends_with(".md") || name.ends_with(".txt")) && name != "README.md" {
-                std::fs::copy(&p, dir.join(to).join(name)).unwrap();
-            }
-        }
-    }
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
-    std::fs::copy(seed, dir.join("seed.txt")).unwrap();
-    std::fs::write(dir.join("empty.txt"), b"").unwrap();
-    std::fs::write(dir.join("binary.md"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    shilu_test_corpus::make(&dir).unwrap();
     dir
 }
 

@@ -3,7 +3,7 @@
 //!
 //! | tier | what runs |
 //! | --- | --- |
-//! | core | `cargo test -p shilu-core -p shilu-site -p xtask` (native) |
+//! | core | `cargo test -p shilu-core -p shilu-site -p xtask -p shilu-test-corpus` (native) |
 //! | wasm | `cargo test -p shilu-app -p shilu-ui -p shilu-panels --target wasm32-unknown-unknown`: wasm-bindgen-test in headless Chromium via chromedriver |
 //! | dist | `cargo xtask dist`, then README.md's size table and a relocatability check |
 //! | e2e  | `node --test` + playwright-core in Chromium against dist/, served at `/` and `/shilu/`; the first-visit size budget among them (`specs/size.test.mjs`) |
@@ -231,6 +231,8 @@ fn core(count: &mut Count) -> Result {
             "shilu-site",
             "-p",
             "xtask",
+            "-p",
+            "shilu-test-corpus",
         ]),
         count,
         "cargo test (native)",
@@ -379,33 +381,14 @@ fn e2e(count: &mut Count) -> Result {
     tee_ok(&mut c, count, "node --test (e2e)")
 }
 
-/// The corpus site the e2e tests read (specs/site.test.mjs): the
-/// repository's own transcripts (the seed, the archive, layout and
-/// other-source fixtures), built over `dist` by `shilu-site` into
-/// `target/e2e-site`; returns that folder.
+/// The corpus site the e2e tests read (specs/site.test.mjs): the test
+/// corpus (`shilu-test-corpus`, the one the core's and the site's tests
+/// build), built over `dist` by `shilu-site` into `target/e2e-site`;
+/// returns that folder.
 fn test_site(dist: &std::path::Path) -> Result<std::path::PathBuf> {
     let root = util::root();
     let corpus = root.join("target/e2e-corpus");
-    let _ = std::fs::remove_dir_all(&corpus);
-    let fixtures = root.join("core/tests/fixtures");
-    for sub in ["archive", "layouts", "other-sources"] {
-        let to = corpus.join(sub);
-        std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
-        for e in std::fs::read_dir(fixtures.join(sub)).map_err(|e| e.to_string())? {
-            let p = e.map_err(|e| e.to_string())?.path();
-            let name = p
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            if (name.ends_with(".md") || name.ends_with(".txt")) && name != "README.md" {
-                std::fs::copy(&p, to.join(&name)).map_err(|e| format!("{name}: {e}"))?;
-            }
-        }
-    }
-    let seed = root.join("seeds/shanxi-2017-10-12-deep-poverty-press-conference.txt");
-    std::fs::copy(&seed, corpus.join("seed.txt"))
-        .map_err(|e| format!("{}: {e}", seed.display()))?;
+    shilu_test_corpus::make(&corpus).map_err(|e| format!("the test corpus: {e}"))?;
     let site = root.join("target/e2e-site");
     step("e2e: the test corpus's site (shilu-site)");
     util::run(
