@@ -95,6 +95,29 @@ const ORDERS: &[&str] = &[
     "另一個問題",
 ];
 
+/// Words that only answer, agree or fill a pause (`好的`, `對`, `嗯`,
+/// `OK`): a clause made of nothing else asks nothing. Interviews' turns
+/// often open with them.
+const ACKNOWLEDGE: &[&str] = &[
+    "好的", "是的", "对的", "對的", "没错", "沒錯", "没问题", "沒問題", "明白", "收到",
+    "可以", "那个", "那個", "然后", "然後", "所以", "哈哈", "好", "是", "对", "對", "嗯",
+    "喔", "哦", "噢", "欸", "诶", "誒", "唉", "行", "啊", "呀", "啦", "吧", "嘛", "呢",
+    "okay", "ok", "yes", "yeah", "right", "sure", "great", "well", "so", "um", "uh",
+];
+
+/// Whether `clause` (ASCII lower case) is only acknowledgements and
+/// fillers.
+fn only_acknowledges(clause: &str) -> bool {
+    let mut rest = clause.trim();
+    while !rest.is_empty() {
+        match ACKNOWLEDGE.iter().find(|w| rest.starts_with(*w)) {
+            Some(w) => rest = rest[w.len()..].trim_start_matches([' ', '～', '~', '…', '.']),
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Whether a short clause is only a lead-in: a date, a source, or an
 /// order (`第二`, `首先`).
 fn lead_in(clause: &str) -> bool {
@@ -148,7 +171,7 @@ pub fn of_text(text: &str) -> Option<String> {
             || COURTESY_LATIN
                 .iter()
                 .any(|w| lower.starts_with(w) || (w.ends_with(' ') && lower == w.trim_end()));
-        if short && (courtesy || lead_in(clause)) {
+        if short && (courtesy || lead_in(clause)) || only_acknowledges(&lower) {
             continue;
         }
         let mut rest = clause;
@@ -198,6 +221,21 @@ mod tests {
         // A long first clause is the topic, even with a courtesy word in it.
         let long = "我是想了解今年全省脱贫攻坚的总体进展和下一步重点工作安排情况";
         assert_eq!(of_text(long).as_deref(), Some(long));
+    }
+
+    #[test]
+    fn an_answer_or_a_filler_is_no_topic() {
+        assert_eq!(of_text("好的。").as_deref(), None);
+        assert_eq!(of_text("好的，那個，嗯。").as_deref(), None);
+        assert_eq!(of_text("對對對，OK。").as_deref(), None);
+        assert_eq!(
+            of_text("好，那我想請問數位部明年的預算？").as_deref(),
+            Some("那我想請問數位部明年的預算")
+        );
+        assert_eq!(of_text("Okay. So what about the budget?").as_deref(), Some("So what about the budget"));
+        // A clause that only starts with one is a question.
+        assert_eq!(of_text("好不好推動這個政策？").as_deref(), Some("好不好推動這個政策"));
+        assert_eq!(of_text("是否延長？").as_deref(), Some("是否延長"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use shilu_core::dates::Date;
 use shilu_panels::calendar::CalendarPanel;
 use shilu_panels::host::PanelHost;
 use shilu_panels::insights::InsightsPanel;
-use shilu_panels::library::alerts::files_of;
+use shilu_panels::library::file_input::files_of;
 use shilu_panels::library::{LibraryView, Shelf, Shown};
 use shilu_ui::i18n::{I18n, Lang};
 use std::sync::Arc;

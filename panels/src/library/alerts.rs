@@ -7,7 +7,7 @@ use super::texts::{library_texts, LibraryTexts};
 use super::{Alert, Shelf};
 use leptos::prelude::*;
 use shilu_ui::context::context;
-use wasm_bindgen::JsCast;
+use super::file_input::take_chosen;
 
 impl Alert {
     /// What the reader is told.
@@ -81,29 +81,11 @@ pub fn Alerts() -> impl IntoView {
 fn OpenFileInput() -> impl IntoView {
     let shelf = context::<Shelf>();
     let t = move || library_texts(shelf.lang.get());
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = input.files().map(|f| files_of(&f)).unwrap_or_default();
-        input.set_value("");
-        shelf.open_files(files);
-    };
+    let on_change = move |ev: leptos::ev::Event| shelf.open_files(take_chosen(&ev));
     view! {
         <label class="text-button file-button">
             <input type="file" multiple accept=".txt,.md,text/plain" class="visually-hidden" on:change=on_change/>
             <span>{move || t().open_file}</span>
         </label>
     }
-}
-
-/// The files of a `FileList` or an array of them, in order.
-pub fn files_of(list: &wasm_bindgen::JsValue) -> Vec<web_sys::File> {
-    js_sys::Array::from(list)
-        .iter()
-        .filter_map(|f| f.dyn_into::<web_sys::File>().ok())
-        .collect()
 }

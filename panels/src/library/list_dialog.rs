@@ -3,6 +3,7 @@
 //! speakers as the core reads them; open one, or remove a kept one. Above
 //! the list: a folder to add (`folder`), and search across them (`search`).
 
+use super::file_input::take_chosen;
 use super::store::Kept;
 use super::texts::library_texts;
 use super::{Listing, Shelf};
@@ -138,17 +139,7 @@ fn FolderInput() -> impl IntoView {
     let shelf = context::<Shelf>();
     let t = move || library_texts(shelf.lang.get());
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = input
-            .files()
-            .map(|f| super::alerts::files_of(&f))
-            .unwrap_or_default();
-        input.set_value("");
+        let files = take_chosen(&ev);
         if !files.is_empty() {
             // The bar and the report show on the page, not behind the dialog.
             shelf.list_open.set(false);

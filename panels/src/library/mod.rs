@@ -6,6 +6,7 @@
 //! - `worker`: a file or text to a transcript ready to show (text, key,
 //!   structure, search part), in a worker off the page's thread;
 //!   `progress`, its bar; `folder`, the files of a dropped or picked folder;
+//!   `file_input`, the files a file input or a drop gives;
 //! - `search`: search across the kept transcripts (its list is `crate::passage_results`, shared with the site's search page);
 //! - `list_dialog` (我的实录), `paste_dialog` (粘贴文本), `alerts` (what did
 //!   not open, what will not be kept, a link's transcript that is not here);
@@ -17,6 +18,7 @@
 //! fails leaves it as it was, and says so.
 
 pub mod alerts;
+pub mod file_input;
 pub mod folder;
 pub mod list_dialog;
 pub mod opening;
