@@ -25,10 +25,10 @@ use super::build::{layout, Builder, Index};
 use super::postings::{self, get64, put64, Posting, Writer};
 use super::{FormatError, Key};
 use crate::corpus::kept::Kept;
-use sha2::{Digest, Sha256};
 use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use xxhash_rust::xxh3::{xxh3_128, Xxh3Default};
 
 /// About one transcript in this many ends a segment.
 pub const SEGMENT_EVERY: u64 = 32;
@@ -47,18 +47,24 @@ pub struct Segment {
     bytes: Vec<u8>,
 }
 
-/// A transcript's digest: its passages' text.
-pub fn digest(texts: &[String]) -> [u8; 32] {
-    let mut h = Sha256::new();
+/// A transcript's digest (XXH3-128): its passages' text.
+pub fn digest(texts: &[String]) -> [u8; 16] {
+    let mut h = Xxh3Default::new();
     for t in texts {
-        h.update((t.len() as u64).to_le_bytes());
+        h.update(&(t.len() as u64).to_le_bytes());
         h.update(t.as_bytes());
     }
-    h.finalize().into()
+    h.digest128().to_le_bytes()
+}
+
+/// A checksum against damage (not an adversary: the cache is the
+/// user's own).
+pub fn checksum(bytes: &[u8]) -> [u8; 16] {
+    xxh3_128(bytes).to_le_bytes()
 }
 
 /// The corpus's segments, as runs of transcripts, from their digests.
-pub fn runs(digests: &[[u8; 32]]) -> Vec<Range<usize>> {
+pub fn runs(digests: &[[u8; 16]]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, d) in digests.iter().enumerate() {
@@ -114,7 +120,7 @@ impl Segment {
             start = end;
         }
         out.extend_from_slice(&self.bytes);
-        let sum = Sha256::digest(&out);
+        let sum = checksum(&out);
         out.extend_from_slice(&sum);
         out
     }
@@ -122,8 +128,8 @@ impl Segment {
     /// The segment `data` holds, if whole (its checksum holds, its lists
     /// are in order and fill its bytes) and kept under `key`.
     pub fn from_bytes(data: &[u8], key: &str) -> Option<Segment> {
-        let (body, sum) = data.split_at(data.len().checked_sub(32)?);
-        if Sha256::digest(body).as_slice() != sum {
+        let (body, sum) = data.split_at(data.len().checked_sub(16)?);
+        if checksum(body) != sum {
             return None;
         }
         let rest = body.strip_prefix(MAGIC)?;

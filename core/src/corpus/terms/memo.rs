@@ -12,12 +12,13 @@
 //! used (the terms are then counted from the text, as a clean build
 //! does).
 
-use super::grams::{Counts, Kind, Map, SLOTS};
+use super::grams::{Frozen, Kind, Map, Table, SLOTS};
 use super::weigh::{Outcome, Said};
 use crate::corpus::index::postings::put64;
+use crate::corpus::index::segments::checksum;
 use crate::corpus::kept::Kept;
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// The memo's name in the folder.
 pub const NAME: &str = "terms.memo";
@@ -26,7 +27,7 @@ pub const NAME: &str = "terms.memo";
 const MAGIC: &[u8] = b"shilu terms memo 1\n";
 
 /// A digest.
-pub(super) type Sum = [u8; 32];
+pub(super) type Sum = [u8; 16];
 
 /// One speaker's part.
 #[derive(Debug, Default)]
@@ -43,21 +44,21 @@ pub(super) struct Speaker {
 pub(super) struct Memo {
     /// The transcripts the background counts (their spoken text's
     /// digests, sorted), and its counts; `None` when not kept.
-    pub(super) background: Option<(Vec<Sum>, Counts)>,
+    pub(super) background: Option<(Vec<Sum>, Frozen)>,
     /// By the speaker's identity key.
     pub(super) speakers: HashMap<String, Speaker>,
 }
 
 /// The digest of `texts`, after `head`.
 pub(super) fn digest<'a>(head: &str, texts: impl IntoIterator<Item = &'a str>) -> Sum {
-    let mut h = Sha256::new();
-    h.update((head.len() as u64).to_le_bytes());
+    let mut h = Xxh3Default::new();
+    h.update(&(head.len() as u64).to_le_bytes());
     h.update(head.as_bytes());
     for t in texts {
-        h.update((t.len() as u64).to_le_bytes());
+        h.update(&(t.len() as u64).to_le_bytes());
         h.update(t.as_bytes());
     }
-    h.finalize().into()
+    h.digest128().to_le_bytes()
 }
 
 /// The key of this code's memo in `kept`.
@@ -83,13 +84,11 @@ impl Out {
             self.n(x);
         }
     }
-    /// A map's keys sorted, delta-coded, with their counts.
-    fn counts(&mut self, map: &Map<u32>) {
-        let mut all: Vec<(u64, u32)> = map.iter().map(|(&k, &c)| (k, c)).collect();
-        all.sort_unstable();
-        self.n(all.len() as u64);
+    /// A table's keys (sorted), delta-coded, with their counts.
+    fn counts(&mut self, t: &Table) {
+        self.n(t.keys.len() as u64);
         let mut last = 0u64;
-        for (k, c) in all {
+        for (&k, &c) in t.keys.iter().zip(&t.counts) {
             self.n(k - last);
             self.n(u64::from(c));
             last = k;
@@ -132,7 +131,7 @@ impl In<'_> {
         String::from_utf8(self.bytes()?.to_vec()).ok()
     }
     fn sum(&mut self) -> Option<Sum> {
-        self.take(32)?.try_into().ok()
+        self.take(16)?.try_into().ok()
     }
     fn totals(&mut self) -> Option<[u64; SLOTS]> {
         let mut t = [0u64; SLOTS];
@@ -141,10 +140,13 @@ impl In<'_> {
         }
         Some(t)
     }
-    fn counts(&mut self) -> Option<Map<u32>> {
+    fn counts(&mut self) -> Option<Table> {
         let len = self.n()? as usize;
-        let mut map = Map::default();
-        map.reserve(len.min(self.b.len()));
+        let most = len.min(self.b.len() / 2);
+        let mut t = Table {
+            keys: Vec::with_capacity(most),
+            counts: Vec::with_capacity(most),
+        };
         let mut last = 0u64;
         for i in 0..len {
             let d = self.n()?;
@@ -152,9 +154,10 @@ impl In<'_> {
                 return None;
             }
             last = last.checked_add(d)?;
-            map.insert(last, self.u32()?);
+            t.keys.push(last);
+            t.counts.push(self.u32()?);
         }
-        Some(map)
+        Some(t)
     }
     /// A kind: 0 for Han, 1 for Latin.
     fn kind(&mut self) -> Option<Kind> {
@@ -228,15 +231,15 @@ impl Memo {
             }
         }
         let mut out = o.0;
-        let sum = Sha256::digest(&out);
+        let sum = checksum(&out);
         out.extend_from_slice(&sum);
         out
     }
 
     /// The memo `data` holds, if whole and kept under `key`.
     pub(super) fn from_bytes(data: &[u8], key: &str) -> Option<Memo> {
-        let (body, sum) = data.split_at(data.len().checked_sub(32)?);
-        if Sha256::digest(body).as_slice() != sum {
+        let (body, sum) = data.split_at(data.len().checked_sub(16)?);
+        if checksum(body) != sum {
             return None;
         }
         let mut i = In {
@@ -250,14 +253,14 @@ impl Memo {
             0 => None,
             1 => {
                 let n = i.n()? as usize;
-                let mut docs = Vec::with_capacity(n.min(i.b.len() / 32));
+                let mut docs = Vec::with_capacity(n.min(i.b.len() / 16));
                 for _ in 0..n {
                     docs.push(i.sum()?);
                 }
                 let totals = i.totals()?;
                 let han = i.counts()?;
                 let latin = i.counts()?;
-                Some((docs, Counts { han, latin, totals }))
+                Some((docs, Frozen { han, latin, totals }))
             }
             _ => return None,
         };
@@ -326,13 +329,14 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let mut counts = Counts::default();
-        counts.han.insert(5, 2);
-        counts.han.insert(1 << 40, 7);
-        counts.latin.insert(3, 1);
-        counts.totals = [1, 2, 3, 4, 5];
+        let mut c = super::super::grams::Counts::default();
+        c.han.insert(5, 2);
+        c.han.insert(1 << 40, 7);
+        c.latin.insert(3, 1);
+        c.totals = [1, 2, 3, 4, 5];
+        let counts = Frozen::of(&c);
         let mut m = Memo {
-            background: Some((vec![[1; 32]], counts)),
+            background: Some((vec![[1; 16]], counts)),
             speakers: HashMap::new(),
         };
         let mut outcomes = HashMap::new();
@@ -348,7 +352,7 @@ mod tests {
         m.speakers.insert(
             "x".into(),
             Speaker {
-                digest: [2; 32],
+                digest: [2; 16],
                 said: Said {
                     grams: vec![(Kind::Han, 5, 2), (Kind::Latin, 3, 1)],
                     latin_units: Map::default(),

@@ -93,7 +93,7 @@ pub mod memo;
 mod weigh;
 
 use crate::corpus::kept::Kept;
-use grams::{Counts, Kind, Scanner};
+use grams::{Counts, Frozen, Kind, Scanner};
 use memo::Memo;
 use weigh::{as_terms, assemble, folded_names, outcome, places_of, Outcome, Said};
 
@@ -101,7 +101,7 @@ use weigh::{as_terms, assemble, folded_names, outcome, places_of, Outcome, Said}
 /// use is weighed.
 #[derive(Debug, Clone)]
 pub struct Background {
-    counts: Counts,
+    counts: Frozen,
 }
 
 impl Background {
@@ -113,7 +113,9 @@ impl Background {
         for t in texts {
             s.scan(t, &mut |g| counts.add(g));
         }
-        Background { counts }
+        Background {
+            counts: Frozen::of(&counts),
+        }
     }
 
     /// The background of a corpus: every passage but the labels.
@@ -123,7 +125,7 @@ impl Background {
 
     /// How many grams it counts (distinct, that may be terms).
     pub fn len(&self) -> usize {
-        self.counts.han.len() + self.counts.latin.len()
+        self.counts.han.keys.len() + self.counts.latin.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -326,15 +328,17 @@ pub fn of_speakers_kept(
         std::cmp::Reverse(groups[i].iter().map(|t| t.len()).sum::<usize>())
     });
     let (said, background) = match (added, old.background.take()) {
-        (Some(added), Some((_, mut counts))) => {
+        (Some(added), Some((_, counts))) => {
             // The last build's background, and the new transcripts'.
             reused.background = true;
             let mut s = Scanner::new();
+            let mut new = Counts::default();
             for &i in &added {
                 for (_, t) in spoken(&records[i..i + 1], &texts[i..i + 1]) {
-                    s.scan(t, &mut |g| counts.add(g));
+                    s.scan(t, &mut |g| new.add(g));
                 }
             }
+            let counts = counts.plus(&new);
             // Only the speakers whose text changed are counted.
             let (mut said, _) =
                 on_cores(
@@ -377,6 +381,7 @@ pub fn of_speakers_kept(
             for other in backgrounds {
                 counts.merge(&other);
             }
+            let counts = Frozen::of(&counts);
             (said, Background { counts })
         }
     };
@@ -651,7 +656,11 @@ mod tests {
     /// Records, texts and speakers of `docs` (name, text).
     fn corpus_of(
         docs: &[(String, String)],
-    ) -> (Vec<Record>, Vec<Vec<String>>, Vec<crate::corpus::speakers::Speaker>) {
+    ) -> (
+        Vec<Record>,
+        Vec<Vec<String>>,
+        Vec<crate::corpus::speakers::Speaker>,
+    ) {
         use crate::corpus::{catalog, load::Transcript, speakers};
         let mut records = Vec::new();
         let mut all_texts = Vec::new();
@@ -729,5 +738,4 @@ mod tests {
         assert_eq!(r, Reused::default());
         let _ = std::fs::remove_dir_all(&dir);
     }
-
 }
