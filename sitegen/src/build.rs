@@ -59,6 +59,8 @@ pub struct Report {
     pub cached: usize,
     /// Transcripts not parsed again (kept from the last build).
     pub kept: usize,
+    /// What the speakers' terms reused of the last build's.
+    pub terms: terms::Reused,
     /// Seconds per phase, in order; the index's (`index`, `index
     /// written`) run beside the pages'.
     pub phases: Vec<(&'static str, f64)>,
@@ -109,6 +111,20 @@ impl std::fmt::Display for Report {
             .map(|(p, s)| format!("{p} {s:.1} s"))
             .collect();
         writeln!(f, "phases: {}", phases.join(", "))?;
+        let (seg, t) = (&c.segments, &self.terms);
+        writeln!(
+            f,
+            "reused: {} of {} index segments, {}, {} speakers' counts, {} terms' forms",
+            seg.kept,
+            seg.segments,
+            if t.background {
+                "the terms' background (new transcripts added)"
+            } else {
+                "not the terms' background"
+            },
+            t.speakers,
+            t.outcomes,
+        )?;
         if !self.sitemap {
             writeln!(f, "no sitemap.xml: it needs the site's address (--url)")?;
         }
@@ -254,6 +270,7 @@ pub fn build(o: &Options, progress: &(dyn Fn(Event) + Sync)) -> Result<Report, B
         pages: pages.count,
         cached: cache.as_ref().map_or(0, |c| c.hits.load(Ordering::Relaxed)),
         kept: corpus.kept,
+        terms: pages.terms,
         page_secs: pages.secs,
         transcript_secs: pages.transcript_secs,
         phases,
@@ -314,6 +331,7 @@ fn assets(dist: &Path, w: &Writer, shell: &Shell) -> Result<Option<String>, Buil
 /// How many pages a build wrote, and how long they took.
 struct Pages {
     phases: Vec<(&'static str, f64)>,
+    terms: terms::Reused,
     count: usize,
     /// The transcripts' pages.
     transcript_secs: f64,
@@ -456,7 +474,13 @@ fn pages(
     let at = Instant::now();
     let ids: Vec<&shilu_core::corpus::identity::Identity> =
         built.speakers.iter().map(|s| &s.identity).collect();
-    let terms = terms::of_speakers(&built.records, &built.texts, &ids, TERMS);
+    let (terms, reused) = terms::of_speakers_kept(
+        &built.records,
+        &built.texts,
+        &ids,
+        TERMS,
+        cache.and_then(|c| c.entries.as_ref()),
+    );
     let terms_secs = at.elapsed().as_secs_f64();
     let at = Instant::now();
     on_cores(built.speakers.len(), &|i| {
@@ -553,6 +577,7 @@ fn pages(
         w.put("sitemap.xml", feed::sitemap(url, &sitemap).as_bytes())?;
     }
     Ok(Pages {
+        terms: reused,
         phases: vec![
             ("transcript pages", transcript_secs),
             ("list pages", lists_secs),

@@ -2,7 +2,10 @@
 //! (`.NAME.cache/`, never deployed):
 //!
 //! - `entries/`: each transcript as parsed (`shilu_core::corpus::kept`),
-//!   so an unchanged file is not parsed again;
+//!   so an unchanged file is not parsed again, the index's segments
+//!   (`corpus::index::segments`) and the speakers' terms' counts
+//!   (`corpus::terms::memo`), so that only changed transcripts are indexed
+//!   and counted again;
 //! - `files/`: the site's costly files (each transcript's page and Akoma
 //!   Ntoso file, each speaker's page) and each transcript's pre-rendered
 //!   app page, each under a key of everything it is made of (the texts,

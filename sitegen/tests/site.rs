@@ -462,6 +462,12 @@ fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_b
     assert_eq!(second.corpus.transcripts, first.corpus.transcripts + 1);
     assert_eq!(second.kept, first.corpus.transcripts, "{second}");
     assert!(second.cached > 2 * first.corpus.transcripts - 4, "{second}");
+    // The terms' background: the last build's counts and the new one's.
+    assert!(
+        !first.terms.background && second.terms.background,
+        "{second}"
+    );
+    assert!(second.terms.speakers > 0, "{second}");
     assert_same_site(&out, &clean(1));
     // The site it replaced was set aside as it was: linked files are
     // never written in place.
@@ -489,10 +495,16 @@ fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_b
     let third = build(&options(&out), &|_| {}).unwrap();
     assert_eq!(third.corpus.transcripts, first.corpus.transcripts);
     assert_eq!(third.kept, first.corpus.transcripts - 1, "{third}");
+    // A transcript gone: the background is counted again.
+    assert!(
+        !third.terms.background && third.terms.speakers == 0,
+        "{third}"
+    );
     assert_same_site(&out, &clean(2));
 
     // Damaged and stale entries are ignored: every kept file cut short,
-    // and one parsed transcript's entry under another's name.
+    // and one parsed transcript's entry under another's name; the index's
+    // segments and the terms' memo cut short too.
     let cache = root.join(".out.cache");
     let listed = |sub: &str| -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(cache.join(sub))
@@ -502,10 +514,23 @@ fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_b
         v.sort();
         v
     };
-    let entries = listed("entries");
+    let (entries, others): (Vec<PathBuf>, Vec<PathBuf>) = listed("entries")
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|e| e == "json"));
     let files = listed("files");
     assert!(entries.len() >= 2 && !files.is_empty());
     std::fs::copy(&entries[0], &entries[1]).unwrap();
+    let kinds = |ext: &str| {
+        others
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .count()
+    };
+    assert!(kinds("seg") >= 1 && kinds("memo") == 1, "{others:?}");
+    for f in &others {
+        let bytes = std::fs::read(f).unwrap();
+        std::fs::write(f, &bytes[..bytes.len() / 2]).unwrap();
+    }
     for f in &files {
         let bytes = std::fs::read(f).unwrap();
         // Written in place, through the link: the site's file too.
@@ -514,6 +539,11 @@ fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_b
     let fourth = build(&options(&out), &|_| {}).unwrap();
     assert_eq!(fourth.kept, first.corpus.transcripts - 1, "{fourth}");
     assert_eq!(fourth.cached, 0, "{fourth}");
+    assert_eq!(fourth.corpus.segments.kept, 0, "{fourth}");
+    assert!(
+        !fourth.terms.background && fourth.terms.speakers == 0,
+        "{fourth}"
+    );
     assert_same_site(&out, &clean(3));
 
     // Another app (its page changed) makes every file again.

@@ -153,7 +153,17 @@ fn remove_site(site: &Path) {
     }
 }
 
-pub fn bench(dir: Option<PathBuf>) -> Result {
+/// The copies built: ×1, ×2 and ×4, or ×1 alone (`rebuild_only`: the
+/// build and its rebuild with one file added).
+pub fn copies_built(rebuild_only: bool) -> &'static [usize] {
+    if rebuild_only {
+        &[1]
+    } else {
+        &[1, 2, 4]
+    }
+}
+
+pub fn bench(dir: Option<PathBuf>, rebuild_only: bool) -> Result {
     let dir = match dir {
         Some(d) => d,
         None => archive()?,
@@ -169,7 +179,7 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
     let work = root.join("target/bench-site");
     let mut rows: Vec<(usize, Figures)> = Vec::new();
     let mut rebuild = None;
-    for n in [1usize, 2, 4] {
+    for &n in copies_built(rebuild_only) {
         let corpus = work.join(format!("x{n}"));
         copies(&dir, &corpus, n)?;
         step(&format!("bench site: ×{n}"));
@@ -206,8 +216,9 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
             f.secs, f.peak_mb
         );
     }
-    let (_, one) = &rows[0];
-    let (_, four) = &rows[2];
+    let (Some((_, one)), Some((_, four))) = (rows.first(), rows.get(2)) else {
+        return Ok(());
+    };
     println!("\nper transcript, relative to ×1:");
     for (n, f) in &rows {
         let per = |x: f64, y: f64| (x / f.transcripts as f64) / (y / one.transcripts as f64);
@@ -235,6 +246,12 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rebuild_alone_builds_one_copy() {
+        assert_eq!(copies_built(true), [1]);
+        assert_eq!(copies_built(false), [1, 2, 4]);
+    }
 
     #[test]
     fn reads_the_reports_figures() {

@@ -31,9 +31,10 @@ commands:
                  of the same transcript: median performance, LCP, TBT, CLS and the LCP ratio;
                  then an early visit (1× and 4× CPU): first paint → a press answered, and the
                  presses and keystrokes lost
-  bench site [DIR]
+  bench site [--rebuild] [DIR]
                  the corpus build (shilu index, release) on DIR ×1, ×2 and ×4: time, peak memory,
-                 files and MB, and 100,000 transcripts extrapolated (default: the shared archive)
+                 files and MB, and 100,000 transcripts extrapolated (default: the shared archive);
+                 and ×1 built again with one file added. --rebuild: ×1 and that rebuild only
   bench corpus [DIR]
                  corpus search, shilu against Pagefind (npm, tests/e2e) over DIR's transcripts: one
                  query list through both; recall, precision, bytes a cold query fetches, time to
@@ -63,6 +64,8 @@ pub enum Command {
     /// `bench site [DIR]`: the corpus build at ×1, ×2, ×4.
     BenchSite {
         dir: Option<std::path::PathBuf>,
+        /// Only ×1 and its rebuild with one file added.
+        rebuild: bool,
     },
     /// `bench corpus [DIR]`: shilu's corpus search against Pagefind.
     BenchCorpus {
@@ -135,11 +138,13 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
             let quick = flag(&mut p, "--quick");
             let which = match p.subcommand().map_err(|e| e.to_string())? {
                 Some(w) if w == "site" && !quick => {
+                    let rebuild = flag(&mut p, "--rebuild");
                     let rest = strings(&p.finish())?;
                     return match rest.as_slice() {
-                        [] => Ok(Command::BenchSite { dir: None }),
+                        [] => Ok(Command::BenchSite { dir: None, rebuild }),
                         [d] if !d.starts_with('-') => Ok(Command::BenchSite {
                             dir: Some(d.into()),
+                            rebuild,
                         }),
                         _ => Err(format!(
                             "bench site: takes one folder, not `{}`",
@@ -457,13 +462,25 @@ mod tests {
         assert_eq!(
             parse_str("bench site /tmp/corpus"),
             Ok(Command::BenchSite {
-                dir: Some("/tmp/corpus".into())
+                dir: Some("/tmp/corpus".into()),
+                rebuild: false,
             })
         );
         assert_eq!(
             parse_str("bench site"),
-            Ok(Command::BenchSite { dir: None })
+            Ok(Command::BenchSite {
+                dir: None,
+                rebuild: false
+            })
         );
+        assert_eq!(
+            parse_str("bench site --rebuild /tmp/corpus"),
+            Ok(Command::BenchSite {
+                dir: Some("/tmp/corpus".into()),
+                rebuild: true,
+            })
+        );
+        assert!(parse_str("bench site --rebild").is_err());
         assert!(parse_str("bench site a b").is_err());
         assert!(parse_str("bench --quick site").is_err());
         assert_eq!(

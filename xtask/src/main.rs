@@ -69,7 +69,7 @@ fn main() -> ExitCode {
         }),
         Command::Test(args) => return tiers::test(&args),
         Command::Bench { which, quick } => bench::bench(which, quick),
-        Command::BenchSite { dir } => bench_site::bench(dir),
+        Command::BenchSite { dir, rebuild } => bench_site::bench(dir, rebuild),
         Command::BenchCorpus { dir } => bench_corpus::bench(dir),
     };
     match result {

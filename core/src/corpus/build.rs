@@ -7,6 +7,7 @@
 use super::catalog;
 use super::folder;
 use super::index::build::Builder;
+use super::index::segments;
 use super::jsonl::Lines;
 use super::kept::Kept;
 use super::load::{self, Skipped};
@@ -43,6 +44,8 @@ pub struct Report {
     pub index_secs: f64,
     /// Transcripts whose entry was kept from an earlier build, not parsed.
     pub kept: usize,
+    /// The index's segments, and those kept from an earlier build.
+    pub segments: segments::Made,
     /// Seconds per phase, in order (the index's overlap the caller's).
     pub phases: Vec<(&'static str, f64)>,
     pub secs: f64,
@@ -284,7 +287,7 @@ pub fn build_in<T>(
     let (indexed, then) = std::thread::scope(|s| {
         let index = s.spawn(|| {
             let at = Instant::now();
-            let index = folder::index_of(&parts.texts, Builder::new());
+            let (index, made) = segments::index(&parts.texts, kept, Builder::new());
             let index_secs = at.elapsed().as_secs_f64();
             let written = folder::IndexFiles {
                 index: &index,
@@ -294,7 +297,7 @@ pub fn build_in<T>(
             }
             .write(&fresh.join("index"));
             let write_secs = at.elapsed().as_secs_f64() - index_secs;
-            written.map(|w| (w, index.passages, index_secs, write_secs))
+            written.map(|w| (w, index.passages, index_secs, write_secs, made))
         });
         let then = then(&parts);
         let indexed = index
@@ -302,7 +305,7 @@ pub fn build_in<T>(
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         (indexed, then)
     });
-    let ((written, bytes), passages, index_secs, write_secs) = indexed.map_err(fail)?;
+    let ((written, bytes), passages, index_secs, write_secs, made) = indexed.map_err(fail)?;
     let then = then?;
     let report = Report {
         files: files.len(),
@@ -315,6 +318,7 @@ pub fn build_in<T>(
         read_secs,
         index_secs,
         kept: kept.map_or(0, |k| k.hits.load(std::sync::atomic::Ordering::Relaxed)),
+        segments: made,
         phases: vec![
             ("read", read_secs),
             ("gather", parts_secs),

@@ -64,29 +64,44 @@ impl Kept {
 
     /// The key of the file `source` of `bytes`, whose page is `url`.
     pub fn key(&self, source: &str, url: &str, bytes: &[u8]) -> String {
+        self.key_of(&[source.as_bytes(), url.as_bytes(), bytes])
+    }
+
+    /// The key of what is made of `parts` (and of the code).
+    pub fn key_of(&self, parts: &[&[u8]]) -> String {
         let mut h = Sha256::new();
-        for part in [self.salt.as_bytes(), source.as_bytes(), url.as_bytes()] {
+        for part in std::iter::once(self.salt.as_bytes()).chain(parts.iter().copied()) {
             h.update((part.len() as u64).to_le_bytes());
             h.update(part);
         }
-        h.update(bytes);
         hex(&h.finalize()[..16])
     }
 
-    fn path(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{key}.json"))
+    /// The bytes kept as `name` (a key and an extension), if any; what
+    /// they hold is the caller's to check.
+    pub fn get_file(&self, name: &str) -> Option<Vec<u8>> {
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(name.to_string());
+        }
+        std::fs::read(self.dir.join(name)).ok()
     }
 
-    fn use_key(&self, key: &str) {
+    /// Keeps `bytes` as `name`: written whole, then named, so a build
+    /// stopped midway leaves no half file under a name.
+    pub fn put_file(&self, name: &str, bytes: &[u8]) {
         if let Ok(mut used) = self.used.lock() {
-            used.insert(format!("{key}.json"));
+            used.insert(name.to_string());
+        }
+        let path = self.dir.join(name);
+        let part = self.dir.join(format!("{name}.part-{}", std::process::id()));
+        if std::fs::write(&part, bytes).is_ok() && std::fs::rename(&part, &path).is_err() {
+            let _ = std::fs::remove_file(&part);
         }
     }
 
     /// The entry and line kept under `key`, if whole and its own.
     pub fn get(&self, key: &str) -> Option<(Entry, String)> {
-        self.use_key(key);
-        let bytes = std::fs::read(self.path(key)).ok()?;
+        let bytes = self.get_file(&format!("{key}.json"))?;
         let got: Got = serde_json::from_slice(&bytes).ok()?;
         if got.key != key {
             return None;
@@ -98,14 +113,8 @@ impl Kept {
     /// Keeps `entry` and `line` under `key`: written whole, then named,
     /// so a build stopped midway leaves no half entry under a key.
     pub fn put(&self, key: &str, entry: &Entry, line: &str) {
-        self.use_key(key);
-        let Ok(bytes) = serde_json::to_vec(&Put { key, entry, line }) else {
-            return;
-        };
-        let path = self.path(key);
-        let part = path.with_extension(format!("part-{}", std::process::id()));
-        if std::fs::write(&part, bytes).is_ok() && std::fs::rename(&part, &path).is_err() {
-            let _ = std::fs::remove_file(&part);
+        if let Ok(bytes) = serde_json::to_vec(&Put { key, entry, line }) {
+            self.put_file(&format!("{key}.json"), &bytes);
         }
     }
 

@@ -143,53 +143,77 @@ impl Builder {
     pub fn finish(self) -> Index {
         let mut lists: Vec<(Key, Writer)> = self.lists.into_iter().collect();
         lists.sort_unstable_by_key(|l| l.0);
-        let total: usize = lists.iter().map(|(_, w)| w.bytes.len()).sum();
-        let mut post = Vec::with_capacity(total);
-        let mut dir = Vec::new();
-        let mut table = Vec::new();
-        let mut page: Vec<(Key, Vec<Block>)> = Vec::with_capacity(self.page_keys);
-        let mut flush = |page: &mut Vec<(Key, Vec<Block>)>, dir: &mut Vec<u8>| {
-            if let Some((first, _)) = page.first() {
-                let bytes = dir::write_page(page);
-                table.push((*first, bytes.len() as u32));
-                dir.extend_from_slice(&bytes);
-                page.clear();
-            }
-        };
-        // About what an entry takes in a page: a key, a few bytes a block.
-        let mut page_bytes = 0;
-        for (key, w) in lists {
-            let mut blocks = Vec::with_capacity(w.blocks.len());
-            for (cut, bytes) in w.block_bytes() {
-                blocks.push(Block {
-                    first_doc: cut.first_doc,
-                    count: cut.count,
-                    at: post.len() as u64,
-                    len: bytes.len() as u32,
-                });
-                post.extend_from_slice(bytes);
-            }
-            let entry = 6 + 5 * blocks.len();
-            if !page.is_empty() && page_bytes + entry > self.page_bytes {
-                flush(&mut page, &mut dir);
-                page_bytes = 0;
-            }
-            page.push((key, blocks));
-            page_bytes += entry;
-            if page.len() >= self.page_keys {
-                flush(&mut page, &mut dir);
-                page_bytes = 0;
-            }
+        let sizes = (self.page_keys, self.page_bytes);
+        layout(lists, self.docs, self.passages, sizes)
+    }
+
+    /// The transcripts and passages added so far, and each key's list
+    /// (in no order).
+    pub(super) fn into_lists(self) -> (u32, u64, Vec<(Key, Writer)>) {
+        (self.docs, self.passages, self.lists.into_iter().collect())
+    }
+
+    /// Its blocks' and pages' sizes.
+    pub(super) fn sizes(&self) -> (usize, usize, usize) {
+        (self.block_bytes, self.page_keys, self.page_bytes)
+    }
+}
+
+/// Lays the lists `lists` (sorted by key) out as an index of `docs`
+/// transcripts and `passages` passages, in pages of at most `page_keys`
+/// keys and about `page_bytes`.
+pub(super) fn layout(
+    lists: Vec<(Key, Writer)>,
+    docs: u32,
+    passages: u64,
+    (page_keys, page_bytes_most): (usize, usize),
+) -> Index {
+    let total: usize = lists.iter().map(|(_, w)| w.bytes.len()).sum();
+    let mut post = Vec::with_capacity(total);
+    let mut dir = Vec::new();
+    let mut table = Vec::new();
+    let mut page: Vec<(Key, Vec<Block>)> = Vec::with_capacity(page_keys);
+    let mut flush = |page: &mut Vec<(Key, Vec<Block>)>, dir: &mut Vec<u8>| {
+        if let Some((first, _)) = page.first() {
+            let bytes = dir::write_page(page);
+            table.push((*first, bytes.len() as u32));
+            dir.extend_from_slice(&bytes);
+            page.clear();
         }
-        flush(&mut page, &mut dir);
-        let pages = table.len() as u32;
-        Index {
-            docs: self.docs,
-            passages: self.passages,
-            keys: KeyTable::write(&table),
-            dir,
-            post,
-            pages,
+    };
+    // About what an entry takes in a page: a key, a few bytes a block.
+    let mut page_bytes = 0;
+    for (key, w) in lists {
+        let mut blocks = Vec::with_capacity(w.blocks.len());
+        for (cut, bytes) in w.block_bytes() {
+            blocks.push(Block {
+                first_doc: cut.first_doc,
+                count: cut.count,
+                at: post.len() as u64,
+                len: bytes.len() as u32,
+            });
+            post.extend_from_slice(bytes);
         }
+        let entry = 6 + 5 * blocks.len();
+        if !page.is_empty() && page_bytes + entry > page_bytes_most {
+            flush(&mut page, &mut dir);
+            page_bytes = 0;
+        }
+        page.push((key, blocks));
+        page_bytes += entry;
+        if page.len() >= page_keys {
+            flush(&mut page, &mut dir);
+            page_bytes = 0;
+        }
+    }
+    flush(&mut page, &mut dir);
+    let pages = table.len() as u32;
+    Index {
+        docs,
+        passages,
+        keys: KeyTable::write(&table),
+        dir,
+        post,
+        pages,
     }
 }

@@ -28,6 +28,7 @@
 pub mod build;
 pub mod dir;
 pub mod postings;
+pub mod segments;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

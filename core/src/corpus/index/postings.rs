@@ -141,6 +141,13 @@ impl Writer {
 /// increasing order.
 pub fn read(bytes: &[u8], count: u32) -> Result<Vec<Posting>, FormatError> {
     let mut out = Vec::with_capacity(count.min(1 << 20) as usize);
+    each(bytes, count, |p| out.push(p))?;
+    Ok(out)
+}
+
+/// Gives each of the `count` postings `bytes` holds (exactly them, in
+/// increasing order) to `f`, as [`read`] reads them.
+pub fn each(bytes: &[u8], count: u32, mut f: impl FnMut(Posting)) -> Result<(), FormatError> {
     let mut at = 0;
     let mut last: Option<Posting> = None;
     let add = |a: u32, delta: u64| -> Result<u32, FormatError> {
@@ -169,14 +176,15 @@ pub fn read(bytes: &[u8], count: u32) -> Result<Vec<Posting>, FormatError> {
             },
             _ => return Err(FormatError("a posting does not follow the one before it")),
         };
-        out.push(p);
+        f(p);
         last = Some(p);
     }
     if at != bytes.len() {
         return Err(FormatError("bytes left over after the postings"));
     }
-    Ok(out)
+    Ok(())
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

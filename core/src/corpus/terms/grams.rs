@@ -410,12 +410,104 @@ impl Counts {
             *t += o;
         }
     }
+}
+
+/// Counts of one kind, frozen: keys sorted, for look-ups and for keeping.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct Table {
+    pub(super) keys: Vec<u64>,
+    pub(super) counts: Vec<u32>,
+}
+
+impl Table {
+    fn of(map: &Map<u32>) -> Table {
+        let mut all: Vec<(u64, u32)> = map.iter().map(|(&k, &c)| (k, c)).collect();
+        all.sort_unstable();
+        Table {
+            keys: all.iter().map(|a| a.0).collect(),
+            counts: all.iter().map(|a| a.1).collect(),
+        }
+    }
+
+    fn get(&self, key: u64) -> u32 {
+        self.keys.binary_search(&key).map_or(0, |i| self.counts[i])
+    }
+
+    /// These counts and `map`'s.
+    fn plus(self, map: &Map<u32>) -> Table {
+        if map.is_empty() {
+            return self;
+        }
+        let more = Table::of(map);
+        let n = self.keys.len() + more.keys.len();
+        let mut out = Table {
+            keys: Vec::with_capacity(n),
+            counts: Vec::with_capacity(n),
+        };
+        let (mut i, mut j) = (0, 0);
+        while i < self.keys.len() || j < more.keys.len() {
+            let (a, b) = (self.keys.get(i), more.keys.get(j));
+            let (k, c) = match (a, b) {
+                (Some(&a), Some(&b)) if a == b => {
+                    i += 1;
+                    j += 1;
+                    (a, self.counts[i - 1] + more.counts[j - 1])
+                }
+                (Some(&a), Some(&b)) if a < b => {
+                    i += 1;
+                    (a, self.counts[i - 1])
+                }
+                (Some(&a), None) => {
+                    i += 1;
+                    (a, self.counts[i - 1])
+                }
+                (_, Some(&b)) => {
+                    j += 1;
+                    (b, more.counts[j - 1])
+                }
+                (None, None) => break,
+            };
+            out.keys.push(k);
+            out.counts.push(c);
+        }
+        out
+    }
+}
+
+/// [`Counts`] frozen, as the background is read.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct Frozen {
+    pub(super) han: Table,
+    pub(super) latin: Table,
+    pub(super) totals: [u64; SLOTS],
+}
+
+impl Frozen {
+    pub(super) fn of(c: &Counts) -> Frozen {
+        Frozen {
+            han: Table::of(&c.han),
+            latin: Table::of(&c.latin),
+            totals: c.totals,
+        }
+    }
+
+    /// These counts and `c`'s.
+    pub(super) fn plus(self, c: &Counts) -> Frozen {
+        let mut totals = self.totals;
+        for (t, o) in totals.iter_mut().zip(c.totals) {
+            *t += o;
+        }
+        Frozen {
+            han: self.han.plus(&c.han),
+            latin: self.latin.plus(&c.latin),
+            totals,
+        }
+    }
 
     pub(super) fn get(&self, kind: Kind, key: u64) -> u32 {
-        let map = match kind {
-            Kind::Han => &self.han,
-            Kind::Latin => &self.latin,
-        };
-        map.get(&key).copied().unwrap_or(0)
+        match kind {
+            Kind::Han => self.han.get(key),
+            Kind::Latin => self.latin.get(key),
+        }
     }
 }

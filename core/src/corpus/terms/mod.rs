@@ -89,16 +89,19 @@ impl Default for Options {
 }
 
 mod grams;
+pub mod memo;
 mod weigh;
 
-use grams::{Counts, Scanner};
-use weigh::{as_terms, Said};
+use crate::corpus::kept::Kept;
+use grams::{Counts, Frozen, Kind, Scanner};
+use memo::Memo;
+use weigh::{as_terms, assemble, folded_names, outcome, places_of, Outcome, Said};
 
 /// The whole corpus's counts, built once, against which each speaker's
 /// use is weighed.
 #[derive(Debug, Clone)]
 pub struct Background {
-    counts: Counts,
+    counts: Frozen,
 }
 
 impl Background {
@@ -110,7 +113,9 @@ impl Background {
         for t in texts {
             s.scan(t, &mut |g| counts.add(g));
         }
-        Background { counts }
+        Background {
+            counts: Frozen::of(&counts),
+        }
     }
 
     /// The background of a corpus: every passage but the labels.
@@ -120,7 +125,7 @@ impl Background {
 
     /// How many grams it counts (distinct, that may be terms).
     pub fn len(&self) -> usize {
-        self.counts.han.len() + self.counts.latin.len()
+        self.counts.han.keys.len() + self.counts.latin.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -242,46 +247,238 @@ pub fn of_speakers(
     speakers: &[&Identity],
     k: usize,
 ) -> Vec<Vec<Term>> {
+    of_speakers_kept(records, texts, speakers, k, None).0
+}
+
+/// What [`of_speakers_kept`] reused of the last build's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reused {
+    /// The background's counts, with the new transcripts' added.
+    pub background: bool,
+    /// Speakers whose text was not counted again.
+    pub speakers: usize,
+    /// Candidates not looked for again in their speaker's text.
+    pub outcomes: usize,
+}
+
+/// [`of_speakers`], reusing what the last build left in `kept`
+/// ([`memo`]) and leaving there what the next can reuse: the same terms
+/// as [`of_speakers`], exactly.
+///
+/// Where the last build's transcripts are all still there (a rebuild
+/// after adding files), the background is its counts plus the new
+/// transcripts'; otherwise it is counted from every text again. A
+/// speaker whose text (and name) is the same is not counted again, and
+/// their candidates already found are not looked for again in it: only
+/// the weighing, against the new background, is done for everyone.
+pub fn of_speakers_kept(
+    records: &[Record],
+    texts: &[Vec<String>],
+    speakers: &[&Identity],
+    k: usize,
+    kept: Option<&Kept>,
+) -> (Vec<Vec<Term>>, Reused) {
     let opts = Options::default();
+    let mut old = kept
+        .and_then(|kp| {
+            let bytes = kp.get_file(memo::NAME)?;
+            Memo::from_bytes(&bytes, &memo::key(kp))
+        })
+        .unwrap_or_default();
+    let mut reused = Reused::default();
     let mut said_by = by_speaker(records, texts);
     let mut groups: Vec<Vec<&str>> = speakers
         .iter()
         .map(|s| said_by.remove(*s).unwrap_or_default())
         .collect();
-    // The background's passages of no one asked for: last.
-    let mut rest: Vec<&str> = spoken(records, texts)
-        .filter(|(who, _)| who.is_none())
-        .map(|(_, t)| t)
+    let all: Vec<usize> = (0..speakers.len()).collect();
+    let (digests, _) = on_cores(
+        &all,
+        speakers.len(),
+        || (),
+        |_, i| Some(memo::digest(&speakers[i].key, groups[i].iter().copied())),
+    );
+    let digests: Vec<memo::Sum> = digests.into_iter().map(Option::unwrap_or_default).collect();
+    // Each transcript's spoken text's digest, for the background.
+    let transcripts: Vec<usize> = (0..records.len()).collect();
+    let (docs, _) = on_cores(
+        &transcripts,
+        records.len(),
+        || (),
+        |_, i| {
+            let one = spoken(&records[i..i + 1], &texts[i..i + 1]).map(|(_, t)| t);
+            Some(memo::digest("", one))
+        },
+    );
+    let docs: Vec<memo::Sum> = docs.into_iter().map(Option::unwrap_or_default).collect();
+    let mut sorted_docs = docs.clone();
+    sorted_docs.sort_unstable();
+    // The memo's part of each speaker whose text is the same.
+    let mut same: Vec<Option<memo::Speaker>> = speakers
+        .iter()
+        .zip(&digests)
+        .map(|(s, d)| old.speakers.remove(&s.key).filter(|m| &m.digest == d))
         .collect();
-    rest.extend(said_by.into_values().flatten());
-    groups.push(rest);
-    let mut order: Vec<usize> = (0..groups.len()).collect();
+    let added = old
+        .background
+        .as_ref()
+        .and_then(|(old_docs, _)| added_since(old_docs, &sorted_docs, &docs));
+    let mut order: Vec<usize> = (0..speakers.len()).collect();
     order.sort_by_cached_key(|&i| {
         std::cmp::Reverse(groups[i].iter().map(|t| t.len()).sum::<usize>())
     });
-    let (said, backgrounds) = on_cores(
-        &order,
-        groups.len(),
-        || (Scanner::new(), Counts::default()),
-        |(scanner, bg), i| Said::count(&groups[i], scanner, &opts, Some(bg)),
-    );
-    let mut backgrounds = backgrounds.into_iter().map(|(_, bg)| bg);
-    let mut counts = backgrounds.next().unwrap_or_default();
-    for other in backgrounds {
-        counts.merge(&other);
+    let (said, background) = match (added, old.background.take()) {
+        (Some(added), Some((_, counts))) => {
+            // The last build's background, and the new transcripts'.
+            reused.background = true;
+            let mut s = Scanner::new();
+            let mut new = Counts::default();
+            for &i in &added {
+                for (_, t) in spoken(&records[i..i + 1], &texts[i..i + 1]) {
+                    s.scan(t, &mut |g| new.add(g));
+                }
+            }
+            let counts = counts.plus(&new);
+            // Only the speakers whose text changed are counted.
+            let (mut said, _) =
+                on_cores(
+                    &order,
+                    speakers.len(),
+                    Scanner::new,
+                    |scanner, i| match &same[i] {
+                        Some(_) => Said::default(),
+                        None => Said::count(&groups[i], scanner, &opts, None),
+                    },
+                );
+            for (i, m) in same.iter_mut().enumerate() {
+                if let Some(m) = m {
+                    said[i] = std::mem::take(&mut m.said);
+                    reused.speakers += 1;
+                }
+            }
+            (said, Background { counts })
+        }
+        _ => {
+            // The background's passages of no one asked for: last.
+            let mut rest: Vec<&str> = spoken(records, texts)
+                .filter(|(who, _)| who.is_none())
+                .map(|(_, t)| t)
+                .collect();
+            rest.extend(said_by.into_values().flatten());
+            groups.push(rest);
+            let mut order = order.clone();
+            order.push(speakers.len());
+            let (mut said, backgrounds) = on_cores(
+                &order,
+                groups.len(),
+                || (Scanner::new(), Counts::default()),
+                |(scanner, bg), i| Said::count(&groups[i], scanner, &opts, Some(bg)),
+            );
+            groups.pop();
+            said.pop();
+            let mut backgrounds = backgrounds.into_iter().map(|(_, bg)| bg);
+            let mut counts = backgrounds.next().unwrap_or_default();
+            for other in backgrounds {
+                counts.merge(&other);
+            }
+            let counts = Frozen::of(&counts);
+            (said, Background { counts })
+        }
+    };
+    let (weighed, _) = on_cores(&order, speakers.len(), Scanner::new, |scanner, i| {
+        let names = [speakers[i].key.as_str()];
+        let kept = said[i].best(&background, k + k / 2, &opts, &names);
+        let known = same[i].as_ref().map(|m| &m.outcomes);
+        let missing: Vec<(Kind, u64)> = kept
+            .iter()
+            .map(|c| (c.kind, c.key))
+            .filter(|&(kind, key)| {
+                known.is_none_or(|o| !o.contains_key(&(kind == Kind::Latin, key)))
+            })
+            .collect();
+        let places = places_of(&groups[i], &missing, scanner);
+        let folded = folded_names(&names);
+        let mut outcomes: HashMap<(bool, u64), Option<Outcome>> = missing
+            .iter()
+            .zip(places)
+            .map(|(&(kind, key), ps)| {
+                let o = outcome(&groups[i], kind, ps, &opts, &folded);
+                ((kind == Kind::Latin, key), o)
+            })
+            .collect();
+        let reused = kept.len() - missing.len();
+        if let Some(known) = known {
+            for c in &kept {
+                let at = (c.kind == Kind::Latin, c.key);
+                if let (false, Some(o)) = (outcomes.contains_key(&at), known.get(&at)) {
+                    outcomes.insert(at, o.clone());
+                }
+            }
+        }
+        let refs: Vec<Option<&Outcome>> = kept
+            .iter()
+            .map(|c| {
+                outcomes
+                    .get(&(c.kind == Kind::Latin, c.key))
+                    .and_then(Option::as_ref)
+            })
+            .collect();
+        Some((assemble(&kept, &refs, k), outcomes, reused))
+    });
+    let mut terms = Vec::with_capacity(speakers.len());
+    let mut memo = Memo::default();
+    for (i, (w, said)) in weighed.into_iter().zip(said).enumerate() {
+        let (t, outcomes, n) = w.unwrap_or_default();
+        reused.outcomes += n;
+        terms.push(t);
+        if kept.is_some() {
+            memo.speakers.insert(
+                speakers[i].key.clone(),
+                memo::Speaker {
+                    digest: digests[i],
+                    said,
+                    outcomes,
+                },
+            );
+        }
     }
-    let background = Background { counts };
-    let speakers_order: Vec<usize> = order.into_iter().filter(|&i| i < speakers.len()).collect();
-    let (terms, _) = on_cores(
-        &speakers_order,
-        speakers.len(),
-        Scanner::new,
-        |scanner, i| {
-            let kept = said[i].best(&background, k + k / 2, &opts, &[&speakers[i].key]);
-            as_terms(&groups[i], kept, k, &opts, &[&speakers[i].key], scanner)
-        },
-    );
-    terms
+    if let Some(kp) = kept {
+        memo.background = Some((sorted_docs, background.counts));
+        kp.put_file(memo::NAME, &memo.to_bytes(&memo::key(kp)));
+    }
+    (terms, reused)
+}
+
+/// The transcripts (numbers into `docs`) that `now` (the sorted `docs`)
+/// counts more than `before` (sorted); `None` when `before` counts one
+/// `now` does not (a transcript changed or removed).
+fn added_since(before: &[memo::Sum], now: &[memo::Sum], docs: &[memo::Sum]) -> Option<Vec<usize>> {
+    let mut new: HashMap<&memo::Sum, usize> = HashMap::new();
+    let mut b = before.iter().peekable();
+    for d in now {
+        match b.peek() {
+            Some(&x) if x == d => {
+                b.next();
+            }
+            Some(&x) if x < d => return None,
+            _ => *new.entry(d).or_insert(0) += 1,
+        }
+    }
+    if b.next().is_some() {
+        return None;
+    }
+    Some(
+        docs.iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let n = new.get_mut(d)?;
+                (*n > 0).then(|| {
+                    *n -= 1;
+                    i
+                })
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -454,5 +651,91 @@ mod tests {
             );
             assert_eq!(&one, got, "{}", s.name);
         }
+    }
+
+    /// Records, texts and speakers of `docs` (name, text).
+    fn corpus_of(
+        docs: &[(String, String)],
+    ) -> (
+        Vec<Record>,
+        Vec<Vec<String>>,
+        Vec<crate::corpus::speakers::Speaker>,
+    ) {
+        use crate::corpus::{catalog, load::Transcript, speakers};
+        let mut records = Vec::new();
+        let mut all_texts = Vec::new();
+        let mut apps = Vec::new();
+        for (source, text) in docs {
+            let t = Transcript {
+                source: source.clone(),
+                bytes: text.len(),
+                doc: crate::structure(text, Some(source)),
+            };
+            let passages = crate::corpus::passages::of(&t.doc);
+            records.push(catalog::record(&t, String::new(), &passages));
+            all_texts.push(passages.iter().map(|p| p.text.to_string()).collect());
+            apps.push(speakers::appearances(&t.doc));
+        }
+        let all = speakers::aggregate(&records, &apps);
+        (records, all_texts, all)
+    }
+
+    #[test]
+    fn a_rebuild_reuses_the_last_counts_and_gives_the_same_terms() {
+        let doc = |i: usize, who: &str, says: &str| {
+            (
+                format!("2019-03-{:02}-{i}.txt", i % 28 + 1),
+                format!("# 2019-03-{:02} 記者會\n\n主持人：各位好，第{i}場記者會開始。\n\n彭博社記者：請問數位身分證的隱私保護？\n\n{who}：{says}開源社群很重要，開源社群會參與。\n", i % 28 + 1),
+            )
+        };
+        let mut docs: Vec<(String, String)> = (0..12)
+            .map(|i| {
+                let (who, says) = [
+                    ("唐鳳", "數位轉型要加快，口罩地圖來自公民科技。"),
+                    ("蘇貞昌", "治安要顧好，高鐵延伸要評估。"),
+                    ("林佳龍", "鐵路改建計畫，觀光產業復甦。"),
+                ][i % 3];
+                doc(i, who, &says.repeat(i % 4 + 1))
+            })
+            .collect();
+        let dir = std::env::temp_dir().join(format!("shilu-terms-memo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let run = |docs: &[(String, String)]| {
+            let (records, texts, all) = corpus_of(docs);
+            let ids: Vec<&Identity> = all.iter().map(|s| &s.identity).collect();
+            let clean = of_speakers(&records, &texts, &ids, 5);
+            let kept = Kept::open(&dir, "test").unwrap();
+            let (got, reused) = of_speakers_kept(&records, &texts, &ids, 5, Some(&kept));
+            assert_eq!(got, clean);
+            assert!(clean.iter().any(|t| !t.is_empty()));
+            reused
+        };
+        assert_eq!(run(&docs), Reused::default());
+        // One more transcript: the background's counts reused, and the
+        // speakers it does not change.
+        docs.insert(3, doc(99, "陳其邁", "量子計算與量子通訊，量子計算很重要。"));
+        let r = run(&docs);
+        assert!(r.background && r.speakers >= 2 && r.outcomes > 0, "{r:?}");
+        // A transcript changed: the background counted again.
+        docs[0].1.push_str("\n唐鳳：數位轉型。\n");
+        let r = run(&docs);
+        assert!(!r.background && r.outcomes > 0, "{r:?}");
+        // Nothing changed: everything reused.
+        let r = run(&docs);
+        assert!(r.background, "{r:?}");
+        // A damaged memo is not used.
+        let memo = dir.join(memo::NAME);
+        let mut b = std::fs::read(&memo).unwrap();
+        let mid = b.len() / 2;
+        b[mid] ^= 1;
+        std::fs::write(&memo, b).unwrap();
+        assert_eq!(run(&docs), Reused::default());
+        // Another code's memo is not this one's.
+        let (records, texts, all) = corpus_of(&docs);
+        let ids: Vec<&Identity> = all.iter().map(|s| &s.identity).collect();
+        let other = Kept::open(&dir, "other").unwrap();
+        let (_, r) = of_speakers_kept(&records, &texts, &ids, 5, Some(&other));
+        assert_eq!(r, Reused::default());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

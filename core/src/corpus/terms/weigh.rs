@@ -321,27 +321,28 @@ pub(super) fn extend(texts: &[&str], mut places: Vec<Place>, cover: f64) -> Vec<
     places
 }
 
-/// `kept` as (at most `k`) terms, each in the form `texts` write it most
-/// often, Han terms extended ([`extend`]); one that is then part of, or
-/// holds, a better one is left out.
-pub(super) fn as_terms(
+/// What a candidate comes to as a term, from the speaker's text alone
+/// (not the corpus's counts): its folded form (to leave out one within
+/// another), as written, and how often said; `None` when it is not a
+/// term after all (the speaker's name).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Outcome {
+    pub(super) folded: String,
+    pub(super) text: String,
+    pub(super) count: u32,
+}
+
+/// Where each of `wanted` (kind, key) is said in `texts`.
+pub(super) fn places_of(
     texts: &[&str],
-    kept: Vec<Candidate>,
-    k: usize,
-    opts: &Options,
-    names: &[&str],
+    wanted: &[(Kind, u64)],
     scanner: &mut Scanner,
-) -> Vec<Term> {
-    let table = fold_table();
-    let names: Vec<Vec<char>> = names
-        .iter()
-        .map(|n| n.chars().filter_map(|c| fold(table, c)).collect())
-        .collect();
-    let mut places: Vec<Vec<Place>> = vec![Vec::new(); kept.len()];
-    let at: HashMap<(bool, u64), usize, BuildHasherDefault<Mix>> = kept
+) -> Vec<Vec<Place>> {
+    let mut places: Vec<Vec<Place>> = vec![Vec::new(); wanted.len()];
+    let at: HashMap<(bool, u64), usize, BuildHasherDefault<Mix>> = wanted
         .iter()
         .enumerate()
-        .map(|(i, t)| ((t.kind == Kind::Latin, t.key), i))
+        .map(|(i, &(kind, key))| ((kind == Kind::Latin, key), i))
         .collect();
     if !at.is_empty() {
         for (n, &t) in texts.iter().enumerate() {
@@ -354,60 +355,114 @@ pub(super) fn as_terms(
             });
         }
     }
-    let mut out: Vec<(String, Term)> = Vec::new();
-    for (c, mut ps) in kept.into_iter().zip(places) {
+    places
+}
+
+/// The speaker's names, folded.
+pub(super) fn folded_names(names: &[&str]) -> Vec<Vec<char>> {
+    let table = fold_table();
+    names
+        .iter()
+        .map(|n| n.chars().filter_map(|c| fold(table, c)).collect())
+        .collect()
+}
+
+/// What a candidate of `kind` said at `ps` in `texts` comes to: in the
+/// form written most often, a Han term extended ([`extend`]).
+pub(super) fn outcome(
+    texts: &[&str],
+    kind: Kind,
+    mut ps: Vec<Place>,
+    opts: &Options,
+    names: &[Vec<char>],
+) -> Option<Outcome> {
+    let table = fold_table();
+    // The form written most often, and its folded characters.
+    let form_of = |ps: &[Place]| -> Option<(&str, Vec<char>)> {
+        let mut forms: HashMap<&str, u32> = HashMap::new();
+        for &(i, a, b) in ps {
+            *forms.entry(&texts[i][a..b]).or_insert(0) += 1;
+        }
+        let (form, _) = forms
+            .into_iter()
+            .max_by(|x, y| x.1.cmp(&y.1).then_with(|| y.0.cmp(x.0)))?;
+        Some((
+            form,
+            form.chars().filter_map(|ch| fold(table, ch)).collect(),
+        ))
+    };
+    let named = |chars: &[char]| {
+        kind == Kind::Han && names.iter().any(|n| n.len() >= 2 && touches_name(chars, n))
+    };
+    if kind == Kind::Han {
+        // Extended, it may run into the speaker's name (`期貨局陳怡秀`):
+        // then it stays as it was.
+        let longer = extend(texts, ps.clone(), opts.cover);
+        if form_of(&longer).is_some_and(|(_, chars)| !named(&chars)) {
+            ps = longer;
+        }
+    }
+    let (form, chars) = form_of(&ps)?;
+    if named(&chars) {
+        return None;
+    }
+    Some(Outcome {
+        folded: chars.into_iter().collect(),
+        text: as_written(form),
+        count: ps.len() as u32,
+    })
+}
+
+/// `kept` as (at most `k`) terms, from their outcomes (in the same
+/// order); one that is part of, or holds, a better one is left out.
+pub(super) fn assemble(kept: &[Candidate], outcomes: &[Option<&Outcome>], k: usize) -> Vec<Term> {
+    let mut out: Vec<(&str, Term)> = Vec::new();
+    for (c, o) in kept.iter().zip(outcomes) {
         if out.len() == k {
             break;
         }
-        // The form written most often, and its folded characters.
-        let form_of = |ps: &[Place]| -> Option<(&str, Vec<char>)> {
-            let mut forms: HashMap<&str, u32> = HashMap::new();
-            for &(i, a, b) in ps {
-                *forms.entry(&texts[i][a..b]).or_insert(0) += 1;
-            }
-            let (form, _) = forms
-                .into_iter()
-                .max_by(|x, y| x.1.cmp(&y.1).then_with(|| y.0.cmp(x.0)))?;
-            Some((
-                form,
-                form.chars().filter_map(|ch| fold(table, ch)).collect(),
-            ))
-        };
-        let named = |chars: &[char]| {
-            c.kind == Kind::Han && names.iter().any(|n| n.len() >= 2 && touches_name(chars, n))
-        };
-        if c.kind == Kind::Han {
-            // Extended, it may run into the speaker's name (`期貨局陳怡秀`):
-            // then it stays as it was.
-            let longer = extend(texts, ps.clone(), opts.cover);
-            if form_of(&longer).is_some_and(|(_, chars)| !named(&chars)) {
-                ps = longer;
-            }
-        }
-        let Some((form, chars)) = form_of(&ps) else {
-            continue;
-        };
-        if named(&chars) {
-            continue;
-        }
-        let folded: String = chars.into_iter().collect();
+        let Some(o) = o else { continue };
+        let folded = o.folded.as_str();
         if out
             .iter()
-            .any(|(f, _)| f.contains(folded.as_str()) || folded.contains(f.as_str()))
+            .any(|(f, _)| f.contains(folded) || folded.contains(f))
         {
             continue;
         }
         out.push((
             folded,
             Term {
-                text: as_written(form),
-                count: ps.len() as u32,
-                corpus: c.corpus.max(ps.len() as u32),
+                text: o.text.clone(),
+                count: o.count,
+                corpus: c.corpus.max(o.count),
                 score: c.score,
             },
         ));
     }
     out.into_iter().map(|(_, t)| t).collect()
+}
+
+/// `kept` as (at most `k`) terms, each in the form `texts` write it most
+/// often, Han terms extended ([`extend`]); one that is then part of, or
+/// holds, a better one is left out.
+pub(super) fn as_terms(
+    texts: &[&str],
+    kept: Vec<Candidate>,
+    k: usize,
+    opts: &Options,
+    names: &[&str],
+    scanner: &mut Scanner,
+) -> Vec<Term> {
+    let wanted: Vec<(Kind, u64)> = kept.iter().map(|c| (c.kind, c.key)).collect();
+    let places = places_of(texts, &wanted, scanner);
+    let names = folded_names(names);
+    let outcomes: Vec<Option<Outcome>> = kept
+        .iter()
+        .zip(places)
+        .map(|(c, ps)| outcome(texts, c.kind, ps, opts, &names))
+        .collect();
+    let refs: Vec<Option<&Outcome>> = outcomes.iter().map(Option::as_ref).collect();
+    assemble(&kept, &refs, k)
 }
 
 /// A form as written, its white space runs (between two words) as one
