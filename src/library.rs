@@ -120,6 +120,12 @@ fn say_link_failed(t: &Texts) {
 /// The page is ready to read: the loading indicator goes (while it is
 /// there, the page under it is hidden: see style/main.css).
 pub fn ready() {
+    // Once the page has started: what the reader did meanwhile is replayed
+    // (web/early.js) to a page whose every effect has run.
+    shilu_ui::effect::after_start(ready_now);
+}
+
+fn ready_now() {
     let doc = document();
     if let Some(root) = doc.document_element() {
         let _ = root.class_list().remove_2("opening", "applying");

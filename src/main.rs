@@ -1,25 +1,44 @@
 //! Entry point in the browser: set the panic hook, read the seed's text
 //! and structure from the page and take over the pre-rendered view (`#app`).
+//!
+//! In parts, each in a task of its own, so that no one task keeps the page
+//! from answering (issue 24; ARCHITECTURE.md, the first paint against the
+//! plain page): the wasm's instantiation ends with `main`; reading the
+//! seed is the next task; taking over the view the one after; then the
+//! effects' first runs, a few per task (`shilu_ui::effect`).
 
 #[cfg(feature = "hydrate")]
 fn main() {
     use leptos::prelude::*;
+    use std::time::Duration;
     shilu_ui::dom::report_panics();
-    let root = document().get_element_by_id("app");
-    let (Some((seed, doc, pages)), Some(root)) = (shilu_app::seed::read_seed(), root) else {
-        // A page built without the pre-render (see xtask/tools/post-build.mjs),
-        // or by another build's.
-        panic!(
-            "shilu: the page has no pre-rendered view (#app) or seed (#seed-text) of this build"
-        );
-    };
-    let root = wasm_bindgen::JsCast::unchecked_into(root);
-    let seed: std::sync::Arc<str> = seed.into();
-    leptos::mount::hydrate_from(
-        root,
-        move || view! { <shilu_app::App seed=seed doc=doc pages=pages/> },
-    )
-    .forget();
+    set_timeout(
+        || {
+            let root = document().get_element_by_id("app");
+            let (Some((seed, doc, pages)), Some(root)) = (shilu_app::seed::read_seed(), root) else {
+                // A page built without the pre-render (see xtask/tools/post-build.mjs),
+                // or by another build's.
+                panic!(
+                    "shilu: the page has no pre-rendered view (#app) or seed (#seed-text) of this build"
+                );
+            };
+            set_timeout(
+                move || {
+                    let root = wasm_bindgen::JsCast::unchecked_into(root);
+                    let seed: std::sync::Arc<str> = seed.into();
+                    shilu_ui::effect::start_in_parts();
+                    leptos::mount::hydrate_from(
+                        root,
+                        move || view! { <shilu_app::App seed=seed doc=doc pages=pages/> },
+                    )
+                    .forget();
+                    shilu_ui::effect::finish_start();
+                },
+                Duration::ZERO,
+            );
+        },
+        Duration::ZERO,
+    );
 }
 
 /// Natively there is nothing to run: the browser build is `cargo xtask dist`,

@@ -24,7 +24,10 @@
 //   type=module-after-paint src=…>` and `<link rel=preload-after-paint>`,
 //   written by xtask/tools/post-build.mjs, and `<link
 //   rel=manifest-after-paint>`), and are put to work after its first
-//   contentful paint (ARCHITECTURE.md: the first paint).
+//   contentful paint (ARCHITECTURE.md: the first paint);
+// - nor is more laid out before it than it shows: until the app has taken
+//   over, the page is marked `laying` (style/main.css), and what is out of
+//   view is laid out after the paint, a few elements per short task.
 (function () {
   var root = document.documentElement;
   try {
@@ -33,6 +36,10 @@
   } catch (e) {
     // Storage blocked: the system's theme.
   }
+  // Until the app has taken over, the transcript's paragraphs and the
+  // contents' entries out of view are not laid out (style/main.css
+  // `.laying`): the first paint lays out what it shows.
+  root.classList.add('laying');
   var q = location.search;
   if (/[?&]doc=/.test(q)) root.classList.add('opening');
   else if (/[?&]s=[^&]/.test(q)) root.classList.add('applying');
@@ -68,6 +75,8 @@
   };
   var replay = function () {
     live = true;
+    // What is not laid out yet is laid out now, with the app's first changes.
+    root.classList.remove('laying');
     held.forEach(function (h) {
       h.el.removeAttribute('data-pending');
       var el = h.el.isConnected ? h.el : h.at && document.querySelector(h.at);
@@ -118,6 +127,24 @@
     script.type = 'module';
     script.src = app.src;
     app.replaceWith(script);
+  });
+
+  // After the first paint, what it did not lay out is laid out in short
+  // tasks (a long task is one the reader would wait on): a few elements at
+  // a time, as many as about 2 ms of layout, for about 6 ms a task, until
+  // the app has taken over.
+  var unlaid = '.laying #transcript-content .block:not([data-laid]), .laying .contents__list > li:not([data-laid])';
+  var batch = 1;
+  afterPaint(function lay() {
+    var start = performance.now();
+    for (var left; (left = document.querySelectorAll(unlaid)).length; ) {
+      var at = performance.now();
+      for (var i = 0; i < batch && i < left.length; i++) left[i].setAttribute('data-laid', '');
+      // Laid out now (reading a height), not all at once in the next frame.
+      var took = left[0].offsetHeight >= 0 && performance.now() - at;
+      batch = took < 1 ? batch * 2 : took > 3 && batch > 1 ? batch / 2 : batch;
+      if (performance.now() - start > 6) return setTimeout(lay);
+    }
   });
 
   ['click', 'input', 'change'].forEach(function (type) {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use shilu_core::{Block, BlockKind, Document};
 use shilu_ui::context::context;
 use shilu_ui::effect::effect;
-use shilu_ui::html::{attr, followed_link, Html};
+use shilu_ui::html::{attr, followed_link, hydrating, Html};
 
 /// Contents entries for a turn: its headed sections.
 fn section_entries(blocks: &[Block]) -> Vec<(String, String, u8)> {
@@ -125,7 +125,14 @@ pub fn TableOfContents(open: RwSignal<bool>) -> impl IntoView {
             </div>
             <ol class="contents__list" node_ref=list
                 lang=move || reader.doc.with(|d| d.meta.lang_tag().to_string()) on:click=on_click
-                inner_html=move || reader.doc.with(|d| contents_html(d).into_string())></ol>
+                inner_html=move || {
+                    reader.doc.track();
+                    // Taking over the pre-rendered page, the list is the page's.
+                    if hydrating() {
+                        return String::new();
+                    }
+                    reader.doc.with(|d| contents_html(d).into_string())
+                }></ol>
         </nav>
     }
 }

@@ -383,6 +383,13 @@ fn keyed(root: &web_sys::Element, key: &str) -> Option<web_sys::HtmlElement> {
         .find(|e| e.get_attribute("data-key").as_deref() == Some(key))
 }
 
+/// Whether the page is being taken over (hydrated) just now: an element's
+/// `inner_html` is then left as the pre-rendered page has it, so what it
+/// would be set to need not be built.
+pub fn hydrating() -> bool {
+    Owner::current_shared_context().is_some_and(|c| c.during_hydration())
+}
+
 /// An element whose content is `html`, replaced whenever it changes.
 ///
 /// A click on a `data-go` element (see [`Html::block_link`]) goes to that

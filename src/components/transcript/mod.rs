@@ -169,13 +169,19 @@ pub fn Transcript() -> impl IntoView {
         Some(TranscriptAct::Quote) => copy_quote(reader),
         None => on_block_action(reader, &ev),
     };
+    // Taking over the pre-rendered page, the content is the page's as it is.
+    let html = if shilu_ui::html::hydrating() {
+        String::new()
+    } else {
+        document_html(&built.doc, built.t, &built.pages).into_string()
+    };
     view! {
         <article id="transcript" class="transcript" tabindex="-1"
             lang=move || reader.doc.with(|d| d.meta.lang_tag().to_string())
             aria-label=text(|t| t.panel_transcript) on:click=on_click>
             <FoldAllControls/>
             <div id=CONTENT_ID node_ref=content
-                inner_html=document_html(&built.doc, built.t, &built.pages).into_string()></div>
+                inner_html=html></div>
         </article>
     }
 }
