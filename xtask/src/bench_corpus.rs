@@ -286,6 +286,8 @@ pub fn query_list(dir: &Path, first: Option<usize>) -> (Vec<String>, usize) {
 /// `--page SITE`: the search page alone, on a corpus site of `dir` built
 /// already (kept), over the query list.
 fn page_only(dir: &Path, site: &Path, first: Option<usize>) -> Result {
+    // The page's bench runs in tests/e2e: the site's path, whole.
+    let site = &std::path::absolute(site).map_err(|e| format!("{}: {e}", site.display()))?;
     if !site.join("search/index.html").is_file() {
         return Err(format!(
             "{}: no search/index.html: build the site first (`cargo xtask site DIR --out SITE`)",
