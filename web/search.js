@@ -6,7 +6,7 @@
 // GET form: without this script it still lands on search/?q=…, where the
 // page says that search needs JavaScript. With it, a submitted form, a
 // link between views and going back show the view in place. The page's
-// head asks for the module's files and the index's meta and key table with
+// head asks for the module's wasm and the index's meta and key table with
 // the page (sitegen/src/shell.rs, `panels_page`): they arrive while this runs.
 const root = new URL('./', import.meta.url);
 const form = document.getElementById('search-form');

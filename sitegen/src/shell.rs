@@ -196,11 +196,14 @@ impl Shell {
 
     /// A page without the app that starts the panels' module (the search
     /// page): its head names the module's files, and asks for the module's
-    /// script and wasm and for `fetched` (files from the root its module
-    /// reads first) with the page, side by side, rather than after its
-    /// loader has run: the module and the index's first files arrive
-    /// while the page is read. (A reader without JavaScript fetches them
-    /// for nothing; the page is of no use to them beyond its notice.)
+    /// wasm and for `fetched` (files from the root its module reads first)
+    /// with the page, side by side, rather than after its loader has run:
+    /// the wasm (the long pole) and the index's first files arrive while
+    /// the page is read. The module's script is not asked for: a
+    /// `modulepreload` is a script, refused where scripts do not run, and
+    /// the loader's import asks for it while the wasm is on its way. (A
+    /// reader without JavaScript fetches the rest for nothing; the page is
+    /// of no use to them beyond its notice.)
     pub fn panels_page(
         &self,
         depth: usize,
@@ -211,10 +214,7 @@ impl Shell {
         let up = "../".repeat(depth);
         let mut extra = self.panels_meta.clone();
         let files = panels_files(&self.panels_meta);
-        if let Some(js) = files.first() {
-            extra.push_str(&format!("<link rel=modulepreload href=\"{js}\">"));
-        }
-        for f in files.iter().skip(1).filter(|f| f.ends_with(".wasm")) {
+        for f in files.iter().filter(|f| f.ends_with(".wasm")) {
             extra.push_str(&preload_fetch(f));
         }
         for f in fetched {
@@ -338,7 +338,7 @@ mod tests {
     }
 
     #[test]
-    fn the_panels_page_asks_for_its_module_and_first_files_with_the_page() {
+    fn the_panels_page_asks_for_its_wasm_and_first_files_with_the_page() {
         let page = "<!DOCTYPE html><html lang=zh-CN><head><meta charset=utf-8><title>x</title><style>a{}</style><meta name=\"shilu-panels\" content=\"panels/a.js panels/b.wasm panels/c.css\"></head><body><div id=app></div></body></html>";
         let shell = Shell::parse(page).unwrap();
         let head = Head {
@@ -346,7 +346,7 @@ mod tests {
             share: Share::Page("d"),
         };
         let html = shell.panels_page(1, &head, "<main>m</main>", &["index/meta.json"]);
-        assert!(html.contains("<link rel=modulepreload href=\"../panels/a.js\">"));
+        assert!(!html.contains("modulepreload") && !html.contains("href=\"../panels/a.js\""));
         assert!(html.contains(
             "<link rel=preload as=fetch crossorigin=anonymous href=\"../panels/b.wasm\">"
         ));
@@ -354,7 +354,7 @@ mod tests {
             "<link rel=preload as=fetch crossorigin=anonymous href=\"../index/meta.json\">"
         ));
         assert!(!html.contains("href=\"../panels/c.css\""));
-        assert!(html.find("modulepreload").unwrap() < html.find("</head>").unwrap());
+        assert!(html.find("b.wasm").unwrap() < html.find("</head>").unwrap());
     }
 
     #[test]

@@ -209,9 +209,9 @@ fn every_link_of_every_page_leads_to_a_file_and_every_turn_link_to_the_turn() {
             .or_insert_with(|| std::fs::read_to_string(p).unwrap_or_default())
             .clone()
     };
-    // The panels' module (its script and 1.3 MB wasm, which the search
-    // page asks for with the page) is not in the fixture's dist: the e2e
-    // tier loads it from the real dist.
+    // The panels' module (its 1.3 MB wasm, which the search page asks
+    // for with the page) is not in the fixture's dist: the e2e tier loads
+    // it from the real dist.
     let shell = std::fs::read_to_string(assets().join("index.html")).unwrap();
     let module: Vec<String> = shell
         .split_once("<meta name=\"shilu-panels\" content=\"")
