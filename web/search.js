@@ -5,7 +5,9 @@
 // index/ read by byte ranges (panels/src/search/). The form is a plain
 // GET form: without this script it still lands on search/?q=…, where the
 // page says that search needs JavaScript. With it, a submitted form, a
-// link between views and going back show the view in place.
+// link between views and going back show the view in place. The page's
+// head asks for the module's wasm and the index's meta and key table with
+// the page (sitegen/src/shell.rs, `panels_page`): they arrive while this runs.
 const root = new URL('./', import.meta.url);
 const form = document.getElementById('search-form');
 const results = document.getElementById('search-results');
@@ -31,18 +33,6 @@ function query() {
   return params.toString();
 }
 
-// Asked for at once, side by side, rather than each after the one before:
-// the module's wasm, and the index's meta and key table, which every query
-// reads first (the page has them from its preload cache).
-function preload(href) {
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.href = href;
-  document.head.append(link);
-}
-
 /** The stylesheet at `href`, put in the page; settles once it applies (or failed: the results still read). */
 function stylesheet(href) {
   const link = document.createElement('link');
@@ -59,7 +49,6 @@ function stylesheet(href) {
 async function start() {
   const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
   const [script, wasm, css] = listed?.length === 4 ? listed : [at('../panels/shilu-panels.js'), undefined, at('../panels/panels.css')];
-  for (const f of [wasm && at(wasm), new URL('index/meta.json', root).href, new URL('index/keys.bin', root).href]) if (f) preload(f);
   // The results' look is the panels' stylesheet, as in the reader's library.
   const styled = stylesheet(at(css));
   const m = await import(at(script));

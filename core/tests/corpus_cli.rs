@@ -349,3 +349,28 @@ fn a_cold_query_of_any_shape_stays_within_its_bound() {
         );
     }
 }
+
+#[test]
+fn a_cold_query_waits_for_a_few_round_trips() {
+    // The page paints its first results after the reads one after another
+    // (`--cost`'s `rounds`): the index opened (its meta and key table side
+    // by side), the directory, the lead's blocks, the other keys' blocks
+    // beside where the transcripts are, then each transcript's passages
+    // (their `pidx` entries, then their texts, beside the cards). Reads
+    // per passage or per transcript one after another would be tens.
+    for (q, most) in [
+        ("扶贫", 6),
+        ("的", 8),
+        ("\"数位 发展\"", 8),
+        ("扶贫 -脱贫", 10),
+    ] {
+        let v = search(&[q, "--cost", "--limit", "20"]);
+        let rounds = v["cost"]["rounds"].as_u64().unwrap();
+        let requests = v["cost"]["requests"].as_u64().unwrap();
+        assert!(rounds <= most, "{q}: {rounds} round trips: {}", v["cost"]);
+        assert!(
+            rounds >= 2 && rounds <= requests,
+            "{q}: {rounds} of {requests}"
+        );
+    }
+}

@@ -27,5 +27,7 @@ pub fn write(title: &str, shell: &Shell, w: &Writer) -> Result<(), BuildError> {
         title: &page_title,
         share: Share::Page(&description),
     };
-    w.page(URL, &shell.panels_page(depth(URL), &head, &body))
+    // The index's files every query reads first, with the page.
+    let first = ["index/meta.json", "index/keys.bin"];
+    w.page(URL, &shell.panels_page(depth(URL), &head, &body, &first))
 }

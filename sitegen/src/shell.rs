@@ -195,12 +195,32 @@ impl Shell {
     }
 
     /// A page without the app that starts the panels' module (the search
-    /// page): its head names the module's files. (Not preloaded here: a
-    /// reader without JavaScript would fetch them for nothing; the page's
-    /// loader asks for them at once.)
-    pub fn panels_page(&self, depth: usize, head: &Head<'_>, body: &str) -> String {
+    /// page): its head names the module's files, and asks for the module's
+    /// wasm and for `fetched` (files from the root its module reads first)
+    /// with the page, side by side, rather than after its loader has run:
+    /// the wasm (the long pole) and the index's first files arrive while
+    /// the page is read. The module's script is not asked for: a
+    /// `modulepreload` is a script, refused where scripts do not run, and
+    /// the loader's import asks for it while the wasm is on its way. (A
+    /// reader without JavaScript fetches the rest for nothing; the page is
+    /// of no use to them beyond its notice.)
+    pub fn panels_page(
+        &self,
+        depth: usize,
+        head: &Head<'_>,
+        body: &str,
+        fetched: &[&str],
+    ) -> String {
         let up = "../".repeat(depth);
-        self.page_of(depth, head, body, &climb(&self.panels_meta, &up))
+        let mut extra = self.panels_meta.clone();
+        let files = panels_files(&self.panels_meta);
+        for f in files.iter().filter(|f| f.ends_with(".wasm")) {
+            extra.push_str(&preload_fetch(f));
+        }
+        for f in fetched {
+            extra.push_str(&preload_fetch(f));
+        }
+        self.page_of(depth, head, body, &climb(&extra, &up))
     }
 
     fn page_of(&self, depth: usize, head: &Head<'_>, body: &str, extra_head: &str) -> String {
@@ -213,6 +233,26 @@ impl Shell {
         out.push_str("</body></html>");
         out
     }
+}
+
+/// The files the panels' module list (`<meta name="shilu-panels"
+/// content="script wasm …">`) names, in order.
+fn panels_files(meta: &str) -> Vec<String> {
+    meta.split_once("content=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(list, _)| {
+            list.split(' ')
+                .filter(|f| !f.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A preload of `href` as a script's `fetch` reads it (same origin,
+/// CORS mode: a fetch reads the preloaded response, not a second one).
+fn preload_fetch(href: &str) -> String {
+    format!("<link rel=preload as=fetch crossorigin=anonymous href=\"{href}\">")
 }
 
 /// `s` without each element that starts with `start`, through its `close`.
@@ -295,6 +335,26 @@ mod tests {
             "<script type=module src=\"../../app-1.js\"></script><link href=\"../../manifest.webmanifest\" rel=manifest><link rel=icon href=\"data:,\"><meta name=\"shilu-panels\" content=\"../../panels/a.js ../../panels/b.wasm\"><a href=\"#x\">"
         );
         assert_eq!(climb(head, ""), head);
+    }
+
+    #[test]
+    fn the_panels_page_asks_for_its_wasm_and_first_files_with_the_page() {
+        let page = "<!DOCTYPE html><html lang=zh-CN><head><meta charset=utf-8><title>x</title><style>a{}</style><meta name=\"shilu-panels\" content=\"panels/a.js panels/b.wasm panels/c.css\"></head><body><div id=app></div></body></html>";
+        let shell = Shell::parse(page).unwrap();
+        let head = Head {
+            title: "s",
+            share: Share::Page("d"),
+        };
+        let html = shell.panels_page(1, &head, "<main>m</main>", &["index/meta.json"]);
+        assert!(!html.contains("modulepreload") && !html.contains("href=\"../panels/a.js\""));
+        assert!(html.contains(
+            "<link rel=preload as=fetch crossorigin=anonymous href=\"../panels/b.wasm\">"
+        ));
+        assert!(html.contains(
+            "<link rel=preload as=fetch crossorigin=anonymous href=\"../index/meta.json\">"
+        ));
+        assert!(!html.contains("href=\"../panels/c.css\""));
+        assert!(html.find("b.wasm").unwrap() < html.find("</head>").unwrap());
     }
 
     #[test]

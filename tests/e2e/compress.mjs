@@ -32,14 +32,17 @@ export function brotliOf(file, body) {
   return cache.get(key);
 }
 
-/** Compresses, once, every file under `root` that a brotli request would get compressed (see `brotliOf`). */
-export function precompress(root) {
+/**
+ * Compresses, once, every file under `root` that a brotli request would get compressed (see `brotliOf`);
+ * with `only`, those whose path under `root` it keeps.
+ */
+export function precompress(root, only = () => true) {
   const walk = (dir) =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
       const p = path.join(dir, e.name);
       return e.isDirectory() ? walk(p) : [p];
     });
   for (const file of walk(root)) {
-    if (!PRECOMPRESSED.has(path.extname(file))) brotliOf(file, fs.readFileSync(file));
+    if (!PRECOMPRESSED.has(path.extname(file)) && only(path.relative(root, file))) brotliOf(file, fs.readFileSync(file));
   }
 }

@@ -124,12 +124,15 @@ export function byteRange(header, len) {
   return a >= len ? null : [a, b];
 }
 
-export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = false } = {}) {
+// `compressFirst`: which files (by path under `root`) are compressed before
+// the server answers (default all; a corpus site of ~900 MB names the few its
+// page reads whole), the rest on their first request.
+export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = false, compressFirst } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html not found: run \`cargo xtask dist\` first`);
   }
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must be /…/: ${prefix}`);
-  if (brotli) precompress(root);
+  if (brotli) precompress(root, compressFirst);
   const requests = [];
   const log = [];
   const server = http.createServer((req, res) => {

@@ -18,10 +18,22 @@
 //!    served from loopback: the bytes of the index files it fetches to
 //!    show its first 20 results, and the time to them.
 //!
+//! 5. The search page of the corpus site over DIR (the release
+//!    `shilu-site` over the release dist) in headless Chromium
+//!    (tests/e2e/bench/search-page.mjs): per query, the time from
+//!    navigation to the first results painted, and the index bytes
+//!    fetched by then.
+//!
 //! Prints, for each engine: recall and precision against the truth (per
 //! query, then the mean), exact answers, bytes per cold query (median and
-//! max, rare and common), time to results, build time, peak memory, files.
+//! max, rare and common), time to results, build time, peak memory, files;
+//! then the search page's figures.
+//!
+//! `--page SITE` runs step 5 alone, on a site built already (`cargo xtask
+//! site DIR --out SITE`, kept); `--queries N` keeps the first N queries of
+//! the list (the hand half first).
 
+use crate::bench_corpus_page::{self, median};
 use crate::bench_site::{self, read_report};
 use crate::util::{self, cargo, command, run, step, Result};
 use serde_json::Value;
@@ -210,25 +222,35 @@ fn render(site: &Path, out: &Path) -> Result<usize> {
     Ok(docs)
 }
 
+/// `shilu search SITE Q --json --limit 20 FLAG` (`--verify`: checked
+/// against a scan; `--cost`: with a cold query's fetches): its answer
+/// and the ms it took.
+fn shilu_search(shilu: &Path, site: &Path, q: &str, flag: &str) -> Result<(Value, f64)> {
+    let started = Instant::now();
+    let out = command(shilu)
+        .arg("search")
+        .arg(site)
+        .arg(q)
+        .args(["--json", flag, "--limit", "20"])
+        .output()
+        .map_err(|e| e.to_string())?;
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    if !out.status.success() {
+        return Err(format!(
+            "shilu search {q:?} {flag}: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    let v = serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
+    Ok((v, ms))
+}
+
 /// One query's answer from one engine.
 #[derive(Default, Clone)]
 struct Answer {
     urls: BTreeSet<String>,
     bytes: f64,
     ms: f64,
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    if xs.is_empty() {
-        return 0.0;
-    }
-    xs.sort_by(|a, b| a.total_cmp(b));
-    let m = xs.len() / 2;
-    if xs.len() % 2 == 1 {
-        xs[m]
-    } else {
-        (xs[m - 1] + xs[m]) / 2.0
-    }
 }
 
 /// Recall and precision of `got` against `truth` (1 where there is
@@ -248,11 +270,52 @@ fn scores(truth: &BTreeSet<String>, got: &BTreeSet<String>) -> (f64, f64) {
     (recall, precision)
 }
 
-pub fn bench(dir: Option<PathBuf>) -> Result {
+/// The query list: the hand half, then the drawn half from `dir`'s
+/// transcripts; with `first`, only its first that many. Also how many
+/// were drawn.
+pub fn query_list(dir: &Path, first: Option<usize>) -> (Vec<String>, usize) {
+    let mut queries = hand_queries();
+    let drawn = draw(&transcripts(dir), DRAWN, SEED);
+    queries.extend(drawn.iter().cloned());
+    let n = first.unwrap_or(queries.len()).min(queries.len());
+    queries.truncate(n);
+    let drawn = n.saturating_sub(hand_queries().len());
+    (queries, drawn)
+}
+
+/// `--page SITE`: the search page alone, on a corpus site of `dir` built
+/// already (kept), over the query list.
+fn page_only(dir: &Path, site: &Path, first: Option<usize>) -> Result {
+    // The page's bench runs in tests/e2e: the site's path, whole.
+    let site = &std::path::absolute(site).map_err(|e| format!("{}: {e}", site.display()))?;
+    if !site.join("search/index.html").is_file() {
+        return Err(format!(
+            "{}: no search/index.html: build the site first (`cargo xtask site DIR --out SITE`)",
+            site.display()
+        ));
+    }
+    let root = util::root();
+    let work = root.join("target/bench-corpus");
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let (queries, _) = query_list(dir, first);
+    let list = work.join("queries.json");
+    std::fs::write(
+        &list,
+        serde_json::to_string(&queries).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    bench_corpus_page::run_page(&root, site, &work, &list)?.print();
+    Ok(())
+}
+
+pub fn bench(dir: Option<PathBuf>, page: Option<PathBuf>, first: Option<usize>) -> Result {
     let dir = match dir {
         Some(d) => d,
         None => bench_site::archive()?,
     };
+    if let Some(site) = page {
+        return page_only(&dir, &site, first);
+    }
     let root = util::root();
     let e2e = root.join("tests/e2e");
     let pagefind = e2e.join("node_modules/@pagefind/linux-x64/bin/pagefind_extended");
@@ -319,9 +382,7 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
         mb: pbytes as f64 / 1e6,
     };
 
-    let mut queries = hand_queries();
-    let drawn = draw(&transcripts(&dir), DRAWN, SEED);
-    queries.extend(drawn.iter().cloned());
+    let (queries, drawn) = query_list(&dir, first);
     std::fs::write(work.join("queries.txt"), queries.join("\n") + "\n")
         .map_err(|e| e.to_string())?;
 
@@ -332,20 +393,6 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
     let mut truth: Vec<BTreeSet<String>> = Vec::new();
     let mut shilu_answers: Vec<Answer> = Vec::new();
     for q in &queries {
-        let verified = command(&shilu)
-            .arg("search")
-            .arg(&site)
-            .arg(q)
-            .args(["--json", "--verify", "--limit", "20"])
-            .output()
-            .map_err(|e| e.to_string())?;
-        if !verified.status.success() {
-            return Err(format!(
-                "shilu search {q:?} --verify: {}",
-                String::from_utf8_lossy(&verified.stderr).trim()
-            ));
-        }
-        let v: Value = serde_json::from_slice(&verified.stdout).map_err(|e| e.to_string())?;
         let urls = |v: &Value| -> BTreeSet<String> {
             v["by_transcript"]
                 .as_array()
@@ -354,17 +401,8 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
                 .filter_map(|t| t["url"].as_str().map(String::from))
                 .collect()
         };
-        truth.push(urls(&v));
-        let started = Instant::now();
-        let out = command(&shilu)
-            .arg("search")
-            .arg(&site)
-            .arg(q)
-            .args(["--json", "--cost", "--limit", "20"])
-            .output()
-            .map_err(|e| e.to_string())?;
-        let ms = started.elapsed().as_secs_f64() * 1e3;
-        let c: Value = serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
+        truth.push(urls(&shilu_search(&shilu, &site, q, "--verify")?.0));
+        let (c, ms) = shilu_search(&shilu, &site, q, "--cost")?;
         shilu_answers.push(Answer {
             urls: urls(&c),
             bytes: c["cost"]["bytes"].as_f64().unwrap_or(0.0),
@@ -407,7 +445,7 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
         return Err("Pagefind answered a different number of queries".into());
     }
 
-    let page = search_page(&root, &dir, &work, &list)?;
+    let page = bench_corpus_page::search_page(&root, &dir, &work, &list)?;
 
     println!("\nper query (transcripts: truth / shilu / Pagefind; KB a cold query fetches):");
     for (i, q) in queries.iter().enumerate() {
@@ -424,8 +462,8 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
     println!(
         "\n{} queries ({} by hand, {} drawn with seed {SEED}); rare: fewer than {RARE} transcripts",
         queries.len(),
-        queries.len() - drawn.len(),
-        drawn.len()
+        queries.len() - drawn,
+        drawn
     );
     println!("engine     recall  precision  exact   cold KB median (rare / common)   max     time to results median   build s   peak MB   files      MB");
     for (name, answers, b, time_note) in [
@@ -480,83 +518,6 @@ pub fn bench(dir: Option<PathBuf>) -> Result {
     Ok(())
 }
 
-/// The search page's figures over the query list.
-struct PageFigures {
-    /// Per query: ms from navigation to the first results painted, and
-    /// bytes of the index fetched by then.
-    each: Vec<(String, f64, f64)>,
-}
-
-/// Time to first results within this, median (issue 22).
-const FIRST_MS: f64 = 300.0;
-/// Bytes beyond the page's own code, per cold query.
-const FIRST_KB: f64 = 100.0;
-
-impl PageFigures {
-    fn print(&self) {
-        println!("\nthe search page (headless Chromium, loopback, a fresh context per query; navigation to the first results painted; index bytes fetched by then, beyond the page's own code):");
-        for (q, ms, b) in &self.each {
-            println!("{q:<16} {ms:>6.0} ms {:>7.1} KB", b / 1e3);
-        }
-        let ms = median(self.each.iter().map(|e| e.1).collect());
-        let kb = median(self.each.iter().map(|e| e.2 / 1e3).collect());
-        let max_kb = self.each.iter().map(|e| e.2 / 1e3).fold(0.0, f64::max);
-        let over = self.each.iter().filter(|e| e.2 / 1e3 > FIRST_KB).count();
-        println!(
-            "search page: first results median {ms:.0} ms (budget {FIRST_MS:.0}), index bytes median {kb:.1} KB, max {max_kb:.1} KB, {over} of {} over {FIRST_KB:.0} KB",
-            self.each.len()
-        );
-    }
-}
-
-/// The corpus site over `dir` (the release `shilu-site` over the release
-/// dist, into `work/search-site`, removed afterwards), and its search
-/// page run over the queries in `list` (tests/e2e/bench/search-page.mjs).
-fn search_page(root: &Path, dir: &Path, work: &Path, list: &Path) -> Result<PageFigures> {
-    let dist = root.join("dist");
-    if !dist.join("index.html").is_file() {
-        return Err("dist/index.html not found: run `cargo xtask dist` first".into());
-    }
-    step("the corpus site (release shilu-site), for its search page");
-    run(cargo()
-        .current_dir(root)
-        .args(["build", "--release", "-p", "shilu-site"]))?;
-    let site = work.join("search-site");
-    run(command(root.join("target/release/shilu-site"))
-        .arg(dir)
-        .arg("--assets")
-        .arg(&dist)
-        .arg("--out")
-        .arg(&site))?;
-    step("the same queries through the search page in headless Chromium");
-    let answers = work.join("search-page.json");
-    let ran = run(command("node")
-        .current_dir(root.join("tests/e2e"))
-        .arg("bench/search-page.mjs")
-        .arg(&site)
-        .arg(list)
-        .arg(&answers));
-    // The site is ~900 MB: not kept.
-    let _ = std::fs::remove_dir_all(&site);
-    ran?;
-    let v: Value = serde_json::from_slice(&std::fs::read(&answers).map_err(|e| e.to_string())?)
-        .map_err(|e| e.to_string())?;
-    Ok(PageFigures {
-        each: v
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|a| {
-                (
-                    a["q"].as_str().unwrap_or("").to_string(),
-                    a["ms"].as_f64().unwrap_or(0.0),
-                    a["index_bytes"].as_f64().unwrap_or(0.0),
-                )
-            })
-            .collect(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -584,5 +545,23 @@ mod tests {
         );
         assert_eq!(scores(&set(&[]), &set(&[])), (1.0, 1.0));
         assert_eq!(median(vec![3.0, 1.0, 2.0, 10.0]), 2.5);
+    }
+
+    #[test]
+    fn the_query_list_can_be_cut_to_its_first_queries() {
+        let dir = std::env::temp_dir().join(format!("shilu-bench-list-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("a.md"),
+            "開放政府是一段很長的文字，數位發展的政策。",
+        )
+        .unwrap();
+        let (all, drawn) = query_list(&dir, None);
+        assert!(drawn > 0 && all.len() == hand_queries().len() + drawn);
+        let (few, drawn) = query_list(&dir, Some(3));
+        assert_eq!((few.as_slice(), drawn), (&all[..3], 0));
+        let (more, drawn) = query_list(&dir, Some(hand_queries().len() + 1));
+        assert_eq!((more.len(), drawn), (hand_queries().len() + 1, 1));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

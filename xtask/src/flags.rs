@@ -35,10 +35,12 @@ commands:
                  the corpus build (shilu index, release) on DIR ×1, ×2 and ×4: time, peak memory,
                  files and MB, and 100,000 transcripts extrapolated (default: the shared archive);
                  and ×1 built again with one file added. --rebuild: ×1 and that rebuild only
-  bench corpus [DIR]
+  bench corpus [DIR] [--page SITE] [--queries N]
                  corpus search, shilu against Pagefind (npm, tests/e2e) over DIR's transcripts: one
                  query list through both; recall, precision, bytes a cold query fetches, time to
-                 results, index build time, peak memory and files (default: the shared archive)
+                 results, index build time, peak memory and files (default: the shared archive);
+                 --page SITE: only the search page of SITE, a corpus site of DIR built already
+                 (`cargo xtask site DIR --out SITE`); --queries N: only the first N queries
   bench search [--quick]
                  release build, then keystroke → highlights painted in headless Chromium on the
                  seed and 10 and 100 copies (medians; --quick: fewer samples)
@@ -67,9 +69,13 @@ pub enum Command {
         /// Only ×1 and its rebuild with one file added.
         rebuild: bool,
     },
-    /// `bench corpus [DIR]`: shilu's corpus search against Pagefind.
+    /// `bench corpus [DIR] [--page SITE] [--queries N]`: shilu's corpus
+    /// search against Pagefind; `--page`: only the search page, on SITE
+    /// (built already); `--queries`: the first N of the list.
     BenchCorpus {
         dir: Option<std::path::PathBuf>,
+        page: Option<std::path::PathBuf>,
+        queries: Option<usize>,
     },
     /// `--quick`: fewer samples.
     Bench {
@@ -153,11 +159,26 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     };
                 }
                 Some(w) if w == "corpus" && !quick => {
+                    let page = value(&mut p, "bench corpus", "--page")?.map(Into::into);
+                    let queries = value(&mut p, "bench corpus", "--queries")?
+                        .map(|n| {
+                            n.parse::<usize>()
+                                .ok()
+                                .filter(|&n| n > 0)
+                                .ok_or(format!("bench corpus: --queries takes a count, not `{n}`"))
+                        })
+                        .transpose()?;
                     let rest = strings(&p.finish())?;
                     return match rest.as_slice() {
-                        [] => Ok(Command::BenchCorpus { dir: None }),
+                        [] => Ok(Command::BenchCorpus {
+                            dir: None,
+                            page,
+                            queries,
+                        }),
                         [d] if !d.starts_with('-') => Ok(Command::BenchCorpus {
                             dir: Some(d.into()),
+                            page,
+                            queries,
                         }),
                         _ => Err(format!(
                             "bench corpus: takes one folder, not `{}`",
@@ -452,13 +473,32 @@ mod tests {
         assert_eq!(
             parse_str("bench corpus /tmp/corpus"),
             Ok(Command::BenchCorpus {
-                dir: Some("/tmp/corpus".into())
+                dir: Some("/tmp/corpus".into()),
+                page: None,
+                queries: None
             })
         );
         assert_eq!(
             parse_str("bench corpus"),
-            Ok(Command::BenchCorpus { dir: None })
+            Ok(Command::BenchCorpus {
+                dir: None,
+                page: None,
+                queries: None
+            })
         );
+        assert_eq!(
+            parse_str("bench corpus --page /tmp/site --queries 8"),
+            Ok(Command::BenchCorpus {
+                dir: None,
+                page: Some("/tmp/site".into()),
+                queries: Some(8)
+            })
+        );
+        assert_eq!(
+            parse_str("bench corpus --queries 0"),
+            Err("bench corpus: --queries takes a count, not `0`".into())
+        );
+        assert!(parse_str("bench corpus --page").is_err());
         assert_eq!(
             parse_str("bench site /tmp/corpus"),
             Ok(Command::BenchSite {

@@ -11,7 +11,7 @@
 //! cargo xtask bench search [--quick]                              search speed in the browser
 //! cargo xtask bench web                                           Lighthouse: dist vs a plain page
 //! cargo xtask bench library                                       library search: 500 transcripts (SHILU_LIBRARY_DIR)
-//! cargo xtask bench corpus [DIR]                                  corpus search: shilu vs Pagefind
+//! cargo xtask bench corpus [DIR] [--page SITE] [--queries N]     corpus search: shilu vs Pagefind
 //! ```
 //!
 //! A bad command line prints the usage and exits with 2; a failing command
@@ -19,6 +19,7 @@
 
 mod bench;
 mod bench_corpus;
+mod bench_corpus_page;
 mod bench_site;
 mod dist;
 mod flags;
@@ -70,7 +71,7 @@ fn main() -> ExitCode {
         Command::Test(args) => return tiers::test(&args),
         Command::Bench { which, quick } => bench::bench(which, quick),
         Command::BenchSite { dir, rebuild } => bench_site::bench(dir, rebuild),
-        Command::BenchCorpus { dir } => bench_corpus::bench(dir),
+        Command::BenchCorpus { dir, page, queries } => bench_corpus::bench(dir, page, queries),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

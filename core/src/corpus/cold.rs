@@ -248,15 +248,31 @@ fn lead<'d>(query: &Query, dir: &'d Directory) -> Vec<&'d [Block]> {
 
 /// From which transcript on to look, newest first (as
 /// [`super::lookup::windows`]): the newest block of the lead's most
-/// frequent key, then twice as many each time; the last is where every
-/// match is.
-pub fn windows(query: &Query, dir: &Directory) -> Vec<u32> {
+/// frequent key, then twice as many each time, each only if the lead's
+/// postings there are at least `want` (the results wanted); the last is
+/// where every match is.
+pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
     let lead = lead(query, dir);
     let blocks = lead.iter().copied().max_by_key(|b| b.len()).unwrap_or(&[]);
+    // Postings of the lead from a window on: one with fewer than `want`
+    // holds fewer than `want` results, and is not read for nothing.
+    let held = |from: u32| -> u64 {
+        lead.iter()
+            .map(|b| {
+                blocks_from(b, from)
+                    .iter()
+                    .map(|b| u64::from(b.count))
+                    .sum::<u64>()
+            })
+            .sum()
+    };
     let mut out = Vec::new();
     let mut back = 1usize;
     while back < blocks.len() {
-        out.push(blocks[blocks.len() - back].first_doc);
+        let from = blocks[blocks.len() - back].first_doc;
+        if held(from) >= want as u64 {
+            out.push(from);
+        }
         back *= 2;
     }
     out.push(
@@ -295,6 +311,37 @@ pub fn scope(
         from,
         docs: Some(docs),
     })
+}
+
+/// How many of the newest transcripts where the lead is (from `from`
+/// on, once the [`lead_blocks`] are read) hold `want` of its passages
+/// (all of them, if fewer do): the first scope worth searching, planned
+/// from what is read rather than grown a round trip at a time. A lead
+/// whose passages mostly match finds the first `want` results there.
+pub fn newest_holding(
+    query: &Query,
+    dir: &Directory,
+    blocks: &Blocks,
+    from: u32,
+    want: usize,
+) -> Result<usize, SearchError> {
+    let all = Scope { from, docs: None };
+    let mut per_doc: std::collections::BTreeMap<u32, BTreeSet<u32>> = Default::default();
+    for b in lead(query, dir) {
+        for p in postings_of(blocks, b, &all)? {
+            per_doc.entry(p.doc).or_default().insert(p.passage);
+        }
+    }
+    let mut held = 0;
+    let mut k = 0;
+    for ps in per_doc.values().rev() {
+        if held >= want {
+            break;
+        }
+        held += ps.len();
+        k += 1;
+    }
+    Ok(k)
 }
 
 /// Walks the keys rarest first in `scope`, as far as what is read

@@ -15,6 +15,7 @@ use shilu_core::corpus::trends::{over_time, OverTime};
 use shilu_core::corpus::view::View;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// Passages shown at first, and added by "more".
 pub const PAGE: usize = 20;
@@ -212,6 +213,12 @@ async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> R
         .passages
         .set(hits.iter().map(|h| PassageItem::of_hit(h, &here)).collect());
     state.phase.set(Phase::Counting);
+    // The first results are painted before every match is read: the
+    // totals' reads and work wait for the next frame.
+    after_paint().await;
+    if stale() {
+        return Ok(());
+    }
     let results = s.results().await.map_err(failed)?;
     if stale() {
         return Ok(());
@@ -242,6 +249,24 @@ async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> R
     state.phase.set(Phase::Done);
     *driver.session.borrow_mut() = Some((s, results.passages));
     Ok(())
+}
+
+/// Resolves once the next frame is painted: at its animation frame, then
+/// a task after it (the frame is drawn between the two).
+async fn after_paint() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = w.request_animation_frame(then.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
 /// The next [`PAGE`] passages of the last query.

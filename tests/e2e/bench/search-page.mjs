@@ -6,7 +6,11 @@
 // records the time from navigation to the first results painted (the
 // first frame after the first result is in the page), and the bytes the
 // page fetched by then beyond its own code (the HTML, the loader, the
-// panels' module): the index's files and ranges.
+// panels' module): the index's files and ranges, finished by then.
+//
+// With SHILU_TRACE=1 it also prints, per query, each request the page
+// made before its first results (the page's resource timings: start and
+// end in ms after navigation), to see where the time goes.
 //
 // usage: node bench/search-page.mjs SITE QUERIES.json OUT.json
 import fs from 'node:fs';
@@ -17,7 +21,12 @@ import { CHROMIUM, CHROMIUM_ARGS, serveDist } from '../helpers.mjs';
 const [site, queriesFile, outFile] = process.argv.slice(2);
 const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
 const policy = fs.readFileSync(path.join(site, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
-const srv = await serveDist({ root: path.resolve(site), headers: { 'Content-Security-Policy': policy }, brotli: true });
+// Compressed before the first query: the files the page reads whole (its
+// own, the site's shared assets and the index's meta and key table), not
+// the ~900 MB of transcripts' pages, corpus.jsonl and packs, which it does
+// not read or reads by ranges.
+const whole = (f) => (!f.includes(path.sep) && !f.endsWith('.jsonl')) || /^(search|panels|icons)\//.test(f) || /^index\/[^/]+$/.test(f);
+const srv = await serveDist({ root: path.resolve(site), headers: { 'Content-Security-Policy': policy }, brotli: true, compressFirst: whole });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
 // In the page, before its scripts: the time of the first frame rendered
@@ -49,18 +58,21 @@ for (const q of queries) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.addInitScript(watch);
-  const fetched = [];
-  page.on('requestfinished', async (r) => {
-    const s = await r.sizes().catch(() => null);
-    if (s) fetched.push({ url: r.url(), bytes: s.responseBodySize, at: Date.now() });
-  });
   await page.goto(`${srv.url}search/?q=${encodeURIComponent(q)}`);
   await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
   const ms = await page.evaluate(() => window.__first);
   const shown = await page.locator('.search-hit').count();
-  const index = fetched.filter((f) => new URL(f.url).pathname.includes('/index/'));
-  const index_bytes = index.reduce((a, f) => a + f.bytes, 0);
+  // What the page had fetched by then (its resource timings: the body's
+  // bytes as sent, compressed or a range), of the index.
+  const timings = await page.evaluate((until) => performance.getEntriesByType('resource')
+    .filter((e) => e.responseEnd <= until)
+    .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })), ms);
+  const index = timings.filter((t) => t.name.includes('/index/'));
+  const index_bytes = index.reduce((a, t) => a + t.bytes, 0);
   if (errors.length) throw new Error(`${q}: ${errors.join('; ')}`);
+  if (process.env.SHILU_TRACE) {
+    for (const t of timings) process.stderr.write(`  ${t.start.toFixed(0).padStart(5)} → ${t.end.toFixed(0).padStart(5)} ms  ${t.name} (${t.bytes} B)\n`);
+  }
   await context.close();
   out.push({ q, ms, shown, index_bytes, requests: index.length });
   process.stderr.write(`${q}: ${shown} shown in ${ms.toFixed(0)} ms, ${index_bytes} bytes of index\n`);

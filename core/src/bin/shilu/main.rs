@@ -65,7 +65,8 @@ Usage:
                                   --verify (also scan every passage and check the index agrees),
                                   --cost (also run the query as a browser's cold query would, and
                                   print every file and byte range it fetches for its first --limit
-                                  results, and their bytes on the wire: brotli for whole files)
+                                  results, their bytes on the wire: brotli for whole files, and
+                                  the round trips it waits for: reads one after another)
   shilu speakers SITE             the speakers of SITE's corpus, most transcripts first: one person
                                   across transcripts (a name in either script), journalists under
                                   their outlet, role words (问, 記者) no one; --role ROLE, --json

@@ -8,6 +8,7 @@ use shilu_core::corpus::folder::{Fetch, Folder};
 use shilu_core::corpus::identity::{self, Identity, Kind};
 use shilu_core::corpus::query;
 use shilu_core::corpus::search::{self, Filters, PassageId, Sort};
+use shilu_core::corpus::session::rounds::{rounds, Stepped};
 use shilu_core::corpus::session::{self, files::Files, Remote, Session};
 use shilu_core::Role;
 use std::fmt::Write;
@@ -154,24 +155,30 @@ fn run<T, E: std::fmt::Display>(
 }
 
 /// What a browser's cold query fetches to show its first `limit`
-/// passages with their excerpts: the files and ranges, as read.
+/// passages with their excerpts: the files and ranges, as read, and the
+/// round trips it waits for (reads one after another: [`rounds`]).
 struct Cold {
     fetches: Vec<Fetch>,
     first: Vec<PassageId>,
     tried: usize,
+    rounds: usize,
 }
 
-/// Runs `q` as the page does with nothing cached: the session's first
-/// results, then their transcripts' cards and passages.
+/// Runs `q` as the page does with nothing cached: the index opened, the
+/// session's first results, then their transcripts' cards and passages.
 fn cold(site: &Path, q: &query::Query, a: &Args<'_>) -> Result<Cold, Failure> {
-    let index = open(site)?;
+    let (index, opened) = rounds(Remote::open(Stepped(Files(site.join("index")))));
+    let index = Rc::new(index.map_err(|e| Failure(format!("cannot read the index: {e}")))?);
     let mut s = Session::new(index.clone(), q.clone(), a.filters.clone(), a.sort);
-    let first = run(s.first(a.limit))?;
-    run(s.hits(&first.passages))?;
+    let (first, found) = rounds(s.first(a.limit));
+    let first = first.map_err(failure)?;
+    let (shown, showing) = rounds(s.hits(&first.passages));
+    shown.map_err(failure)?;
     Ok(Cold {
         fetches: index.take_fetches(),
         first: first.passages.iter().map(|(id, _)| *id).collect(),
         tried: first.tried,
+        rounds: opened + found + showing,
     })
 }
 
@@ -247,6 +254,7 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
         Some(json!({
             "results": c.first.len(),
             "requests": c.fetches.len(),
+            "rounds": c.rounds,
             "files": distinct.len(),
             "bytes": wire,
             "windows": c.tried,
@@ -279,8 +287,8 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
         if let Some(c) = &cost {
             let _ = writeln!(
                 out,
-                "a cold query fetches {} bytes ({} requests, {} files) for its first {} results",
-                c["bytes"], c["requests"], c["files"], c["results"]
+                "a cold query fetches {} bytes ({} requests, {} files, {} round trips) for its first {} results",
+                c["bytes"], c["requests"], c["files"], c["rounds"], c["results"]
             );
         }
         return Ok(out);

@@ -11,15 +11,21 @@ use crate::corpus::search::{
     self, Blocks, Directory, Filters, Found, PassageId, Results, Sort, Span,
 };
 use crate::corpus::{cold, scan};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 /// How many transcripts a cold query reads first, of those where its
 /// lead key is.
 const FIRST_DOCS: usize = 4;
 
-/// Passages read at a time by a scan of the newest transcripts.
-const SCAN_CHUNK: u32 = 32;
+/// A batch of passages to check is at most this many times the results
+/// still wanted, however few of those read so far matched.
+pub(super) const AHEAD: usize = 4;
+
+/// Of a scope's transcripts, the newest this many are placed (their
+/// `cidx` entries read) while the keys' blocks are read: the passages to
+/// check are most often in them.
+const PLACE_AHEAD: usize = 32;
 
 fn failed(e: impl std::fmt::Display) -> SourceError {
     SourceError(e.to_string())
@@ -44,10 +50,10 @@ pub struct Session<S> {
     /// The directory pages read so far.
     dir: Directory,
     blocks: Blocks,
-    at: HashMap<u32, DocAt>,
+    pub(super) at: HashMap<u32, DocAt>,
     /// The records read, for filters, sorting and the trends.
     pub records: HashMap<u32, Record>,
-    cards: HashMap<u32, Card>,
+    pub(super) cards: HashMap<u32, Card>,
     /// Passages already read (by a scan), so showing them reads nothing.
     pub(super) texts: HashMap<PassageId, PassageText>,
 }
@@ -148,9 +154,10 @@ impl<S: Source> Session<S> {
         Ok(at)
     }
 
-    /// Reads the records of `docs` not yet read: transcripts next to each
-    /// other in one range of `cidx` and one of `rec` (a common word's
-    /// transcripts are most of them: a few requests, not two each).
+    /// Reads the records of `docs` not yet read: transcripts near each
+    /// other in one range of `cidx`, next to each other in one of `rec`
+    /// (a common word's transcripts are most of them: a few requests, not
+    /// two each), each step's ranges side by side.
     pub async fn read_records(
         &mut self,
         docs: impl IntoIterator<Item = u32>,
@@ -166,39 +173,26 @@ impl<S: Source> Session<S> {
             .copied()
             .filter(|d| !self.at.contains_key(d))
             .collect();
-        for run in runs(&unplaced) {
-            for (d, at) in run.clone().zip(self.index.docs(run).await?) {
-                self.at.insert(d, at);
-            }
-        }
-        for run in runs(&want) {
-            let ats: Vec<DocAt> = run.clone().map(|d| self.at[&d].clone()).collect();
-            for (d, r) in run.zip(self.index.records(&ats).await?) {
+        let placed = self.index.places(&unplaced).await?;
+        self.at.extend(placed);
+        let index = self.index.clone();
+        let runs = runs(&want);
+        let read = join::all(
+            runs.iter()
+                .map(|run| {
+                    let ats: Vec<DocAt> = run.clone().map(|d| self.at[&d].clone()).collect();
+                    let index = index.clone();
+                    async move { index.records(&ats).await }
+                })
+                .collect(),
+        )
+        .await;
+        for (run, rs) in runs.into_iter().zip(read) {
+            for (d, r) in run.zip(rs?) {
                 self.records.insert(d, r);
             }
         }
         Ok(())
-    }
-
-    pub(super) fn has_at(&self, d: u32) -> bool {
-        self.at.contains_key(&d)
-    }
-
-    pub(super) fn put_at(&mut self, d: u32, at: DocAt) {
-        self.at.insert(d, at);
-    }
-
-    /// Where transcript `d` is, once [`Session::has_at`].
-    pub(super) fn at_of(&self, d: u32) -> DocAt {
-        self.at[&d].clone()
-    }
-
-    pub(super) fn has_card(&self, d: u32) -> bool {
-        self.cards.contains_key(&d)
-    }
-
-    pub(super) fn put_card(&mut self, d: u32, c: Card) {
-        self.cards.insert(d, c);
     }
 
     /// Transcript `d`'s card, read once.
@@ -306,39 +300,69 @@ impl<S: Source> Session<S> {
             .await?;
         let per_passage = self.index.meta.passage_bytes();
         let mut checked = std::collections::HashSet::new();
+        // Passages read and checked so far, and those that matched.
+        let (mut read, mut matched) = (0usize, 0usize);
         let mut first: Vec<(PassageId, Vec<Span>)> = Vec::new();
         let mut tried = 0;
-        'windows: for from in cold::windows(&self.query, &self.dir) {
+        'windows: for from in cold::windows(&self.query, &self.dir, limit) {
             let lead = cold::lead_blocks(&self.query, &self.dir, from);
             self.read_blocks(lead).await?;
             let whole = cold::scope(&self.query, &self.dir, &self.blocks, from).map_err(failed)?;
-            // The newest few transcripts where the lead key is, then four
-            // times as many, until the scope has enough results.
-            let mut k = FIRST_DOCS;
+            // The newest transcripts where the lead key is that hold as
+            // many of its passages as results are wanted (at least a
+            // few), then four times as many, until the scope has enough
+            // results.
+            let held = cold::newest_holding(
+                &self.query,
+                &self.dir,
+                &self.blocks,
+                from,
+                limit - first.len(),
+            )
+            .map_err(failed)?;
+            let mut k = held.max(FIRST_DOCS);
             loop {
                 tried += 1;
                 let scope = whole.newest(k);
-                while let Some(need) =
-                    cold::next_read(&self.query, &self.dir, &self.blocks, &scope, per_passage)
-                        .map_err(failed)?
-                {
-                    match need {
-                        cold::Need::Pages(ps) => self.read_pages(ps).await?,
-                        cold::Need::Blocks(bs) => self.read_blocks(bs).await?,
-                    }
-                }
+                // Where the scope's newest transcripts are, read beside
+                // the keys' blocks: the passages left to check are there.
+                let mut unplaced: Vec<u32> = scope
+                    .docs
+                    .iter()
+                    .flat_map(|ds| ds.iter().rev().take(PLACE_AHEAD))
+                    .copied()
+                    .filter(|d| !self.at.contains_key(d))
+                    .collect();
+                unplaced.reverse();
+                let index = self.index.clone();
+                let (placed, walked) =
+                    join::both(index.places(&unplaced), self.walk(&scope, per_passage)).await;
+                walked?;
+                self.at.extend(placed?);
                 let cands =
                     cold::candidates(&self.query, &self.dir, &self.blocks, &scope, per_passage)
                         .map_err(failed)?;
                 let mut left: Vec<PassageId> =
                     cands.into_iter().filter(|id| checked.insert(*id)).collect();
-                // As many at a time as results are still wanted: were all
-                // of them matches, the first `limit` would be complete, so
-                // none is read that one at a time would not read.
+                // As many at a time as results are still wanted, at
+                // first: were all of them matches, the first `limit` would
+                // be complete, so none is read that one at a time would
+                // not read. Then as many as the share of matches so far
+                // says are needed (at most [`AHEAD`] times as many): a
+                // round trip per batch, not per few results.
                 while !left.is_empty() {
-                    let n = (limit - first.len()).min(left.len());
+                    let wanted = limit - first.len();
+                    let n = if read == 0 {
+                        wanted
+                    } else {
+                        (wanted * read).div_ceil(matched.max(1)).min(wanted * AHEAD)
+                    }
+                    .min(left.len());
                     let batch: Vec<PassageId> = left.drain(..n).collect();
-                    first.extend(self.check(&batch).await?);
+                    let found = self.check(&batch).await?;
+                    read += batch.len();
+                    matched += found.len();
+                    first.extend(found);
                     if first.len() >= limit {
                         break 'windows;
                     }
@@ -346,7 +370,10 @@ impl<S: Source> Session<S> {
                 if whole.len().is_none_or(|n| k >= n) {
                     break;
                 }
-                k *= 4;
+                // Four times as many transcripts, or as many as the share
+                // found so far says hold the results wanted.
+                let needed = (k * limit).div_ceil(first.len().max(1));
+                k = needed.max(k * 4);
             }
         }
         first.sort_by(|(x, _), (y, _)| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -357,76 +384,104 @@ impl<S: Source> Session<S> {
         })
     }
 
-    /// Reads passages `ps` side by side (where their transcripts are
-    /// first) and scans each: the matches, in the order of `ps`, their
-    /// texts kept for [`Session::hits`].
+    /// Reads what the cold plan needs in `scope` until it can name the
+    /// passages left ([`cold::next_read`]), each step's reads side by
+    /// side.
+    async fn walk(&mut self, scope: &search::Scope, per_passage: u64) -> Result<(), SourceError> {
+        while let Some(need) =
+            cold::next_read(&self.query, &self.dir, &self.blocks, scope, per_passage)
+                .map_err(failed)?
+        {
+            match need {
+                cold::Need::Pages(ps) => self.read_pages(ps).await?,
+                cold::Need::Blocks(bs) => self.read_blocks(bs).await?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads passages `ps` and scans each: the matches, in the order of
+    /// `ps`, their texts kept for [`Session::hits`]. Their transcripts
+    /// are placed first if they are not yet; then each transcript's
+    /// passages are read together ([`Remote::passages_of`]), beside the
+    /// cards of those transcripts, which showing a match needs.
     async fn check(
         &mut self,
         ps: &[PassageId],
     ) -> Result<Vec<(PassageId, Vec<Span>)>, SourceError> {
-        let index = self.index.clone();
-        let mut unplaced: Vec<u32> = ps
-            .iter()
-            .map(|p| p.0)
-            .filter(|d| !self.at.contains_key(d))
-            .collect();
-        unplaced.dedup();
-        let placed = join::all(unplaced.iter().map(|&d| index.doc(d)).collect()).await;
-        for (d, at) in unplaced.into_iter().zip(placed) {
-            self.at.insert(d, at?);
-        }
-        let ats: Vec<DocAt> = ps.iter().map(|p| self.at[&p.0].clone()).collect();
-        let texts = join::all(
-            ps.iter()
-                .zip(&ats)
-                .map(|(p, at)| index.passage(at, p.1))
-                .collect(),
-        )
-        .await;
+        self.read_passages(ps).await?;
         let mut out = Vec::new();
-        for (&(d, p), t) in ps.iter().zip(texts) {
-            let t = t?;
+        for &(d, p) in ps {
+            let Some(t) = self.texts.get(&(d, p)) else {
+                continue;
+            };
             let found = scan::find_in(&self.query, d, p, &[t.text.as_str()]);
-            if let Some(spans) = found.passages.into_iter().next().map(|(_, s)| s) {
-                self.texts.insert((d, p), t);
-                out.push(((d, p), spans));
+            match found.passages.into_iter().next() {
+                Some((_, spans)) => out.push(((d, p), spans)),
+                None => {
+                    self.texts.remove(&(d, p));
+                }
             }
         }
         Ok(out)
     }
 
-    /// The first `limit` matches of common characters alone: the newest
-    /// transcripts' passages read a few at a time and scanned.
-    async fn first_scan(&mut self, limit: usize) -> Result<First, SourceError> {
-        let mut first = Vec::new();
-        let mut tried = 0;
-        'docs: for d in (0..self.index.meta.docs).rev() {
-            let at = self.at(d).await?;
-            let n = (at.passages.end - at.passages.start) as u32;
-            let mut p = 0;
-            while p < n {
-                tried += 1;
-                let end = (p + SCAN_CHUNK).min(n);
-                let read = self.index.passages_in(&at, p..end).await?;
-                let texts: Vec<&str> = read.iter().map(|t| t.text.as_str()).collect();
-                let found = scan::find_in(&self.query, d, p, &texts);
-                for (i, t) in (p..).zip(read) {
-                    if found.passages.contains_key(&(d, i)) {
-                        self.texts.insert((d, i), t);
-                    }
-                }
-                first.extend(found.passages);
-                if first.len() >= limit {
-                    break 'docs;
-                }
-                p = end;
+    /// Reads the passages of `ps` not yet read, and the cards of their
+    /// transcripts not yet read: where the transcripts are (one step, if
+    /// any is not placed), then each transcript's passages together and
+    /// every card, side by side (two round trips).
+    pub(super) async fn read_passages(&mut self, ps: &[PassageId]) -> Result<(), SourceError> {
+        let mut by_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for &(d, p) in ps {
+            if !self.texts.contains_key(&(d, p)) {
+                by_doc.entry(d).or_default().push(p);
             }
         }
-        first.truncate(limit);
-        Ok(First {
-            passages: first,
-            tried,
-        })
+        let docs: Vec<u32> = ps
+            .iter()
+            .map(|(d, _)| *d)
+            .collect::<BTreeSet<u32>>()
+            .into_iter()
+            .collect();
+        let unplaced: Vec<u32> = docs
+            .iter()
+            .copied()
+            .filter(|d| !self.at.contains_key(d))
+            .collect();
+        if !unplaced.is_empty() {
+            let placed = self.index.places(&unplaced).await?;
+            self.at.extend(placed);
+        }
+        let uncarded: Vec<u32> = docs
+            .iter()
+            .copied()
+            .filter(|d| !self.cards.contains_key(d))
+            .collect();
+        for list in by_doc.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let index = self.index.clone();
+        let at = &self.at;
+        let (cards, texts) = join::both(
+            join::all(uncarded.iter().map(|d| index.card(&at[d])).collect()),
+            join::all(
+                by_doc
+                    .iter()
+                    .map(|(d, list)| index.passages_of(&at[d], list))
+                    .collect(),
+            ),
+        )
+        .await;
+        for (d, c) in uncarded.into_iter().zip(cards) {
+            self.cards.insert(d, c?);
+        }
+        for ((d, list), read) in by_doc.into_iter().zip(texts) {
+            for (p, t) in list.into_iter().zip(read?) {
+                self.texts.insert((d, p), t);
+            }
+        }
+        Ok(())
     }
 }
 

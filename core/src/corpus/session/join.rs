@@ -15,6 +15,32 @@ pub async fn all<F: Future>(fs: Vec<F>) -> Vec<F::Output> {
     .await
 }
 
+/// A future of `T`, boxed.
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// Both outputs, the two awaited side by side.
+pub async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    enum Either<X, Y> {
+        A(X),
+        B(Y),
+    }
+    let two: Vec<Boxed<'_, Either<A::Output, B::Output>>> = vec![
+        Box::pin(async { Either::A(a.await) }),
+        Box::pin(async { Either::B(b.await) }),
+    ];
+    let (mut a_out, mut b_out) = (None, None);
+    for o in all(two).await {
+        match o {
+            Either::A(x) => a_out = Some(x),
+            Either::B(y) => b_out = Some(y),
+        }
+    }
+    match (a_out, b_out) {
+        (Some(a), Some(b)) => (a, b),
+        _ => unreachable!("`all` gives every output"),
+    }
+}
+
 struct All<F: Future> {
     pending: Vec<Option<Pin<Box<F>>>>,
     done: Vec<Option<F::Output>>,

@@ -9,15 +9,20 @@
 //!   passages), with a log of what it fetched;
 //! - [`cold`]: the first results of a query with nothing cached (newest
 //!   posting blocks first), then every result on demand ([`Session`]);
+//! - [`newest`]: the first results of common characters alone, read
+//!   from the newest passages and scanned;
 //! - [`shown`]: what a result shows (its transcript's card, its passage,
 //!   the excerpt), read for the passages on screen;
 //! - [`files`]: the native source, an index folder; [`join`], reads
-//!   awaited side by side.
+//!   awaited side by side; [`rounds`], the round trips a query waits for,
+//!   counted natively.
 
 pub mod cold;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
 pub mod join;
+pub mod newest;
+pub mod rounds;
 pub mod shown;
 pub mod source;
 

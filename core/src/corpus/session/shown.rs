@@ -3,13 +3,10 @@
 //! only.
 
 use super::cold::Session;
-use super::join;
 use super::source::{Source, SourceError};
 use crate::corpus::excerpt::{excerpt, Excerpt};
-use crate::corpus::folder::DocAt;
 use crate::corpus::folder::{Card, PassageText};
 use crate::corpus::search::{PassageId, Span};
-use std::collections::HashMap;
 
 /// Characters of context before a result's first match, and in all.
 pub const BEFORE: usize = 40;
@@ -47,46 +44,12 @@ impl Hit {
 }
 
 impl<S: Source> Session<S> {
-    /// The results `ps` as shown: where each transcript is, then its card
-    /// and each passage, each step's reads side by side (a page waits
-    /// for a round trip per step, not per read).
+    /// The results `ps` as shown: their passages and their transcripts'
+    /// cards, read as [`Session::read_passages`] reads them (nothing, for
+    /// the first results: checking them read both).
     pub async fn hits(&mut self, ps: &[(PassageId, Vec<Span>)]) -> Result<Vec<Hit>, SourceError> {
-        let index = self.index.clone();
-        let mut docs: Vec<u32> = ps.iter().map(|((d, _), _)| *d).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let unplaced: Vec<u32> = docs.iter().copied().filter(|d| !self.has_at(*d)).collect();
-        let placed = join::all(unplaced.iter().map(|&d| index.doc(d)).collect()).await;
-        for (d, at) in unplaced.iter().zip(placed) {
-            self.put_at(*d, at?);
-        }
-        let ats: HashMap<u32, DocAt> = docs.iter().map(|&d| (d, self.at_of(d))).collect();
-        let uncarded: Vec<u32> = docs
-            .iter()
-            .copied()
-            .filter(|d| !self.has_card(*d))
-            .collect();
-        let unread: Vec<PassageId> = ps
-            .iter()
-            .map(|(id, _)| *id)
-            .filter(|id| !self.texts.contains_key(id))
-            .collect();
-        let (cards, texts) = join2(
-            join::all(uncarded.iter().map(|d| index.card(&ats[d])).collect()),
-            join::all(
-                unread
-                    .iter()
-                    .map(|(d, p)| index.passage(&ats[d], *p))
-                    .collect(),
-            ),
-        )
-        .await;
-        for (d, c) in uncarded.iter().zip(cards) {
-            self.put_card(*d, c?);
-        }
-        for (id, t) in unread.iter().zip(texts) {
-            self.texts.insert(*id, t?);
-        }
+        let ids: Vec<PassageId> = ps.iter().map(|(id, _)| *id).collect();
+        self.read_passages(&ids).await?;
         let mut out = Vec::with_capacity(ps.len());
         for ((d, p), spans) in ps {
             let passage = self.texts[&(*d, *p)].clone();
@@ -99,34 +62,5 @@ impl<S: Source> Session<S> {
             });
         }
         Ok(out)
-    }
-}
-
-/// Both outputs, the two awaited side by side.
-async fn join2<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> (A::Output, B::Output) {
-    enum Either<X, Y> {
-        A(X),
-        B(Y),
-    }
-    let both: Vec<
-        std::pin::Pin<Box<dyn std::future::Future<Output = Either<A::Output, B::Output>> + '_>>,
-    > = vec![
-        Box::pin(async { Either::A(a.await) }),
-        Box::pin(async { Either::B(b.await) }),
-    ];
-    let mut a_out = None;
-    let mut b_out = None;
-    for o in join::all(both).await {
-        match o {
-            Either::A(x) => a_out = Some(x),
-            Either::B(y) => b_out = Some(y),
-        }
-    }
-    match (a_out, b_out) {
-        (Some(a), Some(b)) => (a, b),
-        _ => unreachable!("join::all gives every output"),
     }
 }

@@ -63,7 +63,8 @@ pub fn pieces(part: &str, r: Range<u64>, pack: u64) -> Vec<(String, Range<u64>)>
 }
 
 impl<S: Source> Remote<S> {
-    /// Opens the index `source` reads: its `meta.json` and `keys.bin`.
+    /// Opens the index `source` reads: its `meta.json` and `keys.bin`,
+    /// read side by side.
     pub async fn open(source: S) -> Result<Remote<S>, SourceError> {
         let mut r = Remote {
             source,
@@ -79,7 +80,17 @@ impl<S: Source> Remote<S> {
             keys: KeyTable { pages: Vec::new() },
             log: RefCell::new(Vec::new()),
         };
-        let text = r.whole("meta.json").await?;
+        let (text, keys) = {
+            let mut both = super::join::all(vec![r.whole("meta.json"), r.whole("keys.bin")]).await;
+            let keys = both
+                .pop()
+                .unwrap_or_else(|| Err(damaged("keys.bin", "not read")));
+            (
+                both.pop()
+                    .unwrap_or_else(|| Err(damaged("meta.json", "not read")))?,
+                keys,
+            )
+        };
         let format = serde_json::from_slice::<serde_json::Value>(&text)
             .ok()
             .and_then(|v| v.get("format")?.as_u64());
@@ -93,7 +104,7 @@ impl<S: Source> Remote<S> {
             ));
         }
         r.meta = serde_json::from_slice(&text).map_err(|e| damaged("meta.json", e))?;
-        let keys = r.whole("keys.bin").await?;
+        let keys = keys?;
         r.keys = KeyTable::read(&keys).map_err(|e| damaged("keys.bin", e))?;
         Ok(r)
     }
@@ -125,13 +136,17 @@ impl<S: Source> Remote<S> {
         if r.start > r.end || r.end > size {
             return Err(damaged(part, "damaged index: a range runs past the end"));
         }
+        let pieces = pieces(part, r.clone(), self.meta.pack_bytes);
+        let read = super::join::all(
+            pieces
+                .iter()
+                .map(|(path, local)| self.source.read(path, Some(local.clone())))
+                .collect(),
+        )
+        .await;
         let mut out = Vec::with_capacity((r.end - r.start) as usize);
-        for (path, local) in pieces(part, r, self.meta.pack_bytes) {
-            let bytes = self
-                .source
-                .read(&path, Some(local.clone()))
-                .await
-                .map_err(|e| damaged(&path, e))?;
+        for ((path, local), bytes) in pieces.into_iter().zip(read) {
+            let bytes = bytes.map_err(|e| damaged(&path, e))?;
             if bytes.len() as u64 != local.end - local.start {
                 return Err(damaged(&path, "the range read is not the range asked"));
             }
@@ -276,11 +291,155 @@ impl<S: Source> Remote<S> {
             })
             .collect()
     }
+    /// Where transcripts `docs` (in order, each once) are: one range of
+    /// `cidx` per run of them at most [`NEAR_DOCS`] apart, the runs read
+    /// side by side.
+    pub async fn places(&self, docs: &[u32]) -> Result<Vec<(u32, DocAt)>, SourceError> {
+        let spans = near(docs, |&d| u64::from(d), NEAR_DOCS);
+        let read = super::join::all(
+            spans
+                .iter()
+                .map(|s| self.docs(docs[s.start]..=docs[s.end - 1]))
+                .collect(),
+        )
+        .await;
+        let mut out = Vec::with_capacity(docs.len());
+        for (s, ats) in spans.into_iter().zip(read) {
+            let ats = ats?;
+            let first = docs[s.start];
+            for &d in &docs[s] {
+                out.push((d, ats[(d - first) as usize].clone()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Passages `ps` (in order, each once) of the transcript at `at`:
+    /// their `pidx` entries, one range per run of them at most
+    /// [`NEAR_PASSAGES`] apart, then their texts, one range per run at
+    /// most [`NEAR_TEXT`] bytes apart; each step's ranges side by side.
+    /// Two round trips for a transcript's passages, not two each.
+    pub async fn passages_of(
+        &self,
+        at: &DocAt,
+        ps: &[u32],
+    ) -> Result<Vec<PassageText>, SourceError> {
+        let no_such = || damaged("pidx", "damaged index: no such passage");
+        if ps.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(no_such());
+        }
+        let global = |p: u32| at.passages.start + u64::from(p);
+        if ps.last().is_some_and(|&p| global(p) >= at.passages.end) {
+            return Err(no_such());
+        }
+        let spans = near(ps, |&p| u64::from(p), NEAR_PASSAGES);
+        let read = super::join::all(
+            spans
+                .iter()
+                .map(|s| {
+                    let (a, b) = (global(ps[s.start]), global(ps[s.end - 1]));
+                    self.range("pidx", a * 8..b * 8 + 16)
+                })
+                .collect(),
+        )
+        .await;
+        // Each passage's text range, from its entry and the next.
+        let mut texts: Vec<Range<u64>> = Vec::with_capacity(ps.len());
+        for (s, bytes) in spans.into_iter().zip(read) {
+            let starts = u64s(&bytes?).map_err(|e| damaged("pidx", e))?;
+            let first = ps[s.start];
+            for &p in &ps[s] {
+                let i = (p - first) as usize;
+                match starts.get(i..i + 2) {
+                    Some(&[a, b]) if a <= b => texts.push(a..b),
+                    _ => {
+                        return Err(damaged(
+                            "pidx",
+                            "damaged index: a passage's range is damaged",
+                        ))
+                    }
+                }
+            }
+        }
+        if texts.windows(2).any(|w| w[0].end > w[1].start) {
+            return Err(damaged("pidx", "damaged index: passages out of order"));
+        }
+        let runs = text_runs(&texts);
+        let read = super::join::all(
+            runs.iter()
+                .map(|s| self.range("text", texts[s.start].start..texts[s.end - 1].end))
+                .collect(),
+        )
+        .await;
+        let mut out = Vec::with_capacity(ps.len());
+        for (s, bytes) in runs.into_iter().zip(read) {
+            let bytes = bytes?;
+            let base = texts[s.start].start;
+            for r in &texts[s] {
+                let b = &bytes[(r.start - base) as usize..(r.end - base) as usize];
+                out.push(serde_json::from_slice(b).map_err(|e| damaged("text", e))?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Transcripts read in one range of `cidx` if at most this many apart
+/// (24 bytes each between them).
+pub const NEAR_DOCS: u64 = 8;
+
+/// Passages whose `pidx` entries are read in one range if at most this
+/// many apart (8 bytes each between them).
+pub const NEAR_PASSAGES: u64 = 16;
+
+/// Passages whose texts are read in one range if at most this many
+/// bytes lie between them: about what a request of its own costs in
+/// headers.
+pub const NEAR_TEXT: u64 = 256;
+
+/// `xs` (in order of `at`) cut into runs: a new run where the next is
+/// more than `gap` past the one before (by `at`'s start).
+fn near<T>(xs: &[T], at: impl Fn(&T) -> u64, gap: u64) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in 0..xs.len() {
+        match out.last_mut() {
+            Some(r) if at(&xs[i]) <= at(&xs[i - 1]) + gap => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+/// Text ranges (in order) cut into runs read as one: a new run where
+/// more than [`NEAR_TEXT`] bytes lie between one's end and the next's
+/// start (a long passage between two is not read for nothing).
+fn text_runs(texts: &[Range<u64>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in 0..texts.len() {
+        match out.last_mut() {
+            Some(r) if texts[i].start <= texts[i - 1].end + NEAR_TEXT => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::pieces;
+    use super::{near, pieces, text_runs};
+
+    #[test]
+    fn reads_near_each_other_are_one_range() {
+        assert_eq!(
+            near(&[1u32, 2, 9, 30, 31], |&d| u64::from(d), 8),
+            vec![0..3, 3..5]
+        );
+        assert!(near(&[] as &[u32], |&d| u64::from(d), 8).is_empty());
+        assert_eq!(
+            text_runs(&[0..100, 100..200, 300..400, 2000..2100]),
+            vec![0..3, 3..4]
+        );
+    }
 
     #[test]
     fn a_range_across_a_files_end_is_two_pieces() {
