@@ -38,9 +38,11 @@
   }
   // Until the app has taken over, the transcript's paragraphs and the
   // contents' entries out of view are not laid out (style/main.css
-  // `.laying`): the first paint lays out what it shows.
-  root.classList.add('laying');
+  // `.laying`): the first paint lays out what it shows. Not for a deep
+  // link (a paragraph, a turn, a quote): the place it opens at is only
+  // right once everything above it is laid out.
   var q = location.search;
+  if (!location.hash && !/[?&]quote=/.test(q)) root.classList.add('laying');
   if (/[?&]doc=/.test(q)) root.classList.add('opening');
   else if (/[?&]s=[^&]/.test(q)) root.classList.add('applying');
 
