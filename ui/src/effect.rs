@@ -76,12 +76,14 @@ fn step() {
 }
 
 fn run_until(deadline: f64) {
-    let next = STARTING.with_borrow_mut(|q| match q.as_mut().map(VecDeque::pop_front) {
-        Some(Some(f)) => Some(f),
-        _ => {
+    // The page has started as the last thing queued runs: what it makes or
+    // waits for (an `after_start` callback's own effects) runs at once.
+    let next = STARTING.with_borrow_mut(|q| {
+        let next = q.as_mut().and_then(VecDeque::pop_front);
+        if q.as_ref().is_none_or(VecDeque::is_empty) {
             *q = None;
-            None
         }
+        next
     });
     let Some(f) = next else { return };
     f();
