@@ -27,6 +27,7 @@ mod front;
 mod held;
 mod initials;
 mod label;
+mod date_year;
 mod lines;
 mod markup;
 mod meta;
@@ -57,6 +58,7 @@ pub fn structure(text: &str, name: Option<&str>) -> Document {
     structure_then(text, name, |src, host| {
         let mut meta = meta::build(src, host);
         meta.lang = script::language(text).to_string();
+        date_year::settle(&mut meta, src.title, src.file_name, text);
         meta
     })
 }
