@@ -38,7 +38,7 @@ pub fn apply_theme(choice: RwSignal<Option<Theme>>) {
         match choice.get() {
             Some(t) => {
                 let name = if t == Theme::Dark { "dark" } else { "light" };
-                let _ = root.set_attribute("data-theme", name);
+                set_if_changed(&root, "data-theme", name);
                 store("shilu.theme", name);
             }
             None => {
@@ -60,8 +60,19 @@ pub fn apply_lang(lang: RwSignal<Lang>) {
     effect(move || {
         let l = lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", l.code());
+            set_if_changed(&root, "lang", l.code());
         }
         store("shilu.lang", if l == Lang::En { "en" } else { "zh" });
     });
+}
+
+/// Sets `name` on the root element unless it already holds `value`: the
+/// browser restyles the whole page for a root's `lang` or `data-theme` set
+/// even to the value it had (issue 24: at takeover that was the longest
+/// rendering task, a whole-page restyle for the value the page was built
+/// with and web/early.js had already set).
+fn set_if_changed(root: &web_sys::Element, name: &str, value: &str) {
+    if root.get_attribute(name).as_deref() != Some(value) {
+        let _ = root.set_attribute(name, value);
+    }
 }
