@@ -67,7 +67,15 @@ const OVERFLOW: FormatError = FormatError("a number overflows");
 
 /// Reads a LEB128 number as [`get64`] does, refusing one longer than it
 /// need be (so that copied bytes are the ones [`put64`] writes).
+#[inline]
 fn get_plain(bytes: &[u8], at: &mut usize) -> Result<u64, FormatError> {
+    // Most numbers are one byte.
+    if let Some(&b) = bytes.get(*at) {
+        if b < 0x80 {
+            *at += 1;
+            return Ok(u64::from(b));
+        }
+    }
     let start = *at;
     let n = get64(bytes, at)?;
     if *at - start > 1 && bytes[*at - 1] == 0 {
@@ -76,6 +84,7 @@ fn get_plain(bytes: &[u8], at: &mut usize) -> Result<u64, FormatError> {
     Ok(n)
 }
 
+#[inline]
 fn get_plain32(bytes: &[u8], at: &mut usize) -> Result<u32, FormatError> {
     u32::try_from(get_plain(bytes, at)?).map_err(|_| FormatError("a number is too large"))
 }
