@@ -19,7 +19,6 @@
 use super::catalog::Record;
 use super::folder::Entry;
 use super::index::postings::{get64, put64};
-use super::index::segments::checksum;
 use super::speakers::Appearance;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -116,6 +115,12 @@ fn entry_of(data: &[u8], key: &str) -> Option<(Entry, String)> {
         },
         line,
     ))
+}
+
+/// A checksum against damage of what is kept (not an adversary: the
+/// cache is the user's own).
+pub fn checksum(bytes: &[u8]) -> [u8; 16] {
+    xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes()
 }
 
 /// Lowercase hex.

@@ -26,11 +26,11 @@
 use super::build::{layout, Builder, Index};
 use super::postings::{get64, put64, Writer};
 use super::{FormatError, Key};
-use crate::corpus::kept::Kept;
+use crate::corpus::kept::{checksum, Kept};
 use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use xxhash_rust::xxh3::{xxh3_128, Xxh3Default};
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// About one transcript in this many ends a segment.
 pub const SEGMENT_EVERY: u64 = 32;
@@ -57,12 +57,6 @@ pub fn digest(texts: &[String]) -> [u8; 16] {
         h.update(t.as_bytes());
     }
     h.digest128().to_le_bytes()
-}
-
-/// A checksum against damage (not an adversary: the cache is the
-/// user's own).
-pub fn checksum(bytes: &[u8]) -> [u8; 16] {
-    xxh3_128(bytes).to_le_bytes()
 }
 
 /// The corpus's segments, as runs of transcripts, from their digests.
