@@ -529,7 +529,7 @@ fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_b
     };
     let (entries, others): (Vec<PathBuf>, Vec<PathBuf>) = listed("entries")
         .into_iter()
-        .partition(|p| p.extension().is_some_and(|e| e == "json"));
+        .partition(|p| p.extension().is_some_and(|e| e == "entry"));
     let files = listed("files");
     assert!(entries.len() >= 2 && !files.is_empty());
     std::fs::copy(&entries[0], &entries[1]).unwrap();

@@ -7,13 +7,19 @@
 //! file's bytes, its path in the corpus, its page's address, and a `salt`
 //! the caller gives for the code that made it (the site generator's: its
 //! own executable's digest), so a changed file, a moved one or another
-//! shilu parses again. The key is also inside the entry, and an entry
-//! that does not read back whole, or whose key is not its name's, is
+//! shilu parses again. It is kept in a binary form (`KEY.entry`: the key,
+//! the line and the passages' texts as they are, the record and the
+//! appearances as JSON, and a checksum), so reading it back is mostly
+//! copying. The key is also inside the entry, and an entry that does not
+//! read back whole (its checksum), or whose key is not its name's, is
 //! parsed again: a damaged or stale entry is never trusted. Entries no
 //! build used are removed by [`Kept::prune`], so the folder holds one
 //! corpus's.
 
+use super::catalog::Record;
 use super::folder::Entry;
+use super::index::postings::{get64, put64};
+use super::speakers::Appearance;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -30,18 +36,91 @@ pub struct Kept {
     pub hits: AtomicUsize,
 }
 
+/// The start of a kept entry, and its format's number.
+const MAGIC: &[u8] = b"shilu kept entry 2\n";
+
+/// An entry's record and appearances (its small part, as JSON; its
+/// texts and line follow as they are).
 #[derive(Serialize)]
-struct Put<'a> {
-    key: &'a str,
-    entry: &'a Entry,
-    line: &'a str,
+struct PutMeta<'a> {
+    record: &'a Record,
+    appearances: &'a [Appearance],
 }
 
 #[derive(Deserialize)]
-struct Got {
-    key: String,
-    entry: Entry,
-    line: String,
+struct GotMeta {
+    record: Record,
+    appearances: Vec<Appearance>,
+}
+
+/// An entry's bytes as kept under `key`: the magic, then the key, the
+/// line, the record and appearances (JSON) and each passage's text,
+/// each its length (LEB128) and bytes, and last a checksum of them all.
+fn entry_bytes(key: &str, entry: &Entry, line: &str) -> Option<Vec<u8>> {
+    let meta = serde_json::to_vec(&PutMeta {
+        record: &entry.record,
+        appearances: &entry.appearances,
+    })
+    .ok()?;
+    let texts: usize = entry.texts.iter().map(|t| t.len() + 5).sum();
+    let mut out =
+        Vec::with_capacity(MAGIC.len() + key.len() + line.len() + meta.len() + texts + 64);
+    out.extend_from_slice(MAGIC);
+    let field = |out: &mut Vec<u8>, b: &[u8]| {
+        put64(out, b.len() as u64);
+        out.extend_from_slice(b);
+    };
+    field(&mut out, key.as_bytes());
+    field(&mut out, line.as_bytes());
+    field(&mut out, &meta);
+    put64(&mut out, entry.texts.len() as u64);
+    for t in &entry.texts {
+        field(&mut out, t.as_bytes());
+    }
+    let sum = checksum(&out);
+    out.extend_from_slice(&sum);
+    Some(out)
+}
+
+/// The entry and line `data` holds, if whole (its checksum holds, its
+/// fields fill it) and kept under `key`.
+fn entry_of(data: &[u8], key: &str) -> Option<(Entry, String)> {
+    let (body, sum) = data.split_at(data.len().checked_sub(16)?);
+    if checksum(body) != sum {
+        return None;
+    }
+    let rest = body.strip_prefix(MAGIC)?;
+    let mut at = 0;
+    let field = |at: &mut usize| -> Option<&[u8]> {
+        let len = usize::try_from(get64(rest, at).ok()?).ok()?;
+        let b = rest.get(*at..at.checked_add(len)?)?;
+        *at += len;
+        Some(b)
+    };
+    if field(&mut at)? != key.as_bytes() {
+        return None;
+    }
+    let line = std::str::from_utf8(field(&mut at)?).ok()?.to_string();
+    let meta: GotMeta = serde_json::from_slice(field(&mut at)?).ok()?;
+    let n = usize::try_from(get64(rest, &mut at).ok()?).ok()?;
+    let mut texts = Vec::with_capacity(n.min(rest.len()));
+    for _ in 0..n {
+        texts.push(std::str::from_utf8(field(&mut at)?).ok()?.to_string());
+    }
+    (at == rest.len()).then_some((
+        Entry {
+            record: meta.record,
+            texts,
+            appearances: meta.appearances,
+        },
+        line,
+    ))
+}
+
+/// A checksum against damage of what is kept (not an adversary: the
+/// cache is the user's own).
+pub fn checksum(bytes: &[u8]) -> [u8; 16] {
+    xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes()
 }
 
 /// Lowercase hex.
@@ -101,20 +180,16 @@ impl Kept {
 
     /// The entry and line kept under `key`, if whole and its own.
     pub fn get(&self, key: &str) -> Option<(Entry, String)> {
-        let bytes = self.get_file(&format!("{key}.json"))?;
-        let got: Got = serde_json::from_slice(&bytes).ok()?;
-        if got.key != key {
-            return None;
-        }
+        let got = entry_of(&self.get_file(&format!("{key}.entry"))?, key)?;
         self.hits.fetch_add(1, Ordering::Relaxed);
-        Some((got.entry, got.line))
+        Some(got)
     }
 
     /// Keeps `entry` and `line` under `key`: written whole, then named,
     /// so a build stopped midway leaves no half entry under a key.
     pub fn put(&self, key: &str, entry: &Entry, line: &str) {
-        if let Ok(bytes) = serde_json::to_vec(&Put { key, entry, line }) {
-            self.put_file(&format!("{key}.json"), &bytes);
+        if let Some(bytes) = entry_bytes(key, entry, line) {
+            self.put_file(&format!("{key}.entry"), &bytes);
         }
     }
 
@@ -129,5 +204,43 @@ impl Kept {
                 let _ = std::fs::remove_file(e.path());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{folder, load};
+
+    fn made() -> (Entry, String) {
+        let text = "# 記者會\n\n主持人：各位好，今天談\"開放資料\"。\n\n唐鳳：謝謝。\\n 換行與 tab\t都照存。\n";
+        let t = load::parse(Path::new("a.md"), "a.md".into(), text.as_bytes()).unwrap();
+        folder::entry(t, "t/a/".into())
+    }
+
+    #[test]
+    fn an_entry_reads_back_whole_only_under_its_key() {
+        let dir = std::env::temp_dir().join(format!("shilu-kept-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let kept = Kept::open(&dir, "test").unwrap();
+        let (entry, line) = made();
+        assert!(!entry.texts.is_empty());
+        let key = kept.key("a.md", "t/a/", b"bytes");
+        kept.put(&key, &entry, &line);
+        assert_eq!(kept.get(&key), Some((entry.clone(), line.clone())));
+        let bytes = entry_bytes(&key, &entry, &line).unwrap();
+        // Under another key, cut short, or with any byte changed: not
+        // trusted.
+        assert_eq!(entry_of(&bytes, "other"), None);
+        assert_eq!(entry_of(&bytes[..bytes.len() - 1], &key), None);
+        assert_eq!(entry_of(&[], &key), None);
+        for i in (0..bytes.len()).step_by(7) {
+            let mut b = bytes.clone();
+            b[i] ^= 0x10;
+            assert_eq!(entry_of(&b, &key), None, "byte {i}");
+        }
+        std::fs::write(dir.join(format!("{key}.entry")), &bytes[..bytes.len() / 2]).unwrap();
+        assert_eq!(kept.get(&key), None);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

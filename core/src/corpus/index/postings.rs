@@ -63,6 +63,32 @@ pub fn get64(bytes: &[u8], at: &mut usize) -> Result<u64, FormatError> {
     Err(FormatError("a number is too long"))
 }
 
+const OVERFLOW: FormatError = FormatError("a number overflows");
+
+/// Reads a LEB128 number as [`get64`] does, refusing one longer than it
+/// need be (so that copied bytes are the ones [`put64`] writes).
+#[inline]
+fn get_plain(bytes: &[u8], at: &mut usize) -> Result<u64, FormatError> {
+    // Most numbers are one byte.
+    if let Some(&b) = bytes.get(*at) {
+        if b < 0x80 {
+            *at += 1;
+            return Ok(u64::from(b));
+        }
+    }
+    let start = *at;
+    let n = get64(bytes, at)?;
+    if *at - start > 1 && bytes[*at - 1] == 0 {
+        return Err(FormatError("a number is longer than it need be"));
+    }
+    Ok(n)
+}
+
+#[inline]
+fn get_plain32(bytes: &[u8], at: &mut usize) -> Result<u32, FormatError> {
+    u32::try_from(get_plain(bytes, at)?).map_err(|_| FormatError("a number is too large"))
+}
+
 /// A block of a list being written: its first transcript, its number
 /// of postings, where its bytes start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +152,95 @@ impl Writer {
         }
         self.count += 1;
         self.last = Some(p);
+    }
+
+    /// Appends the `count` postings `bytes` holds (one list, as a
+    /// writer of one block writes it: transcripts numbered from 0), each
+    /// transcript's number moved on by `offset` and below `offset +
+    /// docs`: the same bytes as [`Writer::push`] given each in turn, but
+    /// copied between the block cuts, not decoded and encoded again.
+    /// They must come after every posting already written; refused if
+    /// they do not read, in increasing order and plainly coded, exactly.
+    pub fn append(
+        &mut self,
+        bytes: &[u8],
+        count: u32,
+        offset: u32,
+        docs: u32,
+    ) -> Result<(), FormatError> {
+        let past = FormatError("a segment's posting is past its transcripts");
+        let end = offset.checked_add(docs).ok_or(past)?;
+        let mut at = 0;
+        // The last posting read (its own numbers), and where the bytes
+        // not yet copied start.
+        let mut cur: Option<Posting> = None;
+        let mut from = 0;
+        // The postings not yet copied, and how many bytes of the block
+        // the copy may reach before a cut.
+        let mut pending = 0u32;
+        let mut room = 0usize;
+        for _ in 0..count {
+            let start = at;
+            let x = get_plain(bytes, &mut at)?;
+            let (tag, delta) = (x & 3, u32::try_from(x >> 2).map_err(|_| OVERFLOW)?);
+            let p = match (tag, cur) {
+                (0, Some(l)) if delta > 0 => Posting {
+                    pos: l.pos.checked_add(delta).ok_or(OVERFLOW)?,
+                    ..l
+                },
+                (1, Some(l)) if delta > 0 => Posting {
+                    doc: l.doc,
+                    passage: l.passage.checked_add(delta).ok_or(OVERFLOW)?,
+                    pos: get_plain32(bytes, &mut at)?,
+                },
+                (2, l) if delta > 0 || l.is_none() => Posting {
+                    doc: l.map_or(0, |l| l.doc).checked_add(delta).ok_or(OVERFLOW)?,
+                    passage: get_plain32(bytes, &mut at)?,
+                    pos: get_plain32(bytes, &mut at)?,
+                },
+                _ => return Err(FormatError("a posting does not follow the one before it")),
+            };
+            cur = Some(p);
+            // Copied as it is unless it is the list's first (its
+            // transcript's delta is from the last written) or starts a
+            // block (written whole).
+            if start > 0 && start - from < room {
+                pending += 1;
+                continue;
+            }
+            self.copy(&bytes[from..start], pending);
+            pending = 0;
+            let doc = p.doc.checked_add(offset).filter(|&d| d < end).ok_or(past)?;
+            // (A later one follows the last it copied, not `self.last`.)
+            if start == 0 && self.last.is_some_and(|l| l.doc >= doc) {
+                return Err(FormatError("postings out of order"));
+            }
+            self.push(Posting { doc, ..p });
+            from = at;
+            let used = self.bytes.len() - self.blocks.last().map_or(0, |b| b.start);
+            room = self.block_bytes.saturating_sub(used);
+        }
+        if at != bytes.len() {
+            return Err(FormatError("bytes left over after the postings"));
+        }
+        self.copy(&bytes[from..], pending);
+        if let Some(p) = cur {
+            let doc = p.doc.checked_add(offset).filter(|&d| d < end).ok_or(past)?;
+            self.last = Some(Posting { doc, ..p });
+        }
+        Ok(())
+    }
+
+    /// Appends `n` postings' bytes, coded after the last, to its block.
+    fn copy(&mut self, bytes: &[u8], n: u32) {
+        if n == 0 {
+            return;
+        }
+        self.bytes.extend_from_slice(bytes);
+        if let Some(b) = self.blocks.last_mut() {
+            b.count += n;
+        }
+        self.count += n;
     }
 
     /// Each block's bytes, with its first transcript and count.
@@ -220,6 +335,74 @@ mod tests {
             back.extend(ps);
         }
         assert_eq!(back, ps);
+    }
+
+    /// A run of postings of transcripts `0..docs`, varied enough to use
+    /// every tag and long numbers.
+    fn run(docs: u32, seed: u32) -> Vec<Posting> {
+        let mut out = Vec::new();
+        for doc in (0..docs).filter(|d| (d * 7 + seed) % 3 != 0) {
+            for passage in (0..4).map(|p| p * (doc % 5 + 1)) {
+                for k in 0..(doc + passage + seed) % 6 + 1 {
+                    out.push(Posting {
+                        doc,
+                        passage,
+                        pos: k * 37 + (doc * 1009 + seed) % 300 * (k + 1) * 200,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn appended_runs_are_the_pushed_postings_byte_for_byte() {
+        let runs = [
+            (9, run(9, 1)),
+            (1, run(1, 2)),
+            (30, run(30, 0)),
+            (4, run(4, 5)),
+        ];
+        for block in [1, 3, 8, 40, 512, 1 << 20] {
+            let (mut pushed, mut appended) = (Writer::new(block), Writer::new(block));
+            let mut offset = 0;
+            for (docs, ps) in &runs {
+                let mut one = Writer::new(usize::MAX);
+                for &p in ps {
+                    one.push(p);
+                    pushed.push(Posting {
+                        doc: p.doc + offset,
+                        ..p
+                    });
+                }
+                appended
+                    .append(&one.bytes, one.count, offset, *docs)
+                    .unwrap();
+                offset += docs;
+            }
+            assert_eq!(appended.bytes, pushed.bytes, "blocks of {block}");
+            assert_eq!(appended.blocks, pushed.blocks, "blocks of {block}");
+            assert_eq!(appended.count, pushed.count);
+        }
+        // Refused: a transcript past the run's, a count that is not the
+        // bytes', bytes left over, a number longer than it need be.
+        let mut one = Writer::new(usize::MAX);
+        for p in run(6, 0) {
+            one.push(p);
+        }
+        let w = || Writer::new(64);
+        assert!(w().append(&one.bytes, one.count, 0, 5).is_err());
+        assert!(w().append(&one.bytes, one.count, u32::MAX - 2, 6).is_err());
+        assert!(w().append(&one.bytes, one.count + 1, 0, 6).is_err());
+        assert!(w().append(&one.bytes, one.count - 1, 0, 6).is_err());
+        let mut long = vec![0x82, 0x00, 0x00, 0x00];
+        assert!(w().append(&long, 1, 0, 6).is_err());
+        long = vec![0x02, 0x00, 0x00];
+        assert!(w().append(&long, 1, 0, 6).is_ok());
+        // After the last written, or refused.
+        let mut after = w();
+        after.append(&one.bytes, one.count, 0, 6).unwrap();
+        assert!(after.append(&one.bytes, one.count, 3, 6).is_err());
     }
 
     #[test]

@@ -15,20 +15,22 @@
 //! is made again, never trusted.
 //!
 //! **The index** is the segments merged key by key: each segment's
-//! postings read and written again after the transcripts before it, in
-//! blocks, exactly as [`Builder`] writes the whole corpus (the tests
-//! compare them byte for byte), so a transcript's number may move (a new
-//! one before it) at the cost of writing its postings again, not of
-//! finding them. The keys are merged in ranges, one per core.
+//! postings appended after the transcripts before it, in blocks, exactly
+//! as [`Builder`] writes the whole corpus (the tests compare them byte
+//! for byte), so a transcript's number may move (a new one before it) at
+//! the cost of reading its postings again, not of finding them: a list's
+//! bytes are copied as they are between the block cuts, and only its
+//! first posting and each block's are written anew ([`Writer::append`]).
+//! The keys are merged in ranges, a few per core.
 
 use super::build::{layout, Builder, Index};
-use super::postings::{self, get64, put64, Posting, Writer};
+use super::postings::{get64, put64, Writer};
 use super::{FormatError, Key};
-use crate::corpus::kept::Kept;
+use crate::corpus::kept::{checksum, Kept};
 use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use xxhash_rust::xxh3::{xxh3_128, Xxh3Default};
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// About one transcript in this many ends a segment.
 pub const SEGMENT_EVERY: u64 = 32;
@@ -55,12 +57,6 @@ pub fn digest(texts: &[String]) -> [u8; 16] {
         h.update(t.as_bytes());
     }
     h.digest128().to_le_bytes()
-}
-
-/// A checksum against damage (not an adversary: the cache is the
-/// user's own).
-pub fn checksum(bytes: &[u8]) -> [u8; 16] {
-    xxh3_128(bytes).to_le_bytes()
 }
 
 /// The corpus's segments, as runs of transcripts, from their digests.
@@ -189,16 +185,18 @@ pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatErr
             .ok_or(FormatError("too many transcripts"))?;
         passages += s.passages;
     }
-    // The keys cut into ranges, about as many postings' bytes each.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // The keys cut into ranges of about as many postings' bytes (a few
+    // per core, so that one slow range does not hold the others up),
+    // from a sample of every 16th list of each segment.
+    let ranges_wanted = 4 * std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut sample: Vec<(Key, usize)> = segments
         .iter()
         .flat_map(|s| {
-            let mut start = 0;
-            s.lists.iter().map(move |&(k, _, end)| {
-                let len = end - start;
-                start = end;
-                (k, len)
+            s.lists.chunks(16).scan(0, |start, lists| {
+                let end = lists.last().map_or(*start, |l| l.2);
+                let len = end - *start;
+                *start = end;
+                Some((lists[0].0, len))
             })
         })
         .collect();
@@ -207,7 +205,10 @@ pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatErr
     let mut bounds: Vec<Key> = Vec::new();
     let mut sum = 0;
     for (k, len) in sample {
-        if sum >= total / threads * (bounds.len() + 1) && bounds.len() + 1 < threads {
+        if sum >= total / ranges_wanted * (bounds.len() + 1)
+            && bounds.len() + 1 < ranges_wanted
+            && bounds.last() != Some(&k)
+        {
             bounds.push(k);
         }
         sum += len;
@@ -215,32 +216,12 @@ pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatErr
     let ranges: Vec<(Option<Key>, Option<Key>)> = (0..=bounds.len())
         .map(|i| (i.checked_sub(1).map(|j| bounds[j]), bounds.get(i).copied()))
         .collect();
-    let next = AtomicUsize::new(0);
-    let mut parts: Vec<(usize, Result<Vec<(Key, Writer)>, FormatError>)> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads.min(ranges.len()))
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(&(lo, hi)) = ranges.get(i) else {
-                                break;
-                            };
-                            done.push((i, merge_range(segments, &offsets, lo, hi, block_bytes)));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-    parts.sort_by_key(|p| p.0);
+    let parts = on_cores(ranges.len(), |i| {
+        let (lo, hi) = ranges[i];
+        merge_range(segments, &offsets, lo, hi, block_bytes)
+    });
     let mut lists = Vec::new();
-    for (_, part) in parts {
+    for part in parts {
         lists.extend(part?);
     }
     Ok(layout(lists, docs, passages, (page_keys, page_bytes)))
@@ -278,17 +259,7 @@ fn merge_range(
             None => continue,
         };
         let (_, count, bytes) = segments[i].list(at);
-        let offset = offsets[i];
-        let mut bad = false;
-        postings::each(bytes, count, |p| {
-            match p.doc.checked_add(offset) {
-                Some(doc) if doc < offset + segments[i].docs => w.push(Posting { doc, ..p }),
-                _ => bad = true,
-            };
-        })?;
-        if bad {
-            return Err(FormatError("a segment's posting is past its transcripts"));
-        }
+        w.append(bytes, count, offsets[i], segments[i].docs)?;
         if at + 1 < ends[i] {
             heads.push(std::cmp::Reverse((segments[i].lists[at + 1].0, i, at + 1)));
         }

@@ -15,8 +15,7 @@
 use super::grams::{Frozen, Kind, Map, Table, SLOTS};
 use super::weigh::{Outcome, Said};
 use crate::corpus::index::postings::put64;
-use crate::corpus::index::segments::checksum;
-use crate::corpus::kept::Kept;
+use crate::corpus::kept::{checksum, Kept};
 use std::collections::HashMap;
 use xxhash_rust::xxh3::Xxh3Default;
 
