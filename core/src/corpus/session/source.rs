@@ -434,9 +434,10 @@ pub const NEAR_PASSAGES: u64 = 16;
 /// headers.
 pub const NEAR_TEXT: u64 = 256;
 
-/// Cards read in one range if at most this many bytes lie between them
-/// (a card is ~200 bytes: a few transcripts apart).
-pub const NEAR_CARDS: u64 = 1024;
+/// Cards read in one range if at most this many bytes lie between them:
+/// as for texts, what a request costs in headers (a card is ~200 bytes;
+/// 1 KB cost a query that checks many passages 19 KB more).
+pub const NEAR_CARDS: u64 = 256;
 
 /// `xs` (in order of `at`) cut into runs: a new run where the next is
 /// more than `gap` past the one before (by `at`'s start).
