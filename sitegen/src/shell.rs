@@ -290,9 +290,9 @@ pub fn climb(html: &str, up: &str) -> String {
             "name=\"shilu-panels\" content=",
             "name=\"shilu-search\" content=",
         ]
-            .iter()
-            .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
-            .min();
+        .iter()
+        .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
+        .min();
         let Some((i, len)) = next else { break };
         // Only an attribute (after a space), not text that happens to
         // hold `href=`.

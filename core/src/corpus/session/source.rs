@@ -171,7 +171,10 @@ impl<S: Source> Remote<S> {
         gap: u64,
     ) -> Result<Vec<Vec<u8>>, SourceError> {
         if rs.iter().any(|r| r.start > r.end) {
-            return Err(damaged(part, "damaged index: a range ends before it starts"));
+            return Err(damaged(
+                part,
+                "damaged index: a range ends before it starts",
+            ));
         }
         let mut order: Vec<usize> = (0..rs.len()).collect();
         order.sort_by_key(|&i| (rs[i].start, rs[i].end));
