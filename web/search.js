@@ -1,13 +1,15 @@
 // The corpus site's search page (search/, sitegen/src/pages/search.rs):
-// starts the panels' module (its files are named in the page's
-// <meta name="shilu-panels">, as the app's pages name them) and hands it
-// the view in the URL; the query runs in the module, over the site's
-// index/ read by byte ranges (panels/src/search/). The form is a plain
-// GET form: without this script it still lands on search/?q=…, where the
-// page says that search needs JavaScript. With it, a submitted form, a
-// link between views and going back show the view in place. The page's
-// head asks for the module's wasm and the index's meta and key table with
-// the page (sitegen/src/shell.rs, `panels_page`): they arrive while this runs.
+// starts the site's search module (panels/src/search_main.rs: the search
+// and its result lists alone; its files are named in the page's
+// <meta name="shilu-search">) and hands it the view in the URL; the query
+// runs in the module, over the site's index/ read by byte ranges
+// (panels/src/search/). The form is a plain GET form: without this script
+// it still lands on search/?q=…, where the page says that search needs
+// JavaScript. With it, a submitted form, a link between views and going
+// back show the view in place. The page's head links the results'
+// stylesheet and asks for the module's wasm and the index's meta and key
+// table with the page (sitegen/src/shell.rs, `search_page`): they arrive
+// while this runs.
 const root = new URL('./', import.meta.url);
 const form = document.getElementById('search-form');
 const results = document.getElementById('search-results');
@@ -33,27 +35,11 @@ function query() {
   return params.toString();
 }
 
-/** The stylesheet at `href`, put in the page; settles once it applies (or failed: the results still read). */
-function stylesheet(href) {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  const done = new Promise((resolve) => {
-    link.onload = resolve;
-    link.onerror = resolve;
-  });
-  document.head.append(link);
-  return done;
-}
-
 async function start() {
-  const listed = document.querySelector('meta[name="shilu-panels"]')?.content.split(' ');
-  const [script, wasm, css] = listed?.length === 4 ? listed : [at('../panels/shilu-panels.js'), undefined, at('../panels/panels.css')];
-  // The results' look is the panels' stylesheet, as in the reader's library.
-  const styled = stylesheet(at(css));
+  const listed = document.querySelector('meta[name="shilu-search"]')?.content.split(' ');
+  const [script, wasm] = listed?.length === 3 ? listed : [at('../panels/shilu-search.js'), undefined];
   const m = await import(at(script));
   await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
-  await styled;
   const page = new m.SearchPage(new URL('index/', root).href, 'search/', results);
   fill();
   page.show(location.search);

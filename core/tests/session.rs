@@ -323,3 +323,26 @@ fn neighbouring_transcripts_records_are_read_in_one_range_each() {
         assert_eq!(now(s.index.record(&at)).unwrap(), s.records[&d]);
     }
 }
+
+#[test]
+fn reads_near_each_other_are_one_request_and_each_gets_its_bytes() {
+    let index = now(Remote::open(memory())).unwrap();
+    let _ = index.take_fetches();
+    let len = index.meta.part_len("text");
+    assert!(len > 4_000, "{len}");
+    // Out of order, overlapping, empty, and one far from the rest.
+    let rs = vec![300..400, 0..100, 90..150, 120..120, len - 50..len];
+    let each: Vec<Vec<u8>> = rs
+        .iter()
+        .map(|r| now(index.range("text", r.clone())).unwrap())
+        .collect();
+    let _ = index.take_fetches();
+    let read = now(index.ranges("text", &rs, 256)).unwrap();
+    assert_eq!(read, each);
+    // 0..400 as one, the last on its own (a pack's end may cut either).
+    let fetched = index.take_fetches();
+    assert!((2..=3).contains(&fetched.len()), "{fetched:?}");
+    assert_eq!(fetched.iter().map(|f| f.bytes).sum::<u64>(), 450);
+    assert!(now(index.ranges("text", &[5..4], 256)).is_err());
+    assert!(now(index.ranges("text", &[len..len + 1], 256)).is_err());
+}

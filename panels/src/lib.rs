@@ -4,8 +4,9 @@
 //!   day, the timeline, the agenda); `calendar::state` is what its parts
 //!   share, `calendar::model` its pure grid logic.
 //! - `insights/`: figures, speakers and Q&A.
-//! - `search/`: the corpus site's search page (a second entry point,
-//!   `SearchPage` in `main.rs`, started by the page's `web/search.js`).
+//! - `search/`: the corpus site's search page (a module of its own,
+//!   `SearchPage` in `search_main.rs`, the `shilu-search` binary, started
+//!   by the page's `web/search.js`).
 //! - `library/`: 我的实录, the reader's own transcripts, and its search.
 //! - `passage_results`: the passages a search found, as the search page
 //!   and the library both list them.

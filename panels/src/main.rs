@@ -260,31 +260,3 @@ fn follow_page_lang(lang: RwSignal<Lang>) {
         let _ = mo.observe_with_options(&root, &opts);
     }
 }
-
-/// The corpus site's search page (`search/`): its results, mounted into
-/// `el`, over the site's index at `index` (an absolute URL ending in
-/// `/`); `here` is the page's folder from the site's root.
-#[wasm_bindgen]
-pub struct SearchPage {
-    mounted: shilu_panels::search::Mounted,
-    _owner: Owner,
-}
-
-#[wasm_bindgen]
-impl SearchPage {
-    #[wasm_bindgen(constructor)]
-    pub fn new(index: String, here: String, el: web_sys::HtmlElement) -> SearchPage {
-        let _ = any_spawner::Executor::init_wasm_bindgen();
-        let owner = Owner::new();
-        owner.set();
-        SearchPage {
-            mounted: shilu_panels::search::mount(index, here, el),
-            _owner: owner,
-        }
-    }
-
-    /// Shows the view of `search`, the page's query string.
-    pub fn show(&self, search: &str) {
-        shilu_panels::search::show(&self.mounted, search);
-    }
-}

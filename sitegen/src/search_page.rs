@@ -29,5 +29,5 @@ pub fn write(title: &str, shell: &Shell, w: &Writer) -> Result<(), BuildError> {
     };
     // The index's files every query reads first, with the page.
     let first = ["index/meta.json", "index/keys.bin"];
-    w.page(URL, &shell.panels_page(depth(URL), &head, &body, &first))
+    w.page(URL, &shell.search_page(depth(URL), &head, &body, &first))
 }

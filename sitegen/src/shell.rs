@@ -41,9 +41,9 @@ pub struct Shell {
     body_start: String,
     /// The site's own stylesheet, inlined after the app's.
     site_css: &'static str,
-    /// The panels' module's files (`<meta name="shilu-panels">`), for
-    /// the search page, which starts that module.
-    panels_meta: String,
+    /// The site's search module's files (`<meta name="shilu-search"
+    /// content="script wasm css">`), for the search page, which starts it.
+    search_meta: String,
 }
 
 /// The site's stylesheet (style/site.css).
@@ -108,10 +108,13 @@ impl Shell {
                 "<link rel=\"canonical\"",
             ],
         );
-        let panels_meta = head
-            .find("<meta name=\"shilu-panels\"")
+        let search_meta = head
+            .find("<meta name=\"shilu-search\"")
             .map(|at| head[at..tag_end(&head, at)].to_string())
             .unwrap_or_default();
+        // The app never loads the search module: only the search page
+        // names it.
+        let head = drop_tags(&head, &["<meta name=\"shilu-search\""]);
         let static_head = drop_tags(
             &drop_elements(&head, "<script type=module", "</script>"),
             &["<meta name=\"shilu-panels\""],
@@ -122,7 +125,7 @@ impl Shell {
             static_head,
             body_start: body_start.to_string(),
             site_css: SITE_CSS,
-            panels_meta,
+            search_meta,
         })
     }
 
@@ -194,17 +197,19 @@ impl Shell {
         self.page_of(depth, head, body, "")
     }
 
-    /// A page without the app that starts the panels' module (the search
-    /// page): its head names the module's files, and asks for the module's
-    /// wasm and for `fetched` (files from the root its module reads first)
-    /// with the page, side by side, rather than after its loader has run:
-    /// the wasm (the long pole) and the index's first files arrive while
-    /// the page is read. The module's script is not asked for: a
+    /// A page without the app that starts the site's search module (the
+    /// search page): its head names the module's files, links its
+    /// stylesheet (the panels', which the results are drawn with), and asks
+    /// for the module's wasm and for `fetched` (files from the root its
+    /// module reads first) with the page, side by side, rather than after
+    /// its loader has run: the wasm (the long pole), the stylesheet and the
+    /// index's first files arrive while the page is read. The module's
+    /// script is not asked for: a
     /// `modulepreload` is a script, refused where scripts do not run, and
     /// the loader's import asks for it while the wasm is on its way. (A
     /// reader without JavaScript fetches the rest for nothing; the page is
     /// of no use to them beyond its notice.)
-    pub fn panels_page(
+    pub fn search_page(
         &self,
         depth: usize,
         head: &Head<'_>,
@@ -212,8 +217,11 @@ impl Shell {
         fetched: &[&str],
     ) -> String {
         let up = "../".repeat(depth);
-        let mut extra = self.panels_meta.clone();
-        let files = panels_files(&self.panels_meta);
+        let mut extra = self.search_meta.clone();
+        let files = module_files(&self.search_meta);
+        for f in files.iter().filter(|f| f.ends_with(".css")) {
+            extra.push_str(&format!("<link rel=stylesheet href=\"{f}\">"));
+        }
         for f in files.iter().filter(|f| f.ends_with(".wasm")) {
             extra.push_str(&preload_fetch(f));
         }
@@ -235,9 +243,9 @@ impl Shell {
     }
 }
 
-/// The files the panels' module list (`<meta name="shilu-panels"
-/// content="script wasm …">`) names, in order.
-fn panels_files(meta: &str) -> Vec<String> {
+/// The files a module list (`<meta name="shilu-search" content="script
+/// wasm …">`) names, in order.
+fn module_files(meta: &str) -> Vec<String> {
     meta.split_once("content=\"")
         .and_then(|(_, rest)| rest.split_once('"'))
         .map(|(list, _)| {
@@ -267,8 +275,8 @@ fn drop_elements(s: &str, start: &str, close: &str) -> String {
     out
 }
 
-/// The relative addresses in `html`'s `src`, `href` and the panels'
-/// module list, made to climb `up` to the root.
+/// The relative addresses in `html`'s `src`, `href` and the modules'
+/// lists, made to climb `up` to the root.
 pub fn climb(html: &str, up: &str) -> String {
     if up.is_empty() {
         return html.to_string();
@@ -276,10 +284,15 @@ pub fn climb(html: &str, up: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     loop {
-        let next = ["src=", "href=", "name=\"shilu-panels\" content="]
-            .iter()
-            .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
-            .min();
+        let next = [
+            "src=",
+            "href=",
+            "name=\"shilu-panels\" content=",
+            "name=\"shilu-search\" content=",
+        ]
+        .iter()
+        .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
+        .min();
         let Some((i, len)) = next else { break };
         // Only an attribute (after a space), not text that happens to
         // hold `href=`.
@@ -338,23 +351,31 @@ mod tests {
     }
 
     #[test]
-    fn the_panels_page_asks_for_its_wasm_and_first_files_with_the_page() {
-        let page = "<!DOCTYPE html><html lang=zh-CN><head><meta charset=utf-8><title>x</title><style>a{}</style><meta name=\"shilu-panels\" content=\"panels/a.js panels/b.wasm panels/c.css\"></head><body><div id=app></div></body></html>";
+    fn the_search_page_asks_for_its_wasm_stylesheet_and_first_files_with_the_page() {
+        let page = "<!DOCTYPE html><html lang=zh-CN><head><meta charset=utf-8><title>x</title><style>a{}</style><meta name=\"shilu-panels\" content=\"panels/a.js panels/b.wasm panels/c.css\"><meta name=\"shilu-search\" content=\"panels/s.js panels/s.wasm panels/c.css\"></head><body><div id=app></div></body></html>";
         let shell = Shell::parse(page).unwrap();
         let head = Head {
             title: "s",
             share: Share::Page("d"),
         };
-        let html = shell.panels_page(1, &head, "<main>m</main>", &["index/meta.json"]);
-        assert!(!html.contains("modulepreload") && !html.contains("href=\"../panels/a.js\""));
+        let html = shell.search_page(1, &head, "<main>m</main>", &["index/meta.json"]);
+        assert!(!html.contains("modulepreload") && !html.contains("href=\"../panels/s.js\""));
         assert!(html.contains(
-            "<link rel=preload as=fetch crossorigin=anonymous href=\"../panels/b.wasm\">"
+            "<meta name=\"shilu-search\" content=\"../panels/s.js ../panels/s.wasm ../panels/c.css\">"
+        ));
+        assert!(html.contains(
+            "<link rel=preload as=fetch crossorigin=anonymous href=\"../panels/s.wasm\">"
         ));
         assert!(html.contains(
             "<link rel=preload as=fetch crossorigin=anonymous href=\"../index/meta.json\">"
         ));
-        assert!(!html.contains("href=\"../panels/c.css\""));
-        assert!(html.find("b.wasm").unwrap() < html.find("</head>").unwrap());
+        assert!(html.contains("<link rel=stylesheet href=\"../panels/c.css\">"));
+        // The panels' module is the app's, not this page's.
+        assert!(!html.contains("b.wasm") && !html.contains("shilu-panels"));
+        assert!(html.find("s.wasm").unwrap() < html.find("</head>").unwrap());
+        // Nor does the app's page name the search module.
+        let app = shell.transcript(1, &head, "", "<p>t</p>", "");
+        assert!(app.contains("shilu-panels") && !app.contains("shilu-search"));
     }
 
     #[test]

@@ -187,16 +187,24 @@ fn every_link_of_every_page_leads_to_a_file_and_every_turn_link_to_the_turn() {
             .or_insert_with(|| std::fs::read_to_string(p).unwrap_or_default())
             .clone()
     };
-    // The panels' module (its 1.3 MB wasm, which the search page asks
-    // for with the page) is not in the fixture's dist: the e2e tier loads
-    // it from the real dist.
+    // The panels' and the search page's modules (the search page asks for
+    // its wasm and stylesheet with the page) are not in the fixture's
+    // dist: the e2e tier loads them from the real dist.
     let shell = std::fs::read_to_string(assets().join("index.html")).unwrap();
-    let module: Vec<String> = shell
-        .split_once("<meta name=\"shilu-panels\" content=\"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map(|(list, _)| list.split(' ').map(String::from).collect())
-        .unwrap_or_default();
+    let listed = |name: &str| -> Vec<String> {
+        shell
+            .split_once(&format!("<meta name=\"{name}\" content=\""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(list, _)| list.split(' ').map(String::from).collect())
+            .unwrap_or_default()
+    };
+    let (module, search_module) = (listed("shilu-panels"), listed("shilu-search"));
     assert!(module.len() >= 2, "the fixture names the panels' files");
+    assert!(
+        search_module.len() == 3,
+        "the fixture names the search module's files"
+    );
+    let module: Vec<String> = module.into_iter().chain(search_module).collect();
     let mut checked = 0;
     let mut fragments = 0;
     for page in &pages {
@@ -601,7 +609,7 @@ fn a_speaker_of_several_transcripts_has_distinctive_terms_from_their_own_words()
 }
 
 #[test]
-fn every_page_has_the_search_box_and_the_search_page_starts_the_panels_module() {
+fn every_page_has_the_search_box_and_the_search_page_starts_its_module() {
     let out = &site().out;
     for page in all_pages() {
         let html = std::fs::read_to_string(&page).unwrap();
@@ -614,8 +622,8 @@ fn every_page_has_the_search_box_and_the_search_page_starts_the_panels_module() 
         );
     }
     let search = std::fs::read_to_string(out.join("search/index.html")).unwrap();
-    // The loader, named after its content, from the root; the panels'
-    // files it starts, climbed from search/.
+    // The loader, named after its content, from the root; the search
+    // module's files it starts, climbed from search/.
     let loader = search
         .split("<script type=\"module\" src=\"../")
         .nth(1)
@@ -625,9 +633,18 @@ fn every_page_has_the_search_box_and_the_search_page_starts_the_panels_module() 
         loader.starts_with("search-") && out.join(loader).is_file(),
         "{loader}"
     );
-    let fixture = std::fs::read_to_string(assets().join("index.html")).unwrap();
-    if fixture.contains("name=\"shilu-panels\"") {
-        assert!(search.contains("<meta name=\"shilu-panels\" content=\"../panels/"));
+    assert!(search.contains("<meta name=\"shilu-search\" content=\"../panels/shilu-search-"));
+    assert!(search.contains("<link rel=stylesheet href=\"../panels/panels-"));
+    // The panels' module is the app's: not named here, and the search
+    // module is not named on the app's pages.
+    assert!(!search.contains("shilu-panels"));
+    for page in all_pages() {
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert!(
+            !html.contains("shilu-search") || page.ends_with("search/index.html"),
+            "{}",
+            page.display()
+        );
     }
     assert!(search.contains("<noscript>") && search.contains("Search needs JavaScript"));
     for field in [

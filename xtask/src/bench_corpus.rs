@@ -7,8 +7,9 @@
 //!    segmentation; npm `pagefind`, pinned in tests/e2e/package.json, a
 //!    benchmark-only dependency) over them: the same figures.
 //! 3. One query list through both: the hand half in
-//!    `bench_corpus_queries.txt`, the other half substrings drawn from
-//!    DIR's files with a fixed seed. The truth for each query is the set
+//!    `bench_corpus_queries.txt`, then substrings drawn from DIR's files
+//!    with a fixed seed, then the adversarial tail in
+//!    `bench_corpus_adversarial.txt` (the shapes that read the most). The truth for each query is the set
 //!    of transcripts that contain it after folding, from `shilu search
 //!    --verify` (which checks the index against a plain scan, `scan.rs`,
 //!    of every passage, and fails otherwise).
@@ -31,7 +32,8 @@
 //!
 //! `--page SITE` runs step 5 alone, on a site built already (`cargo xtask
 //! site DIR --out SITE`, kept); `--queries N` keeps the first N queries of
-//! the list (the hand half first).
+//! the list (the hand half first; `--queries 80`: the hand and drawn
+//! halves, without the adversarial tail).
 
 use crate::bench_corpus_page::{self, median};
 use crate::bench_site::{self, read_report};
@@ -42,6 +44,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 const HAND: &str = include_str!("bench_corpus_queries.txt");
+/// The adversarial tail, after the drawn half.
+const ADVERSARIAL: &str = include_str!("bench_corpus_adversarial.txt");
 
 /// Queries drawn from the corpus, and their seed.
 const DRAWN: usize = 41;
@@ -50,13 +54,23 @@ const SEED: u64 = 22;
 /// A query with fewer matching transcripts than this is rare.
 const RARE: usize = 20;
 
-/// The hand half of the query list.
-pub fn hand_queries() -> Vec<String> {
-    HAND.lines()
+/// The queries of a list file: one a line, `#` a comment line.
+fn listed(text: &str) -> Vec<String> {
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(String::from)
         .collect()
+}
+
+/// The hand half of the query list.
+pub fn hand_queries() -> Vec<String> {
+    listed(HAND)
+}
+
+/// The adversarial tail of the query list.
+pub fn adversarial_queries() -> Vec<String> {
+    listed(ADVERSARIAL)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -271,15 +285,16 @@ fn scores(truth: &BTreeSet<String>, got: &BTreeSet<String>) -> (f64, f64) {
 }
 
 /// The query list: the hand half, then the drawn half from `dir`'s
-/// transcripts; with `first`, only its first that many. Also how many
-/// were drawn.
+/// transcripts, then the adversarial tail; with `first`, only its first
+/// that many. Also how many were drawn.
 pub fn query_list(dir: &Path, first: Option<usize>) -> (Vec<String>, usize) {
     let mut queries = hand_queries();
     let drawn = draw(&transcripts(dir), DRAWN, SEED);
     queries.extend(drawn.iter().cloned());
+    queries.extend(adversarial_queries());
     let n = first.unwrap_or(queries.len()).min(queries.len());
     queries.truncate(n);
-    let drawn = n.saturating_sub(hand_queries().len());
+    let drawn = n.saturating_sub(hand_queries().len()).min(drawn.len());
     (queries, drawn)
 }
 
@@ -460,10 +475,11 @@ pub fn bench(dir: Option<PathBuf>, page: Option<PathBuf>, first: Option<usize>) 
         );
     }
     println!(
-        "\n{} queries ({} by hand, {} drawn with seed {SEED}); rare: fewer than {RARE} transcripts",
+        "\n{} queries ({} by hand, {} drawn with seed {SEED}, {} adversarial by hand); rare: fewer than {RARE} transcripts",
         queries.len(),
-        queries.len() - drawn,
-        drawn
+        queries.len().min(hand_queries().len()),
+        drawn,
+        queries.len() - queries.len().min(hand_queries().len()) - drawn
     );
     println!("engine     recall  precision  exact   cold KB median (rare / common)   max     time to results median   build s   peak MB   files      MB");
     for (name, answers, b, time_note) in [
@@ -557,7 +573,10 @@ mod tests {
         )
         .unwrap();
         let (all, drawn) = query_list(&dir, None);
-        assert!(drawn > 0 && all.len() == hand_queries().len() + drawn);
+        let tail = adversarial_queries();
+        assert!(tail.len() >= 20 && tail.contains(&"是 -的".to_string()));
+        assert!(drawn > 0 && all.len() == hand_queries().len() + drawn + tail.len());
+        assert_eq!(all[all.len() - tail.len()..], tail[..]);
         let (few, drawn) = query_list(&dir, Some(3));
         assert_eq!((few.as_slice(), drawn), (&all[..3], 0));
         let (more, drawn) = query_list(&dir, Some(hand_queries().len() + 1));

@@ -101,9 +101,13 @@ pub fn is_first_visit(path: &str) -> bool {
         || (is_code(path) && !path.starts_with(LAZY_DIR) && !AFTER_LOAD.contains(&path))
 }
 
+/// The corpus site's search page's module, beside the panels' in
+/// [`LAZY_DIR`]: the app never loads it.
+pub const SEARCH_MODULE: &str = "panels/shilu-search";
+
 /// Is this dist file fetched when a panel tab first opens?
 pub fn is_lazy(path: &str) -> bool {
-    is_code(path) && path.starts_with(LAZY_DIR)
+    is_code(path) && path.starts_with(LAZY_DIR) && !path.starts_with(SEARCH_MODULE)
 }
 
 /// Sum of the brotli sizes of the first-visit files.
@@ -282,6 +286,9 @@ mod tests {
         assert!(!is_first_visit("panels/panels.css"));
         assert!(is_lazy("panels/shilu-panels.js"));
         assert!(!is_lazy("panels/notes.txt"));
+        // The site's search module: neither.
+        assert!(!is_lazy("panels/shilu-search_bg-0a1b.wasm"));
+        assert!(!is_first_visit("panels/shilu-search-0a1b.js"));
         assert!(!is_lazy("shilu-app-0a1b.js"));
     }
 

@@ -13,10 +13,12 @@
 //      minifier cannot parse wasm-bindgen's `export { …, __wbg_init as
 //      default }` and leaves the files as they are);
 //   2. names the panels' module files (panels/: script, wasm, stylesheet,
-//      the worker that opens files)
-//      after their content, and tells the app those names in index.html
-//      (`<meta name="shilu-panels" content="js wasm css worker">`, read by
-//      src/panel_loader.rs), so hosts may cache them for good;
+//      the worker that opens files) and the site's search module's
+//      (script, wasm) after their content, and tells the app those names
+//      in index.html (`<meta name="shilu-panels" content="js wasm css
+//      worker">`, read by src/panel_loader.rs; `<meta name="shilu-search"
+//      content="js wasm css">`, read by sitegen for its search page), so
+//      hosts may cache them for good;
 //   3. writes the seed's description, Open Graph / Twitter meta (and, with SHILU_SITE_URL,
 //      a canonical link) into index.html: `shilu meta` prints them, so the
 //      domain facts stay in the core;
@@ -25,7 +27,7 @@
 //      dist/_headers);
 //   5. writes the service worker, sw.js, with Workbox (workbox-build's
 //      generateSW): it precaches every file the app may fetch, the panels'
-//      module included, and serves index.html for any navigation in its
+//      module included (not the site's search module), and serves index.html for any navigation in its
 //      scope, so the app works offline after one visit, at / or a sub-path.
 import { buildSync, transformSync } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -170,7 +172,10 @@ if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
   // which build finished first. The panels' script imports no snippet:
   // drop the stray copy, so every build gives the same dist.
   const stray = path.join(panels, 'snippets');
-  const script = fs.readFileSync(path.join(panels, 'shilu-panels.js'), 'utf8');
+  const script = ['shilu-panels.js', 'shilu-search.js']
+    .filter((f) => fs.existsSync(path.join(panels, f)))
+    .map((f) => fs.readFileSync(path.join(panels, f), 'utf8'))
+    .join('\n');
   if (fs.existsSync(stray) && !script.includes('snippets/')) {
     fs.rmSync(stray, { recursive: true });
     console.log('post-build: removed a stray copy of the app\'s snippets from panels/');
@@ -183,6 +188,14 @@ if (fs.existsSync(path.join(panels, 'shilu-panels.js'))) {
   if (!html.includes('</head>')) throw new Error('index.html has no </head>');
   html = html.replace('</head>', `${meta}</head>`);
   console.log(`post-build: panels module as ${names.join(', ')}`);
+  // The corpus site's search module (panels/src/search_main.rs), with the
+  // panels' stylesheet it lists its results with: its names for the
+  // site's search page (`<meta name="shilu-search" content="js wasm css">`,
+  // read by sitegen/src/shell.rs), not for the app, which never loads it.
+  if (!fs.existsSync(path.join(panels, 'shilu-search.js'))) throw new Error('post-build: panels/ has no shilu-search.js (index.html builds it)');
+  const search = [rename('shilu-search.js'), rename('shilu-search_bg.wasm'), names[2]];
+  html = html.replace('</head>', `<meta name="shilu-search" content="${search.join(' ')}"></head>`);
+  console.log(`post-build: search module as ${search.join(', ')}`);
 }
 // 3. Share meta of the seed, the file src/app.rs embeds.
 {
@@ -239,7 +252,8 @@ fs.writeFileSync(htmlPath, html);
   const { count, size, warnings } = await generateSW({
     globDirectory: staging,
     globPatterns: ['**/*.{html,js,wasm,css,webmanifest,png}'],
-    globIgnores: ['sw.js'],
+    // The site's search module is the search page's, never the app's.
+    globIgnores: ['sw.js', 'panels/shilu-search*'],
     swDest: path.join(staging, 'sw.js'),
     // One file: no workbox-*.js beside it to keep in step.
     inlineWorkboxRuntime: true,

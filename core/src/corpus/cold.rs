@@ -26,8 +26,8 @@ use super::index::build::words;
 use super::index::dir::KeyTable;
 use super::index::{Block, Key, PAGE_BYTES, WORD_KEY_CHARS};
 use super::lookup::{
-    blocks_from, common, count, keys_of, postings_of, unread, Blocks, Directory, Keys, Scope,
-    SearchError,
+    blocks_from, blocks_of_lead, common, count, keys_of, postings_of, scope_of_lead, unread,
+    Blocks, Directory, Keys, Scope, SearchError,
 };
 use super::query::Query;
 use super::search::PassageId;
@@ -286,31 +286,23 @@ pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
     out
 }
 
-/// The lead's blocks from `from` on.
+/// The lead's blocks from `from` on: of the rarest key read, or of
+/// every word a word key's range names (the lookup's lead is one key:
+/// [`super::lookup::lead_blocks`]).
 pub fn lead_blocks(query: &Query, dir: &Directory, from: u32) -> Vec<Block> {
-    lead(query, dir)
-        .iter()
-        .flat_map(|b| blocks_from(b, from).iter().copied())
-        .collect()
+    blocks_of_lead(&lead(query, dir), from)
 }
 
 /// Where to search from `from` on, once the [`lead_blocks`] are read:
-/// the transcripts where the lead is.
+/// the transcripts where the lead is (none, if nothing was read to
+/// lead: the lookup's [`super::lookup::scope`] is then everywhere).
 pub fn scope(
     query: &Query,
     dir: &Directory,
     blocks: &Blocks,
     from: u32,
 ) -> Result<Scope, SearchError> {
-    let all = Scope { from, docs: None };
-    let mut docs = BTreeSet::new();
-    for b in lead(query, dir) {
-        docs.extend(postings_of(blocks, b, &all)?.iter().map(|p| p.doc));
-    }
-    Ok(Scope {
-        from,
-        docs: Some(docs),
-    })
+    scope_of_lead(&lead(query, dir), blocks, from)
 }
 
 /// How many of the newest transcripts where the lead is (from `from`

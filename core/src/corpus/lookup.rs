@@ -319,29 +319,48 @@ impl Scope {
 /// The lead key's blocks from `from` on: read first, they narrow the
 /// search to the transcripts where it is ([`scope`]).
 pub fn lead_blocks(query: &Query, dir: &Directory, from: u32) -> Result<Vec<Block>, SearchError> {
-    Ok(lead(query, dir)?.map_or_else(Vec::new, |b| blocks_from(b, from).to_vec()))
+    Ok(lead(query, dir)?.map_or_else(Vec::new, |b| blocks_of_lead(&[b], from)))
 }
 
-/// Where to search from `from` on, once the [`lead_blocks`] are read.
+/// Where to search from `from` on, once the [`lead_blocks`] are read
+/// (everywhere, for characters alone: they have no lead).
 pub fn scope(
     query: &Query,
     dir: &Directory,
     blocks: &Blocks,
     from: u32,
 ) -> Result<Scope, SearchError> {
-    let docs = match lead(query, dir)? {
-        Some(b) => {
-            let all = Scope { from, docs: None };
-            Some(
-                postings_of(blocks, b, &all)?
-                    .iter()
-                    .map(|p| p.doc)
-                    .collect(),
-            )
-        }
-        None => None,
-    };
-    Ok(Scope { from, docs })
+    match lead(query, dir)? {
+        Some(b) => scope_of_lead(&[b], blocks, from),
+        None => Ok(Scope { from, docs: None }),
+    }
+}
+
+/// The blocks from `from` on of a lead: the lists of the keys that
+/// together hold every match (one key here; the words a word key's
+/// range names in a cold plan, [`super::cold::lead_blocks`]).
+pub(super) fn blocks_of_lead(lead: &[&[Block]], from: u32) -> Vec<Block> {
+    lead.iter()
+        .flat_map(|b| blocks_from(b, from).iter().copied())
+        .collect()
+}
+
+/// The transcripts from `from` on where a lead (as [`blocks_of_lead`])
+/// is, once its blocks are read.
+pub(super) fn scope_of_lead(
+    lead: &[&[Block]],
+    blocks: &Blocks,
+    from: u32,
+) -> Result<Scope, SearchError> {
+    let all = Scope { from, docs: None };
+    let mut docs = BTreeSet::new();
+    for b in lead {
+        docs.extend(postings_of(blocks, b, &all)?.iter().map(|p| p.doc));
+    }
+    Ok(Scope {
+        from,
+        docs: Some(docs),
+    })
 }
 
 /// Whether a required term has a key the corpus never has: then

@@ -214,8 +214,11 @@ async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> R
         .set(hits.iter().map(|h| PassageItem::of_hit(h, &here)).collect());
     state.phase.set(Phase::Counting);
     // The first results are painted before every match is read: the
-    // totals' reads and work wait for the next frame.
+    // totals' reads and work wait for the next frame, and then for the
+    // tasks queued by then (the totals' first step is long and runs at
+    // once when what it reads is read already).
     after_paint().await;
+    next_task().await;
     if stale() {
         return Ok(());
     }
@@ -265,6 +268,18 @@ async fn after_paint() {
             }
         });
         let _ = w.request_animation_frame(then.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// Resolves in a task of its own, after the tasks queued before it.
+async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }

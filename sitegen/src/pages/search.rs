@@ -1,7 +1,8 @@
 //! The search page (`search/`): the site's bar, the query form with its
 //! filters (a plain GET form: the view lives in the URL, so a link
 //! reproduces it), and the place the results go. The results are the
-//! panels' module's (`panels/src/search/`), started by the page's loader
+//! site's search module's (`panels/src/search_main.rs` over
+//! `panels/src/search/`), started by the page's loader
 //! (`web/search.js`); without JavaScript the page says that search needs
 //! it.
 

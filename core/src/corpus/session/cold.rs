@@ -402,9 +402,9 @@ impl<S: Source> Session<S> {
 
     /// Reads passages `ps` and scans each: the matches, in the order of
     /// `ps`, their texts kept for [`Session::hits`]. Their transcripts
-    /// are placed first if they are not yet; then each transcript's
-    /// passages are read together ([`Remote::passages_of`]), beside the
-    /// cards of those transcripts, which showing a match needs.
+    /// are placed first if they are not yet; then their passages are read
+    /// together ([`Remote::passages_across`]), beside the cards of those
+    /// transcripts ([`Remote::cards`]), which showing a match needs.
     async fn check(
         &mut self,
         ps: &[PassageId],
@@ -463,21 +463,18 @@ impl<S: Source> Session<S> {
         }
         let index = self.index.clone();
         let at = &self.at;
-        let (cards, texts) = join::both(
-            join::all(uncarded.iter().map(|d| index.card(&at[d])).collect()),
-            join::all(
-                by_doc
-                    .iter()
-                    .map(|(d, list)| index.passages_of(&at[d], list))
-                    .collect(),
-            ),
-        )
-        .await;
-        for (d, c) in uncarded.into_iter().zip(cards) {
-            self.cards.insert(d, c?);
+        let card_ats: Vec<DocAt> = uncarded.iter().map(|d| at[d].clone()).collect();
+        let wanted: Vec<(&DocAt, &[u32])> = by_doc
+            .iter()
+            .map(|(d, list)| (&at[d], list.as_slice()))
+            .collect();
+        let (cards, texts) =
+            join::both(index.cards(&card_ats), index.passages_across(&wanted)).await;
+        for (d, c) in uncarded.into_iter().zip(cards?) {
+            self.cards.insert(d, c);
         }
-        for ((d, list), read) in by_doc.into_iter().zip(texts) {
-            for (p, t) in list.into_iter().zip(read?) {
+        for ((d, list), read) in by_doc.into_iter().zip(texts?) {
+            for (p, t) in list.into_iter().zip(read) {
                 self.texts.insert((d, p), t);
             }
         }

@@ -92,11 +92,11 @@ impl<S: Source> Session<S> {
                         .map(|(d, r)| index.passages_in(&at[d], r.clone()))
                         .collect(),
                 ),
-                join::all(uncarded.iter().map(|d| index.card(&at[d])).collect()),
+                index.cards(&uncarded.iter().map(|d| at[d].clone()).collect::<Vec<_>>()),
             )
             .await;
-            for (d, c) in uncarded.into_iter().zip(cards) {
-                self.cards.insert(d, c?);
+            for (d, c) in uncarded.into_iter().zip(cards?) {
+                self.cards.insert(d, c);
             }
             for ((d, r), texts) in spans.into_iter().zip(texts) {
                 let texts = texts?;

@@ -160,6 +160,53 @@ impl<S: Source> Remote<S> {
         Ok(out)
     }
 
+    /// Bytes `rs` of part `part`, each as asked, in order: ranges at most
+    /// `gap` bytes apart (or overlapping) are read as one, the reads side
+    /// by side. Many small reads near each other cost one request, not
+    /// one each (an HTTP/1.1 host answers six at a time).
+    pub async fn ranges(
+        &self,
+        part: &str,
+        rs: &[Range<u64>],
+        gap: u64,
+    ) -> Result<Vec<Vec<u8>>, SourceError> {
+        if rs.iter().any(|r| r.start > r.end) {
+            return Err(damaged(
+                part,
+                "damaged index: a range ends before it starts",
+            ));
+        }
+        let mut order: Vec<usize> = (0..rs.len()).collect();
+        order.sort_by_key(|&i| (rs[i].start, rs[i].end));
+        // Runs of `order`, each read as the range from its first start to
+        // its furthest end.
+        let mut runs: Vec<(Range<usize>, Range<u64>)> = Vec::new();
+        for (k, &i) in order.iter().enumerate() {
+            match runs.last_mut() {
+                Some((ks, span)) if rs[i].start <= span.end.saturating_add(gap) => {
+                    ks.end = k + 1;
+                    span.end = span.end.max(rs[i].end);
+                }
+                _ => runs.push((k..k + 1, rs[i].clone())),
+            }
+        }
+        let read = super::join::all(
+            runs.iter()
+                .map(|(_, span)| self.range(part, span.clone()))
+                .collect(),
+        )
+        .await;
+        let mut out = vec![Vec::new(); rs.len()];
+        for ((ks, span), bytes) in runs.into_iter().zip(read) {
+            let bytes = bytes?;
+            for &i in &order[ks] {
+                let (a, b) = (rs[i].start - span.start, rs[i].end - span.start);
+                out[i] = bytes[a as usize..b as usize].to_vec();
+            }
+        }
+        Ok(out)
+    }
+
     /// Directory page `i`.
     pub async fn page(&self, i: usize) -> Result<Page, SourceError> {
         let r = self
@@ -240,6 +287,17 @@ impl<S: Source> Remote<S> {
         self.json("card", at.card.clone()).await
     }
 
+    /// The cards of the transcripts at `ats`, in order: those at most
+    /// [`NEAR_CARDS`] bytes apart in one range, the ranges side by side.
+    pub async fn cards(&self, ats: &[DocAt]) -> Result<Vec<Card>, SourceError> {
+        let rs: Vec<Range<u64>> = ats.iter().map(|a| a.card.clone()).collect();
+        self.ranges("card", &rs, NEAR_CARDS)
+            .await?
+            .iter()
+            .map(|b| serde_json::from_slice(b).map_err(|e| damaged("card", e)))
+            .collect()
+    }
+
     pub async fn record(&self, at: &DocAt) -> Result<Record, SourceError> {
         self.json("rec", at.record.clone()).await
     }
@@ -314,71 +372,53 @@ impl<S: Source> Remote<S> {
         Ok(out)
     }
 
-    /// Passages `ps` (in order, each once) of the transcript at `at`:
-    /// their `pidx` entries, one range per run of them at most
-    /// [`NEAR_PASSAGES`] apart, then their texts, one range per run at
-    /// most [`NEAR_TEXT`] bytes apart; each step's ranges side by side.
-    /// Two round trips for a transcript's passages, not two each.
-    pub async fn passages_of(
+    /// Passages of several transcripts (each transcript's in order, each
+    /// once): their `pidx` entries, those at most [`NEAR_PASSAGES`]
+    /// entries apart in one range, across transcripts too (a transcript's
+    /// entries follow the one before it), then their texts, those at most
+    /// [`NEAR_TEXT`] bytes apart in one range; each step's ranges side by
+    /// side. Two round trips for them all, and a few requests, not two
+    /// per transcript.
+    pub async fn passages_across(
         &self,
-        at: &DocAt,
-        ps: &[u32],
-    ) -> Result<Vec<PassageText>, SourceError> {
+        wanted: &[(&DocAt, &[u32])],
+    ) -> Result<Vec<Vec<PassageText>>, SourceError> {
         let no_such = || damaged("pidx", "damaged index: no such passage");
-        if ps.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(no_such());
+        // Each passage's entry and the next: where its text starts and ends.
+        let mut entries: Vec<Range<u64>> = Vec::new();
+        for (at, ps) in wanted {
+            if ps.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(no_such());
+            }
+            for &p in ps.iter() {
+                let g = at.passages.start + u64::from(p);
+                if g >= at.passages.end {
+                    return Err(no_such());
+                }
+                entries.push(g * 8..g * 8 + 16);
+            }
         }
-        let global = |p: u32| at.passages.start + u64::from(p);
-        if ps.last().is_some_and(|&p| global(p) >= at.passages.end) {
-            return Err(no_such());
-        }
-        let spans = near(ps, |&p| u64::from(p), NEAR_PASSAGES);
-        let read = super::join::all(
-            spans
-                .iter()
-                .map(|s| {
-                    let (a, b) = (global(ps[s.start]), global(ps[s.end - 1]));
-                    self.range("pidx", a * 8..b * 8 + 16)
-                })
-                .collect(),
-        )
-        .await;
-        // Each passage's text range, from its entry and the next.
-        let mut texts: Vec<Range<u64>> = Vec::with_capacity(ps.len());
-        for (s, bytes) in spans.into_iter().zip(read) {
-            let starts = u64s(&bytes?).map_err(|e| damaged("pidx", e))?;
-            let first = ps[s.start];
-            for &p in &ps[s] {
-                let i = (p - first) as usize;
-                match starts.get(i..i + 2) {
-                    Some(&[a, b]) if a <= b => texts.push(a..b),
-                    _ => {
-                        return Err(damaged(
-                            "pidx",
-                            "damaged index: a passage's range is damaged",
-                        ))
-                    }
+        let read = self.ranges("pidx", &entries, NEAR_PASSAGES * 8).await?;
+        let mut texts: Vec<Range<u64>> = Vec::with_capacity(read.len());
+        for bytes in read {
+            match u64s(&bytes).map_err(|e| damaged("pidx", e))?.as_slice() {
+                &[a, b] if a <= b => texts.push(a..b),
+                _ => {
+                    return Err(damaged(
+                        "pidx",
+                        "damaged index: a passage's range is damaged",
+                    ))
                 }
             }
         }
-        if texts.windows(2).any(|w| w[0].end > w[1].start) {
-            return Err(damaged("pidx", "damaged index: passages out of order"));
-        }
-        let runs = text_runs(&texts);
-        let read = super::join::all(
-            runs.iter()
-                .map(|s| self.range("text", texts[s.start].start..texts[s.end - 1].end))
-                .collect(),
-        )
-        .await;
-        let mut out = Vec::with_capacity(ps.len());
-        for (s, bytes) in runs.into_iter().zip(read) {
-            let bytes = bytes?;
-            let base = texts[s.start].start;
-            for r in &texts[s] {
-                let b = &bytes[(r.start - base) as usize..(r.end - base) as usize];
-                out.push(serde_json::from_slice(b).map_err(|e| damaged("text", e))?);
+        let mut read = self.ranges("text", &texts, NEAR_TEXT).await?.into_iter();
+        let mut out = Vec::with_capacity(wanted.len());
+        for (_, ps) in wanted {
+            let mut theirs = Vec::with_capacity(ps.len());
+            for bytes in read.by_ref().take(ps.len()) {
+                theirs.push(serde_json::from_slice(&bytes).map_err(|e| damaged("text", e))?);
             }
+            out.push(theirs);
         }
         Ok(out)
     }
@@ -397,6 +437,11 @@ pub const NEAR_PASSAGES: u64 = 16;
 /// headers.
 pub const NEAR_TEXT: u64 = 256;
 
+/// Cards read in one range if at most this many bytes lie between them:
+/// as for texts, what a request costs in headers (a card is ~200 bytes;
+/// 1 KB cost a query that checks many passages 19 KB more).
+pub const NEAR_CARDS: u64 = 256;
+
 /// `xs` (in order of `at`) cut into runs: a new run where the next is
 /// more than `gap` past the one before (by `at`'s start).
 fn near<T>(xs: &[T], at: impl Fn(&T) -> u64, gap: u64) -> Vec<Range<usize>> {
@@ -410,23 +455,9 @@ fn near<T>(xs: &[T], at: impl Fn(&T) -> u64, gap: u64) -> Vec<Range<usize>> {
     out
 }
 
-/// Text ranges (in order) cut into runs read as one: a new run where
-/// more than [`NEAR_TEXT`] bytes lie between one's end and the next's
-/// start (a long passage between two is not read for nothing).
-fn text_runs(texts: &[Range<u64>]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for i in 0..texts.len() {
-        match out.last_mut() {
-            Some(r) if texts[i].start <= texts[i - 1].end + NEAR_TEXT => r.end = i + 1,
-            _ => out.push(i..i + 1),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{near, pieces, text_runs};
+    use super::{near, pieces};
 
     #[test]
     fn reads_near_each_other_are_one_range() {
@@ -435,10 +466,6 @@ mod tests {
             vec![0..3, 3..5]
         );
         assert!(near(&[] as &[u32], |&d| u64::from(d), 8).is_empty());
-        assert_eq!(
-            text_runs(&[0..100, 100..200, 300..400, 2000..2100]),
-            vec![0..3, 3..4]
-        );
     }
 
     #[test]
