@@ -35,6 +35,8 @@ impl Source for Fetched {
                 .map_err(message)?;
         }
         init.set_headers(&headers);
+        // Held until the body is read: at most `in_flight::LIMIT` at once.
+        let _turn = super::in_flight::turn().await;
         let url = format!("{}{path}", self.base);
         let window = web_sys::window().ok_or("no window")?;
         let response: web_sys::Response =

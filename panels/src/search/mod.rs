@@ -12,6 +12,7 @@
 //! - [`state`]: what the page shows, and the query that fills it.
 
 pub mod fetch;
+pub mod in_flight;
 pub mod results;
 pub mod state;
 pub mod trends;
