@@ -10,6 +10,7 @@ use shilu_core::corpus::folder::{self, Entry};
 use shilu_core::corpus::index::build::Builder;
 use shilu_core::corpus::query;
 use shilu_core::corpus::search::{Filters, Sort};
+use shilu_core::corpus::session::rounds::{rounds, Stepped};
 use shilu_core::corpus::session::{self, Remote, Session, Source};
 use shilu_core::corpus::{load, view};
 use shilu_core::Role;
@@ -18,43 +19,20 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
 
 /// The index's files, in memory.
 #[derive(Clone)]
 struct Memory {
     files: Rc<HashMap<String, Vec<u8>>>,
-    /// Reads that wait once before they are ready.
-    waits: bool,
     /// Gives one byte short of what is asked.
     short: bool,
     reads: Rc<Cell<usize>>,
 }
 
-/// Ready on its second poll.
-struct Later(bool);
-
-impl Future for Later {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
-}
-
 impl Source for Memory {
     type Error = String;
     async fn read(&self, path: &str, range: Option<Range<u64>>) -> Result<Vec<u8>, String> {
-        if self.waits {
-            Later(false).await;
-        }
         self.reads.set(self.reads.get() + 1);
         let f = self.files.get(path).ok_or(format!("no file {path}"))?;
         let ranged = range.is_some();
@@ -130,7 +108,6 @@ fn files() -> Rc<HashMap<String, Vec<u8>>> {
 fn memory() -> Memory {
     Memory {
         files: files(),
-        waits: false,
         short: false,
         reads: Rc::new(Cell::new(0)),
     }
@@ -238,21 +215,11 @@ fn hits_show_their_transcript_passage_and_match() {
 
 #[test]
 fn a_source_that_waits_is_awaited() {
-    let index = Remote::open(Memory {
-        waits: true,
-        ..memory()
-    });
+    let index = Remote::open(Stepped(memory()));
     assert!(session::ready(index).is_none(), "a waiting read is pending");
-    // Driven to its end by a waker that polls again.
-    let mut f = std::pin::pin!(async {
-        let index = Rc::new(
-            Remote::open(Memory {
-                waits: true,
-                ..memory()
-            })
-            .await
-            .unwrap(),
-        );
+    // Driven to its end by polling again.
+    let (n, _) = rounds(async {
+        let index = Rc::new(Remote::open(Stepped(memory())).await.unwrap());
         let mut s = Session::new(
             index,
             query::parse("发展").unwrap(),
@@ -267,12 +234,6 @@ fn a_source_that_waits_is_awaited() {
             .all(|h| !h.card.title.is_empty() && !h.excerpt.marks.is_empty()));
         hits.len()
     });
-    let mut cx = Context::from_waker(std::task::Waker::noop());
-    let n = loop {
-        if let Poll::Ready(n) = f.as_mut().poll(&mut cx) {
-            break n;
-        }
-    };
     assert_eq!(n, 3);
 }
 

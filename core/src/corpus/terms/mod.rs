@@ -599,31 +599,12 @@ mod tests {
 
     #[test]
     fn every_speaker_of_a_corpus_with_its_background_built_once() {
-        use crate::corpus::{catalog, load::Transcript, speakers};
         let docs = [
             ("2019-03-01-a.txt", "# 2019-03-01 記者會\n\n主持人：各位好，今天的記者會開始。\n\n彭博社記者：請問數位身分證的隱私保護？隱私保護怎麼做？\n\n唐鳳：數位身分證明年上路，開源社群會參與。開源社群很重要。\n"),
             ("2020-05-02-b.txt", "# 2020-05-02 记者会\n\n主持人：各位好，今天的记者会开始。\n\n彭博社记者：请问口罩地图的数据从哪里来？\n\n唐凤：口罩地图来自开源社群，数位身分证另说。我是唐凤。\n"),
         ];
-        let mut records = Vec::new();
-        let mut all_texts = Vec::new();
-        let mut apps = Vec::new();
-        for (source, text) in docs {
-            let t = Transcript {
-                source: source.into(),
-                bytes: text.len(),
-                doc: crate::structure(text, Some(source)),
-            };
-            let passages = crate::corpus::passages::of(&t.doc);
-            records.push(catalog::record(&t, String::new(), &passages));
-            all_texts.push(
-                passages
-                    .iter()
-                    .map(|p| p.text.to_string())
-                    .collect::<Vec<_>>(),
-            );
-            apps.push(speakers::appearances(&t.doc));
-        }
-        let all = speakers::aggregate(&records, &apps);
+        let docs = docs.map(|(name, text)| (name.to_string(), text.to_string()));
+        let (records, all_texts, all) = corpus_of(&docs);
         let ids: Vec<&Identity> = all.iter().map(|s| &s.identity).collect();
         let terms = of_speakers(&records, &all_texts, &ids, 5);
         let of = |key: &str| {
