@@ -77,19 +77,13 @@ fn entry_bytes(key: &str, entry: &Entry, line: &str) -> Option<Vec<u8>> {
     for t in &entry.texts {
         field(&mut out, t.as_bytes());
     }
-    let sum = checksum(&out);
-    out.extend_from_slice(&sum);
-    Some(out)
+    Some(seal(out))
 }
 
 /// The entry and line `data` holds, if whole (its checksum holds, its
 /// fields fill it) and kept under `key`.
 fn entry_of(data: &[u8], key: &str) -> Option<(Entry, String)> {
-    let (body, sum) = data.split_at(data.len().checked_sub(16)?);
-    if checksum(body) != sum {
-        return None;
-    }
-    let rest = body.strip_prefix(MAGIC)?;
+    let rest = unseal(data, MAGIC)?;
     let mut at = 0;
     let field = |at: &mut usize| -> Option<&[u8]> {
         let len = usize::try_from(get64(rest, at).ok()?).ok()?;
@@ -119,8 +113,23 @@ fn entry_of(data: &[u8], key: &str) -> Option<(Entry, String)> {
 
 /// A checksum against damage of what is kept (not an adversary: the
 /// cache is the user's own).
-pub fn checksum(bytes: &[u8]) -> [u8; 16] {
+fn checksum(bytes: &[u8]) -> [u8; 16] {
     xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes()
+}
+
+/// Ends kept bytes with their checksum, as [`unseal`] reads them.
+pub fn seal(mut out: Vec<u8>) -> Vec<u8> {
+    let sum = checksum(&out);
+    out.extend_from_slice(&sum);
+    out
+}
+
+/// What [`seal`]ed `data` holds after its `magic` (the format's start
+/// and number), if its checksum holds and it starts so.
+pub fn unseal<'a>(data: &'a [u8], magic: &[u8]) -> Option<&'a [u8]> {
+    let (body, sum) = data.split_at(data.len().checked_sub(16)?);
+    (checksum(body) == sum).then_some(())?;
+    body.strip_prefix(magic)
 }
 
 /// Lowercase hex.

@@ -26,7 +26,7 @@
 use super::build::{layout, Builder, Index};
 use super::postings::{get64, put64, Writer};
 use super::{FormatError, Key};
-use crate::corpus::kept::{checksum, Kept};
+use crate::corpus::kept::{self, Kept};
 use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -116,19 +116,13 @@ impl Segment {
             start = end;
         }
         out.extend_from_slice(&self.bytes);
-        let sum = checksum(&out);
-        out.extend_from_slice(&sum);
-        out
+        kept::seal(out)
     }
 
     /// The segment `data` holds, if whole (its checksum holds, its lists
     /// are in order and fill its bytes) and kept under `key`.
     pub fn from_bytes(data: &[u8], key: &str) -> Option<Segment> {
-        let (body, sum) = data.split_at(data.len().checked_sub(16)?);
-        if checksum(body) != sum {
-            return None;
-        }
-        let rest = body.strip_prefix(MAGIC)?;
+        let rest = kept::unseal(data, MAGIC)?;
         let mut at = 0;
         let n = |at: &mut usize| get64(rest, at).ok();
         let key_len = n(&mut at)? as usize;

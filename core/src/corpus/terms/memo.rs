@@ -15,7 +15,7 @@
 use super::grams::{Frozen, Kind, Map, Table, SLOTS};
 use super::weigh::{Outcome, Said};
 use crate::corpus::index::postings::put64;
-use crate::corpus::kept::{checksum, Kept};
+use crate::corpus::kept::{self, Kept};
 use std::collections::HashMap;
 use xxhash_rust::xxh3::Xxh3Default;
 
@@ -229,20 +229,13 @@ impl Memo {
                 }
             }
         }
-        let mut out = o.0;
-        let sum = checksum(&out);
-        out.extend_from_slice(&sum);
-        out
+        kept::seal(o.0)
     }
 
     /// The memo `data` holds, if whole and kept under `key`.
     pub(super) fn from_bytes(data: &[u8], key: &str) -> Option<Memo> {
-        let (body, sum) = data.split_at(data.len().checked_sub(16)?);
-        if checksum(body) != sum {
-            return None;
-        }
         let mut i = In {
-            b: body.strip_prefix(MAGIC)?,
+            b: kept::unseal(data, MAGIC)?,
             at: 0,
         };
         if i.bytes()? != key.as_bytes() {
