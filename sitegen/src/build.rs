@@ -112,18 +112,16 @@ impl std::fmt::Display for Report {
             .collect();
         writeln!(f, "phases: {}", phases.join(", "))?;
         let (seg, t) = (&c.segments, &self.terms);
+        let background = match (t.background, t.added) {
+            (false, _) => "not the terms' background".to_string(),
+            (true, 0) => "the terms' background (no transcript added)".to_string(),
+            (true, 1) => "the terms' background (1 transcript added)".to_string(),
+            (true, n) => format!("the terms' background ({n} transcripts added)"),
+        };
         writeln!(
             f,
-            "reused: {} of {} index segments, {}, {} speakers' counts, {} terms' forms",
-            seg.kept,
-            seg.segments,
-            if t.background {
-                "the terms' background (new transcripts added)"
-            } else {
-                "not the terms' background"
-            },
-            t.speakers,
-            t.outcomes,
+            "reused: {} of {} index segments, {background}, {} speakers' counts, {} terms' forms",
+            seg.kept, seg.segments, t.speakers, t.outcomes,
         )?;
         if !self.sitemap {
             writeln!(f, "no sitemap.xml: it needs the site's address (--url)")?;

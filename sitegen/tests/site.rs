@@ -485,9 +485,10 @@ fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_b
     assert!(second.cached > 2 * first.corpus.transcripts - 4, "{second}");
     // The terms' background: the last build's counts and the new one's.
     assert!(
-        !first.terms.background && second.terms.background,
+        !first.terms.background && second.terms.background && second.terms.added == 1,
         "{second}"
     );
+    assert!(second.to_string().contains("(1 transcript added)"), "{second}");
     assert!(second.terms.speakers > 0, "{second}");
     assert_same_site(&out, &clean(1));
     // The site it replaced was set aside as it was: linked files are

@@ -255,6 +255,9 @@ pub fn of_speakers(
 pub struct Reused {
     /// The background's counts, with the new transcripts' added.
     pub background: bool,
+    /// Transcripts new since the last build, whose counts were added to
+    /// its background (0 unless `background`).
+    pub added: usize,
     /// Speakers whose text was not counted again.
     pub speakers: usize,
     /// Candidates not looked for again in their speaker's text.
@@ -331,6 +334,7 @@ pub fn of_speakers_kept(
         (Some(added), Some((_, counts))) => {
             // The last build's background, and the new transcripts'.
             reused.background = true;
+            reused.added = added.len();
             let mut s = Scanner::new();
             let mut new = Counts::default();
             for &i in &added {
@@ -696,14 +700,14 @@ mod tests {
         // speakers it does not change.
         docs.insert(3, doc(99, "陳其邁", "量子計算與量子通訊，量子計算很重要。"));
         let r = run(&docs);
-        assert!(r.background && r.speakers >= 2 && r.outcomes > 0, "{r:?}");
+        assert!(r.background && r.added == 1 && r.speakers >= 2 && r.outcomes > 0, "{r:?}");
         // A transcript changed: the background counted again.
         docs[0].1.push_str("\n唐鳳：數位轉型。\n");
         let r = run(&docs);
-        assert!(!r.background && r.outcomes > 0, "{r:?}");
-        // Nothing changed: everything reused.
+        assert!(!r.background && r.added == 0 && r.outcomes > 0, "{r:?}");
+        // Nothing changed: everything reused, nothing added.
         let r = run(&docs);
-        assert!(r.background, "{r:?}");
+        assert!(r.background && r.added == 0, "{r:?}");
         // A damaged memo is not used.
         let memo = dir.join(memo::NAME);
         let mut b = std::fs::read(&memo).unwrap();
