@@ -1,6 +1,7 @@
 //! `cargo xtask dist` and `cargo xtask sizes`: the release build into
 //! `dist/`, its size table, and that table in README.md.
 
+use crate::dist_stamp;
 use crate::sizes::{self, FileSize};
 use crate::util::{self, command, info, run, step, Result};
 use std::path::Path;
@@ -8,9 +9,22 @@ use std::path::Path;
 /// Release build with trunk (wasm-opt runs inside it, see index.html and
 /// Trunk.toml) into dist/, then the size table.
 pub fn dist() -> Result<Vec<FileSize>> {
+    let stamp = dist_stamp::current()?;
     step("dist: trunk build --release into dist/ (wasm-opt -Oz via Trunk)");
+    dist_stamp::forget();
     run(command("trunk").args(["build", "--release"]))?;
+    dist_stamp::record(&stamp);
     print_sizes()
+}
+
+/// [`dist`], unless `dist/` was built from the sources as they are now
+/// (see [`dist_stamp`]).
+pub fn dist_if_changed() -> Result {
+    if dist_stamp::is_fresh(&dist_stamp::current()?) {
+        info("dist/ is the build of the sources as they are (target/dist.stamp): not built again");
+        return Ok(());
+    }
+    dist().map(drop)
 }
 
 /// Measure the existing dist/ and print its size table. (The first-visit

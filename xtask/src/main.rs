@@ -22,6 +22,7 @@ mod bench_corpus;
 mod bench_corpus_page;
 mod bench_site;
 mod dist;
+mod dist_stamp;
 mod flags;
 mod pins;
 mod range;

@@ -24,8 +24,9 @@ pub fn site(args: &SiteArgs) -> Result<PathBuf> {
         return Err(format!("site: {} is not a folder", args.dir.display()));
     }
     setup::setup(Scope { browser: false })?;
-    // The app's assets first: every transcript page is the app's page.
-    crate::dist::dist()?;
+    // The app's assets first: every transcript page is the app's page
+    // (built again only if a source changed since the last build).
+    crate::dist::dist_if_changed()?;
     step("site: the release shilu-site");
     run(cargo().args(["build", "--release", "--offline", "-p", "shilu-site"]))?;
     let root = util::root();
