@@ -383,3 +383,96 @@ fn a_cold_query_waits_for_a_few_round_trips() {
         );
     }
 }
+
+#[test]
+fn names_an_aliases_list_joins_are_one_speaker_across_transcripts() {
+    let root = std::env::temp_dir().join(format!("shilu-aliases-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let dir = root.join("corpus");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("2020-01-02-記者會.txt"),
+        "2020年1月2日 數位政策記者會\n\n主持人：歡迎唐鳳（Audrey Tang）政委。\n\n唐鳳：今天談開放政府。\n\n記者：請問進度？\n\n唐鳳：開放政府的進度很好。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("2021-03-04-briefing.md"),
+        "# Open government briefing\n\nModerator: Welcome.\n\nAudrey Tang: Today we talk about open government, 開放政府.\n\nReporter: When?\n\nAudrey Tang: Next month.\n",
+    )
+    .unwrap();
+    let list = root.join("speakers.aliases");
+    let index = |out: &str, aliases: Option<&str>| {
+        let out = root.join(out);
+        let mut args = vec![
+            "index",
+            dir.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if let Some(text) = aliases {
+            std::fs::write(&list, text).unwrap();
+            args.extend(["--aliases", list.to_str().unwrap()]);
+        }
+        (stdout(&shilu(&args)), out)
+    };
+    let people = |site: &PathBuf| -> Vec<String> {
+        let v: Value = serde_json::from_str(&stdout(&shilu(&[
+            "speakers",
+            site.to_str().unwrap(),
+            "--json",
+        ])))
+        .unwrap();
+        let mut names: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["url"].as_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    let hits = |site: &PathBuf, speaker: &str| -> u64 {
+        let v: Value = serde_json::from_str(&stdout(&shilu(&[
+            "search",
+            site.to_str().unwrap(),
+            "开放政府",
+            "--speaker",
+            speaker,
+            "--json",
+            "--verify",
+        ])))
+        .unwrap();
+        v["passages"].as_u64().unwrap()
+    };
+    // Without a list: two people, a suggestion, each their own passages.
+    let (report, apart) = index("apart", None);
+    assert!(report.contains("唐鳳 = Audrey Tang"), "{report}");
+    assert_eq!(people(&apart), ["s/p-audreytang/", "s/p-唐凤/"]);
+    assert_eq!((hits(&apart, "唐凤"), hits(&apart, "Audrey Tang")), (2, 1));
+    // With it: one person, every passage theirs; the other name still
+    // finds the passages it labels.
+    let (report, joined) = index("joined", Some("# one person\n唐鳳 = Audrey Tang\n"));
+    assert!(!report.contains("maybe one person"), "{report}");
+    assert_eq!(people(&joined), ["s/p-唐凤/"]);
+    assert_eq!(
+        (hits(&joined, "唐鳳"), hits(&joined, "audrey tang")),
+        (3, 1)
+    );
+    // A bad list: the line and why, and no site written.
+    let out = shilu(&[
+        "index",
+        dir.to_str().unwrap(),
+        "--out",
+        root.join("bad").to_str().unwrap(),
+        "--aliases",
+        {
+            std::fs::write(&list, "唐鳳 = Audrey Tang\n主持人 = 唐鳳\n").unwrap();
+            list.to_str().unwrap()
+        },
+    ]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("line 2") && said.contains("主持人"), "{said}");
+    assert!(!root.join("bad").exists());
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -10,6 +10,7 @@ use crate::pages::{render, Here};
 use crate::shell::{Head, Share, Shell};
 use crate::transcript_pages;
 use leptos::prelude::*;
+use shilu_core::corpus::aliases::Aliases;
 use shilu_core::corpus::build::{self as corpus_build, BuildError, Fresh, Progress};
 use shilu_core::corpus::catalog::Record;
 use shilu_core::corpus::folder::Parts;
@@ -33,6 +34,8 @@ pub struct Options {
     pub url: Option<String>,
     /// The site's name.
     pub title: String,
+    /// Who is one person under several names (`--aliases FILE`).
+    pub aliases: Aliases,
 }
 
 /// Where a build is, for a progress bar.
@@ -126,6 +129,7 @@ impl std::fmt::Display for Report {
         if !self.sitemap {
             writeln!(f, "no sitemap.xml: it needs the site's address (--url)")?;
         }
+        shilu_core::corpus::build::suggestions(f, &c.suggestions)?;
         if let Some(p) = &self.policy {
             writeln!(
                 f,
@@ -240,6 +244,7 @@ pub fn build(o: &Options, progress: &(dyn Fn(Event) + Sync)) -> Result<Report, B
         &o.dir,
         fresh.path(),
         cache.as_ref().and_then(|c| c.entries.as_ref()),
+        &o.aliases,
         &|p| progress(Event::Corpus(p)),
         |parts| {
             let policy = assets(&o.assets, &w, &shell)?;

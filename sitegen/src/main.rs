@@ -1,8 +1,10 @@
-//! `shilu-site DIR --assets DIST [--out OUT] [--url URL] [--title TITLE]`:
+//! `shilu-site DIR --assets DIST [--out OUT] [--url URL] [--title TITLE]
+//! [--aliases FILE]`:
 //! a folder of transcripts as one static site. `shilu site …` runs it
 //! (the core's `shilu` binary has no UI to render pages with).
 
 use indicatif::{ProgressBar, ProgressStyle};
+use shilu_core::corpus::aliases::Aliases;
 use shilu_core::corpus::build::Progress;
 use shilu_site::build::{build, Event, Options};
 use std::io::Write;
@@ -10,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const HELP: &str = "\
-shilu site DIR --assets DIST [--out OUT] [--url URL] [--title TITLE]
+shilu site DIR --assets DIST [--out OUT] [--url URL] [--title TITLE] [--aliases FILE]
 
 Reads every transcript below DIR (.txt, .md; any encoding shilu reads) and
 writes a static site to OUT (default: site): a page per transcript (the
@@ -23,6 +25,9 @@ whole; files that cannot be read are named in the report and left out.
   --url URL      the site's address (https://example.org/shilu/): canonical
                  links, the feed's addresses and the sitemap
   --title TITLE  the site's name (default: DIR's name)
+  --aliases FILE who is one person under several names, one person a line,
+                 the names joined by `=` (唐鳳 = Audrey Tang): counted as the
+                 first; the report suggests pairs the texts write as one
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +43,7 @@ fn main() -> ExitCode {
 fn run(args: Vec<String>) -> Result<(), String> {
     let mut dir = None;
     let (mut assets, mut out, mut url, mut title) = (None, None, None, None);
+    let mut aliases = Aliases::default();
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -53,6 +59,12 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--url" => url = Some(shilu_core::share::site_url(&value("--url")?)?),
             "--title" => title = Some(value("--title")?),
+            "--aliases" => {
+                let file = value("--aliases")?;
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| format!("cannot read the aliases {file}: {e}"))?;
+                aliases = Aliases::parse(&text).map_err(|e| format!("{file}: {e}"))?;
+            }
             s if s.starts_with('-') => return Err(format!("unknown option {s} (try --help)")),
             _ if dir.is_none() => dir = Some(PathBuf::from(a)),
             _ => return Err(format!("one folder only, got another: {a} (try --help)")),
@@ -75,6 +87,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         out: out.unwrap_or_else(|| PathBuf::from("site")),
         url,
         title,
+        aliases,
     };
     let bar = ProgressBar::new(0);
     bar.set_style(

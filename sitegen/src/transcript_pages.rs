@@ -112,14 +112,22 @@ fn transcript(
     });
     // The app's page alone, kept for when the page around it changes
     // (its neighbours in the series).
-    let app_key = cache.map(|c| c.key(&[b"app page", name.as_bytes(), &text]));
+    // Its links to speakers' pages follow from the text, but for the
+    // names an editor's list joins: who they are is in the key too.
+    let people: String = r
+        .speakers
+        .iter()
+        .map(|s| s.identity.as_ref().map_or(String::new(), |i| i.slug()) + "\n")
+        .collect();
+    let app_key = cache.map(|c| c.key(&[b"app page", name.as_bytes(), &text, people.as_bytes()]));
     if let (Some(c), Some(k)) = (cache, &app_key) {
         c.keep(k);
     }
     w.made(&format!("{}index.html", r.url), page_key, || {
         let (text, doc) = parse()?;
         // One parse serves the app's page, the head and the exports.
-        // Its speakers' pages follow from the text (and file name) too.
+        // Its speakers' pages follow from the record (its speakers are the
+        // text's participants, as the aliases name them).
         let pages = SpeakerPages::new(site::speaker_pages(doc, r));
         let rendered = || shilu_app::page::render_parsed(text, doc, &pages);
         let app = match (cache, &app_key) {

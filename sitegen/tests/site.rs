@@ -46,6 +46,7 @@ fn site() -> &'static Site {
                 out: out.clone(),
                 url: Some(URL.into()),
                 title: "测试语料 Test corpus".into(),
+                aliases: Default::default(),
             },
             &|_| {},
         )
@@ -366,6 +367,7 @@ fn a_folder_that_is_not_a_site_is_never_replaced() {
             out: root.clone(),
             url: None,
             title: "t".into(),
+            aliases: Default::default(),
         },
         &|_| {},
     )
@@ -391,6 +393,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
             out: out.clone(),
             url: None,
             title: "t".into(),
+            aliases: Default::default(),
         },
         &|_| {},
     )
@@ -461,6 +464,7 @@ fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_b
         out: out.to_path_buf(),
         url: Some(URL.into()),
         title: "t".into(),
+        aliases: Default::default(),
     };
     let clean = |n: usize| {
         let at = root.join(format!("clean-{n}"));
@@ -488,7 +492,10 @@ fn a_rebuild_after_adding_changing_or_removing_files_is_a_clean_build_byte_for_b
         !first.terms.background && second.terms.background && second.terms.added == 1,
         "{second}"
     );
-    assert!(second.to_string().contains("(1 transcript added)"), "{second}");
+    assert!(
+        second.to_string().contains("(1 transcript added)"),
+        "{second}"
+    );
     assert!(second.terms.speakers > 0, "{second}");
     assert_same_site(&out, &clean(1));
     // The site it replaced was set aside as it was: linked files are

@@ -42,7 +42,11 @@ pub fn current() -> Result<String> {
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
             .unwrap_or_default()
     };
-    let tools = format!("{}; {}", version("rustc", "-V"), version("trunk", "--version"));
+    let tools = format!(
+        "{}; {}",
+        version("rustc", "-V"),
+        version("trunk", "--version")
+    );
     stamp_of(&root(), &tools)
 }
 
@@ -57,11 +61,20 @@ fn stamp_of(root: &Path, tools: &str) -> Result<String> {
     let mut h = DefaultHasher::new();
     for f in &files {
         let bytes = std::fs::read(f).map_err(|e| format!("dist stamp: {}: {e}", f.display()))?;
-        h.write(f.strip_prefix(root).unwrap_or(f).to_string_lossy().as_bytes());
+        h.write(
+            f.strip_prefix(root)
+                .unwrap_or(f)
+                .to_string_lossy()
+                .as_bytes(),
+        );
         h.write_usize(bytes.len());
         h.write(&bytes);
     }
-    Ok(format!("{} files {:016x}; {tools}\n", files.len(), h.finish()))
+    Ok(format!(
+        "{} files {:016x}; {tools}\n",
+        files.len(),
+        h.finish()
+    ))
 }
 
 /// Every file at or below `path` (none if it is not there), but build
@@ -108,7 +121,11 @@ mod tests {
     fn the_stamp_changes_with_an_input_and_only_with_one() {
         let dir = std::env::temp_dir().join(format!("shilu-dist-stamp-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        for (f, text) in [("src/main.rs", "fn main() {}"), ("Trunk.toml", "[build]"), ("docs/notes.md", "x")] {
+        for (f, text) in [
+            ("src/main.rs", "fn main() {}"),
+            ("Trunk.toml", "[build]"),
+            ("docs/notes.md", "x"),
+        ] {
             std::fs::create_dir_all(dir.join(f).parent().unwrap()).unwrap();
             std::fs::write(dir.join(f), text).unwrap();
         }

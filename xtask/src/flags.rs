@@ -14,7 +14,7 @@ commands:
                  set up the build tools, then `trunk serve` (default http://127.0.0.1:8080/;
                  also SHILU_ADDRESS / SHILU_PORT); --site DIR: build DIR's corpus site (as
                  `site DIR`) and serve it instead, with its Content-Security-Policy
-  site DIR [--out OUT] [--url URL] [--title TITLE]
+  site DIR [--out OUT] [--url URL] [--title TITLE] [--aliases FILE]
                  the release dist, then a static site of every transcript below DIR in OUT
                  (default site/): `shilu site` (see `shilu site --help`)
   test [TIER...] [--keep-going]
@@ -55,7 +55,7 @@ pub enum Command {
         no_browser: bool,
     },
     Serve(ServeArgs),
-    /// `site DIR [--out OUT] [--url URL] [--title T]`.
+    /// `site DIR [--out OUT] [--url URL] [--title T] [--aliases FILE]`.
     Site(crate::site::SiteArgs),
     Dist,
     /// `--readme`: also write the table into README.md.
@@ -121,6 +121,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
             let out = value(&mut p, "site", "--out")?.map(Into::into);
             let url = value(&mut p, "site", "--url")?;
             let title = value(&mut p, "site", "--title")?;
+            let aliases = value(&mut p, "site", "--aliases")?.map(Into::into);
             let rest = strings(&p.finish())?;
             return match rest.as_slice() {
                 [d] if !d.starts_with('-') => done_with(
@@ -129,6 +130,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                         out,
                         url,
                         title,
+                        aliases,
                     }),
                     &passthrough,
                 ),
@@ -396,12 +398,15 @@ mod tests {
     #[test]
     fn site_takes_one_folder_and_its_options() {
         assert_eq!(
-            parse_str("site corpus --out /tmp/s --url https://example.org/ --title T"),
+            parse_str(
+                "site corpus --out /tmp/s --url https://example.org/ --title T --aliases a.txt"
+            ),
             Ok(Command::Site(crate::site::SiteArgs {
                 dir: "corpus".into(),
                 out: Some("/tmp/s".into()),
                 url: Some("https://example.org/".into()),
                 title: Some("T".into()),
+                aliases: Some("a.txt".into()),
             }))
         );
         assert!(parse_str("site").is_err());

@@ -1,4 +1,5 @@
-//! `cargo xtask site DIR [--out OUT] [--url URL] [--title T]`: the app's
+//! `cargo xtask site DIR [--out OUT] [--url URL] [--title T] [--aliases
+//! FILE]`: the app's
 //! assets (the release dist), then the release `shilu-site` over DIR into
 //! OUT (default `site/`). `cargo xtask serve --site DIR` builds it and
 //! serves OUT at http://127.0.0.1:8080/ with the policy of its `_headers`.
@@ -16,6 +17,8 @@ pub struct SiteArgs {
     pub out: Option<PathBuf>,
     pub url: Option<String>,
     pub title: Option<String>,
+    /// Who is one person under several names (`shilu site --aliases`).
+    pub aliases: Option<PathBuf>,
 }
 
 /// Builds the site; returns its folder.
@@ -42,6 +45,9 @@ pub fn site(args: &SiteArgs) -> Result<PathBuf> {
     }
     if let Some(title) = &args.title {
         c.args(["--title", title]);
+    }
+    if let Some(aliases) = &args.aliases {
+        c.arg("--aliases").arg(aliases);
     }
     step(&format!("site: {} → {}", args.dir.display(), out.display()));
     run(&mut c)?;

@@ -4,6 +4,7 @@
 //! new folder beside the output that is swapped in only when whole, so
 //! a failed build leaves the previous output as it was.
 
+use super::aliases::{self, Aliases, Suggestion};
 use super::catalog;
 use super::folder;
 use super::index::build::Builder;
@@ -46,6 +47,9 @@ pub struct Report {
     pub kept: usize,
     /// The index's segments, and those kept from an earlier build.
     pub segments: segments::Made,
+    /// Speakers the texts write as one (`唐鳳（Audrey Tang）`), not
+    /// joined by the aliases: for the editor ([`aliases`]).
+    pub suggestions: Vec<Suggestion>,
     /// Seconds per phase, in order (the index's overlap the caller's).
     pub phases: Vec<(&'static str, f64)>,
     pub secs: f64,
@@ -87,10 +91,31 @@ impl fmt::Display for Report {
             self.index_secs
         )?;
         match self.peak_memory {
-            Some(m) => writeln!(f, ", peak memory {:.0} MB", m as f64 / 1e6),
-            None => writeln!(f),
+            Some(m) => writeln!(f, ", peak memory {:.0} MB", m as f64 / 1e6)?,
+            None => writeln!(f)?,
         }
+        suggestions(f, &self.suggestions)
     }
+}
+
+/// The suggestions of a build, for its report: the first few, and how
+/// many more.
+pub fn suggestions(f: &mut fmt::Formatter<'_>, all: &[Suggestion]) -> fmt::Result {
+    const SHOWN: usize = 10;
+    if all.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        f,
+        "maybe one person (each written with the other's name in brackets; to count them as one, put the line in a list given with --aliases FILE):"
+    )?;
+    for s in all.iter().take(SHOWN) {
+        writeln!(f, "  {s}")?;
+    }
+    if all.len() > SHOWN {
+        writeln!(f, "  … and {} more", all.len() - SHOWN)?;
+    }
+    Ok(())
 }
 
 /// Why a build stopped: the previous output is left as it was.
@@ -106,14 +131,15 @@ impl fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 /// Builds the corpus of `dir` into `out`, which is replaced only once
-/// the new one is whole.
+/// the new one is whole, its speakers joined by `aliases`.
 pub fn build(
     dir: &Path,
     out: &Path,
+    aliases: &Aliases,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Report, BuildError> {
     let fresh = Fresh::beside(out)?;
-    let (mut report, ()) = build_in(dir, fresh.path(), None, progress, |_| Ok(()))?;
+    let (mut report, ()) = build_in(dir, fresh.path(), None, aliases, progress, |_| Ok(()))?;
     fresh.swap_into(out)?;
     report.secs = report.started.elapsed().as_secs_f64();
     report.out = out.display().to_string();
@@ -219,7 +245,7 @@ impl Drop for Fresh {
 
 /// Builds the corpus of `dir` into the folder `fresh` (`corpus.jsonl`
 /// and `index/`), reusing what `kept` holds of unchanged files (and
-/// keeping what it reads). `then` gets the corpus once read, to make
+/// keeping what it reads), its speakers joined by `aliases`. `then` gets the corpus once read, to make
 /// what else the caller writes (the site's pages) while the index is
 /// built and written on a thread of its own; its result comes back
 /// beside the report.
@@ -227,6 +253,7 @@ pub fn build_in<T>(
     dir: &Path,
     fresh: &Path,
     kept: Option<&Kept>,
+    aliases: &Aliases,
     progress: &(dyn Fn(Progress) + Sync),
     then: impl FnOnce(&folder::Parts) -> Result<T, BuildError>,
 ) -> Result<(Report, T), BuildError> {
@@ -282,8 +309,27 @@ pub fn build_in<T>(
     let jsonl_bytes = lines.finish().map_err(fail)?;
     let read_secs = started.elapsed().as_secs_f64();
     progress(Progress::Indexing);
+    // Kept entries hold the speakers as the text names them: the list is
+    // applied to every build's entries alike.
+    aliases.apply(&mut entries);
     let parts = folder::parts(entries);
     let parts_secs = started.elapsed().as_secs_f64() - read_secs;
+    let named: Vec<(super::identity::Identity, Vec<String>)> = parts
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.identity.clone(),
+                s.names.iter().map(|(n, _)| n.clone()).collect(),
+            )
+        })
+        .collect();
+    let suggestions = aliases::suggest(
+        &parts.texts,
+        named.iter().map(|(i, n)| (i, n.as_slice())),
+        aliases,
+    );
+    let suggest_secs = started.elapsed().as_secs_f64() - read_secs - parts_secs;
     let (indexed, then) = std::thread::scope(|s| {
         let index = s.spawn(|| {
             let at = Instant::now();
@@ -319,9 +365,11 @@ pub fn build_in<T>(
         index_secs,
         kept: kept.map_or(0, |k| k.hits.load(std::sync::atomic::Ordering::Relaxed)),
         segments: made,
+        suggestions,
         phases: vec![
             ("read", read_secs),
             ("gather", parts_secs),
+            ("suggestions", suggest_secs),
             ("index", index_secs),
             ("index written", write_secs),
         ],

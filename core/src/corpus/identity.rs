@@ -77,10 +77,16 @@ pub fn of(p: &Participant) -> Option<Identity> {
             });
         }
     }
-    if crate::is_role_only(p.name.trim()) {
+    person(&p.name)
+}
+
+/// The person a speaker label `name` names: `None` for a role word alone
+/// or a placeholder.
+pub fn person(name: &str) -> Option<Identity> {
+    if crate::is_role_only(name.trim()) {
         return None;
     }
-    let key = key(&p.name);
+    let key = key(name);
     (!key.is_empty() && !is_placeholder(&key)).then_some(Identity {
         kind: Kind::Person,
         key,

@@ -2,6 +2,7 @@
 //! ([`identity`]), and search over all their passages ([`index`],
 //! [`query`], [`search`]), exact to the character after folding
 //! ([`fold`]).
+pub mod aliases;
 pub mod build;
 pub mod catalog;
 pub mod cold;

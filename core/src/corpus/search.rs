@@ -12,7 +12,7 @@
 //!    counted per transcript, per year and per speaker.
 
 use super::catalog::Record;
-use super::identity::Identity;
+use super::identity::{Identity, Kind};
 use super::index::postings::Posting;
 use super::query::{Query, Term};
 use crate::model::Role;
@@ -228,10 +228,16 @@ impl Filters {
         let Some(who) = r.speaker_of(passage) else {
             return false;
         };
-        self.speaker
-            .as_ref()
-            .is_none_or(|id| who.identity.as_ref() == Some(id))
-            && self.role.is_none_or(|role| who.role == role)
+        // The person, or (where an editor's list joins names) the name
+        // as this transcript labels them.
+        self.speaker.as_ref().is_none_or(|id| {
+            who.identity.as_ref() == Some(id)
+                || who
+                    .identity
+                    .as_ref()
+                    .is_some_and(|w| w.kind == Kind::Person)
+                    && super::identity::key(&who.name) == id.key
+        }) && self.role.is_none_or(|role| who.role == role)
     }
 }
 

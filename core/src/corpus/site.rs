@@ -228,16 +228,16 @@ pub fn catalog(records: &[Record], speakers: &[Speaker]) -> Catalog {
 /// participant's id (in `doc`, the transcript `record` was made from)
 /// with the link from the transcript's page. A role word alone (`问`,
 /// `主持人`) has none; a journalist known by outlet links to the outlet's.
+///
+/// The record's speakers are `doc`'s participants, in order, with who
+/// they are across the corpus (an editor's [`super::aliases`] applied).
 pub fn speaker_pages(doc: &Document, record: &Record) -> Vec<(String, String)> {
-    let people = record.people();
     doc.participants
         .iter()
-        .filter_map(|p| {
-            let id = identity::of(p)?;
-            people
-                .iter()
-                .any(|(_, seen)| **seen == id)
-                .then(|| (p.id.clone(), link(&record.url, &id.url())))
+        .zip(&record.speakers)
+        .filter_map(|(p, s)| {
+            let id = s.identity.as_ref()?;
+            Some((p.id.clone(), link(&record.url, &id.url())))
         })
         .collect()
 }

@@ -8,7 +8,7 @@
 //! shilu meta [--url URL] FILE      print its Open Graph / Twitter meta (and canonical link)
 //! shilu html FILE                  print it as one plain static HTML page
 //! shilu corpus [--json] DIR        parse every file of a folder and report
-//! shilu index DIR --out SITE       write the corpus's search index to SITE/index/
+//! shilu index DIR --out SITE [--aliases FILE]  write the corpus's search index to SITE/index/
 //! shilu search SITE QUERY [--json] search it: the matching transcripts and their hits
 //! shilu speakers SITE [--role R]   the speakers index: one person (or outlet) across transcripts
 //! shilu site DIR --assets DIST      a static corpus site (runs shilu-site, beside this binary)
@@ -48,11 +48,15 @@ Usage:
                                   speakers, a warning where speaker-like lines gave no turns;
                                   then one summary line (files, MB, MB/s, files with turns,
                                   lossless, panics). --json: one JSON record per file instead
-  shilu index DIR --out SITE      read every transcript below DIR and write the corpus's search
+  shilu index DIR --out SITE [--aliases FILE]
+                                  read every transcript below DIR and write the corpus's search
                                   index to SITE/index/ and the corpus to SITE/corpus.jsonl (one
                                   record per transcript: source, url, meta, participants, turns);
                                   SITE is replaced only once the new one is whole; files that
-                                  cannot be read are named, and the rest go on
+                                  cannot be read are named, and the rest go on. --aliases FILE:
+                                  who is one person under several names, a line each, the
+                                  names joined by `=` (唐鳳 = Audrey Tang), counted as the first;
+                                  the report suggests pairs the texts write as one
   shilu search SITE QUERY         search SITE/index/: every passage that contains every word of
                                   QUERY, in traditional or simplified script (\"a phrase\" keeps its
                                   spaces, -word leaves out passages with it); prints the matching

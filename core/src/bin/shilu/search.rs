@@ -3,6 +3,7 @@
 //! core code the page runs.
 
 use serde_json::json;
+use shilu_core::corpus::aliases::Aliases;
 use shilu_core::corpus::build;
 use shilu_core::corpus::folder::{Fetch, Folder};
 use shilu_core::corpus::identity::{self, Identity, Kind};
@@ -30,14 +31,30 @@ fn role(name: &str) -> Result<Role, Failure> {
     })
 }
 
-/// `shilu index DIR --out OUT`: reads every transcript below DIR and
-/// writes the index to OUT/index/ and the corpus to OUT/corpus.jsonl,
-/// replacing OUT only once the new one is whole.
+/// `shilu index DIR --out OUT [--aliases FILE]`: reads every transcript
+/// below DIR and writes the index to OUT/index/ and the corpus to
+/// OUT/corpus.jsonl, replacing OUT only once the new one is whole; the
+/// speakers FILE names as one person counted as one.
 pub fn index(args: &[String]) -> Result<String, Failure> {
-    let (dir, out) = match args {
-        [dir, flag, out] if flag == "--out" => (dir, out),
-        [flag, out, dir] if flag == "--out" => (dir, out),
-        _ => return Err(usage("shilu index DIR --out OUT")),
+    const USAGE: &str = "shilu index DIR --out OUT [--aliases FILE]";
+    let (mut dir, mut out, mut aliases) = (None, None, Aliases::default());
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = Some(it.next().ok_or_else(|| usage(USAGE))?),
+            "--aliases" => {
+                let file = it.next().ok_or_else(|| usage(USAGE))?;
+                let text = std::fs::read_to_string(file)
+                    .map_err(|e| Failure(format!("cannot read the aliases {file}: {e}")))?;
+                aliases = Aliases::parse(&text).map_err(|e| Failure(format!("{file}: {e}")))?;
+            }
+            f if f.starts_with("--") => return Err(usage(USAGE)),
+            d if dir.is_none() => dir = Some(d),
+            _ => return Err(usage(USAGE)),
+        }
+    }
+    let (Some(dir), Some(out)) = (dir, out) else {
+        return Err(usage(USAGE));
     };
     // On stderr, and only on a terminal (indicatif hides it elsewhere).
     let bar = indicatif::ProgressBar::new(0).with_style(
@@ -50,7 +67,7 @@ pub fn index(args: &[String]) -> Result<String, Failure> {
         build::Progress::Read => bar.inc(1),
         build::Progress::Indexing => bar.set_message("indexing"),
     };
-    let report = build::build(Path::new(dir), Path::new(out), &progress);
+    let report = build::build(Path::new(dir), Path::new(out), &aliases, &progress);
     bar.finish_and_clear();
     Ok(report.map_err(failure)?.to_string())
 }

@@ -700,7 +700,10 @@ mod tests {
         // speakers it does not change.
         docs.insert(3, doc(99, "陳其邁", "量子計算與量子通訊，量子計算很重要。"));
         let r = run(&docs);
-        assert!(r.background && r.added == 1 && r.speakers >= 2 && r.outcomes > 0, "{r:?}");
+        assert!(
+            r.background && r.added == 1 && r.speakers >= 2 && r.outcomes > 0,
+            "{r:?}"
+        );
         // A transcript changed: the background counted again.
         docs[0].1.push_str("\n唐鳳：數位轉型。\n");
         let r = run(&docs);
