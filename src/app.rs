@@ -56,42 +56,97 @@ pub fn provide_reader(text: &str, doc: Document) -> Reader {
 }
 
 /// The page: the same components render it natively for the pre-render
-/// (`ssr`) and take it over in the browser (`hydrate`); `seed` is the text
-/// it opens with, `doc` its structure, which the pre-render read and wrote
-/// into the page (`crate::seed`); `pages`, where a corpus site has a page
-/// for each of its speakers (`crate::speaker_pages`).
+/// (`ssr`) and take it over in the browser (`hydrate`, in parts:
+/// `crate::takeover`); `seed` is the text it opens with, `doc` its
+/// structure, which the pre-render read and wrote into the page
+/// (`crate::seed`); `pages`, where a corpus site has a page for each of its
+/// speakers (`crate::speaker_pages`).
 #[component]
 pub fn App(seed: Arc<str>, doc: Document, #[prop(optional)] pages: SpeakerPages) -> impl IntoView {
-    let reader = provide_reader(&seed, doc);
-    crate::speaker_pages::provide(&seed, pages);
-    // Its effects, which load the module, run in the browser only.
-    panel_loader::install(reader);
-    #[cfg(not(feature = "ssr"))]
-    in_browser(reader, seed);
-    let contents_open = RwSignal::new(false);
+    let shell = Shell::new(seed, doc, pages);
     view! {
-        <TopBar/>
-        <div id="library" data-doc=move || reader.key.get()></div>
-        <ConferenceHeader/>
+        {shell.top()}
         <div class="layout">
-            <TableOfContents open=contents_open/>
+            {shell.contents()}
             <main class="main" id="main">
-                <div class="toolbar">
-                    <button type="button" class="text-button contents-toggle"
-                        aria-expanded=move || contents_open.get().to_string()
-                        on:click=move |_| contents_open.update(|o| *o = !*o)>
-                        {text(|t| t.contents)}
-                    </button>
-                    <PanelTabs/>
-                    <SearchBar/>
-                </div>
-                <PanelView panel=Panel::Transcript><SpeakerFilter/><Transcript/></PanelView>
-                <PanelView panel=Panel::Calendar><DeferredPanel panel=Panel::Calendar/></PanelView>
-                <PanelView panel=Panel::Insights><DeferredPanel panel=Panel::Insights/></PanelView>
-                <p class="keyboard-help">{text(|t| t.keyboard_help)}</p>
+                {shell.toolbar()}
+                {shell.panels()}
             </main>
         </div>
-        <StatusLine/>
+        {shell.status()}
+    }
+}
+
+/// The page's state and its parts, in the page's order: [`App`] renders
+/// them as one view; the browser takes each over in a task of its own
+/// (`crate::takeover`). The elements between them (`.layout`, `main`) have
+/// nothing to take over.
+#[derive(Clone, Copy)]
+pub struct Shell {
+    reader: Reader,
+    contents_open: RwSignal<bool>,
+}
+
+impl Shell {
+    /// The reader's state over the transcript, provided to the components.
+    pub fn new(seed: Arc<str>, doc: Document, pages: SpeakerPages) -> Self {
+        let reader = provide_reader(&seed, doc);
+        crate::speaker_pages::provide(&seed, pages);
+        // Its effects, which load the module, run in the browser only.
+        panel_loader::install(reader);
+        #[cfg(not(feature = "ssr"))]
+        in_browser(reader, seed);
+        Shell {
+            reader,
+            contents_open: RwSignal::new(false),
+        }
+    }
+
+    /// The top bar, the library's mark and the conference's header: the
+    /// page's first elements.
+    pub fn top(self) -> impl IntoView {
+        let reader = self.reader;
+        view! {
+            <TopBar/>
+            <div id="library" data-doc=move || reader.key.get()></div>
+            <ConferenceHeader/>
+        }
+    }
+
+    /// The contents: the first element in `.layout`.
+    pub fn contents(self) -> impl IntoView {
+        view! { <TableOfContents open=self.contents_open/> }
+    }
+
+    /// The toolbar: the first element in `main`.
+    pub fn toolbar(self) -> impl IntoView {
+        let contents_open = self.contents_open;
+        view! {
+            <div class="toolbar">
+                <button type="button" class="text-button contents-toggle"
+                    aria-expanded=move || contents_open.get().to_string()
+                    on:click=move |_| contents_open.update(|o| *o = !*o)>
+                    {text(|t| t.contents)}
+                </button>
+                <PanelTabs/>
+                <SearchBar/>
+            </div>
+        }
+    }
+
+    /// The tab panels and the keyboard's help, after the toolbar.
+    pub fn panels(self) -> impl IntoView {
+        view! {
+            <PanelView panel=Panel::Transcript><SpeakerFilter/><Transcript/></PanelView>
+            <PanelView panel=Panel::Calendar><DeferredPanel panel=Panel::Calendar/></PanelView>
+            <PanelView panel=Panel::Insights><DeferredPanel panel=Panel::Insights/></PanelView>
+            <p class="keyboard-help">{text(|t| t.keyboard_help)}</p>
+        }
+    }
+
+    /// The status line: the page's last element.
+    pub fn status(self) -> impl IntoView {
+        view! { <StatusLine/> }
     }
 }
 

@@ -17,6 +17,8 @@ pub mod seed;
 pub mod selection;
 pub mod speaker_pages;
 pub mod state;
+#[cfg(feature = "hydrate")]
+pub mod takeover;
 pub mod url_state;
 
 pub use app::App;

@@ -4,18 +4,20 @@
 //! In parts, each in a task of its own, so that no one task keeps the page
 //! from answering (issue 24; ARCHITECTURE.md, the first paint against the
 //! plain page): the wasm's instantiation ends with `main`; reading the
-//! seed is the next task; taking over the view the one after; then the
-//! effects' first runs, a few per task (`shilu_ui::effect`).
+//! seed is the next task; making the app's state the one after; then
+//! taking over the view's parts (`shilu_app::takeover`) and the effects'
+//! first runs, a few per task (`shilu_ui::effect`).
 
 #[cfg(feature = "hydrate")]
 fn main() {
-    use leptos::prelude::*;
+    use leptos::prelude::{document, set_timeout};
     use std::time::Duration;
     shilu_ui::dom::report_panics();
     set_timeout(
         || {
             let root = document().get_element_by_id("app");
-            let (Some((seed, doc, pages)), Some(root)) = (shilu_app::seed::read_seed(), root) else {
+            let (Some((seed, doc, pages)), Some(root)) = (shilu_app::seed::read_seed(), root)
+            else {
                 // A page built without the pre-render (see xtask/tools/post-build.mjs),
                 // or by another build's.
                 panic!(
@@ -27,11 +29,7 @@ fn main() {
                     let root = wasm_bindgen::JsCast::unchecked_into(root);
                     let seed: std::sync::Arc<str> = seed.into();
                     shilu_ui::effect::start_in_parts();
-                    leptos::mount::hydrate_from(
-                        root,
-                        move || view! { <shilu_app::App seed=seed doc=doc pages=pages/> },
-                    )
-                    .forget();
+                    shilu_app::takeover::hydrate_in_parts(root, seed, doc, pages);
                     shilu_ui::effect::finish_start();
                 },
                 Duration::ZERO,

@@ -135,7 +135,7 @@
   // tasks (a long task is one the reader would wait on): a few elements at
   // a time, as many as about 2 ms of layout, for about 6 ms a task, until
   // the app has taken over.
-  var unlaid = '.laying #transcript-content .block:not([data-laid]), .laying .contents__list > li:not([data-laid])';
+  var unlaid = '.laying #transcript-content > :nth-child(n+2) .block:not([data-laid]), .laying .contents__list > li:not([data-laid])';
   var batch = 1;
   afterPaint(function lay() {
     var start = performance.now();

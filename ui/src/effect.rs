@@ -8,7 +8,9 @@
 //! for later tasks, in the order the effects were made, a few milliseconds'
 //! worth per task ([`finish_start`]): taking over the pre-rendered page is
 //! then several short tasks, not one long one that the reader (and a first
-//! input) would wait on. [`after_start`] runs once they all have.
+//! input) would wait on. Steps that must come before them all (the parts
+//! of a page taken over one by one) are queued ahead ([`first_in_parts`]);
+//! [`after_start`] runs once they all have.
 
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -138,6 +140,25 @@ fn next_task(f: fn()) {
     f();
 }
 
+/// Runs `steps` in order, each in the start's tasks, ahead of every effect
+/// made so far or while they run (taking over a page in parts: an effect's
+/// first run meets the whole page); at once, in order, if the page has
+/// started.
+pub fn first_in_parts(steps: Vec<Box<dyn FnOnce()>>) {
+    let steps = STARTING.with_borrow_mut(|q| match q {
+        Some(q) => {
+            for step in steps.into_iter().rev() {
+                q.push_front(step);
+            }
+            None
+        }
+        None => Some(steps),
+    });
+    for step in steps.into_iter().flatten() {
+        step();
+    }
+}
+
 /// Runs `f` once every effect made while the page started has run (at
 /// once if the page has started).
 pub fn after_start(f: impl FnOnce() + 'static) {
@@ -152,8 +173,9 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     /// While the page starts, no effect runs in the task that makes it;
-    /// they run later, in the order made, and what waits for the start
-    /// after them all; then an effect starts at once again (a microtask).
+    /// they run later, in the order made, after the steps queued first
+    /// (though queued after them), and what waits for the start after them
+    /// all; then an effect starts at once again (a microtask).
     #[wasm_bindgen_test]
     async fn effects_made_while_starting_run_later_in_order_then_what_waits() {
         let _ = any_spawner::Executor::init_wasm_bindgen();
@@ -166,6 +188,11 @@ mod tests {
                     let seen = seen.clone();
                     effect(move || seen.borrow_mut().push(name));
                 }
+                let parts = ["part 1", "part 2"].map(|name| {
+                    let seen = seen.clone();
+                    Box::new(move || seen.borrow_mut().push(name)) as Box<dyn FnOnce()>
+                });
+                first_in_parts(parts.into());
                 let seen = seen.clone();
                 after_start(move || {
                     seen.borrow_mut().push("started");
@@ -175,9 +202,16 @@ mod tests {
             });
         });
         any_spawner::Executor::tick().await;
-        assert!(seen.borrow().is_empty(), "ran in the task that made them: {:?}", seen.borrow());
+        assert!(
+            seen.borrow().is_empty(),
+            "ran in the task that made them: {:?}",
+            seen.borrow()
+        );
         wasm_bindgen_futures::JsFuture::from(started).await.unwrap();
-        assert_eq!(*seen.borrow(), ["first", "second", "third", "started"]);
+        assert_eq!(
+            *seen.borrow(),
+            ["part 1", "part 2", "first", "second", "third", "started"]
+        );
         let later = seen.clone();
         owner.with(|| effect(move || later.borrow_mut().push("later")));
         any_spawner::Executor::tick().await;
