@@ -3,9 +3,10 @@
 // on page A and on page B (two folders of one site, sharing its index) in
 // fresh browser contexts one after the other, in turn A then B and B then
 // A, timed as search-page.mjs times them (navigation to the first results
-// painted). Prints each query's pair, the medians and the median of the
-// differences, which a load that drifts during the run moves less than it
-// moves two runs made minutes apart.
+// painted), and when the query's first index read left (the page's start,
+// before the query's round trips). Prints each query's pair, the medians
+// and the median of the differences, which a load that drifts during the
+// run moves less than it moves two runs made minutes apart.
 //
 // usage: node bench/search-ab.mjs SITE QUERIES.json A_FOLDER B_FOLDER [ROUNDS]
 //   e.g. search-old/ search/ (the site's own search/ and a copy of an
@@ -46,9 +47,12 @@ async function time(folder, q, waitUntil) {
   await page.goto(`${srv.url}${folder}?q=${encodeURIComponent(q)}`, waitUntil ? { waitUntil } : {});
   await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
   const ms = await page.evaluate(() => window.__first);
+  // When the query's first read left: the page's start, before its round trips.
+  const read = await page.evaluate(() => Math.min(...performance.getEntriesByType('resource')
+    .filter((e) => /\/index\//.test(e.name) && !/(meta\.json|keys\.bin)$/.test(e.name)).map((e) => e.startTime)));
   await context.close();
   if (errors.length) throw new Error(`${folder} ${q}: ${errors.join('; ')}`);
-  return ms;
+  return { ms, read };
 }
 
 // A first visit to each, not counted: the server compresses each file once.
@@ -61,18 +65,24 @@ const median = (xs) => {
 };
 const as = [];
 const bs = [];
+const reads = { a: [], b: [] };
 let turn = 0;
 for (let r = 0; r < Number(rounds); r++) {
   for (const q of queries) {
     const first = turn++ % 2 === 0;
-    const [ta, tb] = first ? [await time(a, q), await time(b, q)] : [null, await time(b, q)];
+    const ta = first ? await time(a, q) : null;
+    const tb = await time(b, q);
     const pa = first ? ta : await time(a, q);
-    as.push(pa);
-    bs.push(tb);
-    process.stderr.write(`${q}: A ${pa.toFixed(0)} ms, B ${tb.toFixed(0)} ms\n`);
+    as.push(pa.ms);
+    bs.push(tb.ms);
+    reads.a.push(pa.read);
+    reads.b.push(tb.read);
+    process.stderr.write(`${q}: A ${pa.ms.toFixed(0)} ms (first read ${pa.read.toFixed(0)}), B ${tb.ms.toFixed(0)} ms (first read ${tb.read.toFixed(0)})\n`);
   }
 }
 await browser.close();
 srv.close();
 const diffs = as.map((x, i) => bs[i] - x);
 console.log(`A ${a}: median ${median(as).toFixed(0)} ms; B ${b}: median ${median(bs).toFixed(0)} ms; B − A: median ${median(diffs).toFixed(0)} ms over ${as.length} pairs`);
+const readDiffs = reads.a.map((x, i) => reads.b[i] - x);
+console.log(`the query's first index read (after meta and keys): A median ${median(reads.a).toFixed(0)} ms, B ${median(reads.b).toFixed(0)} ms; B − A: median ${median(readDiffs).toFixed(0)} ms`);
