@@ -1,22 +1,40 @@
 // The corpus site's search page (search/, sitegen/src/pages/search.rs):
 // starts the site's search module (panels/src/search_main.rs: the search
-// and its result lists alone; its files are named in the page's
-// <meta name="shilu-search">) and hands it the view in the URL; the query
+// and its result lists alone) and hands it the view in the URL; the query
 // runs in the module, over the site's index/ read by byte ranges
-// (panels/src/search/). The form is a plain GET form: without this script
-// it still lands on search/?q=…, where the page says that search needs
-// JavaScript. With it, a submitted form, a link between views and going
-// back show the view in place. The page's head links the results'
-// stylesheet and asks for the module's wasm and the index's meta and key
-// table with the page (sitegen/src/shell.rs, `search_page`): they arrive
-// while this runs.
-const root = new URL('./', import.meta.url);
-const form = document.getElementById('search-form');
-const results = document.getElementById('search-results');
+// (panels/src/search/). The release build bundles this file with the
+// module's own JS into one script (xtask/tools/post-build.mjs), named in
+// the page's <meta name="shilu-search"> with the module's wasm, and the
+// page asks for it in its head (async: it runs as soon as it arrives, not
+// after the page is parsed, styled and laid out), beside the wasm and the
+// index's meta and key table (sitegen/src/shell.rs, `search_page`). So
+// the query starts as soon as the module is compiled, while the page is
+// still read; the results are mounted once it is.
+//
+// The form is a plain GET form: without this script it still lands on
+// search/?q=…, where the page says that search needs JavaScript. With it,
+// a submitted form, a link between views and going back show the view in
+// place.
+import init, { SearchPage } from './shilu-search.js';
+
 const at = (u) => new URL(u, document.baseURI).href;
+// The site's root: this script is in its panels/ folder.
+const root = new URL('../', import.meta.url);
+
+/** The module's wasm, as the page names it. */
+function wasm() {
+  const listed = document.querySelector('meta[name="shilu-search"]')?.content.split(' ');
+  if (listed?.length !== 3) throw new Error('the page names no search module (<meta name="shilu-search">)');
+  return at(listed[1]);
+}
+
+const parsed = () =>
+  document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : Promise.resolve();
 
 /** The form's fields as the URL names them (empty fields left out). */
-function fill() {
+function fill(form) {
   const params = new URLSearchParams(location.search);
   for (const el of form.elements) {
     if (!el.name) continue;
@@ -29,36 +47,38 @@ function fill() {
   if (filters && ['speaker', 'role', 'organiser', 'from', 'to', 'sort'].some((k) => params.get(k))) filters.open = true;
 }
 
-function query() {
+function query(form) {
   const params = new URLSearchParams();
   for (const [k, v] of new FormData(form)) if (String(v).trim()) params.append(k, v);
   return params.toString();
 }
 
 async function start() {
-  const listed = document.querySelector('meta[name="shilu-search"]')?.content.split(' ');
-  const [script, wasm] = listed?.length === 3 ? listed : [at('../panels/shilu-search.js'), undefined];
-  const m = await import(at(script));
-  await m.default(wasm ? { module_or_path: at(wasm) } : undefined);
-  const page = new m.SearchPage(new URL('index/', root).href, 'search/', results);
-  fill();
+  await init({ module_or_path: wasm() });
+  const page = new SearchPage(new URL('index/', root).href, 'search/');
+  // The query first: its first reads go out while the page is parsed.
   page.show(location.search);
+  await parsed();
+  const form = document.getElementById('search-form');
+  page.mount(document.getElementById('search-results'));
+  fill(form);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const qs = query();
+    const qs = query(form);
     history.pushState(null, '', qs ? `?${qs}` : './');
     page.show(location.search);
   });
   addEventListener('popstate', () => {
-    fill();
+    fill(form);
     page.show(location.search);
   });
 }
 
-start().catch((e) => {
+start().catch(async (e) => {
   console.error('shilu: search did not start', e);
+  await parsed();
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
   p.textContent = '检索无法启动，请刷新页面。 · Search could not start: reload the page.';
-  results.append(p);
+  document.getElementById('search-results').append(p);
 });

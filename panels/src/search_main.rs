@@ -13,30 +13,38 @@ fn main() {
     shilu_ui::dom::report_panics();
 }
 
-/// The corpus site's search page (`search/`): its results, mounted into
-/// `el`, over the site's index at `index` (an absolute URL ending in
-/// `/`); `here` is the page's folder from the site's root.
+/// The corpus site's search page (`search/`): its query over the site's
+/// index at `index` (an absolute URL ending in `/`), and its results;
+/// `here` is the page's folder from the site's root. A query may start
+/// before the page is parsed ([`SearchPage::show`]): the results are
+/// mounted once it is ([`SearchPage::mount`]).
 #[wasm_bindgen]
 pub struct SearchPage {
-    mounted: shilu_panels::search::Mounted,
-    _owner: Owner,
+    page: shilu_panels::search::Page,
+    owner: Owner,
 }
 
 #[wasm_bindgen]
 impl SearchPage {
     #[wasm_bindgen(constructor)]
-    pub fn new(index: String, here: String, el: web_sys::HtmlElement) -> SearchPage {
+    pub fn new(index: String, here: String) -> SearchPage {
         let _ = any_spawner::Executor::init_wasm_bindgen();
         let owner = Owner::new();
         owner.set();
         SearchPage {
-            mounted: shilu_panels::search::mount(index, here, el),
-            _owner: owner,
+            page: shilu_panels::search::Page::new(index, here),
+            owner,
         }
+    }
+
+    /// Shows the results in `el`.
+    pub fn mount(&self, el: web_sys::HtmlElement) {
+        self.owner.with(|| shilu_panels::search::mount(&self.page, el));
     }
 
     /// Shows the view of `search`, the page's query string.
     pub fn show(&self, search: &str) {
-        shilu_panels::search::show(&self.mounted, search);
+        self.owner
+            .with(|| shilu_panels::search::show(&self.page, search));
     }
 }

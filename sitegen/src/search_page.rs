@@ -1,6 +1,6 @@
-//! Writes the search page (`search/index.html`, [`crate::pages::search`])
-//! and its loader (`web/search.js`, as `search-<hash>.js`: named after
-//! its content, as the dist names its files).
+//! Writes the search page (`search/index.html`, [`crate::pages::search`]);
+//! its script is the dist's search module, its loader (`web/search.js`)
+//! bundled in by the dist's build.
 
 use crate::build::{depth, Writer};
 use crate::pages::search::SearchPage;
@@ -12,15 +12,10 @@ use shilu_core::corpus::build::BuildError;
 /// The search page's folder.
 pub const URL: &str = "search/";
 
-/// The loader's text.
-pub const LOADER: &str = include_str!("../../web/search.js");
-
-/// Writes the page and its loader.
+/// Writes the page.
 pub fn write(title: &str, shell: &Shell, w: &Writer) -> Result<(), BuildError> {
-    let loader = format!("search-{}.js", crate::csp::short(LOADER));
-    w.put(&loader, LOADER.as_bytes())?;
     let (here, t) = (Here(URL.into()), title.to_string());
-    let body = render(move || view! { <SearchPage here=here title=t loader=loader/> });
+    let body = render(move || view! { <SearchPage here=here title=t/> });
     let page_title = format!("全文检索 Search · {title}");
     let description = format!("检索{title}的全部实录：每一段含有所查词语的发言，简繁体通用。");
     let head = Head {

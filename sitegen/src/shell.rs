@@ -49,6 +49,10 @@ pub struct Shell {
 /// The site's stylesheet (style/site.css).
 pub const SITE_CSS: &str = include_str!("../../style/site.css");
 
+/// The search module's files in a debug build's dist (a release build
+/// names them after their content, in its `index.html`).
+const DEBUG_SEARCH_META: &str = "<meta name=\"shilu-search\" content=\"panels/shilu-search.js panels/shilu-search_bg.wasm panels/panels.css\">";
+
 /// Why a dist cannot be a shell.
 #[derive(Debug)]
 pub struct ShellError(pub String);
@@ -108,10 +112,11 @@ impl Shell {
                 "<link rel=\"canonical\"",
             ],
         );
+        // A debug build names the module's files as Trunk wrote them.
         let search_meta = head
             .find("<meta name=\"shilu-search\"")
             .map(|at| head[at..tag_end(&head, at)].to_string())
-            .unwrap_or_default();
+            .unwrap_or_else(|| DEBUG_SEARCH_META.to_string());
         // The app never loads the search module: only the search page
         // names it.
         let head = drop_tags(&head, &["<meta name=\"shilu-search\""]);
@@ -199,16 +204,15 @@ impl Shell {
 
     /// A page without the app that starts the site's search module (the
     /// search page): its head names the module's files, links its
-    /// stylesheet (the panels', which the results are drawn with), and asks
+    /// stylesheet (the panels', which the results are drawn with), asks
     /// for the module's wasm and for `fetched` (files from the root its
-    /// module reads first) with the page, side by side, rather than after
-    /// its loader has run: the wasm (the long pole), the stylesheet and the
-    /// index's first files arrive while the page is read. The module's
-    /// script is not asked for: a
-    /// `modulepreload` is a script, refused where scripts do not run, and
-    /// the loader's import asks for it while the wasm is on its way. (A
-    /// reader without JavaScript fetches the rest for nothing; the page is
-    /// of no use to them beyond its notice.)
+    /// module reads first) with the page, side by side, and ends with the
+    /// module's script (its loader bundled in), `async`: it runs as soon
+    /// as it arrives, not once the page is parsed, styled and laid out,
+    /// and starts the query while the rest of the page is read. A script
+    /// is not fetched where scripts do not run (a reader without
+    /// JavaScript fetches the wasm and the index's first files for
+    /// nothing; the page is of no use to them beyond its notice).
     pub fn search_page(
         &self,
         depth: usize,
@@ -227,6 +231,9 @@ impl Shell {
         }
         for f in fetched {
             extra.push_str(&preload_fetch(f));
+        }
+        if let Some(script) = files.iter().find(|f| f.ends_with(".js")) {
+            extra.push_str(&format!("<script type=module async src=\"{script}\"></script>"));
         }
         self.page_of(depth, head, body, &climb(&extra, &up))
     }
@@ -360,6 +367,11 @@ mod tests {
         };
         let html = shell.search_page(1, &head, "<main>m</main>", &["index/meta.json"]);
         assert!(!html.contains("modulepreload") && !html.contains("href=\"../panels/s.js\""));
+        // The module's script, in the head, after what it reads first.
+        let script = html
+            .find("<script type=module async src=\"../panels/s.js\"></script>")
+            .unwrap();
+        assert!(html.find("meta.json").unwrap() < script && script < html.find("</head>").unwrap());
         assert!(html.contains(
             "<meta name=\"shilu-search\" content=\"../panels/s.js ../panels/s.wasm ../panels/c.css\">"
         ));

@@ -630,18 +630,16 @@ fn every_page_has_the_search_box_and_the_search_page_starts_its_module() {
         );
     }
     let search = std::fs::read_to_string(out.join("search/index.html")).unwrap();
-    // The loader, named after its content, from the root; the search
-    // module's files it starts, climbed from search/.
-    let loader = search
-        .split("<script type=\"module\" src=\"../")
+    // The search module's script (its loader bundled in), in the head,
+    // and the files it starts, climbed from search/.
+    assert!(search.contains("<meta name=\"shilu-search\" content=\"../panels/shilu-search-"));
+    let script = search
+        .split("<script type=module async src=\"../")
         .nth(1)
         .and_then(|s| s.split('"').next())
-        .expect("the loader's script");
-    assert!(
-        loader.starts_with("search-") && out.join(loader).is_file(),
-        "{loader}"
-    );
-    assert!(search.contains("<meta name=\"shilu-search\" content=\"../panels/shilu-search-"));
+        .expect("the search module's script");
+    assert!(script.starts_with("panels/shilu-search-"), "{script}");
+    assert!(search.find(script).unwrap() < search.find("</head>").unwrap());
     assert!(search.contains("<link rel=stylesheet href=\"../panels/panels-"));
     // The panels' module is the app's: not named here, and the search
     // module is not named on the app's pages.

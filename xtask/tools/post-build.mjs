@@ -1,5 +1,7 @@
 // Trunk post_build hook (see Trunk.toml). In Trunk's staging directory it
 //   P. (every build) writes the pre-rendered initial view into index.html;
+//   S. (every build) bundles the search page's loader (web/search.js) into
+//      the search module's script (panels/shilu-search.js);
 // and for release builds it
 //   0. replaces Trunk's inline loader script (and drops its preload of the wasm) (blocked by a strict CSP's
 //      `script-src 'self'`) with one external module: web/loader.js bundled
@@ -59,6 +61,28 @@ const cargo = process.env.CARGO || 'cargo';
   if (!view.includes('id="transcript"')) throw new Error('post-build: the pre-render wrote no transcript');
   fs.writeFileSync(htmlPath, page.replace(slot, () => `<div id=app>${view}`.replace(/(<template id="seed-text")/, '</div>$1')));
   console.log(`post-build: pre-rendered the initial view (${view.length} bytes) into index.html`);
+}
+
+// S. (Every build.) The site's search page's loader (web/search.js)
+//    bundled with the search module's JS into the module's script
+//    (panels/shilu-search.js): the page asks for one script, which starts
+//    the module at once, not a loader that then imports the module.
+{
+  const panels = path.join(staging, 'panels');
+  const glue = path.join(panels, 'shilu-search.js');
+  if (!fs.existsSync(glue)) throw new Error('post-build: panels/ has no shilu-search.js (index.html builds it)');
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const out = buildSync({
+    stdin: { contents: fs.readFileSync(path.join(here, '../../web/search.js'), 'utf8'), resolveDir: panels, sourcefile: 'web/search.js' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2020',
+    minify: process.env.TRUNK_PROFILE === 'release',
+    legalComments: 'none',
+    write: false,
+  });
+  fs.writeFileSync(glue, out.outputFiles[0].contents);
+  console.log(`post-build: web/search.js bundled with the search module's JS (${out.outputFiles[0].contents.length} bytes)`);
 }
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 

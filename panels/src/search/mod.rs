@@ -172,25 +172,34 @@ fn SearchResults(driver: Handle, state: SearchState) -> impl IntoView {
     }
 }
 
-/// The search page's results, mounted by the page's loader.
-pub struct Mounted {
+/// The search page's query and what it shows, started by the page's
+/// loader: a query may run before the results are mounted (the loader
+/// starts it as soon as the module is, while the page is still parsed).
+pub struct Page {
     pub driver: Handle,
     pub state: SearchState,
 }
 
-/// Mounts the results into `el`; the index is at `base` (an absolute
-/// URL ending in `/`), and the page at `here` (its folder from the
-/// site's root, `search/`).
-pub fn mount(base: String, here: String, el: web_sys::HtmlElement) -> Mounted {
-    let state = SearchState::new();
-    let driver = SendWrapper::new(Rc::new(Driver::new(base, here)));
-    let d = driver.clone();
-    leptos::mount::mount_to(el, move || view! { <SearchResults driver=d state=state/> }).forget();
-    Mounted { driver, state }
+impl Page {
+    /// The page over the index at `base` (an absolute URL ending in
+    /// `/`), at `here` (its folder from the site's root, `search/`).
+    pub fn new(base: String, here: String) -> Page {
+        Page {
+            driver: SendWrapper::new(Rc::new(Driver::new(base, here))),
+            state: SearchState::new(),
+        }
+    }
+}
+
+/// Mounts the results into `el`.
+pub fn mount(p: &Page, el: web_sys::HtmlElement) {
+    let (driver, state) = (p.driver.clone(), p.state);
+    leptos::mount::mount_to(el, move || view! { <SearchResults driver=driver state=state/> })
+        .forget();
 }
 
 /// Shows the view of the query string `search` (the page's own URL: a
 /// load, a submitted form, going back).
-pub fn show(m: &Mounted, search: &str) {
-    state::show(&m.driver, m.state, View::parse(search));
+pub fn show(p: &Page, search: &str) {
+    state::show(&p.driver, p.state, View::parse(search));
 }

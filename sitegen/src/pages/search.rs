@@ -10,15 +10,15 @@ use super::{Here, SiteBar};
 use leptos::prelude::*;
 use shilu_core::model::Role;
 
-/// The search page's body; `loader` is the loader's file from the root.
+/// The search page's body.
 #[component]
-pub fn SearchPage(here: Here, title: String, loader: String) -> impl IntoView {
+pub fn SearchPage(here: Here, title: String) -> impl IntoView {
     let roles = Role::ALL
         .into_iter()
         .map(|r| view! { <option value=r.as_str()>{super::speakers::role_name(r)}</option> })
         .collect_view();
     view! {
-        <SiteBar here=here.clone() title=title/>
+        <SiteBar here=here title=title/>
         <main class="site-main search-page" id="main">
             <h1>"全文检索 Search"</h1>
             <form id="search-form" class="search-form" role="search" aria-label="检索 Search" method="get" action="./">
@@ -51,6 +51,5 @@ pub fn SearchPage(here: Here, title: String, loader: String) -> impl IntoView {
             </noscript>
             <div id="search-results" class="search-results"></div>
         </main>
-        <script type="module" src=here.to(&loader)></script>
     }
 }

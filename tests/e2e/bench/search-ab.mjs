@@ -1,0 +1,88 @@
+// Two versions of the corpus site's search page, side by side, on a
+// machine whose load changes from one minute to the next: each query runs
+// on page A and on page B (two folders of one site, sharing its index) in
+// fresh browser contexts one after the other, in turn A then B and B then
+// A, timed as search-page.mjs times them (navigation to the first results
+// painted), and when the query's first index read left (the page's start,
+// before the query's round trips). Prints each query's pair, the medians
+// and the median of the differences, which a load that drifts during the
+// run moves less than it moves two runs made minutes apart.
+//
+// usage: node bench/search-ab.mjs SITE QUERIES.json A_FOLDER B_FOLDER [ROUNDS]
+//   e.g. search-old/ search/ (the site's own search/ and a copy of an
+//   older page, with the older module's files it names, in search-old/).
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, serveDist } from '../helpers.mjs';
+
+const [site, queriesFile, a, b, rounds = '1'] = process.argv.slice(2);
+if (!b) {
+  console.error('usage: node bench/search-ab.mjs SITE QUERIES.json A_FOLDER B_FOLDER [ROUNDS]');
+  process.exit(2);
+}
+const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
+const policy = fs.readFileSync(path.join(site, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
+const whole = (f) => (!f.includes(path.sep) && !f.endsWith('.jsonl')) || /^(search|panels|icons)/.test(f) || /^index\/[^/]+$/.test(f) || f.startsWith(a) || f.startsWith(b);
+const srv = await serveDist({ root: path.resolve(site), headers: { 'Content-Security-Policy': policy }, brotli: true, compressFirst: whole });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+const watch = () => {
+  const seen = () => document.querySelector('.search-hit') || /Nothing found|没有找到/.test(document.querySelector('.search-status')?.textContent || '');
+  new MutationObserver((_, obs) => {
+    if (window.__first == null && seen()) {
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__first = performance.now(); }, 0));
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+async function time(folder, q, waitUntil) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(watch);
+  await page.goto(`${srv.url}${folder}?q=${encodeURIComponent(q)}`, waitUntil ? { waitUntil } : {});
+  await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__first);
+  // When the query's first read left: the page's start, before its round trips.
+  const read = await page.evaluate(() => Math.min(...performance.getEntriesByType('resource')
+    .filter((e) => /\/index\//.test(e.name) && !/(meta\.json|keys\.bin)$/.test(e.name)).map((e) => e.startTime)));
+  await context.close();
+  if (errors.length) throw new Error(`${folder} ${q}: ${errors.join('; ')}`);
+  return { ms, read };
+}
+
+// A first visit to each, not counted: the server compresses each file once.
+await time(a, queries[0], 'networkidle');
+await time(b, queries[0], 'networkidle');
+
+const median = (xs) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const as = [];
+const bs = [];
+const reads = { a: [], b: [] };
+let turn = 0;
+for (let r = 0; r < Number(rounds); r++) {
+  for (const q of queries) {
+    const first = turn++ % 2 === 0;
+    const ta = first ? await time(a, q) : null;
+    const tb = await time(b, q);
+    const pa = first ? ta : await time(a, q);
+    as.push(pa.ms);
+    bs.push(tb.ms);
+    reads.a.push(pa.read);
+    reads.b.push(tb.read);
+    process.stderr.write(`${q}: A ${pa.ms.toFixed(0)} ms (first read ${pa.read.toFixed(0)}), B ${tb.ms.toFixed(0)} ms (first read ${tb.read.toFixed(0)})\n`);
+  }
+}
+await browser.close();
+srv.close();
+const diffs = as.map((x, i) => bs[i] - x);
+console.log(`A ${a}: median ${median(as).toFixed(0)} ms; B ${b}: median ${median(bs).toFixed(0)} ms; B − A: median ${median(diffs).toFixed(0)} ms over ${as.length} pairs`);
+const readDiffs = reads.a.map((x, i) => reads.b[i] - x);
+console.log(`the query's first index read (after meta and keys): A median ${median(reads.a).toFixed(0)} ms, B ${median(reads.b).toFixed(0)} ms; B − A: median ${median(readDiffs).toFixed(0)} ms`);
