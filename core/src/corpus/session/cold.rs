@@ -5,6 +5,7 @@ use super::join;
 use super::source::{Remote, Source, SourceError};
 use crate::corpus::catalog::Record;
 use crate::corpus::folder::{Card, DocAt, PassageText};
+use crate::corpus::index::mask::Rule;
 use crate::corpus::index::Block;
 use crate::corpus::query::Query;
 use crate::corpus::search::{
@@ -21,6 +22,10 @@ const FIRST_DOCS: usize = 4;
 /// A batch of passages to check is at most this many times the results
 /// still wanted, however few of those read so far matched.
 pub(super) const AHEAD: usize = 4;
+
+/// With masks that rule candidates out ([`Session::checking_rule`]), a
+/// batch is at most this many times the results still wanted.
+const MASK_AHEAD: usize = 16;
 
 /// Of a scope's transcripts, the newest this many are placed (their
 /// `cidx` entries read) while the keys' blocks are read: the passages to
@@ -299,6 +304,13 @@ impl<S: Source> Session<S> {
         self.read_pages(cold::pages_needed(&self.query, &self.index.keys))
             .await?;
         let per_passage = self.index.meta.passage_bytes();
+        // With masks that rule candidates out, a candidate costs its mask
+        // and entry before its text: many more at a time.
+        let ahead = if self.checking_rule().rules() {
+            MASK_AHEAD
+        } else {
+            AHEAD
+        };
         let mut checked = std::collections::HashSet::new();
         // Passages read and checked so far, and those that matched.
         let (mut read, mut matched) = (0usize, 0usize);
@@ -355,7 +367,7 @@ impl<S: Source> Session<S> {
                     let n = if read == 0 {
                         wanted
                     } else {
-                        (wanted * read).div_ceil(matched.max(1)).min(wanted * AHEAD)
+                        (wanted * read).div_ceil(matched.max(1)).min(wanted * ahead)
                     }
                     .min(left.len());
                     let batch: Vec<PassageId> = left.drain(..n).collect();
@@ -409,7 +421,8 @@ impl<S: Source> Session<S> {
         &mut self,
         ps: &[PassageId],
     ) -> Result<Vec<(PassageId, Vec<Span>)>, SourceError> {
-        self.read_passages(ps).await?;
+        let rule = self.checking_rule();
+        self.read_kept(ps, rule).await?;
         let mut out = Vec::new();
         for &(d, p) in ps {
             let Some(t) = self.texts.get(&(d, p)) else {
@@ -426,11 +439,49 @@ impl<S: Source> Session<S> {
         Ok(out)
     }
 
+    /// What a passage's mask must be for the query to match it
+    /// ([`Rule`]; nothing, for an index without masks).
+    pub(super) fn rule(&self) -> Rule {
+        if self.index.grams.is_empty() {
+            return Rule::default();
+        }
+        Rule::of(&self.query, &self.index.grams)
+    }
+
+    /// The [`Session::rule`] a cold plan's candidates are checked by
+    /// before their texts are read, if it can rule out what the index
+    /// did not: an excluded gram, or a required common character alone
+    /// (left to the text: [`crate::corpus::lookup::common`]).
+    pub(super) fn checking_rule(&self) -> Rule {
+        let rule = self.rule();
+        let unchecked = self
+            .query
+            .required()
+            .any(|t| crate::corpus::lookup::common(t, &self.index.keys));
+        if rule.not != 0 || unchecked {
+            rule
+        } else {
+            Rule::default()
+        }
+    }
+
     /// Reads the passages of `ps` not yet read, and the cards of their
-    /// transcripts not yet read: where the transcripts are (one step, if
-    /// any is not placed), then each transcript's passages together and
-    /// every card, side by side (two round trips).
+    /// transcripts not yet read (as [`Session::read_kept`], all kept).
     pub(super) async fn read_passages(&mut self, ps: &[PassageId]) -> Result<(), SourceError> {
+        self.read_kept(ps, Rule::default()).await
+    }
+
+    /// Reads the passages of `ps` not yet read whose masks `rule` keeps,
+    /// and the cards of their transcripts not yet read: where the
+    /// transcripts are (one step, if any is not placed), then the
+    /// passages' `pidx` entries and masks, then their texts and every
+    /// card of a transcript with a passage kept, side by side (two round
+    /// trips). A passage ruled out is not kept in `texts`.
+    pub(super) async fn read_kept(
+        &mut self,
+        ps: &[PassageId],
+        rule: Rule,
+    ) -> Result<(), SourceError> {
         let mut by_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for &(d, p) in ps {
             if !self.texts.contains_key(&(d, p)) {
@@ -463,19 +514,31 @@ impl<S: Source> Session<S> {
         }
         let index = self.index.clone();
         let at = &self.at;
-        let card_ats: Vec<DocAt> = uncarded.iter().map(|d| at[d].clone()).collect();
         let wanted: Vec<(&DocAt, &[u32])> = by_doc
             .iter()
             .map(|(d, list)| (&at[d], list.as_slice()))
             .collect();
-        let (cards, texts) =
-            join::both(index.cards(&card_ats), index.passages_across(&wanted)).await;
+        let entries = index.kept_entries(&wanted, rule).await?;
+        // The cards of the transcripts with a passage kept, or of every
+        // transcript asked for with none of its passages to read (they
+        // are read already: showing them needs their cards).
+        let keeps = |d: &u32| {
+            by_doc
+                .keys()
+                .position(|x| x == d)
+                .is_none_or(|i| entries[i].iter().any(Option::is_some))
+        };
+        let uncarded: Vec<u32> = uncarded.into_iter().filter(|d| keeps(d)).collect();
+        let card_ats: Vec<DocAt> = uncarded.iter().map(|d| at[d].clone()).collect();
+        let (cards, texts) = join::both(index.cards(&card_ats), index.texts_at(&entries)).await;
         for (d, c) in uncarded.into_iter().zip(cards?) {
             self.cards.insert(d, c);
         }
         for ((d, list), read) in by_doc.into_iter().zip(texts?) {
             for (p, t) in list.into_iter().zip(read) {
-                self.texts.insert((d, p), t);
+                if let Some(t) = t {
+                    self.texts.insert((d, p), t);
+                }
             }
         }
         Ok(())
