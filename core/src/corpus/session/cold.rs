@@ -61,6 +61,8 @@ pub struct Session<S> {
     pub(super) cards: HashMap<u32, Card>,
     /// Passages already read (by a scan), so showing them reads nothing.
     pub(super) texts: HashMap<PassageId, PassageText>,
+    /// The masks read by a cold plan, and its rule.
+    masks: cold::Masks,
 }
 
 impl<S: Source> Session<S> {
@@ -76,6 +78,7 @@ impl<S: Source> Session<S> {
             records: HashMap::new(),
             cards: HashMap::new(),
             texts: HashMap::new(),
+            masks: cold::Masks::default(),
         }
     }
 
@@ -304,6 +307,7 @@ impl<S: Source> Session<S> {
         self.read_pages(cold::pages_needed(&self.query, &self.index.keys))
             .await?;
         let per_passage = self.index.meta.passage_bytes();
+        self.masks.rule = self.checking_rule();
         // With masks that rule candidates out, a candidate costs its mask
         // and entry before its text: many more at a time.
         let ahead = if self.checking_rule().rules() {
@@ -351,9 +355,15 @@ impl<S: Source> Session<S> {
                     join::both(index.places(&unplaced), self.walk(&scope, per_passage)).await;
                 walked?;
                 self.at.extend(placed?);
-                let cands =
-                    cold::candidates(&self.query, &self.dir, &self.blocks, &scope, per_passage)
-                        .map_err(failed)?;
+                let cands = cold::candidates(
+                    &self.query,
+                    &self.dir,
+                    &self.blocks,
+                    &scope,
+                    per_passage,
+                    &self.masks,
+                )
+                .map_err(failed)?;
                 let mut left: Vec<PassageId> =
                     cands.into_iter().filter(|id| checked.insert(*id)).collect();
                 // As many at a time as results are still wanted, at
@@ -400,15 +410,50 @@ impl<S: Source> Session<S> {
     /// passages left ([`cold::next_read`]), each step's reads side by
     /// side.
     async fn walk(&mut self, scope: &search::Scope, per_passage: u64) -> Result<(), SourceError> {
-        while let Some(need) =
-            cold::next_read(&self.query, &self.dir, &self.blocks, scope, per_passage)
-                .map_err(failed)?
+        while let Some(need) = cold::next_read(
+            &self.query,
+            &self.dir,
+            &self.blocks,
+            scope,
+            per_passage,
+            &self.masks,
+        )
+        .map_err(failed)?
         {
             match need {
                 cold::Need::Pages(ps) => self.read_pages(ps).await?,
                 cold::Need::Blocks(bs) => self.read_blocks(bs).await?,
+                cold::Need::Masks(ps) => self.read_masks(&ps).await?,
             }
         }
+        Ok(())
+    }
+
+    /// Reads the masks of passages `ps` (their transcripts placed first,
+    /// if any is not).
+    async fn read_masks(&mut self, ps: &[PassageId]) -> Result<(), SourceError> {
+        let mut unplaced: Vec<u32> = ps
+            .iter()
+            .map(|p| p.0)
+            .filter(|d| !self.at.contains_key(d))
+            .collect();
+        unplaced.sort_unstable();
+        unplaced.dedup();
+        if !unplaced.is_empty() {
+            let placed = self.index.places(&unplaced).await?;
+            self.at.extend(placed);
+        }
+        let mut gs = Vec::with_capacity(ps.len());
+        for &(d, p) in ps {
+            let at = &self.at[&d];
+            let g = at.passages.start + u64::from(p);
+            if g >= at.passages.end {
+                return Err(SourceError("mask: damaged index: no such passage".into()));
+            }
+            gs.push(g);
+        }
+        let read = self.index.masks(&gs).await?;
+        self.masks.of.extend(ps.iter().copied().zip(read));
         Ok(())
     }
 
@@ -421,7 +466,12 @@ impl<S: Source> Session<S> {
         &mut self,
         ps: &[PassageId],
     ) -> Result<Vec<(PassageId, Vec<Span>)>, SourceError> {
-        let rule = self.checking_rule();
+        // Masks the plan read already ruled these in.
+        let rule = if ps.iter().all(|p| self.masks.of.contains_key(p)) {
+            Rule::default()
+        } else {
+            self.checking_rule()
+        };
         self.read_kept(ps, rule).await?;
         let mut out = Vec::new();
         for &(d, p) in ps {

@@ -357,6 +357,26 @@ impl<S: Source> Remote<S> {
             })
             .collect()
     }
+    /// The masks of passages `gs` (their global numbers), in order:
+    /// those at most [`NEAR_PASSAGES`] apart in one range, side by side.
+    pub async fn masks(&self, gs: &[u64]) -> Result<Vec<u64>, SourceError> {
+        let rs: Vec<Range<u64>> = gs
+            .iter()
+            .map(|g| g * MASK_BYTES..(g + 1) * MASK_BYTES)
+            .collect();
+        self.ranges("mask", &rs, NEAR_PASSAGES * MASK_BYTES)
+            .await?
+            .iter()
+            .map(|b| {
+                u64s(b)
+                    .map_err(|e| damaged("mask", e))?
+                    .first()
+                    .copied()
+                    .ok_or_else(|| damaged("mask", "damaged index: a mask is cut short"))
+            })
+            .collect()
+    }
+
     /// Where transcripts `docs` (in order, each once) are: one range of
     /// `cidx` per run of them at most [`NEAR_DOCS`] apart, the runs read
     /// side by side.
