@@ -388,6 +388,12 @@ fn walk(
         let worth = |cost: u64| first || cost <= left * per_passage;
         let (off, group) = match &terms[t][i] {
             Entry::Unread(pages) => {
+                // A word range over many pages (`to`: every word that
+                // starts with it) rules out little for what its pages
+                // and then its blocks cost: the text checks it.
+                if !first && pages.len() > WORD_PAGES {
+                    continue;
+                }
                 if worth(pages.iter().map(|&i| page_len(table, i)).sum()) {
                     return Ok(Err(Need::Pages(pages.clone())));
                 }

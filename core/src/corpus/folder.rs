@@ -338,14 +338,8 @@ impl IndexFiles<'_> {
         }
         cidx.put(&[card.bytes, rec.bytes, g].map(u64::to_le_bytes).concat())?;
         pidx.put(&text.bytes.to_le_bytes())?;
-        // Each passage's mask of the commonest grams, in pidx's order.
-        let mask_grams = mask::choose(self.texts);
-        let grams = mask::Grams::new(&mask_grams);
+        let (mask_grams, mask_bytes) = mask::part(self.texts);
         let mut masks = Pack::new(dir, "mask");
-        let mask_bytes: Vec<u8> = mask::masks_of(&grams, self.texts)
-            .into_iter()
-            .flat_map(u64::to_le_bytes)
-            .collect();
         masks.put(&mask_bytes)?;
         for p in [cidx, card, rec, pidx, text, masks] {
             parts.push(p.finish()?);

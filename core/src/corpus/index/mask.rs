@@ -139,6 +139,18 @@ pub fn masks_of(grams: &Grams, texts: &[Vec<String>]) -> Vec<u64> {
     out
 }
 
+/// The grams chosen for `texts` and every passage's mask, as the `mask`
+/// part's bytes (in `pidx`'s order).
+pub fn part(texts: &[Vec<String>]) -> (Vec<String>, Vec<u8>) {
+    let chosen = choose(texts);
+    let grams = Grams::new(&chosen);
+    let bytes = masks_of(&grams, texts)
+        .into_iter()
+        .flat_map(u64::to_le_bytes)
+        .collect();
+    (chosen, bytes)
+}
+
 /// What a passage's mask must be for a query to match it: every gram a
 /// required term holds (a term can only be where its grams are), and
 /// none of the excluded terms that are exactly a gram (such a passage
