@@ -31,40 +31,44 @@ fn one_char_gram(c: char) -> bool {
     c.is_alphabetic() && !is_word_char(c) && !c.is_ascii()
 }
 
-/// The distinct grams of folded text `f` that may be chosen: its
-/// characters ([`one_char_gram`]) and its Latin words of two or more
-/// characters.
-fn grams_in(f: &[char], out: &mut Vec<String>) {
-    out.clear();
-    let mut chars: Vec<char> = f.iter().copied().filter(|&c| one_char_gram(c)).collect();
-    chars.sort_unstable();
-    chars.dedup();
-    out.extend(chars.into_iter().map(String::from));
-    let mut ws: Vec<String> = words(f)
-        .filter(|(_, w)| w.len() >= 2)
-        .map(|(_, w)| w.iter().collect())
-        .collect();
-    ws.sort_unstable();
-    ws.dedup();
-    out.extend(ws);
-}
+/// Passages read to choose the grams, at most about: a larger corpus
+/// is sampled (every so many passages, the same each time).
+const CHOOSE_FROM: usize = 200_000;
 
 /// The [`MASK_GRAMS`] grams found in the most passages of `texts` (each
 /// transcript's passages), commonest first; ties by the gram, so the
-/// same texts give the same grams.
+/// same texts give the same grams: characters ([`one_char_gram`]) and
+/// Latin words of two or more characters, each counted once a passage.
 pub fn choose(texts: &[Vec<String>]) -> Vec<String> {
-    let mut counts: HashMap<String, u64> = HashMap::new();
-    let (mut folded, mut grams) = (Vec::new(), Vec::new());
-    for t in texts {
-        for p in t {
-            fold_into(p, &mut folded);
-            grams_in(&folded, &mut grams);
-            for g in grams.drain(..) {
-                *counts.entry(g).or_default() += 1;
-            }
+    let total: usize = texts.iter().map(Vec::len).sum();
+    let stride = total.div_ceil(CHOOSE_FROM).max(1);
+    let mut chars: HashMap<char, u64> = HashMap::new();
+    let mut words_seen: HashMap<String, u64> = HashMap::new();
+    let (mut folded, mut cs) = (Vec::new(), Vec::new());
+    for p in texts.iter().flatten().step_by(stride) {
+        fold_into(p, &mut folded);
+        cs.clear();
+        cs.extend(folded.iter().copied().filter(|&c| one_char_gram(c)));
+        cs.sort_unstable();
+        cs.dedup();
+        for c in &cs {
+            *chars.entry(*c).or_default() += 1;
+        }
+        let mut ws: Vec<&[char]> = words(&folded)
+            .map(|(_, w)| w)
+            .filter(|w| w.len() >= 2)
+            .collect();
+        ws.sort_unstable();
+        ws.dedup();
+        for w in &ws {
+            *words_seen.entry(w.iter().collect()).or_default() += 1;
         }
     }
-    let mut all: Vec<(String, u64)> = counts.into_iter().collect();
+    let mut all: Vec<(String, u64)> = chars
+        .into_iter()
+        .map(|(c, n)| (String::from(c), n))
+        .chain(words_seen)
+        .collect();
     all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     all.into_iter().take(MASK_GRAMS).map(|(g, _)| g).collect()
 }
@@ -74,6 +78,9 @@ pub fn choose(texts: &[Vec<String>]) -> Vec<String> {
 #[derive(Debug, Clone, Default)]
 pub struct Grams {
     chars: HashMap<char, u64>,
+    /// For a character of the Basic Multilingual Plane, its gram's bit
+    /// number plus one (0: none), a look-up per character of the text.
+    bmp: Vec<u8>,
     words: Vec<(Vec<char>, u64)>,
 }
 
@@ -87,6 +94,12 @@ impl Grams {
             match cs.as_slice() {
                 [c] => {
                     g.chars.insert(*c, bit);
+                    if let Ok(at) = usize::try_from(u32::from(*c)) {
+                        if at < 0x10000 {
+                            g.bmp.resize(0x10000, 0);
+                            g.bmp[at] = i as u8 + 1;
+                        }
+                    }
                 }
                 _ => g.words.push((cs, bit)),
             }
@@ -101,8 +114,14 @@ impl Grams {
     /// The mask of folded text `f`: the bit of each gram it holds.
     pub fn of(&self, f: &[char]) -> u64 {
         let mut m = 0;
-        for c in f {
-            m |= self.chars.get(c).copied().unwrap_or(0);
+        for &c in f {
+            let at = c as usize;
+            m |= match self.bmp.get(at) {
+                Some(0) => 0,
+                Some(&b) => 1 << (b - 1),
+                None if at < 0x10000 => 0,
+                None => self.chars.get(&c).copied().unwrap_or(0),
+            };
         }
         for (w, bit) in &self.words {
             if f.windows(w.len()).any(|x| x == w.as_slice()) {
@@ -128,15 +147,26 @@ impl Grams {
 /// The masks of every passage of `texts`, in order, as the `mask` part
 /// holds them.
 pub fn masks_of(grams: &Grams, texts: &[Vec<String>]) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut folded = Vec::new();
-    for t in texts {
-        for p in t {
+    let of = |texts: &[Vec<String>]| {
+        let mut out = Vec::new();
+        let mut folded = Vec::new();
+        for p in texts.iter().flatten() {
             fold_into(p, &mut folded);
             out.push(grams.of(&folded));
         }
+        out
+    };
+    // On two cores: the first half of the transcripts and the rest.
+    let (a, b) = texts.split_at(texts.len() / 2);
+    let (mut first, rest) = std::thread::scope(|s| {
+        let rest = s.spawn(|| of(b));
+        (of(a), rest.join())
+    });
+    match rest {
+        Ok(rest) => first.extend(rest),
+        Err(_) => first.extend(of(b)),
     }
-    out
+    first
 }
 
 /// The grams chosen for `texts` and every passage's mask, as the `mask`
