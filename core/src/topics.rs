@@ -99,53 +99,10 @@ const ORDERS: &[&str] = &[
 /// `OK`): a clause made of nothing else asks nothing. Interviews' turns
 /// often open with them.
 const ACKNOWLEDGE: &[&str] = &[
-    "好的",
-    "是的",
-    "对的",
-    "對的",
-    "没错",
-    "沒錯",
-    "没问题",
-    "沒問題",
-    "明白",
-    "收到",
-    "可以",
-    "那个",
-    "那個",
-    "然后",
-    "然後",
-    "所以",
-    "哈哈",
-    "好",
-    "是",
-    "对",
-    "對",
-    "嗯",
-    "喔",
-    "哦",
-    "噢",
-    "欸",
-    "诶",
-    "誒",
-    "唉",
-    "行",
-    "啊",
-    "呀",
-    "啦",
-    "吧",
-    "嘛",
-    "呢",
-    "okay",
-    "ok",
-    "yes",
-    "yeah",
-    "right",
-    "sure",
-    "great",
-    "well",
-    "so",
-    "um",
-    "uh",
+    "好的", "是的", "对的", "對的", "没错", "沒錯", "没问题", "沒問題", "明白", "收到",
+    "可以", "那个", "那個", "然后", "然後", "所以", "哈哈", "好", "是", "对", "對", "嗯",
+    "喔", "哦", "噢", "欸", "诶", "誒", "唉", "行", "啊", "呀", "啦", "吧", "嘛", "呢",
+    "okay", "ok", "yes", "yeah", "right", "sure", "great", "well", "so", "um", "uh",
 ];
 
 /// Whether `clause` (ASCII lower case) is only acknowledgements and
@@ -275,15 +232,9 @@ mod tests {
             of_text("好，那我想請問數位部明年的預算？").as_deref(),
             Some("那我想請問數位部明年的預算")
         );
-        assert_eq!(
-            of_text("Okay. So what about the budget?").as_deref(),
-            Some("So what about the budget")
-        );
+        assert_eq!(of_text("Okay. So what about the budget?").as_deref(), Some("So what about the budget"));
         // A clause that only starts with one is a question.
-        assert_eq!(
-            of_text("好不好推動這個政策？").as_deref(),
-            Some("好不好推動這個政策")
-        );
+        assert_eq!(of_text("好不好推動這個政策？").as_deref(), Some("好不好推動這個政策"));
         assert_eq!(of_text("是否延長？").as_deref(), Some("是否延長"));
     }
 

@@ -154,14 +154,7 @@ mod tests {
             cut_after: false,
         };
         let p: Vec<(String, bool)> = e.pieces();
-        assert_eq!(
-            p,
-            [
-                ("一二".into(), true),
-                ("三".into(), true),
-                ("四".into(), false)
-            ]
-        );
+        assert_eq!(p, [("一二".into(), true), ("三".into(), true), ("四".into(), false)]);
         let none = Excerpt { marks: vec![], ..e };
         assert_eq!(none.pieces(), [("一二三四".to_string(), false)]);
         assert_eq!(none.first_match(), None);

@@ -90,83 +90,19 @@ pub fn of(p: &Participant) -> Option<Identity> {
 /// Labels that stand for anyone, or for many: who they are changes from
 /// one transcript to the next, so across transcripts they are no one.
 const PLACEHOLDERS: &[&str] = &[
-    "佚名",
-    "匿名",
-    "不具名",
-    "無名氏",
-    "某",
-    "某人",
-    "男",
-    "女",
-    "男聲",
-    "女聲",
-    "與會者",
-    "與會人員",
-    "出席者",
-    "出席人員",
-    "列席人員",
-    "提問者",
-    "提問人",
-    "發問者",
-    "發言者",
-    "觀眾",
-    "聽眾",
-    "民眾",
-    "來賓",
-    "學員",
-    "同學",
-    "現場",
-    "眾",
-    "眾人",
-    "大家",
-    "全體",
-    "其他",
-    "不明",
+    "佚名", "匿名", "不具名", "無名氏", "某", "某人", "男", "女", "男聲", "女聲",
+    "與會者", "與會人員", "出席者", "出席人員", "列席人員", "提問者", "提問人",
+    "發問者", "發言者", "觀眾", "聽眾", "民眾", "來賓", "學員", "同學", "現場",
+    "眾", "眾人", "大家", "全體", "其他", "不明",
     // Parts of a meeting's record that its minutes label like speakers.
-    "結論",
-    "會議結論",
-    "工作會議結論",
-    "會前會結論",
-    "決議",
-    "決定",
-    "業務報告",
-    "書面報告",
-    "報告事項",
-    "討論事項",
-    "提案討論",
-    "臨時動議",
-    "辦理情形",
-    "發言摘要",
-    "意見摘要",
-    "摘要",
-    "紀錄確認",
-    "待辦事項",
-    "報告人",
-    "說明",
-    "補充說明",
-    "附件",
-    "備註",
-    "audience",
-    "audience member",
-    "audience members",
-    "attendee",
-    "attendees",
-    "participant",
-    "participants",
-    "interviewer",
-    "interviewee",
-    "questioner",
-    "speaker",
-    "unknown",
-    "unknown speaker",
-    "unidentified",
-    "unidentified speaker",
-    "anonymous",
-    "voice",
-    "crowd",
-    "all",
-    "other",
-    "others",
+    "結論", "會議結論", "工作會議結論", "會前會結論", "決議", "決定", "業務報告",
+    "書面報告", "報告事項", "討論事項", "提案討論", "臨時動議", "辦理情形",
+    "發言摘要", "意見摘要", "摘要", "紀錄確認", "待辦事項", "報告人", "說明",
+    "補充說明", "附件", "備註",
+    "audience", "audience member", "audience members", "attendee", "attendees",
+    "participant", "participants", "interviewer", "interviewee", "questioner",
+    "speaker", "unknown", "unknown speaker", "unidentified", "unidentified speaker",
+    "anonymous", "voice", "crowd", "all", "other", "others",
 ];
 
 /// Whether the folded `key` is a placeholder: one of [`PLACEHOLDERS`], a
@@ -181,10 +117,8 @@ fn is_placeholder(key: &str) -> bool {
     let rest = chars.as_str();
     words.contains(key)
         || key.chars().all(|c| c.is_ascii_digit())
-        || first.is_some_and(|c| c.is_ascii_alphabetic())
-            && rest.chars().all(|c| c.is_ascii_digit())
-        || rest.is_empty()
-            && first.is_some_and(|c| "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥".contains(c))
+        || first.is_some_and(|c| c.is_ascii_alphabetic()) && rest.chars().all(|c| c.is_ascii_digit())
+        || rest.is_empty() && first.is_some_and(|c| "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥".contains(c))
 }
 
 #[cfg(test)]
@@ -237,36 +171,14 @@ mod tests {
     #[test]
     fn placeholders_are_no_one_across_transcripts() {
         for name in [
-            "A",
-            "b",
-            "Ｃ",
-            "B2",
-            "1",
-            "12",
-            "甲",
-            "乙",
-            "戊",
-            "佚名",
-            "匿名",
-            "與會者",
-            "与会者",
-            "出席人員",
-            "提问者",
-            "觀眾",
-            "Audience Member",
-            "audience  member",
-            "Interviewer",
-            "UNKNOWN",
-            "會議結論",
-            "会议结论",
-            "臨時動議",
+            "A", "b", "Ｃ", "B2", "1", "12", "甲", "乙", "戊", "佚名", "匿名", "與會者", "与会者",
+            "出席人員", "提问者", "觀眾", "Audience Member", "audience  member", "Interviewer",
+            "UNKNOWN", "會議結論", "会议结论", "臨時動議",
         ] {
             assert_eq!(of(&person(name, Role::Other, None)), None, "{name}");
         }
         // Names, however short, and nicknames are people.
-        for name in [
-            "Ghost", "Mark", "AB", "A-Lin", "甲斐", "王明", "唐鳳", "Peggy", "子維",
-        ] {
+        for name in ["Ghost", "Mark", "AB", "A-Lin", "甲斐", "王明", "唐鳳", "Peggy", "子維"] {
             assert!(of(&person(name, Role::Other, None)).is_some(), "{name}");
         }
     }

@@ -11,11 +11,11 @@
 //! as a transcript is kept, with nothing shared to update.
 
 use super::excerpt::{excerpt, Excerpt};
+use super::view::query_component;
 use super::fold::fold_str;
 use super::passages;
 use super::query::Query;
 use super::search::Span;
-use super::view::query_component;
 use crate::facts::chinese_date;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};

@@ -85,56 +85,31 @@ mod tests {
 
         let mut meta = titled("2025-11-07");
         settle(&mut meta, title, name, "2015年與2025年的課綱");
-        assert_eq!(
-            meta.date.as_deref(),
-            Some("2025-11-07"),
-            "both named: the title stands"
-        );
+        assert_eq!(meta.date.as_deref(), Some("2025-11-07"), "both named: the title stands");
 
         let mut meta = titled("2025-11-07");
         settle(&mut meta, title, name, "沒有年份的紀錄");
-        assert_eq!(
-            meta.date.as_deref(),
-            Some("2025-11-07"),
-            "no evidence: the title stands"
-        );
+        assert_eq!(meta.date.as_deref(), Some("2025-11-07"), "no evidence: the title stands");
 
         let mut meta = titled("2025-11-07");
         settle(&mut meta, title, name, "114年度預算");
-        assert_eq!(
-            meta.date.as_deref(),
-            Some("2025-11-07"),
-            "the text backs the title"
-        );
+        assert_eq!(meta.date.as_deref(), Some("2025-11-07"), "the text backs the title");
     }
 
     #[test]
     fn other_days_are_other_events_not_typos() {
         // Recorded on the 26th, aired on the 28th: both may be right.
         let mut meta = titled("2025-12-28");
-        settle(
-            &mut meta,
-            "2025-12-28 專訪",
-            Some("2025-12-26-專訪.md"),
-            "2025年底",
-        );
+        settle(&mut meta, "2025-12-28 專訪", Some("2025-12-26-專訪.md"), "2025年底");
         assert_eq!(meta.date.as_deref(), Some("2025-12-28"));
         // A date that did not come from the title is not touched.
         let mut meta = titled("2015-11-07");
-        settle(
-            &mut meta,
-            "2025-11-07 會議",
-            Some("2014-11-07-會議.md"),
-            "2014年",
-        );
+        settle(&mut meta, "2025-11-07 會議", Some("2014-11-07-會議.md"), "2014年");
         assert_eq!(meta.date.as_deref(), Some("2015-11-07"));
     }
 
     #[test]
     fn years_are_four_digits_or_the_republic_s() {
-        assert_eq!(
-            years_named("２０１７年與104年、12年國教、1000年"),
-            [2017, 2015]
-        );
+        assert_eq!(years_named("２０１７年與104年、12年國教、1000年"), [2017, 2015]);
     }
 }

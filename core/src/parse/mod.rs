@@ -22,12 +22,12 @@
 //! a block, a turn's time, or (for speaker labels) a turn's label.
 
 mod appendix;
-mod date_year;
 mod evidence;
 mod front;
 mod held;
 mod initials;
 mod label;
+mod date_year;
 mod lines;
 mod markup;
 mod meta;
