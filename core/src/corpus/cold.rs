@@ -25,7 +25,7 @@
 use super::index::build::words;
 use super::index::dir::KeyTable;
 use super::index::mask::Rule;
-use super::index::{Block, Key, PAGE_BYTES, WORD_KEY_CHARS};
+use super::index::{Block, Key, BLOCK_BYTES, PAGE_BYTES, WORD_KEY_CHARS};
 use super::lookup::{
     blocks_from, blocks_of_lead, common, count, keys_of, postings_of, scope_of_lead, unread,
     Blocks, Directory, Keys, Scope, SearchError,
@@ -394,7 +394,20 @@ fn walk(
                 if !first && pages.len() > WORD_PAGES {
                     continue;
                 }
-                if worth(pages.iter().map(|&i| page_len(table, i)).sum()) {
+                // A page longer than PAGE_BYTES is one key's many blocks
+                // (a few bytes each): reading it is worth it only if its
+                // blocks where a match is left are too, about one a
+                // transcript.
+                let bytes: u64 = pages.iter().map(|&i| page_len(table, i)).sum();
+                let big = pages.len() == 1 && bytes > PAGE_BYTES as u64;
+                let docs = scope.docs.as_ref().map_or(u64::MAX, |d| d.len() as u64);
+                let blocks = (bytes / 5).min(docs);
+                let cost = if big {
+                    bytes + blocks * BLOCK_BYTES as u64
+                } else {
+                    bytes
+                };
+                if worth(cost) {
                     return Ok(Err(Need::Pages(pages.clone())));
                 }
                 continue;
