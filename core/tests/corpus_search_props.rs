@@ -7,8 +7,10 @@
 //! never a panic.
 
 use proptest::prelude::*;
+use shilu_core::corpus::fold::fold_text;
 use shilu_core::corpus::index::build::{Builder, Index};
 use shilu_core::corpus::index::dir::{self, KeyTable};
+use shilu_core::corpus::index::mask;
 use shilu_core::corpus::query::{self, Query};
 use shilu_core::corpus::search::{Blocks, Directory, Scope};
 use shilu_core::corpus::{scan, search};
@@ -156,6 +158,58 @@ proptest! {
             let Ok(q) = query::parse(&q) else { continue };
             prop_assert_eq!(via_index(&q, &ix), scan::find(&q, &texts), "query {:?}", q);
             windows_are_the_newest(&q, &ix, &texts)?;
+        }
+    }
+
+    /// A passage's mask keeps every passage a scan finds, and rules
+    /// out exactly the passages that hold an excluded gram.
+    #[test]
+    fn masks_keep_every_match_and_rule_out_excluded_grams(
+        texts in corpus(),
+        pick in any::<prop::sample::Index>(),
+        from in any::<prop::sample::Index>(),
+        len in 1usize..4,
+        other in text(),
+    ) {
+        let (grams, bytes) = mask::part(&texts);
+        let g = mask::Grams::new(&grams);
+        let masks: Vec<u64> = bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        let all: Vec<&String> = texts.iter().flatten().collect();
+        prop_assert_eq!(masks.len(), all.len());
+        let source: Vec<char> = pick.get(&all).chars().collect();
+        let start = if source.is_empty() { 0 } else { from.index(source.len()) };
+        let sub: String = source[start..].iter().take(len).collect();
+        for q in [format!("\"{sub}\""), format!("\"{sub}\" -\"{other}\""), format!("{other} -{sub}")] {
+            let Ok(q) = query::parse(&q) else { continue };
+            let rule = mask::Rule::of(&q, &g);
+            let found = scan::find(&q, &texts);
+            let mut i = 0;
+            for (d, ps) in texts.iter().enumerate() {
+                for p in 0..ps.len() {
+                    if found.passages.contains_key(&(d as u32, p as u32)) {
+                        prop_assert!(rule.keeps(masks[i]), "{:?} in {:?}", q, ps[p]);
+                    }
+                    i += 1;
+                }
+            }
+            // Excluded grams alone rule passages out: exactly those
+            // that hold one of the excluded terms that are grams.
+            let only = mask::Rule { need: 0, not: rule.not };
+            let gram_terms: Vec<Vec<char>> = q
+                .excluded()
+                .filter(|t| grams.iter().any(|w| w.chars().eq(t.folded.iter().copied())))
+                .map(|t| t.folded.clone())
+                .collect();
+            for (i, text) in all.iter().enumerate() {
+                let f = fold_text(text).chars;
+                let holds = gram_terms
+                    .iter()
+                    .any(|t| f.windows(t.len()).any(|w| w == t.as_slice()));
+                prop_assert_eq!(only.keeps(masks[i]), !holds, "{:?} in {:?}", q, text);
+            }
         }
     }
 

@@ -134,6 +134,10 @@ const QUERIES: &[&str] = &[
     "扶贫",
     "台灣",
     "是",
+    "是 -的",
+    "的 -是",
+    "问题 -的",
+    "的 发展",
 ];
 
 #[test]
@@ -178,6 +182,48 @@ fn a_cold_query_reads_less_than_the_whole_search() {
     now(s.results()).unwrap();
     let all: u64 = s.index.take_fetches().iter().map(|f| f.bytes).sum();
     assert!(cold < all / 2, "cold {cold} bytes, whole {all}");
+}
+
+/// The text bytes a cold query of `q` reads for its first 20 results and
+/// their hits, with the index's masks or without, and those results.
+fn text_read(q: &str, masks: bool) -> (u64, Vec<(u32, u32)>) {
+    let mut index = now(Remote::open(memory())).unwrap();
+    assert!(!index.grams.is_empty(), "the index has masks");
+    if !masks {
+        index.grams = Default::default();
+    }
+    let mut s = Session::new(
+        Rc::new(index),
+        query::parse(q).unwrap(),
+        Filters::default(),
+        Sort::Date,
+    );
+    let first = now(s.first(20)).unwrap();
+    now(s.hits(&first.passages)).unwrap();
+    let text = s
+        .index
+        .take_fetches()
+        .iter()
+        .filter(|f| f.path.starts_with("text/"))
+        .map(|f| f.bytes)
+        .sum();
+    (text, first.passages.iter().map(|(id, _)| *id).collect())
+}
+
+#[test]
+fn masks_rule_out_passages_before_their_text_is_read() {
+    // A common character excluded from another, and a common character
+    // beside a word: the masks say which passages lack or hold them.
+    for q in ["是 -的", "的 -是", "问题 -的", "的 发展"] {
+        let (with, shown) = text_read(q, true);
+        let (without, same) = text_read(q, false);
+        assert_eq!(shown, same, "{q}");
+        assert!(!shown.is_empty(), "{q}");
+        assert!(
+            with < without,
+            "{q}: {with} bytes of text with masks, {without} without"
+        );
+    }
 }
 
 #[test]

@@ -24,14 +24,15 @@
 
 use super::index::build::words;
 use super::index::dir::KeyTable;
-use super::index::{Block, Key, PAGE_BYTES, WORD_KEY_CHARS};
+use super::index::mask::Rule;
+use super::index::{Block, Key, BLOCK_BYTES, PAGE_BYTES, WORD_KEY_CHARS};
 use super::lookup::{
     blocks_from, blocks_of_lead, common, count, keys_of, postings_of, scope_of_lead, unread,
     Blocks, Directory, Keys, Scope, SearchError,
 };
 use super::query::Query;
 use super::search::PassageId;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// A term's bigrams, each with its offset, and the page that would hold
 /// it (`None`: no page could, the corpus never has it).
@@ -135,6 +136,21 @@ pub enum Need {
     Pages(Vec<usize>),
     /// Posting blocks.
     Blocks(Vec<Block>),
+    /// The masks of these passages ([`super::index::mask`]).
+    Masks(Vec<PassageId>),
+}
+
+/// What reading a candidate's mask costs, about: its 8 bytes, and its
+/// share of a range's request and of its transcript's placing.
+const MASK_COST: u64 = 24;
+
+/// What the masks read so far say ([`super::index::mask`]): each
+/// passage's mask, and the rule a match's mask keeps (no rule: masks
+/// are not read).
+#[derive(Debug, Clone, Default)]
+pub struct Masks {
+    pub rule: Rule,
+    pub of: HashMap<PassageId, u64>,
 }
 
 /// A key of a required term, as far as the directory read tells: its
@@ -347,6 +363,7 @@ fn walk(
     blocks: &Blocks,
     scope: &Scope,
     per_passage: u64,
+    masks: &Masks,
 ) -> Result<Result<BTreeSet<PassageId>, Need>, SearchError> {
     let Some(terms) = terms(query, dir) else {
         return Ok(Ok(BTreeSet::new()));
@@ -371,7 +388,26 @@ fn walk(
         let worth = |cost: u64| first || cost <= left * per_passage;
         let (off, group) = match &terms[t][i] {
             Entry::Unread(pages) => {
-                if worth(pages.iter().map(|&i| page_len(table, i)).sum()) {
+                // A word range over many pages (`to`: every word that
+                // starts with it) rules out little for what its pages
+                // and then its blocks cost: the text checks it.
+                if !first && pages.len() > WORD_PAGES {
+                    continue;
+                }
+                // A page longer than PAGE_BYTES is one key's many blocks
+                // (a few bytes each): reading it is worth it only if its
+                // blocks where a match is left are too, about one a
+                // transcript.
+                let bytes: u64 = pages.iter().map(|&i| page_len(table, i)).sum();
+                let big = pages.len() == 1 && bytes > PAGE_BYTES as u64;
+                let docs = scope.docs.as_ref().map_or(u64::MAX, |d| d.len() as u64);
+                let blocks = (bytes / 5).min(docs);
+                let cost = if big {
+                    bytes + blocks * BLOCK_BYTES as u64
+                } else {
+                    bytes
+                };
+                if worth(cost) {
                     return Ok(Err(Need::Pages(pages.clone())));
                 }
                 continue;
@@ -383,7 +419,21 @@ fn walk(
             .flat_map(|b| unread(blocks, b, &scope))
             .collect();
         if !need.is_empty() {
-            if worth(need.iter().map(|b| u64::from(b.len)).sum()) {
+            let cost: u64 = need.iter().map(|b| u64::from(b.len)).sum();
+            // The candidates' masks first, where they cost less than
+            // this key's blocks: they may rule out most of them (and
+            // the transcripts these blocks are read for).
+            if let Some(c) = cands.as_ref().filter(|_| masks.rule.rules()) {
+                let unread: Vec<PassageId> = c
+                    .iter()
+                    .filter(|p| !masks.of.contains_key(p))
+                    .copied()
+                    .collect();
+                if !unread.is_empty() && unread.len() as u64 * MASK_COST < cost {
+                    return Ok(Err(Need::Masks(unread)));
+                }
+            }
+            if worth(cost) {
                 return Ok(Err(Need::Blocks(need)));
             }
             continue;
@@ -405,10 +455,18 @@ fn walk(
             Some(s) => s.intersection(&here).copied().collect(),
         };
         let ps = passages_of(&kept);
-        let narrowed: BTreeSet<PassageId> = match cands {
+        let mut narrowed: BTreeSet<PassageId> = match cands {
             None => ps,
             Some(c) => c.intersection(&ps).copied().collect(),
         };
+        // Candidates whose masks are read and rule them out.
+        if masks.rule.rules() {
+            narrowed.retain(|p| masks.of.get(p).is_none_or(|&m| masks.rule.keeps(m)));
+        }
+        let kept: BTreeSet<(u32, u32, u32)> = kept
+            .into_iter()
+            .filter(|s| narrowed.contains(&(s.0, s.1)))
+            .collect();
         scope.docs = Some(narrowed.iter().map(|p| p.0).collect());
         cands = Some(narrowed);
         starts[t] = Some(kept);
@@ -425,8 +483,9 @@ pub fn next_read(
     blocks: &Blocks,
     scope: &Scope,
     per_passage: u64,
+    masks: &Masks,
 ) -> Result<Option<Need>, SearchError> {
-    Ok(walk(query, dir, blocks, scope, per_passage)?.err())
+    Ok(walk(query, dir, blocks, scope, per_passage, masks)?.err())
 }
 
 /// The passages in `scope` where a match is still possible, newest
@@ -439,8 +498,9 @@ pub fn candidates(
     blocks: &Blocks,
     scope: &Scope,
     per_passage: u64,
+    masks: &Masks,
 ) -> Result<Vec<PassageId>, SearchError> {
-    match walk(query, dir, blocks, scope, per_passage)? {
+    match walk(query, dir, blocks, scope, per_passage, masks)? {
         Ok(ps) => {
             let mut ids: Vec<PassageId> = ps.into_iter().collect();
             ids.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -448,6 +508,9 @@ pub fn candidates(
         }
         Err(Need::Pages(p)) => Err(SearchError::MissingPage(p.first().copied().unwrap_or(0))),
         Err(Need::Blocks(b)) => Err(SearchError::MissingBlock(b.first().map_or(0, |b| b.at))),
+        Err(Need::Masks(_)) => Err(SearchError::Format(super::index::FormatError(
+            "a passage's mask was not read",
+        ))),
     }
 }
 

@@ -15,6 +15,7 @@
 //! | `rec/NNN.bin` | ranges | each transcript's [`Record`] (JSON): speakers and passages, for filters and trends |
 //! | `pidx/NNN.bin` | ranges | per passage, where its text starts (u64, little-endian) |
 //! | `text/NNN.bin` | ranges | each passage as [`PassageText`] (JSON) |
+//! | `mask/NNN.bin` | ranges | per passage, which of the commonest grams it holds (u64, little-endian: [`super::index::mask`]) |
 //! | `speakers.json` | whole | the speakers index ([`Summary`]) |
 //!
 //! A packed part (`dir`, `post`, …) is one run of bytes cut into files
@@ -24,7 +25,7 @@
 use super::catalog::{self, Record};
 use super::index::build::{Builder, Index};
 use super::index::dir::{self, KeyTable, Page};
-use super::index::{Block, FormatError, Meta, FORMAT};
+use super::index::{mask, Block, FormatError, Meta, FORMAT};
 use super::jsonl;
 use super::load::Transcript;
 use super::passages;
@@ -337,7 +338,10 @@ impl IndexFiles<'_> {
         }
         cidx.put(&[card.bytes, rec.bytes, g].map(u64::to_le_bytes).concat())?;
         pidx.put(&text.bytes.to_le_bytes())?;
-        for p in [cidx, card, rec, pidx, text] {
+        let (mask_grams, mask_bytes) = mask::part(self.texts);
+        let mut masks = Pack::new(dir, "mask");
+        masks.put(&mask_bytes)?;
+        for p in [cidx, card, rec, pidx, text, masks] {
             parts.push(p.finish()?);
         }
         for (_, b, f) in &parts {
@@ -352,6 +356,7 @@ impl IndexFiles<'_> {
             pack_bytes: PACK_BYTES,
             parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
             passage_bytes: super::index::weighted_mean(&sizes) + 16,
+            mask_grams,
         };
         let summaries: Vec<Summary> = self.speakers.iter().map(Summary::from).collect();
         let whole = [

@@ -27,6 +27,7 @@
 
 pub mod build;
 pub mod dir;
+pub mod mask;
 pub mod postings;
 pub mod segments;
 
@@ -180,6 +181,10 @@ pub struct Meta {
     /// could rule out.
     #[serde(default)]
     pub passage_bytes: u64,
+    /// The grams of the passages' masks (the `mask` part), bit `i` for
+    /// gram `i` ([`mask`]); none in an index without masks.
+    #[serde(default)]
+    pub mask_grams: Vec<String>,
 }
 
 /// The mean of `sizes`, each weighted by itself ([`Meta::passage_bytes`]).

@@ -5,13 +5,14 @@ use super::join;
 use super::source::{Remote, Source, SourceError};
 use crate::corpus::catalog::Record;
 use crate::corpus::folder::{Card, DocAt, PassageText};
+use crate::corpus::index::mask::Rule;
 use crate::corpus::index::Block;
 use crate::corpus::query::Query;
 use crate::corpus::search::{
     self, Blocks, Directory, Filters, Found, PassageId, Results, Sort, Span,
 };
 use crate::corpus::{cold, scan};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 /// How many transcripts a cold query reads first, of those where its
@@ -21,6 +22,10 @@ const FIRST_DOCS: usize = 4;
 /// A batch of passages to check is at most this many times the results
 /// still wanted, however few of those read so far matched.
 pub(super) const AHEAD: usize = 4;
+
+/// With masks that rule candidates out ([`Session::checking_rule`]), a
+/// batch is at most this many times the results still wanted.
+const MASK_AHEAD: usize = 16;
 
 /// Of a scope's transcripts, the newest this many are placed (their
 /// `cidx` entries read) while the keys' blocks are read: the passages to
@@ -56,6 +61,8 @@ pub struct Session<S> {
     pub(super) cards: HashMap<u32, Card>,
     /// Passages already read (by a scan), so showing them reads nothing.
     pub(super) texts: HashMap<PassageId, PassageText>,
+    /// The masks read by a cold plan, and its rule.
+    pub(super) masks: cold::Masks,
 }
 
 impl<S: Source> Session<S> {
@@ -71,6 +78,7 @@ impl<S: Source> Session<S> {
             records: HashMap::new(),
             cards: HashMap::new(),
             texts: HashMap::new(),
+            masks: cold::Masks::default(),
         }
     }
 
@@ -299,6 +307,14 @@ impl<S: Source> Session<S> {
         self.read_pages(cold::pages_needed(&self.query, &self.index.keys))
             .await?;
         let per_passage = self.index.meta.passage_bytes();
+        self.masks.rule = self.checking_rule();
+        // With masks that rule candidates out, a candidate costs its mask
+        // and entry before its text: many more at a time.
+        let ahead = if self.checking_rule().rules() {
+            MASK_AHEAD
+        } else {
+            AHEAD
+        };
         let mut checked = std::collections::HashSet::new();
         // Passages read and checked so far, and those that matched.
         let (mut read, mut matched) = (0usize, 0usize);
@@ -339,9 +355,15 @@ impl<S: Source> Session<S> {
                     join::both(index.places(&unplaced), self.walk(&scope, per_passage)).await;
                 walked?;
                 self.at.extend(placed?);
-                let cands =
-                    cold::candidates(&self.query, &self.dir, &self.blocks, &scope, per_passage)
-                        .map_err(failed)?;
+                let cands = cold::candidates(
+                    &self.query,
+                    &self.dir,
+                    &self.blocks,
+                    &scope,
+                    per_passage,
+                    &self.masks,
+                )
+                .map_err(failed)?;
                 let mut left: Vec<PassageId> =
                     cands.into_iter().filter(|id| checked.insert(*id)).collect();
                 // As many at a time as results are still wanted, at
@@ -355,7 +377,7 @@ impl<S: Source> Session<S> {
                     let n = if read == 0 {
                         wanted
                     } else {
-                        (wanted * read).div_ceil(matched.max(1)).min(wanted * AHEAD)
+                        (wanted * read).div_ceil(matched.max(1)).min(wanted * ahead)
                     }
                     .min(left.len());
                     let batch: Vec<PassageId> = left.drain(..n).collect();
@@ -388,13 +410,20 @@ impl<S: Source> Session<S> {
     /// passages left ([`cold::next_read`]), each step's reads side by
     /// side.
     async fn walk(&mut self, scope: &search::Scope, per_passage: u64) -> Result<(), SourceError> {
-        while let Some(need) =
-            cold::next_read(&self.query, &self.dir, &self.blocks, scope, per_passage)
-                .map_err(failed)?
+        while let Some(need) = cold::next_read(
+            &self.query,
+            &self.dir,
+            &self.blocks,
+            scope,
+            per_passage,
+            &self.masks,
+        )
+        .map_err(failed)?
         {
             match need {
                 cold::Need::Pages(ps) => self.read_pages(ps).await?,
                 cold::Need::Blocks(bs) => self.read_blocks(bs).await?,
+                cold::Need::Masks(ps) => self.read_masks(&ps).await?,
             }
         }
         Ok(())
@@ -409,7 +438,13 @@ impl<S: Source> Session<S> {
         &mut self,
         ps: &[PassageId],
     ) -> Result<Vec<(PassageId, Vec<Span>)>, SourceError> {
-        self.read_passages(ps).await?;
+        // Masks the plan read already ruled these in.
+        let rule = if ps.iter().all(|p| self.masks.of.contains_key(p)) {
+            Rule::default()
+        } else {
+            self.checking_rule()
+        };
+        self.read_kept(ps, rule).await?;
         let mut out = Vec::new();
         for &(d, p) in ps {
             let Some(t) = self.texts.get(&(d, p)) else {
@@ -424,61 +459,6 @@ impl<S: Source> Session<S> {
             }
         }
         Ok(out)
-    }
-
-    /// Reads the passages of `ps` not yet read, and the cards of their
-    /// transcripts not yet read: where the transcripts are (one step, if
-    /// any is not placed), then each transcript's passages together and
-    /// every card, side by side (two round trips).
-    pub(super) async fn read_passages(&mut self, ps: &[PassageId]) -> Result<(), SourceError> {
-        let mut by_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        for &(d, p) in ps {
-            if !self.texts.contains_key(&(d, p)) {
-                by_doc.entry(d).or_default().push(p);
-            }
-        }
-        let docs: Vec<u32> = ps
-            .iter()
-            .map(|(d, _)| *d)
-            .collect::<BTreeSet<u32>>()
-            .into_iter()
-            .collect();
-        let unplaced: Vec<u32> = docs
-            .iter()
-            .copied()
-            .filter(|d| !self.at.contains_key(d))
-            .collect();
-        if !unplaced.is_empty() {
-            let placed = self.index.places(&unplaced).await?;
-            self.at.extend(placed);
-        }
-        let uncarded: Vec<u32> = docs
-            .iter()
-            .copied()
-            .filter(|d| !self.cards.contains_key(d))
-            .collect();
-        for list in by_doc.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
-        let index = self.index.clone();
-        let at = &self.at;
-        let card_ats: Vec<DocAt> = uncarded.iter().map(|d| at[d].clone()).collect();
-        let wanted: Vec<(&DocAt, &[u32])> = by_doc
-            .iter()
-            .map(|(d, list)| (&at[d], list.as_slice()))
-            .collect();
-        let (cards, texts) =
-            join::both(index.cards(&card_ats), index.passages_across(&wanted)).await;
-        for (d, c) in uncarded.into_iter().zip(cards?) {
-            self.cards.insert(d, c);
-        }
-        for ((d, list), read) in by_doc.into_iter().zip(texts?) {
-            for (p, t) in list.into_iter().zip(read) {
-                self.texts.insert((d, p), t);
-            }
-        }
-        Ok(())
     }
 }
 

@@ -9,6 +9,8 @@
 //!   passages), with a log of what it fetched;
 //! - [`cold`]: the first results of a query with nothing cached (newest
 //!   posting blocks first), then every result on demand ([`Session`]);
+//! - [`passages`]: the passages a cold query reads, ruled out by their
+//!   masks first where they can be, with their transcripts' cards;
 //! - [`newest`]: the first results of common characters alone, read
 //!   from the newest passages and scanned;
 //! - [`shown`]: what a result shows (its transcript's card, its passage,
@@ -22,6 +24,7 @@ pub mod cold;
 pub mod files;
 pub mod join;
 pub mod newest;
+pub mod passages;
 pub mod rounds;
 pub mod shown;
 pub mod source;

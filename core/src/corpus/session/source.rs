@@ -3,6 +3,7 @@
 use super::super::catalog::Record;
 use super::super::folder::{passage_range, u64s, Card, DocAt, Fetch, PassageText, DOC_ENTRY};
 use super::super::index::dir::{self, KeyTable, Page};
+use super::super::index::mask::{Grams, Rule, MASK_BYTES};
 use super::super::index::{Block, Meta, FORMAT};
 use std::cell::RefCell;
 use std::ops::Range;
@@ -39,6 +40,8 @@ pub struct Remote<S> {
     source: S,
     pub meta: Meta,
     pub keys: KeyTable,
+    /// The grams of the passages' masks ([`Meta::mask_grams`]).
+    pub grams: Grams,
     log: RefCell<Vec<Fetch>>,
 }
 
@@ -76,8 +79,10 @@ impl<S: Source> Remote<S> {
                 pack_bytes: 0,
                 parts: Vec::new(),
                 passage_bytes: 0,
+                mask_grams: Vec::new(),
             },
             keys: KeyTable { pages: Vec::new() },
+            grams: Grams::default(),
             log: RefCell::new(Vec::new()),
         };
         let (text, keys) = {
@@ -104,6 +109,9 @@ impl<S: Source> Remote<S> {
             ));
         }
         r.meta = serde_json::from_slice(&text).map_err(|e| damaged("meta.json", e))?;
+        if r.meta.part_len("mask") == r.meta.passages * MASK_BYTES {
+            r.grams = Grams::new(&r.meta.mask_grams);
+        }
         let keys = keys?;
         r.keys = KeyTable::read(&keys).map_err(|e| damaged("keys.bin", e))?;
         Ok(r)
@@ -349,6 +357,26 @@ impl<S: Source> Remote<S> {
             })
             .collect()
     }
+    /// The masks of passages `gs` (their global numbers), in order:
+    /// those at most [`NEAR_PASSAGES`] apart in one range, side by side.
+    pub async fn masks(&self, gs: &[u64]) -> Result<Vec<u64>, SourceError> {
+        let rs: Vec<Range<u64>> = gs
+            .iter()
+            .map(|g| g * MASK_BYTES..(g + 1) * MASK_BYTES)
+            .collect();
+        self.ranges("mask", &rs, NEAR_PASSAGES * MASK_BYTES)
+            .await?
+            .iter()
+            .map(|b| {
+                u64s(b)
+                    .map_err(|e| damaged("mask", e))?
+                    .first()
+                    .copied()
+                    .ok_or_else(|| damaged("mask", "damaged index: a mask is cut short"))
+            })
+            .collect()
+    }
+
     /// Where transcripts `docs` (in order, each once) are: one range of
     /// `cidx` per run of them at most [`NEAR_DOCS`] apart, the runs read
     /// side by side.
@@ -383,6 +411,25 @@ impl<S: Source> Remote<S> {
         &self,
         wanted: &[(&DocAt, &[u32])],
     ) -> Result<Vec<Vec<PassageText>>, SourceError> {
+        let at = self.kept_entries(wanted, Rule::default()).await?;
+        let read = self.texts_at(&at).await?;
+        Ok(read
+            .into_iter()
+            .map(|ps| ps.into_iter().flatten().collect())
+            .collect())
+    }
+
+    /// Where the texts of passages `wanted` are (as
+    /// [`Remote::passages_across`] reads them), `None` for a passage
+    /// whose mask `rule` does not keep ([`Rule::keeps`]): the masks are
+    /// read beside the `pidx` entries (one round trip), those at most
+    /// [`NEAR_PASSAGES`] apart in one range. [`Remote::texts_at`] reads
+    /// the texts.
+    pub async fn kept_entries(
+        &self,
+        wanted: &[(&DocAt, &[u32])],
+        rule: Rule,
+    ) -> Result<Vec<Vec<Option<Range<u64>>>>, SourceError> {
         let no_such = || damaged("pidx", "damaged index: no such passage");
         // Each passage's entry and the next: where its text starts and ends.
         let mut entries: Vec<Range<u64>> = Vec::new();
@@ -398,11 +445,41 @@ impl<S: Source> Remote<S> {
                 entries.push(g * 8..g * 8 + 16);
             }
         }
-        let read = self.ranges("pidx", &entries, NEAR_PASSAGES * 8).await?;
-        let mut texts: Vec<Range<u64>> = Vec::with_capacity(read.len());
-        for bytes in read {
-            match u64s(&bytes).map_err(|e| damaged("pidx", e))?.as_slice() {
-                &[a, b] if a <= b => texts.push(a..b),
+        let masked = rule.rules() && !self.grams.is_empty();
+        let mask_ranges: Vec<Range<u64>> = if masked {
+            entries
+                .iter()
+                .map(|e| {
+                    let g = e.start / 8;
+                    g * MASK_BYTES..(g + 1) * MASK_BYTES
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (read, masks) = super::join::both(
+            self.ranges("pidx", &entries, NEAR_PASSAGES * 8),
+            self.ranges("mask", &mask_ranges, NEAR_PASSAGES * MASK_BYTES),
+        )
+        .await;
+        let (read, masks) = (read?, masks?);
+        let mut kept: Vec<bool> = Vec::with_capacity(read.len());
+        for i in 0..read.len() {
+            kept.push(match masks.get(i) {
+                None => true,
+                Some(m) => rule.keeps(
+                    u64s(m)
+                        .map_err(|e| damaged("mask", e))?
+                        .first()
+                        .copied()
+                        .ok_or_else(|| damaged("mask", "damaged index: a mask is cut short"))?,
+                ),
+            });
+        }
+        let mut texts: Vec<Option<Range<u64>>> = Vec::with_capacity(read.len());
+        for (bytes, &keep) in read.iter().zip(&kept) {
+            match u64s(bytes).map_err(|e| damaged("pidx", e))?.as_slice() {
+                &[a, b] if a <= b => texts.push(keep.then_some(a..b)),
                 _ => {
                     return Err(damaged(
                         "pidx",
@@ -411,12 +488,33 @@ impl<S: Source> Remote<S> {
                 }
             }
         }
+        let mut texts = texts.into_iter();
+        Ok(wanted
+            .iter()
+            .map(|(_, ps)| texts.by_ref().take(ps.len()).collect())
+            .collect())
+    }
+
+    /// The texts at `at` (as [`Remote::kept_entries`] gives them), those
+    /// at most [`NEAR_TEXT`] bytes apart in one range, side by side;
+    /// `None` where `at` is.
+    pub async fn texts_at(
+        &self,
+        at: &[Vec<Option<Range<u64>>>],
+    ) -> Result<Vec<Vec<Option<PassageText>>>, SourceError> {
+        let texts: Vec<Range<u64>> = at.iter().flatten().flatten().cloned().collect();
         let mut read = self.ranges("text", &texts, NEAR_TEXT).await?.into_iter();
-        let mut out = Vec::with_capacity(wanted.len());
-        for (_, ps) in wanted {
-            let mut theirs = Vec::with_capacity(ps.len());
-            for bytes in read.by_ref().take(ps.len()) {
-                theirs.push(serde_json::from_slice(&bytes).map_err(|e| damaged("text", e))?);
+        let mut out = Vec::with_capacity(at.len());
+        for rs in at {
+            let mut theirs = Vec::with_capacity(rs.len());
+            for r in rs {
+                theirs.push(match r.as_ref().map(|_| read.next()) {
+                    None => None,
+                    Some(Some(bytes)) => {
+                        Some(serde_json::from_slice(&bytes).map_err(|e| damaged("text", e))?)
+                    }
+                    Some(None) => return Err(damaged("text", "a passage was not read")),
+                });
             }
             out.push(theirs);
         }
