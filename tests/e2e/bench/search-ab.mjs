@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, serveDist } from '../helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers.mjs';
+import { serveSite, watchFirstResults } from './search-site.mjs';
 
 const [site, queriesFile, a, b, rounds = '1'] = process.argv.slice(2);
 if (!b) {
@@ -22,20 +23,8 @@ if (!b) {
   process.exit(2);
 }
 const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
-const policy = fs.readFileSync(path.join(site, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
-const whole = (f) => (!f.includes(path.sep) && !f.endsWith('.jsonl')) || /^(search|panels|icons)/.test(f) || /^index\/[^/]+$/.test(f) || f.startsWith(a) || f.startsWith(b);
-const srv = await serveDist({ root: path.resolve(site), headers: { 'Content-Security-Policy': policy }, brotli: true, compressFirst: whole });
+const srv = await serveSite(site, [a, b]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-
-const watch = () => {
-  const seen = () => document.querySelector('.search-hit') || /Nothing found|没有找到/.test(document.querySelector('.search-status')?.textContent || '');
-  new MutationObserver((_, obs) => {
-    if (window.__first == null && seen()) {
-      obs.disconnect();
-      requestAnimationFrame(() => setTimeout(() => { window.__first = performance.now(); }, 0));
-    }
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-};
 
 async function time(folder, q, waitUntil) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -43,7 +32,7 @@ async function time(folder, q, waitUntil) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.addInitScript(watch);
+  await page.addInitScript(watchFirstResults);
   await page.goto(`${srv.url}${folder}?q=${encodeURIComponent(q)}`, waitUntil ? { waitUntil } : {});
   await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
   const ms = await page.evaluate(() => window.__first);

@@ -16,30 +16,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, serveDist } from '../helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers.mjs';
+import { serveSite, watchFirstResults } from './search-site.mjs';
 
 const [site, queriesFile, outFile] = process.argv.slice(2);
 const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
-const policy = fs.readFileSync(path.join(site, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
-// Compressed before the first query: the files the page reads whole (its
-// own, the site's shared assets and the index's meta and key table), not
-// the ~900 MB of transcripts' pages, corpus.jsonl and packs, which it does
-// not read or reads by ranges.
-const whole = (f) => (!f.includes(path.sep) && !f.endsWith('.jsonl')) || /^(search|panels|icons)\//.test(f) || /^index\/[^/]+$/.test(f);
-const srv = await serveDist({ root: path.resolve(site), headers: { 'Content-Security-Policy': policy }, brotli: true, compressFirst: whole });
+const srv = await serveSite(site);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-
-// In the page, before its scripts: the time of the first frame rendered
-// after a result (or the answer that there is none) is in the page.
-const watch = () => {
-  const seen = () => document.querySelector('.search-hit') || /Nothing found|没有找到/.test(document.querySelector('.search-status')?.textContent || '');
-  new MutationObserver((_, obs) => {
-    if (window.__first == null && seen()) {
-      obs.disconnect();
-      requestAnimationFrame(() => setTimeout(() => { window.__first = performance.now(); }, 0));
-    }
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-};
 
 // The server compresses each file once: a first visit, not counted,
 // so no query waits for it.
@@ -57,7 +40,7 @@ for (const q of queries) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.addInitScript(watch);
+  await page.addInitScript(watchFirstResults);
   await page.goto(`${srv.url}search/?q=${encodeURIComponent(q)}`);
   await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
   const ms = await page.evaluate(() => window.__first);

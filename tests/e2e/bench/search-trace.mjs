@@ -12,30 +12,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, serveDist } from '../helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers.mjs';
+import { serveSite, watchFirstResults } from './search-site.mjs';
 
 const [site, q, traceOut] = process.argv.slice(2);
 if (!site || !q) {
   console.error('usage: node bench/search-trace.mjs SITE QUERY [OUT.json]');
   process.exit(2);
 }
-const policy = fs.readFileSync(path.join(site, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
-const whole = (f) => (!f.includes(path.sep) && !f.endsWith('.jsonl')) || /^(search|panels|icons)\//.test(f) || /^index\/[^/]+$/.test(f);
-const srv = await serveDist({ root: path.resolve(site), headers: { 'Content-Security-Policy': policy }, brotli: true, compressFirst: whole });
+const srv = await serveSite(site);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 const url = `${srv.url}search/?q=${encodeURIComponent(q)}`;
-
-// The same moment search-page.mjs measures: the first frame after a result.
-const watch = () => {
-  const seen = () => document.querySelector('.search-hit') || /Nothing found|没有找到/.test(document.querySelector('.search-status')?.textContent || '');
-  new MutationObserver((_, obs) => {
-    if (window.__first == null && seen()) {
-      obs.disconnect();
-      window.__inPage = performance.now();
-      requestAnimationFrame(() => setTimeout(() => { window.__first = performance.now(); }, 0));
-    }
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-};
 
 // A first visit, not traced: the server compresses each file once.
 {
@@ -47,7 +34,7 @@ const watch = () => {
 
 const context = await browser.newContext({ serviceWorkers: 'block' });
 const page = await context.newPage();
-await page.addInitScript(watch);
+await page.addInitScript(watchFirstResults);
 const cdp = await context.newCDPSession(page);
 const categories = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'netlog',
