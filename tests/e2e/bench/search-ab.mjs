@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers.mjs';
-import { serveSite, watchFirstResults } from './search-site.mjs';
+import { openFirstResults, serveSite } from './search-site.mjs';
 
 const [site, queriesFile, a, b, rounds = '1'] = process.argv.slice(2);
 if (!b) {
@@ -27,15 +27,7 @@ const srv = await serveSite(site, [a, b]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
 async function time(folder, q, waitUntil) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.addInitScript(watchFirstResults);
-  await page.goto(`${srv.url}${folder}?q=${encodeURIComponent(q)}`, waitUntil ? { waitUntil } : {});
-  await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => window.__first);
+  const { context, page, ms, errors } = await openFirstResults(browser, `${srv.url}${folder}?q=${encodeURIComponent(q)}`, waitUntil);
   // When the query's first read left: the page's start, before its round trips.
   const read = await page.evaluate(() => Math.min(...performance.getEntriesByType('resource')
     .filter((e) => /\/index\//.test(e.name) && !/(meta\.json|keys\.bin)$/.test(e.name)).map((e) => e.startTime)));

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers.mjs';
-import { serveSite, watchFirstResults } from './search-site.mjs';
+import { openFirstResults, serveSite } from './search-site.mjs';
 
 const [site, queriesFile, outFile] = process.argv.slice(2);
 const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
@@ -35,15 +35,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 
 const out = [];
 for (const q of queries) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.addInitScript(watchFirstResults);
-  await page.goto(`${srv.url}search/?q=${encodeURIComponent(q)}`);
-  await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => window.__first);
+  const { context, page, ms, errors } = await openFirstResults(browser, `${srv.url}search/?q=${encodeURIComponent(q)}`);
   const shown = await page.locator('.search-hit').count();
   // What the page had fetched by then (its resource timings: the body's
   // bytes as sent, compressed or a range), of the index.

@@ -40,3 +40,23 @@ export const watchFirstResults = () => {
     }
   }).observe(document, { childList: true, subtree: true, characterData: true });
 };
+
+/**
+ * Opens `url` in a fresh context of `browser` (nothing cached, no service
+ * worker), the first-results watcher in place, and waits for the first
+ * results. Resolves to `{ context, page, ms, errors }`: `ms` from
+ * navigation to the first frame after them, `errors` the page's errors
+ * meanwhile; the caller closes `context`.
+ */
+export async function openFirstResults(browser, url, waitUntil) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(watchFirstResults);
+  await page.goto(url, waitUntil ? { waitUntil } : {});
+  await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__first);
+  return { context, page, ms, errors };
+}
