@@ -4,6 +4,7 @@
 
 use crate::cache::{Cache, Key};
 use crate::pages::list::{ListView, TranscriptList};
+use crate::pages::moved::MovedSpeaker;
 use crate::pages::speaker::SpeakerPage;
 use crate::pages::speakers::SpeakerIndex;
 use crate::pages::{render, Here};
@@ -557,6 +558,29 @@ fn pages(
     })?;
     for s in &built.speakers {
         sitemap.push((s.url.clone(), s.last.clone()));
+    }
+    // A name the editor's list joined to another's: its page alone, had
+    // it been built without the list, leads to the person's.
+    for m in o.aliases.moved(&built.speakers) {
+        let (from, to) = (m.from.url(), &built.speakers[m.to]);
+        let here = Here(from.clone());
+        let link = here.to(&to.url);
+        let names: Vec<&str> = to.names.iter().map(|(n, _)| n.as_str()).collect();
+        let names = names.join(" / ");
+        let page_title = format!("{} · {}", m.name, o.title);
+        let description = format!("{} → {names}", m.name);
+        let (title, name, to_url) = (o.title.clone(), m.name.clone(), to.url.clone());
+        let body = render(move || {
+            view! { <MovedSpeaker here=here title=title name=name names=names to=to_url/> }
+        });
+        let head = Head {
+            title: &page_title,
+            share: Share::Page(&description),
+        };
+        w.put(
+            &format!("{from}index.html"),
+            shell.moved(depth(&from), &head, &body, &link).as_bytes(),
+        )?;
     }
     let speakers_secs = at.elapsed().as_secs_f64();
 

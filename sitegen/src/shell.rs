@@ -202,6 +202,18 @@ impl Shell {
         self.page_of(depth, head, body, "")
     }
 
+    /// A page whose content moved to `to` (a link from its folder): its
+    /// `body` says so, the browser follows at once (`<meta
+    /// http-equiv=refresh>`, which a strict policy allows), and search
+    /// engines do not list it.
+    pub fn moved(&self, depth: usize, head: &Head<'_>, body: &str, to: &str) -> String {
+        let extra = format!(
+            "<meta http-equiv=\"refresh\" content=\"0; url={}\"><meta name=\"robots\" content=\"noindex\">",
+            escape(to)
+        );
+        self.page_of(depth, head, body, &extra)
+    }
+
     /// A page without the app that starts the site's search module (the
     /// search page): its head names the module's files, links its
     /// stylesheet (the panels', which the results are drawn with), asks

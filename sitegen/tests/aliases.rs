@@ -2,8 +2,9 @@
 //! one naming `唐鳳`, the other `Audrey Tang`. Without the list the site
 //! has two speakers and its report suggests joining them (the first text
 //! writes `唐鳳（Audrey Tang）`); with it, one speaker page that lists
-//! both transcripts, and both transcripts link to it; a rebuild with the
-//! list changed is a clean build of it.
+//! both transcripts, and both transcripts link to it (the page `Audrey
+//! Tang` had alone sends the reader there); a rebuild with the list
+//! changed is a clean build of it.
 
 use shilu_core::corpus::aliases::Aliases;
 use shilu_site::build::{build, Options, Report};
@@ -95,7 +96,19 @@ fn names_an_editor_joins_are_one_speaker_and_the_report_suggests_them() {
     // With it (the same build folder: its cache kept), one person under
     // the first name, both transcripts on their page, both linking to it.
     let (out, report) = site(&root, "out", "唐鳳 = Audrey Tang\n");
-    assert_eq!(speaker_pages(&out), ["p-唐凤"]);
+    assert_eq!(speaker_pages(&out), ["p-audreytang", "p-唐凤"]);
+    // The page `Audrey Tang` had alone now sends the reader on.
+    let moved = read(out.join("s/p-audreytang/index.html"));
+    assert!(
+        moved.contains("content=\"0; url=../../s/p-唐凤/\"")
+            && moved.contains("href=\"../../s/p-唐凤/\"")
+            && moved.contains("noindex"),
+        "{moved}"
+    );
+    assert!(
+        !moved.contains("Open government briefing"),
+        "a notice, not a second page of the person"
+    );
     assert!(!report.to_string().contains("maybe one person"), "{report}");
     let page = read(out.join("s/p-唐凤/index.html"));
     assert!(

@@ -16,7 +16,7 @@
 use super::catalog::Record;
 use super::folder::Entry;
 use super::identity::{self, Identity, Kind};
-use super::speakers::Appearance;
+use super::speakers::{Appearance, Speaker};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Who is one person: each name's folded key to the key of the first
@@ -91,6 +91,33 @@ impl Aliases {
         }
     }
 
+    /// The speaker pages the list moved: each name it joins to another
+    /// that speaks in the corpus (one of `speakers`' written names), with
+    /// the page it had alone (`s/p-audreytang/`) and the person it is now
+    /// part of. A link cited before the list was given should still lead
+    /// to them.
+    pub fn moved(&self, speakers: &[Speaker]) -> Vec<Moved> {
+        let mut out: BTreeMap<Identity, Moved> = BTreeMap::new();
+        for (i, s) in speakers.iter().enumerate() {
+            if s.identity.kind != Kind::Person {
+                continue;
+            }
+            for (name, _) in &s.names {
+                let Some(alone) = identity::person(name) else {
+                    continue;
+                };
+                if alone != s.identity && self.to.get(&alone.key) == Some(&s.identity.key) {
+                    out.entry(alone.clone()).or_insert_with(|| Moved {
+                        from: alone,
+                        name: name.clone(),
+                        to: i,
+                    });
+                }
+            }
+        }
+        out.into_values().collect()
+    }
+
     /// The entries' speakers as who they are counted as: a transcript in
     /// which two of one person's names speak has one appearance of them.
     pub fn apply(&self, entries: &mut [Entry]) {
@@ -128,6 +155,17 @@ impl Aliases {
         }
         out
     }
+}
+
+/// A name an editor's list joined to another's, whose page moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// Who the name was alone: their page was `from.url()`.
+    pub from: Identity,
+    /// The name as written most often.
+    pub name: String,
+    /// The person it is now part of (an index into the speakers).
+    pub to: usize,
 }
 
 /// Two speakers of the corpus a transcript writes as one (`唐鳳（Audrey

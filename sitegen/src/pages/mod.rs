@@ -5,6 +5,7 @@
 //! works at `/` or under any sub-path.
 
 pub mod list;
+pub mod moved;
 pub mod search;
 pub mod speaker;
 pub mod speakers;
