@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 /// generated from the `ferrous-opencc` crate by `core/tests/fold_table.rs`.
 const T2S: &str = include_str!("t2s.tsv");
 
+/// The table's pairs, in order of the traditional character.
 fn table() -> &'static [(char, char)] {
     static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -31,6 +32,29 @@ fn table() -> &'static [(char, char)] {
     })
 }
 
+/// Where the common CJK characters are (the radicals to the end of the
+/// unified ideographs' first block): looked up in [`dense`] by offset.
+const DENSE: std::ops::RangeInclusive<u32> = 0x2E80..=0x9FFF;
+
+/// Each character of [`DENSE`] folded by the table (itself where the
+/// table has none): one index instead of a binary search, for the
+/// characters most text is made of (116 KB, made on first use).
+fn dense() -> &'static [char] {
+    static DENSE_TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    DENSE_TABLE.get_or_init(|| {
+        let mut out: Vec<char> = DENSE.filter_map(char::from_u32).collect();
+        for &(c, d) in table() {
+            if let Some(slot) = (c as u32)
+                .checked_sub(*DENSE.start())
+                .and_then(|i| out.get_mut(i as usize))
+            {
+                *slot = d;
+            }
+        }
+        out
+    })
+}
+
 /// A character as search reads it; `None` for white space.
 pub fn fold(c: char) -> Option<char> {
     let c = crate::search::fold_char(c)?;
@@ -38,6 +62,9 @@ pub fn fold(c: char) -> Option<char> {
         return Some(c);
     }
     if c >= '\u{2E80}' {
+        if DENSE.contains(&(c as u32)) {
+            return Some(dense()[(c as u32 - DENSE.start()) as usize]);
+        }
         let t = table();
         if let Ok(i) = t.binary_search_by_key(&c, |p| p.0) {
             return Some(t[i].1);
@@ -115,7 +142,9 @@ pub fn fold_into(text: &str, out: &mut Vec<char>) {
 
 /// The folded characters of `text` alone.
 pub fn fold_str(text: &str) -> String {
-    fold_text(text).chars.into_iter().collect()
+    let mut out = String::with_capacity(text.len());
+    fold_each(text, |c, _| out.push(c));
+    out
 }
 
 #[cfg(test)]
@@ -137,6 +166,30 @@ mod tests {
         let f = fold_text("  AI \u{3000}\n治理 ");
         assert_eq!(f.chars.iter().collect::<String>(), "ai 治理");
         assert_eq!(f.at, vec![2, 3, 4, 7, 8]);
+    }
+
+    #[test]
+    fn the_dense_table_says_what_the_pairs_say() {
+        let t = table();
+        for u in DENSE {
+            let Some(c) = char::from_u32(u) else { continue };
+            let by_pairs = t
+                .binary_search_by_key(&c, |p| p.0)
+                .map_or(c, |i| t[i].1);
+            assert_eq!(dense()[(u - DENSE.start()) as usize], by_pairs, "U+{u:04X}");
+        }
+        // Both sides of the dense range, and past the BMP.
+        assert_eq!(fold_str("⺀龥𠀀"), "⺀龥𠀀");
+        assert!(t.iter().any(|p| p.0 as u32 > 0xFFFF), "the table reaches past the BMP");
+        for &(c, d) in t.iter().filter(|p| !DENSE.contains(&(p.0 as u32))) {
+            assert_eq!(fold(c), Some(d), "{c} outside the dense range");
+        }
+    }
+
+    #[test]
+    fn fold_str_is_the_folded_text() {
+        let text = "  臺灣　ＣＯＶＩＤ－１９ 疫情\n\n指揮中心 Ärzte  ";
+        assert_eq!(fold_str(text), fold_text(text).chars.iter().collect::<String>());
     }
 
     #[test]

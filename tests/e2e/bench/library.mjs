@@ -102,6 +102,27 @@ try {
     console.log(`  ${q.padEnd(12)} ${r.ms.toFixed(0).padStart(5)} ms (scan ${r.scan.toFixed(0)} ms)  ${r.said}`);
   }
   console.log(`query (parts in memory): median ${median(times).toFixed(0)} ms, slowest ${Math.max(...times).toFixed(0)} ms (budget 300 ms)`);
+  // What storage alone costs: every part read from IndexedDB by plain
+  // JavaScript, as the page reads them (8 at a time), nothing parsed.
+  const raw = await page.evaluate(async () => {
+    const db = await new Promise((ok, no) => { const r = indexedDB.open('shilu'); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+    const t0 = performance.now();
+    let after = null, n = 0, chars = 0;
+    for (;;) {
+      const batch = await new Promise((ok, no) => {
+        const store = db.transaction('parts').objectStore('parts');
+        const r = store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), 8);
+        r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error);
+      });
+      if (!batch.length) break;
+      n += batch.length;
+      for (const v of batch) chars += v.part.length;
+      after = batch[batch.length - 1].key;
+    }
+    db.close();
+    return { ms: performance.now() - t0, n, chars };
+  });
+  console.log(`storage alone (${raw.n} parts, ${(raw.chars / 1e6).toFixed(1)} M characters, read 8 at a time, not parsed): ${raw.ms.toFixed(0)} ms`);
   await context.close();
 } finally {
   await closeAll();
