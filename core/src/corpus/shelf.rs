@@ -2,8 +2,9 @@
 //! transcript for search ([`Part`]: its title, date and passages, each
 //! with its folded text), and a query answered by reading the folded
 //! passages ([`find`]). Same query syntax, same folding and the same
-//! matches as [`super::scan`]; the library keeps the folded text so that
-//! a query neither parses nor folds a transcript again.
+//! matches as [`super::scan`]; the library holds the folded text in
+//! memory once read, so that a query neither parses nor folds a
+//! transcript again.
 //!
 //! Why a scan and not the site's bigram index: over 500 transcripts
 //! (about 20 MB) the scan answers in tens of milliseconds (see
@@ -55,7 +56,10 @@ pub struct Kept {
     /// As written.
     pub text: String,
     /// As search reads it ([`super::fold`]), one character for each of
-    /// `text`'s (white space runs as one).
+    /// `text`'s (white space runs as one). Not stored: [`read`] folds the
+    /// text again, which costs less than reading it twice from storage
+    /// (parts stored with it, before, are read as they are).
+    #[serde(skip_serializing, default)]
     pub folded: String,
 }
 
@@ -84,14 +88,39 @@ pub fn part(doc: &Document, name: Option<&str>) -> Part {
     }
 }
 
-/// A part as stored (JSON).
+/// A part as stored (JSON, without the folded text).
 pub fn write(part: &Part) -> String {
     serde_json::to_string(part).unwrap_or_default()
 }
 
-/// A stored part read back; an error for anything [`write`] did not write.
+/// A stored part read back, its passages folded; an error for anything
+/// [`write`] did not write.
 pub fn read(stored: &str) -> Result<Part, String> {
-    serde_json::from_str(stored).map_err(|e| e.to_string())
+    let mut part: Part = serde_json::from_str(stored).map_err(|e| e.to_string())?;
+    for k in &mut part.passages {
+        if k.folded.is_empty() {
+            k.folded = fold_str(&k.text);
+        }
+    }
+    Ok(part)
+}
+
+/// The library's line of a stored part ([`Part::summary`]), its passages
+/// skipped, not read.
+pub fn read_summary(stored: &str) -> Result<crate::library::Summary, String> {
+    #[derive(Deserialize)]
+    struct Head {
+        title: String,
+        date: Option<String>,
+        #[serde(default)]
+        speakers: Vec<String>,
+    }
+    let h: Head = serde_json::from_str(stored).map_err(|e| e.to_string())?;
+    Ok(crate::library::Summary {
+        title: h.title,
+        date: h.date.as_deref().map(chinese_date),
+        speakers: h.speakers,
+    })
 }
 
 /// A matching passage: its part's place in the list searched, its own in
@@ -238,7 +267,19 @@ mod tests {
             .unwrap();
         assert_eq!(wang.speaker.as_deref(), Some("王明"));
         assert!(wang.folded.contains("春耕现场会"));
-        assert_eq!(read(&write(p)), Ok(p.clone()));
+        let stored = write(p);
+        assert_eq!(read(&stored), Ok(p.clone()));
+        assert!(
+            !stored.contains("春耕现场会") && !stored.contains("folded"),
+            "the folded text is not stored"
+        );
+        assert_eq!(read_summary(&stored), Ok(p.summary()));
+        // A part stored with its folded text (before) reads the same.
+        let mut old: serde_json::Value = serde_json::from_str(&stored).unwrap();
+        for (k, v) in p.passages.iter().zip(old["passages"].as_array_mut().unwrap()) {
+            v["folded"] = k.folded.clone().into();
+        }
+        assert_eq!(read(&old.to_string()), Ok(p.clone()));
         let doc = crate::structure(SPRING, Some("x.txt"));
         assert_eq!(p.summary(), crate::library::summary(&doc, Some("x.txt")));
         assert_eq!(p.speakers, ["主持人", "王明"]);

@@ -422,9 +422,7 @@ impl Shelf {
 
 /// The list's line of a transcript, from its search part as stored.
 fn summary_of(part: &str) -> Option<shilu_core::library::Summary> {
-    shilu_core::corpus::shelf::read(part)
-        .ok()
-        .map(|p| p.summary())
+    shilu_core::corpus::shelf::read_summary(part).ok()
 }
 
 /// Everything the library shows: the alert region and the two dialogs

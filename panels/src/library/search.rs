@@ -1,7 +1,8 @@
 //! Search across the kept transcripts (我的实录): the core's query
 //! (`shilu_core::corpus::query`) over the search parts the worker wrote
 //! beside each transcript (`shilu_core::corpus::shelf`), read from storage
-//! once and held until the library changes. Transcripts kept before search
+//! once the search box is in view (not on the first keystroke: 500
+//! transcripts take about a second) and held until the library changes. Transcripts kept before search
 //! existed get their parts here, in a worker, the first time it runs.
 //! Results are passages, each linking to its transcript at its paragraph
 //! (`?doc=…&q=…#t3-b2`), the match highlighted there by the reader's search.
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 use shilu_core::corpus::query::{parse, QueryError};
 use shilu_core::corpus::shelf::{self, Hit, Part};
 use shilu_ui::context::context;
+use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
@@ -46,6 +48,15 @@ pub enum Answer {
     },
 }
 
+/// The parts, as far as they are read.
+#[derive(Clone)]
+enum Held {
+    Unread,
+    /// Being read.
+    Reading,
+    Read(Parts),
+}
+
 /// The search's state. `Copy`: handles.
 #[derive(Clone, Copy)]
 pub struct Search {
@@ -53,9 +64,9 @@ pub struct Search {
     pub answer: RwSignal<Answer, LocalStorage>,
     /// How many results are shown.
     pub limit: RwSignal<usize>,
-    parts: StoredValue<Option<Parts>, LocalStorage>,
-    /// Counts the searches asked: an answer to an older one is dropped.
-    asked: StoredValue<u32>,
+    parts: StoredValue<Held, LocalStorage>,
+    /// Counts the library's changes: parts read before the last are dropped.
+    changes: StoredValue<u32>,
 }
 
 impl Search {
@@ -64,27 +75,79 @@ impl Search {
             query: RwSignal::new(String::new()),
             answer: RwSignal::new_local(Answer::Idle),
             limit: RwSignal::new(PAGE),
-            parts: StoredValue::new_local(None),
-            asked: StoredValue::new(0),
+            parts: StoredValue::new_local(Held::Unread),
+            changes: StoredValue::new(0),
         }
     }
 
     /// The library changed: the parts are read again, and the query asked
     /// again if one is shown.
     pub fn changed(&self) {
-        self.parts.set_value(None);
+        self.changes.update_value(|n| *n += 1);
+        self.parts.set_value(Held::Unread);
         if !matches!(self.answer.get_untracked(), Answer::Idle) {
             self.ask(self.query.get_untracked(), None);
         }
     }
 
+    /// Starts reading the parts from storage unless they are in memory or
+    /// being read (`shelf`: to make older transcripts searchable): the
+    /// search box is in view, and a query asked meanwhile waits only for
+    /// what is left to read. Once read, the query in the box is answered.
+    pub fn warm(&self, shelf: Option<Shelf>) {
+        let s = *self;
+        if !s.parts.with_value(|h| matches!(h, Held::Unread)) {
+            return;
+        }
+        s.parts.set_value(Held::Reading);
+        let changes = s.changes.get_value();
+        spawn_local(async move {
+            let read = load(s, shelf).await;
+            if s.changes.get_value() != changes {
+                // The library changed meanwhile: what was read is stale,
+                // and `changed` has asked again if a query waits.
+                return;
+            }
+            match read {
+                Ok(parts) => {
+                    s.parts.set_value(Held::Read(parts));
+                    s.answer_query();
+                }
+                Err(e) => {
+                    leptos::logging::warn!("shilu: the library could not be read: {}", e.0);
+                    s.parts.set_value(Held::Unread);
+                    if !matches!(s.answer.get_untracked(), Answer::Idle) {
+                        s.answer.set(Answer::Failed);
+                    }
+                }
+            }
+        });
+    }
+
     /// Asks `q` (`shelf`: to make older transcripts searchable).
     pub fn ask(&self, q: String, shelf: Option<Shelf>) {
         let s = *self;
-        s.query.set(q.clone());
+        s.query.set(q);
         s.limit.set(PAGE);
-        s.asked.update_value(|n| *n += 1);
-        let asked = s.asked.get_value();
+        if s.parts.with_value(|h| matches!(h, Held::Read(_))) {
+            return s.answer_query();
+        }
+        match parse(&s.query.get_untracked()) {
+            _ if s.query.with_untracked(|q| q.trim().is_empty()) => s.answer.set(Answer::Idle),
+            Err(e) => s.answer.set(Answer::Problem(e)),
+            Ok(_) => {
+                if !matches!(s.answer.get_untracked(), Answer::Indexing(_)) {
+                    s.answer.set(Answer::Searching);
+                }
+                s.warm(shelf);
+            }
+        }
+    }
+
+    /// Answers the query in the box from the parts read.
+    fn answer_query(&self) {
+        let s = *self;
+        let q = s.query.get_untracked();
         if q.trim().is_empty() {
             return s.answer.set(Answer::Idle);
         }
@@ -92,35 +155,20 @@ impl Search {
             Ok(query) => query,
             Err(e) => return s.answer.set(Answer::Problem(e)),
         };
-        spawn_local(async move {
-            let parts = match s.parts.get_value() {
-                Some(parts) => parts,
-                None => {
-                    s.answer.set(Answer::Searching);
-                    match load(s, shelf).await {
-                        Ok(parts) => {
-                            s.parts.set_value(Some(parts.clone()));
-                            parts
-                        }
-                        Err(e) => {
-                            leptos::logging::warn!("shilu: the library could not be read: {}", e.0);
-                            return s.answer.set(Answer::Failed);
-                        }
-                    }
-                }
-            };
-            if s.asked.get_value() != asked {
-                return;
-            }
-            let started = now();
-            let refs: Vec<&Part> = parts.iter().map(|(_, p)| p).collect();
-            let hits = shelf::find(&query, &refs);
-            let ms = now() - started;
-            s.answer.set(Answer::Found {
-                parts,
-                hits: Rc::new(hits),
-                ms,
-            });
+        let Some(parts) = s.parts.with_value(|h| match h {
+            Held::Read(parts) => Some(parts.clone()),
+            _ => None,
+        }) else {
+            return;
+        };
+        let started = now();
+        let refs: Vec<&Part> = parts.iter().map(|(_, p)| p).collect();
+        let hits = shelf::find(&query, &refs);
+        let ms = now() - started;
+        s.answer.set(Answer::Found {
+            parts,
+            hits: Rc::new(hits),
+            ms,
         });
     }
 }
@@ -150,27 +198,26 @@ async fn pause() {
 /// made in a worker and kept.
 async fn load(s: Search, shelf: Option<Shelf>) -> Result<Parts, store::Failed> {
     let keys = store::keys().await?;
+    let kept: HashSet<&String> = keys.iter().collect();
     let mut parts = Vec::with_capacity(keys.len());
-    let mut after: Option<String> = None;
+    let mut reader = store::PartsReader::open().await?;
+    // Each batch arrives in a task of its own (storage answers in one):
+    // the page paints and answers between them.
     loop {
-        let batch = store::parts(after.as_deref(), BATCH).await?;
-        let Some((last, _)) = batch.last() else {
+        let batch = reader.next(BATCH).await?;
+        if batch.is_empty() {
             break;
-        };
-        after = Some(last.clone());
-        for (key, part) in batch {
+        }
+        // A part whose transcript is gone (removed meanwhile) is not read.
+        for (key, part) in batch.into_iter().filter(|(k, _)| kept.contains(k)) {
             match shelf::read(&part) {
-                Ok(part) if keys.contains(&key) => parts.push((key, part)),
-                Ok(_) => {}
+                Ok(part) => parts.push((key, part)),
                 Err(e) => leptos::logging::warn!("shilu: a search part did not read: {e}"),
             }
         }
-        pause().await;
     }
-    let missing: Vec<&String> = keys
-        .iter()
-        .filter(|k| !parts.iter().any(|(have, _)| have == *k))
-        .collect();
+    let read: HashSet<&String> = parts.iter().map(|(k, _)| k).collect();
+    let missing: Vec<&String> = keys.iter().filter(|k| !read.contains(k)).collect();
     if !missing.is_empty() {
         s.answer.set(Answer::Indexing(missing.len()));
         let opener = shelf.and_then(|sh| {
@@ -202,6 +249,9 @@ pub fn LibrarySearch() -> impl IntoView {
     let s = shelf.search;
     let t = move || library_texts(shelf.lang.get());
     let on_input = move |ev: leptos::ev::Event| s.ask(event_target_value(&ev), Some(shelf));
+    // The box is in view: the parts are read now, not on the first
+    // keystroke (500 transcripts take about a second).
+    s.warm(Some(shelf));
     let status = move || {
         let t = t();
         match s.answer.get() {

@@ -9,7 +9,7 @@
 //!   worker that opened it. Version 1's transcripts are kept as they are
 //!   by the upgrade; their parts are computed when search first needs them.
 //!
-//! Every call opens the database afresh and says whether it worked: where
+//! Every call (or [`PartsReader`]) opens the database afresh and says whether it worked: where
 //! storage is full, blocked (private windows) or failing, the caller tells
 //! the reader, and what is on screen stays.
 
@@ -85,25 +85,45 @@ pub async fn keys() -> Result<Vec<String>, Failed> {
     Ok(keys.iter().filter_map(|k| k.as_string()).collect())
 }
 
-/// Up to `n` kept search parts, `(key, part as stored)`, in key order
-/// from after the key `after` (from the first: `None`): read a batch at a
-/// time, so that no one task takes them all in.
-pub async fn parts(after: Option<&str>, n: u32) -> Result<Vec<(String, String)>, Failed> {
-    let db = open().await?;
-    let tx = db.transaction(&[PARTS], TransactionMode::ReadOnly)?;
-    let range = match after {
-        Some(k) => Some(
-            rexie::KeyRange::lower_bound(&JsValue::from_str(k), Some(true))
-                .map_err(|e| Failed(e.to_string()))?,
-        ),
-        None => None,
-    };
-    let values = tx.store(PARTS)?.get_all(range, Some(n)).await?;
-    let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok()?.as_string();
-    Ok(values
-        .iter()
-        .filter_map(|v| Some((field(v, "key")?, field(v, "part")?)))
-        .collect())
+/// The kept search parts, read a batch at a time through one opened
+/// database (opening it costs more than a batch of parts).
+pub struct PartsReader {
+    db: Rexie,
+    /// The last key read: the next batch starts after it.
+    after: Option<String>,
+}
+
+impl PartsReader {
+    pub async fn open() -> Result<PartsReader, Failed> {
+        Ok(PartsReader {
+            db: open().await?,
+            after: None,
+        })
+    }
+
+    /// The next `n` parts at most, `(key, part as stored)`, in key
+    /// order; none once all are read. Each batch is a request of its
+    /// own, so no one task takes them all in.
+    pub async fn next(&mut self, n: u32) -> Result<Vec<(String, String)>, Failed> {
+        let tx = self.db.transaction(&[PARTS], TransactionMode::ReadOnly)?;
+        let range = match &self.after {
+            Some(k) => Some(
+                rexie::KeyRange::lower_bound(&JsValue::from_str(k), Some(true))
+                    .map_err(|e| Failed(e.to_string()))?,
+            ),
+            None => None,
+        };
+        let values = tx.store(PARTS)?.get_all(range, Some(n)).await?;
+        let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok()?.as_string();
+        let batch: Vec<(String, String)> = values
+            .iter()
+            .filter_map(|v| Some((field(v, "key")?, field(v, "part")?)))
+            .collect();
+        if let Some((last, _)) = batch.last() {
+            self.after = Some(last.clone());
+        }
+        Ok(batch)
+    }
 }
 
 /// The transcript kept under `key`, if any.
