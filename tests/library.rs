@@ -35,10 +35,19 @@ async fn keeps_lists_the_latest_first_and_forgets() {
     store::put(&a, "part a").await.unwrap();
     store::put(&b, "part b").await.unwrap();
     assert_eq!(store::get(&a.key).await.unwrap(), Some(a.clone()));
-    // The parts, in key order, a batch at a time.
-    let first = store::parts(None, 1).await.unwrap();
-    let after = store::parts(Some(&first[0].0), 10).await.unwrap();
-    let parts: Vec<(String, String)> = first.into_iter().chain(after).collect();
+    // The parts, in key order, a batch at a time, then none.
+    let mut reader = store::PartsReader::open().await.unwrap();
+    let first = reader.next(1).await.unwrap();
+    assert_eq!(first.len(), 1);
+    let mut parts: Vec<(String, String)> = first;
+    loop {
+        let batch = reader.next(10).await.unwrap();
+        if batch.is_empty() {
+            break;
+        }
+        parts.extend(batch);
+    }
+    assert!(parts.windows(2).all(|w| w[0].0 < w[1].0), "key order: {parts:?}");
     assert!(
         parts.contains(&(a.key.clone(), "part a".into())),
         "{parts:?}"
@@ -47,23 +56,39 @@ async fn keeps_lists_the_latest_first_and_forgets() {
         parts.contains(&(b.key.clone(), "part b".into())),
         "{parts:?}"
     );
-    let keys: Vec<String> = store::all()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|k| k.key)
-        .collect();
+    let lines = store::lines().await.unwrap();
+    let line = lines.iter().find(|l| l.key == b.key).unwrap();
+    assert_eq!(
+        (line.summary.as_ref(), line.text.as_deref(), line.saved),
+        (b.summary.as_ref(), None, b.saved),
+        "a line as kept beside it, without the text"
+    );
+    let keys: Vec<String> = lines.into_iter().map(|l| l.key).collect();
     let at = |key: &str| keys.iter().position(|k| k == key).unwrap();
     assert!(at(&b.key) < at(&a.key), "the latest first: {keys:?}");
     store::remove(&a.key).await.unwrap();
     assert_eq!(store::get(&a.key).await.unwrap(), None);
     store::remove(&b.key).await.unwrap();
     assert_eq!(store::get(&b.key).await.unwrap(), None);
-    let left = store::parts(None, 100).await.unwrap();
+    let left = store::PartsReader::open().await.unwrap().next(100).await.unwrap();
     assert!(
         !left.iter().any(|(k, _)| *k == a.key || *k == b.key),
         "the parts go with them"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_record_kept_without_its_line_is_listed_with_its_text() {
+    // As version 1 kept them: the list makes its line from the text.
+    let old = Kept {
+        summary: None,
+        ..kept("00000000000000dd", 4.0)
+    };
+    store::put(&old, "{}").await.unwrap();
+    let lines = store::lines().await.unwrap();
+    let line = lines.iter().find(|l| l.key == old.key).unwrap();
+    assert_eq!((line.summary.as_ref(), line.text.as_deref()), (None, Some(old.text.as_str())));
+    store::remove(&old.key).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@
 //! the list: a folder to add (`folder`), and search across them (`search`).
 
 use super::file_input::take_chosen;
-use super::store::Kept;
+use super::store::Line;
 use super::texts::library_texts;
 use super::{Listing, Shelf};
 use leptos::html::Dialog;
@@ -16,16 +16,16 @@ use wasm_bindgen::prelude::*;
 /// One line of the list: a kept transcript (`None`: the seed) and what it is.
 #[derive(Clone, PartialEq)]
 struct Entry {
-    kept: Option<Kept>,
+    kept: Option<Line>,
     key: String,
     summary: Summary,
 }
 
 /// A kept transcript's line as kept beside it; parsed only for records
 /// older than that (and the seed).
-fn entry(kept: Option<Kept>, seed: &str) -> Entry {
+fn entry(kept: Option<Line>, seed: &str) -> Entry {
     let (text, name) = match &kept {
-        Some(k) => (k.text.as_str(), k.name.as_deref()),
+        Some(k) => (k.text.as_deref().unwrap_or(""), k.name.as_deref()),
         None => (seed, None),
     };
     let summary = kept
@@ -101,8 +101,8 @@ fn EntryItem(entry: Entry) -> impl IntoView {
     let name = kept.as_ref().and_then(|k| k.name.clone());
     let removable = kept.is_some();
     let open = {
-        let kept = kept.clone();
-        move |_| shelf.switch_to(kept.as_ref())
+        let kept = kept.as_ref().map(|k| k.key.clone());
+        move |_| shelf.switch_to(kept.clone())
     };
     let remove = move |_| shelf.remove(key.clone());
     let speakers = summary.speakers.join("、");

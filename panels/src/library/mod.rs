@@ -86,7 +86,7 @@ pub enum Alert {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Listing {
     Reading,
-    Read(Vec<Kept>),
+    Read(Vec<store::Line>),
     Failed,
 }
 
@@ -367,7 +367,7 @@ impl Shelf {
     pub fn refresh(&self) {
         let shelf = *self;
         spawn_local(async move {
-            let listing = match store::all().await {
+            let listing = match store::lines().await {
                 Ok(kept) => Listing::Read(kept),
                 Err(e) => {
                     leptos::logging::warn!("shilu: the library could not be read: {}", e.0);
@@ -378,14 +378,12 @@ impl Shelf {
         });
     }
 
-    /// Switches the reader to a kept transcript, or to the seed (`None`).
-    pub fn switch_to(&self, kept: Option<&Kept>) {
+    /// Switches the reader to the transcript kept under `key` (read from
+    /// storage now: the list holds no texts), or to the seed (`None`).
+    pub fn switch_to(&self, key: Option<String>) {
         self.list_open.set(false);
-        match kept {
-            Some(k) => {
-                let (shelf, kept) = (*self, k.clone());
-                spawn_local(async move { shelf.show_kept(kept).await });
-            }
+        match key {
+            Some(key) => self.restore(key),
             None => {
                 let text = self.seed.with_value(|s| s.to_string());
                 self.current.set(content_key(&text));

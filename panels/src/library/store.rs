@@ -114,10 +114,9 @@ impl PartsReader {
             None => None,
         };
         let values = tx.store(PARTS)?.get_all(range, Some(n)).await?;
-        let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok()?.as_string();
         let batch: Vec<(String, String)> = values
             .iter()
-            .filter_map(|v| Some((field(v, "key")?, field(v, "part")?)))
+            .filter_map(|v| Some((field(v, "key")?.as_string()?, field(v, "part")?.as_string()?)))
             .collect();
         if let Some((last, _)) = batch.last() {
             self.after = Some(last.clone());
@@ -134,14 +133,43 @@ pub async fn get(key: &str) -> Result<Option<Kept>, Failed> {
     Ok(value.as_ref().and_then(from_js))
 }
 
-/// Every kept transcript, the latest first.
-pub async fn all() -> Result<Vec<Kept>, Failed> {
+/// A kept transcript as the list shows it: its text is left in storage
+/// (500 transcripts are ~27 MB) unless its line was not kept beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub key: String,
+    pub name: Option<String>,
+    pub saved: f64,
+    /// Its line as kept beside it (since version 2).
+    pub summary: Option<Summary>,
+    /// The text, read only for a record without its line (version 1),
+    /// to make the line from.
+    pub text: Option<String>,
+}
+
+/// Every kept transcript's line, the latest first.
+pub async fn lines() -> Result<Vec<Line>, Failed> {
     let db = open().await?;
     let tx = db.transaction(&[STORE], TransactionMode::ReadOnly)?;
     let values = tx.store(STORE)?.get_all(None, None).await?;
-    let mut kept: Vec<Kept> = values.iter().filter_map(from_js).collect();
-    kept.sort_by(|a, b| b.saved.total_cmp(&a.saved));
-    Ok(kept)
+    let mut lines: Vec<Line> = values
+        .iter()
+        .filter_map(|v| {
+            let summary = summary_js(v);
+            Some(Line {
+                key: field(v, "key")?.as_string()?,
+                name: field(v, "name").and_then(|n| n.as_string()),
+                saved: field(v, "saved").and_then(|s| s.as_f64()).unwrap_or(0.0),
+                text: match summary {
+                    Some(_) => None,
+                    None => Some(field(v, "text")?.as_string()?),
+                },
+                summary,
+            })
+        })
+        .collect();
+    lines.sort_by(|a, b| b.saved.total_cmp(&a.saved));
+    Ok(lines)
 }
 
 /// Forgets the transcript kept under `key`.
@@ -187,27 +215,35 @@ fn to_js(kept: &Kept) -> JsValue {
     o.into()
 }
 
+fn field(v: &JsValue, k: &str) -> Option<JsValue> {
+    Reflect::get(v, &JsValue::from_str(k)).ok()
+}
+
+/// The line kept beside a record, if it has one.
+fn summary_js(v: &JsValue) -> Option<Summary> {
+    field(v, "title")
+        .and_then(|t| t.as_string())
+        .map(|title| Summary {
+            title,
+            date: field(v, "date").and_then(|d| d.as_string()),
+            speakers: field(v, "speakers")
+                .filter(|s| s.is_array())
+                .map(|s| {
+                    Array::from(&s)
+                        .iter()
+                        .filter_map(|n| n.as_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+}
+
 fn from_js(v: &JsValue) -> Option<Kept> {
-    let get = |k: &str| Reflect::get(v, &JsValue::from_str(k)).ok();
     Some(Kept {
-        key: get("key")?.as_string()?,
-        name: get("name").and_then(|n| n.as_string()),
-        text: get("text")?.as_string()?,
-        saved: get("saved").and_then(|s| s.as_f64()).unwrap_or(0.0),
-        summary: get("title")
-            .and_then(|t| t.as_string())
-            .map(|title| Summary {
-                title,
-                date: get("date").and_then(|d| d.as_string()),
-                speakers: get("speakers")
-                    .filter(|s| s.is_array())
-                    .map(|s| {
-                        Array::from(&s)
-                            .iter()
-                            .filter_map(|n| n.as_string())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            }),
+        key: field(v, "key")?.as_string()?,
+        name: field(v, "name").and_then(|n| n.as_string()),
+        text: field(v, "text")?.as_string()?,
+        saved: field(v, "saved").and_then(|s| s.as_f64()).unwrap_or(0.0),
+        summary: summary_js(v),
     })
 }
