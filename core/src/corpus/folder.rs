@@ -23,7 +23,7 @@
 //! span two files.
 
 use super::catalog::{self, Record};
-use super::index::build::{Builder, Index};
+use super::index::build::{Builder, Index, Sink};
 use super::index::dir::{self, KeyTable, Page};
 use super::index::{mask, Block, FormatError, Meta, FORMAT};
 use super::jsonl;
@@ -203,7 +203,7 @@ pub fn index_of(texts: &[Vec<String>], mut builder: Builder) -> Index {
 }
 
 /// A packed part being written.
-struct Pack {
+pub struct Pack {
     name: &'static str,
     bytes: u64,
     file: Option<io::BufWriter<std::fs::File>>,
@@ -211,8 +211,17 @@ struct Pack {
     files: usize,
 }
 
+/// A packed part written: its name, bytes and files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub name: String,
+    pub bytes: u64,
+    pub files: usize,
+}
+
 impl Pack {
-    fn new(dir: &Path, name: &'static str) -> Pack {
+    /// Part `name` of the index under `dir`, written as it is given.
+    pub fn new(dir: &Path, name: &'static str) -> Pack {
         Pack {
             name,
             bytes: 0,
@@ -248,7 +257,7 @@ impl Pack {
         Ok(at)
     }
 
-    fn finish(mut self) -> io::Result<(String, u64, usize)> {
+    pub fn finish(mut self) -> io::Result<Part> {
         use io::Write;
         if let Some(mut f) = self.file.take() {
             f.flush()?;
@@ -262,7 +271,39 @@ impl Pack {
             std::fs::write(path, b"")?;
             self.files = 1;
         }
-        Ok((self.name.to_string(), self.bytes, self.files))
+        Ok(Part {
+            name: self.name.to_string(),
+            bytes: self.bytes,
+            files: self.files,
+        })
+    }
+}
+
+impl Sink for Pack {
+    type Error = io::Error;
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        Pack::put(self, bytes).map(drop)
+    }
+}
+
+/// An index's posting blocks, as [`IndexFiles`] writes them: bytes held,
+/// or the part they were written to as they were laid out.
+pub trait Postings {
+    /// The `post` part under `dir`, written if it is not yet.
+    fn part(&self, dir: &Path) -> io::Result<Part>;
+}
+
+impl Postings for Vec<u8> {
+    fn part(&self, dir: &Path) -> io::Result<Part> {
+        let mut p = Pack::new(dir, "post");
+        p.put(self)?;
+        p.finish()
+    }
+}
+
+impl Postings for Part {
+    fn part(&self, _: &Path) -> io::Result<Part> {
+        Ok(self.clone())
     }
 }
 
@@ -284,14 +325,14 @@ impl Built {
 }
 
 /// An index and what it indexes, to write as the files of `index/`.
-pub struct IndexFiles<'a> {
-    pub index: &'a Index,
+pub struct IndexFiles<'a, P = Vec<u8>> {
+    pub index: &'a Index<P>,
     pub records: &'a [Record],
     pub texts: &'a [Vec<String>],
     pub speakers: &'a [Speaker],
 }
 
-impl IndexFiles<'_> {
+impl<P: Postings> IndexFiles<'_, P> {
     /// Writes the index under `dir` (made if missing); returns how many
     /// files and bytes it wrote.
     pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
@@ -299,12 +340,9 @@ impl IndexFiles<'_> {
         let mut files = 0;
         let mut bytes = 0u64;
         let ix = self.index;
-        let mut parts = Vec::new();
-        for (name, data) in [("dir", &ix.dir), ("post", &ix.post)] {
-            let mut p = Pack::new(dir, name);
-            p.put(data)?;
-            parts.push(p.finish()?);
-        }
+        let mut dir_part = Pack::new(dir, "dir");
+        dir_part.put(&ix.dir)?;
+        let mut parts = vec![dir_part.finish()?, ix.post.part(dir)?];
         let (mut cidx, mut card, mut rec, mut pidx, mut text) = (
             Pack::new(dir, "cidx"),
             Pack::new(dir, "card"),
@@ -344,9 +382,9 @@ impl IndexFiles<'_> {
         for p in [cidx, card, rec, pidx, text, masks] {
             parts.push(p.finish()?);
         }
-        for (_, b, f) in &parts {
-            files += f;
-            bytes += b;
+        for p in &parts {
+            files += p.files;
+            bytes += p.bytes;
         }
         let meta = Meta {
             format: FORMAT,
@@ -354,7 +392,7 @@ impl IndexFiles<'_> {
             passages: ix.passages,
             pages: ix.pages,
             pack_bytes: PACK_BYTES,
-            parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
+            parts: parts.into_iter().map(|p| (p.name, p.bytes)).collect(),
             passage_bytes: super::index::weighted_mean(&sizes) + 16,
             mask_grams,
         };
