@@ -12,6 +12,7 @@ use super::index::segments::{self, MergeError};
 use super::jsonl::Lines;
 use super::kept::Kept;
 use super::load::{self, Skipped};
+use super::pack::Pack;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -336,7 +337,7 @@ pub fn build_in<T>(
             let dir = fresh.join("index");
             // The posting blocks, by far the largest part, go to their
             // files as they are laid out.
-            let post = folder::Pack::new(&dir, "post");
+            let post = Pack::new(&dir, "post");
             let (index, made) = segments::index_into(&parts.texts, kept, Builder::new(), post)
                 .map_err(|e| match e {
                     MergeError::Sink(e) => e,
@@ -344,7 +345,7 @@ pub fn build_in<T>(
                         std::io::Error::new(std::io::ErrorKind::InvalidData, e)
                     }
                 })?;
-            let index = index.try_map_post(folder::Pack::finish)?;
+            let index = index.try_map_post(Pack::finish)?;
             let index_secs = at.elapsed().as_secs_f64();
             let written = folder::IndexFiles {
                 index: &index,
