@@ -1,5 +1,8 @@
 //! Builds the index in memory, then lays it out: the postings in
-//! blocks, the directory pages, the key table ([`super::dir`]).
+//! blocks, the directory pages, the key table ([`super::dir`]). The
+//! layout takes lists one at a time in key order and gives their blocks
+//! to a [`Sink`] at once ([`Layout`]): a merge of segments
+//! ([`super::segments`]) writes them to their files as it goes.
 
 use super::dir::{self, KeyTable};
 use super::postings::{Posting, Writer};
