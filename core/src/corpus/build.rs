@@ -8,10 +8,11 @@ use super::aliases::{self, Aliases, Suggestion};
 use super::catalog;
 use super::folder;
 use super::index::build::Builder;
-use super::index::segments;
+use super::index::segments::{self, MergeError};
 use super::jsonl::Lines;
 use super::kept::Kept;
 use super::load::{self, Skipped};
+use super::pack::Pack;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -333,7 +334,18 @@ pub fn build_in<T>(
     let (indexed, then) = std::thread::scope(|s| {
         let index = s.spawn(|| {
             let at = Instant::now();
-            let (index, made) = segments::index(&parts.texts, kept, Builder::new());
+            let dir = fresh.join("index");
+            // The posting blocks, by far the largest part, go to their
+            // files as they are laid out.
+            let post = Pack::new(&dir, "post");
+            let (index, made) = segments::index_into(&parts.texts, kept, Builder::new(), post)
+                .map_err(|e| match e {
+                    MergeError::Sink(e) => e,
+                    MergeError::Format(e) => {
+                        std::io::Error::new(std::io::ErrorKind::InvalidData, e)
+                    }
+                })?;
+            let index = index.try_map_post(Pack::finish)?;
             let index_secs = at.elapsed().as_secs_f64();
             let written = folder::IndexFiles {
                 index: &index,
@@ -341,7 +353,7 @@ pub fn build_in<T>(
                 texts: &parts.texts,
                 speakers: &parts.speakers,
             }
-            .write(&fresh.join("index"));
+            .write(&dir);
             let write_secs = at.elapsed().as_secs_f64() - index_secs;
             written.map(|w| (w, index.passages, index_secs, write_secs, made))
         });

@@ -28,6 +28,7 @@ use super::index::dir::{self, KeyTable, Page};
 use super::index::{mask, Block, FormatError, Meta, FORMAT};
 use super::jsonl;
 use super::load::Transcript;
+use super::pack::{pack_path, Pack, Postings, PACK_BYTES};
 use super::passages;
 use super::speakers::{self, Appearance, Speaker, Summary};
 use serde::{Deserialize, Serialize};
@@ -35,9 +36,6 @@ use std::cell::RefCell;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-
-/// Bytes per file of a packed part.
-pub const PACK_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Bytes per transcript in `cidx`: where its card, its record and its
 /// first passage's entry in `pidx` are (three u64, little-endian); the
@@ -202,74 +200,6 @@ pub fn index_of(texts: &[Vec<String>], mut builder: Builder) -> Index {
     builder.finish()
 }
 
-/// A packed part being written.
-struct Pack {
-    name: &'static str,
-    bytes: u64,
-    file: Option<io::BufWriter<std::fs::File>>,
-    dir: PathBuf,
-    files: usize,
-}
-
-impl Pack {
-    fn new(dir: &Path, name: &'static str) -> Pack {
-        Pack {
-            name,
-            bytes: 0,
-            file: None,
-            dir: dir.to_path_buf(),
-            files: 0,
-        }
-    }
-
-    fn put(&mut self, mut data: &[u8]) -> io::Result<u64> {
-        use io::Write;
-        let at = self.bytes;
-        while !data.is_empty() {
-            let room = PACK_BYTES - self.bytes % PACK_BYTES;
-            if self.bytes % PACK_BYTES == 0 || self.file.is_none() {
-                if let Some(mut f) = self.file.take() {
-                    f.flush()?;
-                }
-                let path = self.dir.join(pack_path(self.name, self.bytes / PACK_BYTES));
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                self.file = Some(io::BufWriter::new(std::fs::File::create(path)?));
-                self.files += 1;
-            }
-            let n = (room as usize).min(data.len());
-            if let Some(f) = self.file.as_mut() {
-                f.write_all(&data[..n])?;
-            }
-            self.bytes += n as u64;
-            data = &data[n..];
-        }
-        Ok(at)
-    }
-
-    fn finish(mut self) -> io::Result<(String, u64, usize)> {
-        use io::Write;
-        if let Some(mut f) = self.file.take() {
-            f.flush()?;
-        }
-        if self.files == 0 {
-            // An empty part is one empty file.
-            let path = self.dir.join(pack_path(self.name, 0));
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(path, b"")?;
-            self.files = 1;
-        }
-        Ok((self.name.to_string(), self.bytes, self.files))
-    }
-}
-
-fn pack_path(name: &str, i: u64) -> String {
-    format!("{name}/{i:03}.bin")
-}
-
 impl Built {
     /// Writes the index under `dir` (made if missing): files and bytes.
     pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
@@ -284,14 +214,14 @@ impl Built {
 }
 
 /// An index and what it indexes, to write as the files of `index/`.
-pub struct IndexFiles<'a> {
-    pub index: &'a Index,
+pub struct IndexFiles<'a, P = Vec<u8>> {
+    pub index: &'a Index<P>,
     pub records: &'a [Record],
     pub texts: &'a [Vec<String>],
     pub speakers: &'a [Speaker],
 }
 
-impl IndexFiles<'_> {
+impl<P: Postings> IndexFiles<'_, P> {
     /// Writes the index under `dir` (made if missing); returns how many
     /// files and bytes it wrote.
     pub fn write(&self, dir: &Path) -> io::Result<(usize, u64)> {
@@ -299,12 +229,9 @@ impl IndexFiles<'_> {
         let mut files = 0;
         let mut bytes = 0u64;
         let ix = self.index;
-        let mut parts = Vec::new();
-        for (name, data) in [("dir", &ix.dir), ("post", &ix.post)] {
-            let mut p = Pack::new(dir, name);
-            p.put(data)?;
-            parts.push(p.finish()?);
-        }
+        let mut dir_part = Pack::new(dir, "dir");
+        dir_part.put(&ix.dir)?;
+        let mut parts = vec![dir_part.finish()?, ix.post.part(dir)?];
         let (mut cidx, mut card, mut rec, mut pidx, mut text) = (
             Pack::new(dir, "cidx"),
             Pack::new(dir, "card"),
@@ -331,22 +258,26 @@ impl IndexFiles<'_> {
                     text: t.clone(),
                 };
                 let at = text.put(&json(&p))?;
-                sizes.push(text.bytes - at);
+                sizes.push(text.written() - at);
                 pidx.put(&at.to_le_bytes())?;
                 g += 1;
             }
         }
-        cidx.put(&[card.bytes, rec.bytes, g].map(u64::to_le_bytes).concat())?;
-        pidx.put(&text.bytes.to_le_bytes())?;
+        cidx.put(
+            &[card.written(), rec.written(), g]
+                .map(u64::to_le_bytes)
+                .concat(),
+        )?;
+        pidx.put(&text.written().to_le_bytes())?;
         let (mask_grams, mask_bytes) = mask::part(self.texts);
         let mut masks = Pack::new(dir, "mask");
         masks.put(&mask_bytes)?;
         for p in [cidx, card, rec, pidx, text, masks] {
             parts.push(p.finish()?);
         }
-        for (_, b, f) in &parts {
-            files += f;
-            bytes += b;
+        for p in &parts {
+            files += p.files;
+            bytes += p.bytes;
         }
         let meta = Meta {
             format: FORMAT,
@@ -354,7 +285,7 @@ impl IndexFiles<'_> {
             passages: ix.passages,
             pages: ix.pages,
             pack_bytes: PACK_BYTES,
-            parts: parts.into_iter().map(|(n, b, _)| (n, b)).collect(),
+            parts: parts.into_iter().map(|p| (p.name, p.bytes)).collect(),
             passage_bytes: super::index::weighted_mean(&sizes) + 16,
             mask_grams,
         };

@@ -17,6 +17,7 @@ pub mod jsonl;
 pub mod kept;
 pub mod load;
 pub mod lookup;
+pub mod pack;
 pub mod passages;
 pub mod query;
 pub mod scan;

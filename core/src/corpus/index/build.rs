@@ -1,5 +1,8 @@
 //! Builds the index in memory, then lays it out: the postings in
-//! blocks, the directory pages, the key table ([`super::dir`]).
+//! blocks, the directory pages, the key table ([`super::dir`]). The
+//! layout takes lists one at a time in key order and gives their blocks
+//! to a [`Sink`] at once ([`Layout`]): a merge of segments
+//! ([`super::segments`]) writes them to their files as it goes.
 
 use super::dir::{self, KeyTable};
 use super::postings::{Posting, Writer};
@@ -46,6 +49,21 @@ pub fn words(f: &[char]) -> impl Iterator<Item = (usize, &[char])> + '_ {
     })
 }
 
+/// Gives each key of a passage's folded text `f` to `put`, with its
+/// position, in order: each character's bigram, then each word forward
+/// where it starts and reversed where it ends.
+pub fn keys_of(f: &[char], mut put: impl FnMut(Key, u32)) {
+    for (i, &c) in f.iter().enumerate() {
+        let next = f.get(i + 1).map_or(END, |&d| d as u32);
+        put(Key(c as u32, next), i as u32);
+    }
+    for (start, word) in words(f) {
+        let end = start + word.len() - 1;
+        put(Key::word(word), start as u32);
+        put(Key::word_reversed(word), end as u32);
+    }
+}
+
 /// The index being built. Transcripts must be added in order.
 pub struct Builder {
     lists: HashMap<Key, Writer, BuildHasherDefault<KeyHasher>>,
@@ -59,9 +77,11 @@ pub struct Builder {
     pending: Vec<(Key, u32, u32)>,
 }
 
-/// The index's parts, as bytes.
+/// The index's parts, as bytes; its posting blocks in `post`: bytes
+/// held ([`Builder::finish`]), or where they were written as they were
+/// laid out ([`Layout`]).
 #[derive(Debug, Clone, Default)]
-pub struct Index {
+pub struct Index<P = Vec<u8>> {
     pub docs: u32,
     pub passages: u64,
     /// The key table, read whole.
@@ -69,8 +89,37 @@ pub struct Index {
     /// The directory pages, one after another.
     pub dir: Vec<u8>,
     /// The posting blocks, one after another.
-    pub post: Vec<u8>,
+    pub post: P,
     pub pages: u32,
+}
+
+impl<P> Index<P> {
+    /// The same index, its postings `f(post)` (the part a sink wrote
+    /// them to, once finished).
+    pub fn try_map_post<Q, E>(self, f: impl FnOnce(P) -> Result<Q, E>) -> Result<Index<Q>, E> {
+        Ok(Index {
+            docs: self.docs,
+            passages: self.passages,
+            keys: self.keys,
+            dir: self.dir,
+            post: f(self.post)?,
+            pages: self.pages,
+        })
+    }
+}
+
+/// Where the posting blocks go as they are laid out, one after another.
+pub trait Sink {
+    type Error;
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Self::Error>;
+}
+
+impl Sink for Vec<u8> {
+    type Error = std::convert::Infallible;
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Self::Error> {
+        self.extend_from_slice(bytes);
+        Ok(())
+    }
 }
 
 impl Default for Builder {
@@ -108,21 +157,10 @@ impl Builder {
         for (passage, text) in passages.into_iter().enumerate() {
             self.passages += 1;
             fold_into(text, &mut self.folded);
-            let f = &self.folded;
-            for (i, &c) in f.iter().enumerate() {
-                let next = f.get(i + 1).map_or(END, |&d| d as u32);
-                self.pending
-                    .push((Key(c as u32, next), passage as u32, i as u32));
-            }
-            // Each word, forward where it starts and reversed where it
-            // ends.
-            for (start, word) in words(f) {
-                let end = start + word.len() - 1;
-                self.pending
-                    .push((Key::word(word), passage as u32, start as u32));
-                self.pending
-                    .push((Key::word_reversed(word), passage as u32, end as u32));
-            }
+            let pending = &mut self.pending;
+            keys_of(&self.folded, |key, pos| {
+                pending.push((key, passage as u32, pos))
+            });
         }
         // One look-up per key of the transcript, not per occurrence; the
         // sort is stable, so each key's postings stay in order.
@@ -149,6 +187,7 @@ impl Builder {
 
     /// The transcripts and passages added so far, and each key's list
     /// (in no order).
+    #[cfg(test)]
     pub(super) fn into_lists(self) -> (u32, u64, Vec<(Key, Writer)>) {
         (self.docs, self.passages, self.lists.into_iter().collect())
     }
@@ -166,54 +205,99 @@ pub(super) fn layout(
     lists: Vec<(Key, Writer)>,
     docs: u32,
     passages: u64,
-    (page_keys, page_bytes_most): (usize, usize),
+    sizes: (usize, usize),
 ) -> Index {
     let total: usize = lists.iter().map(|(_, w)| w.bytes.len()).sum();
-    let mut post = Vec::with_capacity(total);
-    let mut dir = Vec::new();
-    let mut table = Vec::new();
-    let mut page: Vec<(Key, Vec<Block>)> = Vec::with_capacity(page_keys);
-    let mut flush = |page: &mut Vec<(Key, Vec<Block>)>, dir: &mut Vec<u8>| {
-        if let Some((first, _)) = page.first() {
-            let bytes = dir::write_page(page);
-            table.push((*first, bytes.len() as u32));
-            dir.extend_from_slice(&bytes);
-            page.clear();
+    let mut out = Layout::new(sizes, Vec::with_capacity(total));
+    for (key, w) in &lists {
+        let Ok(()) = out.push(*key, w);
+    }
+    out.finish(docs, passages)
+}
+
+/// An index being laid out, a list at a time in key order: each list's
+/// blocks go to the sink `post` at once, and only the directory (pages
+/// of a few bytes a block) is kept until the end.
+pub struct Layout<S> {
+    post: S,
+    /// Bytes given to `post` so far.
+    at: u64,
+    dir: Vec<u8>,
+    /// Each page's first key and length.
+    table: Vec<(Key, u32)>,
+    page: Vec<(Key, Vec<Block>)>,
+    /// About what the page's entries take.
+    page_bytes: usize,
+    page_keys: usize,
+    page_bytes_most: usize,
+}
+
+impl<S: Sink> Layout<S> {
+    /// A layout in pages of at most `page_keys` keys and about
+    /// `page_bytes`, its blocks given to `post`.
+    pub fn new((page_keys, page_bytes_most): (usize, usize), post: S) -> Layout<S> {
+        Layout {
+            post,
+            at: 0,
+            dir: Vec::new(),
+            table: Vec::new(),
+            page: Vec::with_capacity(page_keys),
+            page_bytes: 0,
+            page_keys,
+            page_bytes_most,
         }
-    };
-    // About what an entry takes in a page: a key, a few bytes a block.
-    let mut page_bytes = 0;
-    for (key, w) in lists {
+    }
+
+    /// Lays out `key`'s list `w`, which comes after every key laid out.
+    pub fn push(&mut self, key: Key, w: &Writer) -> Result<(), S::Error> {
+        debug_assert!(
+            self.page.last().is_none_or(|l| l.0 < key),
+            "keys out of order"
+        );
         let mut blocks = Vec::with_capacity(w.blocks.len());
         for (cut, bytes) in w.block_bytes() {
             blocks.push(Block {
                 first_doc: cut.first_doc,
                 count: cut.count,
-                at: post.len() as u64,
+                at: self.at,
                 len: bytes.len() as u32,
             });
-            post.extend_from_slice(bytes);
+            self.post.put(bytes)?;
+            self.at += bytes.len() as u64;
         }
+        // About what an entry takes in a page: a key, a few bytes a block.
         let entry = 6 + 5 * blocks.len();
-        if !page.is_empty() && page_bytes + entry > page_bytes_most {
-            flush(&mut page, &mut dir);
-            page_bytes = 0;
+        if !self.page.is_empty() && self.page_bytes + entry > self.page_bytes_most {
+            self.flush();
         }
-        page.push((key, blocks));
-        page_bytes += entry;
-        if page.len() >= page_keys {
-            flush(&mut page, &mut dir);
-            page_bytes = 0;
+        self.page.push((key, blocks));
+        self.page_bytes += entry;
+        if self.page.len() >= self.page_keys {
+            self.flush();
         }
+        Ok(())
     }
-    flush(&mut page, &mut dir);
-    let pages = table.len() as u32;
-    Index {
-        docs,
-        passages,
-        keys: KeyTable::write(&table),
-        dir,
-        post,
-        pages,
+
+    fn flush(&mut self) {
+        if let Some((first, _)) = self.page.first() {
+            let bytes = dir::write_page(&self.page);
+            self.table.push((*first, bytes.len() as u32));
+            self.dir.extend_from_slice(&bytes);
+            self.page.clear();
+        }
+        self.page_bytes = 0;
+    }
+
+    /// The index of `docs` transcripts and `passages` passages laid out.
+    pub fn finish(mut self, docs: u32, passages: u64) -> Index<S> {
+        self.flush();
+        Index {
+            docs,
+            passages,
+            keys: KeyTable::write(&self.table),
+            pages: self.table.len() as u32,
+            dir: self.dir,
+            post: self.post,
+        }
     }
 }

@@ -27,6 +27,7 @@
 
 pub mod build;
 pub mod dir;
+pub mod flat;
 pub mod mask;
 pub mod postings;
 pub mod segments;

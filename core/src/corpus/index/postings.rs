@@ -89,6 +89,27 @@ fn get_plain32(bytes: &[u8], at: &mut usize) -> Result<u32, FormatError> {
     u32::try_from(get_plain(bytes, at)?).map_err(|_| FormatError("a number is too large"))
 }
 
+/// Appends posting `p`, coded after `last` (`None`: the first of a list
+/// or of a block, written whole), to `out`.
+pub fn encode(out: &mut Vec<u8>, last: Option<Posting>, p: Posting) {
+    let tagged = |delta: u32, tag: u64| (u64::from(delta) << 2) | tag;
+    match last {
+        Some(l) if l.doc == p.doc && l.passage == p.passage => {
+            put64(out, tagged(p.pos - l.pos, 0));
+        }
+        Some(l) if l.doc == p.doc => {
+            put64(out, tagged(p.passage - l.passage, 1));
+            put(out, p.pos);
+        }
+        last => {
+            let delta = p.doc - last.map_or(0, |l| l.doc);
+            put64(out, tagged(delta, 2));
+            put(out, p.passage);
+            put(out, p.pos);
+        }
+    }
+}
+
 /// A block of a list being written: its first transcript, its number
 /// of postings, where its bytes start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +137,14 @@ impl Writer {
         }
     }
 
+    /// Empties it, to write another list.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.count = 0;
+        self.blocks.clear();
+        self.last = None;
+    }
+
     /// Appends `p`, which must come after every posting already written.
     pub fn push(&mut self, p: Posting) {
         debug_assert!(self.last.is_none_or(|l| l < p), "postings out of order");
@@ -131,22 +160,7 @@ impl Writer {
             });
             self.last = None;
         }
-        let tagged = |delta: u32, tag: u64| (u64::from(delta) << 2) | tag;
-        match self.last {
-            Some(l) if l.doc == p.doc && l.passage == p.passage => {
-                put64(&mut self.bytes, tagged(p.pos - l.pos, 0));
-            }
-            Some(l) if l.doc == p.doc => {
-                put64(&mut self.bytes, tagged(p.passage - l.passage, 1));
-                put(&mut self.bytes, p.pos);
-            }
-            last => {
-                let delta = p.doc - last.map_or(0, |l| l.doc);
-                put64(&mut self.bytes, tagged(delta, 2));
-                put(&mut self.bytes, p.passage);
-                put(&mut self.bytes, p.pos);
-            }
-        }
+        encode(&mut self.bytes, self.last, p);
         if let Some(b) = self.blocks.last_mut() {
             b.count += 1;
         }

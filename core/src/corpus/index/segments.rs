@@ -21,9 +21,16 @@
 //! the cost of reading its postings again, not of finding them: a list's
 //! bytes are copied as they are between the block cuts, and only its
 //! first posting and each block's are written anew ([`Writer::append`]).
-//! The keys are merged in ranges, a few per core.
+//! The keys are merged in ranges, a range per core at a time, and each
+//! range's lists are laid out (their blocks written out) before the next
+//! are merged: the index's postings are never held whole beside the
+//! segments ([`merge_into`]).
+//!
+//! **A segment is made** from its postings packed flat and sorted at once
+//! ([`flat`]), not from a growing list per key.
 
-use super::build::{layout, Builder, Index};
+use super::build::{Builder, Index, Layout, Sink};
+use super::flat;
 use super::postings::{get64, put64, Writer};
 use super::{FormatError, Key};
 use crate::corpus::kept::{self, Kept};
@@ -38,16 +45,9 @@ pub const SEGMENT_EVERY: u64 = 32;
 /// The start of a kept segment, and its format's number.
 const MAGIC: &[u8] = b"shilu index segment 1\n";
 
-/// A run of transcripts' postings, numbered from the run's first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Segment {
-    pub docs: u32,
-    pub passages: u64,
-    /// Each key's list, sorted by key: the key, its postings' count, and
-    /// where its bytes end in `bytes` (each starts where the last ends).
-    lists: Vec<(Key, u32, usize)>,
-    bytes: Vec<u8>,
-}
+/// A run of transcripts' postings, numbered from the run's first: its
+/// lists, sorted by key, in one run of bytes.
+pub type Segment = flat::Lists;
 
 /// A transcript's digest (XXH3-128): its passages' text.
 pub fn digest(texts: &[String]) -> [u8; 16] {
@@ -76,26 +76,7 @@ pub fn runs(digests: &[[u8; 16]]) -> Vec<Range<usize>> {
 impl Segment {
     /// The segment of `texts` (transcripts' passages, in order).
     pub fn of(texts: &[Vec<String>]) -> Segment {
-        let mut b = Builder::with_sizes(usize::MAX, 1, 0);
-        for t in texts {
-            b.add(t.iter().map(String::as_str));
-        }
-        let (docs, passages, mut lists) = b.into_lists();
-        lists.sort_unstable_by_key(|l| l.0);
-        let mut bytes = Vec::with_capacity(lists.iter().map(|l| l.1.bytes.len()).sum());
-        let lists = lists
-            .into_iter()
-            .map(|(k, w)| {
-                bytes.extend_from_slice(&w.bytes);
-                (k, w.count, bytes.len())
-            })
-            .collect();
-        Segment {
-            docs,
-            passages,
-            lists,
-            bytes,
-        }
+        flat::lists(texts)
     }
 
     /// The segment as kept under `key`, its checksum last.
@@ -147,28 +128,61 @@ impl Segment {
             if lists.last().is_some_and(|&(last, _, _)| last >= k) {
                 return None;
             }
-            lists.push((k, postings, end));
+            lists.push((k, postings, u32::try_from(end).ok()?));
         }
         let bytes = rest.get(at..)?;
-        (bytes.len() == end).then(|| Segment {
+        let s = (bytes.len() == end).then(|| Segment {
             docs,
             passages,
             lists,
             bytes: bytes.to_vec(),
-        })
+        })?;
+        s.reads().then_some(s)
     }
 
-    fn list(&self, i: usize) -> (Key, u32, &[u8]) {
-        let start = if i == 0 { 0 } else { self.lists[i - 1].2 };
-        let (k, count, end) = self.lists[i];
-        (k, count, &self.bytes[start..end])
+    /// Whether every list reads as [`merge`] reads it (in order, plainly
+    /// coded, its transcripts the segment's), so that a merge, which
+    /// writes as it goes, never meets a list it must refuse.
+    fn reads(&self) -> bool {
+        let mut scratch = Writer::new(usize::MAX);
+        (0..self.lists.len()).all(|i| {
+            let (_, count, bytes) = self.list(i);
+            scratch.clear();
+            scratch.append(bytes, count, 0, self.docs).is_ok()
+        })
     }
+}
+
+/// Why a merge stopped: a segment's postings do not read, or the sink
+/// of the posting blocks failed.
+#[derive(Debug)]
+pub enum MergeError<E> {
+    Format(FormatError),
+    Sink(E),
 }
 
 /// The index of `segments` (in the corpus's order), in `builder`'s
 /// blocks and pages: the same, byte for byte, as `builder` given every
 /// transcript in turn. Refuses segments whose postings do not read.
 pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatError> {
+    match merge_into(segments, builder, Vec::new()) {
+        Ok(ix) => Ok(ix),
+        Err(MergeError::Format(e)) => Err(e),
+        Err(MergeError::Sink(never)) => match never {},
+    }
+}
+
+/// [`merge`], its posting blocks given to `post` as they are laid out:
+/// the keys are merged in ranges of about as many bytes, a range per
+/// core at a time, and each range's lists are laid out and dropped
+/// before the next ones are merged, so that only the segments and the
+/// directory are held whole. Blocks may have gone to `post` before a
+/// segment is refused: [`Segment::from_bytes`] reads kept ones first.
+pub fn merge_into<S: Sink>(
+    segments: &[Segment],
+    builder: &Builder,
+    post: S,
+) -> Result<Index<S>, MergeError<S::Error>> {
     let (block_bytes, page_keys, page_bytes) = builder.sizes();
     let mut offsets = Vec::with_capacity(segments.len());
     let (mut docs, mut passages) = (0u32, 0u64);
@@ -176,18 +190,39 @@ pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatErr
         offsets.push(docs);
         docs = docs
             .checked_add(s.docs)
-            .ok_or(FormatError("too many transcripts"))?;
+            .ok_or(MergeError::Format(FormatError("too many transcripts")))?;
         passages += s.passages;
     }
-    // The keys cut into ranges of about as many postings' bytes (a few
-    // per core, so that one slow range does not hold the others up),
-    // from a sample of every 16th list of each segment.
-    let ranges_wanted = 4 * std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let ranges = key_ranges(segments, RANGES_PER_CORE * threads);
+    let mut out = Layout::new((page_keys, page_bytes), post);
+    for wave in ranges.chunks(threads) {
+        let parts = on_cores(wave.len(), |i| {
+            let (lo, hi) = wave[i];
+            merge_range(segments, &offsets, lo, hi, block_bytes)
+        });
+        for part in parts {
+            for (key, w) in part.map_err(MergeError::Format)? {
+                out.push(key, &w).map_err(MergeError::Sink)?;
+            }
+        }
+    }
+    Ok(out.finish(docs, passages))
+}
+
+/// Ranges of keys merged per core: a range's lists are held until laid
+/// out, so more and smaller ranges hold less at once.
+const RANGES_PER_CORE: usize = 16;
+
+/// The keys cut into about `wanted` ranges of about as many postings'
+/// bytes, from a sample of every 16th list of each segment: each range
+/// from a key (or the first) to before the next range's.
+fn key_ranges(segments: &[Segment], wanted: usize) -> Vec<(Option<Key>, Option<Key>)> {
     let mut sample: Vec<(Key, usize)> = segments
         .iter()
         .flat_map(|s| {
             s.lists.chunks(16).scan(0, |start, lists| {
-                let end = lists.last().map_or(*start, |l| l.2);
+                let end = lists.last().map_or(*start, |l| l.2 as usize);
                 let len = end - *start;
                 *start = end;
                 Some((lists[0].0, len))
@@ -199,26 +234,17 @@ pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatErr
     let mut bounds: Vec<Key> = Vec::new();
     let mut sum = 0;
     for (k, len) in sample {
-        if sum >= total / ranges_wanted * (bounds.len() + 1)
-            && bounds.len() + 1 < ranges_wanted
+        if sum >= total / wanted * (bounds.len() + 1)
+            && bounds.len() + 1 < wanted
             && bounds.last() != Some(&k)
         {
             bounds.push(k);
         }
         sum += len;
     }
-    let ranges: Vec<(Option<Key>, Option<Key>)> = (0..=bounds.len())
+    (0..=bounds.len())
         .map(|i| (i.checked_sub(1).map(|j| bounds[j]), bounds.get(i).copied()))
-        .collect();
-    let parts = on_cores(ranges.len(), |i| {
-        let (lo, hi) = ranges[i];
-        merge_range(segments, &offsets, lo, hi, block_bytes)
-    });
-    let mut lists = Vec::new();
-    for part in parts {
-        lists.extend(part?);
-    }
-    Ok(layout(lists, docs, passages, (page_keys, page_bytes)))
+        .collect()
 }
 
 /// The lists of the keys from `lo` (or the first) to before `hi` (or
@@ -301,6 +327,29 @@ pub struct Made {
 /// in segments on every core, each read back from `kept` where it is
 /// kept whole, and made (and kept) where not.
 pub fn index(texts: &[Vec<String>], kept: Option<&Kept>, builder: Builder) -> (Index, Made) {
+    let (segments, made) = segments(texts, kept);
+    // Kept segments are read whole before they are used: this is for a
+    // merge that refuses one all the same.
+    let index = merge(&segments, &builder)
+        .unwrap_or_else(|_| crate::corpus::folder::index_of(texts, builder));
+    (index, made)
+}
+
+/// [`index`], its posting blocks given to `post` as they are laid out
+/// ([`merge_into`]).
+pub fn index_into<S: Sink>(
+    texts: &[Vec<String>],
+    kept: Option<&Kept>,
+    builder: Builder,
+    post: S,
+) -> Result<(Index<S>, Made), MergeError<S::Error>> {
+    let (segments, made) = segments(texts, kept);
+    Ok((merge_into(&segments, &builder, post)?, made))
+}
+
+/// The segments of `texts`, each read back from `kept` where it is
+/// kept whole, and made (and kept) where not.
+fn segments(texts: &[Vec<String>], kept: Option<&Kept>) -> (Vec<Segment>, Made) {
     let digests = on_cores(texts.len(), |i| digest(&texts[i]));
     let runs = runs(&digests);
     let reused = AtomicUsize::new(0);
@@ -331,14 +380,7 @@ pub fn index(texts: &[Vec<String>], kept: Option<&Kept>, builder: Builder) -> (I
         segments: segments.len(),
         kept: reused.into_inner(),
     };
-    let index = merge(&segments, &builder).unwrap_or_else(|_| {
-        // A kept segment that passed its checksum but does not read: the
-        // whole index made again from the text.
-        let segments = on_cores(runs.len(), |i| Segment::of(&texts[runs[i].clone()]));
-        merge(&segments, &builder)
-            .unwrap_or_else(|_| crate::corpus::folder::index_of(texts, builder))
-    });
-    (index, made)
+    (segments, made)
 }
 
 #[cfg(test)]
@@ -427,9 +469,17 @@ mod tests {
     fn a_segment_reads_back_only_whole_and_under_its_key() {
         let s = Segment::of(&corpus(20));
         let b = s.to_bytes("k1");
-        assert_eq!(Segment::from_bytes(&b, "k1"), Some(s));
+        assert_eq!(Segment::from_bytes(&b, "k1"), Some(s.clone()));
         assert_eq!(Segment::from_bytes(&b, "k2"), None);
         assert_eq!(Segment::from_bytes(&b[..b.len() - 1], "k1"), None);
         assert_eq!(Segment::from_bytes(&[], "k1"), None);
+        // Whole (its checksum holds) but its postings do not read: a list
+        // that claims one more, or transcripts past the segment's.
+        let mut more = s.clone();
+        more.lists[0].1 += 1;
+        assert_eq!(Segment::from_bytes(&more.to_bytes("k1"), "k1"), None);
+        let mut fewer_docs = s.clone();
+        fewer_docs.docs -= 1;
+        assert_eq!(Segment::from_bytes(&fewer_docs.to_bytes("k1"), "k1"), None);
     }
 }
