@@ -449,15 +449,22 @@ fn names_an_aliases_list_joins_are_one_speaker_across_transcripts() {
     assert!(report.contains("唐鳳 = Audrey Tang"), "{report}");
     assert_eq!(people(&apart), ["s/p-audreytang/", "s/p-唐凤/"]);
     assert_eq!((hits(&apart, "唐凤"), hits(&apart, "Audrey Tang")), (2, 1));
-    // With it: one person, every passage theirs; the other name still
-    // finds the passages it labels.
+    // With it: one person, every passage theirs, by either name (the
+    // index keeps the list).
     let (report, joined) = index("joined", Some("# one person\n唐鳳 = Audrey Tang\n"));
     assert!(!report.contains("maybe one person"), "{report}");
     assert_eq!(people(&joined), ["s/p-唐凤/"]);
     assert_eq!(
         (hits(&joined, "唐鳳"), hits(&joined, "audrey tang")),
-        (3, 1)
+        (3, 3)
     );
+    let meta: Value =
+        serde_json::from_str(&std::fs::read_to_string(joined.join("index/meta.json")).unwrap())
+            .unwrap();
+    assert_eq!(meta["aliases"], serde_json::json!({ "audreytang": "唐凤" }));
+    let apart_meta =
+        std::fs::read_to_string(apart.join("index/meta.json")).unwrap();
+    assert!(!apart_meta.contains("aliases"), "no list, no key: {apart_meta}");
     // A bad list: the line and why, and no site written.
     let out = shilu(&[
         "index",

@@ -80,15 +80,15 @@ impl Aliases {
         self.to.iter().map(|(a, b)| format!("{a}={b}\n")).collect()
     }
 
+    /// Each joined name's key to its person's (the first name's): what
+    /// the index keeps in its `meta.json` for the search's filters.
+    pub fn joined(&self) -> &BTreeMap<String, String> {
+        &self.to
+    }
+
     /// Who `id` is counted as.
     pub fn resolve(&self, id: &Identity) -> Identity {
-        match (id.kind, self.to.get(&id.key)) {
-            (Kind::Person, Some(key)) => Identity {
-                kind: Kind::Person,
-                key: key.clone(),
-            },
-            _ => id.clone(),
-        }
+        resolve(&self.to, id)
     }
 
     /// The speaker pages the list moved: each name it joins to another
@@ -154,6 +154,18 @@ impl Aliases {
             }
         }
         out
+    }
+}
+
+/// Who `id` is counted as under `joined` ([`Aliases::joined`], or an
+/// index's `meta.json`): a person by a joined name is the first name's.
+pub fn resolve(joined: &BTreeMap<String, String>, id: &Identity) -> Identity {
+    match (id.kind, joined.get(&id.key)) {
+        (Kind::Person, Some(key)) => Identity {
+            kind: Kind::Person,
+            key: key.clone(),
+        },
+        _ => id.clone(),
     }
 }
 

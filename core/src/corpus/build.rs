@@ -352,6 +352,7 @@ pub fn build_in<T>(
                 records: &parts.records,
                 texts: &parts.texts,
                 speakers: &parts.speakers,
+                aliases: aliases.joined(),
             }
             .write(&dir);
             let write_secs = at.elapsed().as_secs_f64() - index_secs;

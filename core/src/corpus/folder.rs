@@ -208,6 +208,7 @@ impl Built {
             records: &self.records,
             texts: &self.texts,
             speakers: &self.speakers,
+            aliases: &Default::default(),
         }
         .write(dir)
     }
@@ -219,6 +220,9 @@ pub struct IndexFiles<'a, P = Vec<u8>> {
     pub records: &'a [Record],
     pub texts: &'a [Vec<String>],
     pub speakers: &'a [Speaker],
+    /// Who is one person (`Aliases::joined`, kept in `meta.json` for the
+    /// search's filters).
+    pub aliases: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl<P: Postings> IndexFiles<'_, P> {
@@ -288,6 +292,7 @@ impl<P: Postings> IndexFiles<'_, P> {
             parts: parts.into_iter().map(|p| (p.name, p.bytes)).collect(),
             passage_bytes: super::index::weighted_mean(&sizes) + 16,
             mask_grams,
+            aliases: self.aliases.clone(),
         };
         let summaries: Vec<Summary> = self.speakers.iter().map(Summary::from).collect();
         let whole = [

@@ -237,7 +237,7 @@ pub fn search(args: &[String]) -> Result<String, Failure> {
         verify(&q, &folder, &found)?;
     }
     run(s.read_records(found.docs()))?;
-    let results = found.results(&s.records, &a.filters, a.sort);
+    let results = found.results(&s.records, &s.filters, a.sort);
     let cost = if a.cost {
         let c = cold(site, &q, &a)?;
         let expected: Vec<PassageId> = results

@@ -186,6 +186,12 @@ pub struct Meta {
     /// gram `i` ([`mask`]); none in an index without masks.
     #[serde(default)]
     pub mask_grams: Vec<String>,
+    /// Who the editor's list (`--aliases`) says is one person, as
+    /// [`crate::corpus::aliases::Aliases::joined`] gives it: a speaker
+    /// filter by any of their names means all of them. Empty without a
+    /// list.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub aliases: std::collections::BTreeMap<String, String>,
 }
 
 /// The mean of `sizes`, each weighted by itself ([`Meta::passage_bytes`]).

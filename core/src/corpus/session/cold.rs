@@ -66,7 +66,12 @@ pub struct Session<S> {
 }
 
 impl<S: Source> Session<S> {
-    pub fn new(index: Rc<Remote<S>>, query: Query, filters: Filters, sort: Sort) -> Self {
+    pub fn new(index: Rc<Remote<S>>, query: Query, mut filters: Filters, sort: Sort) -> Self {
+        // A speaker by any of their names: the person, where the
+        // index's list joins names.
+        filters.speaker = filters
+            .speaker
+            .map(|id| super::super::aliases::resolve(&index.meta.aliases, &id));
         Session {
             dir: Directory::new(index.keys.clone()),
             index,

@@ -80,6 +80,7 @@ impl<S: Source> Remote<S> {
                 parts: Vec::new(),
                 passage_bytes: 0,
                 mask_grams: Vec::new(),
+                aliases: Default::default(),
             },
             keys: KeyTable { pages: Vec::new() },
             grams: Grams::default(),
