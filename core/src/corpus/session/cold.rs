@@ -32,6 +32,10 @@ const MASK_AHEAD: usize = 16;
 /// check are most often in them.
 const PLACE_AHEAD: usize = 32;
 
+/// A window of at most this many transcripts is placed (their `cidx`
+/// entries, 24 bytes each, in one range) beside the lead's blocks.
+const GUESS_PLACES: u32 = 128;
+
 fn failed(e: impl std::fmt::Display) -> SourceError {
     SourceError(e.to_string())
 }
@@ -63,6 +67,11 @@ pub struct Session<S> {
     pub(super) texts: HashMap<PassageId, PassageText>,
     /// The masks read by a cold plan, and its rule.
     pub(super) masks: cold::Masks,
+    /// The index's bytes read when the session began.
+    pub(super) began: u64,
+    /// Bytes the query may still read between ranges to save requests
+    /// ([`Session::spare`]).
+    pub(super) merge_left: std::cell::Cell<u64>,
 }
 
 impl<S: Source> Session<S> {
@@ -74,6 +83,8 @@ impl<S: Source> Session<S> {
             .map(|id| super::super::aliases::resolve(&index.meta.aliases, &id));
         Session {
             dir: Directory::new(index.keys.clone()),
+            began: index.bytes_read(),
+            merge_left: std::cell::Cell::new(super::step::QUERY_MERGE_BYTES),
             index,
             query,
             filters,
@@ -327,7 +338,20 @@ impl<S: Source> Session<S> {
         let mut tried = 0;
         'windows: for from in cold::windows(&self.query, &self.dir, limit) {
             let lead = cold::lead_blocks(&self.query, &self.dir, from);
-            self.read_blocks(lead).await?;
+            // Where the window's transcripts are, read beside the lead's
+            // blocks if there are few of them (a common lead's newest
+            // window): the passages to check are there, and placing them
+            // after the blocks would be a round trip of its own.
+            let docs = self.index.meta.docs;
+            let guess: Vec<u32> = if docs.saturating_sub(from) <= GUESS_PLACES {
+                (from..docs).filter(|d| !self.at.contains_key(d)).collect()
+            } else {
+                Vec::new()
+            };
+            let index = self.index.clone();
+            let (blocks, placed) = join::both(self.read_blocks(lead), index.places(&guess)).await;
+            blocks?;
+            self.at.extend(placed?);
             let whole = cold::scope(&self.query, &self.dir, &self.blocks, from).map_err(failed)?;
             // The newest transcripts where the lead key is that hold as
             // many of its passages as results are wanted (at least a

@@ -11,13 +11,16 @@
 //!   posting blocks first), then every result on demand ([`Session`]);
 //! - [`passages`]: the passages a cold query reads, ruled out by their
 //!   masks first where they can be, with their transcripts' cards;
+//!   [`reads`], how [`Remote`] reads them (entries beside masks, texts
+//!   beside cards);
 //! - [`newest`]: the first results of common characters alone, read
 //!   from the newest passages and scanned;
 //! - [`shown`]: what a result shows (its transcript's card, its passage,
 //!   the excerpt), read for the passages on screen;
 //! - [`files`]: the native source, an index folder; [`join`], reads
 //!   awaited side by side; [`rounds`], the round trips a query waits for,
-//!   counted natively.
+//!   counted natively; [`step`], a round trip's reads planned as few
+//!   requests.
 
 pub mod cold;
 #[cfg(not(target_arch = "wasm32"))]
@@ -25,9 +28,11 @@ pub mod files;
 pub mod join;
 pub mod newest;
 pub mod passages;
+pub mod reads;
 pub mod rounds;
 pub mod shown;
 pub mod source;
+pub mod step;
 
 pub use cold::{First, Session};
 pub use shown::Hit;

@@ -3,7 +3,6 @@
 //! character's postings would cost more.
 
 use super::cold::{First, Session, AHEAD};
-use super::join;
 use super::source::{Source, SourceError};
 use crate::corpus::folder::DocAt;
 use crate::corpus::scan;
@@ -108,7 +107,10 @@ impl<S: Source> Session<S> {
                     .iter()
                     .map(|(d, ps)| (&at[d], ps.as_slice()))
                     .collect();
-                let entries = index.kept_entries(&wanted_ps, rule).await?;
+                let spare = self.spare();
+                let was = spare.get();
+                let entries = index.kept_entries(&wanted_ps, rule, &spare).await?;
+                self.merged(was, &spare);
                 for ((d, ps), es) in spans.iter().zip(entries) {
                     considered += ps.len();
                     for (p, e) in ps.iter().zip(es) {
@@ -139,15 +141,20 @@ impl<S: Source> Session<S> {
             uncarded.dedup();
             let at = &self.at;
             let ranges = vec![take.iter().map(|t| Some(t.2.clone())).collect()];
-            let (texts, cards) = join::both(
-                index.texts_at(&ranges),
-                index.cards(&uncarded.iter().map(|d| at[d].clone()).collect::<Vec<_>>()),
-            )
-            .await;
-            for (d, c) in uncarded.into_iter().zip(cards?) {
+            let spare = self.spare();
+            let was = spare.get();
+            let (texts, cards) = index
+                .texts_and_cards(
+                    &ranges,
+                    &uncarded.iter().map(|d| at[d].clone()).collect::<Vec<_>>(),
+                    &spare,
+                )
+                .await?;
+            self.merged(was, &spare);
+            for (d, c) in uncarded.into_iter().zip(cards) {
                 self.cards.insert(d, c);
             }
-            let texts = texts?.into_iter().next().unwrap_or_default();
+            let texts = texts.into_iter().next().unwrap_or_default();
             for ((d, p, _), t) in take.into_iter().zip(texts) {
                 let Some(t) = t else { continue };
                 read += 1;

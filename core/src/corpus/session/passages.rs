@@ -3,11 +3,12 @@
 //! entries and texts, and their transcripts' cards.
 
 use super::cold::Session;
-use super::join;
 use super::source::{Source, SourceError};
+use super::step::MERGE_UNTIL;
 use crate::corpus::folder::DocAt;
 use crate::corpus::index::mask::Rule;
 use crate::corpus::search::PassageId;
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl<S: Source> Session<S> {
@@ -37,6 +38,26 @@ impl<S: Source> Session<S> {
         let read = self.index.masks(&gs).await?;
         self.masks.of.extend(ps.iter().copied().zip(read));
         Ok(())
+    }
+
+    /// What the next step may read between its ranges to make fewer
+    /// requests: what is left of [`super::step::QUERY_MERGE_BYTES`], none
+    /// once the query has read [`MERGE_UNTIL`]. [`Session::merged`]
+    /// counts what the step used.
+    pub(super) fn spare(&self) -> Cell<u64> {
+        let spent = self.index.bytes_read().saturating_sub(self.began);
+        Cell::new(if spent >= MERGE_UNTIL {
+            0
+        } else {
+            self.merge_left.get().min(MERGE_UNTIL - spent)
+        })
+    }
+
+    /// Counts what a step used of `spare`, given as `was`.
+    pub(super) fn merged(&self, was: u64, spare: &Cell<u64>) {
+        let used = was.saturating_sub(spare.get());
+        self.merge_left
+            .set(self.merge_left.get().saturating_sub(used));
     }
 
     /// What a passage's mask must be for the query to match it
@@ -118,7 +139,10 @@ impl<S: Source> Session<S> {
             .iter()
             .map(|(d, list)| (&at[d], list.as_slice()))
             .collect();
-        let entries = index.kept_entries(&wanted, rule).await?;
+        let spare = self.spare();
+        let was = spare.get();
+        let entries = index.kept_entries(&wanted, rule, &spare).await?;
+        self.merged(was, &spare);
         // The cards of the transcripts with a passage kept, or of every
         // transcript asked for with none of its passages to read (they
         // are read already: showing them needs their cards).
@@ -130,11 +154,14 @@ impl<S: Source> Session<S> {
         };
         let uncarded: Vec<u32> = uncarded.into_iter().filter(|d| keeps(d)).collect();
         let card_ats: Vec<DocAt> = uncarded.iter().map(|d| at[d].clone()).collect();
-        let (cards, texts) = join::both(index.cards(&card_ats), index.texts_at(&entries)).await;
-        for (d, c) in uncarded.into_iter().zip(cards?) {
+        let spare = self.spare();
+        let was = spare.get();
+        let (texts, cards) = index.texts_and_cards(&entries, &card_ats, &spare).await?;
+        self.merged(was, &spare);
+        for (d, c) in uncarded.into_iter().zip(cards) {
             self.cards.insert(d, c);
         }
-        for ((d, list), read) in by_doc.into_iter().zip(texts?) {
+        for ((d, list), read) in by_doc.into_iter().zip(texts) {
             for (p, t) in list.into_iter().zip(read) {
                 if let Some(t) = t {
                     self.texts.insert((d, p), t);

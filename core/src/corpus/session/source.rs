@@ -3,9 +3,10 @@
 use super::super::catalog::Record;
 use super::super::folder::{passage_range, u64s, Card, DocAt, Fetch, PassageText, DOC_ENTRY};
 use super::super::index::dir::{self, KeyTable, Page};
-use super::super::index::mask::{Grams, Rule, MASK_BYTES};
+use super::super::index::mask::{Grams, MASK_BYTES};
 use super::super::index::{Block, Meta, FORMAT};
-use std::cell::RefCell;
+use super::step::{plan_step, Reads, STEP_MERGE_BYTES};
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 /// A site's index files: `path` is under the index folder (`meta.json`,
@@ -31,7 +32,7 @@ impl std::fmt::Display for SourceError {
 
 impl std::error::Error for SourceError {}
 
-fn damaged(path: &str, e: impl std::fmt::Display) -> SourceError {
+pub(super) fn damaged(path: &str, e: impl std::fmt::Display) -> SourceError {
     SourceError(format!("{path}: {e}"))
 }
 
@@ -43,6 +44,8 @@ pub struct Remote<S> {
     /// The grams of the passages' masks ([`Meta::mask_grams`]).
     pub grams: Grams,
     log: RefCell<Vec<Fetch>>,
+    /// Bytes read by range since the index was opened.
+    read: Cell<u64>,
 }
 
 /// A packed part's file `i` (`post/000.bin`).
@@ -85,6 +88,7 @@ impl<S: Source> Remote<S> {
             keys: KeyTable { pages: Vec::new() },
             grams: Grams::default(),
             log: RefCell::new(Vec::new()),
+            read: Cell::new(0),
         };
         let (text, keys) = {
             let mut both = super::join::all(vec![r.whole("meta.json"), r.whole("keys.bin")]).await;
@@ -121,6 +125,12 @@ impl<S: Source> Remote<S> {
     /// What was fetched since the last call, in order.
     pub fn take_fetches(&self) -> Vec<Fetch> {
         std::mem::take(&mut self.log.borrow_mut())
+    }
+
+    /// Bytes read by range since the index was opened (never reset: a
+    /// query counts from where it began).
+    pub fn bytes_read(&self) -> u64 {
+        self.read.get()
     }
 
     /// A file read whole.
@@ -160,6 +170,7 @@ impl<S: Source> Remote<S> {
                 return Err(damaged(&path, "the range read is not the range asked"));
             }
             out.extend_from_slice(&bytes);
+            self.read.set(self.read.get() + bytes.len() as u64);
             self.log.borrow_mut().push(Fetch {
                 path,
                 bytes: local.end - local.start,
@@ -179,39 +190,71 @@ impl<S: Source> Remote<S> {
         rs: &[Range<u64>],
         gap: u64,
     ) -> Result<Vec<Vec<u8>>, SourceError> {
-        if rs.iter().any(|r| r.start > r.end) {
+        let mut read = self
+            .step(
+                &[Reads {
+                    part,
+                    ranges: rs,
+                    gap,
+                }],
+                &Cell::new(0),
+            )
+            .await?;
+        Ok(read.pop().unwrap_or_default())
+    }
+
+    /// The reads of one round trip, of one part or several: each part's
+    /// ranges as [`Remote::ranges`] reads them, then, while the step would
+    /// make more than [`STEP_REQUESTS`] requests, the nearest runs of a
+    /// part (in one file) read as one, as long as the bytes between them
+    /// stay within [`MERGE_BYTES`] a merge, and within [`STEP_MERGE_BYTES`]
+    /// and `spare` the step ([`plan_step`]; `spare` is left less what they
+    /// added). Every part's bytes, each range as asked.
+    pub async fn step(
+        &self,
+        parts: &[Reads<'_>],
+        spare: &Cell<u64>,
+    ) -> Result<Vec<Vec<Vec<u8>>>, SourceError> {
+        if let Some(r) = parts
+            .iter()
+            .find(|r| r.ranges.iter().any(|x| x.start > x.end))
+        {
             return Err(damaged(
-                part,
+                r.part,
                 "damaged index: a range ends before it starts",
             ));
         }
-        let mut order: Vec<usize> = (0..rs.len()).collect();
-        order.sort_by_key(|&i| (rs[i].start, rs[i].end));
-        // Runs of `order`, each read as the range from its first start to
-        // its furthest end.
-        let mut runs: Vec<(Range<usize>, Range<u64>)> = Vec::new();
-        for (k, &i) in order.iter().enumerate() {
-            match runs.last_mut() {
-                Some((ks, span)) if rs[i].start <= span.end.saturating_add(gap) => {
-                    ks.end = k + 1;
-                    span.end = span.end.max(rs[i].end);
-                }
-                _ => runs.push((k..k + 1, rs[i].clone())),
-            }
-        }
+        let (plans, added) = plan_step(
+            parts,
+            self.meta.pack_bytes,
+            spare.get().min(STEP_MERGE_BYTES),
+        );
+        spare.set(spare.get().saturating_sub(added));
         let read = super::join::all(
-            runs.iter()
-                .map(|(_, span)| self.range(part, span.clone()))
+            parts
+                .iter()
+                .zip(&plans)
+                .flat_map(|(r, plan)| {
+                    plan.runs
+                        .iter()
+                        .map(|(_, span)| self.range(r.part, span.clone()))
+                })
                 .collect(),
         )
         .await;
-        let mut out = vec![Vec::new(); rs.len()];
-        for ((ks, span), bytes) in runs.into_iter().zip(read) {
-            let bytes = bytes?;
-            for &i in &order[ks] {
-                let (a, b) = (rs[i].start - span.start, rs[i].end - span.start);
-                out[i] = bytes[a as usize..b as usize].to_vec();
+        let mut read = read.into_iter();
+        let mut out = Vec::with_capacity(parts.len());
+        for (r, plan) in parts.iter().zip(plans) {
+            let rs = r.ranges;
+            let mut theirs = vec![Vec::new(); rs.len()];
+            for ((ks, span), bytes) in plan.runs.into_iter().zip(read.by_ref()) {
+                let bytes = bytes?;
+                for &i in &plan.order[ks] {
+                    let (a, b) = (rs[i].start - span.start, rs[i].end - span.start);
+                    theirs[i] = bytes[a as usize..b as usize].to_vec();
+                }
             }
+            out.push(theirs);
         }
         Ok(out)
     }
@@ -397,127 +440,6 @@ impl<S: Source> Remote<S> {
             for &d in &docs[s] {
                 out.push((d, ats[(d - first) as usize].clone()));
             }
-        }
-        Ok(out)
-    }
-
-    /// Passages of several transcripts (each transcript's in order, each
-    /// once): their `pidx` entries, those at most [`NEAR_PASSAGES`]
-    /// entries apart in one range, across transcripts too (a transcript's
-    /// entries follow the one before it), then their texts, those at most
-    /// [`NEAR_TEXT`] bytes apart in one range; each step's ranges side by
-    /// side. Two round trips for them all, and a few requests, not two
-    /// per transcript.
-    pub async fn passages_across(
-        &self,
-        wanted: &[(&DocAt, &[u32])],
-    ) -> Result<Vec<Vec<PassageText>>, SourceError> {
-        let at = self.kept_entries(wanted, Rule::default()).await?;
-        let read = self.texts_at(&at).await?;
-        Ok(read
-            .into_iter()
-            .map(|ps| ps.into_iter().flatten().collect())
-            .collect())
-    }
-
-    /// Where the texts of passages `wanted` are (as
-    /// [`Remote::passages_across`] reads them), `None` for a passage
-    /// whose mask `rule` does not keep ([`Rule::keeps`]): the masks are
-    /// read beside the `pidx` entries (one round trip), those at most
-    /// [`NEAR_PASSAGES`] apart in one range. [`Remote::texts_at`] reads
-    /// the texts.
-    pub async fn kept_entries(
-        &self,
-        wanted: &[(&DocAt, &[u32])],
-        rule: Rule,
-    ) -> Result<Vec<Vec<Option<Range<u64>>>>, SourceError> {
-        let no_such = || damaged("pidx", "damaged index: no such passage");
-        // Each passage's entry and the next: where its text starts and ends.
-        let mut entries: Vec<Range<u64>> = Vec::new();
-        for (at, ps) in wanted {
-            if ps.windows(2).any(|w| w[0] >= w[1]) {
-                return Err(no_such());
-            }
-            for &p in ps.iter() {
-                let g = at.passages.start + u64::from(p);
-                if g >= at.passages.end {
-                    return Err(no_such());
-                }
-                entries.push(g * 8..g * 8 + 16);
-            }
-        }
-        let masked = rule.rules() && !self.grams.is_empty();
-        let mask_ranges: Vec<Range<u64>> = if masked {
-            entries
-                .iter()
-                .map(|e| {
-                    let g = e.start / 8;
-                    g * MASK_BYTES..(g + 1) * MASK_BYTES
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let (read, masks) = super::join::both(
-            self.ranges("pidx", &entries, NEAR_PASSAGES * 8),
-            self.ranges("mask", &mask_ranges, NEAR_PASSAGES * MASK_BYTES),
-        )
-        .await;
-        let (read, masks) = (read?, masks?);
-        let mut kept: Vec<bool> = Vec::with_capacity(read.len());
-        for i in 0..read.len() {
-            kept.push(match masks.get(i) {
-                None => true,
-                Some(m) => rule.keeps(
-                    u64s(m)
-                        .map_err(|e| damaged("mask", e))?
-                        .first()
-                        .copied()
-                        .ok_or_else(|| damaged("mask", "damaged index: a mask is cut short"))?,
-                ),
-            });
-        }
-        let mut texts: Vec<Option<Range<u64>>> = Vec::with_capacity(read.len());
-        for (bytes, &keep) in read.iter().zip(&kept) {
-            match u64s(bytes).map_err(|e| damaged("pidx", e))?.as_slice() {
-                &[a, b] if a <= b => texts.push(keep.then_some(a..b)),
-                _ => {
-                    return Err(damaged(
-                        "pidx",
-                        "damaged index: a passage's range is damaged",
-                    ))
-                }
-            }
-        }
-        let mut texts = texts.into_iter();
-        Ok(wanted
-            .iter()
-            .map(|(_, ps)| texts.by_ref().take(ps.len()).collect())
-            .collect())
-    }
-
-    /// The texts at `at` (as [`Remote::kept_entries`] gives them), those
-    /// at most [`NEAR_TEXT`] bytes apart in one range, side by side;
-    /// `None` where `at` is.
-    pub async fn texts_at(
-        &self,
-        at: &[Vec<Option<Range<u64>>>],
-    ) -> Result<Vec<Vec<Option<PassageText>>>, SourceError> {
-        let texts: Vec<Range<u64>> = at.iter().flatten().flatten().cloned().collect();
-        let mut read = self.ranges("text", &texts, NEAR_TEXT).await?.into_iter();
-        let mut out = Vec::with_capacity(at.len());
-        for rs in at {
-            let mut theirs = Vec::with_capacity(rs.len());
-            for r in rs {
-                theirs.push(match r.as_ref().map(|_| read.next()) {
-                    None => None,
-                    Some(Some(bytes)) => {
-                        Some(serde_json::from_slice(&bytes).map_err(|e| damaged("text", e))?)
-                    }
-                    Some(None) => return Err(damaged("text", "a passage was not read")),
-                });
-            }
-            out.push(theirs);
         }
         Ok(out)
     }
