@@ -54,6 +54,9 @@ pub struct Builder {
     page_bytes: usize,
     docs: u32,
     passages: u64,
+    /// Whether it keys trigrams and word pairs ([`super::grams`]); a
+    /// segment leaves them to [`super::grams::lists`].
+    grams: bool,
     // Scratch space, kept between transcripts.
     folded: Vec<char>,
     pending: Vec<(Key, u32, u32)>,
@@ -95,6 +98,7 @@ impl Builder {
             page_bytes,
             docs: 0,
             passages: 0,
+            grams: true,
             folded: Vec::new(),
             pending: Vec::new(),
         }
@@ -123,6 +127,9 @@ impl Builder {
                 self.pending
                     .push((Key::word_reversed(word), passage as u32, end as u32));
             }
+            if self.grams {
+                super::grams::each(f, |k, pos| self.pending.push((k, passage as u32, pos)));
+            }
         }
         // One look-up per key of the transcript, not per occurrence; the
         // sort is stable, so each key's postings stay in order.
@@ -137,6 +144,12 @@ impl Builder {
                 w.push(Posting { doc, passage, pos });
             }
         }
+    }
+
+    /// The same builder without trigram and word-pair keys.
+    pub(super) fn without_grams(mut self) -> Builder {
+        self.grams = false;
+        self
     }
 
     /// The index's parts.

@@ -27,6 +27,7 @@
 
 pub mod build;
 pub mod dir;
+pub mod grams;
 pub mod mask;
 pub mod postings;
 pub mod segments;
@@ -52,8 +53,9 @@ pub const PAGE_BYTES: usize = 2048;
 /// The format's version, in the site's `meta.json`: a reader refuses
 /// others. 2: ranges of packs (a key table, directory pages, posting
 /// blocks, passages one by one), where 1 had whole 32 KB shards. 3: word
-/// keys beside the bigrams ([`Key::word`]).
-pub const FORMAT: u32 = 3;
+/// keys beside the bigrams ([`Key::word`]). 4: trigram and word-pair
+/// keys ([`grams`]).
+pub const FORMAT: u32 = 4;
 
 /// Characters of a word a word key holds; a longer word is keyed by its
 /// first (or, reversed, its last) this many.

@@ -76,7 +76,10 @@ pub fn runs(digests: &[[u8; 16]]) -> Vec<Range<usize>> {
 impl Segment {
     /// The segment of `texts` (transcripts' passages, in order).
     pub fn of(texts: &[Vec<String>]) -> Segment {
-        let mut b = Builder::with_sizes(usize::MAX, 1, 0);
+        // Trigrams and word pairs are keyed apart, in one pass over the
+        // corpus ([`super::grams::lists`]): their few buckets are in
+        // every segment, and merging them cost more than keying them.
+        let mut b = Builder::with_sizes(usize::MAX, 1, 0).without_grams();
         for t in texts {
             b.add(t.iter().map(String::as_str));
         }
@@ -165,10 +168,16 @@ impl Segment {
     }
 }
 
-/// The index of `segments` (in the corpus's order), in `builder`'s
-/// blocks and pages: the same, byte for byte, as `builder` given every
-/// transcript in turn. Refuses segments whose postings do not read.
-pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatError> {
+/// The index of `segments` (in the corpus's order) and of `grams` (the
+/// trigram and word-pair keys' lists, [`super::grams::lists`]), in
+/// `builder`'s blocks and pages: the same, byte for byte, as `builder`
+/// given every transcript in turn. Refuses segments whose postings do
+/// not read.
+pub fn merge(
+    segments: &[Segment],
+    grams: Vec<(Key, Writer)>,
+    builder: &Builder,
+) -> Result<Index, FormatError> {
     let (block_bytes, page_keys, page_bytes) = builder.sizes();
     let mut offsets = Vec::with_capacity(segments.len());
     let (mut docs, mut passages) = (0u32, 0u64);
@@ -218,6 +227,8 @@ pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatErr
     for part in parts {
         lists.extend(part?);
     }
+    // Their keys are above every other.
+    lists.extend(grams);
     Ok(layout(lists, docs, passages, (page_keys, page_bytes)))
 }
 
@@ -331,11 +342,13 @@ pub fn index(texts: &[Vec<String>], kept: Option<&Kept>, builder: Builder) -> (I
         segments: segments.len(),
         kept: reused.into_inner(),
     };
-    let index = merge(&segments, &builder).unwrap_or_else(|_| {
+    let (block_bytes, _, _) = builder.sizes();
+    let grams = || super::grams::lists(texts, block_bytes);
+    let index = merge(&segments, grams(), &builder).unwrap_or_else(|_| {
         // A kept segment that passed its checksum but does not read: the
         // whole index made again from the text.
         let segments = on_cores(runs.len(), |i| Segment::of(&texts[runs[i].clone()]));
-        merge(&segments, &builder)
+        merge(&segments, grams(), &builder)
             .unwrap_or_else(|_| crate::corpus::folder::index_of(texts, builder))
     });
     (index, made)
