@@ -244,8 +244,16 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                     out.push(keys);
                     continue;
                 }
+                // A term with a word pair is found by its words: the
+                // bigrams of Latin letters are common, and given the pair
+                // at its offset (the pair's words, the space between) they
+                // rule out next to nothing.
+                let paired = !term_pairs(&t.folded).is_empty();
                 for (off, k, page) in pairs(&t.folded, table) {
                     let page = page?;
+                    if paired {
+                        continue;
+                    }
                     keys.push(match dir.known(k) {
                         Some([]) => return None,
                         Some(b) => Entry::Known(off, vec![b]),
