@@ -91,8 +91,7 @@ fn cold_candidates(q: &Query, ix: &Index, per_passage: u64) -> Vec<(u32, u32)> {
     read_blocks(ix, &mut blocks, cold::lead_blocks(q, &dir, from));
     let scope = cold::scope(q, &dir, &blocks, from).unwrap();
     let masks = Masks::default();
-    while let Some(need) = cold::next_read(q, &dir, &blocks, &scope, per_passage, &masks).unwrap()
-    {
+    while let Some(need) = cold::next_read(q, &dir, &blocks, &scope, per_passage, &masks).unwrap() {
         match need {
             Need::Pages(ps) => read_pages(ix, &mut dir, ps),
             Need::Blocks(bs) => read_blocks(ix, &mut blocks, bs),

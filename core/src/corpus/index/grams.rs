@@ -92,13 +92,48 @@ pub fn each(f: &[char], mut push: impl FnMut(Key, u32)) {
 
 /// The trigram and word-pair keys' lists of every transcript's passages
 /// (in the corpus's order), in blocks of about `block_bytes`, sorted by
-/// key: the lists [`super::build::Builder`] makes of them, in one pass
-/// with a list per bucket.
+/// key: the lists [`super::build::Builder`] makes of them. A run of
+/// transcripts per core, each with a list per bucket, then each bucket's
+/// runs appended in turn, each run's list dropped once copied.
 pub fn lists(texts: &[Vec<String>], block_bytes: usize) -> Vec<(Key, Writer)> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = texts.len().div_ceil(cores).max(1);
+    let runs: Vec<Vec<Writer>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = texts
+            .chunks(run)
+            .map(|c| scope.spawn(move || bucket_lists(c, usize::MAX)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut out: Vec<Writer> = (0..slots()).map(|_| Writer::new(block_bytes)).collect();
+    let mut offset = 0u32;
+    for (r, lists) in runs.into_iter().enumerate() {
+        let docs = texts.chunks(run).nth(r).map_or(0, |c| c.len() as u32);
+        for (i, w) in lists.into_iter().enumerate() {
+            if w.count > 0 && out[i].append(&w.bytes, w.count, offset, docs).is_err() {
+                // Written just now, so it reads; were it not, the lists
+                // made again in one run.
+                return keyed(bucket_lists(texts, block_bytes));
+            }
+        }
+        offset += docs;
+    }
+    keyed(out)
+}
+
+/// Trigram buckets, then word-pair buckets.
+fn slots() -> usize {
+    (TRIGRAM_BUCKETS + PAIR_BUCKETS) as usize
+}
+
+/// Each bucket's list of `texts`' trigrams and word pairs, transcripts
+/// numbered from 0, in blocks of about `block_bytes`.
+fn bucket_lists(texts: &[Vec<String>], block_bytes: usize) -> Vec<Writer> {
     let tri = TRIGRAM_BUCKETS as usize;
-    let mut lists: Vec<Writer> = (0..tri + PAIR_BUCKETS as usize)
-        .map(|_| Writer::new(block_bytes))
-        .collect();
+    let mut lists: Vec<Writer> = (0..slots()).map(|_| Writer::new(block_bytes)).collect();
     let slot = |k: Key| k.1 as usize + if k.0 == TRIGRAM_TAG { 0 } else { tri };
     let mut folded = Vec::new();
     let mut pending: Vec<(usize, u32, u32)> = Vec::new();
@@ -120,6 +155,12 @@ pub fn lists(texts: &[Vec<String>], block_bytes: usize) -> Vec<(Key, Writer)> {
             });
         }
     }
+    lists
+}
+
+/// The buckets' lists that hold postings, with their keys.
+fn keyed(lists: Vec<Writer>) -> Vec<(Key, Writer)> {
+    let tri = TRIGRAM_BUCKETS as usize;
     lists
         .into_iter()
         .enumerate()
