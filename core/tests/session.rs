@@ -357,7 +357,10 @@ fn reads_near_each_other_are_one_request_and_each_gets_its_bytes() {
 #[test]
 fn a_cold_query_that_checked_every_candidate_has_its_totals_without_reading_the_index_again() {
     let mut few = 0;
-    for q in QUERIES.iter().chain(&["\"新闻发布会\" 扶贫", "没有这句话", "台灣 -的"]) {
+    for q in QUERIES
+        .iter()
+        .chain(&["\"新闻发布会\" 扶贫", "没有这句话", "台灣 -的"])
+    {
         let whole = now(session(q, Filters::default(), Sort::Date).results()).unwrap();
         let mut s = session(q, Filters::default(), Sort::Date);
         let first = now(s.first(20)).unwrap();
@@ -375,7 +378,11 @@ fn a_cold_query_that_checked_every_candidate_has_its_totals_without_reading_the_
                 .map(|f| f.path)
                 .filter(|p| p.starts_with("dir") || p.starts_with("post"))
                 .collect();
-            assert!(index.is_empty(), "{q}: read {} pages and blocks", index.len());
+            assert!(
+                index.is_empty(),
+                "{q}: read {} pages and blocks",
+                index.len()
+            );
         }
     }
     assert!(few >= 2, "{few} queries with fewer than 20 results");

@@ -22,11 +22,10 @@
 //! The totals (every match) come from the whole index after the first
 //! results ([`super::search`]).
 
-use super::index::build::words;
 use super::index::dir::KeyTable;
 use super::index::grams::{term_pairs, term_trigrams};
 use super::index::mask::Rule;
-use super::index::{is_word_char, Block, Key, BLOCK_BYTES, PAGE_BYTES, WORD_KEY_CHARS};
+use super::index::{is_word_char, words, Block, Key, BLOCK_BYTES, PAGE_BYTES, WORD_KEY_CHARS};
 use super::lookup::{
     blocks_from, blocks_of_lead, common, count, keys_of, postings_of, scope_of_lead, unread,
     Blocks, Directory, Keys, Scope, SearchError,

@@ -3,7 +3,7 @@
 
 use super::dir::{self, KeyTable};
 use super::postings::{Posting, Writer};
-use super::{is_word_char, Block, Key, BLOCK_BYTES, END, PAGE_BYTES, PAGE_KEYS};
+use super::{words, Block, Key, BLOCK_BYTES, END, PAGE_BYTES, PAGE_KEYS};
 use crate::corpus::fold::fold_into;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -28,22 +28,6 @@ impl Hasher for KeyHasher {
     fn write_u32(&mut self, n: u32) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-}
-
-/// The words of folded text (runs of [`is_word_char`]s), each with
-/// where it starts.
-pub fn words(f: &[char]) -> impl Iterator<Item = (usize, &[char])> + '_ {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < f.len() && !is_word_char(f[i]) {
-            i += 1;
-        }
-        let start = i;
-        while i < f.len() && is_word_char(f[i]) {
-            i += 1;
-        }
-        (i > start).then(|| (start, &f[start..i]))
-    })
 }
 
 /// The index being built. Transcripts must be added in order.

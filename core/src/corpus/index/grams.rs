@@ -14,9 +14,8 @@
 //! so a posting of another trigram in the bucket costs bytes, never a
 //! wrong result; the whole search reads bigrams alone.
 
-use super::build::words;
 use super::postings::{Posting, Writer};
-use super::Key;
+use super::{words, Key};
 use crate::corpus::fold::fold_into;
 
 /// Buckets of trigram keys.

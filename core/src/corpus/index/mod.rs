@@ -72,6 +72,22 @@ pub fn is_word_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit()
 }
 
+/// The words of folded text (runs of [`is_word_char`]s), each with
+/// where it starts.
+pub fn words(f: &[char]) -> impl Iterator<Item = (usize, &[char])> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < f.len() && !is_word_char(f[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < f.len() && is_word_char(f[i]) {
+            i += 1;
+        }
+        (i > start).then(|| (start, &f[start..i]))
+    })
+}
+
 /// A word character's code in a word key (1–36; 0 ends the word).
 fn word_code(c: char) -> u64 {
     match c {
