@@ -5,8 +5,12 @@
 //!    The key table tells a common key before its page is read: a page
 //!    longer than [`PAGE_BYTES`] holds one key's many blocks. A term's
 //!    bigrams on small pages are read, and its smallest big page only if
-//!    it has none; a common character alone, or an excluded term, is not
-//!    read at all: it is checked in the passages' text.
+//!    it has none; a term of three or more letters also reads the pages
+//!    of its trigram keys (of four or more, those alone), and one with
+//!    two whole Latin words those of its word-pair keys
+//!    ([`super::index::grams`]); a common character alone, or an
+//!    excluded term, is not read at all: it is checked in the passages'
+//!    text.
 //! 2. [`Plan::windows`], [`Plan::lead_blocks`], [`Plan::scope`]: the
 //!    transcripts to look in, newest first, where the rarest key read
 //!    (the lead) is.
