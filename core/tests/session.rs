@@ -353,3 +353,37 @@ fn reads_near_each_other_are_one_request_and_each_gets_its_bytes() {
     assert!(now(index.ranges("text", &[5..4], 256)).is_err());
     assert!(now(index.ranges("text", &[len..len + 1], 256)).is_err());
 }
+
+#[test]
+fn a_cold_query_that_checked_every_candidate_has_its_totals_without_reading_the_index_again() {
+    let mut few = 0;
+    for q in QUERIES
+        .iter()
+        .chain(&["\"新闻发布会\" 扶贫", "没有这句话", "台灣 -的"])
+    {
+        let whole = now(session(q, Filters::default(), Sort::Date).results()).unwrap();
+        let mut s = session(q, Filters::default(), Sort::Date);
+        let first = now(s.first(20)).unwrap();
+        s.index.take_fetches();
+        let results = now(s.results()).unwrap();
+        assert_eq!(results, whole, "{q}");
+        if first.passages.len() < 20 {
+            few += 1;
+            // The records of the matching transcripts (for the trends),
+            // but no directory page or posting block.
+            let index: Vec<String> = s
+                .index
+                .take_fetches()
+                .into_iter()
+                .map(|f| f.path)
+                .filter(|p| p.starts_with("dir") || p.starts_with("post"))
+                .collect();
+            assert!(
+                index.is_empty(),
+                "{q}: read {} pages and blocks",
+                index.len()
+            );
+        }
+    }
+    assert!(few >= 2, "{few} queries with fewer than 20 results");
+}

@@ -5,8 +5,12 @@
 //!    The key table tells a common key before its page is read: a page
 //!    longer than [`PAGE_BYTES`] holds one key's many blocks. A term's
 //!    bigrams on small pages are read, and its smallest big page only if
-//!    it has none; a common character alone, or an excluded term, is not
-//!    read at all: it is checked in the passages' text.
+//!    it has none; a term of three or more letters also reads the pages
+//!    of its trigram keys (of four or more, those alone), and one with
+//!    two whole Latin words those of its word-pair keys
+//!    ([`super::index::grams`]); a common character alone, or an
+//!    excluded term, is not read at all: it is checked in the passages'
+//!    text.
 //! 2. [`Plan::windows`], [`Plan::lead_blocks`], [`Plan::scope`]: the
 //!    transcripts to look in, newest first, where the rarest key read
 //!    (the lead) is.
@@ -22,10 +26,10 @@
 //! The totals (every match) come from the whole index after the first
 //! results ([`super::search`]).
 
-use super::index::build::words;
 use super::index::dir::KeyTable;
+use super::index::grams::{term_pairs, term_trigrams};
 use super::index::mask::Rule;
-use super::index::{Block, Key, BLOCK_BYTES, PAGE_BYTES, WORD_KEY_CHARS};
+use super::index::{is_word_char, words, Block, Key, BLOCK_BYTES, PAGE_BYTES, WORD_KEY_CHARS};
 use super::lookup::{
     blocks_from, blocks_of_lead, common, count, keys_of, postings_of, scope_of_lead, unread,
     Blocks, Directory, Keys, Scope, SearchError,
@@ -53,9 +57,25 @@ fn pairs(t: &[char], table: &KeyTable) -> Vec<(u32, Key, Option<usize>)> {
 /// boundary only after it ends one (the reversed keys of the words that
 /// end with it, where they end). A word with no boundary in the term
 /// may be inside any word: only bigrams find it.
+///
+/// A whole word of a word pair ([`term_pairs`]) is left to the pair:
+/// given the pair at its offset, the word is there but for the pair's
+/// bucket's other pairs, and reading its key would rule out next to
+/// nothing.
 fn word_ranges(t: &[char]) -> Vec<(u32, Key, Key)> {
+    let paired: BTreeSet<usize> = term_pairs(t)
+        .into_iter()
+        .flat_map(|(s, _)| {
+            let s = s as usize;
+            let next = s + t[s..].iter().take_while(|c| is_word_char(**c)).count() + 1;
+            [s, next]
+        })
+        .collect();
     let mut out = Vec::new();
     for (i, w) in words(t) {
+        if paired.contains(&i) {
+            continue;
+        }
         let j = i + w.len();
         if i > 0 {
             let (a, b) = if j < t.len() && w.len() <= WORD_KEY_CHARS {
@@ -99,9 +119,25 @@ pub fn pages_needed(query: &Query, table: &KeyTable) -> Vec<usize> {
             // A bigram before the first key: nothing matches.
             return Vec::new();
         }
+        // A term of three or more letters is found by trigrams, a page
+        // each, far rarer than its bigrams; of four or more, by them
+        // alone: two buckets' postings at their offsets are a match or
+        // about never another trigram's. Of three, by its one trigram
+        // and its bigrams: the bucket's other trigrams are ruled out
+        // by the bigrams, and a rare bigram leads.
+        let tri = term_trigrams(&t.folded);
+        out.extend(tri.iter().filter_map(|&(_, k)| table.page_of(k)));
+        if tri.len() > 1 {
+            continue;
+        }
         // Word keys first: a word that fills a page or two is rarer than
-        // its letters' bigrams, whose pages are then left unread.
+        // its letters' bigrams, whose pages are then left unread; two
+        // whole words are rarer still.
         let mut words = false;
+        for (_, k) in term_pairs(&t.folded) {
+            out.extend(table.page_of(k));
+            words = true;
+        }
         for (_, a, b) in word_ranges(&t.folded) {
             let pages = table.pages_between(a, b);
             if pages.len() <= WORD_PAGES
@@ -202,8 +238,25 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
             }
             Keys::Pairs(_) => {
                 let mut keys = Vec::new();
+                let tri = term_trigrams(&t.folded);
+                if tri.len() > 1 {
+                    for (off, k) in tri {
+                        keys.push(entry(dir, off, k)?);
+                    }
+                    keys.sort_by_key(|e| e.rank(table));
+                    out.push(keys);
+                    continue;
+                }
+                // A term with a word pair is found by its words: the
+                // bigrams of Latin letters are common, and given the pair
+                // at its offset (the pair's words, the space between) they
+                // rule out next to nothing.
+                let paired = !term_pairs(&t.folded).is_empty();
                 for (off, k, page) in pairs(&t.folded, table) {
                     let page = page?;
+                    if paired {
+                        continue;
+                    }
                     keys.push(match dir.known(k) {
                         Some([]) => return None,
                         Some(b) => Entry::Known(off, vec![b]),
@@ -211,6 +264,9 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                     });
                 }
                 let mut keys = cover(keys, table);
+                for (off, k) in tri.into_iter().chain(term_pairs(&t.folded)) {
+                    keys.push(entry(dir, off, k)?);
+                }
                 for (off, a, b) in word_ranges(&t.folded) {
                     keys.push(match dir.known_between(a, b) {
                         Some(ks) if ks.is_empty() => return None,
@@ -226,6 +282,17 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
     out.retain(|keys| !keys.is_empty());
     out.sort_by_key(|keys| keys[0].rank(table));
     Some(out)
+}
+
+/// A key at offset `off` of a term, as far as the directory read tells;
+/// `None` if the corpus never has it (nothing matches).
+fn entry<'d>(dir: &'d Directory, off: u32, k: Key) -> Option<Entry<'d>> {
+    let page = dir.table.page_of(k)?;
+    match dir.known(k) {
+        Some([]) => None,
+        Some(b) => Some(Entry::Known(off, vec![b])),
+        None => Some(Entry::Unread(vec![page])),
+    }
 }
 
 /// Of a term's keys (in order), the fewest postings that still cover

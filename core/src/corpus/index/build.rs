@@ -6,7 +6,7 @@
 
 use super::dir::{self, KeyTable};
 use super::postings::{Posting, Writer};
-use super::{is_word_char, Block, Key, BLOCK_BYTES, END, PAGE_BYTES, PAGE_KEYS};
+use super::{words, Block, Key, BLOCK_BYTES, END, PAGE_BYTES, PAGE_KEYS};
 use crate::corpus::fold::fold_into;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -31,22 +31,6 @@ impl Hasher for KeyHasher {
     fn write_u32(&mut self, n: u32) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-}
-
-/// The words of folded text (runs of [`is_word_char`]s), each with
-/// where it starts.
-pub fn words(f: &[char]) -> impl Iterator<Item = (usize, &[char])> + '_ {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < f.len() && !is_word_char(f[i]) {
-            i += 1;
-        }
-        let start = i;
-        while i < f.len() && is_word_char(f[i]) {
-            i += 1;
-        }
-        (i > start).then(|| (start, &f[start..i]))
-    })
 }
 
 /// Gives each key of a passage's folded text `f` to `put`, with its
@@ -160,6 +144,11 @@ impl Builder {
             let pending = &mut self.pending;
             keys_of(&self.folded, |key, pos| {
                 pending.push((key, passage as u32, pos))
+            });
+            // Trigrams and word pairs too (a segment, built flat, leaves
+            // them to [`super::grams::lists`]).
+            super::grams::each(&self.folded, |k, pos| {
+                pending.push((k, passage as u32, pos))
             });
         }
         // One look-up per key of the transcript, not per occurrence; the

@@ -13,7 +13,7 @@
 //! the passage's folded text holds it anywhere (a substring, as the
 //! search matches: `the` in `other` too), so the bit is exact both ways.
 
-use super::build::words;
+use super::words;
 use super::is_word_char;
 use crate::corpus::fold::fold_into;
 use crate::corpus::query::Query;

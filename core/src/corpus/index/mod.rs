@@ -28,6 +28,7 @@
 pub mod build;
 pub mod dir;
 pub mod flat;
+pub mod grams;
 pub mod mask;
 pub mod postings;
 pub mod segments;
@@ -53,8 +54,9 @@ pub const PAGE_BYTES: usize = 2048;
 /// The format's version, in the site's `meta.json`: a reader refuses
 /// others. 2: ranges of packs (a key table, directory pages, posting
 /// blocks, passages one by one), where 1 had whole 32 KB shards. 3: word
-/// keys beside the bigrams ([`Key::word`]).
-pub const FORMAT: u32 = 3;
+/// keys beside the bigrams ([`Key::word`]). 4: trigram and word-pair
+/// keys ([`grams`]).
+pub const FORMAT: u32 = 4;
 
 /// Characters of a word a word key holds; a longer word is keyed by its
 /// first (or, reversed, its last) this many.
@@ -69,6 +71,22 @@ const REVERSED_TAG: u32 = 0x8000_0000;
 /// digit.
 pub fn is_word_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit()
+}
+
+/// The words of folded text (runs of [`is_word_char`]s), each with
+/// where it starts.
+pub fn words(f: &[char]) -> impl Iterator<Item = (usize, &[char])> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < f.len() && !is_word_char(f[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < f.len() && is_word_char(f[i]) {
+            i += 1;
+        }
+        (i > start).then(|| (start, &f[start..i]))
+    })
 }
 
 /// A word character's code in a word key (1–36; 0 ends the word).

@@ -161,11 +161,17 @@ pub enum MergeError<E> {
     Sink(E),
 }
 
-/// The index of `segments` (in the corpus's order), in `builder`'s
-/// blocks and pages: the same, byte for byte, as `builder` given every
-/// transcript in turn. Refuses segments whose postings do not read.
-pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatError> {
-    match merge_into(segments, builder, Vec::new()) {
+/// The index of `segments` (in the corpus's order) and of `grams` (the
+/// trigram and word-pair keys' lists, [`super::grams::lists`]), in
+/// `builder`'s blocks and pages: the same, byte for byte, as `builder`
+/// given every transcript in turn. Refuses segments whose postings do
+/// not read.
+pub fn merge(
+    segments: &[Segment],
+    grams: Vec<(Key, Writer)>,
+    builder: &Builder,
+) -> Result<Index, FormatError> {
+    match merge_into(segments, grams, builder, Vec::new()) {
         Ok(ix) => Ok(ix),
         Err(MergeError::Format(e)) => Err(e),
         Err(MergeError::Sink(never)) => match never {},
@@ -180,6 +186,7 @@ pub fn merge(segments: &[Segment], builder: &Builder) -> Result<Index, FormatErr
 /// segment is refused: [`Segment::from_bytes`] reads kept ones first.
 pub fn merge_into<S: Sink>(
     segments: &[Segment],
+    grams: Vec<(Key, Writer)>,
     builder: &Builder,
     post: S,
 ) -> Result<Index<S>, MergeError<S::Error>> {
@@ -206,6 +213,10 @@ pub fn merge_into<S: Sink>(
                 out.push(key, &w).map_err(MergeError::Sink)?;
             }
         }
+    }
+    // The trigrams' and word pairs' keys are above every other.
+    for (key, w) in grams {
+        out.push(key, &w).map_err(MergeError::Sink)?;
     }
     Ok(out.finish(docs, passages))
 }
@@ -328,9 +339,10 @@ pub struct Made {
 /// kept whole, and made (and kept) where not.
 pub fn index(texts: &[Vec<String>], kept: Option<&Kept>, builder: Builder) -> (Index, Made) {
     let (segments, made) = segments(texts, kept);
+    let grams = super::grams::lists(texts, builder.sizes().0);
     // Kept segments are read whole before they are used: this is for a
     // merge that refuses one all the same.
-    let index = merge(&segments, &builder)
+    let index = merge(&segments, grams, &builder)
         .unwrap_or_else(|_| crate::corpus::folder::index_of(texts, builder));
     (index, made)
 }
@@ -344,7 +356,11 @@ pub fn index_into<S: Sink>(
     post: S,
 ) -> Result<(Index<S>, Made), MergeError<S::Error>> {
     let (segments, made) = segments(texts, kept);
-    Ok((merge_into(&segments, &builder, post)?, made))
+    // Trigrams and word pairs are keyed apart, in one pass over the
+    // corpus ([`super::grams::lists`]): their few buckets are in every
+    // segment, and merging them cost more than keying them.
+    let grams = super::grams::lists(texts, builder.sizes().0);
+    Ok((merge_into(&segments, grams, &builder, post)?, made))
 }
 
 /// The segments of `texts`, each read back from `kept` where it is

@@ -72,6 +72,10 @@ pub struct Session<S> {
     /// Bytes the query may still read between ranges to save requests
     /// ([`Session::spare`]).
     pub(super) merge_left: std::cell::Cell<u64>,
+    /// Every match, once a cold plan has checked every passage where one
+    /// may be (it found fewer than it shows): [`Session::found`] reads
+    /// nothing more.
+    every: Option<Found>,
 }
 
 impl<S: Source> Session<S> {
@@ -95,6 +99,7 @@ impl<S: Source> Session<S> {
             cards: HashMap::new(),
             texts: HashMap::new(),
             masks: cold::Masks::default(),
+            every: None,
         }
     }
 
@@ -233,6 +238,9 @@ impl<S: Source> Session<S> {
     /// Every passage that matches, before filters: every block of every
     /// key the query needs.
     pub async fn found(&mut self) -> Result<Found, SourceError> {
+        if let Some(every) = &self.every {
+            return Ok(every.clone());
+        }
         let dir = self.directory().await?;
         let scope = self.scope_from(&dir, 0).await?;
         self.find_in(&dir, &scope).await
@@ -426,6 +434,14 @@ impl<S: Source> Session<S> {
                 let needed = (k * limit).div_ceil(first.len().max(1));
                 k = needed.max(k * 4);
             }
+        }
+        // Every window read to the whole of the last, where every match
+        // is, and every candidate there checked: these are all the
+        // matches (a query of fewer than `limit`, or of none).
+        if first.len() < limit {
+            self.every = Some(Found {
+                passages: first.iter().cloned().collect(),
+            });
         }
         first.sort_by(|(x, _), (y, _)| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
         first.truncate(limit);
