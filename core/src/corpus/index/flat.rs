@@ -201,6 +201,8 @@ mod tests {
             b.add(t.iter().map(String::as_str));
         }
         let (docs, passages, mut want) = b.into_lists();
+        // A segment leaves the trigrams and word pairs to `grams::lists`.
+        want.retain(|(k, _)| !crate::corpus::index::grams::is_gram(*k));
         want.sort_unstable_by_key(|l| l.0);
         // Sorted at once, and in runs of a few transcripts joined.
         for run_postings in [usize::MAX, 1, 100, 1000] {

@@ -70,6 +70,11 @@ impl Key {
     }
 }
 
+/// Whether `k` is a trigram's or a word pair's key (above every other).
+pub fn is_gram(k: Key) -> bool {
+    k.0 == TRIGRAM_TAG || k.0 == PAIR_TAG
+}
+
 /// Each trigram and word-pair key of a passage's folded text `f`, with
 /// where it starts, in order of kind then position.
 pub fn each(f: &[char], mut push: impl FnMut(Key, u32)) {

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// The bytes a query may read between the ranges it asks for, in all, to
 /// make fewer requests ([`plan_step`]).
-pub const QUERY_MERGE_BYTES: u64 = 8 * 1024;
+pub const QUERY_MERGE_BYTES: u64 = 4 * 1024;
 
 /// A query that has read this many bytes merges no more: it is one of the
 /// costly ones, and its bytes are nearer the budget than its requests
