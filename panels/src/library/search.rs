@@ -111,7 +111,7 @@ impl Search {
             match read {
                 Ok(parts) => {
                     s.parts.set_value(Held::Read(parts));
-                    s.answer_query();
+                    s.answer_query(None);
                 }
                 Err(e) => {
                     leptos::logging::warn!("shilu: the library could not be read: {}", e.0);
@@ -126,26 +126,14 @@ impl Search {
 
     /// Asks `q` (`shelf`: to make older transcripts searchable).
     pub fn ask(&self, q: String, shelf: Option<Shelf>) {
-        let s = *self;
-        s.query.set(q);
-        s.limit.set(PAGE);
-        if s.parts.with_value(|h| matches!(h, Held::Read(_))) {
-            return s.answer_query();
-        }
-        match parse(&s.query.get_untracked()) {
-            _ if s.query.with_untracked(|q| q.trim().is_empty()) => s.answer.set(Answer::Idle),
-            Err(e) => s.answer.set(Answer::Problem(e)),
-            Ok(_) => {
-                if !matches!(s.answer.get_untracked(), Answer::Indexing(_)) {
-                    s.answer.set(Answer::Searching);
-                }
-                s.warm(shelf);
-            }
-        }
+        self.query.set(q);
+        self.limit.set(PAGE);
+        self.answer_query(shelf);
     }
 
-    /// Answers the query in the box from the parts read.
-    fn answer_query(&self) {
+    /// Answers the query in the box: from the parts if they are read,
+    /// else once they are (`shelf`: to make older transcripts searchable).
+    fn answer_query(&self, shelf: Option<Shelf>) {
         let s = *self;
         let q = s.query.get_untracked();
         if q.trim().is_empty() {
@@ -159,7 +147,10 @@ impl Search {
             Held::Read(parts) => Some(parts.clone()),
             _ => None,
         }) else {
-            return;
+            if !matches!(s.answer.get_untracked(), Answer::Indexing(_)) {
+                s.answer.set(Answer::Searching);
+            }
+            return s.warm(shelf);
         };
         let started = now();
         let refs: Vec<&Part> = parts.iter().map(|(_, p)| p).collect();
