@@ -209,9 +209,9 @@ const LONGEST: usize = 40;
 /// written as) that `texts` (each transcript's passages) write as a name
 /// with another in brackets, not yet joined by `aliases`; most
 /// transcripts first.
-pub fn suggest<'a>(
+pub fn suggest<'a, Names: IntoIterator<Item = &'a str>>(
     texts: &[Vec<String>],
-    speakers: impl IntoIterator<Item = (&'a Identity, &'a [String])>,
+    speakers: impl IntoIterator<Item = (&'a Identity, Names)>,
     aliases: &Aliases,
 ) -> Vec<Suggestion> {
     let mut known: HashMap<String, Identity> = HashMap::new();
@@ -406,8 +406,8 @@ mod tests {
         let tang = (id("唐鳳"), vec!["唐鳳".to_string()]);
         let audrey = (id("Audrey Tang"), vec!["Audrey Tang".to_string()]);
         let wang = (id("王明"), vec!["王明".to_string()]);
-        let speakers = [&tang, &audrey, &wang].map(|(i, n)| (i, n.as_slice()));
-        let got = suggest(&texts, speakers, &Aliases::default());
+        let speakers = [&tang, &audrey, &wang].map(|(i, n)| (i, n.iter().map(String::as_str)));
+        let got = suggest(&texts, speakers.clone(), &Aliases::default());
         assert_eq!(
             got,
             vec![Suggestion {

@@ -315,21 +315,11 @@ pub fn build_in<T>(
     aliases.apply(&mut entries);
     let parts = folder::parts(entries);
     let parts_secs = started.elapsed().as_secs_f64() - read_secs;
-    let named: Vec<(super::identity::Identity, Vec<String>)> = parts
+    let named = parts
         .speakers
         .iter()
-        .map(|s| {
-            (
-                s.identity.clone(),
-                s.names.iter().map(|(n, _)| n.clone()).collect(),
-            )
-        })
-        .collect();
-    let suggestions = aliases::suggest(
-        &parts.texts,
-        named.iter().map(|(i, n)| (i, n.as_slice())),
-        aliases,
-    );
+        .map(|s| (&s.identity, s.names.iter().map(|(n, _)| n.as_str())));
+    let suggestions = aliases::suggest(&parts.texts, named, aliases);
     let suggest_secs = started.elapsed().as_secs_f64() - read_secs - parts_secs;
     let (indexed, then) = std::thread::scope(|s| {
         let index = s.spawn(|| {
