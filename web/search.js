@@ -7,9 +7,10 @@
 // the page's <meta name="shilu-search"> with the module's wasm, and the
 // page asks for it in its head (async: it runs as soon as it arrives, not
 // after the page is parsed, styled and laid out), beside the wasm and the
-// index's meta and key table (sitegen/src/shell.rs, `search_page`). So
-// the query starts as soon as the module is compiled, while the page is
-// still read; the results are mounted once it is.
+// index's meta and key table (sitegen/src/shell.rs, `search_page`),
+// which it reads and hands the module (`prime`) while the wasm compiles.
+// So the query's first step goes out as soon as the module is compiled,
+// while the page is still read; the results are mounted once it is.
 //
 // The form is a plain GET form: without this script it still lands on
 // search/?q=…, where the page says that search needs JavaScript. With it,
@@ -53,10 +54,34 @@ function query(form) {
   return params.toString();
 }
 
+/**
+ * The index's files the page's head preloads (its meta and key table),
+ * fetched as the module would fetch them (the preloaded answers), while
+ * the module compiles: each resolves to its path in the index's folder
+ * and its bytes (none if it could not be read: the module reads it then,
+ * and says why it cannot).
+ */
+function preloaded(index) {
+  return [...document.querySelectorAll('link[rel=preload][as=fetch]')]
+    .map((link) => link.href)
+    .filter((u) => u.startsWith(index))
+    .map((u) =>
+      fetch(u)
+        .then((r) => (r.ok ? r.arrayBuffer() : null))
+        .catch(() => null)
+        .then((bytes) => [u.slice(index.length), bytes]),
+    );
+}
+
 async function start() {
+  const index = new URL('index/', root).href;
+  const files = preloaded(index);
   await init({ module_or_path: wasm() });
-  const page = new SearchPage(new URL('index/', root).href, 'search/');
-  // The query first: its first reads go out while the page is parsed.
+  const page = new SearchPage(index, 'search/');
+  for (const [path, bytes] of await Promise.all(files)) if (bytes) page.prime(path, new Uint8Array(bytes));
+  // The query first: its first reads go out while the page is parsed
+  // (the meta and key table in hand, at once, before the page is mounted
+  // and laid out).
   page.show(location.search);
   await parsed();
   const form = document.getElementById('search-form');

@@ -332,6 +332,39 @@ fn neighbouring_transcripts_records_are_read_in_one_range_each() {
 }
 
 #[test]
+fn transcripts_placed_in_one_step_are_where_each_is_read_alone() {
+    let index = now(Remote::open(memory())).unwrap();
+    // Each more than NEAR_DOCS from the next: a range each, unmerged.
+    let docs: Vec<u32> = (0..index.meta.docs).step_by(9).collect();
+    assert!(docs.len() >= 3, "{} transcripts", index.meta.docs);
+    let _ = index.take_fetches();
+    let each: Vec<_> = docs.iter().map(|&d| now(index.doc(d)).unwrap()).collect();
+    let _ = index.take_fetches();
+    // Nothing to spare: as `places` reads them (neighbours in one range).
+    let none = Cell::new(0);
+    let placed = now(index.places_within(&docs, &none)).unwrap();
+    let plain = index.take_fetches();
+    assert_eq!(placed, now(index.places(&docs)).unwrap());
+    assert_eq!(plain.len(), index.take_fetches().len());
+    assert_eq!(plain.len(), docs.len());
+    // With bytes to spare: the same places, no more requests (a step of
+    // more than six merges its nearest: `step.rs`'s tests), and what the
+    // merges read taken from what was spared.
+    let spare = Cell::new(1 << 20);
+    let merged = now(index.places_within(&docs, &spare)).unwrap();
+    let fetched = index.take_fetches();
+    assert_eq!(merged, placed);
+    assert_eq!(
+        merged.iter().map(|(_, at)| at.clone()).collect::<Vec<_>>(),
+        each
+    );
+    assert!(fetched.len() <= plain.len(), "{fetched:?}");
+    let bytes = |fs: &[shilu_core::corpus::folder::Fetch]| fs.iter().map(|f| f.bytes).sum::<u64>();
+    assert_eq!((1 << 20) - spare.get(), bytes(&fetched) - bytes(&plain));
+    assert!(now(index.places_within(&[index.meta.docs], &Cell::new(0))).is_err());
+}
+
+#[test]
 fn reads_near_each_other_are_one_request_and_each_gets_its_bytes() {
     let index = now(Remote::open(memory())).unwrap();
     let _ = index.take_fetches();

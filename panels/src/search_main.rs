@@ -37,6 +37,13 @@ impl SearchPage {
         }
     }
 
+    /// Gives the index's file `path` (from the index's folder, as
+    /// `meta.json`), fetched whole already by the page: the query reads
+    /// it from here.
+    pub fn prime(&self, path: String, bytes: Vec<u8>) {
+        self.page.driver.prime(path, bytes);
+    }
+
     /// Shows the results in `el`.
     pub fn mount(&self, el: web_sys::HtmlElement) {
         self.owner.with(|| shilu_panels::search::mount(&self.page, el));

@@ -4,13 +4,19 @@
 //! range is cut from it.
 
 use shilu_core::corpus::session::Source;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The index folder at `base` (an absolute URL ending in `/`).
+/// The index folder at `base` (an absolute URL ending in `/`), and
+/// whole files read already (`primed`, by path): the page's loader
+/// fetches the ones its head preloads while the module compiles, so the
+/// query reads them at once, each once.
 pub struct Fetched {
     pub base: String,
+    pub primed: RefCell<HashMap<String, Vec<u8>>>,
 }
 
 fn message(e: wasm_bindgen::JsValue) -> String {
@@ -26,6 +32,11 @@ impl Source for Fetched {
     async fn read(&self, path: &str, range: Option<Range<u64>>) -> Result<Vec<u8>, String> {
         if range.as_ref().is_some_and(|r| r.start == r.end) {
             return Ok(Vec::new());
+        }
+        if range.is_none() {
+            if let Some(bytes) = self.primed.borrow_mut().remove(path) {
+                return Ok(bytes);
+            }
         }
         let init = web_sys::RequestInit::new();
         let headers = web_sys::Headers::new().map_err(message)?;

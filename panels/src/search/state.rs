@@ -14,6 +14,7 @@ use shilu_core::corpus::session::{Remote, Session, SourceError};
 use shilu_core::corpus::trends::{over_time, OverTime};
 use shilu_core::corpus::view::View;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -133,6 +134,9 @@ pub struct Driver {
     base: String,
     here: String,
     index: RefCell<Option<Rc<Remote<Fetched>>>>,
+    /// Whole files of the index read already ([`Driver::prime`]), until
+    /// it is opened.
+    primed: RefCell<HashMap<String, Vec<u8>>>,
     /// Bumped by each new query: an older one's answers are dropped.
     generation: Cell<u64>,
     /// The last query's session and every result, for "more".
@@ -145,9 +149,18 @@ impl Driver {
             base,
             here,
             index: RefCell::new(None),
+            primed: RefCell::new(HashMap::new()),
             generation: Cell::new(0),
             session: RefCell::new(None),
         }
+    }
+
+    /// Gives the index's file `path` (from the index's folder), read
+    /// whole already: opening the index reads it from here, not again.
+    /// So the query's first step goes out as soon as it starts, not a
+    /// task later, after the page mounted meanwhile is laid out.
+    pub fn prime(&self, path: String, bytes: Vec<u8>) {
+        self.primed.borrow_mut().insert(path, bytes);
     }
 
     /// The index, opened once (`meta.json` and `keys.bin`).
@@ -158,6 +171,7 @@ impl Driver {
         let i = Rc::new(
             Remote::open(Fetched {
                 base: self.base.clone(),
+                primed: RefCell::new(self.primed.take()),
             })
             .await?,
         );

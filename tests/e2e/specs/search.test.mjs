@@ -193,6 +193,21 @@ for (const prefix of ['/', '/shilu/']) {
     }, on(prefix)));
 }
 
+test("search: the index's meta and key table are asked for once, by the page's head, and the query reads them from there", () =>
+  withPage(async (page, ctx) => {
+    // The head preloads them; the loader reads the preloaded answers and
+    // hands them to the module, which opens the index without a fetch of
+    // its own (a second request for either would be a file read twice).
+    const asked = [];
+    page.on('request', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (/\/index\/(meta\.json|keys\.bin)$/.test(p)) asked.push(p);
+    });
+    await page.goto(`${ctx.base}search/?q=${encodeURIComponent('政府')}`);
+    await same(page, cli('政府'), '政府');
+    assert.deepEqual(asked.sort(), ['/index/keys.bin', '/index/meta.json']);
+  }, on('/')));
+
 test('search without JavaScript: the site bar leads to the page, which says search needs it', () =>
   withPage(async (page, ctx) => {
     const bar = page.getByRole('search', { name: /Search the transcripts/ });

@@ -357,9 +357,13 @@ impl<S: Source> Session<S> {
                 Vec::new()
             };
             let index = self.index.clone();
-            let (blocks, placed) = join::both(self.read_blocks(lead), index.places(&guess)).await;
+            let spare = self.spare();
+            let was = spare.get();
+            let (blocks, placed) =
+                join::both(self.read_blocks(lead), index.places_within(&guess, &spare)).await;
             blocks?;
             self.at.extend(placed?);
+            self.merged(was, &spare);
             let whole = cold::scope(&self.query, &self.dir, &self.blocks, from).map_err(failed)?;
             // The newest transcripts where the lead key is that hold as
             // many of its passages as results are wanted (at least a
@@ -388,10 +392,16 @@ impl<S: Source> Session<S> {
                     .collect();
                 unplaced.reverse();
                 let index = self.index.clone();
-                let (placed, walked) =
-                    join::both(index.places(&unplaced), self.walk(&scope, per_passage)).await;
+                let spare = self.spare();
+                let was = spare.get();
+                let (placed, walked) = join::both(
+                    index.places_within(&unplaced, &spare),
+                    self.walk(&scope, per_passage),
+                )
+                .await;
                 walked?;
                 self.at.extend(placed?);
+                self.merged(was, &spare);
                 let cands = cold::candidates(
                     &self.query,
                     &self.dir,

@@ -23,7 +23,10 @@ impl<S: Source> Session<S> {
         unplaced.sort_unstable();
         unplaced.dedup();
         if !unplaced.is_empty() {
-            let placed = self.index.places(&unplaced).await?;
+            let spare = self.spare();
+            let was = spare.get();
+            let placed = self.index.places_within(&unplaced, &spare).await?;
+            self.merged(was, &spare);
             self.at.extend(placed);
         }
         let mut gs = Vec::with_capacity(ps.len());
@@ -121,7 +124,10 @@ impl<S: Source> Session<S> {
             .filter(|d| !self.at.contains_key(d))
             .collect();
         if !unplaced.is_empty() {
-            let placed = self.index.places(&unplaced).await?;
+            let spare = self.spare();
+            let was = spare.get();
+            let placed = self.index.places_within(&unplaced, &spare).await?;
+            self.merged(was, &spare);
             self.at.extend(placed);
         }
         let uncarded: Vec<u32> = docs

@@ -443,6 +443,41 @@ impl<S: Source> Remote<S> {
         }
         Ok(out)
     }
+
+    /// Where transcripts `docs` (in order, each once) are, as one step
+    /// ([`Remote::step`]): those at most [`NEAR_DOCS`] apart in one range,
+    /// then the nearest runs merged while the step makes more than
+    /// [`super::step::STEP_REQUESTS`] requests, within `spare` (left less
+    /// what the merges added). A rare word's transcripts are spread over
+    /// `cidx`, 24 bytes each: a request per transcript, else.
+    pub async fn places_within(
+        &self,
+        docs: &[u32],
+        spare: &Cell<u64>,
+    ) -> Result<Vec<(u32, DocAt)>, SourceError> {
+        if docs.iter().any(|&d| d >= self.meta.docs) {
+            return Err(damaged("cidx", "damaged index: no such transcript"));
+        }
+        let rs: Vec<Range<u64>> = docs.iter().map(|&d| DocAt::range(d)).collect();
+        let read = self
+            .step(
+                &[Reads {
+                    part: "cidx",
+                    ranges: &rs,
+                    // As [`Remote::places`]: the next at most NEAR_DOCS on
+                    // (an entry's range is two entries).
+                    gap: NEAR_DOCS.saturating_sub(2) * DOC_ENTRY,
+                }],
+                spare,
+            )
+            .await?
+            .pop()
+            .unwrap_or_default();
+        docs.iter()
+            .zip(read)
+            .map(|(&d, bytes)| Ok((d, DocAt::read(&bytes).map_err(|e| damaged("cidx", e))?)))
+            .collect()
+    }
 }
 
 /// Transcripts read in one range of `cidx` if at most this many apart
