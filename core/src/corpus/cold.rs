@@ -192,8 +192,8 @@ pub struct Masks {
 /// A key of a required term, as far as the directory read tells: its
 /// offset in the term, and its blocks (a character alone: every key that
 /// starts with it, as one), or the unread page that holds it.
-enum Entry<'d> {
-    Known(u32, Vec<&'d [Block]>),
+enum Entry {
+    Known(u32, Vec<Vec<Block>>),
     Unread(Vec<usize>),
 }
 
@@ -201,7 +201,7 @@ enum Entry<'d> {
 /// by its page's length.
 const PER_BLOCK_ENTRY: u64 = 64;
 
-impl Entry<'_> {
+impl Entry {
     /// Its postings, or for an unread page an estimate from its length
     /// (a page longer than [`PAGE_BYTES`] holds one key, a few bytes a
     /// block).
@@ -215,11 +215,37 @@ impl Entry<'_> {
     }
 }
 
+/// A key's blocks in the transcripts of one script (`Some(latin)`), or
+/// all of them: a block is all of one script ([`super::index::script`]).
+/// A rarer key is not cut by script ([`super::index::script::Scripts::cut`]):
+/// all its blocks, in either.
+fn in_script(dir: &Directory, script: Option<bool>, blocks: &[Block]) -> Vec<Block> {
+    match script {
+        Some(_) if !dir.scripts.cut_blocks(blocks) => blocks.to_vec(),
+        None => blocks.to_vec(),
+        Some(s) => blocks
+            .iter()
+            .filter(|b| dir.scripts.latin(b.first_doc) == s)
+            .copied()
+            .collect(),
+    }
+}
+
 /// Each required term the index checks, its keys rarest first, the
-/// rarest term first; `None` if a required term cannot occur. A common
-/// character alone is left to the scan.
-fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
+/// rarest term first (in the transcripts of `script`, or all); `None` if
+/// a required term cannot occur. A common character alone is left to
+/// the scan.
+fn terms(query: &Query, dir: &Directory, script: Option<bool>) -> Option<Vec<Vec<Entry>>> {
     let table = &dir.table;
+    let known = |off: u32, group: Vec<&[Block]>| {
+        Entry::Known(
+            off,
+            group
+                .into_iter()
+                .map(|b| in_script(dir, script, b))
+                .collect(),
+        )
+    };
     let mut out = Vec::new();
     for t in query.required() {
         match keys_of(t) {
@@ -229,10 +255,7 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                 }
                 match dir.known_between(a, b) {
                     Some(ks) if ks.is_empty() => return None,
-                    Some(ks) => out.push(vec![Entry::Known(
-                        0,
-                        ks.into_iter().map(|(_, b)| b).collect(),
-                    )]),
+                    Some(ks) => out.push(vec![known(0, ks.into_iter().map(|(_, b)| b).collect())]),
                     None => {}
                 }
             }
@@ -241,7 +264,7 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                 let tri = term_trigrams(&t.folded);
                 if tri.len() > 1 {
                     for (off, k) in tri {
-                        keys.push(entry(dir, off, k)?);
+                        keys.push(entry(dir, off, k, script)?);
                     }
                     keys.sort_by_key(|e| e.rank(table));
                     out.push(keys);
@@ -259,18 +282,18 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                     }
                     keys.push(match dir.known(k) {
                         Some([]) => return None,
-                        Some(b) => Entry::Known(off, vec![b]),
+                        Some(b) => known(off, vec![b]),
                         None => Entry::Unread(vec![page]),
                     });
                 }
                 let mut keys = cover(keys, table);
                 for (off, k) in tri.into_iter().chain(term_pairs(&t.folded)) {
-                    keys.push(entry(dir, off, k)?);
+                    keys.push(entry(dir, off, k, script)?);
                 }
                 for (off, a, b) in word_ranges(&t.folded) {
                     keys.push(match dir.known_between(a, b) {
                         Some(ks) if ks.is_empty() => return None,
-                        Some(ks) => Entry::Known(off, ks.into_iter().map(|(_, b)| b).collect()),
+                        Some(ks) => known(off, ks.into_iter().map(|(_, b)| b).collect()),
                         None => Entry::Unread(table.pages_between(a, b).collect()),
                     });
                 }
@@ -286,11 +309,11 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
 
 /// A key at offset `off` of a term, as far as the directory read tells;
 /// `None` if the corpus never has it (nothing matches).
-fn entry<'d>(dir: &'d Directory, off: u32, k: Key) -> Option<Entry<'d>> {
+fn entry(dir: &Directory, off: u32, k: Key, script: Option<bool>) -> Option<Entry> {
     let page = dir.table.page_of(k)?;
     match dir.known(k) {
         Some([]) => None,
-        Some(b) => Some(Entry::Known(off, vec![b])),
+        Some(b) => Some(Entry::Known(off, vec![in_script(dir, script, b)])),
         None => Some(Entry::Unread(vec![page])),
     }
 }
@@ -299,10 +322,10 @@ fn entry<'d>(dir: &'d Directory, off: u32, k: Key) -> Option<Entry<'d>> {
 /// each of its characters, and the rarest (as
 /// [`super::lookup::Directory::cover`]), rarest first: a common bigram
 /// between two rarer ones need not be read.
-fn cover<'d>(keys: Vec<Entry<'d>>, table: &KeyTable) -> Vec<Entry<'d>> {
+fn cover(keys: Vec<Entry>, table: &KeyTable) -> Vec<Entry> {
     let cost: Vec<u64> = keys.iter().map(|e| e.rank(table)).collect();
     let chosen: BTreeSet<usize> = super::lookup::cover_of(&cost).into_iter().collect();
-    let mut out: Vec<(u64, Entry<'d>)> = keys
+    let mut out: Vec<(u64, Entry)> = keys
         .into_iter()
         .enumerate()
         .filter(|(i, _)| chosen.contains(i))
@@ -313,10 +336,44 @@ fn cover<'d>(keys: Vec<Entry<'d>>, table: &KeyTable) -> Vec<Entry<'d>> {
 }
 
 /// The lead: the rarest key read (every match is where it is); for a
-/// character alone, every key that starts with it.
-fn lead<'d>(query: &Query, dir: &'d Directory) -> Vec<&'d [Block]> {
-    let mut best: Option<(u64, Vec<&'d [Block]>)> = None;
-    for keys in terms(query, dir).unwrap_or_default() {
+/// character alone, every key that starts with it. In an index of two
+/// scripts, the rarest key in each script's transcripts, its blocks
+/// there, where together they are far rarer than the rarest key (`政府
+/// the`: `he` in the Chinese transcripts, where a Latin word is rare,
+/// and `政府` in the English ones, 2,000 postings against `政府`'s
+/// 24,000): see [`by_script`].
+fn lead(query: &Query, dir: &Directory) -> Vec<Vec<Block>> {
+    by_script(query, dir).unwrap_or_else(|| lead_in(query, dir, None).unwrap_or_default())
+}
+
+/// Whether a query is read script by script: in an index of two
+/// scripts, if each script's rarest key read together hold at most half
+/// the postings of the rarest key in all ([`SPLIT_SHARE`]); their blocks.
+fn by_script(query: &Query, dir: &Directory) -> Option<Vec<Vec<Block>>> {
+    if !dir.scripts.mixed() {
+        return None;
+    }
+    let all = lead_in(query, dir, None)?;
+    let each = [false, true].map(|s| lead_in(query, dir, Some(s)));
+    let n = |lists: &[Vec<Block>]| lists.iter().map(|b| count(b)).sum::<u64>();
+    let split: u64 = each
+        .iter()
+        .map(|l| l.as_deref().map_or(u64::MAX, n))
+        .fold(0, u64::saturating_add);
+    (split.saturating_mul(SPLIT_SHARE) <= n(&all))
+        .then(|| each.into_iter().flatten().flatten().collect())
+}
+
+/// See [`by_script`]: reading apart makes more, smaller reads (a key's
+/// blocks in each script's runs of transcripts), worth it only if it
+/// reads far fewer postings.
+const SPLIT_SHARE: u64 = 2;
+
+/// The rarest key read in the transcripts of `script` (or all), its
+/// blocks there.
+fn lead_in(query: &Query, dir: &Directory, script: Option<bool>) -> Option<Vec<Vec<Block>>> {
+    let mut best: Option<(u64, Vec<Vec<Block>>)> = None;
+    for keys in terms(query, dir, script).unwrap_or_default() {
         for e in keys {
             if let Entry::Known(_, group) = e {
                 let n: u64 = group.iter().map(|b| count(b)).sum();
@@ -326,7 +383,7 @@ fn lead<'d>(query: &Query, dir: &'d Directory) -> Vec<&'d [Block]> {
             }
         }
     }
-    best.map_or_else(Vec::new, |b| b.1)
+    best.map(|b| b.1)
 }
 
 /// From which transcript on to look, newest first (as
@@ -336,7 +393,18 @@ fn lead<'d>(query: &Query, dir: &'d Directory) -> Vec<&'d [Block]> {
 /// where every match is.
 pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
     let lead = lead(query, dir);
-    let blocks = lead.iter().copied().max_by_key(|b| b.len()).unwrap_or(&[]);
+    // Counted in blocks of about BLOCK_BYTES, of the lead's most
+    // frequent key or, read script by script, of its keys in both.
+    let blocks = if by_script(query, dir).is_some() {
+        bounds(&lead)
+    } else {
+        bounds(
+            lead.iter()
+                .max_by_key(|b| b.len())
+                .map(std::slice::from_ref)
+                .unwrap_or_default(),
+        )
+    };
     // Postings of the lead from a window on: one with fewer than `want`
     // holds fewer than `want` results, and is not read for nothing.
     let held = |from: u32| -> u64 {
@@ -369,11 +437,36 @@ pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
     out
 }
 
+/// A lead's lists as one list of blocks of about [`BLOCK_BYTES`] each
+/// (their blocks, newest first, taken together until they hold as many
+/// bytes): a list cut by script ([`super::index::script`]) has small
+/// blocks of a script's run of transcripts, and its windows are then as
+/// wide as an uncut list's would be, not one run's.
+fn bounds(lead: &[Vec<Block>]) -> Vec<Block> {
+    let mut all: Vec<&Block> = lead.iter().flatten().collect();
+    all.sort_by_key(|b| std::cmp::Reverse(b.first_doc));
+    let mut out = Vec::new();
+    let mut bytes = 0u64;
+    for (i, b) in all.into_iter().enumerate() {
+        bytes += u64::from(b.len);
+        // The newest alone, as an uncut list's last block, and every
+        // block of an uncut list (each but its last is BLOCK_BYTES or
+        // more): the windows of a list not cut are what they were.
+        if i == 0 || bytes >= BLOCK_BYTES as u64 / 2 {
+            out.push(*b);
+            bytes = 0;
+        }
+    }
+    out.reverse();
+    out
+}
+
 /// The lead's blocks from `from` on: of the rarest key read, or of
 /// every word a word key's range names (the lookup's lead is one key:
 /// [`super::lookup::lead_blocks`]).
 pub fn lead_blocks(query: &Query, dir: &Directory, from: u32) -> Vec<Block> {
-    blocks_of_lead(&lead(query, dir), from)
+    let lead = lead(query, dir);
+    blocks_of_lead(&lead.iter().map(Vec::as_slice).collect::<Vec<_>>(), from)
 }
 
 /// Where to search from `from` on, once the [`lead_blocks`] are read:
@@ -385,7 +478,12 @@ pub fn scope(
     blocks: &Blocks,
     from: u32,
 ) -> Result<Scope, SearchError> {
-    scope_of_lead(&lead(query, dir), blocks, from)
+    let lead = lead(query, dir);
+    scope_of_lead(
+        &lead.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        blocks,
+        from,
+    )
 }
 
 /// How many of the newest transcripts where the lead is (from `from`
@@ -403,7 +501,7 @@ pub fn newest_holding(
     let all = Scope { from, docs: None };
     let mut per_doc: std::collections::BTreeMap<u32, BTreeSet<u32>> = Default::default();
     for b in lead(query, dir) {
-        for p in postings_of(blocks, b, &all)? {
+        for p in postings_of(blocks, &b, &all)? {
             per_doc.entry(p.doc).or_default().insert(p.passage);
         }
     }
@@ -424,6 +522,11 @@ pub fn newest_holding(
 /// possible. A key is read (its page, then its blocks in the
 /// transcripts left) only while that costs less than reading the
 /// passages left, `per_passage` bytes each.
+///
+/// In an index of two scripts, each script's transcripts are walked
+/// apart, each with its keys ranked by their postings there: a key
+/// common in one script may be rare in the other
+/// ([`super::index::script`]). What both need next is read together.
 fn walk(
     query: &Query,
     dir: &Directory,
@@ -432,7 +535,82 @@ fn walk(
     per_passage: u64,
     masks: &Masks,
 ) -> Result<Result<BTreeSet<PassageId>, Need>, SearchError> {
-    let Some(terms) = terms(query, dir) else {
+    if by_script(query, dir).is_none() {
+        return walk_in(query, dir, blocks, scope, per_passage, masks, None);
+    }
+    let mut found = BTreeSet::new();
+    let mut need: Option<Need> = None;
+    for s in [false, true] {
+        let docs: BTreeSet<u32> = match &scope.docs {
+            Some(d) => d
+                .iter()
+                .copied()
+                .filter(|&d| dir.scripts.latin(d) == s)
+                .collect(),
+            None => (scope.from..dir.scripts.docs())
+                .filter(|&d| dir.scripts.latin(d) == s)
+                .collect(),
+        };
+        if docs.is_empty() {
+            continue;
+        }
+        let part = Scope {
+            from: scope.from,
+            docs: Some(docs),
+        };
+        match (
+            walk_in(query, dir, blocks, &part, per_passage, masks, Some(s))?,
+            need.take(),
+        ) {
+            (Ok(ps), n) => {
+                found.extend(ps);
+                need = n;
+            }
+            (Err(n), None) => need = Some(n),
+            (Err(n), Some(m)) => need = Some(both(m, n)),
+        }
+    }
+    Ok(need.map_or(Ok(found), Err))
+}
+
+/// Two scripts' next reads as one step where they are of one kind (else
+/// the first's).
+fn both(a: Need, b: Need) -> Need {
+    match (a, b) {
+        (Need::Pages(mut x), Need::Pages(y)) => {
+            x.extend(y);
+            x.sort_unstable();
+            x.dedup();
+            Need::Pages(x)
+        }
+        (Need::Blocks(mut x), Need::Blocks(y)) => {
+            x.extend(y);
+            x.sort_by_key(|b| b.at);
+            x.dedup();
+            Need::Blocks(x)
+        }
+        (Need::Masks(mut x), Need::Masks(y)) => {
+            x.extend(y);
+            x.sort_unstable();
+            x.dedup();
+            Need::Masks(x)
+        }
+        (a, _) => a,
+    }
+}
+
+/// [`walk`] in the transcripts of one script (`Some(latin)`; `scope`
+/// holds only theirs), or of all.
+fn walk_in(
+    query: &Query,
+    dir: &Directory,
+    blocks: &Blocks,
+    scope: &Scope,
+    per_passage: u64,
+    masks: &Masks,
+    script: Option<bool>,
+) -> Result<Result<BTreeSet<PassageId>, Need>, SearchError> {
+    let Some(terms) = terms(query, dir, script) else {
         return Ok(Ok(BTreeSet::new()));
     };
     let table = &dir.table;

@@ -5,6 +5,7 @@
 
 use super::index::dir::{KeyTable, Page};
 use super::index::postings::{self, Posting};
+use super::index::script::Scripts;
 use super::index::{Block, FormatError, Key};
 use super::query::{Query, Term};
 use std::collections::{BTreeSet, HashMap};
@@ -94,6 +95,9 @@ pub(super) fn cover_of(cost: &[u64]) -> Vec<usize> {
 pub struct Directory {
     pub table: KeyTable,
     pages: HashMap<usize, Page>,
+    /// Each transcript's script, if the index names them: a cold query
+    /// then reads each script's transcripts apart ([`super::cold`]).
+    pub scripts: Scripts,
 }
 
 impl Directory {
@@ -101,7 +105,14 @@ impl Directory {
         Directory {
             table,
             pages: HashMap::new(),
+            scripts: Scripts::default(),
         }
+    }
+
+    /// The same, its transcripts' scripts `scripts`
+    /// ([`super::index::Meta::scripts`]).
+    pub fn with_scripts(self, scripts: Scripts) -> Directory {
+        Directory { scripts, ..self }
     }
 
     /// Adds page `i`, as read.
