@@ -26,168 +26,20 @@
 //! The totals (every match) come from the whole index after the first
 //! results ([`super::search`]).
 
+use super::cold_pages::{page_len, pairs, word_ranges, WORD_PAGES};
+pub use super::cold_pages::pages_needed;
+use super::cold_reads::{both, MASK_COST};
+pub use super::cold_reads::{Masks, Need};
 use super::index::dir::KeyTable;
 use super::index::grams::{term_pairs, term_trigrams};
-use super::index::mask::Rule;
-use super::index::{is_word_char, words, Block, Key, BLOCK_BYTES, PAGE_BYTES, WORD_KEY_CHARS};
+use super::index::{Block, Key, BLOCK_BYTES, PAGE_BYTES};
 use super::lookup::{
-    blocks_from, blocks_of_lead, common, count, keys_of, postings_of, scope_of_lead, unread,
-    Blocks, Directory, Keys, Scope, SearchError,
+    blocks_from, blocks_of_lead, common, count, keys_of, lead_bounds, postings_of, scope_of_lead,
+    unread, Blocks, Directory, Keys, Scope, SearchError,
 };
 use super::query::Query;
 use super::search::PassageId;
-use std::collections::{BTreeSet, HashMap};
-
-/// A term's bigrams, each with its offset, and the page that would hold
-/// it (`None`: no page could, the corpus never has it).
-fn pairs(t: &[char], table: &KeyTable) -> Vec<(u32, Key, Option<usize>)> {
-    t.windows(2)
-        .enumerate()
-        .map(|(i, w)| {
-            let k = Key::pair(w[0], w[1]);
-            (i as u32, k, table.page_of(k))
-        })
-        .collect()
-}
-
-/// The word keys a term is found by, each as the range of keys of the
-/// words that may stand there, with its offset in the term: a word with
-/// a boundary before it in the term starts a word of the text (the keys
-/// of the words that start with it, where they start); one with a
-/// boundary only after it ends one (the reversed keys of the words that
-/// end with it, where they end). A word with no boundary in the term
-/// may be inside any word: only bigrams find it.
-///
-/// A whole word of a word pair ([`term_pairs`]) is left to the pair:
-/// given the pair at its offset, the word is there but for the pair's
-/// bucket's other pairs, and reading its key would rule out next to
-/// nothing.
-fn word_ranges(t: &[char]) -> Vec<(u32, Key, Key)> {
-    let paired: BTreeSet<usize> = term_pairs(t)
-        .into_iter()
-        .flat_map(|(s, _)| {
-            let s = s as usize;
-            let next = s + t[s..].iter().take_while(|c| is_word_char(**c)).count() + 1;
-            [s, next]
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (i, w) in words(t) {
-        if paired.contains(&i) {
-            continue;
-        }
-        let j = i + w.len();
-        if i > 0 {
-            let (a, b) = if j < t.len() && w.len() <= WORD_KEY_CHARS {
-                (Key::word(w), Key::word(w))
-            } else {
-                Key::words_with(w, false)
-            };
-            out.push((i as u32, a, b));
-        } else if j < t.len() {
-            let (a, b) = Key::words_with(w, true);
-            out.push(((j - 1) as u32, a, b));
-        }
-    }
-    out
-}
-
-/// A word range read up front if it fills at most this many directory
-/// pages, each small.
-const WORD_PAGES: usize = 2;
-
-fn page_len(table: &KeyTable, i: usize) -> u64 {
-    let r = &table.pages[i].1;
-    r.end - r.start
-}
-
-/// The directory pages a cold query reads, in order: each required
-/// term's bigrams on pages of at most [`PAGE_BYTES`] (or, if it has
-/// none, its smallest page: a common key, read if nothing rarer is), and
-/// the keys of each required character alone that is not [`common`].
-pub fn pages_needed(query: &Query, table: &KeyTable) -> Vec<usize> {
-    let mut out = BTreeSet::new();
-    for t in query.required() {
-        if t.folded.len() == 1 {
-            if let (false, Keys::Starting(a, b)) = (common(t, table), keys_of(t)) {
-                out.extend(table.pages_between(a, b));
-            }
-            continue;
-        }
-        let ps = pairs(&t.folded, table);
-        if ps.iter().any(|p| p.2.is_none()) {
-            // A bigram before the first key: nothing matches.
-            return Vec::new();
-        }
-        // A term of three or more letters is found by trigrams, a page
-        // each, far rarer than its bigrams; of four or more, by them
-        // alone: two buckets' postings at their offsets are a match or
-        // about never another trigram's. Of three, by its one trigram
-        // and its bigrams: the bucket's other trigrams are ruled out
-        // by the bigrams, and a rare bigram leads.
-        let tri = term_trigrams(&t.folded);
-        out.extend(tri.iter().filter_map(|&(_, k)| table.page_of(k)));
-        if tri.len() > 1 {
-            continue;
-        }
-        // Word keys first: a word that fills a page or two is rarer than
-        // its letters' bigrams, whose pages are then left unread; two
-        // whole words are rarer still.
-        let mut words = false;
-        for (_, k) in term_pairs(&t.folded) {
-            out.extend(table.page_of(k));
-            words = true;
-        }
-        for (_, a, b) in word_ranges(&t.folded) {
-            let pages = table.pages_between(a, b);
-            if pages.len() <= WORD_PAGES
-                && pages.clone().map(|i| page_len(table, i)).sum::<u64>() <= 2 * PAGE_BYTES as u64
-            {
-                out.extend(pages);
-                words = true;
-            }
-        }
-        if words {
-            continue;
-        }
-        let pages: BTreeSet<usize> = ps.iter().filter_map(|p| p.2).collect();
-        let small: Vec<usize> = pages
-            .iter()
-            .copied()
-            .filter(|&i| page_len(table, i) <= PAGE_BYTES as u64)
-            .collect();
-        if small.is_empty() {
-            out.extend(pages.iter().copied().min_by_key(|&i| page_len(table, i)));
-        } else {
-            out.extend(small);
-        }
-    }
-    out.into_iter().collect()
-}
-
-/// What to read next.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Need {
-    /// Directory pages, by number.
-    Pages(Vec<usize>),
-    /// Posting blocks.
-    Blocks(Vec<Block>),
-    /// The masks of these passages ([`super::index::mask`]).
-    Masks(Vec<PassageId>),
-}
-
-/// What reading a candidate's mask costs, about: its 8 bytes, and its
-/// share of a range's request and of its transcript's placing.
-const MASK_COST: u64 = 24;
-
-/// What the masks read so far say ([`super::index::mask`]): each
-/// passage's mask, and the rule a match's mask keeps (no rule: masks
-/// are not read).
-#[derive(Debug, Clone, Default)]
-pub struct Masks {
-    pub rule: Rule,
-    pub of: HashMap<PassageId, u64>,
-}
+use std::collections::BTreeSet;
 
 /// A key of a required term, as far as the directory read tells: its
 /// offset in the term, and its blocks (a character alone: every key that
@@ -396,9 +248,9 @@ pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
     // Counted in blocks of about BLOCK_BYTES, of the lead's most
     // frequent key or, read script by script, of its keys in both.
     let blocks = if by_script(query, dir).is_some() {
-        bounds(&lead)
+        lead_bounds(&lead)
     } else {
-        bounds(
+        lead_bounds(
             lead.iter()
                 .max_by_key(|b| b.len())
                 .map(std::slice::from_ref)
@@ -434,30 +286,6 @@ pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
             .unwrap_or(0),
     );
     out.dedup();
-    out
-}
-
-/// A lead's lists as one list of blocks of about [`BLOCK_BYTES`] each
-/// (their blocks, newest first, taken together until they hold as many
-/// bytes): a list cut by script ([`super::index::script`]) has small
-/// blocks of a script's run of transcripts, and its windows are then as
-/// wide as an uncut list's would be, not one run's.
-fn bounds(lead: &[Vec<Block>]) -> Vec<Block> {
-    let mut all: Vec<&Block> = lead.iter().flatten().collect();
-    all.sort_by_key(|b| std::cmp::Reverse(b.first_doc));
-    let mut out = Vec::new();
-    let mut bytes = 0u64;
-    for (i, b) in all.into_iter().enumerate() {
-        bytes += u64::from(b.len);
-        // The newest alone, as an uncut list's last block, and every
-        // block of an uncut list (each but its last is BLOCK_BYTES or
-        // more): the windows of a list not cut are what they were.
-        if i == 0 || bytes >= BLOCK_BYTES as u64 / 2 {
-            out.push(*b);
-            bytes = 0;
-        }
-    }
-    out.reverse();
     out
 }
 
@@ -571,32 +399,6 @@ fn walk(
         }
     }
     Ok(need.map_or(Ok(found), Err))
-}
-
-/// Two scripts' next reads as one step where they are of one kind (else
-/// the first's).
-fn both(a: Need, b: Need) -> Need {
-    match (a, b) {
-        (Need::Pages(mut x), Need::Pages(y)) => {
-            x.extend(y);
-            x.sort_unstable();
-            x.dedup();
-            Need::Pages(x)
-        }
-        (Need::Blocks(mut x), Need::Blocks(y)) => {
-            x.extend(y);
-            x.sort_by_key(|b| b.at);
-            x.dedup();
-            Need::Blocks(x)
-        }
-        (Need::Masks(mut x), Need::Masks(y)) => {
-            x.extend(y);
-            x.sort_unstable();
-            x.dedup();
-            Need::Masks(x)
-        }
-        (a, _) => a,
-    }
 }
 
 /// [`walk`] in the transcripts of one script (`Some(latin)`; `scope`

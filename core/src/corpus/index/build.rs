@@ -6,7 +6,7 @@
 
 use super::dir::{self, KeyTable};
 use super::postings::{Posting, Writer};
-use super::script::{recut, Scripts, Tally};
+use super::script::{Scripts, Tally};
 use super::{words, Block, Key, BLOCK_BYTES, END, PAGE_BYTES, PAGE_KEYS};
 use crate::corpus::fold::fold_into;
 use std::collections::HashMap;
@@ -181,7 +181,7 @@ impl Builder {
         let mut lists: Vec<(Key, Writer)> = self
             .lists
             .into_iter()
-            .map(|(k, w)| (k, recut(w, block_bytes, scripts)))
+            .map(|(k, w)| (k, w.cut_by_script(block_bytes, scripts)))
             .collect();
         lists.sort_unstable_by_key(|l| l.0);
         let sizes = (self.page_keys, self.page_bytes);

@@ -15,6 +15,7 @@
 //! wrong result; the whole search reads bigrams alone.
 
 use super::postings::{Posting, Writer};
+pub use super::script::trigram_char;
 use super::script::Scripts;
 use super::{words, Key};
 use crate::corpus::fold::fold_into;
@@ -29,13 +30,6 @@ pub const PAIR_BUCKETS: u32 = 1 << 14;
 const TRIGRAM_TAG: u32 = 0xC000_0000;
 /// The first half of a word-pair key.
 const PAIR_TAG: u32 = 0xC000_0001;
-
-/// Whether `c` may be one of a trigram key's letters: a letter outside
-/// ASCII (Han, kana, Hangul…: scripts written without spaces, which
-/// word keys do not cover).
-pub fn trigram_char(c: char) -> bool {
-    !c.is_ascii() && c.is_alphabetic()
-}
 
 /// A multiply-rotate step (FxHash's), then a final mix (SplitMix64's)
 /// so that the low bits taken as a bucket depend on every input.
@@ -136,7 +130,7 @@ pub fn lists(texts: &[Vec<String>], block_bytes: usize, scripts: &Scripts) -> Ve
                 return keyed(
                     whole
                         .into_iter()
-                        .map(|w| super::script::recut(w, block_bytes, scripts))
+                        .map(|w| w.cut_by_script(block_bytes, scripts))
                         .collect(),
                 );
             }

@@ -15,6 +15,7 @@
 //! A long list is cut into blocks ([`super::BLOCK_BYTES`]), each starting
 //! afresh (its first posting whole), so each reads alone.
 
+use super::script::Scripts;
 use super::FormatError;
 
 /// One occurrence: the transcript's number in the corpus, the passage's
@@ -212,7 +213,7 @@ impl Writer {
         count: u32,
         offset: u32,
         docs: u32,
-        scripts: Option<&super::script::Scripts>,
+        scripts: Option<&Scripts>,
     ) -> Result<(), FormatError> {
         let past = FormatError("a segment's posting is past its transcripts");
         let end = offset.checked_add(docs).ok_or(past)?;
@@ -298,6 +299,24 @@ impl Writer {
             b.count += n;
         }
         self.count += n;
+    }
+
+    /// This list (in blocks of `block_bytes`), cut by script if
+    /// [`Scripts::cut`] says so: written again, its postings pushed in
+    /// order as [`Writer::push_in`] writes them.
+    pub fn cut_by_script(self, block_bytes: usize, scripts: &Scripts) -> Writer {
+        if !scripts.cut(u64::from(self.count)) {
+            return self;
+        }
+        let mut out = Writer::new(block_bytes);
+        // Written by this writer: it reads.
+        let read = self.block_bytes().try_for_each(|(c, bytes)| {
+            each(bytes, c.count, |p| out.push_in(p, scripts.latin(p.doc)))
+        });
+        match read {
+            Ok(()) => out,
+            Err(_) => self,
+        }
     }
 
     /// Each block's bytes, with its first transcript and count.

@@ -3,7 +3,7 @@
 //!
 //! A common key's postings (at least [`CUT_POSTINGS`]) are cut into a
 //! new block wherever its transcripts change script
-//! ([`super::postings::Writer::push_in`]), so no block of it holds
+//! ([`super::postings::Writer::push_in`], [`super::postings::Writer::cut_by_script`]), so no block of it holds
 //! transcripts of both: a common Latin word's few postings in the
 //! Chinese transcripts are blocks of their own, small, not shared with
 //! an English transcript's many. A cold query reads a key's blocks in
@@ -12,8 +12,6 @@
 //! the English ones, where each is rare, and not by `政府` everywhere.
 //! `meta.json` names the Latin transcripts ([`Scripts::to_hex`]).
 
-use super::grams::trigram_char;
-use super::postings::{self, Writer};
 use super::Block;
 use crate::corpus::fold::fold_into;
 
@@ -24,22 +22,11 @@ use crate::corpus::fold::fold_into;
 /// `keys.bin` 2 KB larger, 16,384 0.6 KB, for the same gains).
 pub const CUT_POSTINGS: u32 = 16384;
 
-/// List `w` (in blocks of `block_bytes`), cut by script if
-/// [`Scripts::cut`] says so: written again, the postings of a common key
-/// pushed in order as [`Writer::push_in`] writes them.
-pub fn recut(w: Writer, block_bytes: usize, scripts: &Scripts) -> Writer {
-    if !scripts.cut(u64::from(w.count)) {
-        return w;
-    }
-    let mut out = Writer::new(block_bytes);
-    // Written by `w` just now: it reads.
-    let read = w.block_bytes().try_for_each(|(c, bytes)| {
-        postings::each(bytes, c.count, |p| out.push_in(p, scripts.latin(p.doc)))
-    });
-    match read {
-        Ok(()) => out,
-        Err(_) => w,
-    }
+/// Whether `c` is a letter of a script written without spaces: a letter
+/// outside ASCII (Han, kana, Hangul…), which word keys do not cover
+/// (trigram keys do, [`super::grams`]).
+pub fn trigram_char(c: char) -> bool {
+    !c.is_ascii() && c.is_alphabetic()
 }
 
 /// Counts a transcript's letters as it is folded: Latin ones, and those
