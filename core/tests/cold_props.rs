@@ -36,7 +36,16 @@ fn corpus() -> impl Strategy<Value = Vec<Vec<String>>> {
 }
 
 fn index(texts: &[Vec<String>], (block, keys, page): (usize, usize, usize)) -> Index {
-    let mut b = Builder::with_sizes(block, keys, page);
+    index_cut(
+        texts,
+        (block, keys, page),
+        shilu_core::corpus::index::script::CUT_POSTINGS,
+    )
+}
+
+/// [`index`], its keys of `cut` postings or more cut by script.
+fn index_cut(texts: &[Vec<String>], (block, keys, page): (usize, usize, usize), cut: u32) -> Index {
+    let mut b = Builder::with_sizes(block, keys, page).with_script_cut(cut);
     for doc in texts {
         b.add(doc.iter().map(String::as_str));
     }
@@ -84,7 +93,7 @@ fn postings_of(ix: &Index, table: &KeyTable, key: Key) -> BTreeSet<(u32, u32, u3
 /// reading what it asks for, with a passage costing `per_passage`.
 fn cold_candidates(q: &Query, ix: &Index, per_passage: u64) -> Vec<(u32, u32)> {
     let table = KeyTable::read(&ix.keys).unwrap();
-    let mut dir = Directory::new(table.clone());
+    let mut dir = Directory::new(table.clone()).with_scripts(ix.scripts.clone());
     read_pages(ix, &mut dir, cold::pages_needed(q, &table));
     let mut blocks = Blocks::default();
     let from = *cold::windows(q, &dir, 20).last().unwrap();
@@ -182,4 +191,89 @@ fn a_phrase_is_found_by_its_trigrams_and_pairs_in_either_script() {
         assert_eq!(found, want, "{q:?}");
         assert!(want.iter().all(|id| cands.contains(id)), "{q:?}: {cands:?}");
     }
+}
+
+/// Pieces of a transcript written mostly in Latin letters, with a few
+/// Chinese words: beside [`PIECES`], corpora of both scripts, whose
+/// common keys are cut by script ([`shilu_core::corpus::index::script`]).
+const LATIN: &[&str] = &[
+    "the", "The", "he", "we", "are", "going", "to", "of", "and", " ", " ", " ", "政府", "台灣",
+    "，",
+];
+
+fn mixed_corpus() -> impl Strategy<Value = Vec<Vec<String>>> {
+    let doc = prop_oneof![
+        prop::collection::vec(text(), 1..5),
+        prop::collection::vec(
+            prop::collection::vec(prop::sample::select(LATIN), 0..30).prop_map(|v| v.concat()),
+            1..5
+        ),
+    ];
+    prop::collection::vec(doc, 1..9)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Two required terms, often one in each script (`政府 the`), over
+    /// transcripts of both scripts whose keys are cut by script: the cold
+    /// plan, which then reads each script's transcripts apart, leaves
+    /// every passage a scan finds among its candidates.
+    #[test]
+    fn a_query_read_script_by_script_keeps_every_match(
+        texts in mixed_corpus(),
+        a in prop::sample::select(vec!["政府", "台灣", "的", "公司", "這個", "是"]),
+        b in prop::sample::select(vec!["the", "he", "and", "we", "are", "to", "\"we are\"", "政府"]),
+        sizes in (1usize..24, 1usize..5, 4usize..64),
+        cut in 1u32..6,
+        per_passage in prop::sample::select(vec![0u64, 30, 347, 1_000_000]),
+    ) {
+        let q = query::parse(&format!("{a} {b}")).unwrap();
+        let ix = index_cut(&texts, sizes, cut);
+        let cands: BTreeSet<(u32, u32)> = cold_candidates(&q, &ix, per_passage).into_iter().collect();
+        let found: Vec<(u32, u32)> = scan::find(&q, &texts).passages.keys().copied().collect();
+        prop_assert!(found.iter().all(|id| cands.contains(id)), "{q:?}: found {found:?}, candidates {cands:?}");
+    }
+}
+
+/// A key with many postings in the English transcripts and few in the
+/// Chinese ones is cut where the script changes: its blocks in the
+/// Chinese transcripts are small, and `政府 the` is led by `he` there
+/// and `政府` in the English ones, reading fewer postings than `政府`
+/// everywhere would.
+#[test]
+fn a_common_key_is_cut_by_script_and_a_mixed_query_reads_each_apart() {
+    let en = "the people and the government of the day said the rest";
+    let zh = "政府說明了政府的政策，政府會再說明";
+    let texts: Vec<Vec<String>> = (0..12)
+        .map(|i| match i % 3 {
+            0 => vec![en.repeat(3), format!("{en} 政府")],
+            1 => vec![zh.to_string(), format!("{zh} the end")],
+            _ => vec![zh.repeat(2)],
+        })
+        .collect();
+    let ix = index_cut(&texts, (64, 8, 256), 20);
+    assert!(ix.scripts.mixed());
+    assert_eq!(ix.scripts.latin[..3], [true, false, false]);
+    // Every block of `he` is of one script.
+    let table = KeyTable::read(&ix.keys).unwrap();
+    let he = Key::pair('h', 'e');
+    let r = table.pages[table.page_of(he).unwrap()].1.clone();
+    let page = dir::read_page(&ix.dir[r.start as usize..r.end as usize]).unwrap();
+    let blocks = &page[page.binary_search_by_key(&he, |(k, _)| *k).unwrap()].1;
+    for b in blocks {
+        let bytes = &ix.post[b.at as usize..(b.at + u64::from(b.len)) as usize];
+        let docs: BTreeSet<bool> = postings::read(bytes, b.count)
+            .unwrap()
+            .iter()
+            .map(|p| ix.scripts.latin(p.doc))
+            .collect();
+        assert_eq!(docs.len(), 1, "{b:?}");
+    }
+    // The plan's candidates are the matches' passages and few others.
+    let q = query::parse("政府 the").unwrap();
+    let cands = cold_candidates(&q, &ix, 347);
+    let found: Vec<(u32, u32)> = scan::find(&q, &texts).passages.keys().copied().collect();
+    assert!(found.iter().all(|id| cands.contains(id)));
+    assert_eq!(cands.len(), found.len(), "{cands:?}");
 }

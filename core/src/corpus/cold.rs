@@ -26,174 +26,26 @@
 //! The totals (every match) come from the whole index after the first
 //! results ([`super::search`]).
 
+use super::cold_pages::{page_len, pairs, word_ranges, WORD_PAGES};
+pub use super::cold_pages::pages_needed;
+use super::cold_reads::{both, MASK_COST};
+pub use super::cold_reads::{Masks, Need};
 use super::index::dir::KeyTable;
 use super::index::grams::{term_pairs, term_trigrams};
-use super::index::mask::Rule;
-use super::index::{is_word_char, words, Block, Key, BLOCK_BYTES, PAGE_BYTES, WORD_KEY_CHARS};
+use super::index::{Block, Key, BLOCK_BYTES, PAGE_BYTES};
 use super::lookup::{
-    blocks_from, blocks_of_lead, common, count, keys_of, postings_of, scope_of_lead, unread,
-    Blocks, Directory, Keys, Scope, SearchError,
+    blocks_from, blocks_of_lead, common, count, keys_of, lead_bounds, postings_of, scope_of_lead,
+    unread, Blocks, Directory, Keys, Scope, SearchError,
 };
 use super::query::Query;
 use super::search::PassageId;
-use std::collections::{BTreeSet, HashMap};
-
-/// A term's bigrams, each with its offset, and the page that would hold
-/// it (`None`: no page could, the corpus never has it).
-fn pairs(t: &[char], table: &KeyTable) -> Vec<(u32, Key, Option<usize>)> {
-    t.windows(2)
-        .enumerate()
-        .map(|(i, w)| {
-            let k = Key::pair(w[0], w[1]);
-            (i as u32, k, table.page_of(k))
-        })
-        .collect()
-}
-
-/// The word keys a term is found by, each as the range of keys of the
-/// words that may stand there, with its offset in the term: a word with
-/// a boundary before it in the term starts a word of the text (the keys
-/// of the words that start with it, where they start); one with a
-/// boundary only after it ends one (the reversed keys of the words that
-/// end with it, where they end). A word with no boundary in the term
-/// may be inside any word: only bigrams find it.
-///
-/// A whole word of a word pair ([`term_pairs`]) is left to the pair:
-/// given the pair at its offset, the word is there but for the pair's
-/// bucket's other pairs, and reading its key would rule out next to
-/// nothing.
-fn word_ranges(t: &[char]) -> Vec<(u32, Key, Key)> {
-    let paired: BTreeSet<usize> = term_pairs(t)
-        .into_iter()
-        .flat_map(|(s, _)| {
-            let s = s as usize;
-            let next = s + t[s..].iter().take_while(|c| is_word_char(**c)).count() + 1;
-            [s, next]
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (i, w) in words(t) {
-        if paired.contains(&i) {
-            continue;
-        }
-        let j = i + w.len();
-        if i > 0 {
-            let (a, b) = if j < t.len() && w.len() <= WORD_KEY_CHARS {
-                (Key::word(w), Key::word(w))
-            } else {
-                Key::words_with(w, false)
-            };
-            out.push((i as u32, a, b));
-        } else if j < t.len() {
-            let (a, b) = Key::words_with(w, true);
-            out.push(((j - 1) as u32, a, b));
-        }
-    }
-    out
-}
-
-/// A word range read up front if it fills at most this many directory
-/// pages, each small.
-const WORD_PAGES: usize = 2;
-
-fn page_len(table: &KeyTable, i: usize) -> u64 {
-    let r = &table.pages[i].1;
-    r.end - r.start
-}
-
-/// The directory pages a cold query reads, in order: each required
-/// term's bigrams on pages of at most [`PAGE_BYTES`] (or, if it has
-/// none, its smallest page: a common key, read if nothing rarer is), and
-/// the keys of each required character alone that is not [`common`].
-pub fn pages_needed(query: &Query, table: &KeyTable) -> Vec<usize> {
-    let mut out = BTreeSet::new();
-    for t in query.required() {
-        if t.folded.len() == 1 {
-            if let (false, Keys::Starting(a, b)) = (common(t, table), keys_of(t)) {
-                out.extend(table.pages_between(a, b));
-            }
-            continue;
-        }
-        let ps = pairs(&t.folded, table);
-        if ps.iter().any(|p| p.2.is_none()) {
-            // A bigram before the first key: nothing matches.
-            return Vec::new();
-        }
-        // A term of three or more letters is found by trigrams, a page
-        // each, far rarer than its bigrams; of four or more, by them
-        // alone: two buckets' postings at their offsets are a match or
-        // about never another trigram's. Of three, by its one trigram
-        // and its bigrams: the bucket's other trigrams are ruled out
-        // by the bigrams, and a rare bigram leads.
-        let tri = term_trigrams(&t.folded);
-        out.extend(tri.iter().filter_map(|&(_, k)| table.page_of(k)));
-        if tri.len() > 1 {
-            continue;
-        }
-        // Word keys first: a word that fills a page or two is rarer than
-        // its letters' bigrams, whose pages are then left unread; two
-        // whole words are rarer still.
-        let mut words = false;
-        for (_, k) in term_pairs(&t.folded) {
-            out.extend(table.page_of(k));
-            words = true;
-        }
-        for (_, a, b) in word_ranges(&t.folded) {
-            let pages = table.pages_between(a, b);
-            if pages.len() <= WORD_PAGES
-                && pages.clone().map(|i| page_len(table, i)).sum::<u64>() <= 2 * PAGE_BYTES as u64
-            {
-                out.extend(pages);
-                words = true;
-            }
-        }
-        if words {
-            continue;
-        }
-        let pages: BTreeSet<usize> = ps.iter().filter_map(|p| p.2).collect();
-        let small: Vec<usize> = pages
-            .iter()
-            .copied()
-            .filter(|&i| page_len(table, i) <= PAGE_BYTES as u64)
-            .collect();
-        if small.is_empty() {
-            out.extend(pages.iter().copied().min_by_key(|&i| page_len(table, i)));
-        } else {
-            out.extend(small);
-        }
-    }
-    out.into_iter().collect()
-}
-
-/// What to read next.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Need {
-    /// Directory pages, by number.
-    Pages(Vec<usize>),
-    /// Posting blocks.
-    Blocks(Vec<Block>),
-    /// The masks of these passages ([`super::index::mask`]).
-    Masks(Vec<PassageId>),
-}
-
-/// What reading a candidate's mask costs, about: its 8 bytes, and its
-/// share of a range's request and of its transcript's placing.
-const MASK_COST: u64 = 24;
-
-/// What the masks read so far say ([`super::index::mask`]): each
-/// passage's mask, and the rule a match's mask keeps (no rule: masks
-/// are not read).
-#[derive(Debug, Clone, Default)]
-pub struct Masks {
-    pub rule: Rule,
-    pub of: HashMap<PassageId, u64>,
-}
+use std::collections::BTreeSet;
 
 /// A key of a required term, as far as the directory read tells: its
 /// offset in the term, and its blocks (a character alone: every key that
 /// starts with it, as one), or the unread page that holds it.
-enum Entry<'d> {
-    Known(u32, Vec<&'d [Block]>),
+enum Entry {
+    Known(u32, Vec<Vec<Block>>),
     Unread(Vec<usize>),
 }
 
@@ -201,7 +53,7 @@ enum Entry<'d> {
 /// by its page's length.
 const PER_BLOCK_ENTRY: u64 = 64;
 
-impl Entry<'_> {
+impl Entry {
     /// Its postings, or for an unread page an estimate from its length
     /// (a page longer than [`PAGE_BYTES`] holds one key, a few bytes a
     /// block).
@@ -215,11 +67,37 @@ impl Entry<'_> {
     }
 }
 
+/// A key's blocks in the transcripts of one script (`Some(latin)`), or
+/// all of them: a block is all of one script ([`super::index::script`]).
+/// A rarer key is not cut by script ([`super::index::script::Scripts::cut`]):
+/// all its blocks, in either.
+fn in_script(dir: &Directory, script: Option<bool>, blocks: &[Block]) -> Vec<Block> {
+    match script {
+        Some(_) if !dir.scripts.cut_blocks(blocks) => blocks.to_vec(),
+        None => blocks.to_vec(),
+        Some(s) => blocks
+            .iter()
+            .filter(|b| dir.scripts.latin(b.first_doc) == s)
+            .copied()
+            .collect(),
+    }
+}
+
 /// Each required term the index checks, its keys rarest first, the
-/// rarest term first; `None` if a required term cannot occur. A common
-/// character alone is left to the scan.
-fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
+/// rarest term first (in the transcripts of `script`, or all); `None` if
+/// a required term cannot occur. A common character alone is left to
+/// the scan.
+fn terms(query: &Query, dir: &Directory, script: Option<bool>) -> Option<Vec<Vec<Entry>>> {
     let table = &dir.table;
+    let known = |off: u32, group: Vec<&[Block]>| {
+        Entry::Known(
+            off,
+            group
+                .into_iter()
+                .map(|b| in_script(dir, script, b))
+                .collect(),
+        )
+    };
     let mut out = Vec::new();
     for t in query.required() {
         match keys_of(t) {
@@ -229,10 +107,7 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                 }
                 match dir.known_between(a, b) {
                     Some(ks) if ks.is_empty() => return None,
-                    Some(ks) => out.push(vec![Entry::Known(
-                        0,
-                        ks.into_iter().map(|(_, b)| b).collect(),
-                    )]),
+                    Some(ks) => out.push(vec![known(0, ks.into_iter().map(|(_, b)| b).collect())]),
                     None => {}
                 }
             }
@@ -241,7 +116,7 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                 let tri = term_trigrams(&t.folded);
                 if tri.len() > 1 {
                     for (off, k) in tri {
-                        keys.push(entry(dir, off, k)?);
+                        keys.push(entry(dir, off, k, script)?);
                     }
                     keys.sort_by_key(|e| e.rank(table));
                     out.push(keys);
@@ -259,18 +134,18 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
                     }
                     keys.push(match dir.known(k) {
                         Some([]) => return None,
-                        Some(b) => Entry::Known(off, vec![b]),
+                        Some(b) => known(off, vec![b]),
                         None => Entry::Unread(vec![page]),
                     });
                 }
                 let mut keys = cover(keys, table);
                 for (off, k) in tri.into_iter().chain(term_pairs(&t.folded)) {
-                    keys.push(entry(dir, off, k)?);
+                    keys.push(entry(dir, off, k, script)?);
                 }
                 for (off, a, b) in word_ranges(&t.folded) {
                     keys.push(match dir.known_between(a, b) {
                         Some(ks) if ks.is_empty() => return None,
-                        Some(ks) => Entry::Known(off, ks.into_iter().map(|(_, b)| b).collect()),
+                        Some(ks) => known(off, ks.into_iter().map(|(_, b)| b).collect()),
                         None => Entry::Unread(table.pages_between(a, b).collect()),
                     });
                 }
@@ -286,11 +161,11 @@ fn terms<'d>(query: &Query, dir: &'d Directory) -> Option<Vec<Vec<Entry<'d>>>> {
 
 /// A key at offset `off` of a term, as far as the directory read tells;
 /// `None` if the corpus never has it (nothing matches).
-fn entry<'d>(dir: &'d Directory, off: u32, k: Key) -> Option<Entry<'d>> {
+fn entry(dir: &Directory, off: u32, k: Key, script: Option<bool>) -> Option<Entry> {
     let page = dir.table.page_of(k)?;
     match dir.known(k) {
         Some([]) => None,
-        Some(b) => Some(Entry::Known(off, vec![b])),
+        Some(b) => Some(Entry::Known(off, vec![in_script(dir, script, b)])),
         None => Some(Entry::Unread(vec![page])),
     }
 }
@@ -299,10 +174,10 @@ fn entry<'d>(dir: &'d Directory, off: u32, k: Key) -> Option<Entry<'d>> {
 /// each of its characters, and the rarest (as
 /// [`super::lookup::Directory::cover`]), rarest first: a common bigram
 /// between two rarer ones need not be read.
-fn cover<'d>(keys: Vec<Entry<'d>>, table: &KeyTable) -> Vec<Entry<'d>> {
+fn cover(keys: Vec<Entry>, table: &KeyTable) -> Vec<Entry> {
     let cost: Vec<u64> = keys.iter().map(|e| e.rank(table)).collect();
     let chosen: BTreeSet<usize> = super::lookup::cover_of(&cost).into_iter().collect();
-    let mut out: Vec<(u64, Entry<'d>)> = keys
+    let mut out: Vec<(u64, Entry)> = keys
         .into_iter()
         .enumerate()
         .filter(|(i, _)| chosen.contains(i))
@@ -313,10 +188,44 @@ fn cover<'d>(keys: Vec<Entry<'d>>, table: &KeyTable) -> Vec<Entry<'d>> {
 }
 
 /// The lead: the rarest key read (every match is where it is); for a
-/// character alone, every key that starts with it.
-fn lead<'d>(query: &Query, dir: &'d Directory) -> Vec<&'d [Block]> {
-    let mut best: Option<(u64, Vec<&'d [Block]>)> = None;
-    for keys in terms(query, dir).unwrap_or_default() {
+/// character alone, every key that starts with it. In an index of two
+/// scripts, the rarest key in each script's transcripts, its blocks
+/// there, where together they are far rarer than the rarest key (`政府
+/// the`: `he` in the Chinese transcripts, where a Latin word is rare,
+/// and `政府` in the English ones, 2,000 postings against `政府`'s
+/// 24,000): see [`by_script`].
+fn lead(query: &Query, dir: &Directory) -> Vec<Vec<Block>> {
+    by_script(query, dir).unwrap_or_else(|| lead_in(query, dir, None).unwrap_or_default())
+}
+
+/// Whether a query is read script by script: in an index of two
+/// scripts, if each script's rarest key read together hold at most half
+/// the postings of the rarest key in all ([`SPLIT_SHARE`]); their blocks.
+fn by_script(query: &Query, dir: &Directory) -> Option<Vec<Vec<Block>>> {
+    if !dir.scripts.mixed() {
+        return None;
+    }
+    let all = lead_in(query, dir, None)?;
+    let each = [false, true].map(|s| lead_in(query, dir, Some(s)));
+    let n = |lists: &[Vec<Block>]| lists.iter().map(|b| count(b)).sum::<u64>();
+    let split: u64 = each
+        .iter()
+        .map(|l| l.as_deref().map_or(u64::MAX, n))
+        .fold(0, u64::saturating_add);
+    (split.saturating_mul(SPLIT_SHARE) <= n(&all))
+        .then(|| each.into_iter().flatten().flatten().collect())
+}
+
+/// See [`by_script`]: reading apart makes more, smaller reads (a key's
+/// blocks in each script's runs of transcripts), worth it only if it
+/// reads far fewer postings.
+const SPLIT_SHARE: u64 = 2;
+
+/// The rarest key read in the transcripts of `script` (or all), its
+/// blocks there.
+fn lead_in(query: &Query, dir: &Directory, script: Option<bool>) -> Option<Vec<Vec<Block>>> {
+    let mut best: Option<(u64, Vec<Vec<Block>>)> = None;
+    for keys in terms(query, dir, script).unwrap_or_default() {
         for e in keys {
             if let Entry::Known(_, group) = e {
                 let n: u64 = group.iter().map(|b| count(b)).sum();
@@ -326,7 +235,7 @@ fn lead<'d>(query: &Query, dir: &'d Directory) -> Vec<&'d [Block]> {
             }
         }
     }
-    best.map_or_else(Vec::new, |b| b.1)
+    best.map(|b| b.1)
 }
 
 /// From which transcript on to look, newest first (as
@@ -336,7 +245,18 @@ fn lead<'d>(query: &Query, dir: &'d Directory) -> Vec<&'d [Block]> {
 /// where every match is.
 pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
     let lead = lead(query, dir);
-    let blocks = lead.iter().copied().max_by_key(|b| b.len()).unwrap_or(&[]);
+    // Counted in blocks of about BLOCK_BYTES, of the lead's most
+    // frequent key or, read script by script, of its keys in both.
+    let blocks = if by_script(query, dir).is_some() {
+        lead_bounds(&lead)
+    } else {
+        lead_bounds(
+            lead.iter()
+                .max_by_key(|b| b.len())
+                .map(std::slice::from_ref)
+                .unwrap_or_default(),
+        )
+    };
     // Postings of the lead from a window on: one with fewer than `want`
     // holds fewer than `want` results, and is not read for nothing.
     let held = |from: u32| -> u64 {
@@ -373,7 +293,8 @@ pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
 /// every word a word key's range names (the lookup's lead is one key:
 /// [`super::lookup::lead_blocks`]).
 pub fn lead_blocks(query: &Query, dir: &Directory, from: u32) -> Vec<Block> {
-    blocks_of_lead(&lead(query, dir), from)
+    let lead = lead(query, dir);
+    blocks_of_lead(&lead.iter().map(Vec::as_slice).collect::<Vec<_>>(), from)
 }
 
 /// Where to search from `from` on, once the [`lead_blocks`] are read:
@@ -385,7 +306,12 @@ pub fn scope(
     blocks: &Blocks,
     from: u32,
 ) -> Result<Scope, SearchError> {
-    scope_of_lead(&lead(query, dir), blocks, from)
+    let lead = lead(query, dir);
+    scope_of_lead(
+        &lead.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        blocks,
+        from,
+    )
 }
 
 /// How many of the newest transcripts where the lead is (from `from`
@@ -403,7 +329,7 @@ pub fn newest_holding(
     let all = Scope { from, docs: None };
     let mut per_doc: std::collections::BTreeMap<u32, BTreeSet<u32>> = Default::default();
     for b in lead(query, dir) {
-        for p in postings_of(blocks, b, &all)? {
+        for p in postings_of(blocks, &b, &all)? {
             per_doc.entry(p.doc).or_default().insert(p.passage);
         }
     }
@@ -424,6 +350,11 @@ pub fn newest_holding(
 /// possible. A key is read (its page, then its blocks in the
 /// transcripts left) only while that costs less than reading the
 /// passages left, `per_passage` bytes each.
+///
+/// In an index of two scripts, each script's transcripts are walked
+/// apart, each with its keys ranked by their postings there: a key
+/// common in one script may be rare in the other
+/// ([`super::index::script`]). What both need next is read together.
 fn walk(
     query: &Query,
     dir: &Directory,
@@ -432,7 +363,56 @@ fn walk(
     per_passage: u64,
     masks: &Masks,
 ) -> Result<Result<BTreeSet<PassageId>, Need>, SearchError> {
-    let Some(terms) = terms(query, dir) else {
+    if by_script(query, dir).is_none() {
+        return walk_in(query, dir, blocks, scope, per_passage, masks, None);
+    }
+    let mut found = BTreeSet::new();
+    let mut need: Option<Need> = None;
+    for s in [false, true] {
+        let docs: BTreeSet<u32> = match &scope.docs {
+            Some(d) => d
+                .iter()
+                .copied()
+                .filter(|&d| dir.scripts.latin(d) == s)
+                .collect(),
+            None => (scope.from..dir.scripts.docs())
+                .filter(|&d| dir.scripts.latin(d) == s)
+                .collect(),
+        };
+        if docs.is_empty() {
+            continue;
+        }
+        let part = Scope {
+            from: scope.from,
+            docs: Some(docs),
+        };
+        match (
+            walk_in(query, dir, blocks, &part, per_passage, masks, Some(s))?,
+            need.take(),
+        ) {
+            (Ok(ps), n) => {
+                found.extend(ps);
+                need = n;
+            }
+            (Err(n), None) => need = Some(n),
+            (Err(n), Some(m)) => need = Some(both(m, n)),
+        }
+    }
+    Ok(need.map_or(Ok(found), Err))
+}
+
+/// [`walk`] in the transcripts of one script (`Some(latin)`; `scope`
+/// holds only theirs), or of all.
+fn walk_in(
+    query: &Query,
+    dir: &Directory,
+    blocks: &Blocks,
+    scope: &Scope,
+    per_passage: u64,
+    masks: &Masks,
+    script: Option<bool>,
+) -> Result<Result<BTreeSet<PassageId>, Need>, SearchError> {
+    let Some(terms) = terms(query, dir, script) else {
         return Ok(Ok(BTreeSet::new()));
     };
     let table = &dir.table;

@@ -292,6 +292,8 @@ impl<P: Postings> IndexFiles<'_, P> {
             parts: parts.into_iter().map(|p| (p.name, p.bytes)).collect(),
             passage_bytes: super::index::weighted_mean(&sizes) + 16,
             mask_grams,
+            latin: ix.scripts.to_hex(),
+            script_cut: ix.scripts.cut,
             aliases: self.aliases.clone(),
         };
         let summaries: Vec<Summary> = self.speakers.iter().map(Summary::from).collect();

@@ -5,6 +5,7 @@
 
 use super::index::dir::{KeyTable, Page};
 use super::index::postings::{self, Posting};
+use super::index::script::Scripts;
 use super::index::{Block, FormatError, Key};
 use super::query::{Query, Term};
 use std::collections::{BTreeSet, HashMap};
@@ -94,6 +95,9 @@ pub(super) fn cover_of(cost: &[u64]) -> Vec<usize> {
 pub struct Directory {
     pub table: KeyTable,
     pages: HashMap<usize, Page>,
+    /// Each transcript's script, if the index names them: a cold query
+    /// then reads each script's transcripts apart ([`super::cold`]).
+    pub scripts: Scripts,
 }
 
 impl Directory {
@@ -101,7 +105,14 @@ impl Directory {
         Directory {
             table,
             pages: HashMap::new(),
+            scripts: Scripts::default(),
         }
+    }
+
+    /// The same, its transcripts' scripts `scripts`
+    /// ([`super::index::Meta::scripts`]).
+    pub fn with_scripts(self, scripts: Scripts) -> Directory {
+        Directory { scripts, ..self }
     }
 
     /// Adds page `i`, as read.
@@ -272,6 +283,30 @@ pub fn windows(query: &Query, dir: &Directory) -> Result<Vec<u32>, SearchError> 
     out.push(last);
     out.dedup();
     Ok(out)
+}
+
+/// A lead's lists as one list of blocks of about [`super::index::BLOCK_BYTES`] each
+/// (their blocks, newest first, taken together until they hold as many
+/// bytes): a list cut by script ([`super::index::script`]) has small
+/// blocks of a script's run of transcripts, and its windows are then as
+/// wide as an uncut list's would be, not one run's.
+pub(super) fn lead_bounds(lead: &[Vec<Block>]) -> Vec<Block> {
+    let mut all: Vec<&Block> = lead.iter().flatten().collect();
+    all.sort_by_key(|b| std::cmp::Reverse(b.first_doc));
+    let mut out = Vec::new();
+    let mut bytes = 0u64;
+    for (i, b) in all.into_iter().enumerate() {
+        bytes += u64::from(b.len);
+        // The newest alone, as an uncut list's last block, and every
+        // block of an uncut list (each but its last is BLOCK_BYTES or
+        // more): the windows of a list not cut are what they were.
+        if i == 0 || bytes >= super::index::BLOCK_BYTES as u64 / 2 {
+            out.push(*b);
+            bytes = 0;
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// Where a search looks: transcripts from `from` on, and of those only

@@ -6,6 +6,8 @@ pub mod aliases;
 pub mod build;
 pub mod catalog;
 pub mod cold;
+mod cold_pages;
+mod cold_reads;
 pub mod excerpt;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod feed;

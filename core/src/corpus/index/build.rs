@@ -6,6 +6,7 @@
 
 use super::dir::{self, KeyTable};
 use super::postings::{Posting, Writer};
+use super::script::{Scripts, Tally};
 use super::{words, Block, Key, BLOCK_BYTES, END, PAGE_BYTES, PAGE_KEYS};
 use crate::corpus::fold::fold_into;
 use std::collections::HashMap;
@@ -56,6 +57,7 @@ pub struct Builder {
     page_bytes: usize,
     docs: u32,
     passages: u64,
+    scripts: Scripts,
     // Scratch space, kept between transcripts.
     folded: Vec<char>,
     pending: Vec<(Key, u32, u32)>,
@@ -75,6 +77,8 @@ pub struct Index<P = Vec<u8>> {
     /// The posting blocks, one after another.
     pub post: P,
     pub pages: u32,
+    /// Each transcript's script, as its postings are cut ([`Scripts`]).
+    pub scripts: Scripts,
 }
 
 impl<P> Index<P> {
@@ -88,6 +92,7 @@ impl<P> Index<P> {
             dir: self.dir,
             post: f(self.post)?,
             pages: self.pages,
+            scripts: self.scripts,
         })
     }
 }
@@ -128,6 +133,7 @@ impl Builder {
             page_bytes,
             docs: 0,
             passages: 0,
+            scripts: Scripts::default(),
             folded: Vec::new(),
             pending: Vec::new(),
         }
@@ -138,9 +144,11 @@ impl Builder {
         let doc = self.docs;
         self.docs += 1;
         self.pending.clear();
+        let mut tally = Tally::default();
         for (passage, text) in passages.into_iter().enumerate() {
             self.passages += 1;
             fold_into(text, &mut self.folded);
+            tally.add(&self.folded);
             let pending = &mut self.pending;
             keys_of(&self.folded, |key, pos| {
                 pending.push((key, passage as u32, pos))
@@ -154,6 +162,7 @@ impl Builder {
         // One look-up per key of the transcript, not per occurrence; the
         // sort is stable, so each key's postings stay in order.
         self.pending.sort_by_key(|p| p.0);
+        self.scripts.latin.push(tally.latin());
         for run in self.pending.chunk_by(|a, b| a.0 == b.0) {
             let bytes = self.block_bytes;
             let w = self
@@ -168,10 +177,17 @@ impl Builder {
 
     /// The index's parts.
     pub fn finish(self) -> Index {
-        let mut lists: Vec<(Key, Writer)> = self.lists.into_iter().collect();
+        let (block_bytes, scripts) = (self.block_bytes, &self.scripts);
+        let mut lists: Vec<(Key, Writer)> = self
+            .lists
+            .into_iter()
+            .map(|(k, w)| (k, w.cut_by_script(block_bytes, scripts)))
+            .collect();
         lists.sort_unstable_by_key(|l| l.0);
         let sizes = (self.page_keys, self.page_bytes);
-        layout(lists, self.docs, self.passages, sizes)
+        let mut ix = layout(lists, self.docs, self.passages, sizes);
+        ix.scripts = self.scripts;
+        ix
     }
 
     /// The transcripts and passages added so far, and each key's list
@@ -184,6 +200,19 @@ impl Builder {
     /// Its blocks' and pages' sizes.
     pub(super) fn sizes(&self) -> (usize, usize, usize) {
         (self.block_bytes, self.page_keys, self.page_bytes)
+    }
+
+    /// The same builder, its keys of `n` postings or more cut by script
+    /// ([`super::script::CUT_POSTINGS`] unless told): small corpora in
+    /// tests are cut with a few.
+    pub fn with_script_cut(mut self, n: u32) -> Builder {
+        self.scripts.cut = n;
+        self
+    }
+
+    /// From how many postings its keys are cut by script.
+    pub(super) fn script_cut(&self) -> u32 {
+        self.scripts.cut
     }
 }
 
@@ -287,6 +316,7 @@ impl<S: Sink> Layout<S> {
             pages: self.table.len() as u32,
             dir: self.dir,
             post: self.post,
+            scripts: Scripts::default(),
         }
     }
 }

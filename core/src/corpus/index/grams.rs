@@ -15,6 +15,8 @@
 //! wrong result; the whole search reads bigrams alone.
 
 use super::postings::{Posting, Writer};
+pub use super::script::trigram_char;
+use super::script::Scripts;
 use super::{words, Key};
 use crate::corpus::fold::fold_into;
 
@@ -28,13 +30,6 @@ pub const PAIR_BUCKETS: u32 = 1 << 14;
 const TRIGRAM_TAG: u32 = 0xC000_0000;
 /// The first half of a word-pair key.
 const PAIR_TAG: u32 = 0xC000_0001;
-
-/// Whether `c` may be one of a trigram key's letters: a letter outside
-/// ASCII (Han, kana, Hangul…: scripts written without spaces, which
-/// word keys do not cover).
-pub fn trigram_char(c: char) -> bool {
-    !c.is_ascii() && c.is_alphabetic()
-}
 
 /// A multiply-rotate step (FxHash's), then a final mix (SplitMix64's)
 /// so that the low bits taken as a bucket depend on every input.
@@ -99,7 +94,7 @@ pub fn each(f: &[char], mut push: impl FnMut(Key, u32)) {
 /// key: the lists [`super::build::Builder`] makes of them. A run of
 /// transcripts per core, each with a list per bucket, then each bucket's
 /// runs appended in turn, each run's list dropped once copied.
-pub fn lists(texts: &[Vec<String>], block_bytes: usize) -> Vec<(Key, Writer)> {
+pub fn lists(texts: &[Vec<String>], block_bytes: usize, scripts: &Scripts) -> Vec<(Key, Writer)> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let run = texts.len().div_ceil(cores).max(1);
     let runs: Vec<Vec<Writer>> = std::thread::scope(|scope| {
@@ -112,15 +107,32 @@ pub fn lists(texts: &[Vec<String>], block_bytes: usize) -> Vec<(Key, Writer)> {
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
+    // A common bucket is cut by script ([`Scripts::cut`]).
+    let by_script: Vec<Option<&Scripts>> = (0..slots())
+        .map(|i| {
+            let total: u64 = runs.iter().map(|r| u64::from(r[i].count)).sum();
+            scripts.cut(total).then_some(scripts)
+        })
+        .collect();
     let mut out: Vec<Writer> = (0..slots()).map(|_| Writer::new(block_bytes)).collect();
     let mut offset = 0u32;
     for (r, lists) in runs.into_iter().enumerate() {
         let docs = texts.chunks(run).nth(r).map_or(0, |c| c.len() as u32);
         for (i, w) in lists.into_iter().enumerate() {
-            if w.count > 0 && out[i].append(&w.bytes, w.count, offset, docs).is_err() {
+            if w.count > 0
+                && out[i]
+                    .append_in(&w.bytes, w.count, offset, docs, by_script[i])
+                    .is_err()
+            {
                 // Written just now, so it reads; were it not, the lists
                 // made again in one run.
-                return keyed(bucket_lists(texts, block_bytes));
+                let whole = bucket_lists(texts, block_bytes);
+                return keyed(
+                    whole
+                        .into_iter()
+                        .map(|w| w.cut_by_script(block_bytes, scripts))
+                        .collect(),
+                );
             }
         }
         offset += docs;

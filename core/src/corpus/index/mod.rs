@@ -31,6 +31,7 @@ pub mod flat;
 pub mod grams;
 pub mod mask;
 pub mod postings;
+pub mod script;
 pub mod segments;
 
 use serde::{Deserialize, Serialize};
@@ -55,8 +56,9 @@ pub const PAGE_BYTES: usize = 2048;
 /// others. 2: ranges of packs (a key table, directory pages, posting
 /// blocks, passages one by one), where 1 had whole 32 KB shards. 3: word
 /// keys beside the bigrams ([`Key::word`]). 4: trigram and word-pair
-/// keys ([`grams`]).
-pub const FORMAT: u32 = 4;
+/// keys ([`grams`]). 5: blocks cut where the transcripts' script
+/// changes, and the Latin transcripts named ([`script`]).
+pub const FORMAT: u32 = 5;
 
 /// Characters of a word a word key holds; a longer word is keyed by its
 /// first (or, reversed, its last) this many.
@@ -204,6 +206,14 @@ pub struct Meta {
     /// gram `i` ([`mask`]); none in an index without masks.
     #[serde(default)]
     pub mask_grams: Vec<String>,
+    /// Which transcripts are Latin ([`script::Scripts::to_hex`]); none
+    /// named in an index that does not say.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub latin: String,
+    /// From how many postings a key's blocks are cut by script
+    /// ([`script::Scripts::cut`]).
+    #[serde(default)]
+    pub script_cut: u32,
     /// Who the editor's list (`--aliases`) says is one person, as
     /// [`crate::corpus::aliases::Aliases::joined`] gives it: a speaker
     /// filter by any of their names means all of them. Empty without a
@@ -220,6 +230,12 @@ pub fn weighted_mean(sizes: &[u64]) -> u64 {
 }
 
 impl Meta {
+    /// Each transcript's script ([`Meta::latin`]); none known if it does
+    /// not read.
+    pub fn scripts(&self) -> script::Scripts {
+        script::Scripts::from_hex(&self.latin, self.docs, self.script_cut).unwrap_or_default()
+    }
+
     /// The length in bytes of packed part `part` (0 for a part it lacks).
     pub fn part_len(&self, part: &str) -> u64 {
         self.parts

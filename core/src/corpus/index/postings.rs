@@ -15,6 +15,7 @@
 //! A long list is cut into blocks ([`super::BLOCK_BYTES`]), each starting
 //! afresh (its first posting whole), so each reads alone.
 
+use super::script::Scripts;
 use super::FormatError;
 
 /// One occurrence: the transcript's number in the corpus, the passage's
@@ -127,6 +128,9 @@ pub struct Writer {
     pub blocks: Vec<Cut>,
     block_bytes: usize,
     last: Option<Posting>,
+    /// The last posting's transcript's script, where a writer cuts at
+    /// scripts ([`Writer::push_in`]).
+    latin: Option<bool>,
 }
 
 impl Writer {
@@ -143,15 +147,30 @@ impl Writer {
         self.count = 0;
         self.blocks.clear();
         self.last = None;
+        self.latin = None;
     }
 
     /// Appends `p`, which must come after every posting already written.
     pub fn push(&mut self, p: Posting) {
+        self.put(p, false);
+    }
+
+    /// [`Writer::push`] for a posting of a transcript whose script is
+    /// `latin` ([`super::script`]): a block also starts where the
+    /// script changes, so that no block holds transcripts of both.
+    pub fn push_in(&mut self, p: Posting, latin: bool) {
+        let cut = self.latin.is_some_and(|l| l != latin);
+        self.latin = Some(latin);
+        self.put(p, cut);
+    }
+
+    fn put(&mut self, p: Posting, cut: bool) {
         debug_assert!(self.last.is_none_or(|l| l < p), "postings out of order");
-        let full = self
-            .blocks
-            .last()
-            .is_none_or(|b| self.bytes.len() - b.start >= self.block_bytes);
+        let full = cut
+            || self
+                .blocks
+                .last()
+                .is_none_or(|b| self.bytes.len() - b.start >= self.block_bytes);
         if full {
             self.blocks.push(Cut {
                 first_doc: p.doc,
@@ -181,6 +200,20 @@ impl Writer {
         count: u32,
         offset: u32,
         docs: u32,
+    ) -> Result<(), FormatError> {
+        self.append_in(bytes, count, offset, docs, None)
+    }
+
+    /// [`Writer::append`], as [`Writer::push_in`] would write each
+    /// posting given `scripts` (each transcript's, by its number in the
+    /// whole: a block also starts where the script changes).
+    pub fn append_in(
+        &mut self,
+        bytes: &[u8],
+        count: u32,
+        offset: u32,
+        docs: u32,
+        scripts: Option<&Scripts>,
     ) -> Result<(), FormatError> {
         let past = FormatError("a segment's posting is past its transcripts");
         let end = offset.checked_add(docs).ok_or(past)?;
@@ -214,11 +247,19 @@ impl Writer {
                 },
                 _ => return Err(FormatError("a posting does not follow the one before it")),
             };
+            let new_doc = cur.is_none_or(|l| l.doc != p.doc);
             cur = Some(p);
+            // A transcript in the other script starts a block.
+            let script = match scripts {
+                Some(s) if new_doc => Some(s.latin(p.doc.saturating_add(offset))),
+                _ => None,
+            };
+            let turns = script.is_some_and(|l| self.latin.is_some_and(|m| m != l));
             // Copied as it is unless it is the list's first (its
             // transcript's delta is from the last written) or starts a
             // block (written whole).
-            if start > 0 && start - from < room {
+            if start > 0 && start - from < room && !turns {
+                self.latin = script.or(self.latin);
                 pending += 1;
                 continue;
             }
@@ -229,7 +270,10 @@ impl Writer {
             if start == 0 && self.last.is_some_and(|l| l.doc >= doc) {
                 return Err(FormatError("postings out of order"));
             }
-            self.push(Posting { doc, ..p });
+            match scripts {
+                Some(s) => self.push_in(Posting { doc, ..p }, s.latin(doc)),
+                None => self.push(Posting { doc, ..p }),
+            }
             from = at;
             let used = self.bytes.len() - self.blocks.last().map_or(0, |b| b.start);
             room = self.block_bytes.saturating_sub(used);
@@ -255,6 +299,24 @@ impl Writer {
             b.count += n;
         }
         self.count += n;
+    }
+
+    /// This list (in blocks of `block_bytes`), cut by script if
+    /// [`Scripts::cut`] says so: written again, its postings pushed in
+    /// order as [`Writer::push_in`] writes them.
+    pub fn cut_by_script(self, block_bytes: usize, scripts: &Scripts) -> Writer {
+        if !scripts.cut(u64::from(self.count)) {
+            return self;
+        }
+        let mut out = Writer::new(block_bytes);
+        // Written by this writer: it reads.
+        let read = self.block_bytes().try_for_each(|(c, bytes)| {
+            each(bytes, c.count, |p| out.push_in(p, scripts.latin(p.doc)))
+        });
+        match read {
+            Ok(()) => out,
+            Err(_) => self,
+        }
     }
 
     /// Each block's bytes, with its first transcript and count.

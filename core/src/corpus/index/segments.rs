@@ -32,6 +32,7 @@
 use super::build::{Builder, Index, Layout, Sink};
 use super::flat;
 use super::postings::{get64, put64, Writer};
+use super::script::Scripts;
 use super::{FormatError, Key};
 use crate::corpus::kept::{self, Kept};
 use std::collections::BinaryHeap;
@@ -169,9 +170,10 @@ pub enum MergeError<E> {
 pub fn merge(
     segments: &[Segment],
     grams: Vec<(Key, Writer)>,
+    scripts: &Scripts,
     builder: &Builder,
 ) -> Result<Index, FormatError> {
-    match merge_into(segments, grams, builder, Vec::new()) {
+    match merge_into(segments, grams, scripts, builder, Vec::new()) {
         Ok(ix) => Ok(ix),
         Err(MergeError::Format(e)) => Err(e),
         Err(MergeError::Sink(never)) => match never {},
@@ -187,6 +189,7 @@ pub fn merge(
 pub fn merge_into<S: Sink>(
     segments: &[Segment],
     grams: Vec<(Key, Writer)>,
+    scripts: &Scripts,
     builder: &Builder,
     post: S,
 ) -> Result<Index<S>, MergeError<S::Error>> {
@@ -206,7 +209,7 @@ pub fn merge_into<S: Sink>(
     for wave in ranges.chunks(threads) {
         let parts = on_cores(wave.len(), |i| {
             let (lo, hi) = wave[i];
-            merge_range(segments, &offsets, lo, hi, block_bytes)
+            merge_range(segments, &offsets, lo, hi, block_bytes, scripts)
         });
         for part in parts {
             for (key, w) in part.map_err(MergeError::Format)? {
@@ -218,7 +221,9 @@ pub fn merge_into<S: Sink>(
     for (key, w) in grams {
         out.push(key, &w).map_err(MergeError::Sink)?;
     }
-    Ok(out.finish(docs, passages))
+    let mut ix = out.finish(docs, passages);
+    ix.scripts = scripts.clone();
+    Ok(ix)
 }
 
 /// Ranges of keys merged per core: a range's lists are held until laid
@@ -266,6 +271,7 @@ fn merge_range(
     lo: Option<Key>,
     hi: Option<Key>,
     block_bytes: usize,
+    scripts: &Scripts,
 ) -> Result<Vec<(Key, Writer)>, FormatError> {
     // Each segment's next list in the range, smallest key (then
     // segment) first.
@@ -281,19 +287,30 @@ fn merge_range(
         }
     }
     let mut out: Vec<(Key, Writer)> = Vec::new();
+    let mut parts = Vec::new();
     while let Some(std::cmp::Reverse((key, i, at))) = heads.pop() {
-        if out.last().is_none_or(|l| l.0 != key) {
-            out.push((key, Writer::new(block_bytes)));
+        // Every segment's list of the key (in the segments' order): a
+        // common key is cut by script ([`Scripts::cut`]).
+        parts.clear();
+        parts.push((i, at));
+        while let Some(std::cmp::Reverse((_, j, at))) = heads.peek().filter(|h| h.0 .0 == key) {
+            parts.push((*j, *at));
+            heads.pop();
         }
-        let w = match out.last_mut() {
-            Some(l) => &mut l.1,
-            None => continue,
-        };
-        let (_, count, bytes) = segments[i].list(at);
-        w.append(bytes, count, offsets[i], segments[i].docs)?;
-        if at + 1 < ends[i] {
-            heads.push(std::cmp::Reverse((segments[i].lists[at + 1].0, i, at + 1)));
+        let total: u64 = parts
+            .iter()
+            .map(|&(i, at)| u64::from(segments[i].list(at).1))
+            .sum();
+        let by_script = scripts.cut(total).then_some(scripts);
+        let mut w = Writer::new(block_bytes);
+        for &(i, at) in &parts {
+            let (_, count, bytes) = segments[i].list(at);
+            w.append_in(bytes, count, offsets[i], segments[i].docs, by_script)?;
+            if at + 1 < ends[i] {
+                heads.push(std::cmp::Reverse((segments[i].lists[at + 1].0, i, at + 1)));
+            }
         }
+        out.push((key, w));
     }
     Ok(out)
 }
@@ -339,10 +356,11 @@ pub struct Made {
 /// kept whole, and made (and kept) where not.
 pub fn index(texts: &[Vec<String>], kept: Option<&Kept>, builder: Builder) -> (Index, Made) {
     let (segments, made) = segments(texts, kept);
-    let grams = super::grams::lists(texts, builder.sizes().0);
+    let scripts = scripts_of(texts, &builder);
+    let grams = super::grams::lists(texts, builder.sizes().0, &scripts);
     // Kept segments are read whole before they are used: this is for a
     // merge that refuses one all the same.
-    let index = merge(&segments, grams, &builder)
+    let index = merge(&segments, grams, &scripts, &builder)
         .unwrap_or_else(|_| crate::corpus::folder::index_of(texts, builder));
     (index, made)
 }
@@ -359,8 +377,21 @@ pub fn index_into<S: Sink>(
     // Trigrams and word pairs are keyed apart, in one pass over the
     // corpus ([`super::grams::lists`]): their few buckets are in every
     // segment, and merging them cost more than keying them.
-    let grams = super::grams::lists(texts, builder.sizes().0);
-    Ok((merge_into(&segments, grams, &builder, post)?, made))
+    let scripts = scripts_of(texts, &builder);
+    let grams = super::grams::lists(texts, builder.sizes().0, &scripts);
+    Ok((
+        merge_into(&segments, grams, &scripts, &builder, post)?,
+        made,
+    ))
+}
+
+/// Each transcript's script ([`super::script`]), on every core.
+/// cut as `builder` cuts them.
+fn scripts_of(texts: &[Vec<String>], builder: &Builder) -> Scripts {
+    Scripts {
+        latin: on_cores(texts.len(), |i| super::script::latin(&texts[i])),
+        cut: builder.script_cut(),
+    }
 }
 
 /// The segments of `texts`, each read back from `kept` where it is
@@ -421,8 +452,8 @@ mod tests {
 
     fn same(a: &Index, b: &Index) {
         assert_eq!(
-            (a.docs, a.passages, a.pages, &a.keys, &a.dir),
-            (b.docs, b.passages, b.pages, &b.keys, &b.dir)
+            (a.docs, a.passages, a.pages, &a.keys, &a.dir, &a.scripts),
+            (b.docs, b.passages, b.pages, &b.keys, &b.dir, &b.scripts)
         );
         assert!(a.post == b.post, "postings differ");
     }
@@ -433,10 +464,15 @@ mod tests {
         let runs = runs(&texts.iter().map(|t| digest(t)).collect::<Vec<_>>());
         assert!(runs.len() > 2, "{runs:?}");
         for sizes in [(40, 3, 60), (512, 256, 2048)] {
-            let b = || Builder::with_sizes(sizes.0, sizes.1, sizes.2);
-            let (got, made) = index(&texts, None, b());
-            same(&got, &whole(&texts, b()));
-            assert_eq!(made.segments, runs.len());
+            // Keys cut by script from 3 postings, and (as on the archive)
+            // from many more than this corpus has.
+            for cut in [3, super::super::script::CUT_POSTINGS] {
+                let b = || Builder::with_sizes(sizes.0, sizes.1, sizes.2).with_script_cut(cut);
+                let (got, made) = index(&texts, None, b());
+                same(&got, &whole(&texts, b()));
+                assert_eq!(made.segments, runs.len());
+                assert!(got.scripts.mixed() && got.scripts.cut == cut);
+            }
         }
         // No transcripts, and one.
         same(

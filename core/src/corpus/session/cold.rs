@@ -86,7 +86,7 @@ impl<S: Source> Session<S> {
             .speaker
             .map(|id| super::super::aliases::resolve(&index.meta.aliases, &id));
         Session {
-            dir: Directory::new(index.keys.clone()),
+            dir: Directory::new(index.keys.clone()).with_scripts(index.meta.scripts()),
             began: index.bytes_read(),
             merge_left: std::cell::Cell::new(super::step::QUERY_MERGE_BYTES),
             index,

@@ -83,6 +83,8 @@ impl<S: Source> Remote<S> {
                 parts: Vec::new(),
                 passage_bytes: 0,
                 mask_grams: Vec::new(),
+                latin: String::new(),
+                script_cut: 0,
                 aliases: Default::default(),
             },
             keys: KeyTable { pages: Vec::new() },
