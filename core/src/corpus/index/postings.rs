@@ -309,14 +309,15 @@ impl Writer {
             return self;
         }
         let mut out = Writer::new(block_bytes);
-        // Written by this writer: it reads.
-        let read = self.block_bytes().try_for_each(|(c, bytes)| {
-            each(bytes, c.count, |p| out.push_in(p, scripts.latin(p.doc)))
-        });
-        match read {
-            Ok(()) => out,
-            Err(_) => self,
-        }
+        // Written by this writer, so it reads. Were it not, the list left
+        // uncut would be read as cut (by its count) and lose postings:
+        // a build that stops is better than an index that is wrong.
+        self.block_bytes()
+            .try_for_each(|(c, bytes)| {
+                each(bytes, c.count, |p| out.push_in(p, scripts.latin(p.doc)))
+            })
+            .expect("a posting list this writer wrote reads back");
+        out
     }
 
     /// Each block's bytes, with its first transcript and count.

@@ -132,7 +132,10 @@ impl Scripts {
     /// Read back from [`Scripts::to_hex`] for `docs` transcripts, cut
     /// from `cut` postings; `None` for anything it did not write.
     pub fn from_hex(hex: &str, docs: u32, cut: u32) -> Option<Scripts> {
-        if hex.len() != (docs as usize).div_ceil(4) {
+        // No build cuts from 0 postings: a `meta.json` that says so (or
+        // lacks the field) would have uncut keys read as cut, so it is
+        // read as naming no scripts (every query reads both together).
+        if cut == 0 || hex.len() != (docs as usize).div_ceil(4) {
             return None;
         }
         let mut out = Vec::with_capacity(docs as usize);
@@ -178,6 +181,7 @@ mod tests {
         assert_eq!(Scripts::from_hex("4", 2, 7), None); // a bit past the end
         assert_eq!(Scripts::from_hex("g", 4, 7), None);
         assert_eq!(Scripts::from_hex("00", 4, 7), None);
+        assert_eq!(Scripts::from_hex("2", 2, 0), None); // no cut said
         assert!(!of(vec![true, true]).mixed());
         assert!(of(vec![false, true]).mixed());
         assert!(of(vec![]).cut(7) && !of(vec![]).cut(6));

@@ -385,8 +385,8 @@ pub fn index_into<S: Sink>(
     ))
 }
 
-/// Each transcript's script ([`super::script`]), on every core.
-/// cut as `builder` cuts them.
+/// Each transcript's script ([`super::script`]), worked out on every
+/// core, with the lists cut as `builder` cuts them.
 fn scripts_of(texts: &[Vec<String>], builder: &Builder) -> Scripts {
     Scripts {
         latin: on_cores(texts.len(), |i| super::script::latin(&texts[i])),
