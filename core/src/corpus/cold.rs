@@ -73,13 +73,12 @@ impl Entry {
 /// all its blocks, in either.
 fn in_script(dir: &Directory, script: Option<bool>, blocks: &[Block]) -> Vec<Block> {
     match script {
-        Some(_) if !dir.scripts.cut_blocks(blocks) => blocks.to_vec(),
-        None => blocks.to_vec(),
-        Some(s) => blocks
+        Some(s) if dir.scripts.cut_blocks(blocks) => blocks
             .iter()
             .filter(|b| dir.scripts.latin(b.first_doc) == s)
             .copied()
             .collect(),
+        _ => blocks.to_vec(),
     }
 }
 
@@ -244,10 +243,14 @@ fn lead_in(query: &Query, dir: &Directory, script: Option<bool>) -> Option<Vec<V
 /// postings there are at least `want` (the results wanted); the last is
 /// where every match is.
 pub fn windows(query: &Query, dir: &Directory, want: usize) -> Vec<u32> {
-    let lead = lead(query, dir);
+    // As [`lead`], but knowing whether it is read script by script.
+    let (lead, apart) = match by_script(query, dir) {
+        Some(lead) => (lead, true),
+        None => (lead_in(query, dir, None).unwrap_or_default(), false),
+    };
     // Counted in blocks of about BLOCK_BYTES, of the lead's most
     // frequent key or, read script by script, of its keys in both.
-    let blocks = if by_script(query, dir).is_some() {
+    let blocks = if apart {
         lead_bounds(&lead)
     } else {
         lead_bounds(
