@@ -26,6 +26,9 @@
 
 import { after } from 'node:test';
 import http from 'node:http';
+import http2 from 'node:http2';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -124,10 +127,32 @@ export function byteRange(header, len) {
   return a >= len ? null : [a, b];
 }
 
+/**
+ * A self-signed key and certificate for 127.0.0.1 (made once per machine
+ * with `openssl`, kept in the temporary folder): what an HTTP/2 server
+ * needs, since browsers speak HTTP/2 only over TLS. The browser is told
+ * to accept it (`ignoreHTTPSErrors`).
+ */
+function loopbackCert() {
+  const dir = path.join(os.tmpdir(), 'shilu-loopback-tls');
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  if (!fs.existsSync(cert)) {
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '3650',
+      '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  }
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
 // `compressFirst`: which files (by path under `root`) are compressed before
 // the server answers (default all; a corpus site of ~900 MB names the few its
 // page reads whole), the rest on their first request.
-export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = false, compressFirst } = {}) {
+// `h2`: served over HTTP/2 (TLS, a self-signed certificate for 127.0.0.1;
+// HTTP/1.1 still answered), as static hosts serve today: the browser asks
+// for every file over one connection, not six at a time.
+export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = false, compressFirst, h2 = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html not found: run \`cargo xtask dist\` first`);
   }
@@ -135,7 +160,7 @@ export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = fa
   if (brotli) precompress(root, compressFirst);
   const requests = [];
   const log = [];
-  const server = http.createServer((req, res) => {
+  const answer = (req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(urlPath);
     log.push({ path: urlPath, at: performance.now() });
@@ -199,13 +224,14 @@ export function serveDist({ root = DIST, prefix = '/', headers = {}, brotli = fa
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     });
-  });
+  };
+  const server = h2 ? http2.createSecureServer({ ...loopbackCert(), allowHTTP1: true }, answer) : http.createServer(answer);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
       resolve({
-        url: `http://127.0.0.1:${port}${prefix}`,
+        url: `${h2 ? 'https' : 'http'}://127.0.0.1:${port}${prefix}`,
         requests,
         log,
         close: () => new Promise((r) => server.close(() => r())),

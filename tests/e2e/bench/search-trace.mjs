@@ -7,13 +7,17 @@
 // callback, a frame), the wasm's compile on other threads, and the first
 // results painted (as search-page.mjs times it).
 //
+// SHILU_TYPED=1: the query typed into the search page already open (as
+// search-page.mjs's "typed" figure): the trace starts once the page is
+// idle, and its times are ms after the key press.
+//
 // usage: node bench/search-trace.mjs SITE QUERY [OUT.json]
 //   OUT.json: the raw trace, to open in chrome://tracing or Perfetto.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers.mjs';
-import { serveSite, watchFirstResults } from './search-site.mjs';
+import { freshContext, serveSite, watchFirstResults } from './search-site.mjs';
 
 const [site, q, traceOut] = process.argv.slice(2);
 if (!site || !q) {
@@ -22,17 +26,18 @@ if (!site || !q) {
 }
 const srv = await serveSite(site);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-const url = `${srv.url}search/?q=${encodeURIComponent(q)}`;
+const typed = !!process.env.SHILU_TYPED;
+const url = typed ? `${srv.url}search/` : `${srv.url}search/?q=${encodeURIComponent(q)}`;
 
 // A first visit, not traced: the server compresses each file once.
 {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await freshContext(browser);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
   await context.close();
 }
 
-const context = await browser.newContext({ serviceWorkers: 'block' });
+const context = await freshContext(browser);
 const page = await context.newPage();
 await page.addInitScript(watchFirstResults);
 const cdp = await context.newCDPSession(page);
@@ -40,6 +45,12 @@ const categories = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'netlog',
   'v8', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'toplevel', 'blink', 'navigation',
 ];
+if (typed) {
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => document.getElementById('search-results')?.childElementCount > 0);
+  await page.locator('#search-q').fill(q);
+  await page.evaluate(() => document.getElementById('search-form').addEventListener('submit', () => { window.__asked = performance.now(); }, { capture: true, once: true }));
+}
 await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: categories } });
 // SHILU_PROFILE=1: V8's sampling profiler too, for where the main thread's
 // long tasks spend their time (the wasm's functions are named only in a
@@ -50,9 +61,14 @@ if (profiling) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
 }
-await page.goto(url);
+if (typed) await page.locator('#search-q').press('Enter');
+else await page.goto(url);
 await page.waitForFunction(() => window.__first != null, null, { timeout: 60_000 });
-const { first, inPage, origin } = await page.evaluate(() => ({ first: window.__first, inPage: window.__inPage, origin: performance.timeOrigin }));
+// Typed: page times after the submit (a few tenths of a ms after the key press).
+const { first, inPage, origin } = await page.evaluate(() => {
+  const from = window.__asked ?? 0;
+  return { first: window.__first - from, inPage: window.__inPage - from, origin: performance.timeOrigin };
+});
 await page.waitForTimeout(200);
 const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
 const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -72,8 +88,11 @@ if (traceOut) fs.writeFileSync(traceOut, raw);
 
 const events = (JSON.parse(raw).traceEvents || JSON.parse(raw));
 // Navigation start: the renderer's navigationStart mark of the page's frame.
-const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith(url))
-  || events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
+// Typed: the key press (the renderer's keydown).
+const nav = typed
+  ? events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
+  : events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith(url))
+    || events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
 const t0 = nav.ts;
 const ms = (ts) => (ts - t0) / 1000;
 const rows = [];
@@ -97,7 +116,7 @@ for (const r of reqs.values()) {
 
 // The renderer's main thread: its top-level tasks over 1 ms, named after
 // what ran in them.
-const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((n) => n.pid === e.pid && n.name === 'navigationStart' && n.ts === t0));
+const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === nav.pid && (typed ? e.tid === nav.tid : events.some((n) => n.pid === e.pid && n.name === 'navigationStart' && n.ts === t0)));
 const onMain = (e) => main && e.pid === main.pid && e.tid === main.tid;
 const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && e.name === 'RunTask' && e.ts >= t0 && e.dur > 1000);
 const inside = events.filter((e) => onMain(e) && e.ph === 'X' && e.ts >= t0 && e.name !== 'RunTask');
@@ -147,4 +166,4 @@ rows.push({ at: first, text: 'FIRST RESULTS PAINTED (bench time)' });
 rows.sort((a, b) => a.at - b.at);
 console.log(`${q}: ${url}`);
 for (const r of rows) console.log(`${r.at.toFixed(1).padStart(7)}  ${r.text}`);
-console.log(`navigation → first results painted: ${first.toFixed(0)} ms (performance.timeOrigin ${origin.toFixed(0)})`);
+console.log(`${typed ? 'key press' : 'navigation'} → first results painted: ${first.toFixed(0)} ms (performance.timeOrigin ${origin.toFixed(0)})`);
