@@ -172,6 +172,44 @@ fn a_cold_querys_first_results_are_the_whole_searchs_first() {
     assert!(nonempty > 30, "{nonempty} queries found something");
 }
 
+/// A page shows a few results first, then asks the same session for a
+/// page of them: the few are the page's first, the page is a fresh
+/// session's, and no text the few read is read again (matches are kept;
+/// passages that did not match are remembered as such).
+#[test]
+fn a_few_results_then_more_in_one_session_read_each_text_once() {
+    let mut checked = 0;
+    for q in QUERIES {
+        let fresh = now(session(q, Filters::default(), Sort::Date).first(20)).unwrap();
+        let mut s = session(q, Filters::default(), Sort::Date);
+        let few = now(s.first(5)).unwrap();
+        let few_texts: Vec<Range<u64>> = s
+            .index
+            .take_fetches()
+            .into_iter()
+            .filter(|f| f.path.starts_with("text/"))
+            .filter_map(|f| f.range)
+            .collect();
+        let page = now(s.first(20)).unwrap();
+        let want: Vec<_> = fresh.passages.iter().take(5).cloned().collect();
+        assert_eq!(few.passages, want, "{q}: the few are the page's first");
+        assert_eq!(page.passages, fresh.passages, "{q}: the page after the few");
+        for f in s.index.take_fetches() {
+            if let (true, Some(r)) = (f.path.starts_with("text/"), f.range) {
+                assert!(
+                    !few_texts.iter().any(|w| w.start <= r.start && r.end <= w.end),
+                    "{q}: {} {r:?} read again",
+                    f.path
+                );
+            }
+        }
+        if few.passages.len() == 5 && page.passages.len() > 5 {
+            checked += 1;
+        }
+    }
+    assert!(checked > 5, "{checked} queries had more than a few results");
+}
+
 #[test]
 fn a_cold_query_reads_less_than_the_whole_search() {
     let mut s = session("的", Filters::default(), Sort::Date);

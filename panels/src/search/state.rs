@@ -20,6 +20,10 @@ use wasm_bindgen::JsCast;
 
 /// Passages shown at first, and added by "more".
 pub const PAGE: usize = 20;
+/// Passages shown as soon as they are read, before the rest of the first
+/// [`PAGE`]: about a screen of them. Fewer to read (a round trip of
+/// fewer requests), so the reader sees the newest matches sooner.
+pub const FIRST_FEW: usize = 5;
 /// Transcripts shown at first, and added by "more", in that view.
 pub const DOCS_PAGE: usize = 100;
 
@@ -29,6 +33,9 @@ pub enum Phase {
     /// No query.
     Idle,
     Searching,
+    /// The first few results are shown; the rest of the first page is
+    /// being read.
+    Reading,
     /// The first results are shown; every match is being read.
     Counting,
     Done,
@@ -87,6 +94,10 @@ impl SearchState {
         match self.phase.get() {
             Phase::Idle => "输入要查找的词语 · Type the words to find".into(),
             Phase::Searching => "正在检索… Searching…".into(),
+            Phase::Reading => {
+                let n = self.passages.with(Vec::len);
+                format!("前 {n} 段，正在读取更多… The first {n} passages; reading more…")
+            }
             Phase::Counting => {
                 let n = self.passages.with(Vec::len);
                 if n == 0 {
@@ -217,15 +228,30 @@ async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> R
     let index = driver.index().await.map_err(failed)?;
     let mut s = Session::new(index, q, filters, v.sort);
     let stale = || driver.generation.get() != generation;
-    let first = s.first(PAGE).await.map_err(failed)?;
-    let hits = s.hits(&first.passages).await.map_err(failed)?;
+    let here = driver.here.clone();
+    // A few first, shown at once; then the session (which keeps what it
+    // read) goes on to the first page, and the rest are added below them.
+    let few = s.first(FIRST_FEW).await.map_err(failed)?;
+    let hits = s.hits(&few.passages).await.map_err(failed)?;
     if stale() {
         return Ok(());
     }
-    let here = driver.here.clone();
     state
         .passages
         .set(hits.iter().map(|h| PassageItem::of_hit(h, &here)).collect());
+    if few.passages.len() == FIRST_FEW {
+        state.phase.set(Phase::Reading);
+        let page = s.first(PAGE).await.map_err(failed)?;
+        // The page's first are the few shown (both are the search's first).
+        let rest = page.passages.get(FIRST_FEW..).unwrap_or_default();
+        let hits = s.hits(rest).await.map_err(failed)?;
+        if stale() {
+            return Ok(());
+        }
+        state
+            .passages
+            .update(|p| p.extend(hits.iter().map(|h| PassageItem::of_hit(h, &here))));
+    }
     state.phase.set(Phase::Counting);
     // The first results are painted before every match is read: the
     // totals' reads and work wait for the next frame, and then for the

@@ -65,6 +65,12 @@ pub struct Session<S> {
     pub(super) cards: HashMap<u32, Card>,
     /// Passages already read (by a scan), so showing them reads nothing.
     pub(super) texts: HashMap<PassageId, PassageText>,
+    /// Candidates read and checked that do not match: a later
+    /// [`Session::first`] (more results after a few) does not read them
+    /// again.
+    no_match: std::collections::HashSet<PassageId>,
+    /// Where a scan of the newest passages stands ([`Session::first_scan`]).
+    pub(super) scan: super::newest::ScanCursor,
     /// The masks read by a cold plan, and its rule.
     pub(super) masks: cold::Masks,
     /// The index's bytes read when the session began.
@@ -98,6 +104,8 @@ impl<S: Source> Session<S> {
             records: HashMap::new(),
             cards: HashMap::new(),
             texts: HashMap::new(),
+            no_match: std::collections::HashSet::new(),
+            scan: Default::default(),
             masks: cold::Masks::default(),
             every: None,
         }
@@ -493,16 +501,24 @@ impl<S: Source> Session<S> {
         &mut self,
         ps: &[PassageId],
     ) -> Result<Vec<(PassageId, Vec<Span>)>, SourceError> {
+        // Those checked already that did not match are not read again.
+        let ps: Vec<PassageId> = ps
+            .iter()
+            .copied()
+            .filter(|id| !self.no_match.contains(id))
+            .collect();
         // Masks the plan read already ruled these in.
         let rule = if ps.iter().all(|p| self.masks.of.contains_key(p)) {
             Rule::default()
         } else {
             self.checking_rule()
         };
-        self.read_kept(ps, rule).await?;
+        self.read_kept(&ps, rule).await?;
         let mut out = Vec::new();
-        for &(d, p) in ps {
+        for (d, p) in ps {
+            // Not read: its mask ruled it out.
             let Some(t) = self.texts.get(&(d, p)) else {
+                self.no_match.insert((d, p));
                 continue;
             };
             let found = scan::find_in(&self.query, d, p, &[t.text.as_str()]);
@@ -510,6 +526,7 @@ impl<S: Source> Session<S> {
                 Some((_, spans)) => out.push(((d, p), spans)),
                 None => {
                     self.texts.remove(&(d, p));
+                    self.no_match.insert((d, p));
                 }
             }
         }

@@ -6,6 +6,9 @@ use super::cold::{First, Session, AHEAD};
 use super::source::{Source, SourceError};
 use crate::corpus::folder::DocAt;
 use crate::corpus::scan;
+use crate::corpus::search::{PassageId, Span};
+use std::collections::VecDeque;
+use std::ops::Range;
 
 /// Passages read at first by a scan of the newest transcripts.
 const SCAN_CHUNK: usize = 32;
@@ -19,6 +22,29 @@ const MASK_AHEAD: usize = 16;
 /// Transcripts a scan of the newest places at a time (one range of
 /// `cidx`).
 const SCAN_PLACE: u32 = 8;
+
+/// Where a scan of the newest passages stands, kept in its session: a
+/// later call for more results goes on from here, reading nothing twice.
+#[derive(Debug, Default)]
+pub struct ScanCursor {
+    /// The next passage to consider: transcript `d - 1` (none once `d`
+    /// is 0), passage `p`.
+    d: u32,
+    p: u32,
+    started: bool,
+    done: bool,
+    /// Passages considered (their entries read), kept by their masks,
+    /// texts read and matched so far.
+    considered: usize,
+    kept: usize,
+    read: usize,
+    matched: usize,
+    /// Kept passages whose texts are not read yet, newest first.
+    pending: VecDeque<(u32, u32, Range<u64>)>,
+    /// The matches found, in order (newest transcript first).
+    found: Vec<(PassageId, Vec<Span>)>,
+    tried: usize,
+}
 
 impl<S: Source> Session<S> {
     /// The first `limit` matches of common characters alone: the newest
@@ -36,17 +62,19 @@ impl<S: Source> Session<S> {
     /// that rule some out, [`MASK_CHUNK`]), then as many as the share of
     /// kept passages so far says hold the texts to read.
     pub(super) async fn first_scan(&mut self, limit: usize) -> Result<First, SourceError> {
-        let mut first = Vec::new();
-        let mut tried = 0;
+        let mut c = std::mem::take(&mut self.scan);
+        let scanned = self.scan_on(&mut c, limit).await;
+        let first = First {
+            passages: c.found.iter().take(limit).cloned().collect(),
+            tried: c.tried,
+        };
+        self.scan = c;
+        scanned.map(|()| first)
+    }
+
+    /// Goes on with scan `c` until it has `limit` matches or none is left.
+    async fn scan_on(&mut self, c: &mut ScanCursor, limit: usize) -> Result<(), SourceError> {
         let rule = self.rule();
-        // Passages considered (their entries read), kept by their masks,
-        // texts read and matched so far.
-        let (mut considered, mut kept, mut read, mut matched) = (0usize, 0usize, 0usize, 0usize);
-        // Kept passages whose texts are not read yet, newest first.
-        let mut pending: std::collections::VecDeque<(u32, u32, std::ops::Range<u64>)> =
-            Default::default();
-        // The next passage to consider: newest transcript first.
-        let (mut d, mut p) = (self.index.meta.docs, 0u32);
         let next_doc = |d: &mut u32| -> bool {
             if *d == 0 {
                 return false;
@@ -54,49 +82,67 @@ impl<S: Source> Session<S> {
             *d -= 1;
             true
         };
-        let mut done = !next_doc(&mut d);
-        while first.len() < limit && (!done || !pending.is_empty()) {
-            tried += 1;
+        if !c.started {
+            // The next passage to consider: newest transcript first.
+            c.started = true;
+            c.d = self.index.meta.docs;
+            c.done = !next_doc(&mut c.d);
+        }
+        let ScanCursor {
+            d,
+            p,
+            done,
+            considered,
+            kept,
+            read,
+            matched,
+            pending,
+            found: first,
+            tried,
+            ..
+        } = c;
+        while first.len() < limit && (!*done || !pending.is_empty()) {
+            *tried += 1;
             let wanted = limit - first.len();
             // Texts to read this step: were every kept passage a match,
             // `wanted`; else as many as the share of matches says.
-            let texts_wanted = if read == 0 {
+            let texts_wanted = if *read == 0 {
                 wanted
             } else {
-                (wanted * read).div_ceil(matched.max(1)).min(wanted * AHEAD)
+                (wanted * *read).div_ceil((*matched).max(1)).min(wanted * AHEAD)
             };
-            if pending.len() < texts_wanted && !done {
+            if pending.len() < texts_wanted && !*done {
                 let chunk = if rule.rules() { MASK_CHUNK } else { SCAN_CHUNK };
-                let size = if kept == 0 {
-                    chunk.max(if considered == 0 { 0 } else { considered * 4 })
+                let size = if *kept == 0 {
+                    chunk.max(if *considered == 0 { 0 } else { *considered * 4 })
                 } else {
-                    ((texts_wanted - pending.len()) * considered)
-                        .div_ceil(kept)
+                    ((texts_wanted - pending.len()) * *considered)
+                        .div_ceil(*kept)
                         .clamp(chunk, chunk * MASK_AHEAD)
                 };
                 // The spans of this chunk, transcript by transcript.
                 let mut spans: Vec<(u32, Vec<u32>)> = Vec::new();
                 let mut left = size;
                 while left > 0 {
-                    if !self.at.contains_key(&d) {
-                        let near: Vec<u32> = (d.saturating_sub(SCAN_PLACE - 1)..=d).collect();
+                    if !self.at.contains_key(d) {
+                        let near: Vec<u32> = (d.saturating_sub(SCAN_PLACE - 1)..=*d).collect();
                         let placed = self.index.places(&near).await?;
                         self.at.extend(placed);
                     }
                     let n = {
-                        let at = &self.at[&d];
+                        let at = &self.at[d];
                         (at.passages.end - at.passages.start) as u32
                     };
-                    let end = (p as usize + left).min(n as usize) as u32;
-                    if end > p {
-                        spans.push((d, (p..end).collect()));
-                        left -= (end - p) as usize;
+                    let end = (*p as usize + left).min(n as usize) as u32;
+                    if end > *p {
+                        spans.push((*d, (*p..end).collect()));
+                        left -= (end - *p) as usize;
                     }
-                    p = end;
-                    if p >= n {
-                        p = 0;
-                        if !next_doc(&mut d) {
-                            done = true;
+                    *p = end;
+                    if *p >= n {
+                        *p = 0;
+                        if !next_doc(d) {
+                            *done = true;
                             break;
                         }
                     }
@@ -112,15 +158,15 @@ impl<S: Source> Session<S> {
                 let entries = index.kept_entries(&wanted_ps, rule, &spare).await?;
                 self.merged(was, &spare);
                 for ((d, ps), es) in spans.iter().zip(entries) {
-                    considered += ps.len();
+                    *considered += ps.len();
                     for (p, e) in ps.iter().zip(es) {
                         if let Some(r) = e {
-                            kept += 1;
+                            *kept += 1;
                             pending.push_back((*d, *p, r));
                         }
                     }
                 }
-                if pending.len() < texts_wanted && !done && read == 0 {
+                if pending.len() < texts_wanted && !*done && *read == 0 {
                     // Too few kept to read yet: consider more first.
                     continue;
                 }
@@ -157,19 +203,15 @@ impl<S: Source> Session<S> {
             let texts = texts.into_iter().next().unwrap_or_default();
             for ((d, p, _), t) in take.into_iter().zip(texts) {
                 let Some(t) = t else { continue };
-                read += 1;
+                *read += 1;
                 let found = scan::find_in(&self.query, d, p, &[t.text.as_str()]);
                 if let Some(m) = found.passages.into_iter().next() {
                     self.texts.insert((d, p), t);
-                    matched += 1;
+                    *matched += 1;
                     first.push(m);
                 }
             }
         }
-        first.truncate(limit);
-        Ok(First {
-            passages: first,
-            tried,
-        })
+        Ok(())
     }
 }
