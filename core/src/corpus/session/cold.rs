@@ -70,7 +70,7 @@ pub struct Session<S> {
     /// again.
     no_match: std::collections::HashSet<PassageId>,
     /// Where a scan of the newest passages stands ([`Session::first_scan`]).
-    pub(super) scan: super::newest::ScanCursor,
+    pub(super) scan: super::scan_cursor::ScanCursor,
     /// The masks read by a cold plan, and its rule.
     pub(super) masks: cold::Masks,
     /// The index's bytes read when the session began.

@@ -14,7 +14,8 @@
 //!   [`reads`], how [`Remote`] reads them (entries beside masks, texts
 //!   beside cards);
 //! - [`newest`]: the first results of common characters alone, read
-//!   from the newest passages and scanned;
+//!   from the newest passages and scanned ([`scan_cursor`]: where such a
+//!   scan stands, so more results go on from there);
 //! - [`shown`]: what a result shows (its transcript's card, its passage,
 //!   the excerpt), read for the passages on screen;
 //! - [`files`]: the native source, an index folder; [`join`], reads
@@ -30,6 +31,7 @@ pub mod newest;
 pub mod passages;
 pub mod reads;
 pub mod rounds;
+pub mod scan_cursor;
 pub mod shown;
 pub mod source;
 pub mod step;

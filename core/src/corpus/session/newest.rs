@@ -3,12 +3,10 @@
 //! character's postings would cost more.
 
 use super::cold::{First, Session, AHEAD};
+use super::scan_cursor::ScanCursor;
 use super::source::{Source, SourceError};
 use crate::corpus::folder::DocAt;
 use crate::corpus::scan;
-use crate::corpus::search::{PassageId, Span};
-use std::collections::VecDeque;
-use std::ops::Range;
 
 /// Passages read at first by a scan of the newest transcripts.
 const SCAN_CHUNK: usize = 32;
@@ -22,29 +20,6 @@ const MASK_AHEAD: usize = 16;
 /// Transcripts a scan of the newest places at a time (one range of
 /// `cidx`).
 const SCAN_PLACE: u32 = 8;
-
-/// Where a scan of the newest passages stands, kept in its session: a
-/// later call for more results goes on from here, reading nothing twice.
-#[derive(Debug, Default)]
-pub struct ScanCursor {
-    /// The next passage to consider: transcript `d - 1` (none once `d`
-    /// is 0), passage `p`.
-    d: u32,
-    p: u32,
-    started: bool,
-    done: bool,
-    /// Passages considered (their entries read), kept by their masks,
-    /// texts read and matched so far.
-    considered: usize,
-    kept: usize,
-    read: usize,
-    matched: usize,
-    /// Kept passages whose texts are not read yet, newest first.
-    pending: VecDeque<(u32, u32, Range<u64>)>,
-    /// The matches found, in order (newest transcript first).
-    found: Vec<(PassageId, Vec<Span>)>,
-    tried: usize,
-}
 
 impl<S: Source> Session<S> {
     /// The first `limit` matches of common characters alone: the newest
