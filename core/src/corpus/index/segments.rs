@@ -163,13 +163,13 @@ pub enum MergeError<E> {
 }
 
 /// The index of `segments` (in the corpus's order) and of `grams` (the
-/// trigram and word-pair keys' lists, [`super::grams::lists`]), in
-/// `builder`'s blocks and pages: the same, byte for byte, as `builder`
-/// given every transcript in turn. Refuses segments whose postings do
-/// not read.
+/// trigram and word-pair keys' lists, [`super::grams::lists`], made once
+/// the segments are merged and dropped), in `builder`'s blocks and
+/// pages: the same, byte for byte, as `builder` given every transcript in
+/// turn. Refuses segments whose postings do not read.
 pub fn merge(
-    segments: &[Segment],
-    grams: Vec<(Key, Writer)>,
+    segments: Vec<Segment>,
+    grams: impl FnOnce() -> Vec<(Key, Writer)>,
     scripts: &Scripts,
     builder: &Builder,
 ) -> Result<Index, FormatError> {
@@ -184,11 +184,12 @@ pub fn merge(
 /// the keys are merged in ranges of about as many bytes, a range per
 /// core at a time, and each range's lists are laid out and dropped
 /// before the next ones are merged, so that only the segments and the
-/// directory are held whole. Blocks may have gone to `post` before a
+/// directory are held whole; the segments are dropped before `grams`
+/// makes its lists. Blocks may have gone to `post` before a
 /// segment is refused: [`Segment::from_bytes`] reads kept ones first.
 pub fn merge_into<S: Sink>(
-    segments: &[Segment],
-    grams: Vec<(Key, Writer)>,
+    segments: Vec<Segment>,
+    grams: impl FnOnce() -> Vec<(Key, Writer)>,
     scripts: &Scripts,
     builder: &Builder,
     post: S,
@@ -196,7 +197,7 @@ pub fn merge_into<S: Sink>(
     let (block_bytes, page_keys, page_bytes) = builder.sizes();
     let mut offsets = Vec::with_capacity(segments.len());
     let (mut docs, mut passages) = (0u32, 0u64);
-    for s in segments {
+    for s in &segments {
         offsets.push(docs);
         docs = docs
             .checked_add(s.docs)
@@ -204,12 +205,12 @@ pub fn merge_into<S: Sink>(
         passages += s.passages;
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let ranges = key_ranges(segments, RANGES_PER_CORE * threads);
+    let ranges = key_ranges(&segments, RANGES_PER_CORE * threads);
     let mut out = Layout::new((page_keys, page_bytes), post);
     for wave in ranges.chunks(threads) {
         let parts = on_cores(wave.len(), |i| {
             let (lo, hi) = wave[i];
-            merge_range(segments, &offsets, lo, hi, block_bytes, scripts)
+            merge_range(&segments, &offsets, lo, hi, block_bytes, scripts)
         });
         for part in parts {
             for (key, w) in part.map_err(MergeError::Format)? {
@@ -217,8 +218,11 @@ pub fn merge_into<S: Sink>(
             }
         }
     }
-    // The trigrams' and word pairs' keys are above every other.
-    for (key, w) in grams {
+    // The trigrams' and word pairs' keys are above every other: their
+    // lists are made once the segments are laid out and dropped, so the
+    // two are never held at once (the build's peak memory).
+    drop(segments);
+    for (key, w) in grams() {
         out.push(key, &w).map_err(MergeError::Sink)?;
     }
     let mut ix = out.finish(docs, passages);
@@ -357,10 +361,10 @@ pub struct Made {
 pub fn index(texts: &[Vec<String>], kept: Option<&Kept>, builder: Builder) -> (Index, Made) {
     let (segments, made) = segments(texts, kept);
     let scripts = scripts_of(texts, &builder);
-    let grams = super::grams::lists(texts, builder.sizes().0, &scripts);
+    let grams = || super::grams::lists(texts, builder.sizes().0, &scripts);
     // Kept segments are read whole before they are used: this is for a
     // merge that refuses one all the same.
-    let index = merge(&segments, grams, &scripts, &builder)
+    let index = merge(segments, grams, &scripts, &builder)
         .unwrap_or_else(|_| crate::corpus::folder::index_of(texts, builder));
     (index, made)
 }
@@ -378,9 +382,9 @@ pub fn index_into<S: Sink>(
     // corpus ([`super::grams::lists`]): their few buckets are in every
     // segment, and merging them cost more than keying them.
     let scripts = scripts_of(texts, &builder);
-    let grams = super::grams::lists(texts, builder.sizes().0, &scripts);
+    let grams = || super::grams::lists(texts, builder.sizes().0, &scripts);
     Ok((
-        merge_into(&segments, grams, &scripts, &builder, post)?,
+        merge_into(segments, grams, &scripts, &builder, post)?,
         made,
     ))
 }
