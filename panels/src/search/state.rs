@@ -9,7 +9,7 @@ use crate::passage_results::PassageItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shilu_core::corpus::query::{self, QueryError};
-use shilu_core::corpus::search::{PassageId, Span};
+use shilu_core::corpus::search::{Filters, PassageId, Sort, Span};
 use shilu_core::corpus::session::{Remote, Session, SourceError};
 use shilu_core::corpus::trends::{over_time, OverTime};
 use shilu_core::corpus::view::View;
@@ -225,13 +225,21 @@ pub fn show(driver: &Rc<Driver>, state: SearchState, v: View) {
 async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> Result<(), String> {
     let q = query::parse(&v.q).map_err(|e| query_error(&e))?;
     let filters = v.filters().map_err(|e| e.to_string())?;
+    let filters_default = filters == Filters::default();
     let index = driver.index().await.map_err(failed)?;
     let mut s = Session::new(index, q, filters, v.sort);
     let stale = || driver.generation.get() != generation;
     let here = driver.here.clone();
     // A few first, shown at once; then the session (which keeps what it
     // read) goes on to the first page, and the rest are added below them.
-    let few = s.first(FIRST_FEW).await.map_err(failed)?;
+    // Only in the default view (newest first, no filters), whose first
+    // results read only what they show: a filter or relevance reads every
+    // match where it looks, and would find them twice.
+    let few_first = v.sort == Sort::Date && filters_default;
+    let few = s
+        .first(if few_first { FIRST_FEW } else { PAGE })
+        .await
+        .map_err(failed)?;
     let hits = s.hits(&few.passages).await.map_err(failed)?;
     if stale() {
         return Ok(());
@@ -239,7 +247,7 @@ async fn run(driver: &Driver, state: SearchState, v: View, generation: u64) -> R
     state
         .passages
         .set(hits.iter().map(|h| PassageItem::of_hit(h, &here)).collect());
-    if few.passages.len() == FIRST_FEW {
+    if few_first && few.passages.len() == FIRST_FEW {
         state.phase.set(Phase::Reading);
         let page = s.first(PAGE).await.map_err(failed)?;
         // The page's first are the few shown (both are the search's first).

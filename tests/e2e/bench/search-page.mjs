@@ -18,7 +18,7 @@
 // reader waits for on each query they type.
 //
 // With SHILU_TRACE=1 it also prints, per query, each request the page
-// made before its first results (the page's resource timings: start and
+// made before its first page of results (the page's resource timings: start and
 // end in ms after navigation), to see where the time goes.
 //
 // usage: node bench/search-page.mjs SITE QUERIES.json OUT.json

@@ -40,7 +40,8 @@ export const freshContext = (browser) => browser.newContext({ serviceWorkers: 'b
  * none) is in the page, and `window.__first` to that of the first frame
  * rendered after it; `window.__page` to the time the first page of
  * results is complete (the status says every match is being counted, or
- * gives the totals, or that there is none).
+ * gives the totals, or that there is none: for a query with no results,
+ * once every match is counted).
  */
 export const watchFirstResults = () => {
   const status = () => document.querySelector('.search-status')?.textContent || '';
@@ -51,10 +52,8 @@ export const watchFirstResults = () => {
       window.__inPage = performance.now();
       requestAnimationFrame(() => setTimeout(() => { window.__first = performance.now(); }, 0));
     }
-    if (window.__page == null && paged()) {
-      window.__page = performance.now();
-      obs.disconnect();
-    }
+    if (window.__page == null && paged()) window.__page = performance.now();
+    if (window.__inPage != null && window.__page != null) obs.disconnect();
   }).observe(document, { childList: true, subtree: true, characterData: true });
 };
 

@@ -38,13 +38,15 @@ impl<S: Source> Session<S> {
     /// kept passages so far says hold the texts to read.
     pub(super) async fn first_scan(&mut self, limit: usize) -> Result<First, SourceError> {
         let mut c = std::mem::take(&mut self.scan);
-        let scanned = self.scan_on(&mut c, limit).await;
+        // A scan that failed may have taken passages it did not check:
+        // the next call starts over (what was read stays cached).
+        self.scan_on(&mut c, limit).await?;
         let first = First {
             passages: c.found.iter().take(limit).cloned().collect(),
             tried: c.tried,
         };
         self.scan = c;
-        scanned.map(|()| first)
+        Ok(first)
     }
 
     /// Goes on with scan `c` until it has `limit` matches or none is left.
