@@ -58,19 +58,30 @@ export const watchFirstResults = () => {
 };
 
 /**
- * Opens `url` in a fresh context of `browser` (nothing cached, no service
- * worker), the first-results watcher in place, and waits for the first
- * results. Resolves to `{ context, page, ms, errors }`: `ms` from
- * navigation to the first frame after them, `errors` the page's errors
- * meanwhile; the caller closes `context`.
+ * A page in a fresh context of `browser`, the first-results watcher in
+ * place: `{ context, page, errors }`, `errors` the page's errors as they
+ * come; the caller closes `context`.
  */
-export async function openFirstResults(browser, url, waitUntil) {
+async function watchedPage(browser) {
   const context = await freshContext(browser);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.addInitScript(watchFirstResults);
+  return { context, page, errors };
+}
+
+/**
+ * Opens `url` in a fresh context of `browser` (nothing cached, no service
+ * worker), the first-results watcher in place, and waits for the first
+ * results and the first page of them. Resolves to `{ context, page, ms,
+ * pageMs, errors }`: `ms` from navigation to the first frame after the
+ * first results, `pageMs` to the first page complete, `errors` the
+ * page's errors meanwhile; the caller closes `context`.
+ */
+export async function openFirstResults(browser, url, waitUntil) {
+  const { context, page, errors } = await watchedPage(browser);
   await page.goto(url, waitUntil ? { waitUntil } : {});
   await page.waitForFunction(() => window.__first != null && window.__page != null, null, { timeout: 60_000 });
   const { ms, pageMs } = await page.evaluate(() => ({ ms: window.__first, pageMs: window.__page }));
@@ -91,12 +102,7 @@ export async function openFirstResults(browser, url, waitUntil) {
  * cold: nothing of it is cached.
  */
 export async function typeFirstResults(browser, url, q) {
-  const context = await freshContext(browser);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.addInitScript(watchFirstResults);
+  const { context, page, errors } = await watchedPage(browser);
   await page.goto(url, { waitUntil: 'networkidle' });
   // The module mounts its results region once it runs.
   await page.waitForFunction(() => document.getElementById('search-results')?.childElementCount > 0, null, { timeout: 60_000 });
